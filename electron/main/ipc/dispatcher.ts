@@ -1,0 +1,64 @@
+import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
+import { UserFacingError, fail, ok, type Result } from '../../../shared/ipc/result';
+
+/** One service function per channel; services know nothing of IPC. */
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+
+/** Who is calling: the URL of the calling frame and whether it is the window's main frame. */
+export interface CallerFrame {
+  url: string;
+  isMainFrame: boolean;
+}
+
+export interface DispatcherOptions {
+  /** Origins the app's own pages are served from, e.g. "app://newsdesk". */
+  trustedOrigins: readonly string[];
+  /** Where unexpected failures are reported (never shown raw to the user). */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export type Dispatch = (channel: unknown, payload: unknown, caller: CallerFrame) => Promise<Result<unknown>>;
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    // Custom schemes report "null" as origin; rebuild it from protocol and host.
+    return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const first = issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  return first.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');
+}
+
+/**
+ * The single wrapper every IPC call goes through: checks the calling frame, validates the payload
+ * against the contract, runs the service and turns every outcome into a Result. It never throws.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
+  const trusted = new Set(options.trustedOrigins);
+  return async (channel, payload, caller) => {
+    try {
+      if (!isChannel(channel)) return fail('invalid-request', `Unknown request "${String(channel).slice(0, 60)}".`);
+      if (!caller.isMainFrame || !trusted.has(originOf(caller.url) ?? '')) {
+        return fail('forbidden', 'This request came from a page Newsdesk does not trust and was refused.');
+      }
+      const spec = contract[channel];
+      const parsed = spec.request.safeParse(payload);
+      if (!parsed.success) {
+        return fail('invalid-request', `The request "${channel}" was malformed: ${describeIssues(parsed.error.issues)}.`);
+      }
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data);
+      return ok(value);
+    } catch (error) {
+      if (error instanceof UserFacingError) return fail(error.code, error.message);
+      options.onInternalError?.(String(channel), error);
+      const detail = error instanceof Error ? error.message : String(error);
+      return fail('internal', `Newsdesk could not complete "${String(channel)}": ${detail}`);
+    }
+  };
+}

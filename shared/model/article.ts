@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Bumped whenever the stored shape of an article changes; see shared/model/migrations.ts. */
+export const ARTICLE_SCHEMA_VERSION = 2;
+
+export const ARTICLE_STATUSES = ['draft', 'ready', 'approved'] as const;
+export const ArticleStatus = z.enum(ARTICLE_STATUSES);
+export type ArticleStatus = z.infer<typeof ArticleStatus>;
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  ready: 'Ready for review',
+  approved: 'Approved',
+};
+
+/** Avatars are small images kept inline so a draft file is self-contained. */
+export const AvatarDataUrl = z
+  .string()
+  .max(400_000, 'Avatar image is too large (keep it under 300 KB)')
+  .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'Avatar must be a PNG, JPEG, WebP or GIF image');
+
+export const Author = z.object({
+  name: z.string().trim().min(1, 'Author name is empty').max(120),
+  role: z.string().max(120).default(''),
+  avatar: AvatarDataUrl.nullable().default(null),
+});
+export type Author = z.infer<typeof Author>;
+
+/** The serialized Lexical editor state. Only the root is checked here; node shapes belong to the editor. */
+export const LexicalNodeJson: z.ZodType<{ type: string; [key: string]: unknown }> = z
+  .object({ type: z.string() })
+  .catchall(z.unknown());
+export const LexicalDocument = z.object({
+  root: z
+    .object({ type: z.literal('root'), children: z.array(LexicalNodeJson) })
+    .catchall(z.unknown()),
+});
+export type LexicalDocument = z.infer<typeof LexicalDocument>;
+
+export const ArticleId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'Not a valid article id');
+export const IsoTime = z.iso.datetime({ offset: true });
+
+export const Article = z.object({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: ArticleId,
+  slug: z.string().max(200),
+  /** True once the editor typed a slug; until then it follows the headline. */
+  slugEdited: z.boolean(),
+  headline: z.string().max(500),
+  dek: z.string().max(2000),
+  body: LexicalDocument,
+  byline: z.array(Author).max(20),
+  section: z.string().max(120),
+  tags: z.array(z.string().trim().min(1).max(80)).max(50),
+  status: ArticleStatus,
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type Article = z.infer<typeof Article>;
+
+/** What the draft list shows; kept in the index so listing never opens article files. */
+export const DraftSummary = z.object({
+  id: ArticleId,
+  slug: z.string(),
+  headline: z.string(),
+  dek: z.string(),
+  section: z.string(),
+  tags: z.array(z.string()),
+  status: ArticleStatus,
+  authors: z.array(z.string()),
+  wordCount: z.number().int().nonnegative(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
+export const EMPTY_BODY: LexicalDocument = {
+  root: {
+    type: 'root',
+    version: 1,
+    format: '',
+    indent: 0,
+    direction: null,
+    children: [
+      { type: 'paragraph', version: 1, format: '', indent: 0, direction: null, children: [], textFormat: 0, textStyle: '' },
+    ],
+  },
+};
