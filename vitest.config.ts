@@ -1,0 +1,15 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Unit and crash tests run in Node. `electron` resolves to a fake: the real package only holds the
+// path to a binary (and would try to download it), and the shell's logic is tested against the fake.
+export default defineConfig({
+  resolve: { alias: { electron: resolve('tests/fakes/electron.ts') } },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/crash/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
