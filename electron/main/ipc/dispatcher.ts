@@ -41,9 +41,11 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   const trusted = new Set(options.trustedOrigins);
   return async (channel, payload, caller) => {
+    // A hostile caller may send anything as the channel; never call its toString.
+    const name = typeof channel === 'string' ? channel.slice(0, 60) : `(${typeof channel})`;
     try {
-      if (!isChannel(channel)) return fail('invalid-request', `Unknown request "${String(channel).slice(0, 60)}".`);
-      if (!caller.isMainFrame || !trusted.has(originOf(caller.url) ?? '')) {
+      if (!isChannel(channel)) return fail('invalid-request', `Unknown request "${name}".`);
+      if (!caller || caller.isMainFrame !== true || typeof caller.url !== 'string' || !trusted.has(originOf(caller.url) ?? '')) {
         return fail('forbidden', 'This request came from a page Newsdesk does not trust and was refused.');
       }
       const spec = contract[channel];
@@ -56,9 +58,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       return ok(value);
     } catch (error) {
       if (error instanceof UserFacingError) return fail(error.code, error.message);
-      options.onInternalError?.(String(channel), error);
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail('internal', `Newsdesk could not complete "${String(channel)}": ${detail}`);
+      options.onInternalError?.(name, error);
+      const detail = error instanceof Error ? error.message : 'unknown error';
+      return fail('internal', `Newsdesk could not complete "${name}": ${detail}`);
     }
   };
 }

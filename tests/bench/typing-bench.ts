@@ -1,0 +1,109 @@
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
+import { startStaticServer } from '../e2e/harness/static-server';
+import { longArticleBody } from './fixtures/long-article';
+import { percentile, printRow } from './report';
+
+const WORDS = 10_000;
+const KEYSTROKES = 240;
+const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Keydown → next frame, measured in the page: from the event's timestamp to a task queued from
+ * the following requestAnimationFrame (that is, after Lexical's update, layout and the frame).
+ */
+async function measureTyping(page: Page): Promise<number[]> {
+  const editor = page.locator('[data-lexical-editor="true"]').first();
+  await editor.waitFor();
+  await page.evaluate(() => {
+    const samples: number[] = [];
+    (window as unknown as { __latency: number[] }).__latency = samples;
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => samples.push(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
+  });
+  // Put the caret in the middle of the long document, then type like a person (one key at a time).
+  const middle = editor.locator('p').nth(80);
+  await middle.scrollIntoViewIfNeeded();
+  await middle.click();
+  await page.keyboard.press('End');
+  const phrase = 'the committee will meet again on friday ';
+  for (let i = 0; i < KEYSTROKES; i += 1) {
+    await page.keyboard.type(phrase[i % phrase.length]!);
+    await page.waitForTimeout(20);
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10));
+}
+
+async function bareEditorLatency(page: Page): Promise<number[]> {
+  const outDir = resolve('out/bench/bare-editor');
+  await build({ configFile: false, logLevel: 'silent', root: resolve('tests/bench/bare-editor'), base: './', build: { outDir, emptyOutDir: true } });
+  const server = await startStaticServer(outDir);
+  try {
+    await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
+    return await measureTyping(page);
+  } finally {
+    await server.close();
+  }
+}
+
+async function newsdeskLatency(page: Page): Promise<number[]> {
+  const server = await startStaticServer();
+  const dataDir = await makeDataDir();
+  try {
+    const app = await launchNewsdesk(page, { dataDir, baseUrl: server.url });
+    const drafts = app.services().drafts;
+    const article = await drafts.create({ section: 'News' });
+    await drafts.save({ ...article, headline: 'Typing benchmark long read', body: longArticleBody(WORDS) }, 'manual');
+    await page.reload();
+    await page.getByText('Typing benchmark long read').first().click();
+    const samples = await measureTyping(page);
+    await app.close();
+    return samples;
+  } finally {
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runTypingBench(): Promise<void> {
+  console.log(`\nTyping latency in Chromium, ${WORDS.toLocaleString()}-word article, ${KEYSTROKES} keystrokes (keydown → next frame)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const run = async (which: (page: Page) => Promise<number[]>) => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      try {
+        return await which(await context.newPage());
+      } finally {
+        await context.close();
+      }
+    };
+    const bare = await run(bareEditorLatency);
+    const app = await run(newsdeskLatency);
+    const bareP95 = percentile(bare, 95);
+    const appP95 = percentile(app, 95);
+    printRow('bare Lexical editor', `p50 ${percentile(bare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms`, 'baseline');
+    printRow('Newsdesk editor', `p50 ${percentile(app, 50).toFixed(1)} ms, p95 ${appP95.toFixed(1)} ms`, 'p95 ≤ 16 ms');
+    printRow('ratio (p95)', `${(appP95 / bareP95).toFixed(2)}×`, '≤ 1.2×');
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runTypingBench();

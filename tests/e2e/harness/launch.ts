@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import Conf from 'conf';
+import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
+import { createServices, type Services } from '../../../electron/main/services/compose';
+import { bridgeScript } from './bridge-script';
+
+export interface HarnessApp {
+  page: Page;
+  /** The app's data folder (what userData is in the app). */
+  dataDir: string;
+  /** The page's URL; its origin is the only one the dispatcher trusts. */
+  url: string;
+  /** The live main-process services behind the bridge. */
+  services(): Services;
+  /** Quits the "main process" (flushing services) and starts it again on the same folder, then reloads. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** An existing data folder (e.g. seeded with files); a fresh temp folder otherwise. */
+  dataDir?: string;
+  /** Where the built renderer is served from (see static-server.ts). */
+  baseUrl: string;
+}
+
+export async function makeDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'newsdesk-e2e-'));
+}
+
+/**
+ * Opens Newsdesk in a Playwright page the way the app would: the real main-process services on a
+ * real folder, behind the contract's dispatcher, reached through the same bridge code as the
+ * preload. page.exposeBinding stands in for ipcRenderer/ipcMain and reports the calling frame.
+ */
+export async function launchNewsdesk(page: Page, options: LaunchOptions): Promise<HarnessApp> {
+  const dataDir = options.dataDir ?? (await makeDataDir());
+  const ownsDataDir = !options.dataDir;
+  const start = async () =>
+    createServices({
+      dataDir,
+      version: '0.0.0-test',
+      settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
+      openExternal: async () => {},
+    });
+  let services = await start();
+  let dispatch: Dispatch = createDispatcher(services.handlers, { trustedOrigins: [new URL(options.baseUrl).origin] });
+
+  await page.exposeBinding('__newsdeskInvoke', (source, channel: unknown, request: unknown) =>
+    dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+  );
+  await page.addInitScript({ content: await bridgeScript() });
+  const url = `${options.baseUrl}/index.html`;
+  await page.goto(url);
+
+  return {
+    page,
+    dataDir,
+    url,
+    services: () => services,
+    async restart() {
+      await services.close();
+      services = await start();
+      dispatch = createDispatcher(services.handlers, { trustedOrigins: [new URL(options.baseUrl).origin] });
+      await page.reload();
+    },
+    async close() {
+      await services.close();
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSettingsService } from '../../electron/main/services/settings/settings-service';
+import { DEFAULT_SETTINGS } from '../../shared/model/settings';
+
+let dir = '';
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('settings service on a real conf store', () => {
+  it('starts from defaults, persists updates, and keeps valid fields of a damaged file', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-settings-'));
+    const open = () => new Conf({ cwd: dir, configName: 'settings', projectName: 'newsdesk' });
+    expect(createSettingsService(open()).get()).toEqual(DEFAULT_SETTINGS);
+
+    createSettingsService(open()).update({ sections: ['News Feed', 'Video'] });
+    expect(createSettingsService(open()).get().sections).toEqual(['News Feed', 'Video']);
+
+    open().set('settings', { sections: 'not a list', autosaveDelayMs: 1000 });
+    expect(createSettingsService(open()).get()).toEqual({ sections: DEFAULT_SETTINGS.sections, autosaveDelayMs: 1000 });
+    expect(() => createSettingsService(open()).update({ autosaveDelayMs: -5 })).toThrow();
+  });
+});
