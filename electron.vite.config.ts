@@ -13,6 +13,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require packages: bundle everything it uses.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve('electron/preload/index.ts') },

@@ -1,4 +1,5 @@
-import { CHANNELS, type Channel, type RequestOf, type ResponseOf } from './contract';
+import { CHANNEL_NAMES } from './channels';
+import type { Channel, RequestOf, ResponseOf } from './contract';
 import type { Result } from './result';
 
 /** What `window.newsdesk` is: one async function per channel of the contract, nothing else. */
@@ -12,7 +13,7 @@ export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>;
  */
 export function buildBridge(invoke: Invoke): NewsdeskBridge {
   const bridge: Record<string, (request: unknown) => Promise<unknown>> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of CHANNEL_NAMES) {
     bridge[channel] = (request: unknown) => invoke(channel, request === undefined ? {} : request);
   }
   return Object.freeze(bridge) as unknown as NewsdeskBridge;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleId, ArticleStatus, DraftSummary, IsoTime } from '../model/article';
 import { Settings, SettingsPatch } from '../model/settings';
+import type { ChannelName } from './channels';
 
 /**
  * The one table of every call the renderer may make: channel → request schema → response schema.
@@ -81,7 +82,7 @@ export const contract = {
     request: z.object({ id: ArticleId, revisionId: z.string().regex(/^[0-9a-z-]{1,64}$/) }).strict(),
     response: Article,
   },
-} as const;
+} as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge } from '../../../shared/ipc/bridge';
+import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { CHANNELS, contract } from '../../../shared/ipc/contract';
 
 describe('bridge built from the contract', () => {
+  it('uses a channel list equal to the contract table', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(contract).sort());
+  });
+
   it('exposes exactly one function per contract channel and nothing else, frozen', () => {
     const bridge = buildBridge(async () => null);
     expect(Object.keys(bridge).sort()).toEqual(Object.keys(contract).sort());

@@ -1,0 +1,183 @@
+import { existsSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron';
+import Store from 'electron-store';
+import { createDispatcher } from './ipc/dispatcher';
+import { registerIpc } from './ipc/register-ipc';
+import { buildAppMenuTemplate } from './menu/app-menu';
+import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './protocol/app-origin';
+import { registerAppProtocol, registerAppScheme } from './protocol/app-protocol';
+import {
+  applyDevContentSecurityPolicy,
+  denyAllPermissions,
+  installWebContentsHardening,
+  openExternalSafely,
+} from './security/harden';
+import { createServices, type Services } from './services/compose';
+import { createMainWindow, focusWindow } from './window/main-window';
+
+/**
+ * Composition root of the main process: everything Electron-specific is wired here and nowhere
+ * else, the services themselves are plain Node (services/compose.ts).
+ */
+
+// The bundle is out/main/index.js; its siblings are out/preload and out/renderer.
+const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = join(MAIN_DIR, '../preload/index.cjs');
+const RENDERER_DIR = join(MAIN_DIR, '../renderer');
+/** How long quitting may wait for the services to flush before giving up. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+const log = (message: string): void => console.warn(`[newsdesk] ${message}`);
+
+/** The Vite dev server URL, trusted only in an unpackaged run (`electron-vite dev`). */
+function devRendererUrl(): string | null {
+  const url = process.env.ELECTRON_RENDERER_URL;
+  if (app.isPackaged || !url) return null;
+  const origin = originOf(url);
+  return origin !== null && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin) ? url : null;
+}
+
+/**
+ * electron-store refuses to open a file that is not valid JSON. Rather than failing to start, the
+ * broken file is kept aside (for support) and a fresh one is started.
+ */
+function openStore(name: string): Store {
+  try {
+    return new Store({ name });
+  } catch (error) {
+    const file = join(app.getPath('userData'), `${name}.json`);
+    if (!existsSync(file)) throw error;
+    const aside = `${file}.corrupt-${Date.now()}`;
+    renameSync(file, aside);
+    log(`${name}.json could not be read (${String(error)}); moved to ${aside}`);
+    return new Store({ name });
+  }
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((done) => {
+    timer = setTimeout(() => {
+      log(`services did not close within ${ms} ms; quitting anyway`);
+      done();
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function startNewsdesk(): void {
+  // Both must happen before `ready`: Chromium reads them once at startup.
+  app.enableSandbox();
+  registerAppScheme(protocol);
+
+  // A second launch hands over to the running instance (see 'second-instance') and exits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const devUrl = devRendererUrl();
+  const devOrigin = devUrl === null ? null : originOf(devUrl);
+  const trustedOrigins = devOrigin === null ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
+  const openExternal = async (url: string): Promise<void> => {
+    if (!(await openExternalSafely((target) => shell.openExternal(target), url))) {
+      log(`Refused to open ${url.slice(0, 200)} externally`);
+    }
+  };
+
+  installWebContentsHardening(app, { allowedOrigins: trustedOrigins, openExternal, log });
+
+  let mainWindow: BrowserWindow | null = null;
+  let windowStore: Store | null = null;
+  let services: Promise<Services> | null = null;
+  let servicesClosed = false;
+  /** Set once IPC answers: a window opened earlier would see its first calls fail. */
+  let ipcRegistered = false;
+
+  const openWindow = (): void => {
+    if (windowStore === null || !ipcRegistered) return;
+    const win = createMainWindow({
+      BrowserWindow,
+      screen,
+      stateStore: windowStore,
+      preloadPath: PRELOAD_PATH,
+      entryUrl: devUrl ?? APP_ENTRY_URL,
+      darkBackground: nativeTheme.shouldUseDarkColors,
+      log,
+    });
+    mainWindow = win;
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+    else if (app.isReady()) openWindow();
+  });
+
+  // macOS keeps the app running without windows; the dock icon brings one back.
+  app.on('activate', () => {
+    if (mainWindow === null && app.isReady()) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Quitting waits for the services to flush (draft index, pending writes). 'will-quit' comes after
+  // every window has closed, so no renderer can send another save once the flush has started.
+  app.on('will-quit', (event) => {
+    if (services === null || servicesClosed) return;
+    event.preventDefault();
+    const closing = services;
+    services = null;
+    void withTimeout(
+      closing.then((started) => started.close()),
+      CLOSE_TIMEOUT_MS,
+    )
+      .catch((error: unknown) => log(`services failed to close: ${String(error)}`))
+      .finally(() => {
+        servicesClosed = true;
+        app.quit();
+      });
+  });
+
+  const onReady = async (): Promise<void> => {
+    denyAllPermissions(session.defaultSession);
+    if (devOrigin !== null) applyDevContentSecurityPolicy(session.defaultSession, devOrigin);
+    registerAppProtocol(protocol, RENDERER_DIR);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate(process.platform)));
+    app.setAboutPanelOptions({ applicationName: 'Newsdesk', applicationVersion: app.getVersion() });
+
+    windowStore = openStore('window-state');
+    services = createServices({
+      dataDir: app.getPath('userData'),
+      version: app.getVersion(),
+      settingsStore: openStore('settings'),
+      openExternal,
+    });
+    const started = await services;
+    const dispatch = createDispatcher(started.handlers, {
+      trustedOrigins,
+      onInternalError: (channel, error) => log(`${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    });
+    registerIpc(ipcMain, dispatch);
+    ipcRegistered = true;
+    openWindow();
+  };
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      // Without its services there is nothing Newsdesk can safely show: say why, then leave.
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Newsdesk could not start', detail);
+      services = null;
+      app.exit(1);
+    });
+}
+
+startNewsdesk();
