@@ -1,21 +1,35 @@
 import type { Article, DraftSummary } from '../../../../shared/model/article';
-import type { DraftPage, ParsedRequestOf, QuarantinedFile, RevisionInfo, SaveResult } from '../../../../shared/ipc/contract';
+import type { DraftPage, DraftQuery, QuarantinedFile, RevisionInfo, SaveResult } from '../../../../shared/ipc/contract';
 
-/** The draft store: plain Node over files in one folder, no IPC inside. */
+/**
+ * The draft store: plain Node over files in one folder, no IPC inside. Failures a person should
+ * read are thrown as UserFacingError (not-found, conflict, invalid-request, io).
+ */
 export interface DraftStore {
-  list(query: ParsedRequestOf<'drafts:list'>): DraftPage;
+  /**
+   * One page of live drafts. Empty `text`: newest first by updatedAt. Otherwise full-text hits,
+   * best first; this waits for the search index if it is still warming up after open.
+   * Accepts the contract's query with or without its defaults applied.
+   */
+  list(query: DraftQuery): Promise<DraftPage>;
   get(id: string): Promise<Article>;
   create(options: { section?: string | undefined }): Promise<Article>;
+  /** Creates the article if its id is new; refuses (conflict) if it is in the trash. */
   save(article: Article, reason: 'auto' | 'manual'): Promise<SaveResult>;
   duplicate(id: string): Promise<Article>;
   trash(id: string): Promise<void>;
+  /** Trashed drafts, most recently updated first. */
   listTrash(): DraftSummary[];
   restoreFromTrash(id: string): Promise<DraftSummary>;
+  /** Newest first, at most 50. */
   revisions(id: string): Promise<RevisionInfo[]>;
   getRevision(id: string, revisionId: string): Promise<Article>;
+  /** Snapshots the current text ('before-restore'), then saves the revision's text as current. */
   restoreRevision(id: string, revisionId: string): Promise<Article>;
-  /** Files found corrupt when the store opened (or later), already moved aside. */
+  /** Files found corrupt since the store opened, already moved aside. */
   quarantined(): QuarantinedFile[];
-  /** Writes any pending index state; the store must not be used afterwards. */
+  /** Resolves once full-text search is warm (it loads in the background after open). */
+  searchReady(): Promise<void>;
+  /** Finishes pending writes and writes the index caches; the store must not be used afterwards. */
   close(): Promise<void>;
 }

@@ -1,0 +1,96 @@
+import { open } from 'node:fs/promises';
+import type { Article, DraftSummary } from '../../../../shared/model/article';
+import { MigrationError, migrateArticle } from '../../../../shared/model/migrations';
+import { countWords, plainTextOf } from '../../../../shared/rules/text';
+import type { FileSignature } from '../fs/atomic-write';
+
+/** A file that exists but cannot be used; `reason` is a sentence for the quarantine report. */
+export class CorruptFileError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'CorruptFileError';
+  }
+}
+
+export interface LoadedArticle {
+  article: Article;
+  /** Size and mtime of the bytes that were parsed, so caches can tell later whether the file changed. */
+  signature: FileSignature;
+  /** The body's plain text, computed once here because both the summary and the search need it. */
+  plainText: string;
+}
+
+/** Parses stored JSON, migrating older schema versions; throws CorruptFileError with a readable reason. */
+export function parseArticleJson(text: string, expectedId?: string): Article {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CorruptFileError(text.trim() === '' ? 'The file is empty.' : `The file is not valid JSON (${detail}).`);
+  }
+  return articleFromValue(raw, expectedId);
+}
+
+/** Migrates and validates an already parsed article (drafts and revision snapshots alike). */
+export function articleFromValue(raw: unknown, expectedId?: string): Article {
+  let article: Article;
+  try {
+    article = migrateArticle(raw);
+  } catch (error) {
+    if (error instanceof MigrationError) throw new CorruptFileError(`The file is not a readable article: ${error.message}.`);
+    throw error;
+  }
+  if (expectedId !== undefined && article.id !== expectedId) {
+    // A copied or renamed file would otherwise shadow another article with the same id.
+    throw new CorruptFileError(`The file name says "${expectedId}" but the article inside has id "${article.id}".`);
+  }
+  return article;
+}
+
+/**
+ * Reads and parses one article file. Returns null if the file does not exist; other I/O errors
+ * (permissions, a folder in place of a file) become CorruptFileError, since the file is unusable.
+ */
+export async function readArticleFile(path: string, expectedId?: string): Promise<LoadedArticle | null> {
+  let text: string;
+  let signature: FileSignature;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      // The signature comes from the same open file as the bytes, so it describes exactly what was parsed.
+      const stat = await handle.stat();
+      signature = { mtimeMs: stat.mtimeMs, size: stat.size };
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new CorruptFileError(`The file could not be read (${code ?? String(error)}).`);
+  }
+  const article = parseArticleJson(text, expectedId);
+  return { article, signature, plainText: plainTextOf(article.body) };
+}
+
+/** Compact JSON: long reads are 10,000 words, and indentation would add a fifth to every write. */
+export function serializeArticle(article: Article): string {
+  return JSON.stringify(article);
+}
+
+export function summaryOf(article: Article, plainText: string): DraftSummary {
+  return {
+    id: article.id,
+    slug: article.slug,
+    headline: article.headline,
+    dek: article.dek,
+    section: article.section,
+    tags: [...article.tags],
+    status: article.status,
+    authors: article.byline.map((author) => author.name),
+    wordCount: countWords(plainText),
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+  };
+}

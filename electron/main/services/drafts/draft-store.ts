@@ -1,0 +1,298 @@
+import { DraftQuery, type DraftPage, type QuarantinedFile, type RevisionInfo, type SaveResult } from '../../../../shared/ipc/contract';
+import { UserFacingError } from '../../../../shared/ipc/result';
+import { Article, type DraftSummary } from '../../../../shared/model/article';
+import { countWords, plainTextOf } from '../../../../shared/rules/text';
+import { removeStaleTempFiles, renameDurable, writeFileAtomic } from '../fs/atomic-write';
+import { CorruptFileError, readArticleFile, serializeArticle, summaryOf, type LoadedArticle } from './article-file';
+import { duplicateOf, newArticle } from './factory';
+import { capitalize, copySummary, describeDraft, exists, notFound } from './helpers';
+import { KeyedLock } from './keyed-lock';
+import { articleFile, ensureFolders, isArticleId, storePaths, type StorePaths } from './paths';
+import { Quarantine } from './quarantine';
+import { RevisionStore } from './revisions';
+import { DraftSearch, searchDocOf } from './search-index';
+import { SummaryIndex } from './summary-index';
+import type { DraftStore } from './types';
+
+export interface DraftStoreOptions {
+  /** Clock in ms since the epoch (tests move it forward to cross the autosave revision interval). */
+  now?: () => number;
+  /** An autosave makes a revision only when the newest one is older than this. Default 3 minutes. */
+  autoRevisionIntervalMs?: number;
+  /** Failures of background work (cache writes, search warm-up); default logs to stderr. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+const DEFAULT_AUTO_REVISION_MS = 3 * 60_000;
+
+/** Opens (creating if needed) the store in `dir`. Search warms up in the background; see DraftSearch. */
+export async function openDraftStore(dir: string, options: DraftStoreOptions = {}): Promise<DraftStore> {
+  const paths = storePaths(dir);
+  await ensureFolders(paths);
+  // Temp files of writes a crash interrupted (drafts/ and trash/ are swept while being listed).
+  await removeStaleTempFiles(paths.index);
+  const onError = options.onBackgroundError ?? ((error: unknown) => console.error('[draft-store]', error));
+  const quarantine = new Quarantine(paths.root, paths.quarantine);
+  const { index } = await SummaryIndex.open(paths, quarantine, onError);
+  return new FileDraftStore(paths, quarantine, index, options, onError);
+}
+
+class FileDraftStore implements DraftStore {
+  private readonly lock = new KeyedLock();
+  private readonly revisionStore: RevisionStore;
+  private readonly search: DraftSearch;
+  private readonly now: () => number;
+  private readonly autoRevisionMs: number;
+  private closed = false;
+
+  constructor(
+    private readonly paths: StorePaths,
+    private readonly quarantine: Quarantine,
+    private readonly index: SummaryIndex,
+    options: DraftStoreOptions,
+    onError: (error: unknown) => void,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.autoRevisionMs = options.autoRevisionIntervalMs ?? DEFAULT_AUTO_REVISION_MS;
+    this.revisionStore = new RevisionStore(paths, quarantine);
+    this.search = new DraftSearch(paths.searchFile, () => index.liveSignatures(), async (id) => {
+      const loaded = await this.readLive(id).catch(() => null);
+      return loaded ? { doc: searchDocOf(loaded.article, loaded.plainText), signature: loaded.signature } : null;
+    }, onError);
+  }
+
+  async list(input: DraftQuery): Promise<DraftPage> {
+    this.assertOpen();
+    const parsed = DraftQuery.safeParse(input);
+    if (!parsed.success) throw new UserFacingError('invalid-request', 'The draft list was asked for with an invalid filter.');
+    const query = parsed.data;
+    const text = query.text.trim();
+    let pool: DraftSummary[];
+    if (text === '') {
+      pool = this.index.summaries('drafts');
+    } else {
+      pool = [];
+      for (const id of await this.search.search(text)) {
+        const entry = this.index.get(id);
+        if (entry?.location === 'drafts') pool.push(entry.summary);
+      }
+    }
+    const matches = query.status === undefined && query.section === undefined
+      ? pool
+      : pool.filter((s) => (query.status === undefined || s.status === query.status) && (query.section === undefined || s.section === query.section));
+    return { items: matches.slice(query.offset, query.offset + query.limit).map(copySummary), total: matches.length };
+  }
+
+  async get(id: string): Promise<Article> {
+    this.assertOpen();
+    this.assertId(id);
+    const entry = this.index.get(id);
+    if (entry?.location === 'trash') {
+      throw new UserFacingError('not-found', `${capitalize(describeDraft(entry.summary.headline))} is in the trash; restore it to open it.`);
+    }
+    const loaded = await this.readLive(id);
+    if (!loaded) throw notFound(id, entry?.summary.headline);
+    return loaded.article;
+  }
+
+  async create(options: { section?: string | undefined }): Promise<Article> {
+    this.assertOpen();
+    const article = newArticle(options.section ?? '', new Date(this.now()).toISOString());
+    return this.lock.run(article.id, async () => (await this.commit(article, 'created')).article);
+  }
+
+  async save(input: Article, reason: 'auto' | 'manual'): Promise<SaveResult> {
+    this.assertOpen();
+    const parsed = Article.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      throw new UserFacingError('invalid-request', `The draft could not be saved because it is malformed (${where}${issue?.message ?? 'invalid'}).`);
+    }
+    const article = parsed.data;
+    return this.lock.run(article.id, async () => {
+      const entry = this.index.get(article.id);
+      if (entry?.location === 'trash') {
+        throw new UserFacingError('conflict', `${capitalize(describeDraft(entry.summary.headline))} is in the trash; restore it before saving.`);
+      }
+      let wantRevision = reason === 'manual' || !entry;
+      if (!wantRevision) {
+        const newest = await this.revisionStore.newest(article.id);
+        wantRevision = !newest || this.now() - Date.parse(newest.savedAt) >= this.autoRevisionMs;
+      }
+      // The stored creation time wins over whatever the editor sends back.
+      const next = entry ? { ...article, createdAt: entry.summary.createdAt } : article;
+      const done = await this.commit(next, wantRevision ? reason : null);
+      return { updatedAt: done.article.updatedAt, revisionId: done.revision?.revisionId ?? null };
+    });
+  }
+
+  async duplicate(id: string): Promise<Article> {
+    const copy = duplicateOf(await this.get(id), new Date(this.now()).toISOString());
+    return this.lock.run(copy.id, async () => (await this.commit(copy, 'created')).article);
+  }
+
+  async trash(id: string): Promise<void> {
+    this.assertOpen();
+    this.assertId(id);
+    await this.lock.run(id, async () => {
+      const entry = this.index.get(id);
+      if (entry?.location === 'trash') return; // already there: trashing twice is not an error
+      if (!entry) throw notFound(id, undefined);
+      try {
+        await renameDurable(articleFile(this.paths, 'drafts', id), articleFile(this.paths, 'trash', id));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        this.forget(id);
+        throw notFound(id, entry.summary.headline);
+      }
+      // rename keeps mtime and size, so the recorded signature still describes the file.
+      this.index.set({ ...entry, location: 'trash' });
+      this.search.remove(id);
+    });
+  }
+
+  listTrash(): DraftSummary[] {
+    this.assertOpen();
+    return this.index.summaries('trash').map(copySummary);
+  }
+
+  async restoreFromTrash(id: string): Promise<DraftSummary> {
+    this.assertOpen();
+    this.assertId(id);
+    return this.lock.run(id, async () => {
+      const entry = this.index.get(id);
+      if (entry?.location !== 'trash') {
+        throw new UserFacingError('not-found', entry ? `${capitalize(describeDraft(entry.summary.headline))} is not in the trash.` : `There is no draft with id ${id} in the trash.`);
+      }
+      const target = articleFile(this.paths, 'drafts', id);
+      if (await exists(target)) throw new UserFacingError('conflict', `A live draft with the id of ${describeDraft(entry.summary.headline)} already exists, so it cannot be restored.`);
+      await renameDurable(articleFile(this.paths, 'trash', id), target);
+      const loaded = await this.readLiveLocked(id, entry.summary.headline);
+      if (!loaded) throw notFound(id, entry.summary.headline);
+      this.track(loaded);
+      return copySummary(this.index.get(id)!.summary);
+    });
+  }
+
+  async revisions(id: string): Promise<RevisionInfo[]> {
+    this.assertOpen();
+    this.assertId(id);
+    // Revisions outlive a quarantined draft file: they are how its text can be brought back.
+    const list = await this.revisionStore.list(id);
+    if (list.length === 0 && !this.index.get(id)) throw notFound(id, undefined);
+    return list;
+  }
+
+  async getRevision(id: string, revisionId: string): Promise<Article> {
+    this.assertOpen();
+    this.assertId(id);
+    return (await this.readRevision(id, revisionId)).article;
+  }
+
+  async restoreRevision(id: string, revisionId: string): Promise<Article> {
+    this.assertOpen();
+    this.assertId(id);
+    return this.lock.run(id, async () => {
+      const entry = this.index.get(id);
+      if (entry?.location === 'trash') {
+        throw new UserFacingError('conflict', `${capitalize(describeDraft(entry.summary.headline))} is in the trash; restore it before restoring a revision.`);
+      }
+      const revision = await this.readRevision(id, revisionId);
+      // Snapshot the text being replaced so a restore can itself be undone. An unreadable current
+      // file is quarantined by readLiveLocked, and the restore then doubles as its repair.
+      const current = await this.readLiveLocked(id, entry?.summary.headline).catch(() => null);
+      if (current) await this.revisionStore.add(current.article, countWords(current.plainText), 'before-restore');
+      const restored: Article = { ...revision.article, id, createdAt: current?.article.createdAt ?? revision.article.createdAt };
+      return (await this.commit(restored, null)).article;
+    });
+  }
+
+  quarantined(): QuarantinedFile[] {
+    return this.quarantine.list();
+  }
+
+  async searchReady(): Promise<void> {
+    await this.search.whenReady();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.lock.idle();
+    await this.index.close();
+    await this.search.close();
+  }
+
+  /**
+   * Writes one article version (caller holds its lock): stamps updatedAt from the server clock,
+   * strictly after the previous save so two saves in one millisecond still order, writes the file
+   * atomically, optionally snapshots it, then updates the in-memory list and search.
+   */
+  private async commit(article: Article, revisionReason: RevisionInfo['reason'] | null): Promise<{ article: Article; revision: RevisionInfo | null }> {
+    const previous = this.index.get(article.id);
+    const previousMs = previous ? Date.parse(previous.summary.updatedAt) : Number.NEGATIVE_INFINITY;
+    const updatedAt = new Date(Math.max(this.now(), previousMs + 1)).toISOString();
+    const next: Article = { ...article, updatedAt };
+    const signature = await writeFileAtomic(articleFile(this.paths, 'drafts', next.id), serializeArticle(next));
+    const plainText = plainTextOf(next.body);
+    const loaded: LoadedArticle = { article: next, signature, plainText };
+    this.track(loaded);
+    const revision = revisionReason ? await this.revisionStore.add(next, this.index.get(next.id)!.summary.wordCount, revisionReason) : null;
+    return { article: next, revision };
+  }
+
+  private track(loaded: LoadedArticle): void {
+    const { article, signature, plainText } = loaded;
+    this.index.set({ id: article.id, location: 'drafts', signature, summary: summaryOf(article, plainText) });
+    this.search.upsert(searchDocOf(article, plainText), signature);
+  }
+
+  private forget(id: string): void {
+    this.index.delete(id);
+    this.search.remove(id);
+  }
+
+  /** Reads a live draft; a corrupt file is quarantined under the article's lock. */
+  private async readLive(id: string): Promise<LoadedArticle | null> {
+    try {
+      return await readArticleFile(articleFile(this.paths, 'drafts', id), id);
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      // Re-check under the lock: a save may have replaced the bad file since we read it.
+      return this.lock.run(id, () => this.readLiveLocked(id, this.index.get(id)?.summary.headline));
+    }
+  }
+
+  private async readLiveLocked(id: string, headline: string | undefined): Promise<LoadedArticle | null> {
+    const path = articleFile(this.paths, 'drafts', id);
+    try {
+      return await readArticleFile(path, id);
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      const moved = await this.quarantine.move(path, error.reason);
+      this.forget(id);
+      throw new UserFacingError('io', `${capitalize(describeDraft(headline))} could not be read and was moved to ${moved?.movedTo ?? 'the quarantine folder'}: ${error.reason}`);
+    }
+  }
+
+  private async readRevision(id: string, revisionId: string) {
+    const headline = this.index.get(id)?.summary.headline;
+    try {
+      const revision = await this.revisionStore.get(id, revisionId);
+      if (!revision) throw new UserFacingError('not-found', `That revision of ${describeDraft(headline)} no longer exists.`);
+      return revision;
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      throw new UserFacingError('io', `That revision of ${describeDraft(headline)} could not be read and was moved to the quarantine folder: ${error.reason}`);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The draft store was used after close().');
+  }
+
+  private assertId(id: string): void {
+    if (!isArticleId(id)) throw new UserFacingError('invalid-request', `“${id.slice(0, 80)}” is not a valid article id.`);
+  }
+}
