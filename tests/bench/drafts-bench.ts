@@ -12,6 +12,7 @@ import type { DraftStore } from '../../electron/main/services/drafts/types';
 import type { Article } from '../../shared/model/article';
 import { plainTextOf } from '../../shared/rules/text';
 import { buildVocabulary, generateLibrary, makeBody, rng } from './drafts-bench-data';
+import { mb, ms, percentile, row } from './report';
 
 /**
  * Draft store benchmark: 10,000 generated drafts (~800 words on average, 1% 10,000-word long
@@ -19,17 +20,6 @@ import { buildVocabulary, generateLibrary, makeBody, rng } from './drafts-bench-
  * the same run on the same machine. Run: npx tsx tests/bench/drafts-bench.ts
  */
 
-const ms = (n: number): string => `${n.toFixed(1)} ms`;
-const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function row(label: string, value: string, target: string, baseline = ''): void {
-  console.log(`${label.padEnd(46)} ${value.padStart(12)}   target ${target.padEnd(10)} ${baseline}`);
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark of the app, each printing its figures next to a target and a
+// baseline measured in the same run. Figures are printed, never asserted.
+import { runDraftBench } from './drafts-bench';
+import { runTypingBench } from './typing-bench';
+
+await runDraftBench();
+await runTypingBench();
