@@ -1,0 +1,192 @@
+import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import type { QuarantinedFile, RevisionInfo } from '../../shared/ipc/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
+import { call, request } from './api/newsdesk';
+import { DraftList } from './features/drafts/DraftList';
+import { titleOf } from './features/drafts/DraftListItem';
+import { EditorPane, EmptyEditor } from './features/drafts/EditorPane';
+import { MetadataPanel } from './features/drafts/MetadataPanel';
+import { QuarantineBanner } from './features/drafts/QuarantineBanner';
+import { RevisionsDialog } from './features/drafts/RevisionsDialog';
+import { useDraftSession } from './features/drafts/useDraftSession';
+import { useNotify } from './ui/components/Toasts';
+import { formatFull } from './ui/time';
+
+/** The drafting desk: draft list, editor and details, wired to main through the contract. */
+export function App() {
+  const notify = useNotify();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [quarantined, setQuarantined] = useState<QuarantinedFile[]>([]);
+  const [listVersion, refreshList] = useReducer((n: number) => n + 1, 0);
+  const [showHistory, setShowHistory] = useState(false);
+  // A new article starts in its headline field; one opened from the list does not steal focus.
+  const [freshId, setFreshId] = useState<string | null>(null);
+  const session = useDraftSession({ delayMs: settings.autosaveDelayMs, onSaved: refreshList });
+  const { article, flush, load, unload, saveNow, hasUnsavedChanges } = session;
+  const currentId = article?.id ?? null;
+
+  useEffect(() => {
+    void call('settings:get', {}).then((result) => {
+      if (result.ok) setSettings(result.value);
+      else notify(`Settings could not be read, using defaults: ${result.error.message}`, { tone: 'error' });
+    });
+    void call('app:info', {}).then((result) => {
+      if (result.ok) setQuarantined(result.value.quarantined);
+    });
+  }, [notify]);
+
+  /** Saves the open article before another one replaces it; on failure the person decides. */
+  const leaveCurrent = useCallback(
+    async (then: () => Promise<void>): Promise<void> => {
+      if (await flush()) return then();
+      notify('The open draft could not be saved, so it stays open. Its unsaved changes are shown below the text.', {
+        tone: 'error',
+        action: { label: 'Discard changes and leave', run: () => (unload({ discard: true }), void then()) },
+      });
+    },
+    [flush, notify, unload],
+  );
+
+  const open = useCallback(
+    (id: string) => {
+      if (id === currentId) return;
+      void leaveCurrent(async () => {
+        const result = await call('drafts:get', { id });
+        if (result.ok) load(result.value);
+        else notify(result.error.message, { tone: 'error' });
+      });
+    },
+    [currentId, leaveCurrent, load, notify],
+  );
+
+  const create = useCallback(() => {
+    void leaveCurrent(async () => {
+      const result = await call('drafts:create', {});
+      if (!result.ok) return notify(result.error.message, { tone: 'error' });
+      setFreshId(result.value.id);
+      load(result.value);
+      refreshList();
+    });
+  }, [leaveCurrent, load, notify]);
+
+  const duplicate = useCallback(
+    async (id: string) => {
+      if (id === currentId) await flush(); // the copy should include what was just typed
+      await leaveCurrent(async () => {
+        const result = await call('drafts:duplicate', { id });
+        if (!result.ok) return notify(result.error.message, { tone: 'error' });
+        load(result.value);
+        refreshList();
+        notify(`Duplicated as “${titleOf(result.value)}”.`);
+      });
+    },
+    [currentId, flush, leaveCurrent, load, notify],
+  );
+
+  const restoreFromTrash = useCallback(
+    async (id: string) => {
+      const result = await call('drafts:restoreFromTrash', { id });
+      if (!result.ok) return notify(result.error.message, { tone: 'error' });
+      refreshList();
+      notify(`Restored “${titleOf(result.value)}” from the Trash.`, { action: { label: 'Open', run: () => open(id) } });
+    },
+    [notify, open],
+  );
+
+  const trash = useCallback(
+    async (id: string, headline: string) => {
+      if (id === currentId) {
+        await flush(); // so the Trash (and Undo) hold the latest text
+        unload();
+      }
+      const result = await call('drafts:trash', { id });
+      if (!result.ok) return notify(result.error.message, { tone: 'error' });
+      refreshList();
+      notify(`Moved “${titleOf({ headline })}” to the Trash.`, { action: { label: 'Undo', run: () => void restoreFromTrash(id) } });
+    },
+    [currentId, flush, unload, notify, restoreFromTrash],
+  );
+
+  const restoreRevision = useCallback(
+    async (revision: RevisionInfo) => {
+      if (!currentId) return;
+      // Restoring over text that could not be saved would lose it (or let a late save undo the restore).
+      if (!(await flush())) throw new Error('The current text could not be saved, so nothing was restored. Fix the problem shown under the text, then try again.');
+      const restored = await request('drafts:restoreRevision', { id: currentId, revisionId: revision.revisionId });
+      load(restored);
+      setShowHistory(false);
+      refreshList();
+      notify(`Restored the version from ${formatFull(revision.savedAt)}.`);
+    },
+    [currentId, flush, load, notify],
+  );
+
+  // The window title names the open story (and shows in the OS task switcher).
+  const headline = article?.headline.trim() ?? '';
+  useEffect(() => {
+    document.title = article ? `${headline || 'Untitled'} — Newsdesk` : 'Newsdesk';
+  }, [article, headline]);
+
+  // Ctrl/Cmd+S anywhere in the window (the metadata fields too) saves at once.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isExactShortcutMatch(event, 's', CONTROL_OR_META)) return;
+      event.preventDefault();
+      if (currentId) void saveNow();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [currentId, saveNow]);
+
+  // Closing the window with edits in flight: hold the close, save, then close for real. (In
+  // Electron a cancelled beforeunload cancels the close without a prompt.)
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!hasUnsavedChanges()) return;
+      event.preventDefault();
+      event.returnValue = '';
+      void flush().then((ok) => ok && window.close());
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [flush, hasUnsavedChanges]);
+
+  return (
+    <div className="nd-app">
+      <QuarantineBanner files={quarantined} onDismiss={() => setQuarantined([])} />
+      <div className="nd-workspace">
+        <DraftList
+          selectedId={currentId}
+          sections={settings.sections}
+          version={listVersion}
+          onNew={create}
+          onOpen={open}
+          onDuplicate={(id) => void duplicate(id)}
+          onTrash={(id, headline) => void trash(id, headline)}
+          onRestore={(id) => void restoreFromTrash(id)}
+        />
+        {article ? <EditorPane session={session} onShowHistory={() => setShowHistory(true)} /> : <EmptyEditor onNew={create} />}
+        {article && (
+          <MetadataPanel
+            key={article.id}
+            article={article}
+            sections={settings.sections}
+            autoFocusHeadline={article.id === freshId}
+            onChange={session.updateMeta}
+          />
+        )}
+      </div>
+      {showHistory && article && (
+        <RevisionsDialog articleId={article.id} onClose={() => setShowHistory(false)} onRestore={restoreRevision} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { NewsdeskBridge } from '../../../shared/ipc/bridge';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { AppError, Result } from '../../../shared/ipc/result';
+
+declare global {
+  interface Window {
+    newsdesk: NewsdeskBridge;
+  }
+}
+
+/**
+ * The only module that touches window.newsdesk (lint enforces it), so tests and future transports
+ * have one seam and every call gets the same handling of a missing bridge or a rejected promise.
+ */
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  const bridge = window.newsdesk as NewsdeskBridge | undefined;
+  if (!bridge) {
+    return { ok: false, error: { code: 'internal', message: 'Newsdesk is not connected to its storage (the bridge is missing).' } };
+  }
+  try {
+    // The mapped type loses the link between C and its function; the contract guarantees it.
+    const fn = bridge[channel] as unknown as (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+    return await fn(request);
+  } catch (error) {
+    // IPC itself failed (e.g. main is shutting down): still a Result with a readable message.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message: `Newsdesk could not reach its storage: ${detail}` } };
+  }
+}
+
+/** An AppError thrown by `request`; `message` is already a sentence for the user. */
+export class RequestError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'RequestError';
+  }
+}
+
+/** Like `call`, but returns the value or throws a RequestError with the readable message. */
+export async function request<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await call(channel, payload);
+  if (!result.ok) throw new RequestError(result.error);
+  return result.value;
+}
+
+/** The readable message of anything caught around a request. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}

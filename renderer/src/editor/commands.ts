@@ -1,0 +1,4 @@
+import { createCommand, type LexicalCommand } from 'lexical';
+
+/** Opens the link editor on the current selection (toolbar button, Ctrl/Cmd+K). */
+export const OPEN_LINK_EDITOR_COMMAND: LexicalCommand<void> = createCommand('OPEN_LINK_EDITOR_COMMAND');

@@ -1,0 +1,20 @@
+import { LinkNode } from '@lexical/link';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import type { Klass, LexicalNode } from 'lexical';
+import { PullQuoteNode } from './nodes/PullQuoteNode';
+
+/**
+ * Every node an article body may contain. The editor, the read-only revision preview and the
+ * paste importer all use this one list, so a stored document always loads in each of them.
+ */
+export const ARTICLE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
+  HeadingNode,
+  QuoteNode,
+  PullQuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  HorizontalRuleNode,
+];

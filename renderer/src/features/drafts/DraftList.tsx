@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from '../../../../shared/model/article';
+import { Icon } from '../../ui/components/Icon';
+import { DraftListItem, TrashListItem } from './DraftListItem';
+import { useDraftList, useTrashList, type DraftFilters } from './useDraftList';
+
+interface DraftListProps {
+  selectedId: string | null;
+  sections: string[];
+  /** Bumped by the app after anything that changes the list (save, create, trash, restore). */
+  version: number;
+  onNew: () => void;
+  onOpen: (id: string) => void;
+  onDuplicate: (id: string) => void;
+  onTrash: (id: string, headline: string) => void;
+  onRestore: (id: string) => void;
+}
+
+/** Relative times ("5 minutes ago") are re-rendered once a minute. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** The left pane: new draft, search and filters, the drafts by last change, and the Trash. */
+export function DraftList(props: DraftListProps) {
+  const [filters, setFilters] = useState<DraftFilters>({ text: '', status: '', section: '' });
+  const [view, setView] = useState<'drafts' | 'trash'>('drafts');
+  const drafts = useDraftList(filters, props.version);
+  const trash = useTrashList(view === 'trash', props.version);
+  const now = useNow();
+  const filtered = filters.text.trim() !== '' || filters.status !== '' || filters.section !== '';
+  const shown = view === 'drafts' ? drafts : trash;
+
+  return (
+    <nav className="nd-list" aria-label="Drafts">
+      <div className="nd-list__head">
+        <div className="nd-brand">
+          <span className="nd-brand__mark" aria-hidden="true">N</span>
+          <span className="nd-brand__name">Newsdesk</span>
+        </div>
+        <button type="button" className="nd-button nd-button--primary" onClick={props.onNew}>
+          <Icon name="plus" size={16} /> New article
+        </button>
+      </div>
+
+      <div className="nd-list__views" role="group" aria-label="Show">
+        <button type="button" className="nd-segment" aria-pressed={view === 'drafts'} onClick={() => setView('drafts')}>
+          Drafts
+        </button>
+        <button type="button" className="nd-segment" aria-pressed={view === 'trash'} onClick={() => setView('trash')}>
+          <Icon name="trash" size={14} /> Trash
+        </button>
+      </div>
+
+      {view === 'drafts' && (
+        <div className="nd-list__filters">
+          <label className="nd-search">
+            <Icon name="search" size={16} />
+            <input
+              type="search"
+              aria-label="Search drafts"
+              placeholder="Search headlines, text, tags…"
+              value={filters.text}
+              onChange={(event) => setFilters({ ...filters, text: event.target.value })}
+            />
+          </label>
+          <div className="nd-list__selects">
+            <select
+              aria-label="Filter by status"
+              value={filters.status}
+              onChange={(event) => setFilters({ ...filters, status: event.target.value as ArticleStatus | '' })}
+            >
+              <option value="">All statuses</option>
+              {ARTICLE_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Filter by section"
+              value={filters.section}
+              onChange={(event) => setFilters({ ...filters, section: event.target.value })}
+            >
+              <option value="">All sections</option>
+              {props.sections.map((section) => (
+                <option key={section} value={section}>
+                  {section}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+
+      {shown.error && (
+        <p className="nd-list__error" role="alert">
+          {shown.error}
+        </p>
+      )}
+
+      <ul className="nd-list__items" aria-label={view === 'drafts' ? 'Draft articles' : 'Deleted articles'} aria-busy={shown.loading}>
+        {view === 'drafts'
+          ? drafts.items.map((draft) => (
+              <DraftListItem
+                key={draft.id}
+                draft={draft}
+                now={now}
+                selected={draft.id === props.selectedId}
+                onOpen={() => props.onOpen(draft.id)}
+                onDuplicate={() => props.onDuplicate(draft.id)}
+                onTrash={() => props.onTrash(draft.id, draft.headline)}
+              />
+            ))
+          : trash.items.map((draft) => (
+              <TrashListItem key={draft.id} draft={draft} now={now} onRestore={() => props.onRestore(draft.id)} />
+            ))}
+      </ul>
+
+      {!shown.loading && shown.items.length === 0 && (
+        <p className="nd-list__empty">
+          {view === 'trash' ? 'The Trash is empty.' : filtered ? 'No drafts match.' : 'No drafts yet. Start one with “New article”.'}
+        </p>
+      )}
+      {view === 'drafts' && drafts.total > drafts.items.length && (
+        <p className="nd-list__more">
+          Showing {drafts.items.length} of {drafts.total} drafts. Search or filter to narrow them down.
+        </p>
+      )}
+    </nav>
+  );
+}

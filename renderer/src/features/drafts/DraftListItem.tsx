@@ -1,0 +1,89 @@
+import type { KeyboardEvent } from 'react';
+import { STATUS_LABELS, type ArticleStatus, type DraftSummary } from '../../../../shared/model/article';
+import { Icon } from '../../ui/components/Icon';
+import { formatFull, formatUpdated, formatWords } from '../../ui/time';
+
+export function titleOf(draft: { headline: string }): string {
+  return draft.headline.trim() || 'Untitled';
+}
+
+export function StatusBadge({ status }: { status: ArticleStatus }) {
+  return <span className={`nd-status nd-status--${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+interface DraftItemProps {
+  draft: DraftSummary;
+  now: number;
+  selected: boolean;
+  onOpen: () => void;
+  onDuplicate: () => void;
+  onTrash: () => void;
+}
+
+/** One draft in the list: opens on click or Enter; Delete moves it to the Trash. */
+export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTrash }: DraftItemProps) {
+  const title = titleOf(draft);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Delete') {
+      event.preventDefault();
+      onTrash();
+    }
+  };
+  return (
+    <li className={`nd-draft${selected ? ' nd-draft--selected' : ''}`} data-testid="draft-item" data-id={draft.id}>
+      <button
+        type="button"
+        className="nd-draft__open"
+        aria-current={selected ? 'true' : undefined}
+        aria-keyshortcuts="Delete"
+        onClick={onOpen}
+        onKeyDown={onKeyDown}
+      >
+        <span className={`nd-draft__headline${draft.headline.trim() ? '' : ' nd-draft__headline--untitled'}`}>{title}</span>
+        <span className="nd-draft__meta">
+          <StatusBadge status={draft.status} />
+          {draft.section && <span className="nd-draft__section">{draft.section}</span>}
+        </span>
+        <span className="nd-draft__meta nd-draft__meta--quiet">
+          <time dateTime={draft.updatedAt} title={formatFull(draft.updatedAt)}>
+            {formatUpdated(draft.updatedAt, now)}
+          </time>
+          <span aria-hidden="true">·</span>
+          <span>{formatWords(draft.wordCount)}</span>
+        </span>
+      </button>
+      <div className="nd-draft__actions">
+        <button type="button" className="nd-icon-button" aria-label={`Duplicate “${title}”`} title="Duplicate" onClick={onDuplicate}>
+          <Icon name="copy" size={16} />
+        </button>
+        <button type="button" className="nd-icon-button" aria-label={`Move “${title}” to Trash`} title="Move to Trash" onClick={onTrash}>
+          <Icon name="trash" size={16} />
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function TrashListItem({ draft, now, onRestore }: { draft: DraftSummary; now: number; onRestore: () => void }) {
+  const title = titleOf(draft);
+  return (
+    <li className="nd-draft nd-draft--trashed" data-testid="trash-item" data-id={draft.id}>
+      <div className="nd-draft__open nd-draft__open--static">
+        <span className="nd-draft__headline">{title}</span>
+        <span className="nd-draft__meta nd-draft__meta--quiet">
+          <StatusBadge status={draft.status} />
+          <time dateTime={draft.updatedAt} title={formatFull(draft.updatedAt)}>
+            {formatUpdated(draft.updatedAt, now)}
+          </time>
+          <span aria-hidden="true">·</span>
+          <span>{formatWords(draft.wordCount)}</span>
+        </span>
+      </div>
+      <div className="nd-draft__actions nd-draft__actions--visible">
+        <button type="button" className="nd-button nd-button--small" aria-label={`Restore “${title}”`} onClick={onRestore}>
+          <Icon name="restore" size={16} /> Restore
+        </button>
+      </div>
+    </li>
+  );
+}

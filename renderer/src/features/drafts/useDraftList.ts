@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { DraftSummary, ArticleStatus } from '../../../../shared/model/article';
+import { call } from '../../api/newsdesk';
+
+export interface DraftFilters {
+  text: string;
+  status: ArticleStatus | '';
+  section: string;
+}
+
+export interface DraftListState {
+  items: DraftSummary[];
+  total: number;
+  loading: boolean;
+  error: string | null;
+}
+
+/** How many drafts the list asks for; the desk works on recent stories, search finds the rest. */
+const PAGE_SIZE = 200;
+/** Typing in the search box waits this long before asking main. */
+const SEARCH_DELAY_MS = 150;
+
+const byLastChange = (a: DraftSummary, b: DraftSummary) => b.updatedAt.localeCompare(a.updatedAt);
+
+/** Drafts matching the filters, newest change first; re-queried whenever `version` changes. */
+export function useDraftList(filters: DraftFilters, version: number): DraftListState {
+  const [state, setState] = useState<DraftListState>({ items: [], total: 0, loading: true, error: null });
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const result = await call('drafts:list', {
+        text: filters.text.trim(),
+        status: filters.status || undefined,
+        section: filters.section || undefined,
+        limit: PAGE_SIZE,
+      });
+      if (cancelled) return;
+      if (result.ok) {
+        setState({ items: [...result.value.items].sort(byLastChange), total: result.value.total, loading: false, error: null });
+      } else {
+        setState((prev) => ({ ...prev, loading: false, error: result.error.message }));
+      }
+    }, filters.text ? SEARCH_DELAY_MS : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [filters.text, filters.status, filters.section, version]);
+
+  return state;
+}
+
+/** The Trash: deleted drafts, restorable, newest deletion first as main returns them. */
+export function useTrashList(active: boolean, version: number): DraftListState {
+  const [state, setState] = useState<DraftListState>({ items: [], total: 0, loading: true, error: null });
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    void call('drafts:listTrash', {}).then((result) => {
+      if (cancelled) return;
+      if (result.ok) setState({ items: result.value, total: result.value.length, loading: false, error: null });
+      else setState((prev) => ({ ...prev, loading: false, error: result.error.message }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [active, version]);
+  return state;
+}

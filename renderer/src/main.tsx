@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ToastProvider } from './ui/components/Toasts';
+import './ui/styles/base.css';
+import './ui/styles/layout.css';
+import './ui/styles/list.css';
+import './ui/styles/details.css';
+import './ui/styles/editor.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ToastProvider>
+      <App />
+    </ToastProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,383 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './harness/fixtures';
+
+// The drafting desk end to end: the built renderer over the real services on a temp folder.
+
+const SCREENS = 'test-results/screens';
+
+async function newArticle(page: Page, headline: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'New article' }).first().click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await page.getByLabel('Headline').fill(headline);
+  const body = page.getByTestId('article-body');
+  await body.click();
+  return body;
+}
+
+const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('Saved');
+const draftItem = (page: Page, headline: string) => page.getByTestId('draft-item').filter({ hasText: headline });
+
+/** A paste as the OS delivers it: a ClipboardEvent carrying a DataTransfer, on the editor. */
+async function paste(body: Locator, html: string, text = ''): Promise<void> {
+  await body.evaluate(
+    (element, data) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/html', data.html);
+      transfer.setData('text/plain', data.text);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    { html, text },
+  );
+}
+
+/** A 300×200 PNG made in the page, as a file an editor would pick for an avatar. */
+async function photo(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 300;
+    canvas.height = 200;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#4a7bd0';
+    context.fillRect(0, 0, 300, 200);
+    context.fillStyle = '#f2c14e';
+    context.fillRect(100, 50, 100, 100);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+test('an article written, formatted and described comes back after a restart', async ({ app }) => {
+  const { page } = app;
+  const body = await newArticle(page, 'Rail talks to resume after week of strikes');
+  await page.getByLabel('Dek').fill('Unions and ministers return to the table on Monday.');
+  await expect(page.getByLabel('Slug')).toHaveValue('rail-talks-to-resume-after-week-of-strikes');
+  await page.getByLabel('Slug').fill('Rail Talks MONDAY!');
+  await page.getByLabel('Headline').fill('Rail talks to resume after week of strikes, unions say');
+  await expect(page.getByLabel('Slug')).toHaveValue('rail-talks-monday'); // tidied on leaving, no longer follows
+  await page.getByLabel('Headline').fill('Rail talks to resume after week of strikes');
+  await body.click();
+
+  // H2 by shortcut, bold and italic by shortcut, a list, a quote and a link by toolbar.
+  await page.keyboard.press('Control+Alt+2');
+  await page.keyboard.type('What was agreed');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Talks will resume on Monday, the minister said. ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('No date for a deal');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' was set, and ');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type('nobody');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type(' expects one soon.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await expect(page.getByRole('button', { name: 'Bulleted list' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.type('Rail');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ports');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // leaves the list
+  await page.getByRole('button', { name: 'Block quote' }).click();
+  await page.keyboard.type('We are ready to talk.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Read the statement');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+k');
+  const linkEditor = page.getByTestId('link-editor');
+  await linkEditor.getByLabel('Link address').fill('javascript:alert(1)');
+  await linkEditor.getByLabel('Link address').press('Enter');
+  await expect(linkEditor.getByRole('alert')).toContainText('not allowed');
+  await linkEditor.getByLabel('Link address').fill('gov.example/statement');
+  await linkEditor.getByLabel('Link address').press('Enter');
+  await expect(body.locator('a[href="https://gov.example/statement"]')).toHaveText('Read the statement');
+
+  // Metadata: byline with role and photo, section, tags, status.
+  await page.getByRole('button', { name: 'Add author' }).click();
+  await expect(page.getByLabel('Author name')).toBeFocused();
+  await page.getByLabel('Author name').fill('Amira Haddad');
+  await page.getByLabel('Role of Amira Haddad').fill('News Editor');
+  await page.getByTestId('avatar-input').setInputFiles({ name: 'amira.png', mimeType: 'image/png', buffer: await photo(page) });
+  await expect(page.getByRole('img', { name: 'Photo of Amira Haddad' })).toBeVisible();
+  await page.getByLabel('Section', { exact: true }).selectOption('Politics');
+  await page.getByLabel('Add a tag').fill('rail');
+  await page.getByLabel('Add a tag').press('Enter');
+  await page.getByLabel('Add a tag').fill('strikes');
+  await page.getByLabel('Add a tag').press('Enter');
+  await page.getByLabel('Status', { exact: true }).selectOption('ready');
+  await expect(page.getByTestId('word-count')).toHaveText('33 words');
+  await expect(page.getByTestId('read-time')).toHaveText('1 min read');
+  await saved(page);
+  await page.screenshot({ path: `${SCREENS}/editor.png` });
+
+  await app.restart();
+  await draftItem(page, 'Rail talks to resume').click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Rail talks to resume after week of strikes');
+  await expect(page.getByLabel('Dek')).toHaveValue('Unions and ministers return to the table on Monday.');
+  await expect(page.getByLabel('Slug')).toHaveValue('rail-talks-monday');
+  await expect(body.locator('h2')).toHaveText('What was agreed');
+  await expect(body.locator('strong')).toHaveText('No date for a deal');
+  await expect(body.locator('em')).toHaveText('nobody');
+  await expect(body.locator('ul > li')).toHaveText(['Rail', 'Ports']);
+  await expect(body.locator('blockquote')).toHaveText('We are ready to talk.');
+  await expect(body.locator('a[href="https://gov.example/statement"]')).toHaveText('Read the statement');
+  await expect(page.getByLabel('Author name')).toHaveValue('Amira Haddad');
+  await expect(page.getByLabel('Role of Amira Haddad')).toHaveValue('News Editor');
+  const avatar = page.getByRole('img', { name: 'Photo of Amira Haddad' });
+  await expect(avatar).toHaveAttribute('src', /^data:image\/png;base64,/);
+  expect(await avatar.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([128, 128]);
+  await expect(page.getByLabel('Section', { exact: true })).toHaveValue('Politics');
+  await expect(page.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveText(['rail×', 'strikes×']);
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('ready');
+  await expect(draftItem(page, 'Rail talks')).toContainText('Ready for review');
+  await expect(draftItem(page, 'Rail talks')).toContainText('33 words');
+});
+
+test('toolbar, keyboard and Markdown shortcuts make every block and format; undo undoes', async ({ app }) => {
+  const { page } = app;
+  const body = await newArticle(page, 'Formatting tour');
+  const button = (name: string) => page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
+  await page.keyboard.type('### Small heading\n'); // Markdown shortcut
+  await page.keyboard.type('Plain then ');
+  await page.keyboard.press('Control+u');
+  await page.keyboard.type('under');
+  await page.keyboard.press('Control+u');
+  await button('Strikethrough').click();
+  await page.keyboard.type(' struck');
+  await button('Strikethrough').click();
+  await page.keyboard.type(' and **star bold** done\n1. one\n\n');
+  await button('Pull quote').click();
+  await expect(button('Pull quote')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.type('A line worth pulling out');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('---'); // Markdown shortcut for a horizontal rule
+  await page.keyboard.type(' ');
+  await page.keyboard.type('Final words');
+  await page.keyboard.press('Control+Alt+3');
+  await expect(button('Heading 3')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Control+Alt+0');
+  await expect(button('Paragraph')).toHaveAttribute('aria-pressed', 'true');
+
+  await expect(body.locator('h3')).toHaveText('Small heading');
+  await expect(body.locator('.nd-underline')).toHaveText('under');
+  await expect(body.locator('.nd-strike')).toHaveText(' struck');
+  await expect(body.locator('strong')).toHaveText('star bold');
+  await expect(body.locator('ol > li')).toHaveText(['one']);
+  await expect(body.locator('aside.nd-pullquote')).toHaveText('A line worth pulling out');
+  await expect(body.locator('hr')).toHaveCount(1);
+  await expect(body.locator('p').last()).toHaveText('Final words');
+
+  await page.keyboard.press('Control+z'); // undoes Ctrl+Alt+0: "Final words" is an H3 again
+  await expect(body.locator('h3')).toHaveText(['Small heading', 'Final words']);
+  await page.keyboard.press('Control+y');
+  await expect(body.locator('h3')).toHaveText(['Small heading']);
+
+  // Links: a Markdown link, edited and then removed with the link editor.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('See [the docs](https://docs.example/a) ');
+  const link = body.locator('a[href="https://docs.example/a"]');
+  await expect(link).toHaveText('the docs');
+  await link.click(); // caret inside the link: Ctrl+K edits it
+  await page.keyboard.press('Control+k');
+  const linkEditor = page.getByRole('dialog', { name: 'Edit link' });
+  await expect(linkEditor.getByLabel('Link address')).toHaveValue('https://docs.example/a');
+  await linkEditor.getByLabel('Link address').fill('https://docs.example/b');
+  await linkEditor.getByRole('button', { name: 'Update link' }).click();
+  await expect(body.locator('a[href="https://docs.example/b"]')).toHaveText('the docs');
+  await body.locator('a').click();
+  await button('Link').click();
+  await page.getByRole('dialog', { name: 'Edit link' }).getByRole('button', { name: 'Remove link' }).click();
+  await expect(body.locator('a')).toHaveCount(0);
+  await expect(body).toContainText('See the docs');
+  await expect(page.getByRole('dialog', { name: 'Edit link' })).toBeHidden();
+  await expect(body.locator('p').last()).toHaveText('See the docs');
+  await saved(page);
+  await app.restart();
+  await draftItem(page, 'Formatting tour').click();
+  await expect(page.getByTestId('article-body').locator('aside.nd-pullquote')).toHaveText('A line worth pulling out');
+  await expect(page.getByTestId('article-body').locator('hr')).toHaveCount(1);
+});
+
+test('search and filters find drafts; the list shows what each one is', async ({ app }) => {
+  const { page } = app;
+  await newArticle(page, 'Harbour dredging plan approved');
+  await page.keyboard.type('The council voted to deepen the harbour channel.');
+  await page.getByLabel('Section', { exact: true }).selectOption('Business');
+  await saved(page);
+  await newArticle(page, 'Orchestra names new conductor');
+  await page.keyboard.type('The philharmonic announced its choice on Friday.');
+  await page.getByLabel('Section', { exact: true }).selectOption('Culture');
+  await page.getByLabel('Status', { exact: true }).selectOption('approved');
+  await saved(page);
+  await newArticle(page, '');
+  await saved(page);
+
+  await expect(page.getByTestId('draft-item')).toHaveCount(3);
+  await expect(page.getByTestId('draft-item').first()).toContainText('Untitled'); // newest change first
+  await page.getByLabel('Search drafts').fill('philharmonic');
+  await expect(page.getByTestId('draft-item')).toHaveText([/Orchestra names new conductor/]);
+  await page.getByLabel('Search drafts').fill('');
+  await page.getByLabel('Filter by section').selectOption('Business');
+  await expect(page.getByTestId('draft-item')).toHaveText([/Harbour dredging plan approved/]);
+  await page.getByLabel('Filter by section').selectOption('');
+  await page.getByLabel('Filter by status').selectOption('approved');
+  await expect(page.getByTestId('draft-item')).toHaveText([/Orchestra.*Approved.*Culture/]);
+  await page.getByLabel('Filter by status').selectOption('');
+  await draftItem(page, 'Harbour').click();
+  await page.screenshot({ path: `${SCREENS}/draft-list.png` });
+});
+
+test('a draft moved to the Trash comes back with Undo or from the Trash view', async ({ app }) => {
+  const { page } = app;
+  await newArticle(page, 'Budget leak inquiry');
+  await page.keyboard.type('Text that must survive the trash.');
+  await page.getByRole('button', { name: 'Move “Budget leak inquiry” to Trash' }).click();
+  await expect(page.getByTestId('draft-item')).toHaveCount(0);
+  await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(draftItem(page, 'Budget leak inquiry')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Duplicate “Budget leak inquiry”' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Budget leak inquiry (copy)');
+  await expect(page.getByTestId('article-body')).toHaveText('Text that must survive the trash.');
+  await expect(page).toHaveTitle('Budget leak inquiry (copy) — Newsdesk');
+  await page.getByRole('button', { name: 'Move “Budget leak inquiry (copy)” to Trash' }).click();
+  await expect(page.getByTestId('draft-item')).toHaveCount(1);
+
+  await draftItem(page, 'Budget leak inquiry').getByRole('button').first().focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('draft-item')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Trash' }).click();
+  await page.getByRole('button', { name: 'Restore “Budget leak inquiry”' }).click();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  await draftItem(page, 'Budget leak inquiry').click();
+  await expect(page.getByTestId('article-body')).toHaveText('Text that must survive the trash.');
+});
+
+test('autosave shows its state honestly, Ctrl+S saves a revision, a failed save says why', async ({ app }) => {
+  const { page } = app;
+  const body = await newArticle(page, 'Council tax to rise');
+  await saved(page);
+  await page.keyboard.type('Bills will rise by five per cent.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saving…');
+  await saved(page);
+  const id = (await draftItem(page, 'Council tax').getAttribute('data-id'))!;
+  expect((await app.services().drafts.get(id)).headline).toBe('Council tax to rise');
+
+  await page.keyboard.type(' Pensioners are exempt.');
+  await page.keyboard.press('Control+s');
+  await saved(page);
+  const reasons = (await app.services().drafts.revisions(id)).map((revision) => revision.reason);
+  expect(reasons).toContain('manual');
+
+  // Someone else moves the draft to the Trash: the next save is refused, and the desk says so.
+  await app.services().drafts.trash(id);
+  await page.keyboard.type(' Landlords object.');
+  await expect(page.getByTestId('save-state')).toHaveText(/^Not saved: .*trash/i);
+  await app.services().drafts.restoreFromTrash(id);
+  await body.press('End');
+  await page.keyboard.type(' Tenants too.');
+  await saved(page);
+  expect(JSON.stringify((await app.services().drafts.get(id)).body)).toContain('Landlords object. Tenants too.');
+
+  // Switching away right after typing (well inside the autosave delay) saves first.
+  await page.keyboard.type(' Last words before switching.');
+  await page.getByRole('button', { name: 'New article' }).first().click();
+  await expect(page.getByLabel('Headline')).toHaveValue('');
+  expect(JSON.stringify((await app.services().drafts.get(id)).body)).toContain('Last words before switching.');
+});
+
+test('an older revision can be previewed and restored', async ({ app }) => {
+  const { page } = app;
+  const body = await newArticle(page, 'Election night live');
+  await page.keyboard.type('Polls close at ten.');
+  await page.keyboard.press('Control+s');
+  await saved(page);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Exit poll shows a hung parliament.');
+  await page.keyboard.press('Control+s');
+  await saved(page);
+
+  await page.getByRole('button', { name: 'History' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revision history' });
+  await expect(dialog.getByTestId('revision')).toHaveCount(3); // created, and two Ctrl+S
+  await expect(dialog.getByTestId('revision').first()).toContainText('Saved with Ctrl+S');
+  await dialog.getByTestId('revision').nth(1).click();
+  await expect(dialog.getByTestId('revision-preview')).toContainText('Polls close at ten.');
+  await page.screenshot({ path: `${SCREENS}/revisions.png` });
+  await dialog.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(body).toHaveText('Polls close at ten.');
+  await app.restart();
+  await draftItem(page, 'Election night live').click();
+  await expect(page.getByTestId('article-body')).toHaveText('Polls close at ten.');
+});
+
+const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><style>p.MsoNormal{mso-style-parent:"";font-family:Calibri}</style><!--[if gte mso 9]><xml><w:WordDocument/></xml><![endif]--></head>
+<body lang=EN-GB style='tab-interval:36.0pt'><!--StartFragment--><div class=WordSection1>
+<h1 style='mso-outline-level:1'><span style='font-family:"Calibri Light"'>Word headline inside<o:p></o:p></span></h1>
+<p class=MsoNormal style='margin-bottom:0cm'><b>Bold from Word</b> and <i style='mso-bidi-font-style:normal'>italic from Word</i>
+<span class=MsoCommentReference><a style='mso-comment-reference:AB_1'>[AB1]</a></span> with a
+<a href="https://example.com/word">Word link</a>.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>First Word bullet<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>·<span>&nbsp;</span></span><![endif]>Second Word bullet<o:p></o:p></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<div style='mso-element:comment-list'><div style='mso-element:comment'><p class=MsoCommentText>Reviewer note that must not be pasted</p></div></div>
+</div><!--EndFragment--></body></html>`;
+
+const DOCS_HTML = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c4d-7fff-aaaa-bbbb-123456789abc">
+<h2 dir="ltr" style="line-height:1.38;margin-top:18pt"><span style="font-size:16pt;font-family:Arial;color:#000000;font-weight:400">Docs subheading</span></h2>
+<p dir="ltr" style="line-height:1.38"><span style="font-size:11pt;font-family:Arial;color:#ff0000;font-weight:400">Plain, </span><span style="font-size:11pt;font-weight:700">bold in Docs</span><span style="font-weight:400">, </span><span style="font-style:italic;font-weight:400">italic in Docs</span><span> and </span><a href="https://www.google.com/url?q=https://example.com/docs&amp;sa=D" style="text-decoration:none"><span style="color:#1155cc;text-decoration:underline">a Docs link</span></a></p>
+<br><ol style="margin-top:0;padding-inline-start:48px"><li dir="ltr" style="list-style-type:decimal" aria-level="1"><p dir="ltr" role="presentation"><span>Docs step one</span></p></li><li dir="ltr" aria-level="1"><p dir="ltr" role="presentation"><span>Docs step two</span></p></li></ol></b>`;
+
+const HOSTILE_HTML = `<style>body{display:none}</style><script>window.__pwned = 'script'</script>
+<p onclick="window.__pwned='click'" style="color:red;font-size:40px" class="evil">Safe words<img src=x onerror="window.__pwned='img'"></p>
+<iframe srcdoc="<script>parent.__pwned='frame'</script>"></iframe><svg onload="window.__pwned='svg'"><text>svg</text></svg>
+<p><a href="javascript:window.__pwned='link'">not a link</a> <a href="data:text/html,hi">nor this</a> <a href="mailto:desk@example.com">mail us</a></p>
+<object data="x"></object><form><input value="field"></form><math><mi>x</mi></math>`;
+
+test('paste from Word, Google Docs and a hostile page keeps the structure and drops the rest', async ({ app }) => {
+  const { page } = app;
+  const body = await newArticle(page, 'Pasted copy');
+  await paste(body, WORD_HTML, 'Word headline inside');
+  await expect(body.locator('h2', { hasText: 'Word headline inside' })).toBeVisible();
+  await expect(body.locator('strong')).toHaveText(['Bold from Word']);
+  await expect(body.locator('em')).toHaveText(['italic from Word']);
+  await expect(body.locator('a[href="https://example.com/word"]')).toHaveText('Word link');
+  await expect(body.locator('ul > li')).toHaveText(['First Word bullet', 'Second Word bullet']);
+  await expect(body).not.toContainText('Reviewer note');
+  await expect(body).not.toContainText('[AB1]');
+
+  // Pasted blocks start a new block only from an empty one (else the first merges into the caret's).
+  await body.press('Control+End');
+  await body.press('Enter');
+  await body.press('Enter'); // leaves the list
+  await paste(body, DOCS_HTML);
+  await expect(body.locator('h2', { hasText: 'Docs subheading' })).toBeVisible();
+  await expect(body.locator('strong', { hasText: 'bold in Docs' })).toBeVisible();
+  await expect(body.locator('strong', { hasText: 'Plain' })).toHaveCount(0); // the Docs <b> wrapper is not bold
+  await expect(body.locator('em', { hasText: 'italic in Docs' })).toBeVisible();
+  await expect(body.locator('a[href="https://example.com/docs"]')).toHaveText('a Docs link');
+  await expect(body.locator('ol > li')).toHaveText(['Docs step one', 'Docs step two']);
+
+  await body.press('Control+End');
+  await body.press('Enter');
+  await body.press('Enter');
+  await paste(body, HOSTILE_HTML);
+  await expect(body).toContainText('Safe words');
+  await expect(body.locator('a[href="mailto:desk@example.com"]')).toHaveText('mail us');
+  await expect(body).toContainText('not a link');
+  await page.waitForTimeout(300); // give any smuggled handler a chance to run
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(await body.locator('script, style, iframe, img, svg, object, form, input, math, [onclick], [onerror]').count()).toBe(0);
+  expect(await body.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
+  expect(await body.locator('[style]').evaluateAll((els) => els.map((el) => el.getAttribute('style')))).toEqual([]);
+  expect(await body.locator('[class="evil"], [class*="Mso"]').count()).toBe(0);
+
+  await saved(page);
+  const id = (await draftItem(page, 'Pasted copy').getAttribute('data-id'))!;
+  const stored = JSON.stringify((await app.services().drafts.get(id)).body);
+  expect(stored).not.toMatch(/"style":"[^"]+"|"textStyle":"[^"]+"|javascript:|__pwned|mso-/);
+  await page.screenshot({ path: `${SCREENS}/pasted.png` });
+});
