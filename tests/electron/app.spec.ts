@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -161,6 +161,30 @@ test.describe('Electron app', () => {
     await expect(ui.body(page)).toContainText(text);
   });
 
+  test('search finds the draft by a word of its body', async () => {
+    await page.getByLabel('Search drafts').fill('unanimous');
+    await expect(page.getByTestId('draft-item')).toHaveCount(1);
+    await expect(page.getByTestId('draft-item').first()).toContainText('Council approves harbour plan');
+    await page.getByLabel('Search drafts').fill('');
+  });
+
+  test('an older revision is previewed and restored', async () => {
+    await page.getByTestId('draft-item').filter({ hasText: 'Council approves harbour plan' }).click();
+    await ui.body(page).click();
+    await page.keyboard.press('ControlOrMeta+s');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('The vote was postponed.');
+    await page.keyboard.press('ControlOrMeta+s');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    await page.getByRole('button', { name: 'History' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revision history' });
+    await dialog.getByTestId('revision').nth(1).click();
+    await expect(dialog.getByTestId('revision-preview')).toContainText('The vote was unanimous');
+    await dialog.getByRole('button', { name: 'Restore this version' }).click();
+    await expect(ui.body(page)).toContainText('The vote was unanimous');
+  });
+
   test('drafts survive quitting and starting the app again', async () => {
     await app.close(); // quits through will-quit, which flushes the services
     ({ app, page } = await launch(userDataDir));
@@ -169,5 +193,15 @@ test.describe('Electron app', () => {
       return list.ok ? list.value.items.map((item) => item.headline) : [];
     });
     expect(headlines.some((h) => h.startsWith('Council approves harbour plan'))).toBe(true);
+  });
+
+  test('a corrupt draft file is moved aside and named at start; the others still open', async () => {
+    await app.close();
+    await writeFile(join(userDataDir, 'library', 'drafts', 'brokenfile-0003.json'), '{"schemaVersion":2,"id":"brok');
+    ({ app, page } = await launch(userDataDir));
+    const banner = page.getByTestId('quarantine-banner');
+    await expect(banner).toContainText('brokenfile-0003.json');
+    await page.getByTestId('draft-item').filter({ hasText: 'Council approves harbour plan' }).first().click();
+    await expect(ui.body(page)).toContainText('The vote was unanimous');
   });
 });

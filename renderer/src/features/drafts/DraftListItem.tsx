@@ -45,11 +45,7 @@ export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTra
           {draft.section && <span className="nd-draft__section">{draft.section}</span>}
         </span>
         <span className="nd-draft__meta nd-draft__meta--quiet">
-          <time dateTime={draft.updatedAt} title={formatFull(draft.updatedAt)}>
-            {formatUpdated(draft.updatedAt, now)}
-          </time>
-          <span aria-hidden="true">·</span>
-          <span>{formatWords(draft.wordCount)}</span>
+          <ChangedAndLength draft={draft} now={now} />
         </span>
       </button>
       <div className="nd-draft__actions">
@@ -64,6 +60,19 @@ export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTra
   );
 }
 
+/** "2 min ago · 812 words": when the draft last changed and how long it is. */
+function ChangedAndLength({ draft, now }: { draft: DraftSummary; now: number }) {
+  return (
+    <>
+      <time dateTime={draft.updatedAt} title={formatFull(draft.updatedAt)}>
+        {formatUpdated(draft.updatedAt, now)}
+      </time>
+      <span aria-hidden="true">·</span>
+      <span>{formatWords(draft.wordCount)}</span>
+    </>
+  );
+}
+
 export function TrashListItem({ draft, now, onRestore }: { draft: DraftSummary; now: number; onRestore: () => void }) {
   const title = titleOf(draft);
   return (
@@ -72,11 +81,7 @@ export function TrashListItem({ draft, now, onRestore }: { draft: DraftSummary; 
         <span className="nd-draft__headline">{title}</span>
         <span className="nd-draft__meta nd-draft__meta--quiet">
           <StatusBadge status={draft.status} />
-          <time dateTime={draft.updatedAt} title={formatFull(draft.updatedAt)}>
-            {formatUpdated(draft.updatedAt, now)}
-          </time>
-          <span aria-hidden="true">·</span>
-          <span>{formatWords(draft.wordCount)}</span>
+          <ChangedAndLength draft={draft} now={now} />
         </span>
       </div>
       <div className="nd-draft__actions nd-draft__actions--visible">
