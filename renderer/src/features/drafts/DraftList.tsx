@@ -34,6 +34,8 @@ export function DraftList(props: DraftListProps) {
   const trash = useTrashList(view === 'trash', props.version);
   const now = useNow();
   const filtered = filters.text.trim() !== '' || filters.status !== '' || filters.section !== '';
+  /** A text search is under way; the rows shown are the previous answer. */
+  const searching = view === 'drafts' && drafts.loading && filters.text.trim() !== '';
   const shown = view === 'drafts' ? drafts : trash;
 
   return (
@@ -104,7 +106,12 @@ export function DraftList(props: DraftListProps) {
         </p>
       )}
 
-      <ul className="nd-list__items" aria-label={view === 'drafts' ? 'Draft articles' : 'Deleted articles'} aria-busy={shown.loading}>
+      {searching && (
+        <p className="nd-list__pending" role="status" data-testid="search-pending">
+          Searching…
+        </p>
+      )}
+      <ul className={`nd-list__items${searching ? ' nd-list__items--stale' : ''}`} aria-label={view === 'drafts' ? 'Draft articles' : 'Deleted articles'} aria-busy={shown.loading}>
         {view === 'drafts'
           ? drafts.items.map((draft) => (
               <DraftListItem

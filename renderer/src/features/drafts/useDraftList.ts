@@ -28,6 +28,9 @@ export function useDraftList(filters: DraftFilters, version: number): DraftListS
 
   useEffect(() => {
     let cancelled = false;
+    // Keep the current rows while asking, but say a query is under way: on a first start with a
+    // large library, main may still be building its search index and answer only after a while.
+    setState((prev) => (prev.loading ? prev : { ...prev, loading: true }));
     const timer = setTimeout(async () => {
       const result = await call('drafts:list', {
         text: filters.text.trim(),
