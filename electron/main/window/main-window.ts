@@ -1,4 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Display, WebPreferences } from 'electron';
+import { installCrashRecovery } from './crash-recovery';
 import { MIN_SIZE, initialPlacement, loadWindowState, trackWindowState, type KeyValueStore } from './window-state';
 
 /**
@@ -72,6 +73,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   win.once('closed', () => clearTimeout(fallback));
 
   trackWindowState(win, deps.stateStore);
+  installCrashRecovery(win, deps.entryUrl, deps.log);
 
   win.loadURL(deps.entryUrl).catch((error: unknown) => {
     deps.log?.(`Could not load ${deps.entryUrl}: ${String(error)}`);
