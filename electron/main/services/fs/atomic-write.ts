@@ -50,8 +50,9 @@ export async function writeFileAtomic(
   try {
     try {
       await handle.writeFile(data);
-      // datasync flushes the bytes and the size, which is all a reader needs; cheaper than a full fsync.
-      if (durable) await handle.datasync();
+      // A full fsync (not fdatasync): the file's metadata is flushed too, so the signature recorded
+      // below matches what is on disk after a power cut.
+      if (durable) await handle.sync();
       const stat = await handle.stat();
       signature = { mtimeMs: stat.mtimeMs, size: stat.size };
     } finally {
