@@ -108,6 +108,38 @@ describe('DraftSaver', () => {
     expect(states.at(-1)).toEqual({ kind: 'saved', at: '2025-01-01T00:00:03.000Z' });
   });
 
+  it('tries a failed save again by itself, with growing pauses, until it goes through', async () => {
+    const { calls, save, okAt } = controlledSave();
+    const saver = make(save);
+    saver.markDirty();
+    await vi.advanceTimersByTimeAsync(800);
+    calls[0]!.resolve({ ok: false, error: { code: 'io', message: 'The disk is busy.' } });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2); // no edit needed
+    calls[1]!.resolve({ ok: false, error: { code: 'io', message: 'The disk is busy.' } });
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(3);
+    calls[2]!.resolve(okAt(4));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toEqual({ kind: 'saved', at: '2025-01-01T00:00:04.000Z' });
+    expect(saver.hasUnsavedChanges).toBe(false);
+  });
+
+  it('does not retry by itself a save refused for good (the draft was trashed elsewhere)', async () => {
+    const { calls, save } = controlledSave();
+    const saver = make(save);
+    saver.markDirty();
+    await vi.advanceTimersByTimeAsync(800);
+    calls[0]!.resolve({ ok: false, error: { code: 'conflict', message: 'The draft is in the trash.' } });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(1);
+    expect(saver.hasUnsavedChanges).toBe(true);
+  });
+
   it('Ctrl+S saves at once with reason manual; flush with nothing pending resolves at once', async () => {
     const { calls, save, okAt } = controlledSave();
     const saver = make(save);

@@ -5,6 +5,13 @@ import type { Article } from '../../../../shared/model/article';
 export type SaveReason = 'auto' | 'manual';
 
 const DEFAULT_MAX_WAIT_MS = 5000;
+/**
+ * After a failed save that may pass later (disk busy or full, an unexpected error), the saver tries
+ * again by itself after these pauses, even if the editor stops typing; the last one repeats.
+ * Failures that cannot pass by waiting (the draft was trashed elsewhere) wait for the next edit.
+ */
+const RETRY_DELAYS_MS = [2000, 5000, 15_000, 30_000];
+const RETRYABLE = new Set(['io', 'internal']);
 
 /** What the status bar shows. "saved" is only ever reached from a save that resolved ok. */
 export type SaveState =
@@ -46,6 +53,8 @@ export class DraftSaver {
   private lastEmitted = '';
   /** When the oldest change not yet sent was made (for maxWaitMs). */
   private dirtySince: number | null = null;
+  /** Failed attempts since the last save that went through (picks the retry pause). */
+  private failures = 0;
 
   constructor(private readonly options: SaverOptions) {
     this.updatedAt = options.updatedAt;
@@ -112,8 +121,10 @@ export class DraftSaver {
         this.dirty = true; // what failed is still unsaved; the next edit retries
         if (reason === 'manual') this.reason = 'manual';
         this.lastError = outcome.error.message;
+        if (RETRYABLE.has(outcome.error.code)) this.scheduleRetry();
         break;
       }
+      this.failures = 0;
       this.lastError = null;
       this.updatedAt = outcome.value.updatedAt;
       this.savedAt = outcome.value.updatedAt;
@@ -128,6 +139,13 @@ export class DraftSaver {
     this.waiters = [];
     for (const resolve of waiters) resolve(settled);
     return settled;
+  }
+
+  private scheduleRetry(): void {
+    const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
+    this.failures += 1;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.request('auto'), delay);
   }
 
   private async attempt(reason: SaveReason): Promise<Result<SaveResult>> {
