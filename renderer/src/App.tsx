@@ -128,16 +128,26 @@ export function App() {
     document.title = article ? `${headline || 'Untitled'} — Newsdesk` : 'Newsdesk';
   }, [article, headline]);
 
-  // Ctrl/Cmd+S anywhere in the window (the metadata fields too) saves at once.
+  // Desk-wide shortcuts, from anywhere in the window (the metadata fields too): Ctrl/Cmd+S saves
+  // at once, Ctrl/Cmd+N starts a new article, Ctrl/Cmd+Shift+F goes to the draft search box.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isExactShortcutMatch(event, 's', CONTROL_OR_META)) return;
-      event.preventDefault();
-      if (currentId) void saveNow();
+      if (isExactShortcutMatch(event, 's', CONTROL_OR_META)) {
+        event.preventDefault();
+        if (currentId) void saveNow();
+      } else if (isExactShortcutMatch(event, 'n', CONTROL_OR_META)) {
+        event.preventDefault();
+        create();
+      } else if (isExactShortcutMatch(event, 'f', { ...CONTROL_OR_META, shiftKey: true })) {
+        event.preventDefault();
+        const search = document.querySelector<HTMLInputElement>('input[aria-label="Search drafts"]');
+        search?.focus();
+        search?.select();
+      }
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [currentId, saveNow]);
+  }, [create, currentId, saveNow]);
 
   // Closing the window with edits in flight: hold the close, save, then close for real. (In
   // Electron a cancelled beforeunload cancels the close without a prompt.)

@@ -211,6 +211,22 @@ test('a draft moved to the Trash comes back with Undo or from the Trash view', a
   await expect(page.getByTestId('article-body')).toHaveText('Text that must survive the trash.');
 });
 
+test('Ctrl+N starts a new article and Ctrl+Shift+F goes to the draft search, from anywhere', async ({ app }) => {
+  const { page } = app;
+  await newArticle(page, 'Port strike enters second week');
+  await page.keyboard.type('Dockers walked out on Monday.');
+  await page.keyboard.press('Control+n'); // from inside the editor; the first draft is saved first
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await expect(page.getByLabel('Headline')).toHaveValue('');
+  await expect(page.getByTestId('draft-item')).toHaveCount(2);
+  await page.getByLabel('Headline').fill('Second story');
+  await page.keyboard.press('Control+Shift+F');
+  await expect(page.getByLabel('Search drafts')).toBeFocused();
+  await page.keyboard.type('dockers');
+  await expect(page.getByTestId('draft-item')).toHaveCount(1);
+  await expect(page.getByTestId('draft-item')).toContainText('Port strike enters second week');
+});
+
 test('autosave shows its state honestly, Ctrl+S saves a revision, a failed save says why', async ({ app }) => {
   const { page } = app;
   const body = await newArticle(page, 'Council tax to rise');

@@ -18,6 +18,7 @@ import { Icon, type IconName } from '../../ui/components/Icon';
 import { Toolbar } from '../../ui/components/Toolbar';
 import { $getSelectedBlockType, BLOCK_LABELS, setBlockType, type BlockType } from '../blocks';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
+import { ALT, MOD } from '../../ui/shortcuts';
 
 interface ToolbarState {
   bold: boolean;
@@ -47,8 +48,6 @@ function $readToolbarState(): ToolbarState {
 const same = (a: ToolbarState, b: ToolbarState) =>
   (Object.keys(a) as (keyof ToolbarState)[]).every((key) => a[key] === b[key]);
 
-const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
-const ALT = IS_APPLE ? '⌥' : 'Alt+';
 
 // Keep the caret in the text when a button is clicked with the mouse; keyboard use is unaffected.
 const keepFocus = (event: MouseEvent) => event.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from '../../../../shared/model/article';
 import { Icon } from '../../ui/components/Icon';
+import { MOD, SHIFT } from '../../ui/shortcuts';
 import { DraftListItem, TrashListItem } from './DraftListItem';
 import { useDraftList, useTrashList, type DraftFilters } from './useDraftList';
 
@@ -45,7 +46,7 @@ export function DraftList(props: DraftListProps) {
           <span className="nd-brand__mark" aria-hidden="true">N</span>
           <span className="nd-brand__name">Newsdesk</span>
         </div>
-        <button type="button" className="nd-button nd-button--primary" onClick={props.onNew}>
+        <button type="button" className="nd-button nd-button--primary" title={`New article (${MOD}N)`} onClick={props.onNew}>
           <Icon name="plus" size={16} /> New article
         </button>
       </div>
@@ -66,6 +67,7 @@ export function DraftList(props: DraftListProps) {
             <input
               type="search"
               aria-label="Search drafts"
+              title={`Search drafts (${MOD}${SHIFT}F)`}
               placeholder="Search headlines, text, tags…"
               value={filters.text}
               onChange={(event) => setFilters({ ...filters, text: event.target.value })}
