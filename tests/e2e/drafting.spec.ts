@@ -227,6 +227,31 @@ test('Ctrl+N starts a new article and Ctrl+Shift+F goes to the draft search, fro
   await expect(page.getByTestId('draft-item')).toContainText('Port strike enters second week');
 });
 
+test('the live word count and read time follow every edit, undo and redo included', async ({ app }) => {
+  const { page } = app;
+  const words = page.getByTestId('word-count');
+  await newArticle(page, 'Minister resigns over border contracts');
+  await page.keyboard.type('The minister stepped down on Tuesday.'); // 6
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('### What the audit found'); // 4
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1. First finding'); // 2
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second finding here'); // 3, typed into a list item of an existing list
+  await expect(words).toHaveText('15 words');
+  await saved(page);
+  await expect(draftItem(page, 'Minister resigns')).toContainText('15 words'); // the shared rule, in main
+  await page.keyboard.press('Control+z');
+  await expect(words).not.toHaveText('15 words');
+  const afterUndo = Number((await words.textContent())!.split(' ')[0]);
+  expect(afterUndo).toBeLessThan(15);
+  await saved(page);
+  await expect(draftItem(page, 'Minister resigns')).toContainText(`${afterUndo} word`);
+  await page.keyboard.press('Control+y');
+  await expect(words).toHaveText('15 words');
+  await expect(page.getByTestId('read-time')).toHaveText('1 min read');
+});
+
 test('autosave shows its state honestly, Ctrl+S saves a revision, a failed save says why', async ({ app }) => {
   const { page } = app;
   const body = await newArticle(page, 'Council tax to rise');

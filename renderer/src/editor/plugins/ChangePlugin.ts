@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $getRoot, HISTORIC_TAG, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { LexicalDocument } from '../../../../shared/model/article';
 import { countWords, formatReadTime, readTimeMinutes } from '../../../../shared/rules/text';
@@ -20,25 +20,40 @@ export function bodyOf(editorState: { toJSON(): unknown }): LexicalDocument {
 
 /**
  * Word count and read time with the shared rules (countWords, 230 words a minute), counted per
- * top-level block and cached by node: Lexical keeps the same node object for every block that
- * did not change, so a keystroke in a 10,000-word story recounts one paragraph, not the story.
- * Words never span blocks, so the sum equals shared bodyStats() on the whole body.
+ * top-level block and cached by node key, so a keystroke in a 10,000-word story recounts one
+ * paragraph, not the story. The cache cannot be keyed by node object: Lexical clones only the node
+ * it writes, so a paragraph whose text child changed keeps its object. Every update instead drops
+ * the entries of its dirty elements, which always include the edited block (Lexical marks every
+ * ancestor of a changed node dirty). Undo and redo swap in a whole earlier state whose nodes reuse
+ * the same keys, so they clear the cache. Words never span blocks, so the sum equals bodyStats().
  */
-function statsCounter(editor: LexicalEditor): () => BodyStats {
-  const cache = new WeakMap<LexicalNode, number>();
-  return () =>
-    editor.getEditorState().read(() => {
-      let words = 0;
-      for (const block of $getRoot().getChildren()) {
-        let count = cache.get(block);
-        if (count === undefined) {
-          count = countWords(block.getTextContent());
-          cache.set(block, count);
+function statsCounter(editor: LexicalEditor): {
+  count: () => BodyStats;
+  invalidate: (keys: Iterable<string>) => void;
+  clear: () => void;
+} {
+  let cache = new Map<string, number>();
+  return {
+    invalidate(keys) {
+      for (const key of keys) cache.delete(key);
+    },
+    clear() {
+      cache = new Map();
+    },
+    count: () =>
+      editor.getEditorState().read(() => {
+        const next = new Map<string, number>();
+        let words = 0;
+        for (const block of $getRoot().getChildren()) {
+          const key = block.getKey();
+          const count = cache.get(key) ?? countWords(block.getTextContent());
+          next.set(key, count);
+          words += count;
         }
-        words += count;
-      }
-      return { words, minutes: readTimeMinutes(words), label: formatReadTime(words) };
-    });
+        cache = next; // blocks that are gone drop out
+        return { words, minutes: readTimeMinutes(words), label: formatReadTime(words) };
+      }),
+  };
 }
 
 /**
@@ -52,11 +67,11 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
   callbacks.current = { onChange, onStats };
 
   useEffect(() => {
-    const count = statsCounter(editor);
+    const stats = statsCounter(editor);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const report = () => {
       timer = undefined;
-      callbacks.current.onStats(count());
+      callbacks.current.onStats(stats.count());
     };
     report();
     // Registering node transforms re-runs them over the loaded document in a history-merge
@@ -65,11 +80,13 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
     let edited = false;
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
+      if (tags.has(HISTORIC_TAG) || prevEditorState.isEmpty()) stats.clear();
+      else stats.invalidate(dirtyElements.keys());
+      timer ??= setTimeout(report, STATS_INTERVAL_MS);
       if (prevEditorState.isEmpty()) return; // the document being loaded
       if (!edited && tags.has(HISTORY_MERGE_TAG)) return;
       edited = true;
       callbacks.current.onChange();
-      timer ??= setTimeout(report, STATS_INTERVAL_MS);
     });
     return () => {
       clearTimeout(timer);
