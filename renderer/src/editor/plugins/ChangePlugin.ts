@@ -69,9 +69,16 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
   useEffect(() => {
     const stats = statsCounter(editor);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let idle: number | undefined;
     const report = () => {
+      idle = undefined;
       timer = undefined;
       callbacks.current.onStats(stats.count());
+    };
+    // The count (and the status bar it re-renders) waits for a moment the browser is idle, so it
+    // never lands between a keystroke and its frame; the timeout bounds the wait during fast typing.
+    const reportWhenIdle = () => {
+      idle = requestIdleCallback(report, { timeout: STATS_INTERVAL_MS });
     };
     report();
     // Registering node transforms re-runs them over the loaded document in a history-merge
@@ -82,7 +89,7 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
       if (tags.has(HISTORIC_TAG) || prevEditorState.isEmpty()) stats.clear();
       else stats.invalidate(dirtyElements.keys());
-      timer ??= setTimeout(report, STATS_INTERVAL_MS);
+      if (timer === undefined && idle === undefined) timer = setTimeout(reportWhenIdle, STATS_INTERVAL_MS);
       if (prevEditorState.isEmpty()) return; // the document being loaded
       if (!edited && tags.has(HISTORY_MERGE_TAG)) return;
       edited = true;
@@ -90,6 +97,7 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
     });
     return () => {
       clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
       unregister();
     };
   }, [editor]);
