@@ -1,5 +1,6 @@
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { UserFacingError, fail, ok, type Result } from '../../../shared/ipc/result';
+import { isSameOrigin } from '../protocol/app-origin';
 
 /** One service function per channel; services know nothing of IPC. */
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
@@ -19,16 +20,6 @@ export interface DispatcherOptions {
 
 export type Dispatch = (channel: unknown, payload: unknown, caller: CallerFrame) => Promise<Result<unknown>>;
 
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    // Custom schemes report "null" as origin; rebuild it from protocol and host.
-    return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
-}
-
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   const first = issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
   return first.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');
@@ -39,13 +30,12 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
  * against the contract, runs the service and turns every outcome into a Result. It never throws.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
-  const trusted = new Set(options.trustedOrigins);
   return async (channel, payload, caller) => {
     // A hostile caller may send anything as the channel; never call its toString.
     const name = typeof channel === 'string' ? channel.slice(0, 60) : `(${typeof channel})`;
     try {
       if (!isChannel(channel)) return fail('invalid-request', `Unknown request "${name}".`);
-      if (!caller || caller.isMainFrame !== true || typeof caller.url !== 'string' || !trusted.has(originOf(caller.url) ?? '')) {
+      if (!caller || caller.isMainFrame !== true || typeof caller.url !== 'string' || !isSameOrigin(caller.url, options.trustedOrigins)) {
         return fail('forbidden', 'This request came from a page Newsdesk does not trust and was refused.');
       }
       const spec = contract[channel];
