@@ -1,5 +1,5 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { QuarantinedFile, RevisionInfo } from '../../shared/ipc/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 import { call, request } from './api/newsdesk';
@@ -20,6 +20,7 @@ export function App() {
   const [quarantined, setQuarantined] = useState<QuarantinedFile[]>([]);
   const [listVersion, refreshList] = useReducer((n: number) => n + 1, 0);
   const [showHistory, setShowHistory] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
   // A new article starts in its headline field; one opened from the list does not steal focus.
   const [freshId, setFreshId] = useState<string | null>(null);
   const session = useDraftSession({ delayMs: settings.autosaveDelayMs, onSaved: refreshList });
@@ -140,9 +141,8 @@ export function App() {
         create();
       } else if (isExactShortcutMatch(event, 'f', { ...CONTROL_OR_META, shiftKey: true })) {
         event.preventDefault();
-        const search = document.querySelector<HTMLInputElement>('input[aria-label="Search drafts"]');
-        search?.focus();
-        search?.select();
+        searchRef.current?.focus();
+        searchRef.current?.select();
       }
     };
     window.addEventListener('keydown', onKeyDown, true);
@@ -182,6 +182,7 @@ export function App() {
           onDuplicate={(id) => void duplicate(id)}
           onTrash={(id, headline) => void trash(id, headline)}
           onRestore={(id) => void restoreFromTrash(id)}
+          searchRef={searchRef}
         />
         {article ? <EditorPane session={session} onShowHistory={() => setShowHistory(true)} /> : <EmptyEditor onNew={create} />}
         {article && (

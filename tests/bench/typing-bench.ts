@@ -57,8 +57,7 @@ const BARE_OUT_DIR = resolve('out/bench/bare-editor');
 const ROUNDS = 3;
 
 async function bareEditorLatency(page: Page): Promise<number[]> {
-  const outDir = BARE_OUT_DIR;
-  const server = await startStaticServer(outDir);
+  const server = await startStaticServer(BARE_OUT_DIR);
   try {
     await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
     await page.goto(`${server.url}/index.html`);

@@ -39,18 +39,21 @@ export async function makeDataDir(): Promise<string> {
 export async function launchNewsdesk(page: Page, options: LaunchOptions): Promise<HarnessApp> {
   const dataDir = options.dataDir ?? (await makeDataDir());
   const ownsDataDir = !options.dataDir;
-  const start = async () =>
-    createServices({
+  const trustedOrigins = [new URL(options.baseUrl).origin];
+  // One "main process": the services on the data folder and the dispatcher in front of them.
+  const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
+    const services = await createServices({
       dataDir,
       version: '0.0.0-test',
       settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
       openExternal: async () => {},
     });
-  let services = await start();
-  let dispatch: Dispatch = createDispatcher(services.handlers, { trustedOrigins: [new URL(options.baseUrl).origin] });
+    return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
+  };
+  let main = await start();
 
   await page.exposeBinding('__newsdeskInvoke', (source, channel: unknown, request: unknown) =>
-    dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+    main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
   );
   await page.addInitScript({ content: await bridgeScript() });
   const url = `${options.baseUrl}/index.html`;
@@ -60,15 +63,14 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
     page,
     dataDir,
     url,
-    services: () => services,
+    services: () => main.services,
     async restart() {
-      await services.close();
-      services = await start();
-      dispatch = createDispatcher(services.handlers, { trustedOrigins: [new URL(options.baseUrl).origin] });
+      await main.services.close();
+      main = await start();
       await page.reload();
     },
     async close() {
-      await services.close();
+      await main.services.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

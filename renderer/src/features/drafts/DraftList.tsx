@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from '../../../../shared/model/article';
 import { Icon } from '../../ui/components/Icon';
 import { MOD, SHIFT } from '../../ui/shortcuts';
@@ -15,6 +15,8 @@ interface DraftListProps {
   onDuplicate: (id: string) => void;
   onTrash: (id: string, headline: string) => void;
   onRestore: (id: string) => void;
+  /** The search box, for the app's "go to search" shortcut. */
+  searchRef?: RefObject<HTMLInputElement | null>;
 }
 
 /** Relative times ("5 minutes ago") are re-rendered once a minute. */
@@ -65,6 +67,7 @@ export function DraftList(props: DraftListProps) {
           <label className="nd-search">
             <Icon name="search" size={16} />
             <input
+              ref={props.searchRef}
               type="search"
               aria-label="Search drafts"
               title={`Search drafts (${MOD}${SHIFT}F)`}
