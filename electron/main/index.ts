@@ -1,7 +1,20 @@
 import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import Store from 'electron-store';
 import { createDispatcher } from './ipc/dispatcher';
 import { registerIpc } from './ipc/register-ipc';
@@ -28,6 +41,8 @@ const PRELOAD_PATH = join(MAIN_DIR, '../preload/index.cjs');
 const RENDERER_DIR = join(MAIN_DIR, '../renderer');
 /** How long quitting may wait for the services to flush before giving up. */
 const CLOSE_TIMEOUT_MS = 10_000;
+/** What the photo import dialog offers; the library checks each file's content whatever its name. */
+const PHOTO_FILE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff'];
 
 const log = (message: string): void => console.warn(`[newsdesk] ${message}`);
 
@@ -96,6 +111,36 @@ export function startNewsdesk(): void {
   /** Set once IPC answers: a window opened earlier would see its first calls fail. */
   let ipcRegistered = false;
 
+  // The system dialogs the photo desk uses, attached to the window when there is one.
+  const parentWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  const chooseFiles = async (): Promise<string[]> => {
+    const options: OpenDialogOptions = {
+      title: 'Import photos',
+      buttonLabel: 'Import',
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'Photos', extensions: PHOTO_FILE_EXTENSIONS }],
+    };
+    const parent = parentWindow();
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  };
+  const chooseSavePath = async (suggestedName: string): Promise<string | null> => {
+    const options: SaveDialogOptions = {
+      title: 'Save a copy',
+      defaultPath: suggestedName,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const parent = parentWindow();
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  // The app:// protocol is up before the services; until they are, photos are simply not found.
+  const mediaFile = async (id: string, kind: 'original' | 'thumbnail'): Promise<string | null> => {
+    const started = services;
+    if (started === null) return null;
+    return started.then((ready) => ready.media.filePath(id, kind)).catch(() => null);
+  };
+
   const openWindow = (): void => {
     if (windowStore === null || !ipcRegistered) return;
     const win = createMainWindow({
@@ -147,7 +192,7 @@ export function startNewsdesk(): void {
   const onReady = async (): Promise<void> => {
     denyAllPermissions(session.defaultSession);
     if (devOrigin !== null) applyDevContentSecurityPolicy(session.defaultSession, devOrigin);
-    registerAppProtocol(protocol, RENDERER_DIR);
+    registerAppProtocol(protocol, RENDERER_DIR, mediaFile);
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate(process.platform)));
     app.setAboutPanelOptions({ applicationName: 'Newsdesk', applicationVersion: app.getVersion() });
 
@@ -157,6 +202,8 @@ export function startNewsdesk(): void {
       version: app.getVersion(),
       settingsStore: openStore('settings'),
       openExternal,
+      chooseFiles,
+      chooseSavePath,
     });
     const started = await services;
     const dispatch = createDispatcher(started.handlers, {

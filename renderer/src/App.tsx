@@ -1,8 +1,10 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { QuarantinedFile, RevisionInfo } from '../../shared/ipc/contract';
+import type { PhotoUse } from '../../shared/model/photo-use';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 import { call, request } from './api/newsdesk';
+import { ArticlePhotosProvider } from './features/article-photos/ArticlePhotosContext';
 import { DraftList } from './features/drafts/DraftList';
 import { titleOf } from './features/drafts/DraftListItem';
 import { EditorPane, EmptyEditor } from './features/drafts/EditorPane';
@@ -24,8 +26,13 @@ export function App() {
   // A new article starts in its headline field; one opened from the list does not steal focus.
   const [freshId, setFreshId] = useState<string | null>(null);
   const session = useDraftSession({ delayMs: settings.autosaveDelayMs, onSaved: refreshList });
-  const { article, flush, load, unload, saveNow, hasUnsavedChanges } = session;
+  const { article, flush, load, unload, saveNow, hasUnsavedChanges, updateMeta } = session;
   const currentId = article?.id ?? null;
+  // The lead photo is article metadata like the headline: it autosaves the same way.
+  const updateLeadPhoto = useCallback(
+    (leadPhoto: PhotoUse | null) => updateMeta({ leadPhoto }),
+    [updateMeta],
+  );
 
   useEffect(() => {
     void call('settings:get', {}).then((result) => {
@@ -172,32 +179,35 @@ export function App() {
   return (
     <div className="nd-app">
       <QuarantineBanner files={quarantined} onDismiss={() => setQuarantined([])} />
-      <div className="nd-workspace">
-        <DraftList
-          selectedId={currentId}
-          sections={settings.sections}
-          version={listVersion}
-          onNew={create}
-          onOpen={open}
-          onDuplicate={(id) => void duplicate(id)}
-          onTrash={(id, headline) => void trash(id, headline)}
-          onRestore={(id) => void restoreFromTrash(id)}
-          searchRef={searchRef}
-        />
-        {article ? <EditorPane session={session} onShowHistory={() => setShowHistory(true)} /> : <EmptyEditor onNew={create} />}
-        {article && (
-          <MetadataPanel
-            key={article.id}
-            article={article}
+      <ArticlePhotosProvider leadPhotoId={article?.leadPhoto?.photoId ?? null}>
+        <div className="nd-workspace">
+          <DraftList
+            selectedId={currentId}
             sections={settings.sections}
-            autoFocusHeadline={article.id === freshId}
-            onChange={session.updateMeta}
+            version={listVersion}
+            onNew={create}
+            onOpen={open}
+            onDuplicate={(id) => void duplicate(id)}
+            onTrash={(id, headline) => void trash(id, headline)}
+            onRestore={(id) => void restoreFromTrash(id)}
+            searchRef={searchRef}
           />
+          {article ? <EditorPane session={session} onShowHistory={() => setShowHistory(true)} /> : <EmptyEditor onNew={create} />}
+          {article && (
+            <MetadataPanel
+              key={article.id}
+              article={article}
+              sections={settings.sections}
+              autoFocusHeadline={article.id === freshId}
+              onChange={updateMeta}
+              onLeadPhotoChange={updateLeadPhoto}
+            />
+          )}
+        </div>
+        {showHistory && article && (
+          <RevisionsDialog articleId={article.id} onClose={() => setShowHistory(false)} onRestore={restoreRevision} />
         )}
-      </div>
-      {showHistory && article && (
-        <RevisionsDialog articleId={article.id} onClose={() => setShowHistory(false)} onRestore={restoreRevision} />
-      )}
+      </ArticlePhotosProvider>
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { Shell } from './Shell';
 import { ToastProvider } from './ui/components/Toasts';
 import './ui/styles/base.css';
 import './ui/styles/layout.css';
 import './ui/styles/list.css';
 import './ui/styles/details.css';
 import './ui/styles/editor.css';
+import './ui/styles/library.css';
+import './ui/styles/credit-style.css';
+import './ui/styles/article-photos.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -14,7 +17,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ToastProvider>
-      <App />
+      <Shell />
     </ToastProvider>
   </StrictMode>,
 );

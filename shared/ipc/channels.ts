@@ -18,6 +18,19 @@ export const CHANNEL_NAMES = [
   'drafts:revisions',
   'drafts:getRevision',
   'drafts:restoreRevision',
+  'media:list',
+  'media:get',
+  'media:getMany',
+  'media:chooseAndImport',
+  'media:beginImport',
+  'media:addFile',
+  'media:skipFile',
+  'media:importStatus',
+  'media:cancelImport',
+  'media:update',
+  'media:updateMany',
+  'media:restoreMetadata',
+  'media:exportCopy',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Article, ArticleId, ArticleStatus, DraftSummary, IsoTime } from '../model/article';
 import { Settings, SettingsPatch } from '../model/settings';
+import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
+import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from './media-contract';
 import type { ChannelName } from './channels';
 
 /**
@@ -81,6 +83,49 @@ export const contract = {
   'drafts:restoreRevision': {
     request: z.object({ id: ArticleId, revisionId: z.string().regex(/^[0-9a-z-]{1,64}$/) }).strict(),
     response: Article,
+  },
+  'media:list': { request: PhotoQuery, response: PhotoPage },
+  'media:get': { request: z.object({ id: PhotoId }).strict(), response: Photo },
+  /** Photos by id, in the order asked; ids not in the library are left out. */
+  'media:getMany': { request: z.object({ ids: z.array(PhotoId).max(500) }).strict(), response: z.array(Photo) },
+  /** Opens the system file picker and imports what was chosen; null when the picker was closed. */
+  'media:chooseAndImport': { request: Empty, response: ImportJob.nullable() },
+  /** Starts an import of files the renderer holds (drop, paste); their bytes follow with media:addFile. */
+  'media:beginImport': {
+    request: z.object({ names: z.array(z.string().min(1).max(500)).min(1).max(1000) }).strict(),
+    response: ImportJob,
+  },
+  'media:addFile': {
+    request: z
+      .object({ jobId: ImportJobId, index: z.number().int().min(0).max(999), bytes: z.instanceof(Uint8Array) })
+      .strict(),
+    response: z.null(),
+  },
+  /** Records a file the renderer could not read (a dropped folder, say) as failed, with the reason. */
+  'media:skipFile': {
+    request: z.object({ jobId: ImportJobId, index: z.number().int().min(0).max(999), reason: z.string().min(1).max(500) }).strict(),
+    response: z.null(),
+  },
+  'media:importStatus': { request: z.object({ jobId: ImportJobId }).strict(), response: ImportJob },
+  'media:cancelImport': { request: z.object({ jobId: ImportJobId }).strict(), response: ImportJob },
+  'media:update': {
+    request: z.object({ id: PhotoId, metadata: PhotoMetadata.partial().strict() }).strict(),
+    response: Photo,
+  },
+  /** One change applied to many photos; returns their metadata from before, for Undo. */
+  'media:updateMany': {
+    request: z.object({ ids: z.array(PhotoId).min(1).max(500), changes: BatchPhotoChanges }).strict(),
+    response: z.object({ photos: z.array(Photo), previous: z.array(z.object({ id: PhotoId, metadata: PhotoMetadata })) }),
+  },
+  /** Puts back metadata saved from an earlier media:updateMany (Undo). */
+  'media:restoreMetadata': {
+    request: z.object({ items: z.array(z.object({ id: PhotoId, metadata: PhotoMetadata }).strict()).min(1).max(500) }).strict(),
+    response: z.array(Photo),
+  },
+  /** Saves a copy of the photo where the person chooses, with credits written into its XMP if the setting says so. */
+  'media:exportCopy': {
+    request: z.object({ id: PhotoId }).strict(),
+    response: z.object({ path: z.string() }).nullable(),
   },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PhotoUse } from './photo-use';
 
 /** Bumped whenever the stored shape of an article changes; see shared/model/migrations.ts. */
-export const ARTICLE_SCHEMA_VERSION = 2;
+export const ARTICLE_SCHEMA_VERSION = 3;
 
 export const ARTICLE_STATUSES = ['draft', 'ready', 'approved'] as const;
 export const ArticleStatus = z.enum(ARTICLE_STATUSES);
@@ -50,6 +51,8 @@ export const Article = z.object({
   dek: z.string().max(2000),
   body: LexicalDocument,
   byline: z.array(Author).max(20),
+  /** The photo shown above the story, with its caption, credit and alt text for this article. */
+  leadPhoto: PhotoUse.nullable(),
   section: z.string().max(120),
   tags: z.array(z.string().trim().min(1).max(80)).max(50),
   status: ArticleStatus,

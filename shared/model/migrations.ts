@@ -18,6 +18,8 @@ const STEPS: Record<number, Step> = {
       schemaVersion: 2,
     };
   },
+  // v3 added the lead photo.
+  2: (doc) => ({ ...doc, leadPhoto: null, schemaVersion: 3 }),
 };
 
 export class MigrationError extends Error {}

@@ -2,13 +2,64 @@ import { z } from 'zod';
 
 export const DEFAULT_SECTIONS = ['News', 'Politics', 'Business', 'Culture', 'Sport', 'Opinion'];
 
+/** One agency whose credits follow their own pattern, e.g. AP → "AP Photo/{creator}". */
+export const AgencyCreditRule = z.object({
+  /** Compared case-insensitively with the agency name (after aliases). */
+  agency: z.string().trim().min(1).max(120),
+  pattern: z.string().trim().min(1).max(200),
+});
+export type AgencyCreditRule = z.infer<typeof AgencyCreditRule>;
+
+/** Rewrites an agency name as found in files ("Agence France-Presse") into house style ("AFP"). */
+export const AgencyAlias = z.object({
+  from: z.string().trim().min(1).max(200),
+  to: z.string().trim().min(1).max(200),
+});
+export type AgencyAlias = z.infer<typeof AgencyAlias>;
+
+/**
+ * How the desk writes credit lines. Patterns use {creator} and {agency}; when a part is missing the
+ * pattern's other part stands alone (see shared/rules/credit.ts).
+ */
+export const CreditStyle = z.object({
+  pattern: z.string().trim().min(1).max(200),
+  handoutPattern: z.string().trim().min(1).max(200),
+  agencyRules: z.array(AgencyCreditRule).max(200),
+  aliases: z.array(AgencyAlias).max(500),
+});
+export type CreditStyle = z.infer<typeof CreditStyle>;
+
+export const DEFAULT_CREDIT_STYLE: CreditStyle = {
+  pattern: '{creator}/{agency}',
+  handoutPattern: 'Handout/{agency}',
+  agencyRules: [{ agency: 'AP', pattern: 'AP Photo/{creator}' }],
+  aliases: [
+    { from: 'Associated Press', to: 'AP' },
+    { from: 'The Associated Press', to: 'AP' },
+    { from: 'Agence France-Presse', to: 'AFP' },
+    { from: 'REUTERS', to: 'Reuters' },
+  ],
+};
+
+export const PhotoDeskSettings = z.object({
+  credit: CreditStyle,
+  /** Write credit, creator and copyright into the XMP of exported and published copies. */
+  writeXmpOnExport: z.boolean(),
+});
+export type PhotoDeskSettings = z.infer<typeof PhotoDeskSettings>;
+
 export const Settings = z.object({
   sections: z.array(z.string().trim().min(1).max(120)).max(200),
   autosaveDelayMs: z.number().int().min(200).max(5000),
+  photoDesk: PhotoDeskSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { sections: DEFAULT_SECTIONS, autosaveDelayMs: 800 };
+export const DEFAULT_SETTINGS: Settings = {
+  sections: DEFAULT_SECTIONS,
+  autosaveDelayMs: 800,
+  photoDesk: { credit: DEFAULT_CREDIT_STYLE, writeXmpOnExport: true },
+};
 
 export const SettingsPatch = Settings.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

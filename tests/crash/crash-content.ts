@@ -35,6 +35,7 @@ export function crashArticle(id: string, seq: string, random: () => number): Art
     dek: `seq ${seq}`,
     body: { root: { type: 'root', version: 1, children } },
     byline: [],
+    leadPhoto: null,
     section: 'Crash',
     tags: [`t${seq.length}`],
     status: 'draft',

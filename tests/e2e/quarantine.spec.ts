@@ -10,7 +10,7 @@ import { makeDataDir } from './harness/launch';
 function article(id: string, headline: string, text: string): Article {
   const at = '2025-03-01T09:00:00.000Z';
   return {
-    schemaVersion: 2, id, slug: '', slugEdited: false, headline, dek: '',
+    schemaVersion: 3, id, slug: '', slugEdited: false, headline, dek: '',
     body: {
       root: {
         ...EMPTY_BODY.root,
@@ -18,7 +18,7 @@ function article(id: string, headline: string, text: string): Article {
           children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
       },
     },
-    byline: [], section: 'News', tags: [], status: 'draft', createdAt: at, updatedAt: at,
+    byline: [], leadPhoto: null, section: 'News', tags: [], status: 'draft', createdAt: at, updatedAt: at,
   };
 }
 
@@ -29,7 +29,7 @@ test('a corrupt draft file is moved aside and named; the other drafts still open
   const good = [article('goodfile-0001', 'Flood barrier opens', 'The barrier closed at dawn.'),
     article('goodfile-0002', 'Mayor unveils budget', 'Spending rises by two per cent.')];
   for (const a of good) await writeFile(join(drafts, `${a.id}.json`), JSON.stringify(a));
-  await writeFile(join(drafts, 'brokenfile-0003.json'), '{"schemaVersion":2,"id":"brokenfile-0003","headline":"Half wri');
+  await writeFile(join(drafts, 'brokenfile-0003.json'), '{"schemaVersion":3,"id":"brokenfile-0003","headline":"Half wri');
 
   const app = await launch({ dataDir });
   const { page } = app;

@@ -197,7 +197,7 @@ test.describe('Electron app', () => {
 
   test('a corrupt draft file is moved aside and named at start; the others still open', async () => {
     await app.close();
-    await writeFile(join(userDataDir, 'library', 'drafts', 'brokenfile-0003.json'), '{"schemaVersion":2,"id":"brok');
+    await writeFile(join(userDataDir, 'library', 'drafts', 'brokenfile-0003.json'), '{"schemaVersion":3,"id":"brok');
     ({ app, page } = await launch(userDataDir));
     const banner = page.getByTestId('quarantine-banner');
     await expect(banner).toContainText('brokenfile-0003.json');

@@ -351,12 +351,33 @@ export const shell = {
   openPath: (): Promise<string> => Promise.resolve(''),
   showItemInFolder: (): void => undefined,
 };
+type DialogParent = BrowserWindow | null;
+interface OpenDialogAnswer { canceled: boolean; filePaths: string[] }
+interface SaveDialogAnswer { canceled: boolean; filePath: string }
+/** Electron's dialogs take an optional parent window first; this splits the two call shapes. */
+function dialogArgs(first: unknown, second: unknown): { parent: DialogParent; options: Record<string, unknown> } {
+  return first instanceof BrowserWindow
+    ? { parent: first, options: (second ?? {}) as Record<string, unknown> }
+    : { parent: null, options: (first ?? {}) as Record<string, unknown> };
+}
 export const dialog = {
   errorBoxes: [] as { title: string; content: string }[],
+  /** Every open/save dialog shown, with its parent window and options. */
+  openDialogs: [] as { parent: DialogParent; options: Record<string, unknown> }[],
+  saveDialogs: [] as { parent: DialogParent; options: Record<string, unknown> }[],
+  /** What the next dialog answers (as if the person chose); closed without a choice by default. */
+  nextOpenAnswer: { canceled: true, filePaths: [] } as OpenDialogAnswer,
+  nextSaveAnswer: { canceled: true, filePath: '' } as SaveDialogAnswer,
   showErrorBox(title: string, content: string): void { dialog.errorBoxes.push({ title, content }); },
   showMessageBox: (): Promise<{ response: number; checkboxChecked: boolean }> => Promise.resolve({ response: 0, checkboxChecked: false }),
-  showOpenDialog: (): Promise<{ canceled: boolean; filePaths: string[] }> => Promise.resolve({ canceled: true, filePaths: [] }),
-  showSaveDialog: (): Promise<{ canceled: boolean; filePath: string }> => Promise.resolve({ canceled: true, filePath: '' }),
+  showOpenDialog(first: unknown, second?: unknown): Promise<OpenDialogAnswer> {
+    dialog.openDialogs.push(dialogArgs(first, second));
+    return Promise.resolve(dialog.nextOpenAnswer);
+  },
+  showSaveDialog(first: unknown, second?: unknown): Promise<SaveDialogAnswer> {
+    dialog.saveDialogs.push(dialogArgs(first, second));
+    return Promise.resolve(dialog.nextSaveAnswer);
+  },
 };
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
 export const clipboard = {
@@ -395,6 +416,10 @@ export function resetFakeElectron(): void {
   FakeMenu.applicationMenu = null;
   shell.opened.length = 0;
   dialog.errorBoxes.length = 0;
+  dialog.openDialogs.length = 0;
+  dialog.saveDialogs.length = 0;
+  dialog.nextOpenAnswer = { canceled: true, filePaths: [] };
+  dialog.nextSaveAnswer = { canceled: true, filePath: '' };
   contextBridge.exposed = {};
   nativeTheme.shouldUseDarkColors = false;
 }

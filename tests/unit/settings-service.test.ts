@@ -21,7 +21,18 @@ describe('settings service on a real conf store', () => {
     expect(createSettingsService(open()).get().sections).toEqual(['News Feed', 'Video']);
 
     open().set('settings', { sections: 'not a list', autosaveDelayMs: 1000 });
-    expect(createSettingsService(open()).get()).toEqual({ sections: DEFAULT_SETTINGS.sections, autosaveDelayMs: 1000 });
+    expect(createSettingsService(open()).get()).toEqual({ ...DEFAULT_SETTINGS, sections: DEFAULT_SETTINGS.sections, autosaveDelayMs: 1000 });
     expect(() => createSettingsService(open()).update({ autosaveDelayMs: -5 })).toThrow();
+  });
+
+  it('gives a settings file from before the photo desk the default credit style, and keeps a saved one', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-settings-'));
+    const open = () => new Conf({ cwd: dir, configName: 'settings', projectName: 'newsdesk' });
+    open().set('settings', { sections: ['News'], autosaveDelayMs: 800 });
+    expect(createSettingsService(open()).get().photoDesk).toEqual(DEFAULT_SETTINGS.photoDesk);
+
+    const credit = { ...DEFAULT_SETTINGS.photoDesk.credit, pattern: '{agency}: {creator}' };
+    createSettingsService(open()).update({ photoDesk: { credit, writeXmpOnExport: false } });
+    expect(createSettingsService(open()).get().photoDesk).toEqual({ credit, writeXmpOnExport: false });
   });
 });

@@ -3,6 +3,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_NAME } from '../security/csp';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { createMediaRequestHandler, isMediaPath, type MediaFileResolver } from './media-route';
 
 /**
  * Privileges of the app:// scheme. `standard` gives it real origins and relative URL resolution,
@@ -93,6 +94,8 @@ function textResponse(status: number, message: string, extraHeaders: Record<stri
 export interface AppRequestHandlerOptions {
   /** Policy sent with every response; defaults to the app's CSP. */
   contentSecurityPolicy?: string;
+  /** Serves /media/<id>/… from the media library (see media-route.ts); without it those paths are not found. */
+  media?: MediaFileResolver;
 }
 
 /**
@@ -106,6 +109,7 @@ export function createAppRequestHandler(
 ): (request: Request) => Promise<Response> {
   const csp = options.contentSecurityPolicy ?? CONTENT_SECURITY_POLICY;
   const root = resolve(rootDir);
+  const media = options.media ? createMediaRequestHandler(options.media, { contentSecurityPolicy: csp }) : null;
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return textResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
@@ -117,6 +121,7 @@ export function createAppRequestHandler(
       return textResponse(400, 'Bad request.');
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return textResponse(404, 'Not found.');
+    if (media && isMediaPath(url.pathname)) return media(request);
     const filePath = resolveAppPath(root, url.pathname);
     if (filePath === null) return textResponse(403, 'Forbidden.');
     try {
@@ -144,6 +149,6 @@ export function createAppRequestHandler(
 }
 
 /** Installs the handler on the default session's protocol; call after `app` is ready. */
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir));
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string, media?: MediaFileResolver): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, media ? { media } : {}));
 }

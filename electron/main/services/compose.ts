@@ -1,7 +1,11 @@
 import { join } from 'node:path';
+import type { Photo } from '../../../shared/model/photo';
 import type { Handlers } from '../ipc/dispatcher';
 import { openDraftStore } from './drafts/draft-store';
 import type { DraftStore } from './drafts/types';
+import { openMediaLibrary } from './media/media-library';
+import { FORMAT_EXTENSIONS } from './media/paths';
+import type { MediaLibrary } from './media/types';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
 
 export interface ServiceOptions {
@@ -11,12 +15,17 @@ export interface ServiceOptions {
   settingsStore: KeyValueStore;
   /** Opens an https URL in the OS browser (shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
+  /** The system's open dialog for photos; [] when it was closed without a choice. */
+  chooseFiles: () => Promise<string[]>;
+  /** The system's save dialog, starting at `suggestedName`; null when it was closed without a choice. */
+  chooseSavePath: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Services {
   handlers: Handlers;
   drafts: DraftStore;
   settings: SettingsService;
+  media: MediaLibrary;
   close(): Promise<void>;
 }
 
@@ -28,9 +37,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const libraryDir = join(options.dataDir, 'library');
   const drafts = await openDraftStore(libraryDir);
   const settings = createSettingsService(options.settingsStore);
+  let media: MediaLibrary;
+  try {
+    media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
+  } catch (error) {
+    await drafts.close();
+    throw error;
+  }
 
   const handlers: Handlers = {
-    'app:info': () => ({ version: options.version, dataDir: libraryDir, quarantined: drafts.quarantined() }),
+    'app:info': () => ({
+      version: options.version,
+      dataDir: libraryDir,
+      quarantined: [...drafts.quarantined(), ...media.quarantined()],
+    }),
     'app:openExternal': async ({ url }) => {
       await options.openExternal(url);
       return null;
@@ -51,7 +71,50 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'drafts:revisions': ({ id }) => drafts.revisions(id),
     'drafts:getRevision': ({ id, revisionId }) => drafts.getRevision(id, revisionId),
     'drafts:restoreRevision': ({ id, revisionId }) => drafts.restoreRevision(id, revisionId),
+    'media:list': (query) => media.list(query),
+    'media:get': ({ id }) => media.get(id),
+    'media:getMany': ({ ids }) => media.getMany(ids),
+    'media:chooseAndImport': async () => {
+      const paths = await options.chooseFiles();
+      return paths.length === 0 ? null : media.importPaths(paths);
+    },
+    'media:beginImport': ({ names }) => media.beginImport(names),
+    'media:addFile': async ({ jobId, index, bytes }) => {
+      await media.addFile(jobId, index, bytes);
+      return null;
+    },
+    'media:skipFile': ({ jobId, index, reason }) => {
+      media.skipFile(jobId, index, reason);
+      return null;
+    },
+    'media:importStatus': ({ jobId }) => media.status(jobId),
+    'media:cancelImport': ({ jobId }) => media.cancel(jobId),
+    'media:update': ({ id, metadata }) => media.update(id, metadata),
+    'media:updateMany': ({ ids, changes }) => media.updateMany(ids, changes),
+    'media:restoreMetadata': ({ items }) => media.restoreMetadata(items),
+    'media:exportCopy': async ({ id }) => {
+      const photo = await media.get(id);
+      const path = await options.chooseSavePath(exportFileName(photo));
+      if (path === null) return null;
+      await media.exportCopy(id, path, { writeXmp: settings.get().photoDesk.writeXmpOnExport });
+      return { path };
+    },
   };
 
-  return { handlers, drafts, settings, close: () => drafts.close() };
+  return {
+    handlers,
+    drafts,
+    settings,
+    media,
+    close: async () => {
+      await Promise.all([drafts.close(), media.close()]);
+    },
+  };
+}
+
+/** The name the save dialog suggests: the imported name, with the extension of what the file really is. */
+export function exportFileName(photo: Pick<Photo, 'fileName' | 'format'>): string {
+  // Separators are replaced: a name sent by a window must not steer the dialog to another folder.
+  const base = photo.fileName.replace(/[\\/]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim() || 'photo';
+  return `${base}.${FORMAT_EXTENSIONS[photo.format]}`;
 }

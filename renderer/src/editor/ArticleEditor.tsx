@@ -1,3 +1,4 @@
+import { createEmptyHistoryState } from '@lexical/history';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
@@ -9,14 +10,16 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
+import { PhotoEditingContext, type PhotoEditing } from '../features/article-photos/photo-editing';
 import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
+import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { editorTheme } from './theme';
@@ -31,6 +34,11 @@ export interface ArticleEditorProps {
   onStats: (stats: BodyStats) => void;
   /** Rendered under the text, inside the composer (the status bar). */
   footer?: ReactNode;
+  /**
+   * Shown instead of the toolbar and the text while set (the reader preview). The editor stays
+   * mounted underneath, so its undo history, selection and unsaved edits are all still there after.
+   */
+  preview?: ReactNode;
 }
 
 function reportError(error: Error): void {
@@ -39,7 +47,7 @@ function reportError(error: Error): void {
 }
 
 /** The body editor: Lexical rich text with the article's nodes, toolbar and plugins. */
-export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer }: ArticleEditorProps) {
+export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer, preview }: ArticleEditorProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -52,40 +60,53 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
     // Read once by design (see initialBody).
     [],
   );
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  // One history for the text and every photo caption in it, so undo walks back through both in order.
+  const photoEditing = useMemo<PhotoEditing>(
+    () => ({ historyState: createEmptyHistoryState(), onCaptionChange: () => onChangeRef.current() }),
+    [],
+  );
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin />
-      <div className="nd-editor-scroll" ref={setScroller}>
-        <div className="nd-editor-page">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="nd-editor"
-                aria-label="Article body"
-                aria-multiline
-                data-testid="article-body"
-                spellCheck
-                aria-placeholder="Write the story…"
-                placeholder={<div className="nd-editor-placeholder">Write the story…</div>}
-              />
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+      <PhotoEditingContext.Provider value={photoEditing}>
+        <div className="nd-editor-frame" hidden={preview !== undefined}>
+          <ToolbarPlugin />
         </div>
-        <LinkEditorPlugin anchorElem={scroller} />
-      </div>
-      {footer}
-      <HistoryPlugin />
-      <ListPlugin />
-      <LinkPlugin validateUrl={isAllowedUrl} />
-      <HorizontalRulePlugin />
-      <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
-      <DocumentRulesPlugin />
-      <PastePlugin />
-      <ShortcutsPlugin />
-      <ChangePlugin onChange={onChange} onStats={onStats} />
-      <EditorRefPlugin editorRef={onEditor} />
+        {preview}
+        <div className="nd-editor-scroll" ref={setScroller} hidden={preview !== undefined}>
+          <div className="nd-editor-page">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="nd-editor"
+                  aria-label="Article body"
+                  aria-multiline
+                  data-testid="article-body"
+                  spellCheck
+                  aria-placeholder="Write the story…"
+                  placeholder={<div className="nd-editor-placeholder">Write the story…</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+          <LinkEditorPlugin anchorElem={scroller} />
+        </div>
+        {footer}
+        <HistoryPlugin externalHistoryState={photoEditing.historyState ?? undefined} />
+        <ListPlugin />
+        <LinkPlugin validateUrl={isAllowedUrl} />
+        <HorizontalRulePlugin />
+        <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
+        <DocumentRulesPlugin />
+        <PastePlugin />
+        <PhotoPlugin />
+        <ShortcutsPlugin />
+        <ChangePlugin onChange={onChange} onStats={onStats} />
+        <EditorRefPlugin editorRef={onEditor} />
+      </PhotoEditingContext.Provider>
     </LexicalComposer>
   );
 }

@@ -3,6 +3,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { PhotoNode } from './nodes/PhotoNode';
 import { PullQuoteNode } from './nodes/PullQuoteNode';
 
 /**
@@ -17,4 +18,5 @@ export const ARTICLE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   ListItemNode,
   LinkNode,
   HorizontalRuleNode,
+  PhotoNode,
 ];

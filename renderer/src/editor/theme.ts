@@ -8,6 +8,8 @@ export const editorTheme: EditorThemeClasses = {
   pullquote: 'nd-pullquote',
   hr: 'nd-hr',
   hrSelected: 'nd-hr-selected',
+  /** The block that hosts an inline photo (the figure inside is PhotoView's). */
+  photo: 'nd-photo-host',
   link: 'nd-link',
   list: {
     ul: 'nd-ul',

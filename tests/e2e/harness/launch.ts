@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Conf from 'conf';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
+import { createMediaRequestHandler } from '../../../electron/main/protocol/media-route';
 import { createServices, type Services } from '../../../electron/main/services/compose';
 import { bridgeScript } from './bridge-script';
 
@@ -15,6 +16,13 @@ export interface HarnessApp {
   url: string;
   /** The live main-process services behind the bridge. */
   services(): Services;
+  /**
+   * What the system's photo picker returns the next time the page asks for it (media:chooseAndImport);
+   * used once. A picker opened with nothing set behaves as if it was closed without a choice.
+   */
+  pickFiles(paths: string[]): void;
+  /** What the system's save dialog returns the next time (media:exportCopy); used once, null = closed. */
+  saveTo(path: string | null): void;
   /** Quits the "main process" (flushing services) and starts it again on the same folder, then reloads. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +48,9 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
   const dataDir = options.dataDir ?? (await makeDataDir());
   const ownsDataDir = !options.dataDir;
   const trustedOrigins = [new URL(options.baseUrl).origin];
+  // The system dialogs' next answers, set by the test (pickFiles / saveTo).
+  let nextPick: string[] = [];
+  let nextSavePath: string | null = null;
   // One "main process": the services on the data folder and the dispatcher in front of them.
   const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
     const services = await createServices({
@@ -47,6 +58,16 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
       version: '0.0.0-test',
       settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
       openExternal: async () => {},
+      chooseFiles: async () => {
+        const picked = nextPick;
+        nextPick = [];
+        return picked;
+      },
+      chooseSavePath: async () => {
+        const chosen = nextSavePath;
+        nextSavePath = null;
+        return chosen;
+      },
     });
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
   };
@@ -56,6 +77,17 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
     main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
   );
   await page.addInitScript({ content: await bridgeScript() });
+  // Photos come from the live library through the app's own media route, as app://newsdesk/media/… does.
+  const serveMedia = createMediaRequestHandler((id, kind) => main.services.media.filePath(id, kind));
+  await page.route(`${options.baseUrl}/media/**`, async (route) => {
+    const request = route.request();
+    const response = await serveMedia(new Request(request.url(), { method: request.method() }));
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  });
   const url = `${options.baseUrl}/index.html`;
   await page.goto(url);
 
@@ -64,6 +96,12 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
     dataDir,
     url,
     services: () => main.services,
+    pickFiles(paths) {
+      nextPick = [...paths];
+    },
+    saveTo(path) {
+      nextSavePath = path;
+    },
     async restart() {
       await main.services.close();
       main = await start();

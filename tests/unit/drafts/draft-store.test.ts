@@ -14,7 +14,7 @@ describe('draft store: create, save, get', () => {
     expect(article.section).toBe('Climate');
     expect(Article.safeParse(article).success).toBe(true);
     const onDisk = JSON.parse(await readFile(join(dir, 'drafts', `${article.id}.json`), 'utf8'));
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
     expect(onDisk.id).toBe(article.id);
     expect(await store.get(article.id)).toEqual(article);
     const revisions = await store.revisions(article.id);

@@ -44,6 +44,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     dek: '',
     body: bodyOf('Some text.'),
     byline: [],
+    leadPhoto: null,
     section: 'News',
     tags: [],
     status: 'draft',

@@ -29,7 +29,7 @@ describe('draft store: schema migration', () => {
     await writeDraft(dir, 'legacy-draft-0001.json', v1);
     const store = await openStore(dir);
     const article = await store.get('legacy-draft-0001');
-    expect(article.schemaVersion).toBe(2);
+    expect(article.schemaVersion).toBe(3);
     expect(article.byline).toEqual([{ name: 'Sam Lee', role: '', avatar: null }]);
     expect(article.slugEdited).toBe(true);
     expect((await store.list({})).items[0]).toMatchObject({ id: 'legacy-draft-0001', authors: ['Sam Lee'] });
@@ -37,7 +37,18 @@ describe('draft store: schema migration', () => {
     expect(store.quarantined()).toEqual([]);
     // Saving writes the current schema.
     await store.save(article, 'manual');
-    expect(JSON.parse(await readFile(join(dir, 'drafts', 'legacy-draft-0001.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'drafts', 'legacy-draft-0001.json'), 'utf8')).schemaVersion).toBe(3);
+  });
+
+  it('reads a v2 file (before lead photos) with no lead photo and keeps its text', async () => {
+    const dir = await tempDir();
+    const { leadPhoto: _dropped, ...current } = makeArticle({ id: 'version-two-01', headline: 'Before photos', body: bodyOf('Text from v2.') });
+    await writeDraft(dir, 'version-two-01.json', { ...current, schemaVersion: 2 });
+    const store = await openStore(dir);
+    const article = await store.get('version-two-01');
+    expect(article).toMatchObject({ schemaVersion: 3, leadPhoto: null, headline: 'Before photos' });
+    expect(plainTextOf(article.body)).toBe('Text from v2.');
+    expect(store.quarantined()).toEqual([]);
   });
 });
 
@@ -46,7 +57,7 @@ describe('draft store: quarantine', () => {
     const dir = await tempDir();
     const good = makeArticle({ headline: 'Survivor', body: bodyOf('Still here.') });
     await writeDraft(dir, `${good.id}.json`, good);
-    await writeDraft(dir, 'broken-json-01.json', '{"schemaVersion": 2, "id": "broken-js');
+    await writeDraft(dir, 'broken-json-01.json', '{"schemaVersion": 3, "id": "broken-js');
     await writeDraft(dir, 'bad-schema-0001.json', { ...makeArticle({ id: 'bad-schema-0001' }), status: 'lost' });
     await writeDraft(dir, 'from-future-01.json', { ...makeArticle({ id: 'from-future-01' }), schemaVersion: 99 });
     await writeDraft(dir, 'wrong-name-0001.json', makeArticle({ id: 'other-name-0001' }));

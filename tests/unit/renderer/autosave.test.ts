@@ -8,8 +8,8 @@ const T0 = '2025-01-01T00:00:00.000Z';
 
 function article(headline: string): Article {
   return {
-    schemaVersion: 2, id: 'abcdefgh1', slug: '', slugEdited: false, headline, dek: '', body: EMPTY_BODY,
-    byline: [], section: 'News', tags: [], status: 'draft', createdAt: T0, updatedAt: T0,
+    schemaVersion: 3, id: 'abcdefgh1', slug: '', slugEdited: false, headline, dek: '', body: EMPTY_BODY,
+    byline: [], leadPhoto: null, section: 'News', tags: [], status: 'draft', createdAt: T0, updatedAt: T0,
   };
 }
 

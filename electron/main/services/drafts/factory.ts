@@ -13,6 +13,7 @@ export function newArticle(section: string, at: string): Article {
     dek: '',
     body: structuredClone(EMPTY_BODY),
     byline: [],
+    leadPhoto: null,
     section,
     tags: [],
     status: 'draft',

@@ -1,22 +1,88 @@
-import { useState } from 'react';
-import { STATUS_LABELS } from '../../../../shared/model/article';
+import { CONTROL_OR_META, isExactShortcutMatch, type LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { STATUS_LABELS, type LexicalDocument } from '../../../../shared/model/article';
+import type { CheckIssue } from '../../../../shared/rules/prepublish';
 import { ArticleEditor } from '../../editor/ArticleEditor';
-import type { BodyStats } from '../../editor/plugins/ChangePlugin';
+import { bodyOf, type BodyStats } from '../../editor/plugins/ChangePlugin';
 import { Icon } from '../../ui/components/Icon';
+import { ALT, MOD } from '../../ui/shortcuts';
+import { ArticlePreview } from '../article-photos/ArticlePreview';
+import { useArticlePhotos } from '../article-photos/ArticlePhotosContext';
+import { PrepublishPanel } from '../article-photos/PrepublishPanel';
+import { reportSummary, usePrepublishReport } from '../article-photos/usePrepublishReport';
 import { titleOf } from './DraftListItem';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
 
+const MOD_ALT = { ...CONTROL_OR_META, altKey: true };
+
+/** Brings the photo a check issue is about into view and puts the caret in the field to fix. */
+function revealIssue(pane: HTMLElement | null, issue: CheckIssue): void {
+  const photo =
+    issue.where === 'lead'
+      ? document.querySelector<HTMLElement>('[data-testid="lead-photo"]')
+      : pane?.querySelectorAll<HTMLElement>('[data-testid="article-photo"]')[issue.index - 1];
+  if (!photo) return;
+  photo.scrollIntoView({ block: 'center' });
+  const field = issue.code === 'photo-missing-alt' ? 'alt' : issue.code === 'photo-missing-credit' ? 'credit' : null;
+  if (field) photo.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
+}
+
 /**
  * The centre pane for the open article. Word count lives here, so its updates re-render the
- * pane's status bar only, not the list or the metadata.
+ * pane's status bar only, not the list or the metadata. It also holds the reader preview (which
+ * stands in for the text while shown) and the pre-publish check.
  */
 export function EditorPane({ session, onShowHistory }: { session: DraftSession; onShowHistory: () => void }) {
   const [stats, setStats] = useState<BodyStats | null>(null);
+  const [previewBody, setPreviewBody] = useState<LexicalDocument | null>(null);
+  const [checkOpen, setCheckOpen] = useState(false);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const paneRef = useRef<HTMLElement>(null);
+  const { refresh } = useArticlePhotos();
   const article = session.article;
+  const report = usePrepublishReport(article);
+  const { attachEditor } = session;
+
+  const onEditor = useCallback(
+    (editor: LexicalEditor) => {
+      editorRef.current = editor;
+      attachEditor(editor);
+    },
+    [attachEditor],
+  );
+
+  const togglePreview = useCallback(() => {
+    setPreviewBody((shown) => (shown || !editorRef.current ? null : bodyOf(editorRef.current.getEditorState())));
+  }, []);
+
+  const openCheck = useCallback(() => {
+    refresh(); // the library may have changed since the photos were read
+    setCheckOpen(true);
+  }, [refresh]);
+
+  // Another article (or a restored revision) loaded: back to the text.
+  useEffect(() => setPreviewBody(null), [session.loadKey]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (paneRef.current?.offsetParent === null) return; // another desk is showing
+      if (isExactShortcutMatch(event, 'p', MOD_ALT)) {
+        event.preventDefault();
+        togglePreview();
+      } else if (isExactShortcutMatch(event, 'c', MOD_ALT)) {
+        event.preventDefault();
+        openCheck();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [togglePreview, openCheck]);
+
   if (!article) return null;
+  const summary = reportSummary(report);
   return (
-    <main className="nd-main" aria-label="Editor">
+    <main className="nd-main" aria-label="Editor" ref={paneRef}>
       <header className="nd-main__head">
         <div className="nd-main__title">
           <span className="nd-main__kicker">
@@ -26,17 +92,43 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
             {titleOf(article)}
           </span>
         </div>
+        <button type="button" className="nd-button" aria-pressed={previewBody !== null} title={`Reader preview (${MOD}${ALT}P)`} onClick={togglePreview}>
+          Preview
+        </button>
+        <button type="button" className="nd-button" aria-label="Check before publishing" title={`Check before publishing (${MOD}${ALT}C)`} onClick={openCheck}>
+          <Icon name="warning" size={16} /> Check
+        </button>
         <button type="button" className="nd-button" onClick={onShowHistory}>
           <Icon name="history" size={16} /> History
         </button>
       </header>
+      {checkOpen && (
+        <PrepublishPanel
+          report={report}
+          onClose={() => setCheckOpen(false)}
+          onShow={(issue) => {
+            setPreviewBody(null);
+            // After the text is back on screen (it may have been behind the preview).
+            requestAnimationFrame(() => revealIssue(paneRef.current, issue));
+          }}
+        />
+      )}
       <ArticleEditor
         key={session.loadKey}
         initialBody={article.body}
-        onEditor={session.attachEditor}
+        onEditor={onEditor}
         onChange={session.bodyChanged}
         onStats={setStats}
-        footer={<StatusBar stats={stats} saveState={session.saveState} onRetry={() => void session.saveNow()} />}
+        preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats?.label ?? '1 min read'} /> : undefined}
+        footer={
+          <StatusBar
+            stats={stats}
+            saveState={session.saveState}
+            onRetry={() => void session.saveNow()}
+            check={summary}
+            onCheck={openCheck}
+          />
+        }
       />
     </main>
   );

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { ARTICLE_STATUSES, STATUS_LABELS, type Article, type ArticleStatus } from '../../../../shared/model/article';
+import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { slugify } from '../../../../shared/rules/slug';
+import { LeadPhotoField } from '../article-photos/LeadPhotoField';
 import { BylineEditor } from './BylineEditor';
 import { TagInput } from './TagInput';
 import type { MetaPatch } from './useDraftSession';
@@ -30,9 +32,10 @@ interface Props {
   /** For a brand-new article: the caret starts in the headline. The panel is keyed per article. */
   autoFocusHeadline: boolean;
   onChange: (patch: MetaPatch) => void;
+  onLeadPhotoChange: (lead: PhotoUse | null) => void;
 }
 
-export function MetadataPanel({ article, sections, autoFocusHeadline, onChange }: Props) {
+export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, onLeadPhotoChange }: Props) {
   // A section no longer in the settings still shows (and stays selected) on older stories.
   const sectionOptions = article.section && !sections.includes(article.section) ? [article.section, ...sections] : sections;
   const bylineId = useId();
@@ -72,6 +75,8 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange }
           />
         )}
       </Field>
+
+      <LeadPhotoField lead={article.leadPhoto} onChange={onLeadPhotoChange} />
 
       <Field label="Slug" hint={article.slugEdited ? 'Edited by hand.' : 'Follows the headline until you edit it.'}>
         {(id, hintId) => (

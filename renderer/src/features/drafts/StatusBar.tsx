@@ -1,4 +1,6 @@
 import type { BodyStats } from '../../editor/plugins/ChangePlugin';
+import { useArticlePhotos } from '../article-photos/ArticlePhotosContext';
+import type { CheckSummary } from '../article-photos/usePrepublishReport';
 import { formatClock, formatWords } from '../../ui/time';
 import type { SaveState } from './autosave';
 
@@ -14,8 +16,36 @@ export function saveLabel(state: SaveState): string {
   }
 }
 
-/** Under the text: live word count and read time, and the save state (never "Saved" too early). */
-export function StatusBar({ stats, saveState, onRetry }: { stats: BodyStats | null; saveState: SaveState; onRetry: () => void }) {
+interface StatusBarProps {
+  stats: BodyStats | null;
+  saveState: SaveState;
+  onRetry: () => void;
+  /** The pre-publish check in one line; a click opens the full list. */
+  check: CheckSummary;
+  onCheck: () => void;
+}
+
+/** Photos being imported from a drop or paste into the article, with a way to stop them. */
+function ImportProgress() {
+  const { imports } = useArticlePhotos();
+  if (imports.length === 0) return null;
+  const total = imports.reduce((sum, run) => sum + run.total, 0);
+  const settled = imports.reduce((sum, run) => sum + run.settled, 0);
+  return (
+    <span className="nd-statusbar__import" data-testid="import-progress">
+      Importing photos: {settled} of {total}
+      <button type="button" className="nd-link-button" onClick={() => imports.forEach((run) => run.cancel())}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+/**
+ * Under the text: live word count and read time, photo imports under way, what the pre-publish
+ * check says, and the save state (never "Saved" too early).
+ */
+export function StatusBar({ stats, saveState, onRetry, check, onCheck }: StatusBarProps) {
   const savedTitle = saveState.kind === 'saved' && saveState.at ? `Saved at ${formatClock(saveState.at)}` : undefined;
   return (
     <footer className="nd-statusbar">
@@ -24,6 +54,10 @@ export function StatusBar({ stats, saveState, onRetry }: { stats: BodyStats | nu
         <span aria-hidden="true">·</span>
         <span data-testid="read-time">{stats?.label ?? '1 min read'}</span>
       </span>
+      <ImportProgress />
+      <button type="button" className={`nd-statusbar__check nd-statusbar__check--${check.tone}`} data-testid="check-summary" onClick={onCheck}>
+        {check.text}
+      </button>
       <span className={`nd-save nd-save--${saveState.kind}`} role="status" aria-live="polite" data-testid="save-state" title={savedTitle}>
         <span className="nd-save__dot" aria-hidden="true" />
         {saveLabel(saveState)}

@@ -6,7 +6,7 @@ import { call } from '../../api/newsdesk';
 import { bodyOf } from '../../editor/plugins/ChangePlugin';
 import { DraftSaver, type SaveReason, type SaveState } from './autosave';
 
-export type MetaPatch = Partial<Pick<Article, 'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status'>>;
+export type MetaPatch = Partial<Pick<Article, 'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status' | 'leadPhoto'>>;
 
 export interface DraftSession {
   article: Article | null;

@@ -1,0 +1,173 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  EMPTY_PHOTO_METADATA,
+  PHOTO_FIELDS,
+  PHOTO_SCHEMA_VERSION,
+  PHOTO_TEXT_FIELDS,
+  Photo,
+  type EmbeddedBlock,
+  type EmbeddedMetadata,
+  type FieldSources,
+  type PhotoFormat,
+  type PhotoMetadata,
+} from '../../../../shared/model/photo';
+import type { Quarantine } from '../drafts/quarantine';
+import { isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
+import type { MetadataReadResult } from './metadata/read-metadata';
+import { FORMAT_EXTENSIONS, idFromFileName, recordFile, type MediaPaths } from './paths';
+
+/** Limits of the Photo schema; values read from files are cut to fit rather than refused. */
+const MAX_TEXT = 10_000;
+const MAX_KEYWORD = 200;
+const MAX_KEYWORDS = 200;
+const MAX_WARNINGS = 20;
+const MAX_WARNING_TEXT = 500;
+const MAX_FILE_NAME = 500;
+/** Records read at once when the library opens: enough to keep the disk busy, few enough file handles. */
+const READ_BATCH = 32;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Keywords trimmed, cut to length, without blanks or duplicates (compared case-insensitively). */
+export function cleanKeywords(keywords: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const raw of keywords) {
+    const keyword = clip(String(raw).trim(), MAX_KEYWORD).trim();
+    const key = keyword.toLocaleLowerCase();
+    if (keyword === '' || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(keyword);
+    if (kept.length === MAX_KEYWORDS) break;
+  }
+  return kept;
+}
+
+function cleanBlock(block: EmbeddedBlock): EmbeddedBlock {
+  const cleaned: EmbeddedBlock = {};
+  for (const field of PHOTO_TEXT_FIELDS) {
+    const value = block[field];
+    if (typeof value === 'string') cleaned[field] = clip(value, MAX_TEXT);
+  }
+  if (Array.isArray(block.keywords)) cleaned.keywords = cleanKeywords(block.keywords);
+  return cleaned;
+}
+
+/** Metadata as read from a file, made to fit the record's limits (very long captions, stray keywords). */
+export function cleanMetadata(metadata: PhotoMetadata): PhotoMetadata {
+  return { ...EMPTY_PHOTO_METADATA, ...cleanBlock(metadata), keywords: cleanKeywords(metadata.keywords ?? []) } as PhotoMetadata;
+}
+
+export function cleanWarnings(warnings: readonly string[]): string[] {
+  return warnings.slice(0, MAX_WARNINGS).map((warning) => clip(String(warning), MAX_WARNING_TEXT));
+}
+
+/** What the record says when the file's metadata could not be read at all. */
+export function emptyReadResult(warning: string): MetadataReadResult {
+  const sources = Object.fromEntries(PHOTO_FIELDS.map((field) => [field, 'none'])) as FieldSources;
+  const embedded: EmbeddedMetadata = { xmp: {}, iim: {}, exif: {} };
+  return { embedded, metadata: { ...EMPTY_PHOTO_METADATA, keywords: [] }, sources, warnings: [warning] };
+}
+
+export interface NewPhotoFacts {
+  id: string;
+  fileName: string;
+  format: PhotoFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  importedAt: string;
+  read: MetadataReadResult;
+}
+
+/** The record of a newly imported photo, validated against the schema. */
+export function newPhotoRecord(facts: NewPhotoFacts): Photo {
+  const { read } = facts;
+  const sources = Object.fromEntries(PHOTO_FIELDS.map((field) => [field, read.sources[field] ?? 'none'])) as FieldSources;
+  return Photo.parse({
+    schemaVersion: PHOTO_SCHEMA_VERSION,
+    id: facts.id,
+    fileName: clip(facts.fileName, MAX_FILE_NAME),
+    format: facts.format,
+    width: facts.width,
+    height: facts.height,
+    bytes: facts.bytes,
+    importedAt: facts.importedAt,
+    updatedAt: facts.importedAt,
+    metadata: cleanMetadata(read.metadata),
+    sources,
+    embedded: { xmp: cleanBlock(read.embedded.xmp), iim: cleanBlock(read.embedded.iim), exif: cleanBlock(read.embedded.exif) },
+    metadataWarnings: cleanWarnings(read.warnings),
+  });
+}
+
+export async function writePhotoRecord(paths: MediaPaths, photo: Photo): Promise<void> {
+  await writeFileAtomic(recordFile(paths, photo.id), `${JSON.stringify(Photo.parse(photo), null, 2)}\n`);
+}
+
+export interface LoadedLibrary {
+  photos: Map<string, Photo>;
+  /** Photos whose thumbnail file is gone (made again in the background). */
+  missingThumbnails: string[];
+}
+
+/**
+ * Reads every record and tidies the folders after an interrupted session: records that do not
+ * validate, or whose original is gone, are moved aside with the reason; originals and thumbnails
+ * without a record (an import stopped before its commit) are deleted, as is everything in incoming/.
+ */
+export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine): Promise<LoadedLibrary> {
+  await rm(paths.incoming, { recursive: true, force: true });
+  await mkdir(paths.incoming, { recursive: true });
+  await removeStaleTempFiles(paths.photos);
+  const [recordNames, originalNames, thumbnailNames] = await Promise.all(
+    [paths.photos, paths.originals, paths.thumbnails].map((dir) => readdir(dir)),
+  );
+  const originals = new Set(originalNames!);
+  const photos = new Map<string, Photo>();
+  const candidates = recordNames!.filter((name) => name.endsWith('.json') && !isTempFileName(name));
+  for (let start = 0; start < candidates.length; start += READ_BATCH) {
+    const batch = candidates.slice(start, start + READ_BATCH);
+    const loaded = await Promise.all(batch.map((name) => readRecord(paths, name, originals)));
+    for (const [offset, result] of loaded.entries()) {
+      const file = join(paths.photos, batch[offset]!);
+      if (result.ok) photos.set(result.photo.id, result.photo);
+      else await quarantine.move(file, result.reason);
+    }
+  }
+  const orphans = [
+    ...originalNames!.filter((name) => !photos.has(idFromFileName(name) ?? '')).map((name) => join(paths.originals, name)),
+    ...thumbnailNames!.filter((name) => !photos.has(idFromFileName(name) ?? '')).map((name) => join(paths.thumbnails, name)),
+  ];
+  await Promise.all(orphans.map((file) => rm(file, { force: true, recursive: true })));
+  const thumbnails = new Set(thumbnailNames);
+  const missingThumbnails = [...photos.keys()].filter((id) => !thumbnails.has(`${id}.jpg`));
+  return { photos, missingThumbnails };
+}
+
+type RecordRead = { ok: true; photo: Photo } | { ok: false; reason: string };
+
+async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySet<string>): Promise<RecordRead> {
+  const id = idFromFileName(name);
+  if (id === null || name !== `${id}.json`) return { ok: false, reason: 'The file name is not a photo id.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(recordFile(paths, id), 'utf8'));
+  } catch (error) {
+    return { ok: false, reason: `The photo record could not be read as JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  const parsed = Photo.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    return { ok: false, reason: `The photo record is not valid (${where}${issue?.message ?? 'unknown problem'}).` };
+  }
+  if (parsed.data.id !== id) return { ok: false, reason: 'The photo record belongs to another photo.' };
+  if (!originals.has(`${id}.${FORMAT_EXTENSIONS[parsed.data.format]}`)) {
+    return { ok: false, reason: 'The original picture of this photo record is missing from the library.' };
+  }
+  return { ok: true, photo: parsed.data };
+}

@@ -1,0 +1,229 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $createParagraphNode,
+  $getNodeByKey,
+  $getPreviousSelection,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isNodeSelection,
+  $isParagraphNode,
+  $isRangeSelection,
+  $isRootNode,
+  COMMAND_PRIORITY_CRITICAL,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
+  createCommand,
+  DRAGOVER_COMMAND,
+  DROP_COMMAND,
+  KEY_BACKSPACE_COMMAND,
+  KEY_DELETE_COMMAND,
+  PASTE_COMMAND,
+  type BaseSelection,
+  type LexicalCommand,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
+import { useEffect, useRef } from 'react';
+import type { Photo } from '../../../../shared/model/photo';
+import type { ImageNodeJson } from '../../../../shared/model/photo-use';
+import type { CreditStyle } from '../../../../shared/model/settings';
+import { newPhotoUse } from '../../../../shared/rules/photo-use';
+import { call, messageOf } from '../../api/newsdesk';
+import { useArticlePhotos } from '../../features/article-photos/ArticlePhotosContext';
+import { arrivedPhotoIds, failureSummary } from '../../features/article-photos/tracked-imports';
+import { carriesFiles, filesFromDataTransfer } from '../../features/photos/import-files';
+import { useNotify } from '../../ui/components/Toasts';
+import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../nodes/PhotoNode';
+
+/** Inserts a library photo at the caret as a new use (caption from its description, credit in house style). */
+export const INSERT_PHOTO_COMMAND: LexicalCommand<Photo> = createCommand('INSERT_PHOTO_COMMAND');
+
+/**
+ * Photo nodes sit at the top level of the body ($insertPhotos puts them between blocks), so the
+ * body's photos are the root's photo children, in order.
+ */
+function $bodyPhotoJson(): ImageNodeJson[] {
+  return $getRoot()
+    .getChildren()
+    .filter($isPhotoNode)
+    .map((node) => node.exportJSON());
+}
+
+/** A selection saved before an import, if its points still exist after the wait. */
+function $stillValid(selection: BaseSelection | null): BaseSelection | null {
+  if (!$isRangeSelection(selection)) return null;
+  const ok = [selection.anchor, selection.focus].every((point) => {
+    const node = $getNodeByKey(point.key);
+    if (node === null || !node.isAttached()) return false;
+    const size = point.type === 'text' ? node.getTextContentSize() : $isElementNode(node) ? node.getChildrenSize() : 0;
+    return point.offset <= size;
+  });
+  return ok ? selection : null;
+}
+
+/** The top-level block the caret is in, and whether the caret is at its very start. */
+function $caretBlock(selection: BaseSelection | null): { block: LexicalNode; atStart: boolean } | null {
+  if ($isNodeSelection(selection)) {
+    const last = selection.getNodes().at(-1);
+    const block = last?.getTopLevelElement() ?? null;
+    return block ? { block, atStart: false } : null;
+  }
+  if (!$isRangeSelection(selection)) return null;
+  const { focus } = selection;
+  const node = focus.getNode();
+  if ($isRootNode(node)) {
+    // Between two top-level blocks (a drop next to a photo lands here): before the one after.
+    const after = node.getChildAtIndex(focus.offset);
+    if (after) return { block: after, atStart: true };
+    const last = node.getLastChild();
+    return last ? { block: last, atStart: false } : null;
+  }
+  const block = node.getTopLevelElement();
+  if (!block) return null;
+  const first = $isElementNode(block) ? block.getFirstDescendant() : null;
+  const atStart = selection.isCollapsed() && focus.offset === 0 && (node.is(block) || (first !== null && node.is(first)));
+  return { block, atStart };
+}
+
+/**
+ * Photos go between blocks, never into the middle of a sentence (a drop lands wherever the pointer
+ * was, often mid-word): before the caret's block when the caret is at its start or the block is an
+ * empty paragraph, after it otherwise. The caret ends up in the block after the photos, ready to type.
+ */
+function $insertPhotos(photos: readonly Photo[], style: CreditStyle, at: BaseSelection | null): void {
+  if (photos.length === 0) return;
+  const selection = at === null ? $getSelection() ?? $getPreviousSelection() : $stillValid(at);
+  const nodes = photos.map((photo) => $createPhotoNode({ ...newPhotoUse(photo, style), width: 'regular' }));
+  const caret = $caretBlock(selection);
+  const root = $getRoot();
+  if (caret === null) root.append(...nodes);
+  else {
+    const { block, atStart } = caret;
+    const empty = $isParagraphNode(block) && block.isEmpty();
+    if (atStart || empty) nodes.forEach((node) => block.insertBefore(node));
+    else {
+      let previous: LexicalNode = block;
+      for (const node of nodes) previous = previous.insertAfter(node);
+    }
+  }
+  const next = nodes[nodes.length - 1]!.getNextSibling();
+  if ($isElementNode(next)) next.selectStart();
+  else nodes[nodes.length - 1]!.insertAfter($createParagraphNode()).selectStart();
+}
+
+/** True for keys typed into a photo's own fields (credit, alt text), which are not the document's. */
+function isFieldEvent(event: KeyboardEvent | null): boolean {
+  const target = event?.target;
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** Image files on a clipboard that carries no text worth pasting (a copied picture, a screenshot). */
+function pastedImages(event: ClipboardEvent | KeyboardEvent | InputEvent): File[] {
+  const data = 'clipboardData' in event ? event.clipboardData : null;
+  if (!data) return [];
+  const images = Array.from(data.files).filter((file) => file.type.startsWith('image/'));
+  // Browsers put an <img> fallback in text/html next to a copied image, but no plain text.
+  return images.length > 0 && data.getData('text/plain').trim() === '' ? images : [];
+}
+
+/**
+ * Photos in the body: INSERT_PHOTO_COMMAND (toolbar, picker), image files dropped or pasted into
+ * the text (imported into the library, then inserted where they were dropped, progress in the status
+ * bar, failures in a message), and the body's photo list kept current for the rest of the article.
+ */
+export function PhotoPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  const photos = useArticlePhotos();
+  const notify = useNotify();
+  const latest = useRef({ photos, notify });
+  latest.current = { photos, notify };
+
+  useEffect(() => {
+    const { setBodyPhotos } = latest.current.photos;
+    // The files of the drop under way, read while the DataTransfer is still readable (folders marked).
+    let dropped: File[] | null = null;
+
+    const importAndInsert = async (target: LexicalEditor, files: File[], at: BaseSelection | null) => {
+      const { photos: context, notify: say } = latest.current;
+      try {
+        const job = await context.importFiles(files);
+        const failures = failureSummary(job);
+        if (failures) say(failures, { tone: 'error' });
+        const ids = arrivedPhotoIds(job);
+        if (ids.length === 0) return;
+        const found = await call('media:getMany', { ids });
+        if (!found.ok) return say(`The imported photos could not be placed in the text: ${found.error.message}`, { tone: 'error' });
+        latest.current.photos.remember(found.value);
+        const style = latest.current.photos.creditStyle;
+        target.update(() => $insertPhotos(found.value, style, at));
+        if (job.cancelled) say(`Import cancelled. ${found.value.length === 1 ? 'One photo was' : `${found.value.length} photos were`} added before it stopped.`);
+      } catch (error) {
+        say(`The photos could not be imported: ${messageOf(error)}`, { tone: 'error' });
+      }
+    };
+
+    return mergeRegister(
+      editor.registerCommand(
+        INSERT_PHOTO_COMMAND,
+        (photo) => {
+          latest.current.photos.remember([photo]);
+          $insertPhotos([photo], latest.current.photos.creditStyle, null);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      // Accepting a file drag here also tells the window's drop target (the library import) to stand back.
+      editor.registerCommand(
+        DRAGOVER_COMMAND,
+        (event) => {
+          if (!carriesFiles(event.dataTransfer)) return false;
+          event.preventDefault();
+          if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+      editor.registerCommand(
+        DROP_COMMAND,
+        (event) => {
+          dropped = carriesFiles(event.dataTransfer) ? filesFromDataTransfer(event.dataTransfer).files : null;
+          return false; // rich text sets the caret at the drop point, then sends DRAG_DROP_PASTE
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          const images = pastedImages(event);
+          if (images.length === 0) return false;
+          event.preventDefault();
+          return editor.dispatchCommand(DRAG_DROP_PASTE, images);
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DRAG_DROP_PASTE,
+        (files) => {
+          const list = dropped && dropped.length > 0 ? dropped : files;
+          dropped = null;
+          if (list.length === 0) return false;
+          const selection = $getSelection();
+          void importAndInsert(editor, list, selection ? selection.clone() : null);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      // Backspace in a photo's credit or alt text field edits the field, never the document, even
+      // while the photo itself is selected.
+      editor.registerCommand(KEY_BACKSPACE_COMMAND, isFieldEvent, COMMAND_PRIORITY_CRITICAL),
+      editor.registerCommand(KEY_DELETE_COMMAND, isFieldEvent, COMMAND_PRIORITY_CRITICAL),
+      editor.registerMutationListener(PhotoNode, () => setBodyPhotos(editor.getEditorState().read($bodyPhotoJson))),
+      () => setBodyPhotos([]),
+    );
+  }, [editor]);
+
+  return null;
+}

@@ -1,0 +1,176 @@
+import { useEffect, useId, useMemo, useState, type DragEvent } from 'react';
+import type { Photo } from '../../../../shared/model/photo';
+import type { PhotoUse } from '../../../../shared/model/photo-use';
+import { buildCredit } from '../../../../shared/rules/credit';
+import { followPhotoCredit, newPhotoUse, withCredit } from '../../../../shared/rules/photo-use';
+import { findRestrictions } from '../../../../shared/rules/rights';
+import { call, messageOf } from '../../api/newsdesk';
+import { carriesFiles, filesFromDataTransfer } from '../photos/import-files';
+import { PhotoPickerDialog } from '../photos/PhotoPickerDialog';
+import { Thumbnail } from '../photos/Thumbnail';
+import { useArticlePhotos, usePhotoLookup } from './ArticlePhotosContext';
+import { AltTextField, CreditField } from './PhotoUseFields';
+import { RestrictionBadges } from './RestrictionBadges';
+import { arrivedPhotoIds, failureSummary } from './tracked-imports';
+
+interface LeadPhotoFieldProps {
+  lead: PhotoUse | null;
+  onChange(lead: PhotoUse | null): void;
+}
+
+/** The chosen lead photo's own fields: caption, credit (with where it came from), alt text. */
+function LeadPhotoUse({ lead, onChange }: { lead: PhotoUse; onChange(lead: PhotoUse): void }) {
+  const captionId = useId();
+  const lookup = usePhotoLookup(lead.photoId);
+  const { creditStyle } = useArticlePhotos();
+  const house = useMemo(() => (lookup.photo ? buildCredit(lookup.photo.metadata, creditStyle) : null), [lookup.photo, creditStyle]);
+  const restrictions = useMemo(() => (lookup.photo ? findRestrictions(lookup.photo.metadata) : []), [lookup.photo]);
+  const [caption, setCaption] = useState(lead.caption);
+  useEffect(() => setCaption(lead.caption), [lead.caption]);
+
+  // Until edited by hand, the credit follows the photo's metadata and the house style.
+  useEffect(() => {
+    if (!lookup.photo) return;
+    const followed = followPhotoCredit(lead, lookup.photo, creditStyle);
+    if (followed !== lead) onChange(followed);
+  }, [lead, lookup.photo, creditStyle, onChange]);
+
+  return (
+    <>
+      {lookup.status === 'missing' && (
+        <p className="nd-field-error" role="alert">
+          This photo is no longer in the library. Choose another one, or remove it.
+        </p>
+      )}
+      <RestrictionBadges restrictions={restrictions} />
+      <div className="nd-field nd-photo-field">
+        <label className="nd-field__label" htmlFor={captionId}>
+          Caption
+        </label>
+        <textarea
+          id={captionId}
+          className="nd-input"
+          rows={3}
+          maxLength={5000}
+          value={caption}
+          onChange={(event) => {
+            setCaption(event.target.value);
+            onChange({ ...lead, caption: event.target.value });
+          }}
+        />
+      </div>
+      <CreditField
+        value={lead.credit}
+        edited={lead.creditEdited}
+        house={house}
+        onEdit={(value) => onChange(house ? withCredit(lead, value, house.text) : { ...lead, credit: value, creditEdited: true })}
+        onReset={() => onChange({ ...lead, credit: house?.text ?? lead.credit, creditEdited: false })}
+      />
+      <AltTextField value={lead.altText} onEdit={(altText) => onChange({ ...lead, altText })} />
+    </>
+  );
+}
+
+/**
+ * The lead photo in the details panel: choose one from the library (or drop a picture file here,
+ * which imports it first), then edit this article's caption, credit and alt text for it.
+ */
+export function LeadPhotoField({ lead, onChange }: LeadPhotoFieldProps) {
+  const labelId = useId();
+  const photos = useArticlePhotos();
+  const [picking, setPicking] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const use = (photo: Photo) => {
+    photos.remember([photo]);
+    onChange(newPhotoUse(photo, photos.creditStyle));
+    setError(null);
+  };
+
+  const importDropped = async (files: File[]) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const job = await photos.importFiles(files.slice(0, 1));
+      const [id] = arrivedPhotoIds(job);
+      if (!id) return setError(failureSummary(job) || 'The picture was not imported.');
+      const found = await call('media:get', { id });
+      if (found.ok) use(found.value);
+      else setError(found.error.message);
+    } catch (cause) {
+      setError(`The picture could not be imported: ${messageOf(cause)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDragOver = (event: DragEvent) => {
+    if (!carriesFiles(event.dataTransfer)) return;
+    event.preventDefault(); // this field takes the drop, not the window's library import
+    event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    setDragging(false);
+    if (!carriesFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    const { files } = filesFromDataTransfer(event.dataTransfer);
+    if (files.length > 0) void importDropped(files);
+  };
+
+  return (
+    <>
+      <div
+        className={`nd-field nd-lead${dragging ? ' is-dragging' : ''}`}
+        role="group"
+        aria-labelledby={labelId}
+        data-testid="lead-photo"
+        onDragOver={onDragOver}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span className="nd-field__label" id={labelId}>
+          Lead photo
+        </span>
+        {lead ? (
+          <div className="nd-lead__chosen">
+            <Thumbnail id={lead.photoId} alt={lead.altText} />
+            <div className="nd-lead__actions">
+              <button type="button" className="nd-button nd-button--small" onClick={() => setPicking(true)} disabled={busy}>
+                Replace…
+              </button>
+              <button type="button" className="nd-button nd-button--small nd-button--ghost" onClick={() => onChange(null)}>
+                Remove
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="nd-lead__empty">
+            <p>{busy ? 'Importing the picture…' : 'Drop a picture here, or choose one from the library.'}</p>
+            <button type="button" className="nd-button nd-button--small" onClick={() => setPicking(true)} disabled={busy}>
+              Choose…
+            </button>
+          </div>
+        )}
+        {error && (
+          <p className="nd-field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {lead && <LeadPhotoUse lead={lead} onChange={onChange} />}
+      </div>
+      {/* Outside the drop area: a drop on the open dialog is not meant for the lead photo. */}
+      <PhotoPickerDialog
+        open={picking}
+        title={lead ? 'Replace the lead photo' : 'Choose a lead photo'}
+        onPick={(photo) => {
+          setPicking(false);
+          use(photo);
+        }}
+        onClose={() => setPicking(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * A photo in the media library. Its id is the SHA-256 of the file's bytes, so importing the same
+ * picture twice finds the first copy. `metadata` holds the values the desk works with (read from the
+ * file on import, then edited); `embedded` keeps what each metadata block of the file said, apart,
+ * and `sources` says where each working value came from.
+ */
+export const PHOTO_SCHEMA_VERSION = 1;
+
+export const PhotoId = z.string().regex(/^[0-9a-f]{64}$/, 'Not a valid photo id');
+export type PhotoId = z.infer<typeof PhotoId>;
+
+export const PHOTO_FORMATS = ['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'] as const;
+export const PhotoFormat = z.enum(PHOTO_FORMATS);
+export type PhotoFormat = z.infer<typeof PhotoFormat>;
+
+/** The text fields a photo desk reads and edits, in the order the editor shows them. */
+export const PHOTO_TEXT_FIELDS = [
+  'description',
+  'headline',
+  'title',
+  'creator',
+  'creatorJobTitle',
+  'creditLine',
+  'source',
+  'copyright',
+  'usageTerms',
+  'webStatement',
+  'altText',
+  'instructions',
+  'dateCreated',
+  'city',
+  'country',
+] as const;
+export type PhotoTextField = (typeof PHOTO_TEXT_FIELDS)[number];
+export type PhotoField = PhotoTextField | 'keywords';
+export const PHOTO_FIELDS: readonly PhotoField[] = [...PHOTO_TEXT_FIELDS, 'keywords'];
+
+export const PHOTO_FIELD_LABELS: Record<PhotoField, string> = {
+  description: 'Description',
+  headline: 'Headline',
+  title: 'Title',
+  creator: 'Creator',
+  creatorJobTitle: "Creator's job title",
+  creditLine: 'Credit line',
+  source: 'Source',
+  copyright: 'Copyright notice',
+  usageTerms: 'Usage terms',
+  webStatement: 'Web statement of rights',
+  altText: 'Alt text',
+  instructions: 'Special instructions',
+  dateCreated: 'Date created',
+  city: 'City',
+  country: 'Country',
+  keywords: 'Keywords',
+};
+
+const Text = z.string().max(10_000);
+const Keywords = z.array(z.string().trim().min(1).max(200)).max(200);
+
+export const PhotoMetadata = z.object({
+  description: Text,
+  headline: Text,
+  title: Text,
+  /** Several creators are joined with "; ". */
+  creator: Text,
+  creatorJobTitle: Text,
+  creditLine: Text,
+  source: Text,
+  copyright: Text,
+  usageTerms: Text,
+  webStatement: Text,
+  altText: Text,
+  instructions: Text,
+  /** ISO 8601 date or date-time as found in the file ("" when absent). */
+  dateCreated: Text,
+  city: Text,
+  country: Text,
+  keywords: Keywords,
+});
+export type PhotoMetadata = z.infer<typeof PhotoMetadata>;
+
+export const EMPTY_PHOTO_METADATA: PhotoMetadata = {
+  description: '',
+  headline: '',
+  title: '',
+  creator: '',
+  creatorJobTitle: '',
+  creditLine: '',
+  source: '',
+  copyright: '',
+  usageTerms: '',
+  webStatement: '',
+  altText: '',
+  instructions: '',
+  dateCreated: '',
+  city: '',
+  country: '',
+  keywords: [],
+};
+
+/** What one metadata block of the file said, mapped to the desk's field names; absent fields are left out. */
+export const EmbeddedBlock = PhotoMetadata.partial();
+export type EmbeddedBlock = z.infer<typeof EmbeddedBlock>;
+
+export const EmbeddedMetadata = z.object({ xmp: EmbeddedBlock, iim: EmbeddedBlock, exif: EmbeddedBlock });
+export type EmbeddedMetadata = z.infer<typeof EmbeddedMetadata>;
+
+export const FIELD_SOURCES = ['xmp', 'iim', 'exif', 'edited', 'none'] as const;
+export const FieldSource = z.enum(FIELD_SOURCES);
+export type FieldSource = z.infer<typeof FieldSource>;
+
+export const FIELD_SOURCE_LABELS: Record<FieldSource, string> = {
+  xmp: 'XMP',
+  iim: 'IPTC IIM',
+  exif: 'EXIF',
+  edited: 'Edited',
+  none: 'Not in file',
+};
+
+export const FieldSources = z.record(z.enum(PHOTO_FIELDS as [PhotoField, ...PhotoField[]]), FieldSource);
+export type FieldSources = Record<PhotoField, FieldSource>;
+
+export const Photo = z.object({
+  schemaVersion: z.literal(PHOTO_SCHEMA_VERSION),
+  id: PhotoId,
+  /** The file name it was imported under (the library keeps its own copy). */
+  fileName: z.string().max(500),
+  format: PhotoFormat,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().nonnegative(),
+  importedAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+  metadata: PhotoMetadata,
+  sources: FieldSources,
+  embedded: EmbeddedMetadata,
+  /** Problems met while reading the file's metadata (the picture itself was fine). */
+  metadataWarnings: z.array(z.string().max(500)).max(20),
+});
+export type Photo = z.infer<typeof Photo>;
+
+/** URL paths the app serves photos under (app://newsdesk/media/… in the app). */
+export function photoThumbnailPath(id: PhotoId): string {
+  return `/media/${id}/thumbnail`;
+}
+export function photoOriginalPath(id: PhotoId): string {
+  return `/media/${id}/original`;
+}
