@@ -150,6 +150,7 @@ export function makeArticle(vocab: Vocabulary, random: () => number, index: numb
     dek: sentence(vocab, random),
     body: makeBody(vocab, random, words),
     byline: [{ name: vocab.names[Math.floor(random() * vocab.names.length)]!, role: 'Reporter', avatar: null }],
+    leadPhoto: null,
     section: vocab.sections[Math.floor(random() * vocab.sections.length)]!,
     tags: Array.from({ length: 1 + Math.floor(random() * 4) }, () => sampleWord(vocab, random)),
     status: statuses[Math.floor(random() * 3)]!,
