@@ -3,6 +3,7 @@ import { readContainer, type Container } from './container';
 import { exifToBlock } from './exif';
 import { readBlocksWithExifr } from './exifr';
 import { readIimBlock } from './iim';
+import { readJpegHead } from './jpeg-head';
 import { mergeBlocks } from './merge';
 import { readGifXmp, readRawBlocksWithSharp } from './raw-blocks';
 import { readXmpPacket } from './xmp';
@@ -72,9 +73,17 @@ function isFileSystemError(error: unknown): boolean {
   return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
-async function readWithExifr(file: string, blocks: readonly Block[], wholeFile: boolean, reading: Reading): Promise<void> {
+async function readWithExifr(
+  file: string,
+  container: Container,
+  blocks: readonly Block[],
+  wholeFile: boolean,
+  reading: Reading,
+): Promise<void> {
   const wanted = { xmp: blocks.includes('xmp'), iim: blocks.includes('iim'), exif: blocks.includes('exif'), wholeFile };
-  const found = await readBlocksWithExifr(file, wanted);
+  // A JPEG's metadata is all in its header: read that in one go (see jpeg-head.ts for why).
+  const input = container === 'jpeg' ? await readJpegHead(file) : file;
+  const found = await readBlocksWithExifr(input, wanted);
   if (found.xmp !== undefined) reading.set('xmp', readXmpPacket(found.xmp));
   if (found.iimBytes) reading.set('iim', readIimBlock(found.iimBytes));
   if (wanted.exif) reading.embedded.exif = exifToBlock(found.ifd0, found.exif);
@@ -118,7 +127,7 @@ export async function readPhotoMetadata(file: string): Promise<MetadataReadResul
   }
   const plan = PLANS[container];
   const steps: (() => Promise<void>)[] = [];
-  if (plan.exifr.length > 0) steps.push(() => readWithExifr(file, plan.exifr, plan.wholeFile === true, reading));
+  if (plan.exifr.length > 0) steps.push(() => readWithExifr(file, container, plan.exifr, plan.wholeFile === true, reading));
   if (plan.sharp.length > 0) steps.push(() => readWithSharp(file, plan.sharp, reading));
   if (container === 'gif') steps.push(() => readGif(file, reading));
   for (const step of steps) {
