@@ -8,8 +8,11 @@ import './ui/styles/list.css';
 import './ui/styles/details.css';
 import './ui/styles/editor.css';
 import './ui/styles/library.css';
+import './ui/styles/photo-editor.css';
+import './ui/styles/photo-dialogs.css';
 import './ui/styles/credit-style.css';
 import './ui/styles/article-photos.css';
+import './ui/styles/article-preview.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
