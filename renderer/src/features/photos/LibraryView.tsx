@@ -77,6 +77,13 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
   const page = usePhotoPage(text, filter, count, version);
   const counts = useFilterCounts(text, version);
   const desk = usePhotoDeskSettings();
+  const changeWriteXmp = async (write: boolean) => {
+    try {
+      await desk.saveWriteXmpOnExport(write);
+    } catch (error) {
+      notify(`The setting could not be saved: ${error instanceof Error ? error.message : String(error)}`, { tone: 'error' });
+    }
+  };
   const { photos, remember } = useEditedPhotos(page.items);
   const chosen = photos.filter((photo) => selected.has(photo.id));
   const searching = page.loading && text.trim() !== '';
@@ -169,6 +176,7 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
               photo={chosen[0]}
               creditStyle={desk.creditStyle}
               writeXmpOnExport={desk.settings.photoDesk.writeXmpOnExport}
+              onWriteXmpOnExportChange={(write) => void changeWriteXmp(write)}
               onSaved={afterEdit}
             />
           ) : chosen.length > 1 ? (

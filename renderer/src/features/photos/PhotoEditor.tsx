@@ -34,6 +34,7 @@ interface PhotoEditorProps {
   photo: Photo;
   creditStyle: CreditStyle;
   writeXmpOnExport: boolean;
+  onWriteXmpOnExportChange(write: boolean): void;
   onSaved(photo: Photo): void;
 }
 
@@ -42,7 +43,7 @@ interface PhotoEditorProps {
  * house style and how it was built, restrictions and reading problems as warnings, and the file.
  * Edits save by themselves; Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z step through them.
  */
-export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onSaved }: PhotoEditorProps) {
+export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOnExportChange, onSaved }: PhotoEditorProps) {
   const edits = usePhotoEdits(photo, onSaved);
   const { values, saved } = edits;
   const credit = useMemo(() => buildCredit(values, creditStyle), [values, creditStyle]);
@@ -121,7 +122,12 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onSaved }: P
           />
         )}
       </MetadataField>
-      <PhotoFile photo={saved} writeXmpOnExport={writeXmpOnExport} beforeExport={edits.flush} />
+      <PhotoFile
+        photo={saved}
+        writeXmpOnExport={writeXmpOnExport}
+        onWriteXmpOnExportChange={onWriteXmpOnExportChange}
+        beforeExport={edits.flush}
+      />
     </section>
   );
 }

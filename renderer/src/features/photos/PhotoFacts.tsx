@@ -59,12 +59,14 @@ const FORMAT_NAMES: Record<Photo['format'], string> = { jpeg: 'JPEG', png: 'PNG'
 interface PhotoFileProps {
   photo: Photo;
   writeXmpOnExport: boolean;
+  /** The desk-wide setting, also used when publishing: write credits into the copy's XMP. */
+  onWriteXmpOnExportChange(write: boolean): void;
   /** Saves pending edits first, so the copy carries them; false when that failed. */
   beforeExport(): Promise<boolean>;
 }
 
 /** File facts and "Export copy…", which says where the copy went and what was written into it. */
-export function PhotoFile({ photo, writeXmpOnExport, beforeExport }: PhotoFileProps) {
+export function PhotoFile({ photo, writeXmpOnExport, onWriteXmpOnExportChange, beforeExport }: PhotoFileProps) {
   const notify = useNotify();
   const [exported, setExported] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -98,6 +100,14 @@ export function PhotoFile({ photo, writeXmpOnExport, beforeExport }: PhotoFilePr
         <dt>Imported</dt>
         <dd>{formatFull(photo.importedAt)}</dd>
       </dl>
+      <label className="nd-photo-file__option">
+        <input
+          type="checkbox"
+          checked={writeXmpOnExport}
+          onChange={(event) => onWriteXmpOnExportChange(event.target.checked)}
+        />
+        Write credit, creator and copyright into exported and published copies
+      </label>
       <button type="button" className="nd-button" disabled={busy} onClick={() => void exportCopy()}>
         {busy ? 'Exporting…' : 'Export copy…'}
       </button>

@@ -11,6 +11,7 @@ export function usePhotoDeskSettings(active = true): {
   creditStyle: CreditStyle;
   error: string | null;
   saveCreditStyle(style: CreditStyle): Promise<void>;
+  saveWriteXmpOnExport(write: boolean): Promise<void>;
 } {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [error, setError] = useState<string | null>(null);
@@ -37,5 +38,13 @@ export function usePhotoDeskSettings(active = true): {
     [settings.photoDesk],
   );
 
-  return { settings, creditStyle: settings.photoDesk.credit, error, saveCreditStyle };
+  const saveWriteXmpOnExport = useCallback(
+    async (write: boolean) => {
+      const saved = await request('settings:update', { photoDesk: { ...settings.photoDesk, writeXmpOnExport: write } });
+      setSettings(saved);
+    },
+    [settings.photoDesk],
+  );
+
+  return { settings, creditStyle: settings.photoDesk.credit, error, saveCreditStyle, saveWriteXmpOnExport };
 }
