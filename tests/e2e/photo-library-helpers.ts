@@ -20,6 +20,8 @@ export const tiles = (page: Page): Locator => page.getByTestId('photo-tile');
 /** A tile by its file name (the start of its accessible name). */
 export const tile = (page: Page, fileName: string): Locator => page.getByRole('option', { name: new RegExp(`^${escape(fileName)}\\.`) });
 export const editor = (page: Page): Locator => page.getByTestId('photo-editor');
+/** One metadata field of the photo editor, by its name in the photo model. */
+export const field = (page: Page, name: string): Locator => editor(page).locator(`[data-field="${name}"]`);
 export const importSummary = (page: Page): Locator => page.getByTestId('import-summary');
 
 function escape(text: string): string {

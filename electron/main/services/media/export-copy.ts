@@ -25,7 +25,8 @@ export async function exportPhotoCopy(options: {
   }
   try {
     if (options.writeXmp) {
-      const tagged = await embedXmp(new Uint8Array(await readFile(options.original)), photo.format, photo.metadata);
+      // The Buffer is handed over as it is (it is a Uint8Array): a copy would cost the file's size again.
+      const tagged = await embedXmp(await readFile(options.original), photo.format, photo.metadata);
       await writeFileAtomic(destination, tagged);
     } else {
       await copyFileAtomic(options.original, destination);

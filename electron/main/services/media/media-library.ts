@@ -222,7 +222,8 @@ class FileMediaLibrary implements MediaLibrary {
           await makeThumbnail(originalFile(this.paths, id, photo.format), temp);
           await rename(temp, thumbnailFile(this.paths, id));
         } catch (error) {
-          await rm(temp, { force: true });
+          // A temp file that cannot be removed (held open on Windows) is reported too; incoming/ is emptied at the next open.
+          await rm(temp, { force: true }).catch(this.onError);
           this.onError(error);
         }
       }

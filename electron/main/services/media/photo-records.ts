@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   EMPTY_PHOTO_METADATA,
@@ -15,7 +15,7 @@ import {
 import type { Quarantine } from '../drafts/quarantine';
 import { isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import type { MetadataReadResult } from './metadata/read-metadata';
-import { FORMAT_EXTENSIONS, idFromFileName, recordFile, type MediaPaths } from './paths';
+import { FORMAT_EXTENSIONS, idFromFileName, recordFile, thumbnailFile, type MediaPaths } from './paths';
 
 /** Limits of the Photo schema; values read from files are cut to fit rather than refused. */
 const MAX_TEXT = 10_000;
@@ -128,24 +128,53 @@ export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine): Pr
   );
   const originals = new Set(originalNames!);
   const photos = new Map<string, Photo>();
+  /** Ids whose record was moved aside: their pictures are kept, not deleted as orphans. */
+  const unreadable = new Set<string>();
   const candidates = recordNames!.filter((name) => name.endsWith('.json') && !isTempFileName(name));
   for (let start = 0; start < candidates.length; start += READ_BATCH) {
     const batch = candidates.slice(start, start + READ_BATCH);
     const loaded = await Promise.all(batch.map((name) => readRecord(paths, name, originals)));
     for (const [offset, result] of loaded.entries()) {
-      const file = join(paths.photos, batch[offset]!);
+      const name = batch[offset]!;
       if (result.ok) photos.set(result.photo.id, result.photo);
-      else await quarantine.move(file, result.reason);
+      else {
+        await quarantine.move(join(paths.photos, name), result.reason);
+        const id = idFromFileName(name);
+        if (id !== null) unreadable.add(id);
+      }
     }
   }
+  // The library's copy may be the only one left of the picture (the person's file may be gone):
+  // it goes to the quarantine folder with its record, where a person can still find it.
+  const keptAside = originalNames!.filter((name) => unreadable.has(idFromFileName(name) ?? ''));
+  for (const name of keptAside) {
+    const record = `${idFromFileName(name)}.json`;
+    await quarantine.move(join(paths.originals, name), `The record of this picture (${record}) could not be read; the picture itself was kept.`);
+  }
   const orphans = [
-    ...originalNames!.filter((name) => !photos.has(idFromFileName(name) ?? '')).map((name) => join(paths.originals, name)),
+    ...originalNames!
+      .filter((name) => !photos.has(idFromFileName(name) ?? '') && !keptAside.includes(name))
+      .map((name) => join(paths.originals, name)),
     ...thumbnailNames!.filter((name) => !photos.has(idFromFileName(name) ?? '')).map((name) => join(paths.thumbnails, name)),
   ];
   await Promise.all(orphans.map((file) => rm(file, { force: true, recursive: true })));
   const thumbnails = new Set(thumbnailNames);
-  const missingThumbnails = [...photos.keys()].filter((id) => !thumbnails.has(`${id}.jpg`));
+  const ids = [...photos.keys()];
+  const missingThumbnails: string[] = [];
+  for (let start = 0; start < ids.length; start += READ_BATCH) {
+    const batch = ids.slice(start, start + READ_BATCH);
+    const usable = await Promise.all(batch.map((id) => thumbnails.has(`${id}.jpg`) && hasBytes(thumbnailFile(paths, id))));
+    missingThumbnails.push(...batch.filter((_, index) => !usable[index]));
+  }
   return { photos, missingThumbnails };
+}
+
+/**
+ * A thumbnail is written without its own fsync (it can always be made again), so after a power cut
+ * it may be there but empty while its record, which is flushed, survived: such a one is made again.
+ */
+async function hasBytes(file: string): Promise<boolean> {
+  return stat(file).then((info) => info.isFile() && info.size > 0, () => false);
 }
 
 type RecordRead = { ok: true; photo: Photo } | { ok: false; reason: string };

@@ -1,7 +1,7 @@
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { Icon } from '../../ui/components/Icon';
 
-/** Shown when the store found unreadable draft files at start-up and moved them aside. */
+/** Shown when the draft store or the photo library found unreadable files at start-up and moved them aside. */
 export function QuarantineBanner({ files, onDismiss }: { files: QuarantinedFile[]; onDismiss: () => void }) {
   if (files.length === 0) return null;
   const many = files.length > 1;
@@ -10,8 +10,8 @@ export function QuarantineBanner({ files, onDismiss }: { files: QuarantinedFile[
       <Icon name="warning" />
       <div className="nd-banner__text">
         <p className="nd-banner__title">
-          {many ? `${files.length} draft files could not be read` : 'A draft file could not be read'} and {many ? 'were' : 'was'} moved
-          aside. Your other drafts are fine.
+          {many ? `${files.length} files could not be read` : 'A file could not be read'} and {many ? 'were' : 'was'} moved aside.
+          Everything else is fine.
         </p>
         <ul className="nd-banner__files">
           {files.map((file) => (

@@ -69,7 +69,8 @@ export async function readJpegHead(file: string): Promise<Uint8Array> {
       const { end, complete, lastSegmentEnd } = jpegHeaderEnd(head);
       // The SOS marker itself is kept: exifr reads a segment only when bytes follow its end.
       if (complete || wanted >= MAX_HEAD) return head.subarray(0, Math.min(end + 2, head.length));
-      if (bytesRead >= size) return padTruncatedSegment(head, lastSegmentEnd);
+      // At the end of the file (or it shrank while being read): nothing more will come.
+      if (bytesRead >= size || bytesRead < wanted) return padTruncatedSegment(head, lastSegmentEnd);
       // Room for the segment that ran past the end, plus the next segment's header.
       wanted = Math.min(size, MAX_HEAD, Math.max(end + 64 * 1024, wanted * 2));
     }

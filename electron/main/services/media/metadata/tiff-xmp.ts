@@ -43,10 +43,10 @@ export function replaceTiffXmp(input: Uint8Array, packet: Uint8Array): Uint8Arra
 
   const existing = entries.findIndex((entry) => tagOf(entry) === XMP_TAG);
   const padding = Buffer.alloc(packetOffset - bytes.length);
+  // The output is put together from views of the input; a patched copy of a large TIFF would cost its size again.
   if (existing !== -1) {
-    const patched = Buffer.from(bytes);
-    xmpEntry.copy(patched, directory + 2 + existing * ENTRY_SIZE);
-    return Buffer.concat([patched, padding, packet]);
+    const entryOffset = directory + 2 + existing * ENTRY_SIZE;
+    return Buffer.concat([bytes.subarray(0, entryOffset), xmpEntry, bytes.subarray(entryOffset + ENTRY_SIZE), padding, packet]);
   }
   const sorted = [...entries, xmpEntry].sort((a, b) => tagOf(a) - tagOf(b));
   const afterPacket = packetOffset + packet.length;
@@ -55,7 +55,7 @@ export function replaceTiffXmp(input: Uint8Array, packet: Uint8Array): Uint8Arra
   write16(copy, sorted.length, 0);
   sorted.forEach((entry, index) => entry.copy(copy, 2 + index * ENTRY_SIZE));
   write32(copy, u32(directoryEnd - 4), copy.length - 4); // the next directory stays the same
-  const patched = Buffer.from(bytes);
-  write32(patched, newDirectory, 4);
-  return Buffer.concat([patched, padding, packet, Buffer.alloc(newDirectory - afterPacket), copy]);
+  const header = Buffer.from(bytes.subarray(0, 8));
+  write32(header, newDirectory, 4);
+  return Buffer.concat([header, bytes.subarray(8), padding, packet, Buffer.alloc(newDirectory - afterPacket), copy]);
 }
