@@ -54,6 +54,17 @@ test('an edited credit is saved, undoable, and still there after a restart', asy
   await expect(page.getByTestId('export-result')).toHaveText(`Saved a copy to ${exported}. Credit, creator and copyright were written into its XMP metadata.`);
   const written = await readWithExiftool(exported, ['-XMP-photoshop:Credit', '-XMP-dc:Creator']);
   expect(written).toMatchObject({ Credit: 'Harbour Press', Creator: 'Jane Doe' });
+
+  // With the desk's setting off, the copy is the file as imported: no XMP credit added.
+  const option = editor(page).getByLabel('Write credit, creator and copyright into exported and published copies');
+  await expect(option).toBeChecked();
+  await option.uncheck();
+  await expect.poll(() => app.services().settings.get().photoDesk.writeXmpOnExport).toBe(false);
+  const plain = join(dir, 'harbour-plain.jpg');
+  app.saveTo(plain);
+  await editor(page).getByRole('button', { name: 'Export copy…' }).click();
+  await expect(page.getByTestId('export-result')).toHaveText(`Saved a copy to ${plain}.`);
+  expect(await readWithExiftool(plain, ['-XMP-photoshop:Credit'])).not.toHaveProperty('Credit');
 });
 
 test('photos are selected with clicks, modifier clicks and the keyboard', async ({ app }) => {

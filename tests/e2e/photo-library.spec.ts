@@ -176,6 +176,7 @@ test('search and the two filters narrow the grid', async ({ app }) => {
   await page.getByRole('button', { name: 'Credit style…' }).click();
   const styleDialog = page.getByTestId('credit-style-dialog');
   await styleDialog.getByLabel('Default pattern').fill('{creator} / {agency}');
+  await page.screenshot({ path: `${SCREENS}/credit-style.png` });
   await styleDialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Saved the credit style.' })).toBeVisible();
   await expect(styleDialog).toBeHidden();
