@@ -1,11 +1,11 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { App } from './App';
 import { carriesFiles, filesFromDataTransfer } from './features/photos/import-files';
 import { ImportPanel } from './features/photos/ImportPanel';
 import { LibraryView } from './features/photos/LibraryView';
 import { countPhotos } from './features/photos/photo-display';
-import { useImportRuns } from './features/photos/useImportRuns';
+import { LibraryChangesContext, useImportRuns, type LibraryChanges } from './features/photos/useImportRuns';
 import { useNotify } from './ui/components/Toasts';
 import { MOD } from './ui/shortcuts';
 
@@ -32,6 +32,12 @@ export function Shell() {
   const [libraryOpened, setLibraryOpened] = useState(false);
   const [dropping, setDropping] = useState(false);
   const imports = useImportRuns();
+  const [arrivedElsewhere, photosArrived] = useReducer((n: number) => n + 1, 0);
+  const [edited, photosEdited] = useReducer((n: number) => n + 1, 0);
+  const libraryChanges = useMemo<LibraryChanges>(
+    () => ({ arrived: imports.libraryVersion + arrivedElsewhere, edited, photosArrived, photosEdited }),
+    [imports.libraryVersion, arrivedElsewhere, edited],
+  );
   const librarySearchRef = useRef<HTMLInputElement>(null);
   const deskRef = useRef(desk);
   deskRef.current = desk;
@@ -126,42 +132,44 @@ export function Shell() {
   };
 
   return (
-    <div className="nd-shell">
-      <nav className="nd-rail" aria-label="Desks">
-        <div className="nd-rail__tabs" role="tablist" aria-orientation="vertical" onKeyDown={onRailKeyDown}>
-          {DESKS.map((d) => (
-            <button
-              key={d.id}
-              id={`nd-desk-tab-${d.id}`}
-              type="button"
-              role="tab"
-              className="nd-rail__tab"
-              aria-selected={desk === d.id}
-              aria-controls={`nd-desk-${d.id}`}
-              tabIndex={desk === d.id ? 0 : -1}
-              title={`${d.label} (${MOD}${d.key})`}
-              onClick={() => show(d.id)}
-            >
-              <svg width={20} height={20} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-                <path d={d.icon} />
-              </svg>
-              <span>{d.label}</span>
-            </button>
-          ))}
+    <LibraryChangesContext.Provider value={libraryChanges}>
+      <div className="nd-shell">
+        <nav className="nd-rail" aria-label="Desks">
+          <div className="nd-rail__tabs" role="tablist" aria-orientation="vertical" onKeyDown={onRailKeyDown}>
+            {DESKS.map((d) => (
+              <button
+                key={d.id}
+                id={`nd-desk-tab-${d.id}`}
+                type="button"
+                role="tab"
+                className="nd-rail__tab"
+                aria-selected={desk === d.id}
+                aria-controls={`nd-desk-${d.id}`}
+                tabIndex={desk === d.id ? 0 : -1}
+                title={`${d.label} (${MOD}${d.key})`}
+                onClick={() => show(d.id)}
+              >
+                <svg width={20} height={20} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+                  <path d={d.icon} />
+                </svg>
+                <span>{d.label}</span>
+              </button>
+            ))}
+          </div>
+        </nav>
+        <div id="nd-desk-articles" role="tabpanel" aria-labelledby="nd-desk-tab-articles" className="nd-shell__desk" hidden={desk !== 'articles'}>
+          <App />
         </div>
-      </nav>
-      <div id="nd-desk-articles" role="tabpanel" aria-labelledby="nd-desk-tab-articles" className="nd-shell__desk" hidden={desk !== 'articles'}>
-        <App />
-      </div>
-      <div id="nd-desk-photos" role="tabpanel" aria-labelledby="nd-desk-tab-photos" className="nd-shell__desk" hidden={desk !== 'photos'}>
-        {libraryOpened && <LibraryView imports={imports} searchRef={librarySearchRef} />}
-      </div>
-      <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
-      {dropping && (
-        <div className="nd-drop-overlay" aria-hidden="true">
-          <p>Drop pictures to add them to the photo library</p>
+        <div id="nd-desk-photos" role="tabpanel" aria-labelledby="nd-desk-tab-photos" className="nd-shell__desk" hidden={desk !== 'photos'}>
+          {libraryOpened && <LibraryView imports={imports} searchRef={librarySearchRef} />}
         </div>
-      )}
-    </div>
+        <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
+        {dropping && (
+          <div className="nd-drop-overlay" aria-hidden="true">
+            <p>Drop pictures to add them to the photo library</p>
+          </div>
+        )}
+      </div>
+    </LibraryChangesContext.Provider>
   );
 }

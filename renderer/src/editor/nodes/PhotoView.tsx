@@ -10,6 +10,7 @@ import { findRestrictions } from '../../../../shared/rules/rights';
 import { usePhotoLookup, useArticlePhotos } from '../../features/article-photos/ArticlePhotosContext';
 import { captionTextOf } from '../../features/article-photos/caption';
 import { CaptionEditor } from '../../features/article-photos/CaptionEditor';
+import { usePhotoEditing } from '../../features/article-photos/photo-editing';
 import { AltTextField, CreditField } from '../../features/article-photos/PhotoUseFields';
 import { RestrictionBadges } from '../../features/article-photos/RestrictionBadges';
 import { originalUrl } from '../../features/photos/photo-urls';
@@ -48,7 +49,8 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
   const editable = useLexicalEditable();
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const lookup = usePhotoLookup(photoId);
-  const { creditStyle } = useArticlePhotos();
+  const { creditStyle, ready } = useArticlePhotos();
+  const { onCaptionChange: reportEdit } = usePhotoEditing();
   const house = useMemo(() => (lookup.photo ? buildCredit(lookup.photo.metadata, creditStyle) : null), [lookup.photo, creditStyle]);
   const restrictions = useMemo(() => (lookup.photo ? findRestrictions(lookup.photo.metadata) : []), [lookup.photo]);
   // Keystrokes in one field while it keeps focus make one undo step, not one per letter.
@@ -68,7 +70,7 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
 
   // Until edited by hand, the credit follows the photo's metadata and the house style.
   useEffect(() => {
-    if (!editable || creditEdited || house === null || house.text === credit) return;
+    if (!editable || !ready || creditEdited || house === null || house.text === credit) return;
     editor.update(
       () => {
         const node = $getNodeByKey<PhotoNode>(nodeKey);
@@ -76,7 +78,10 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
       },
       { tag: HISTORY_MERGE_TAG },
     );
-  }, [editable, creditEdited, house, credit, editor, nodeKey]);
+    // The merge tag keeps this out of undo, and so out of the article's autosave too; but the stored
+    // credit must change with the photo's metadata (exports and publishing read it), so say so.
+    reportEdit();
+  }, [editable, ready, creditEdited, house, credit, editor, nodeKey, reportEdit]);
 
   const select = (event: MouseEvent) => {
     if (!editable) return;

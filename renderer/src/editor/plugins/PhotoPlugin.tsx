@@ -145,6 +145,8 @@ export function PhotoPlugin(): null {
     const { setBodyPhotos } = latest.current.photos;
     // The files of the drop under way, read while the DataTransfer is still readable (folders marked).
     let dropped: File[] | null = null;
+    // Set when this editor goes away (another article opened) while an import into it runs.
+    let closed = false;
 
     const importAndInsert = async (target: LexicalEditor, files: File[], at: BaseSelection | null) => {
       const { photos: context, notify: say } = latest.current;
@@ -156,6 +158,12 @@ export function PhotoPlugin(): null {
         if (ids.length === 0) return;
         const found = await call('media:getMany', { ids });
         if (!found.ok) return say(`The imported photos could not be placed in the text: ${found.error.message}`, { tone: 'error' });
+        if (closed) {
+          const one = found.value.length === 1;
+          return say(
+            `${one ? 'The photo was' : `${found.value.length} photos were`} added to the library, but the article ${one ? 'it was' : 'they were'} dropped into was closed before ${one ? 'it' : 'they'} arrived. Insert ${one ? 'it' : 'them'} from the library.`,
+          );
+        }
         latest.current.photos.remember(found.value);
         const style = latest.current.photos.creditStyle;
         target.update(() => $insertPhotos(found.value, style, at));
@@ -221,7 +229,10 @@ export function PhotoPlugin(): null {
       editor.registerCommand(KEY_BACKSPACE_COMMAND, isFieldEvent, COMMAND_PRIORITY_CRITICAL),
       editor.registerCommand(KEY_DELETE_COMMAND, isFieldEvent, COMMAND_PRIORITY_CRITICAL),
       editor.registerMutationListener(PhotoNode, () => setBodyPhotos(editor.getEditorState().read($bodyPhotoJson))),
-      () => setBodyPhotos([]),
+      () => {
+        closed = true;
+        setBodyPhotos([]);
+      },
     );
   }, [editor]);
 

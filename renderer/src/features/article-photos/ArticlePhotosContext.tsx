@@ -4,6 +4,7 @@ import { PhotoId, type Photo } from '../../../../shared/model/photo';
 import type { ImageNodeJson } from '../../../../shared/model/photo-use';
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../../../shared/model/settings';
 import { call } from '../../api/newsdesk';
+import { LibraryChangesContext } from '../photos/useImportRuns';
 import { useTrackedImports, type TrackedImport } from './tracked-imports';
 
 /** media:getMany takes at most this many ids in one call. */
@@ -14,9 +15,12 @@ export interface ArticlePhotos {
   photos: ReadonlyMap<string, Photo>;
   /** Ids the article uses that the library does not have (deleted, or never imported here). */
   missing: ReadonlySet<string>;
-  /** True once every photo the article uses now has been looked up. */
+  /**
+   * True once every photo the article uses now has been looked up and the desk's credit style is
+   * known: until then credits must not follow a house style that may be the wrong one.
+   */
   ready: boolean;
-  /** Why the photos could not be looked up, if they could not. */
+  /** Why the photos (or the desk's credit style) could not be read, if they could not. */
   error: string | null;
   /** The desk's house style for credit lines (settings → photoDesk.credit). */
   creditStyle: CreditStyle;
@@ -71,16 +75,20 @@ interface Loaded {
 /**
  * The photos of the open article for everything that shows or checks them: the body's photo
  * nodes, the lead photo field, the pre-publish check and the preview. They are fetched with
- * media:getMany whenever the set of photos in use changes, and again when the window regains focus
- * (the library may have been edited in the meantime).
+ * media:getMany whenever the set of photos in use changes, again when the Photos desk saves an edit,
+ * and when the window regains focus (the library may have been edited in the meantime).
  */
 export function ArticlePhotosProvider({ leadPhotoId, children }: { leadPhotoId: string | null; children: ReactNode }) {
   const [bodyPhotos, setBodyPhotosState] = useState<readonly ImageNodeJson[]>([]);
   const [loaded, setLoaded] = useState<Loaded>({ key: '', photos: new Map(), missing: new Set() });
   const [error, setError] = useState<string | null>(null);
   const [creditStyle, setCreditStyle] = useState<CreditStyle>(DEFAULT_CREDIT_STYLE);
+  const [styleKnown, setStyleKnown] = useState(false);
+  const [styleError, setStyleError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const tracked = useTrackedImports();
+  // Saved in the Photos desk: a credit that follows its photo must follow that edit too.
+  const { edited: libraryEdits } = useContext(LibraryChangesContext);
   const requestCount = useRef(0);
 
   const ids = useMemo(() => [...new Set([leadPhotoId ?? '', ...bodyPhotos.map((node) => node.photoId)])].filter(Boolean).sort(), [leadPhotoId, bodyPhotos]);
@@ -104,18 +112,22 @@ export function ArticlePhotosProvider({ leadPhotoId, children }: { leadPhotoId: 
       setError(null);
       setLoaded({ key, photos, missing: new Set(ids.filter((id) => !photos.has(id))) });
     });
-    // `ids` is derived from `key`; `version` asks for a fresh read of the same photos.
-  }, [key, version]);
+    // `ids` is derived from `key`; `version` and `libraryEdits` ask for a fresh read of the same photos.
+  }, [key, version, libraryEdits]);
 
   useEffect(() => {
     let cancelled = false;
     void call('settings:get', {}).then((result) => {
-      if (!cancelled && result.ok) setCreditStyle(result.value.photoDesk.credit);
+      if (cancelled) return;
+      if (!result.ok) return setStyleError(`The desk's credit style could not be read: ${result.error.message}`);
+      setCreditStyle(result.value.photoDesk.credit);
+      setStyleKnown(true);
+      setStyleError(null);
     });
     return () => {
       cancelled = true;
     };
-  }, [version]);
+  }, [version, libraryEdits]);
 
   useEffect(() => {
     const onFocus = () => setVersion((n) => n + 1);
@@ -142,8 +154,8 @@ export function ArticlePhotosProvider({ leadPhotoId, children }: { leadPhotoId: 
     () => ({
       photos: loaded.photos,
       missing: loaded.missing,
-      ready: loaded.key === key && error === null,
-      error,
+      ready: loaded.key === key && error === null && styleKnown && styleError === null,
+      error: error ?? styleError,
       creditStyle,
       bodyPhotos,
       setBodyPhotos,
@@ -152,7 +164,7 @@ export function ArticlePhotosProvider({ leadPhotoId, children }: { leadPhotoId: 
       imports: tracked.imports,
       importFiles: tracked.run,
     }),
-    [loaded, key, error, creditStyle, bodyPhotos, setBodyPhotos, remember, refresh, tracked.imports, tracked.run],
+    [loaded, key, error, styleKnown, styleError, creditStyle, bodyPhotos, setBodyPhotos, remember, refresh, tracked.imports, tracked.run],
   );
   return <ArticlePhotosContext.Provider value={value}>{children}</ArticlePhotosContext.Provider>;
 }

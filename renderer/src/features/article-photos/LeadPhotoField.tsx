@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { buildCredit } from '../../../../shared/rules/credit';
 import { followPhotoCredit, newPhotoUse, withCredit } from '../../../../shared/rules/photo-use';
 import { findRestrictions } from '../../../../shared/rules/rights';
 import { call, messageOf } from '../../api/newsdesk';
+import { useNotify } from '../../ui/components/Toasts';
 import { carriesFiles, filesFromDataTransfer } from '../photos/import-files';
 import { PhotoPickerDialog } from '../photos/PhotoPickerDialog';
 import { Thumbnail } from '../photos/Thumbnail';
@@ -22,7 +23,7 @@ interface LeadPhotoFieldProps {
 function LeadPhotoUse({ lead, onChange }: { lead: PhotoUse; onChange(lead: PhotoUse): void }) {
   const captionId = useId();
   const lookup = usePhotoLookup(lead.photoId);
-  const { creditStyle } = useArticlePhotos();
+  const { creditStyle, ready } = useArticlePhotos();
   const house = useMemo(() => (lookup.photo ? buildCredit(lookup.photo.metadata, creditStyle) : null), [lookup.photo, creditStyle]);
   const restrictions = useMemo(() => (lookup.photo ? findRestrictions(lookup.photo.metadata) : []), [lookup.photo]);
   const [caption, setCaption] = useState(lead.caption);
@@ -30,10 +31,10 @@ function LeadPhotoUse({ lead, onChange }: { lead: PhotoUse; onChange(lead: Photo
 
   // Until edited by hand, the credit follows the photo's metadata and the house style.
   useEffect(() => {
-    if (!lookup.photo) return;
+    if (!lookup.photo || !ready) return;
     const followed = followPhotoCredit(lead, lookup.photo, creditStyle);
     if (followed !== lead) onChange(followed);
-  }, [lead, lookup.photo, creditStyle, onChange]);
+  }, [lead, lookup.photo, ready, creditStyle, onChange]);
 
   return (
     <>
@@ -82,6 +83,15 @@ export function LeadPhotoField({ lead, onChange }: LeadPhotoFieldProps) {
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const notify = useNotify();
+  // The field goes away with its article; `onChange` then writes to whichever article is open.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const use = (photo: Photo) => {
     photos.remember([photo]);
@@ -90,17 +100,22 @@ export function LeadPhotoField({ lead, onChange }: LeadPhotoFieldProps) {
   };
 
   const importDropped = async (files: File[]) => {
+    // Said where the person still is: the field, or (once its article was closed) a message.
+    const fail = (message: string) => (mounted.current ? setError(message) : notify(message, { tone: 'error' }));
     setBusy(true);
     setError(null);
     try {
       const job = await photos.importFiles(files.slice(0, 1));
       const [id] = arrivedPhotoIds(job);
-      if (!id) return setError(failureSummary(job) || 'The picture was not imported.');
+      if (!id) return fail(failureSummary(job) || 'The picture was not imported.');
       const found = await call('media:get', { id });
+      if (!mounted.current) {
+        return notify('The picture was added to the library, but the article it was dropped on was closed before it arrived. Choose it as the lead photo from the library.');
+      }
       if (found.ok) use(found.value);
-      else setError(found.error.message);
+      else fail(found.error.message);
     } catch (cause) {
-      setError(`The picture could not be imported: ${messageOf(cause)}`);
+      fail(`The picture could not be imported: ${messageOf(cause)}`);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { CheckIssue, PrepublishReport } from '../../../../shared/rules/prepublish';
 import { Icon } from '../../ui/components/Icon';
+import { useArticlePhotos } from './ArticlePhotosContext';
 
 interface PrepublishPanelProps {
   report: PrepublishReport | null;
@@ -39,6 +40,7 @@ function IssueList({ title, issues, onShow }: { title: string; issues: readonly 
 export function PrepublishPanel({ report, onShow, onClose }: PrepublishPanelProps) {
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
+  const { error } = useArticlePhotos();
   useEffect(() => ref.current?.focus(), []);
 
   return (
@@ -59,7 +61,12 @@ export function PrepublishPanel({ report, onShow, onClose }: PrepublishPanelProp
         </button>
       </header>
       <div role="status" aria-live="polite">
-        {report === null && <p className="nd-check__note">Reading the article&rsquo;s photos from the library…</p>}
+        {report === null && error !== null && (
+          <p className="nd-field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {report === null && error === null && <p className="nd-check__note">Reading the article&rsquo;s photos from the library…</p>}
         {report !== null && report.blocking.length === 0 && report.warnings.length === 0 && (
           <p className="nd-check__note nd-check__note--ok">Nothing blocks publishing: every photo is in the library, credited and described.</p>
         )}

@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
 import type { ImportJob } from '../../../../shared/ipc/media-contract';
 import { importFiles } from '../photos/import-files';
+import { LibraryChangesContext } from '../photos/useImportRuns';
 
 /** One import started from the article (a drop or paste into the text, a lead photo dropped). */
 export interface TrackedImport {
@@ -39,6 +40,7 @@ export function failureSummary(job: ImportJob): string {
 export function useTrackedImports(): { imports: TrackedImport[]; run(files: readonly File[]): Promise<ImportJob> } {
   const [imports, setImports] = useState<TrackedImport[]>([]);
   const nextId = useRef(1);
+  const { photosArrived } = useContext(LibraryChangesContext);
 
   const run = useCallback(async (files: readonly File[]) => {
     const id = nextId.current++;
@@ -52,8 +54,9 @@ export function useTrackedImports(): { imports: TrackedImport[]; run(files: read
       });
     } finally {
       setImports((list) => list.filter((item) => item.id !== id));
+      photosArrived();
     }
-  }, []);
+  }, [photosArrived]);
 
   return { imports, run };
 }

@@ -27,7 +27,9 @@ export interface CheckSummary {
 }
 
 /** The status bar's one line: "1 problem blocks publishing", "2 warnings before publishing", … */
-export function reportSummary(report: PrepublishReport | null): CheckSummary {
+export function reportSummary(report: PrepublishReport | null, photosError: string | null = null): CheckSummary {
+  // Not knowing the photos is not "nothing blocks": publishing cannot be cleared until they are read.
+  if (photosError !== null) return { text: 'Photos could not be checked', tone: 'blocking' };
   if (report === null) return { text: 'Checking photos…', tone: 'pending' };
   const blocking = report.blocking.length;
   const warnings = report.warnings.length;

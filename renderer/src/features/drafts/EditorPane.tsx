@@ -39,7 +39,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
   const [checkOpen, setCheckOpen] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
   const paneRef = useRef<HTMLElement>(null);
-  const { refresh } = useArticlePhotos();
+  const { refresh, error: photosError } = useArticlePhotos();
   const article = session.article;
   const report = usePrepublishReport(article);
   const { attachEditor } = session;
@@ -80,7 +80,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
   }, [togglePreview, openCheck]);
 
   if (!article) return null;
-  const summary = reportSummary(report);
+  const summary = reportSummary(report, photosError);
   return (
     <main className="nd-main" aria-label="Editor" ref={paneRef}>
       <header className="nd-main__head">

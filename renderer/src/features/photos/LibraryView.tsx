@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useContext, useMemo, useState, type RefObject } from 'react';
 import type { PhotoFilter } from '../../../../shared/ipc/media-contract';
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
@@ -10,7 +10,7 @@ import { CreditStyleDialog } from './CreditStyleDialog';
 import { countPhotos } from './photo-display';
 import { PhotoEditor } from './PhotoEditor';
 import { PhotoGrid } from './PhotoGrid';
-import type { ImportRuns } from './useImportRuns';
+import { LibraryChangesContext, type ImportRuns } from './useImportRuns';
 import { usePhotoDeskSettings } from './usePhotoDeskSettings';
 import { useFilterCounts, usePhotoPage, type FilterCounts } from './usePhotoPage';
 
@@ -73,15 +73,22 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
   const [localVersion, setLocalVersion] = useState(0);
   const [batchOpen, setBatchOpen] = useState(false);
   const [styleOpen, setStyleOpen] = useState(false);
-  const version = imports.libraryVersion + localVersion;
+  const changes = useContext(LibraryChangesContext);
+  // Photos also arrive from the drafting desk (a drop into the text, the picker's import).
+  const version = changes.arrived + localVersion;
   const page = usePhotoPage(text, filter, count, version);
   const counts = useFilterCounts(text, version);
   const desk = usePhotoDeskSettings();
+  // The checkbox shows the click while the setting is saved; a failed save puts it back.
+  const [writeXmpSaving, setWriteXmpSaving] = useState<boolean | null>(null);
   const changeWriteXmp = async (write: boolean) => {
+    setWriteXmpSaving(write);
     try {
       await desk.saveWriteXmpOnExport(write);
     } catch (error) {
       notify(`The setting could not be saved: ${error instanceof Error ? error.message : String(error)}`, { tone: 'error' });
+    } finally {
+      setWriteXmpSaving(null);
     }
   };
   const { photos, remember } = useEditedPhotos(page.items);
@@ -92,16 +99,24 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
     (changed: Photo[]) => {
       remember(changed);
       setLocalVersion((n) => n + 1); // filters and counts may have changed
+      changes.photosEdited();
     },
-    [remember],
+    [remember, changes],
   );
-  const afterEdit = useCallback((photo: Photo) => remember([photo]), [remember]);
+  const afterEdit = useCallback(
+    (photo: Photo) => {
+      remember([photo]);
+      changes.photosEdited();
+    },
+    [remember, changes],
+  );
 
   const saveStyle = async (style: CreditStyle) => {
     try {
       await desk.saveCreditStyle(style);
       setStyleOpen(false);
       setLocalVersion((n) => n + 1); // which photos lack a credit depends on the style
+      changes.photosEdited();
       notify('Saved the credit style. Credits follow it from now on.');
     } catch (error) {
       notify(error instanceof Error ? error.message : 'The credit style could not be saved.', { tone: 'error' });
@@ -175,7 +190,7 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
               key={chosen[0].id}
               photo={chosen[0]}
               creditStyle={desk.creditStyle}
-              writeXmpOnExport={desk.settings.photoDesk.writeXmpOnExport}
+              writeXmpOnExport={writeXmpSaving ?? desk.settings.photoDesk.writeXmpOnExport}
               onWriteXmpOnExportChange={(write) => void changeWriteXmp(write)}
               onSaved={afterEdit}
             />

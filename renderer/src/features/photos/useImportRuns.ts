@@ -1,7 +1,22 @@
-import { useCallback, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useRef, useState } from 'react';
 import type { ImportJob } from '../../../../shared/ipc/media-contract';
 import { call, messageOf } from '../../api/newsdesk';
 import { followImport, importFiles } from './import-files';
+
+/**
+ * What changed in the library this session, for the views of the other desk (both desks stay
+ * mounted, so neither re-reads the library by itself when it is shown again).
+ */
+export interface LibraryChanges {
+  /** Bumped when photos arrived in the library, whichever desk imported them. */
+  arrived: number;
+  /** Bumped when photo metadata or the credit style was saved in the library. */
+  edited: number;
+  photosArrived(): void;
+  photosEdited(): void;
+}
+
+export const LibraryChangesContext = createContext<LibraryChanges>({ arrived: 0, edited: 0, photosArrived: () => {}, photosEdited: () => {} });
 
 /** One import the person started (a drop, a paste, the file picker), as the import panel shows it. */
 export interface ImportRun {
@@ -35,6 +50,7 @@ export function useImportRuns(): ImportRuns {
   const [libraryVersion, setLibraryVersion] = useState(0);
   const controllers = useRef(new Map<number, AbortController>());
   const nextId = useRef(1);
+  const { photosArrived } = useContext(LibraryChangesContext);
 
   const patch = useCallback((id: number, change: Partial<ImportRun>) => {
     setRuns((list) => list.map((run) => (run.id === id ? { ...run, ...change } : run)));
@@ -63,9 +79,10 @@ export function useImportRuns(): ImportRuns {
       } finally {
         controllers.current.delete(id);
         setLibraryVersion((version) => version + 1);
+        photosArrived();
       }
     },
-    [patch],
+    [patch, photosArrived],
   );
 
   const importDropped = useCallback(

@@ -148,6 +148,26 @@ export function usePhotoEdits(photo: Photo, onSaved: (photo: Photo) => void): Ph
     [save],
   );
 
+  // Closing the window (or the app) before the typing pause: hold the close, save, then close, as
+  // the drafting desk does. In Electron a cancelled beforeunload cancels the close without a prompt.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (timer.current === null && inFlight.current === null) return;
+      event.preventDefault();
+      event.returnValue = '';
+      void save().then((ok) => ok && window.close());
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden' && timer.current !== null) void save();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [save]);
+
   const isEdited = useCallback((field: PhotoField) => !same(saved.metadata[field], values[field]), [saved, values]);
 
   return { values, saved, saveState, isEdited, change, commit, undo, redo, flush: save };
