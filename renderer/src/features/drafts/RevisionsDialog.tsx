@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RevisionInfo } from '../../../../shared/ipc/contract';
 import type { Article } from '../../../../shared/model/article';
 import { call } from '../../api/newsdesk';
 import { ReadOnlyBody } from '../../editor/ReadOnlyBody';
+import { ModalDialog } from '../../ui/components/ModalDialog';
 import { formatPrecise, formatWords } from '../../ui/time';
 import { titleOf } from './DraftListItem';
 
@@ -22,17 +23,11 @@ interface Props {
 
 /** Revision history: list, read-only preview, restore. A modal <dialog>: focus is trapped, Esc closes. */
 export function RevisionsDialog({ articleId, onClose, onRestore }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null);
   const [selected, setSelected] = useState<RevisionInfo | null>(null);
   const [preview, setPreview] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     void call('drafts:revisions', { id: articleId }).then((result) => {
@@ -70,18 +65,7 @@ export function RevisionsDialog({ articleId, onClose, onRestore }: Props) {
   };
 
   return (
-    <dialog ref={dialogRef} className="nd-dialog nd-revisions" aria-labelledby="nd-revisions-title" onClose={onClose}>
-      <header className="nd-dialog__head">
-        <h2 id="nd-revisions-title">Revision history</h2>
-        <button type="button" className="nd-icon-button" aria-label="Close revision history" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      {error && (
-        <p className="nd-dialog__error" role="alert">
-          {error}
-        </p>
-      )}
+    <ModalDialog className="nd-revisions" titleId="nd-revisions-title" title="Revision history" closeLabel="Close revision history" error={error} onClose={onClose}>
       <div className="nd-revisions__body">
         <ul className="nd-revisions__list" aria-label="Revisions">
           {revisions?.length === 0 && <li className="nd-revisions__empty">No revisions yet.</li>}
@@ -124,6 +108,6 @@ export function RevisionsDialog({ articleId, onClose, onRestore }: Props) {
           {restoring ? 'Restoring…' : 'Restore this version'}
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit, type CreditInput } from '../../../../shared/rules/credit';
 import { checkCreditStyle, type CreditStyleErrors } from '../../../../shared/rules/credit-style-check';
+import { ModalDialog } from '../../ui/components/ModalDialog';
 import { MOD } from '../../ui/shortcuts';
 import { CreditExplanation } from './CreditExplanation';
 import { PairRows, TextField } from './CreditStyleFields';
@@ -65,22 +66,12 @@ export function CreditStyleDialog({ open, style, onSave, onClose }: CreditStyleD
   const titleId = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(style));
   const [errors, setErrors] = useState<CreditStyleErrors>({});
-  const openRef = useRef(open);
-  openRef.current = open;
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      // Each opening starts from the saved style; an abandoned edit is not kept.
-      setDraft(draftOf(style));
-      setErrors({});
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-    // Only opening and closing matter here; the saved style is read at that moment.
-  }, [open]);
+  // Each opening starts from the saved style as it is at that moment; an abandoned edit is not kept.
+  const startFromSavedStyle = () => {
+    setDraft(draftOf(style));
+    setErrors({});
+  };
 
   const examples = useMemo(() => {
     const current = styleOf(draft);
@@ -127,27 +118,18 @@ export function CreditStyleDialog({ open, style, onSave, onClose }: CreditStyleD
   const errorCount = Object.keys(errors).length;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="nd-dialog nd-credit-style"
-      aria-labelledby={titleId}
-      data-testid="credit-style-dialog"
+    <ModalDialog
+      open={open}
+      className="nd-credit-style"
+      testId="credit-style-dialog"
+      titleId={titleId}
+      title="Credit style"
+      error={errorCount > 0 && `${errorCount === 1 ? 'One field needs fixing' : `${errorCount} fields need fixing`} before the style can be saved.`}
+      dialogRef={dialogRef}
       onKeyDown={onKeyDown}
-      onClose={() => {
-        if (openRef.current) onClose();
-      }}
+      onOpened={startFromSavedStyle}
+      onClose={onClose}
     >
-      <header className="nd-dialog__head">
-        <h2 id={titleId}>Credit style</h2>
-        <button type="button" className="nd-icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      {errorCount > 0 && (
-        <p className="nd-dialog__error" role="alert">
-          {errorCount === 1 ? 'One field needs fixing' : `${errorCount} fields need fixing`} before the style can be saved.
-        </p>
-      )}
       <div className="nd-credit-style__body">
         <form id={`${titleId}-form`} className="nd-credit-style__form" noValidate onSubmit={save}>
           <TextField
@@ -225,6 +207,6 @@ export function CreditStyleDialog({ open, style, onSave, onClose }: CreditStyleD
           Save
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import { Icon } from '../../ui/components/Icon';
+import { ModalDialog } from '../../ui/components/ModalDialog';
 import { ImportPanel } from './ImportPanel';
 import { countPhotos } from './photo-display';
 import { PhotoGrid } from './PhotoGrid';
@@ -25,42 +26,13 @@ const PICKER_COUNT = 300;
  * with an empty search.
  */
 export function PhotoPickerDialog({ open, title, onPick, onClose }: PhotoPickerDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const openRef = useRef(open);
-  openRef.current = open;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // showModal focuses the first button (the close ×); searching is what people come for.
-      dialog.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
+  // showModal focuses the first button (the close ×); searching is what people come for.
+  const focusSearch = (dialog: HTMLDialogElement) => dialog.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="nd-dialog nd-picker"
-      aria-labelledby={titleId}
-      data-testid="photo-picker"
-      onClose={() => {
-        // Esc closes the <dialog> itself; tell the owner, unless it was the owner closing it.
-        if (openRef.current) onClose();
-      }}
-    >
-      <header className="nd-dialog__head">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="nd-icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <ModalDialog open={open} className="nd-picker" testId="photo-picker" title={title} onOpened={focusSearch} onClose={onClose}>
       {open && <PickerContent onPick={onPick} onClose={onClose} />}
-    </dialog>
+    </ModalDialog>
   );
 }
 
