@@ -57,7 +57,9 @@ export const PHOTO_FIELD_LABELS: Record<PhotoField, string> = {
 };
 
 const Text = z.string().max(10_000);
-const Keywords = z.array(z.string().trim().min(1).max(200)).max(200);
+/** How many keywords a photo may carry, and how long each may be. */
+export const KEYWORD_LIMITS = { maxItems: 200, maxLength: 200 } as const;
+const Keywords = z.array(z.string().trim().min(1).max(KEYWORD_LIMITS.maxLength)).max(KEYWORD_LIMITS.maxItems);
 
 export const PhotoMetadata = z.object({
   description: Text,

@@ -1,9 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { BatchPhotoChanges } from '../../../../shared/ipc/media-contract';
-import { PHOTO_FIELD_LABELS, type Photo } from '../../../../shared/model/photo';
+import { KEYWORD_LIMITS, PHOTO_FIELD_LABELS, type Photo } from '../../../../shared/model/photo';
 import { call } from '../../api/newsdesk';
+import { ModalDialog } from '../../ui/components/ModalDialog';
 import { useNotify } from '../../ui/components/Toasts';
-import { KeywordInput } from './KeywordInput';
+import { ChipInput } from '../../ui/components/ChipInput';
 import { countPhotos } from './photo-display';
 
 /** The fields a selection can be given in one step (the rest differ from picture to picture). */
@@ -59,19 +60,12 @@ function BatchFieldRow({ field, photos, value, onChange }: { field: BatchField; 
  * removes keywords, in one step. A toast offers Undo, which puts back each photo's own details.
  */
 export function BatchEditDialog({ photos, onClose, onApplied }: BatchEditDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const notify = useNotify();
   const [fields, setFields] = useState<FieldEdits>({});
   const [keywordsAdd, setKeywordsAdd] = useState<string[]>([]);
   const [keywordsRemove, setKeywordsRemove] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [applying, setApplying] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const existingKeywords = useMemo(() => [...new Set(photos.flatMap((photo) => photo.metadata.keywords))].sort((a, b) => a.localeCompare(b)), [photos]);
   const changes: BatchPhotoChanges = {
@@ -104,18 +98,7 @@ export function BatchEditDialog({ photos, onClose, onApplied }: BatchEditDialogP
     setKeywordsRemove((list) => (list.includes(keyword) ? list.filter((k) => k !== keyword) : [...list, keyword]));
 
   return (
-    <dialog ref={dialogRef} className="nd-dialog nd-batch" aria-labelledby={titleId} data-testid="batch-dialog" onClose={onClose}>
-      <header className="nd-dialog__head">
-        <h2 id={titleId}>Edit {countPhotos(photos.length)}</h2>
-        <button type="button" className="nd-icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      {error && (
-        <p className="nd-dialog__error" role="alert">
-          {error}
-        </p>
-      )}
+    <ModalDialog className="nd-batch" testId="batch-dialog" title={`Edit ${countPhotos(photos.length)}`} error={error} onClose={onClose}>
       <div className="nd-batch__body">
         <p className="nd-field__hint">Tick what to change. The same value goes to every selected photo; an empty box clears the field. The rest stays as it is.</p>
         {BATCH_FIELDS.map((field) => (
@@ -123,7 +106,7 @@ export function BatchEditDialog({ photos, onClose, onApplied }: BatchEditDialogP
         ))}
         <div className="nd-field">
           <span className="nd-field__label">Add keywords</span>
-          <KeywordInput keywords={keywordsAdd} onChange={setKeywordsAdd} label="Add a keyword to all" />
+          <ChipInput items={keywordsAdd} onChange={setKeywordsAdd} label="Add a keyword to all" noun="keyword" {...KEYWORD_LIMITS} />
         </div>
         {existingKeywords.length > 0 && (
           <div className="nd-field">
@@ -147,6 +130,6 @@ export function BatchEditDialog({ photos, onClose, onApplied }: BatchEditDialogP
           {applying ? 'Applying…' : `Apply to ${countPhotos(photos.length)}`}
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,12 +1,12 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useMemo, type KeyboardEvent } from 'react';
-import { PHOTO_TEXT_FIELDS, type FieldSource, type Photo, type PhotoField, type PhotoTextField } from '../../../../shared/model/photo';
+import { KEYWORD_LIMITS, PHOTO_TEXT_FIELDS, type FieldSource, type Photo, type PhotoField, type PhotoTextField } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit } from '../../../../shared/rules/credit';
 import { findRestrictions } from '../../../../shared/rules/rights';
 import { MOD } from '../../ui/shortcuts';
 import { CreditExplanation } from './CreditExplanation';
-import { KeywordInput } from './KeywordInput';
+import { ChipInput } from '../../ui/components/ChipInput';
 import { MetadataField } from './MetadataField';
 import { MetadataWarnings, PhotoFile, RestrictionWarnings } from './PhotoFacts';
 import { Thumbnail } from './Thumbnail';
@@ -111,10 +111,12 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
       {PHOTO_TEXT_FIELDS.flatMap((field) => (field === 'source' ? [textField(field), creditBox] : [textField(field)]))}
       <MetadataField field="keywords" source={sourceOf('keywords')} embedded={saved.embedded}>
         {(inputId) => (
-          <KeywordInput
+          <ChipInput
             id={inputId}
-            keywords={values.keywords}
+            items={values.keywords}
             label="Add a keyword"
+            noun="keyword"
+            {...KEYWORD_LIMITS}
             onChange={(keywords) => {
               edits.change('keywords', keywords);
               edits.commit();

@@ -1,49 +1,51 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 
-const MAX_KEYWORDS = 200;
-const MAX_KEYWORD_LENGTH = 200;
-
-interface KeywordInputProps {
-  keywords: readonly string[];
-  onChange(keywords: string[]): void;
+interface ChipInputProps {
+  items: readonly string[];
+  onChange(items: string[]): void;
   /** Names the text box, e.g. "Add a keyword". */
   label: string;
+  /** How chips are named: the list ("Keywords") and each remove button ("Remove keyword x"). */
+  noun: string;
+  maxItems: number;
+  maxLength: number;
   onBlur?(): void;
-  /** How chips are named for their remove buttons ("Remove keyword x"). */
-  noun?: string;
   id?: string;
 }
 
-/** Keywords as chips: Enter or comma adds, Backspace in the empty box removes the last one. */
-export function KeywordInput({ keywords, onChange, label, onBlur, noun = 'keyword', id }: KeywordInputProps) {
+/**
+ * Short texts as chips (article tags, photo keywords): Enter or comma adds, Backspace in the empty
+ * box removes the last one. A chip already there, in any case, is not added twice.
+ */
+export function ChipInput({ items, onChange, label, noun, maxItems, maxLength, onBlur, id }: ChipInputProps) {
   const [draft, setDraft] = useState('');
   const hintId = useId();
 
   const add = () => {
-    const keyword = draft.trim().replace(/,+$/, '').trim().slice(0, MAX_KEYWORD_LENGTH);
+    const item = draft.trim().replace(/,+$/, '').trim().slice(0, maxLength);
     setDraft('');
-    if (!keyword || keywords.length >= MAX_KEYWORDS) return;
-    if (keywords.some((existing) => existing.toLowerCase() === keyword.toLowerCase())) return;
-    onChange([...keywords, keyword]);
+    if (!item || items.length >= maxItems) return;
+    if (items.some((existing) => existing.toLowerCase() === item.toLowerCase())) return;
+    onChange([...items, item]);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' || event.key === ',') {
       event.preventDefault();
       add();
-    } else if (event.key === 'Backspace' && draft === '' && keywords.length > 0) {
-      onChange(keywords.slice(0, -1));
+    } else if (event.key === 'Backspace' && draft === '' && items.length > 0) {
+      onChange(items.slice(0, -1));
     }
   };
 
   return (
     <div className="nd-tags">
-      {keywords.length > 0 && (
+      {items.length > 0 && (
         <ul className="nd-tags__list" aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)}s`}>
-          {keywords.map((keyword) => (
-            <li key={keyword} className="nd-chip">
-              <span>{keyword}</span>
-              <button type="button" className="nd-chip__remove" aria-label={`Remove ${noun} ${keyword}`} onClick={() => onChange(keywords.filter((k) => k !== keyword))}>
+          {items.map((item) => (
+            <li key={item} className="nd-chip">
+              <span>{item}</span>
+              <button type="button" className="nd-chip__remove" aria-label={`Remove ${noun} ${item}`} onClick={() => onChange(items.filter((other) => other !== item))}>
                 ×
               </button>
             </li>
@@ -58,7 +60,7 @@ export function KeywordInput({ keywords, onChange, label, onBlur, noun = 'keywor
         aria-describedby={hintId}
         placeholder={`${label} and press Enter`}
         value={draft}
-        maxLength={MAX_KEYWORD_LENGTH}
+        maxLength={maxLength}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => {
