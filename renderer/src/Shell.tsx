@@ -5,7 +5,8 @@ import { carriesFiles, filesFromDataTransfer } from './features/photos/import-fi
 import { ImportPanel } from './features/photos/ImportPanel';
 import { LibraryView } from './features/photos/LibraryView';
 import { countPhotos } from './features/photos/photo-display';
-import { LibraryChangesContext, useImportRuns, type LibraryChanges } from './features/photos/useImportRuns';
+import { LibraryChangesContext, type LibraryChanges } from './features/photos/library-changes';
+import { useImportRuns } from './features/photos/useImportRuns';
 import { useNotify } from './ui/components/Toasts';
 import { MOD } from './ui/shortcuts';
 

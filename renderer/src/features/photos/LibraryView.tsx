@@ -10,7 +10,8 @@ import { CreditStyleDialog } from './CreditStyleDialog';
 import { countPhotos } from './photo-display';
 import { PhotoEditor } from './PhotoEditor';
 import { PhotoGrid } from './PhotoGrid';
-import { LibraryChangesContext, type ImportRuns } from './useImportRuns';
+import { LibraryChangesContext } from './library-changes';
+import type { ImportRuns } from './useImportRuns';
 import { usePhotoDeskSettings } from './usePhotoDeskSettings';
 import { useFilterCounts, usePhotoPage, type FilterCounts } from './usePhotoPage';
 

@@ -1,22 +1,9 @@
-import { createContext, useCallback, useContext, useRef, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
 import type { ImportJob } from '../../../../shared/ipc/media-contract';
 import { call, messageOf } from '../../api/newsdesk';
 import { followImport, importFiles } from './import-files';
+import { LibraryChangesContext } from './library-changes';
 
-/**
- * What changed in the library this session, for the views of the other desk (both desks stay
- * mounted, so neither re-reads the library by itself when it is shown again).
- */
-export interface LibraryChanges {
-  /** Bumped when photos arrived in the library, whichever desk imported them. */
-  arrived: number;
-  /** Bumped when photo metadata or the credit style was saved in the library. */
-  edited: number;
-  photosArrived(): void;
-  photosEdited(): void;
-}
-
-export const LibraryChangesContext = createContext<LibraryChanges>({ arrived: 0, edited: 0, photosArrived: () => {}, photosEdited: () => {} });
 
 /** One import the person started (a drop, a paste, the file picker), as the import panel shows it. */
 export interface ImportRun {
