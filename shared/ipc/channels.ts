@@ -31,6 +31,19 @@ export const CHANNEL_NAMES = [
   'media:updateMany',
   'media:restoreMetadata',
   'media:exportCopy',
+  'board:get',
+  'board:findItems',
+  'board:place',
+  'board:move',
+  'board:remove',
+  'board:pin',
+  'board:setTiming',
+  'board:contents',
+  'videos:list',
+  'videos:get',
+  'videos:create',
+  'videos:save',
+  'videos:trash',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

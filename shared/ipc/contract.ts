@@ -3,6 +3,7 @@ import { Article, ArticleId, ArticleStatus, DraftSummary, IsoTime } from '../mod
 import { Settings, SettingsPatch } from '../model/settings';
 import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
 import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from './media-contract';
+import { feedsChannels } from './feeds-contract';
 import type { ChannelName } from './channels';
 
 /**
@@ -127,6 +128,7 @@ export const contract = {
     request: z.object({ id: PhotoId }).strict(),
     response: z.object({ path: z.string() }).nullable(),
   },
+  ...feedsChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

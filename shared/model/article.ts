@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PhotoId } from './photo';
 import { PhotoUse } from './photo-use';
 
 /** Bumped whenever the stored shape of an article changes; see shared/model/migrations.ts. */
@@ -72,6 +73,8 @@ export const DraftSummary = z.object({
   status: ArticleStatus,
   authors: z.array(z.string()),
   wordCount: z.number().int().nonnegative(),
+  /** The lead photo, so cards (draft list, placement board) show a thumbnail without opening the file. */
+  leadPhotoId: PhotoId.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

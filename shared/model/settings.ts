@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FEEDS, FeedList } from './feed';
 
 export const DEFAULT_SECTIONS = ['News', 'Politics', 'Business', 'Culture', 'Sport', 'Opinion'];
 
@@ -52,6 +53,8 @@ export const Settings = z.object({
   sections: z.array(z.string().trim().min(1).max(120)).max(200),
   autosaveDelayMs: z.number().int().min(200).max(5000),
   photoDesk: PhotoDeskSettings,
+  /** The site's feeds, in board order. */
+  feeds: FeedList,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -59,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sections: DEFAULT_SECTIONS,
   autosaveDelayMs: 800,
   photoDesk: { credit: DEFAULT_CREDIT_STYLE, writeXmpOnExport: true },
+  feeds: DEFAULT_FEEDS,
 };
 
 export const SettingsPatch = Settings.partial().strict();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSettingsService } from '../../electron/main/services/settings/settings-service';
+import { DEFAULT_FEEDS } from '../../shared/model/feed';
 import { DEFAULT_SETTINGS } from '../../shared/model/settings';
 
 let dir = '';
@@ -34,5 +35,22 @@ describe('settings service on a real conf store', () => {
     const credit = { ...DEFAULT_SETTINGS.photoDesk.credit, pattern: '{agency}: {creator}' };
     createSettingsService(open()).update({ photoDesk: { credit, writeXmpOnExport: false } });
     expect(createSettingsService(open()).get().photoDesk).toEqual({ credit, writeXmpOnExport: false });
+  });
+
+  it('gives a settings file from before the feeds the default feeds, keeps edited ones, and ignores broken ones', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-settings-'));
+    const open = () => new Conf({ cwd: dir, configName: 'settings', projectName: 'newsdesk' });
+    open().set('settings', { sections: ['News'], autosaveDelayMs: 800 });
+    expect(createSettingsService(open()).get().feeds).toEqual(DEFAULT_FEEDS);
+
+    const edited = [{ ...DEFAULT_FEEDS[2]!, name: 'Comment', archived: true }, DEFAULT_FEEDS[0]!];
+    createSettingsService(open()).update({ feeds: edited });
+    expect(createSettingsService(open()).get().feeds).toEqual(edited);
+    expect(() => createSettingsService(open()).update({ feeds: [DEFAULT_FEEDS[0]!, DEFAULT_FEEDS[0]!] })).toThrow();
+    expect(() => createSettingsService(open()).update({ feeds: [] })).toThrow();
+    expect(createSettingsService(open()).get().feeds).toEqual(edited);
+
+    open().set('settings', { sections: ['News'], feeds: [{ id: 'Bad Id', name: '' }] });
+    expect(createSettingsService(open()).get()).toMatchObject({ sections: ['News'], feeds: DEFAULT_FEEDS });
   });
 });

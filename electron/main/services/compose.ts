@@ -3,6 +3,9 @@ import type { Photo } from '../../../shared/model/photo';
 import type { Handlers } from '../ipc/dispatcher';
 import { openDraftStore } from './drafts/draft-store';
 import type { DraftStore } from './drafts/types';
+import { openBoardStore, type BoardStore } from './feeds/board-store';
+import { checkFeedsChange, createFeedHandlers } from './feeds/feed-handlers';
+import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import { FORMAT_EXTENSIONS } from './media/paths';
 import type { MediaLibrary } from './media/types';
@@ -26,6 +29,9 @@ export interface Services {
   drafts: DraftStore;
   settings: SettingsService;
   media: MediaLibrary;
+  /** The placement board (feeds' order, pins and timing). */
+  feeds: BoardStore;
+  videos: VideoStore;
   close(): Promise<void>;
 }
 
@@ -38,10 +44,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const drafts = await openDraftStore(libraryDir);
   const settings = createSettingsService(options.settingsStore);
   let media: MediaLibrary;
+  let feeds: BoardStore;
+  let videos: VideoStore;
   try {
     media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   } catch (error) {
     await drafts.close();
+    throw error;
+  }
+  try {
+    // Unreadable board and video files go where unreadable drafts go: one folder to look in.
+    const quarantineDir = join(libraryDir, 'quarantine');
+    videos = await openVideoStore(libraryDir, { quarantineDir });
+    feeds = await openBoardStore(libraryDir, { quarantineDir });
+  } catch (error) {
+    await Promise.all([drafts.close(), media.close()]);
     throw error;
   }
 
@@ -49,14 +66,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'app:info': () => ({
       version: options.version,
       dataDir: libraryDir,
-      quarantined: [...drafts.quarantined(), ...media.quarantined()],
+      quarantined: [...drafts.quarantined(), ...media.quarantined(), ...videos.quarantined(), ...feeds.quarantined()],
     }),
     'app:openExternal': async ({ url }) => {
       await options.openExternal(url);
       return null;
     },
     'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
+    'settings:update': (patch) => {
+      checkFeedsChange(feeds.get(), settings.get().feeds, patch);
+      return settings.update(patch);
+    },
     'drafts:list': (query) => drafts.list(query),
     'drafts:get': ({ id }) => drafts.get(id),
     'drafts:create': ({ section }) => drafts.create({ section: section ?? settings.get().sections[0] }),
@@ -99,6 +119,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       await media.exportCopy(id, path, { writeXmp: settings.get().photoDesk.writeXmpOnExport });
       return { path };
     },
+    ...createFeedHandlers({ board: feeds, videos, drafts, settings }),
   };
 
   return {
@@ -106,8 +127,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     drafts,
     settings,
     media,
+    feeds,
+    videos,
     close: async () => {
-      await Promise.all([drafts.close(), media.close()]);
+      await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close()]);
     },
   };
 }

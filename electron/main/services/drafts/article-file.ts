@@ -90,6 +90,7 @@ export function summaryOf(article: Article, plainText: string): DraftSummary {
     status: article.status,
     authors: article.byline.map((author) => author.name),
     wordCount: countWords(plainText),
+    leadPhotoId: article.leadPhoto?.photoId ?? null,
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
   };

@@ -152,6 +152,12 @@ class FileDraftStore implements DraftStore {
     });
   }
 
+  summaryById(id: string): { summary: DraftSummary; location: 'drafts' | 'trash' } | null {
+    this.assertOpen();
+    const entry = isArticleId(id) ? this.index.get(id) : undefined;
+    return entry ? { summary: copySummary(entry.summary), location: entry.location } : null;
+  }
+
   listTrash(): DraftSummary[] {
     this.assertOpen();
     return this.index.summaries('trash').map(copySummary);

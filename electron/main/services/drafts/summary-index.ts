@@ -21,8 +21,8 @@ export interface IndexEntry {
   summary: DraftSummary;
 }
 
-/** Bump when the cached shape changes; a mismatch just means a full rebuild. */
-const FORMAT = 1;
+/** Bump when the cached shape changes; a mismatch just means a full rebuild. 2: summaries carry leadPhotoId. */
+const FORMAT = 2;
 type StoredEntry = [id: string, location: Location, mtimeMs: number, size: number, summary: DraftSummary];
 interface StoredIndex {
   format: number;

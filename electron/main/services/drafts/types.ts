@@ -18,6 +18,11 @@ export interface DraftStore {
   save(article: Article, reason: 'auto' | 'manual'): Promise<SaveResult>;
   duplicate(id: string): Promise<Article>;
   trash(id: string): Promise<void>;
+  /**
+   * The summary of one draft from the in-memory index (no file is opened), with where it is;
+   * null when no such draft exists. For callers that hold ids, such as the placement board.
+   */
+  summaryById(id: string): { summary: DraftSummary; location: 'drafts' | 'trash' } | null;
   /** Trashed drafts, most recently updated first. */
   listTrash(): DraftSummary[];
   restoreFromTrash(id: string): Promise<DraftSummary>;
