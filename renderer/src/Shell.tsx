@@ -1,6 +1,8 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { App } from './App';
+import { FEEDS_DESK_ICON } from './features/feeds/board-icons';
+import { FeedsDesk } from './features/feeds/FeedsDesk';
 import { carriesFiles, filesFromDataTransfer } from './features/photos/import-files';
 import { ImportPanel } from './features/photos/ImportPanel';
 import { LibraryView } from './features/photos/LibraryView';
@@ -10,11 +12,12 @@ import { useImportRuns } from './features/photos/useImportRuns';
 import { useNotify } from './ui/components/Toasts';
 import { MOD } from './ui/shortcuts';
 
-type Desk = 'articles' | 'photos';
+type Desk = 'articles' | 'photos' | 'feeds';
 
 const DESKS: { id: Desk; label: string; key: string; icon: string }[] = [
   { id: 'articles', label: 'Articles', key: '1', icon: 'M5 3h10v14H5zM7.5 7h5M7.5 10h5M7.5 13h3' },
   { id: 'photos', label: 'Photos', key: '2', icon: 'M3 5h14v11H3zM3 13l4-4 4 4 2-2 4 4M13 8.5h.01' },
+  { id: 'feeds', label: 'Feeds', key: '3', icon: FEEDS_DESK_ICON },
 ];
 
 /** Typing "/" in these is text, not the search shortcut. */
@@ -24,13 +27,15 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * The window: a rail to switch between the drafting desk and the photo library, both kept mounted
- * (an open draft is never unloaded), and the window-wide drop target that imports pictures.
+ * The window: a rail to switch between the drafting desk, the photo library and the feeds' board,
+ * each mounted the first time it shows and kept mounted after (an open draft is never unloaded),
+ * and the window-wide drop target that imports pictures.
  */
 export function Shell() {
   const notify = useNotify();
   const [desk, setDesk] = useState<Desk>('articles');
   const [libraryOpened, setLibraryOpened] = useState(false);
+  const [feedsOpened, setFeedsOpened] = useState(false);
   const [dropping, setDropping] = useState(false);
   const imports = useImportRuns();
   const [arrivedElsewhere, photosArrived] = useReducer((n: number) => n + 1, 0);
@@ -46,6 +51,7 @@ export function Shell() {
   const show = (next: Desk) => {
     setDesk(next);
     if (next === 'photos') setLibraryOpened(true);
+    if (next === 'feeds') setFeedsOpened(true);
   };
 
   // Registered once, in a layout effect, so it runs before the drafting desk's own window listener:
@@ -62,6 +68,11 @@ export function Shell() {
         event.stopImmediatePropagation();
         setDesk(target.id);
         if (target.id === 'photos') setLibraryOpened(true);
+        if (target.id === 'feeds') setFeedsOpened(true);
+        return;
+      }
+      if (deskRef.current === 'feeds' && isExactShortcutMatch(event, 'n', CONTROL_OR_META)) {
+        setDesk('articles'); // the drafting desk starts the new article
         return;
       }
       if (deskRef.current !== 'photos') return;
@@ -125,9 +136,11 @@ export function Shell() {
   }, [imports.importDropped, notify]);
 
   const onRailKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const at = DESKS.findIndex((d) => d.id === desk);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: DESKS.length - 1 }[event.key];
+    if (to === undefined) return;
     event.preventDefault();
-    const next = desk === 'articles' ? 'photos' : 'articles';
+    const next = DESKS[(to + DESKS.length) % DESKS.length]!.id;
     show(next);
     document.getElementById(`nd-desk-tab-${next}`)?.focus();
   };
@@ -163,6 +176,9 @@ export function Shell() {
         </div>
         <div id="nd-desk-photos" role="tabpanel" aria-labelledby="nd-desk-tab-photos" className="nd-shell__desk" hidden={desk !== 'photos'}>
           {libraryOpened && <LibraryView imports={imports} searchRef={librarySearchRef} />}
+        </div>
+        <div id="nd-desk-feeds" role="tabpanel" aria-labelledby="nd-desk-tab-feeds" className="nd-shell__desk" hidden={desk !== 'feeds'}>
+          {feedsOpened && <FeedsDesk active={desk === 'feeds'} />}
         </div>
         <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
         {dropping && (

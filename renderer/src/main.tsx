@@ -12,6 +12,10 @@ import './ui/styles/photo-editor.css';
 import './ui/styles/photo-dialogs.css';
 import './ui/styles/credit-style.css';
 import './ui/styles/article-photos.css';
+import './ui/styles/feeds-board.css';
+import './ui/styles/feeds-dialogs.css';
+import './ui/styles/feed-preview.css';
+import './ui/styles/reader-site.css';
 import './ui/styles/article-preview.css';
 
 const root = document.getElementById('root');

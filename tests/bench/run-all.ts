@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the app, each printing its figures next to a target and a
 // baseline measured in the same run. Figures are printed, never asserted.
+import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runMediaBench } from './media-bench';
 import { runTypingBench } from './typing-bench';
@@ -7,3 +8,4 @@ import { runTypingBench } from './typing-bench';
 await runDraftBench();
 await runTypingBench();
 await runMediaBench();
+await runBoardBench();
