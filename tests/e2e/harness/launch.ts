@@ -73,8 +73,11 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
   };
   let main = await start();
 
-  await page.exposeBinding('__newsdeskInvoke', (source, channel: unknown, request: unknown) =>
-    main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+  // Answers cross as one JSON string: Playwright serialises a returned object value by value, which
+  // for a 2,000-item board takes half a second and holds the page, a cost Electron's IPC does not have.
+  // Every answer is plain JSON data (the contract's responses hold no typed arrays or dates).
+  await page.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) =>
+    JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() })),
   );
   await page.addInitScript({ content: await bridgeScript() });
   // Photos come from the live library through the app's own media route, as app://newsdesk/media/… does.
