@@ -9,6 +9,7 @@ import { boardStatus } from '../../../shared/rules/placement';
 import { PlacementCard, type CardActions } from '../../../renderer/src/features/feeds/PlacementCard';
 import '../../../renderer/src/ui/styles/base.css';
 import '../../../renderer/src/ui/styles/feeds-board.css';
+import '../../../renderer/src/ui/styles/feeds-cards.css';
 import './style.css';
 
 interface BenchBoard {

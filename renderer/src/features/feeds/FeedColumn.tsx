@@ -9,7 +9,7 @@ import { boardStatus } from '../../../../shared/rules/placement';
 import { BoardIcon } from './board-icons';
 import { PlacementCard, type CardActions, type CardProps } from './PlacementCard';
 
-/** Every card has the same height, so the virtual list needs no measuring. Keep in step with feeds-board.css. */
+/** Every card has the same height, so the virtual list needs no measuring. Keep in step with feeds-board.css (rows) and feeds-cards.css (.nd-card height). */
 export const ROW_HEIGHT = 92;
 /** The desk's toolbar, the board's padding and a column's head: what the window has above and below a list. */
 const CHROME_ABOVE_LIST = 133;

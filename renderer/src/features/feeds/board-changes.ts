@@ -80,6 +80,14 @@ function positionOf(board: Board, key: ItemKey, feedId: string): { index: number
 }
 
 /** The changes that put `before` back after `change` was applied to it (for Undo). */
+/** Pins a card again and puts it back at `index` of its feed. */
+function repinAt(key: ItemKey, feedId: string, index: number): BoardChange[] {
+  return [
+    { kind: 'pin', key, feedId, pinned: true },
+    { kind: 'move', key, fromFeedId: feedId, toFeedId: feedId, toIndex: index },
+  ];
+}
+
 export function undoOf(before: Board, change: BoardChange): BoardChange[] {
   switch (change.kind) {
     case 'place':
@@ -88,8 +96,9 @@ export function undoOf(before: Board, change: BoardChange): BoardChange[] {
       const from = positionOf(before, change.key, change.fromFeedId);
       if (!from) return [];
       const back: BoardChange[] = [{ kind: 'move', key: change.key, fromFeedId: change.toFeedId, toFeedId: change.fromFeedId, toIndex: from.index }];
-      // Moving to another feed unpins; coming back restores the pin.
-      if (change.fromFeedId !== change.toFeedId && from.entry.pinned) back.push({ kind: 'pin', key: change.key, feedId: change.fromFeedId, pinned: true });
+      // Moving to another feed unpins; coming back restores the pin, and the place among the pinned
+      // (pinning puts a card first, above another pinned one that was above it).
+      if (change.fromFeedId !== change.toFeedId && from.entry.pinned) back.push(...repinAt(change.key, change.fromFeedId, from.index));
       return back;
     }
     case 'remove': {
@@ -97,12 +106,19 @@ export function undoOf(before: Board, change: BoardChange): BoardChange[] {
       const placement = before.placements[change.key];
       if (!from || !placement) return [];
       const back: BoardChange[] = [{ kind: 'place', item: placement.item, feedId: change.feedId, index: from.index }];
-      if (from.entry.pinned) back.push({ kind: 'pin', key: change.key, feedId: change.feedId, pinned: true });
+      if (from.entry.pinned) back.push(...repinAt(change.key, change.feedId, from.index));
       if (!isDefaultTiming(placement)) back.push({ kind: 'timing', key: change.key, timing: timingOf(placement) });
       return back;
     }
-    case 'pin':
-      return [{ kind: 'pin', key: change.key, feedId: change.feedId, pinned: !change.pinned }];
+    case 'pin': {
+      // Pinning moves a card to the top and unpinning to the top of the rest: undo puts it back where it was.
+      const from = positionOf(before, change.key, change.feedId);
+      if (!from || from.entry.pinned === change.pinned) return [];
+      return [
+        { kind: 'pin', key: change.key, feedId: change.feedId, pinned: from.entry.pinned },
+        { kind: 'move', key: change.key, fromFeedId: change.feedId, toFeedId: change.feedId, toIndex: from.index },
+      ];
+    }
     case 'timing': {
       const placement = before.placements[change.key];
       return placement ? [{ kind: 'timing', key: change.key, timing: timingOf(placement) }] : [];
