@@ -1,7 +1,7 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { App } from './App';
-import { FEEDS_DESK_ICON } from './features/feeds/board-icons';
+import { ICON_PATHS } from './ui/components/Icon';
 import { FeedsDesk } from './features/feeds/FeedsDesk';
 import { carriesFiles, filesFromDataTransfer } from './features/photos/import-files';
 import { ImportPanel } from './features/photos/ImportPanel';
@@ -17,7 +17,7 @@ type Desk = 'articles' | 'photos' | 'feeds';
 const DESKS: { id: Desk; label: string; key: string; icon: string }[] = [
   { id: 'articles', label: 'Articles', key: '1', icon: 'M5 3h10v14H5zM7.5 7h5M7.5 10h5M7.5 13h3' },
   { id: 'photos', label: 'Photos', key: '2', icon: 'M3 5h14v11H3zM3 13l4-4 4 4 2-2 4 4M13 8.5h.01' },
-  { id: 'feeds', label: 'Feeds', key: '3', icon: FEEDS_DESK_ICON },
+  { id: 'feeds', label: 'Feeds', key: '3', icon: ICON_PATHS.feeds },
 ];
 
 /** Typing "/" in these is text, not the search shortcut. */

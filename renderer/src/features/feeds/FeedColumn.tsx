@@ -6,7 +6,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type Foc
 import { FEED_KIND_LABELS, type Feed } from '../../../../shared/model/feed';
 import type { Board, BoardItem, FeedEntry, ItemKey } from '../../../../shared/model/placement';
 import { boardStatus } from '../../../../shared/rules/placement';
-import { BoardIcon } from './board-icons';
+import { Icon } from '../../ui/components/Icon';
 import { PlacementCard, type CardActions, type CardProps } from './PlacementCard';
 
 /** Every card has the same height, so the virtual list needs no measuring. Keep in step with feeds-board.css (rows) and feeds-cards.css (.nd-card height). */
@@ -210,7 +210,7 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
   if (isOver && !dropTarget && !draggingKey) classes.push('nd-column--over');
   const addButton = (primary: boolean) => (
     <button type="button" className={`nd-button nd-button--small${primary ? ' nd-button--primary' : ''}`} onClick={() => onAdd(feed)} title={`Find articles and videos to place in ${feed.name}`}>
-      <BoardIcon name="plus" size={14} /> Add to {feed.name}
+      <Icon name="plus" size={14} /> Add to {feed.name}
     </button>
   );
 
@@ -228,7 +228,7 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
       </header>
       {conflicts.length > 1 && (
         <p className="nd-column__conflict" data-testid="pin-conflict">
-          <BoardIcon name="pin" size={14} /> {conflicts.length} pinned — choose one top story
+          <Icon name="pin" size={14} /> {conflicts.length} pinned — choose one top story
         </p>
       )}
       {refuses && <p className="nd-column__refusal">{feed.name} takes {feed.kind === 'video' ? 'video items' : 'articles'} only</p>}

@@ -10,7 +10,7 @@ import { FeedPreview } from '../preview/FeedPreview';
 import { ItemPreview } from '../preview/ItemPreview';
 import { VideoDialog } from '../videos/VideoDialog';
 import { AddItemsDialog } from './AddItemsDialog';
-import { BoardIcon } from './board-icons';
+import { Icon } from '../../ui/components/Icon';
 import { BOARD_KEYS_HELP } from './board-keyboard';
 import { headlineOf } from './card-facts';
 import { FeedBoard } from './FeedBoard';
@@ -124,13 +124,13 @@ export function FeedsDesk({ active }: { active: boolean }) {
           </span>
         )}
         <button type="button" className="nd-button" aria-pressed={previewing} onClick={() => setPreviewFeedId(previewing ? null : (columns[0]?.id ?? null))} disabled={!board || columns.length === 0}>
-          <BoardIcon name="preview" /> Preview feed
+          <Icon name="preview" size={16} /> Preview feed
         </button>
         <button type="button" className="nd-button" onClick={() => setSettingsOpen(true)} disabled={feeds.length === 0}>
-          <BoardIcon name="settings" /> Feeds…
+          <Icon name="settings" size={16} /> Feeds…
         </button>
         <button type="button" className="nd-button nd-button--primary" onClick={() => opening(setVideo)({ id: null })}>
-          <BoardIcon name="plus" /> New video
+          <Icon name="plus" size={16} /> New video
         </button>
       </header>
       {model.loadError ? (
