@@ -1,17 +1,14 @@
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import type { PhotoUse } from '../../../../shared/model/photo-use';
-import { buildCredit } from '../../../../shared/rules/credit';
-import { followPhotoCredit, newPhotoUse, withCredit } from '../../../../shared/rules/photo-use';
-import { findRestrictions } from '../../../../shared/rules/rights';
+import { newPhotoUse } from '../../../../shared/rules/photo-use';
 import { call, messageOf } from '../../api/newsdesk';
 import { useNotify } from '../../ui/components/Toasts';
 import { carriesFiles, filesFromDataTransfer } from '../photos/import-files';
 import { PhotoPickerDialog } from '../photos/PhotoPickerDialog';
 import { Thumbnail } from '../photos/Thumbnail';
 import { useArticlePhotos, usePhotoLookup } from './ArticlePhotosContext';
-import { AltTextField, CreditField } from './PhotoUseFields';
-import { RestrictionBadges } from './RestrictionBadges';
+import { PhotoUseEditor } from './PhotoUseEditor';
 import { arrivedPhotoIds, failureSummary } from './tracked-imports';
 
 interface LeadPhotoFieldProps {
@@ -21,54 +18,19 @@ interface LeadPhotoFieldProps {
 
 /** The chosen lead photo's own fields: caption, credit (with where it came from), alt text. */
 function LeadPhotoUse({ lead, onChange }: { lead: PhotoUse; onChange(lead: PhotoUse): void }) {
-  const captionId = useId();
   const lookup = usePhotoLookup(lead.photoId);
   const { creditStyle, ready } = useArticlePhotos();
-  const house = useMemo(() => (lookup.photo ? buildCredit(lookup.photo.metadata, creditStyle) : null), [lookup.photo, creditStyle]);
-  const restrictions = useMemo(() => (lookup.photo ? findRestrictions(lookup.photo.metadata) : []), [lookup.photo]);
-  const [caption, setCaption] = useState(lead.caption);
-  useEffect(() => setCaption(lead.caption), [lead.caption]);
-
-  // Until edited by hand, the credit follows the photo's metadata and the house style.
-  useEffect(() => {
-    if (!lookup.photo || !ready) return;
-    const followed = followPhotoCredit(lead, lookup.photo, creditStyle);
-    if (followed !== lead) onChange(followed);
-  }, [lead, lookup.photo, ready, creditStyle, onChange]);
-
   return (
-    <>
-      {lookup.status === 'missing' && (
-        <p className="nd-field-error" role="alert">
-          This photo is no longer in the library. Choose another one, or remove it.
-        </p>
-      )}
-      <RestrictionBadges restrictions={restrictions} />
-      <div className="nd-field nd-photo-field">
-        <label className="nd-field__label" htmlFor={captionId}>
-          Caption
-        </label>
-        <textarea
-          id={captionId}
-          className="nd-input"
-          rows={3}
-          maxLength={5000}
-          value={caption}
-          onChange={(event) => {
-            setCaption(event.target.value);
-            onChange({ ...lead, caption: event.target.value });
-          }}
-        />
-      </div>
-      <CreditField
-        value={lead.credit}
-        edited={lead.creditEdited}
-        house={house}
-        onEdit={(value) => onChange(house ? withCredit(lead, value, house.text) : { ...lead, credit: value, creditEdited: true })}
-        onReset={() => onChange({ ...lead, credit: house?.text ?? lead.credit, creditEdited: false })}
-      />
-      <AltTextField value={lead.altText} onEdit={(altText) => onChange({ ...lead, altText })} />
-    </>
+    <PhotoUseEditor
+      use={lead}
+      photo={lookup.photo}
+      missing={lookup.status === 'missing'}
+      missingMessage="This photo is no longer in the library. Choose another one, or remove it."
+      creditStyle={creditStyle}
+      styleReady={ready}
+      captionRows={3}
+      onChange={onChange}
+    />
   );
 }
 

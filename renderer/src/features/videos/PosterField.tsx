@@ -1,13 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import type { CreditStyle } from '../../../../shared/model/settings';
-import { buildCredit } from '../../../../shared/rules/credit';
-import { followPhotoCredit, withCredit } from '../../../../shared/rules/photo-use';
-import { findRestrictions } from '../../../../shared/rules/rights';
 import { call } from '../../api/newsdesk';
-import { AltTextField, CreditField } from '../article-photos/PhotoUseFields';
-import { RestrictionBadges } from '../article-photos/RestrictionBadges';
+import { PhotoUseEditor } from '../article-photos/PhotoUseEditor';
 import { Thumbnail } from '../photos/Thumbnail';
 
 interface PosterFieldProps {
@@ -45,17 +41,7 @@ function usePosterPhoto(id: string | null): Lookup {
  */
 export function PosterField({ poster, creditStyle, styleReady, onChoose, onChange }: PosterFieldProps) {
   const labelId = useId();
-  const captionId = useId();
   const lookup = usePosterPhoto(poster?.photoId ?? null);
-  const house = useMemo(() => (lookup.photo ? buildCredit(lookup.photo.metadata, creditStyle) : null), [lookup.photo, creditStyle]);
-  const restrictions = useMemo(() => (lookup.photo ? findRestrictions(lookup.photo.metadata) : []), [lookup.photo]);
-
-  // Until edited by hand, the credit follows the photo's metadata and the house style.
-  useEffect(() => {
-    if (!poster || !lookup.photo || !styleReady) return;
-    const followed = followPhotoCredit(poster, lookup.photo, creditStyle);
-    if (followed !== poster) onChange(followed);
-  }, [poster, lookup.photo, styleReady, creditStyle, onChange]);
 
   const uncredited = poster !== null && poster.credit.trim() === '';
 
@@ -81,26 +67,16 @@ export function PosterField({ poster, creditStyle, styleReady, onChoose, onChang
             {uncredited && <span className="nd-badge nd-badge--danger nd-poster__badge">No credit</span>}
           </div>
           <div className="nd-poster__fields">
-            {lookup.status === 'missing' && (
-              <p className="nd-field-error" role="alert">
-                This photo is no longer in the library. Choose another poster.
-              </p>
-            )}
-            <RestrictionBadges restrictions={restrictions} />
-            <div className="nd-field nd-photo-field">
-              <label className="nd-field__label" htmlFor={captionId}>
-                Caption
-              </label>
-              <textarea id={captionId} className="nd-input" rows={2} maxLength={5000} value={poster.caption} onChange={(event) => onChange({ ...poster, caption: event.target.value })} />
-            </div>
-            <CreditField
-              value={poster.credit}
-              edited={poster.creditEdited}
-              house={house}
-              onEdit={(value) => onChange(house ? withCredit(poster, value, house.text) : { ...poster, credit: value, creditEdited: true })}
-              onReset={() => onChange({ ...poster, credit: house?.text ?? poster.credit, creditEdited: false })}
+            <PhotoUseEditor
+              use={poster}
+              photo={lookup.photo}
+              missing={lookup.status === 'missing'}
+              missingMessage="This photo is no longer in the library. Choose another poster."
+              creditStyle={creditStyle}
+              styleReady={styleReady}
+              captionRows={2}
+              onChange={onChange}
             />
-            <AltTextField value={poster.altText} onEdit={(altText) => onChange({ ...poster, altText })} />
           </div>
         </div>
       ) : (
