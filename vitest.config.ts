@@ -6,7 +6,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { electron: resolve('tests/fakes/electron.ts') } },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/crash/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/unit/**/*.test.tsx',
+      'tests/crash/**/*.test.ts',
+      // Against a real WordPress started by tests/wordpress/ (skipped with a reason where it is not installed).
+      'tests/integration/**/*.test.ts',
+      'tests/faults/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -44,6 +44,19 @@ export const CHANNEL_NAMES = [
   'videos:create',
   'videos:save',
   'videos:trash',
+  'targets:list',
+  'targets:save',
+  'targets:remove',
+  'targets:test',
+  'publish:check',
+  'publish:queue',
+  'outbox:list',
+  'outbox:cancel',
+  'outbox:retryNow',
+  'outbox:clearFinished',
+  'outbox:resolveConflict',
+  'export:html',
+  'export:ninjs',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

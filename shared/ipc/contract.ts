@@ -4,6 +4,7 @@ import { Settings, SettingsPatch } from '../model/settings';
 import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
 import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from './media-contract';
 import { feedsChannels } from './feeds-contract';
+import { publishingChannels } from './publishing-contract';
 import type { ChannelName } from './channels';
 
 /**
@@ -129,6 +130,7 @@ export const contract = {
     response: z.object({ path: z.string() }).nullable(),
   },
   ...feedsChannels,
+  ...publishingChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

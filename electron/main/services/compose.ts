@@ -9,6 +9,7 @@ import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import { FORMAT_EXTENSIONS } from './media/paths';
 import type { MediaLibrary } from './media/types';
+import { createPublishingHandlers } from './publishing/publishing-handlers';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
 
 export interface ServiceOptions {
@@ -120,6 +121,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       return { path };
     },
     ...createFeedHandlers({ board: feeds, videos, drafts, settings }),
+    ...createPublishingHandlers(),
   };
 
   return {

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ArticleId } from '../model/article';
+import {
+  ConnectionReport,
+  JobId,
+  NinjsVersion,
+  PublishJob,
+  PublishMode,
+  PublishPlan,
+  PublishTarget,
+  TargetId,
+  TargetInput,
+} from '../model/publishing';
+
+/** Schemas of the publishing, outbox and export channels (see contract.ts for the table). */
+
+const Empty = z.object({}).strict();
+
+/** One finding of the pre-publish check (shared/rules/prepublish*.ts), as it crosses IPC. */
+export const CheckIssueView = z.object({
+  severity: z.enum(['blocking', 'warning']),
+  code: z.string(),
+  message: z.string(),
+  /** 'article' for findings about the story itself (headline, byline, links, embargo …). */
+  where: z.enum(['article', 'lead', 'body']),
+  photoId: z.string(),
+  index: z.number().int().nonnegative(),
+});
+export type CheckIssueView = z.infer<typeof CheckIssueView>;
+
+export const PublishCheck = z.object({
+  blocking: z.array(CheckIssueView),
+  warnings: z.array(CheckIssueView),
+  plan: PublishPlan,
+});
+export type PublishCheck = z.infer<typeof PublishCheck>;
+
+export const QueueRequest = z
+  .object({
+    articleId: ArticleId,
+    targetId: TargetId,
+    mode: PublishMode,
+    /** The warning codes the editor acknowledged; every warning of the check must be among them. */
+    acknowledged: z.array(z.string().max(80)).max(200),
+  })
+  .strict();
+
+export const OutboxView = z.object({
+  jobs: z.array(PublishJob),
+  /** False while the last attempt found no network; the UI says jobs will go when it returns. */
+  online: z.boolean(),
+});
+export type OutboxView = z.infer<typeof OutboxView>;
+
+export const ConflictChoice = z.enum(['overwrite', 'takeRemote', 'cancel']);
+export type ConflictChoice = z.infer<typeof ConflictChoice>;
+
+export const publishingChannels = {
+  /** Targets without their secrets. */
+  'targets:list': { request: Empty, response: z.array(PublishTarget) },
+  /** Adds (no id) or changes a target; a typed secret is encrypted with the OS keychain before it is stored. */
+  'targets:save': { request: TargetInput, response: PublishTarget },
+  'targets:remove': { request: z.object({ id: TargetId }).strict(), response: z.null() },
+  /** Tries a saved target, or the form's values before saving them. */
+  'targets:test': {
+    request: z.union([z.object({ id: TargetId }).strict(), z.object({ input: TargetInput }).strict()]),
+    response: ConnectionReport,
+  },
+  /** The pre-publish check and what the target will receive, without queueing anything. */
+  'publish:check': { request: z.object({ articleId: ArticleId, targetId: TargetId, mode: PublishMode }).strict(), response: PublishCheck },
+  /** Runs the check again, then stores the job in the outbox (refused while anything blocks). */
+  'publish:queue': { request: QueueRequest, response: PublishJob },
+  'outbox:list': { request: Empty, response: OutboxView },
+  /** Stops a job; an upload under way is aborted. */
+  'outbox:cancel': { request: z.object({ id: JobId }).strict(), response: PublishJob },
+  /** Tries waiting jobs now instead of at their next retry (the network came back). */
+  'outbox:retryNow': { request: Empty, response: OutboxView },
+  /** Removes finished jobs (done, failed, cancelled) from the list. */
+  'outbox:clearFinished': { request: Empty, response: OutboxView },
+  /**
+   * The editor's answer to a conflict: overwrite the CMS's version, take it as a new local revision
+   * (the job is then closed), or cancel the job.
+   */
+  'outbox:resolveConflict': { request: z.object({ id: JobId, choice: ConflictChoice }).strict(), response: PublishJob },
+  /** Saves the article as clean HTML (photos in a folder beside it); null when the dialog was closed. */
+  'export:html': { request: z.object({ articleId: ArticleId }).strict(), response: z.object({ path: z.string() }).nullable() },
+  'export:ninjs': {
+    request: z.object({ articleId: ArticleId, version: NinjsVersion }).strict(),
+    response: z.object({ path: z.string() }).nullable(),
+  },
+} as const;

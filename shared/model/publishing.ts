@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { ArticleId, IsoTime } from './article';
+import { PhotoId } from './photo';
+
+/**
+ * Where stories are published, and the outbox that gets them there. Secrets (application passwords,
+ * bearer tokens) never appear in these shapes: main keeps them encrypted and only says whether one is set.
+ */
+
+export const TargetId = z.string().regex(/^t-[a-z0-9]{6,40}$/, 'Not a valid target id');
+export type TargetId = z.infer<typeof TargetId>;
+
+const TargetName = z.string().trim().min(1, 'Give the target a name').max(120);
+/** http is allowed for sites on this machine (a local WordPress); anything else must be https. */
+export const TargetUrl = z
+  .url({ protocol: /^https?$/, error: 'Enter the full address, starting with https://' })
+  .max(2000)
+  .refine((url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url), {
+    message: 'Use https:// (plain http is allowed only for a site on this computer)',
+  });
+
+export const NINJS_VERSIONS = ['2.2', '3.1'] as const;
+export const NinjsVersion = z.enum(NINJS_VERSIONS);
+export type NinjsVersion = z.infer<typeof NinjsVersion>;
+
+export const WordPressTarget = z
+  .object({
+    id: TargetId,
+    kind: z.literal('wordpress'),
+    name: TargetName,
+    /** The site's address, e.g. https://example.com (the REST API is found under it). */
+    siteUrl: TargetUrl,
+    user: z.string().trim().min(1, 'Enter the WordPress user name').max(120),
+    /** An application password is stored (encrypted); its value never leaves main. */
+    hasSecret: z.boolean(),
+  })
+  .strict();
+export type WordPressTarget = z.infer<typeof WordPressTarget>;
+
+export const NinjsTarget = z
+  .object({
+    id: TargetId,
+    kind: z.literal('ninjs'),
+    name: TargetName,
+    /** Receives each story as a ninjs document in a POST. */
+    url: TargetUrl,
+    ninjsVersion: NinjsVersion,
+    /** A bearer token is stored (encrypted). */
+    hasSecret: z.boolean(),
+  })
+  .strict();
+export type NinjsTarget = z.infer<typeof NinjsTarget>;
+
+export const PublishTarget = z.discriminatedUnion('kind', [WordPressTarget, NinjsTarget]);
+export type PublishTarget = z.infer<typeof PublishTarget>;
+
+/** What the settings form sends: a target without `hasSecret`; `secret` only when typed (null = remove it). */
+export const TargetInput = z.discriminatedUnion('kind', [
+  WordPressTarget.omit({ hasSecret: true, id: true }).extend({ id: TargetId.optional(), secret: z.string().max(500).nullable().optional() }).strict(),
+  NinjsTarget.omit({ hasSecret: true, id: true }).extend({ id: TargetId.optional(), secret: z.string().max(4000).nullable().optional() }).strict(),
+]);
+export type TargetInput = z.infer<typeof TargetInput>;
+
+/** One step of "Test connection", in the order run; the first failing step says what is wrong. */
+export const ConnectionStep = z.object({
+  label: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+export const ConnectionReport = z.object({
+  ok: z.boolean(),
+  /** One sentence: what works, or exactly what is wrong. */
+  message: z.string(),
+  steps: z.array(ConnectionStep),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+
+// ---------------------------------------------------------------------------------------------
+// The outbox
+
+export const JobId = z.string().regex(/^j-[a-z0-9-]{6,60}$/, 'Not a valid job id');
+export type JobId = z.infer<typeof JobId>;
+
+/**
+ * queued: waiting its turn · running: being sent · waiting: failed for a reason that passes
+ * (offline, 5xx, 429) and will retry at nextAttemptAt · conflict: the post changed in the CMS,
+ * the editor decides · done · failed: stopped on an error retrying will not fix · cancelled.
+ */
+export const JOB_STATES = ['queued', 'running', 'waiting', 'conflict', 'done', 'failed', 'cancelled'] as const;
+export const JobState = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof JobState>;
+
+export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
+
+/** publish: live now or at its scheduled time · draft: sent as a draft in the CMS. */
+export const PublishMode = z.enum(['publish', 'draft']);
+export type PublishMode = z.infer<typeof PublishMode>;
+
+export const JobProgress = z.object({
+  /** What is happening, for people: "Uploading photo 2 of 3 (“Macron at the Elysee”)". */
+  label: z.string(),
+  step: z.enum(['waiting', 'checking', 'uploading', 'captioning', 'terms', 'post', 'sending', 'done']),
+  photoIndex: z.number().int().nonnegative(),
+  photoCount: z.number().int().nonnegative(),
+  bytesSent: z.number().int().nonnegative(),
+  bytesTotal: z.number().int().nonnegative(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const JobLogEntry = z.object({
+  at: IsoTime,
+  level: z.enum(['info', 'warn', 'error']),
+  message: z.string(),
+});
+export type JobLogEntry = z.infer<typeof JobLogEntry>;
+
+/** The remote and local versions shown side by side when the post changed in the CMS. */
+export const ConflictVersions = z.object({
+  remote: z.object({ title: z.string(), excerpt: z.string(), html: z.string(), modifiedGmt: z.string(), link: z.string() }),
+  local: z.object({ title: z.string(), excerpt: z.string(), html: z.string() }),
+  /** modified_gmt recorded at the last push from Newsdesk. */
+  knownModifiedGmt: z.string(),
+});
+export type ConflictVersions = z.infer<typeof ConflictVersions>;
+
+export const PublishJob = z.object({
+  id: JobId,
+  articleId: ArticleId,
+  targetId: TargetId,
+  /** The headline when queued, so the outbox can list jobs without opening articles. */
+  headline: z.string(),
+  mode: PublishMode,
+  /**
+   * Written to disk before anything is sent. Every resource the job creates is tagged with it, so a
+   * retry after a lost response finds what was created instead of creating it twice.
+   */
+  clientKey: z.string().regex(/^[a-z0-9]{16,64}$/),
+  /** Replace the remote post even if it changed in the CMS (the editor chose "Overwrite"). */
+  overwrite: z.boolean(),
+  state: JobState,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: IsoTime.nullable(),
+  /** Why the job is waiting, failed or in conflict, in a sentence (the CMS's own message when it gave one). */
+  lastError: z.string().nullable(),
+  progress: JobProgress,
+  log: z.array(JobLogEntry),
+  conflict: ConflictVersions.nullable(),
+  /** Where the story is on the site once done (WordPress). */
+  remote: z.object({ postId: z.number().int().positive().nullable(), link: z.string() }).nullable(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type PublishJob = z.infer<typeof PublishJob>;
+
+/** What Newsdesk knows of an article on a WordPress site after a push: reused by the next push. */
+export const RemoteMedia = z.object({
+  photoId: PhotoId,
+  mediaId: z.number().int().positive(),
+  sourceUrl: z.string(),
+  /** Caption, credit and alt text last written, so unchanged photos are not touched again. */
+  fieldsHash: z.string(),
+});
+export type RemoteMedia = z.infer<typeof RemoteMedia>;
+
+export const RemoteRecord = z.object({
+  targetId: TargetId,
+  articleId: ArticleId,
+  postId: z.number().int().positive().nullable(),
+  link: z.string(),
+  /** The post's modified_gmt after our last write: a different value later means someone else edited it. */
+  modifiedGmt: z.string(),
+  media: z.array(RemoteMedia),
+  /** The client key of the job that created the post, for the lookup after a lost response. */
+  clientKey: z.string(),
+  publishedAt: IsoTime.nullable(),
+});
+export type RemoteRecord = z.infer<typeof RemoteRecord>;
+
+/** Placement that a target cannot carry, said to the editor before publishing ("not sent: …"). */
+export const PublishPlan = z.object({
+  targetKind: z.enum(['wordpress', 'ninjs']),
+  /** draft | publish | future, as the CMS will hold it. */
+  status: z.enum(['draft', 'publish', 'future']),
+  /** For future: when it goes live (UTC, ISO). */
+  goLiveAt: IsoTime.nullable(),
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
+  sticky: z.boolean(),
+  photoCount: z.number().int().nonnegative(),
+  /** An update of an earlier push (the post id), or null for a new post. */
+  existingPostId: z.number().int().positive().nullable(),
+  existingLink: z.string().nullable(),
+  notCarried: z.array(z.string()),
+});
+export type PublishPlan = z.infer<typeof PublishPlan>;
