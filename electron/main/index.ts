@@ -9,6 +9,7 @@ import {
   ipcMain,
   nativeTheme,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -204,6 +205,7 @@ export function startNewsdesk(): void {
       openExternal,
       chooseFiles,
       chooseSavePath,
+      secretBox: safeStorage,
     });
     const started = await services;
     const dispatch = createDispatcher(started.handlers, {

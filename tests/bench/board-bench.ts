@@ -13,6 +13,7 @@ import { startStaticServer } from '../e2e/harness/static-server';
 import { seedBoard, seedVideo, type SeedPlacement } from '../e2e/feed-board-helpers';
 import { generateLibrary } from './drafts-bench-data';
 import { ms, percentile, row } from './report';
+import { createTestSecretBox } from '../fakes/secret-box';
 
 const ARTICLES = 1_800;
 const VIDEOS = 200;
@@ -45,6 +46,7 @@ async function seedDataDir(dataDir: string): Promise<BenchBoard> {
     settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
     openExternal: async () => {},
     chooseFiles: async () => [],
+    secretBox: createTestSecretBox(),
     chooseSavePath: async () => null,
   });
   try {

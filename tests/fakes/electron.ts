@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeWebContents, contextBridge, fakeEvent, flush, ipcMain, ipcRenderer, resetWebContentsFakes, session, webContents } from './electron-web-contents';
+import { createTestSecretBox } from './secret-box';
 
 // Frames, sessions, web contents, IPC and the preload's bridge live in a sibling module, re-exported
 // here so every import of this one keeps working.
@@ -262,6 +263,8 @@ export const clipboard = {
   readText: (): string => clipboard.text,
   writeText: (text: string): void => void (clipboard.text = text),
 };
+/** safeStorage with an in-memory key (see secret-box.ts); the OS keychain does not exist here. */
+export const safeStorage = createTestSecretBox();
 export const net = {
   /** file: URLs are read from disk (as Electron's net.fetch does); anything else goes to Node's fetch. */
   async fetch(input: string, init?: RequestInit): Promise<Response> {
@@ -291,5 +294,5 @@ resetFakeElectron();
 
 export default {
   app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, nativeTheme, net, protocol,
-  screen, session, shell, webContents,
+  safeStorage, screen, session, shell, webContents,
 };

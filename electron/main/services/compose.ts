@@ -10,6 +10,7 @@ import { openMediaLibrary } from './media/media-library';
 import { FORMAT_EXTENSIONS } from './media/paths';
 import type { MediaLibrary } from './media/types';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
+import type { SecretBox } from './publishing/secret-box';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
 
 export interface ServiceOptions {
@@ -23,6 +24,8 @@ export interface ServiceOptions {
   chooseFiles: () => Promise<string[]>;
   /** The system's save dialog, starting at `suggestedName`; null when it was closed without a choice. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  /** Encrypts publishing secrets at rest (Electron's safeStorage in the app). */
+  secretBox: SecretBox;
 }
 
 export interface Services {

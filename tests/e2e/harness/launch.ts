@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/disp
 import { createMediaRequestHandler } from '../../../electron/main/protocol/media-route';
 import { createServices, type Services } from '../../../electron/main/services/compose';
 import { bridgeScript } from './bridge-script';
+import { createTestSecretBox } from '../../fakes/secret-box';
 
 export interface HarnessApp {
   page: Page;
@@ -63,6 +64,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
         nextPick = [];
         return picked;
       },
+      secretBox: createTestSecretBox(),
       chooseSavePath: async () => {
         const chosen = nextSavePath;
         nextSavePath = null;

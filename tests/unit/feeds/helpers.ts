@@ -7,6 +7,7 @@ import { createServices, type Services } from '../../../electron/main/services/c
 import type { Channel, ParsedRequestOf, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/ipc/result';
 import type { PhotoUse } from '../../../shared/model/photo-use';
+import { createTestSecretBox } from '../../fakes/secret-box';
 
 /**
  * The feed channels below the window: the real services on a temp data folder behind the same
@@ -47,6 +48,7 @@ export async function openDesk(dataDir?: string): Promise<Desk> {
       settingsStore: { get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) },
       openExternal: async () => {},
       chooseFiles: async () => [],
+      secretBox: createTestSecretBox(),
       chooseSavePath: async () => null,
     });
     open.push(services);

@@ -6,6 +6,7 @@ import { createServices, exportFileName, type Services } from '../../../electron
 import type { ImportJob } from '../../../shared/ipc/media-contract';
 import type { Photo } from '../../../shared/model/photo';
 import { makeImage, removeDir, tempDir } from '../media/library-helpers';
+import { createTestSecretBox } from '../../fakes/secret-box';
 
 /**
  * The media:* channels end to end below the window: the real services on a temp folder, behind
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
     settingsStore: { get: (key) => store.get(key), set: (key, value) => void store.set(key, value) },
     openExternal: async () => {},
     chooseFiles: async () => picked,
+    secretBox: createTestSecretBox(),
     chooseSavePath: async (name) => {
       suggested.push(name);
       return savePath;
