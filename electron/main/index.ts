@@ -28,6 +28,7 @@ import {
   installWebContentsHardening,
   openExternalSafely,
 } from './security/harden';
+import { keychainSecretBox } from './security/keychain';
 import { createServices, type Services } from './services/compose';
 import { createMainWindow, focusWindow } from './window/main-window';
 
@@ -205,7 +206,7 @@ export function startNewsdesk(): void {
       openExternal,
       chooseFiles,
       chooseSavePath,
-      secretBox: safeStorage,
+      secretBox: keychainSecretBox(safeStorage, process.platform),
     });
     const started = await services;
     const dispatch = createDispatcher(started.handlers, {

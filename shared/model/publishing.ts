@@ -162,6 +162,10 @@ export const RemoteMedia = z.object({
 });
 export type RemoteMedia = z.infer<typeof RemoteMedia>;
 
+/** What a create request is about to make: a post (key: the client key in its marker) or a media item (key: its slug). */
+export const PendingCreate = z.object({ kind: z.enum(['post', 'media']), key: z.string().regex(/^[a-z0-9]{16,64}$/) });
+export type PendingCreate = z.infer<typeof PendingCreate>;
+
 export const RemoteRecord = z.object({
   targetId: TargetId,
   articleId: ArticleId,
@@ -173,6 +177,17 @@ export const RemoteRecord = z.object({
   /** The client key of the job that created the post, for the lookup after a lost response. */
   clientKey: z.string(),
   publishedAt: IsoTime.nullable(),
+  /**
+   * Creates announced but whose answers are not recorded yet: written (all at once) before the first
+   * of those requests is sent, each removed once its answer is recorded. The next attempt first
+   * looks each one up by its key, since the CMS may have created it and only the answer was lost.
+   */
+  pending: z.array(PendingCreate).default([]),
+  /**
+   * A fingerprint of the post's title, excerpt and content as the CMS held them after our last write:
+   * modified_gmt has one-second steps, so an edit in the same second is caught by this instead.
+   */
+  contentHash: z.string().default(''),
 });
 export type RemoteRecord = z.infer<typeof RemoteRecord>;
 

@@ -9,8 +9,13 @@ import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import { FORMAT_EXTENSIONS } from './media/paths';
 import type { MediaLibrary } from './media/types';
+import { deliveryAfter } from './publishing/delivery';
+import { createJobPublisher } from './publishing/job-publisher';
+import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
+import { openRemoteRecords, type RemoteRecords } from './publishing/remote-records';
 import type { SecretBox } from './publishing/secret-box';
+import { openTargetsStore, type TargetsStore } from './publishing/targets-store';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
 
 export interface ServiceOptions {
@@ -26,6 +31,16 @@ export interface ServiceOptions {
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
   /** Encrypts publishing secrets at rest (Electron's safeStorage in the app). */
   secretBox: SecretBox;
+  /** How the outbox sends and retries (tests and benchmarks shorten the waits); the defaults otherwise. */
+  outbox?: OutboxTuning;
+}
+
+export type OutboxTuning = Pick<OutboxOptions, 'concurrency' | 'retry' | 'now' | 'random'>;
+
+export interface PublishingServices {
+  targets: TargetsStore;
+  outbox: Outbox;
+  records: RemoteRecords;
 }
 
 export interface Services {
@@ -36,6 +51,7 @@ export interface Services {
   /** The placement board (feeds' order, pins and timing). */
   feeds: BoardStore;
   videos: VideoStore;
+  publishing: PublishingServices;
   close(): Promise<void>;
 }
 
@@ -65,12 +81,27 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     await Promise.all([drafts.close(), media.close()]);
     throw error;
   }
+  let publishing: PublishingServices;
+  try {
+    publishing = await openPublishing(libraryDir, { drafts, media, feeds, settings }, options);
+  } catch (error) {
+    await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close()]);
+    throw error;
+  }
+  const { targets, outbox } = publishing;
 
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,
       dataDir: libraryDir,
-      quarantined: [...drafts.quarantined(), ...media.quarantined(), ...videos.quarantined(), ...feeds.quarantined()],
+      quarantined: [
+        ...drafts.quarantined(),
+        ...media.quarantined(),
+        ...videos.quarantined(),
+        ...feeds.quarantined(),
+        ...targets.quarantined(),
+        ...outbox.quarantined(),
+      ],
     }),
     'app:openExternal': async ({ url }) => {
       await options.openExternal(url);
@@ -124,7 +155,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       return { path };
     },
     ...createFeedHandlers({ board: feeds, videos, drafts, settings }),
-    ...createPublishingHandlers(),
+    ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
   };
 
   return {
@@ -134,10 +165,45 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     media,
     feeds,
     videos,
+    publishing,
     close: async () => {
-      await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close()]);
+      // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
+      await outbox.close();
+      await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
     },
   };
+}
+
+/**
+ * Targets, the records of what each site holds, and the outbox with the publisher it runs. The
+ * outbox starts sending (or resuming) as soon as it opens; each finished job moves the article's
+ * card on the board along.
+ */
+async function openPublishing(
+  libraryDir: string,
+  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; settings: SettingsService },
+  options: ServiceOptions,
+): Promise<PublishingServices> {
+  const publishingDir = join(libraryDir, 'publishing');
+  const targets = await openTargetsStore(libraryDir, options.secretBox);
+  const records = openRemoteRecords(libraryDir);
+  const { drafts, media, feeds, settings } = stores;
+  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records });
+  // Set once open: a job can only finish after the outbox has been handed back.
+  const opened: { outbox?: Outbox } = {};
+  const outbox = await openOutbox({
+    ...options.outbox,
+    dir: join(publishingDir, 'outbox'),
+    quarantineDir: join(libraryDir, 'quarantine'),
+    publisher,
+    onFinished: async (job) => {
+      const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);
+      const next = deliveryAfter(job, others, feeds.get(), await records.get(job.targetId, job.articleId).catch(() => null));
+      if (next) await feeds.setArticleDelivery(job.articleId, next.delivery, next.publishedAt);
+    },
+  });
+  opened.outbox = outbox;
+  return { targets, outbox, records };
 }
 
 /** The name the save dialog suggests: the imported name, with the extension of what the file really is. */

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
-import { BOARD_FORMAT, Board, EMPTY_BOARD, refOfKey, type FeedEntry } from '../../../../shared/model/placement';
+import { BOARD_FORMAT, Board, EMPTY_BOARD, itemKey, refOfKey, type DeliveryState, type FeedEntry } from '../../../../shared/model/placement';
 import { newPlacement, pinnedFirst } from '../../../../shared/rules/placement';
 import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import { Quarantine } from '../drafts/quarantine';
@@ -23,6 +23,12 @@ export interface BoardStore {
    * and the caller gets an io error.
    */
   update(change: (board: Board) => Board): Promise<Board>;
+  /**
+   * Records how far an article got towards the site: 'queued' when a publish job is queued, then
+   * 'published' (with when) or back to what it was. An article in no feed has no placement to
+   * mark and the board is left as it is.
+   */
+  setArticleDelivery(articleId: string, delivery: DeliveryState, publishedAt: string | null): Promise<Board>;
   quarantined(): QuarantinedFile[];
   /** Resolves once every change made so far is on disk. */
   flush(): Promise<void>;
@@ -132,6 +138,15 @@ class FileBoardStore implements BoardStore {
     this.version += 1;
     await this.writtenUpTo(this.version);
     return next;
+  }
+
+  setArticleDelivery(articleId: string, delivery: DeliveryState, publishedAt: string | null): Promise<Board> {
+    const key = itemKey({ kind: 'article', id: articleId });
+    return this.update((board) => {
+      const placement = board.placements[key];
+      if (!placement || (placement.delivery === delivery && placement.publishedAt === publishedAt)) return board;
+      return { ...board, placements: { ...board.placements, [key]: { ...placement, delivery, publishedAt } } };
+    });
   }
 
   quarantined(): QuarantinedFile[] {

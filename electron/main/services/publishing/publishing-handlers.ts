@@ -1,21 +1,171 @@
+import type { publishingChannels } from '../../../../shared/ipc/publishing-contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
+import { FINISHED_JOB_STATES, type ConnectionReport, type PublishJob, type TargetInput } from '../../../../shared/model/publishing';
 import type { Handlers } from '../../ipc/dispatcher';
+import type { DraftStore } from '../drafts/types';
+import type { BoardStore } from '../feeds/board-store';
+import type { MediaLibrary } from '../media/types';
+import type { SettingsService } from '../settings/settings-service';
+import { testConnection as realTestConnection, type ConnectionTarget } from './connection-test';
+import { writeHtmlExport } from './html-export';
+import { writeNinjsExport } from './ninjs-export';
+import type { Outbox } from './outbox';
+import { checkArticle, exportName, photosOf, placementOf, refusalOf, remoteRecordOf, requireTarget } from './publish-inputs';
+import type { RemoteRecords } from './remote-records';
+import { articleFromRemote } from './remote-to-article';
+import type { TargetsStore } from './targets-store';
 
-type PublishingChannel =
-  | 'targets:list' | 'targets:save' | 'targets:remove' | 'targets:test'
-  | 'publish:check' | 'publish:queue'
-  | 'outbox:list' | 'outbox:cancel' | 'outbox:retryNow' | 'outbox:clearFinished' | 'outbox:resolveConflict'
-  | 'export:html' | 'export:ninjs';
+export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels>;
 
-/** Placeholder until the publishing services land: every channel answers with a clear refusal. */
-export function createPublishingHandlers(): Pick<Handlers, PublishingChannel> {
-  const notYet = (): never => {
-    throw new UserFacingError('internal', 'Publishing is not available yet.');
+export interface PublishingHandlerServices {
+  drafts: Pick<DraftStore, 'get' | 'save'>;
+  media: Pick<MediaLibrary, 'getMany' | 'filePath' | 'exportCopy'>;
+  board: Pick<BoardStore, 'get' | 'setArticleDelivery'>;
+  settings: Pick<SettingsService, 'get'>;
+  targets: TargetsStore;
+  outbox: Outbox;
+  records: RemoteRecords;
+  /** The system's save dialog, starting at `suggestedName`; null when it was closed. */
+  chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  now?: () => Date;
+  /** "Test connection" (the real network test unless a test passes its own). */
+  testConnection?: (target: ConnectionTarget, secret: string | null) => Promise<ConnectionReport>;
+}
+
+/** The publishing, outbox and export channels, over the stores and the outbox. */
+export function createPublishingHandlers(services: PublishingHandlerServices): PublishingHandlers {
+  const { drafts, media, board, targets, outbox } = services;
+  const now = services.now ?? (() => new Date());
+  const runTest = services.testConnection ?? realTestConnection;
+  const outboxView = () => ({ jobs: outbox.list(), online: outbox.online() });
+  // Exported pictures carry the desk's credit in their XMP when the setting says so, like published ones.
+  const copyPhoto = (photoId: string, destination: string): Promise<void> =>
+    media.exportCopy(photoId, destination, { writeXmp: services.settings.get().photoDesk.writeXmpOnExport });
+
+  const requireJob = (id: string): PublishJob => {
+    const job = outbox.get(id);
+    if (!job) throw new UserFacingError('not-found', 'That job is no longer in the outbox.');
+    return job;
   };
+
+  /** The form's values for "Test connection": a secret typed now, else the stored one when the form left it alone. */
+  const testInput = async (input: TargetInput): Promise<ConnectionReport> => {
+    const { secret, ...fields } = input;
+    let typed = typeof secret === 'string' && secret.trim() !== '' ? secret : null;
+    if (typed === null && secret === undefined && fields.id !== undefined && targets.get(fields.id)?.kind === fields.kind) {
+      typed = await targets.secretOf(fields.id);
+    }
+    return runTest(fields, typed);
+  };
+
   return {
-    'targets:list': notYet, 'targets:save': notYet, 'targets:remove': notYet, 'targets:test': notYet,
-    'publish:check': notYet, 'publish:queue': notYet,
-    'outbox:list': notYet, 'outbox:cancel': notYet, 'outbox:retryNow': notYet, 'outbox:clearFinished': notYet,
-    'outbox:resolveConflict': notYet, 'export:html': notYet, 'export:ninjs': notYet,
+    'targets:list': () => targets.list(),
+    'targets:save': (input) => targets.save(input),
+    'targets:remove': async ({ id }) => {
+      const target = requireTarget(targets, id);
+      const waiting = outbox.list().filter((job) => job.targetId === id && !FINISHED_JOB_STATES.includes(job.state)).length;
+      if (waiting > 0) {
+        throw new UserFacingError(
+          'conflict',
+          `“${target.name}” still has ${waiting} ${waiting === 1 ? 'job' : 'jobs'} in the outbox; cancel ${waiting === 1 ? 'it' : 'them'} before removing the target.`,
+        );
+      }
+      await targets.remove(id);
+      return null;
+    },
+    'targets:test': async (request) => {
+      if ('input' in request) return testInput(request.input);
+      const target = requireTarget(targets, request.id);
+      return runTest(target, await targets.secretOf(target.id));
+    },
+
+    'publish:check': async (request) => (await checkArticle(services, request, now())).check,
+    'publish:queue': async ({ articleId, targetId, mode, acknowledged }) => {
+      // The check runs again here: the article may have changed since the panel showed it.
+      const { article, target, placement, check } = await checkArticle(services, { articleId, targetId, mode }, now());
+      const refusal = refusalOf(check, acknowledged);
+      if (refusal) throw refusal;
+      if (target.kind === 'wordpress' && !target.hasSecret) {
+        throw new UserFacingError('invalid-request', `“${target.name}” has no application password stored; add it in Settings before publishing.`);
+      }
+      // The board says "Queued" (not "Published") until the site has it; marked before the job can
+      // run, so a quick success is never overwritten by it. An article in no feed has no card to mark.
+      if (placement) await board.setArticleDelivery(article.id, 'queued', placement.publishedAt).catch(() => undefined);
+      try {
+        const job = await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode });
+        return outbox.get(job.id) ?? job;
+      } catch (error) {
+        if (placement) await board.setArticleDelivery(article.id, placement.delivery, placement.publishedAt).catch(() => undefined);
+        throw error;
+      }
+    },
+
+    'outbox:list': () => outboxView(),
+    'outbox:cancel': ({ id }) => outbox.cancel(id),
+    'outbox:retryNow': async () => {
+      await outbox.retryNow();
+      return outboxView();
+    },
+    'outbox:clearFinished': async () => {
+      await outbox.clearFinished();
+      return outboxView();
+    },
+    'outbox:resolveConflict': async ({ id, choice }) => {
+      const job = requireJob(id);
+      if (choice === 'cancel') return outbox.cancel(id);
+      if (job.state !== 'conflict' || job.conflict === null) {
+        throw new UserFacingError('conflict', 'This job is no longer waiting for a choice between two versions.');
+      }
+      if (choice === 'overwrite') return outbox.requeue(id, { overwrite: true });
+      return takeRemoteVersion(services, job, job.conflict);
+    },
+
+    'export:html': async ({ articleId }) => {
+      const article = await drafts.get(articleId);
+      const destination = await services.chooseSavePath(exportName(article, '.html'));
+      if (destination === null) return null;
+      const photos = await photosOf(media, article);
+      const result = await writeHtmlExport({ article, photos, copyPhoto, destination });
+      return { path: result.path };
+    },
+    'export:ninjs': async ({ articleId, version }) => {
+      const article = await drafts.get(articleId);
+      const destination = await services.chooseSavePath(exportName(article, '.ninjs.json'));
+      if (destination === null) return null;
+      const photos = await photosOf(media, article);
+      const placement = placementOf(board, article.id);
+      const result = await writeNinjsExport({
+        article,
+        version,
+        photos,
+        placement,
+        copyPhoto,
+        destination,
+        now: now(),
+      });
+      return { path: result.path };
+    },
   };
+}
+
+/**
+ * "Take the site's version": the CMS's title, excerpt and text become a new revision of the article
+ * (the local text is kept as the revision before it), the CMS's modified time is recorded as known
+ * so the next push is an ordinary update, and the job ends without sending anything.
+ */
+async function takeRemoteVersion(services: PublishingHandlerServices, job: PublishJob, conflict: NonNullable<PublishJob['conflict']>): Promise<PublishJob> {
+  const { drafts, records, outbox } = services;
+  const local = await drafts.get(job.articleId);
+  const record = await remoteRecordOf(records, job.targetId, job.articleId);
+  const { article, notes } = articleFromRemote(conflict.remote, local, record?.media ?? []);
+  // A revision of the local text first: the revisions list then holds both versions, in order.
+  await drafts.save(local, 'manual');
+  await drafts.save(article, 'manual');
+  if (record) {
+    // The hash of the CMS's text is unknown here (the conflict view drops Newsdesk's marker); the
+    // modified time alone tells the next push whether the post changed again.
+    await records.put({ ...record, modifiedGmt: conflict.remote.modifiedGmt, contentHash: '' });
+  }
+  const note = ['Took the version on the site as a new revision of the article; nothing was sent.', ...notes].join(' ');
+  return outbox.settleConflict(job.id, note);
 }

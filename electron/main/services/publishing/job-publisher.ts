@@ -1,0 +1,135 @@
+import type { Article } from '../../../../shared/model/article';
+import type { Photo } from '../../../../shared/model/photo';
+import { itemKey } from '../../../../shared/model/placement';
+import type { NinjsTarget, PublishTarget } from '../../../../shared/model/publishing';
+import { UserFacingError } from '../../../../shared/ipc/result';
+import { articleBodyHtml } from '../../../../shared/rules/article-html';
+import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
+import { photoUsesOf } from '../../../../shared/rules/prepublish';
+import { feedsOfArticle } from '../../../../shared/rules/publish-plan';
+import type { DraftStore } from '../drafts/types';
+import type { BoardStore } from '../feeds/board-store';
+import type { MediaLibrary } from '../media/types';
+import type { SettingsService } from '../settings/settings-service';
+import { cleanArticleHtml } from './clean-html';
+import { sendNinjsDocument } from './ninjs-endpoint';
+import { articleNinjsUri } from './ninjs-export';
+import type { PublishContext, PublishOutcome, Publisher } from './publisher';
+import { PublishError } from './publish-error';
+import { publishToWordPress } from './publish-wordpress';
+import type { RemoteRecords } from './remote-records';
+
+/**
+ * The publisher the outbox runs: loads what a job needs (the article, its photos, its placement,
+ * the target and its secret) and hands it to the WordPress or the ninjs sender.
+ */
+
+export interface TargetLookup {
+  get(id: string): PublishTarget | undefined;
+  secretOf(id: string): Promise<string | null>;
+}
+
+export interface JobPublisherDeps {
+  drafts: DraftStore;
+  media: MediaLibrary;
+  board: BoardStore;
+  settings: SettingsService;
+  targets: TargetLookup;
+  records: RemoteRecords;
+}
+
+async function loadArticle(drafts: DraftStore, articleId: string): Promise<Article> {
+  const where = drafts.summaryById(articleId);
+  if (where?.location === 'trash') {
+    throw new PublishError('local', 'The article is in the trash; restore it to publish it.');
+  }
+  try {
+    return await drafts.get(articleId);
+  } catch (error) {
+    if (error instanceof UserFacingError && error.code === 'not-found') {
+      throw new PublishError('local', 'The article no longer exists in the drafts, so there is nothing to publish.');
+    }
+    if (error instanceof UserFacingError) throw new PublishError('local', error.message, { cause: error });
+    throw error;
+  }
+}
+
+async function loadSecret(targets: TargetLookup, target: PublishTarget): Promise<string | null> {
+  try {
+    return await targets.secretOf(target.id);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new PublishError('local', `The stored ${target.kind === 'wordpress' ? 'password' : 'token'} of “${target.name}” could not be read: ${detail}`, { cause: error });
+  }
+}
+
+export function createJobPublisher(deps: JobPublisherDeps): Publisher {
+  return async (context: PublishContext): Promise<PublishOutcome> => {
+    const { job } = context;
+    const target = deps.targets.get(job.targetId);
+    if (!target) throw new PublishError('local', 'The publish target of this job was removed in Settings; choose another target and publish again.');
+    const secret = await loadSecret(deps.targets, target);
+
+    const article = await loadArticle(deps.drafts, job.articleId);
+    const photoIds = [...new Set(photoUsesOf(article).map((use) => use.photoId))];
+    const photos = new Map<string, Photo>((await deps.media.getMany(photoIds)).map((photo) => [photo.id, photo]));
+    const board = deps.board.get();
+    const placement = board.placements[itemKey({ kind: 'article', id: article.id })] ?? null;
+    const settings = deps.settings.get();
+
+    if (target.kind === 'wordpress') {
+      if (!secret) throw new PublishError('local', `No application password is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
+      return publishToWordPress({
+        context,
+        target,
+        password: secret,
+        article,
+        photos,
+        placement,
+        feeds: feedsOfArticle(board, settings.feeds, article.id),
+        records: deps.records,
+        media: deps.media,
+        writeXmp: settings.photoDesk.writeXmpOnExport,
+      });
+    }
+    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement });
+  };
+}
+
+interface NinjsStory {
+  article: Article;
+  photos: ReadonlyMap<string, Photo>;
+  placement: ReturnType<BoardStore['get']>['placements'][string] | null;
+}
+
+/**
+ * The endpoint receives one JSON document and no files: each picture goes as an association with
+ * its caption, credit and alt text, and the body leaves its figures out (they would have no address).
+ */
+async function publishToNinjsEndpoint(context: PublishContext, target: NinjsTarget, token: string | null, story: NinjsStory): Promise<PublishOutcome> {
+  const { job, signal } = context;
+  const { article, photos, placement } = story;
+  const now = new Date();
+  const document = toNinjs(target.ninjsVersion, {
+    article,
+    bodyHtml: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })),
+    pictures: ninjsPicturesOf(article, photos, () => ''),
+    placement,
+    uri: articleNinjsUri(article.id),
+    now,
+    mode: job.mode,
+  });
+  const label = `Sending the story as ninjs ${target.ninjsVersion}`;
+  context.progress({ step: 'sending', label, bytesSent: 0, bytesTotal: 0, photoIndex: 0, photoCount: 0 });
+  const answer = await sendNinjsDocument({
+    url: target.url,
+    token,
+    document,
+    clientKey: job.clientKey,
+    signal,
+    onProgress: (sent, total) => context.progress({ step: 'sending', label, bytesSent: sent, bytesTotal: total }),
+  });
+  context.log('info', `${target.name} accepted the story (HTTP ${answer.status}).`);
+  context.progress({ step: 'done', label: 'Sent', bytesSent: 0, bytesTotal: 0 });
+  return { kind: 'done', remote: { postId: null, link: '' } };
+}

@@ -1,0 +1,186 @@
+import { UserFacingError } from '../../../../shared/ipc/result';
+import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../shared/model/publishing';
+import { QUEUED_LABEL, changed, initialProgress, sentence, type LogLine } from './outbox-jobs';
+import type { OutboxStore } from './outbox-store';
+import { PublishError } from './publish-error';
+import { describeDelay, type RetryPolicy } from './retry-policy';
+
+/**
+ * The outbox's jobs in memory and the transitions an attempt's outcome causes: each new state
+ * replaces the job (never mutated in place) and is written to disk. What the retry policy needs to
+ * remember between attempts (the last delay, a Retry-After, waiting for the network) is kept here.
+ */
+export class JobBook {
+  readonly jobs = new Map<string, PublishJob>();
+  private readonly previousDelay = new Map<string, number>();
+  /** Jobs the CMS told to come back later (Retry-After): no retry before this time. */
+  private readonly notBefore = new Map<string, number>();
+  /** Jobs waiting only because there was no network: they go as soon as any attempt gets through. */
+  private readonly waitingForNetwork = new Set<string>();
+  private online = true;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly policy: RetryPolicy,
+    readonly now: () => number,
+    private readonly onFinished: ((job: PublishJob) => void | Promise<void>) | undefined,
+  ) {
+    for (const job of store.loaded) this.jobs.set(job.id, job);
+  }
+
+  isOnline(): boolean {
+    return this.online;
+  }
+
+  required(id: string): PublishJob {
+    const job = this.jobs.get(id);
+    if (!job) throw new UserFacingError('not-found', 'That job is no longer in the outbox.');
+    return job;
+  }
+
+  /** The job with `changes` (and a log line), now the one in memory; write it with persist(). */
+  replace(job: PublishJob, changes: Partial<PublishJob>, line?: LogLine): PublishJob {
+    const next = changed(job, changes, this.now(), line);
+    this.jobs.set(job.id, next);
+    return next;
+  }
+
+  persist(job: PublishJob): Promise<void> {
+    return this.store.save(job);
+  }
+
+  /** For background transitions: memory holds the state, and the next write of the job retries the disk. */
+  persistQuietly(job: PublishJob): Promise<void> {
+    return this.store.save(job).catch(() => undefined);
+  }
+
+  /** For the editor's own actions: a failed write is said, not swallowed. */
+  async persistOrRefuse(job: PublishJob): Promise<void> {
+    try {
+      await this.store.save(job);
+    } catch (error) {
+      throw new UserFacingError('io', `The outbox could not be saved (${errorCode(error)}); the change may be lost when Newsdesk restarts.`);
+    }
+  }
+
+  async notifyFinished(job: PublishJob): Promise<void> {
+    if (!this.onFinished) return;
+    try {
+      await this.onFinished(job);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      await this.persistQuietly(this.replace(this.required(job.id), {}, { level: 'warn', message: sentence(`The placement board could not be updated (${detail})`) }));
+    }
+  }
+
+  /** Drops what the retry policy remembered of a job (it finished, or starts afresh). */
+  forget(id: string): void {
+    this.previousDelay.delete(id);
+    this.notBefore.delete(id);
+    this.waitingForNetwork.delete(id);
+  }
+
+  /** The earliest a waiting job may be tried again by hand: now, unless the CMS asked for later. */
+  earliestRetry(id: string, now: number): number {
+    return Math.max(now, this.notBefore.get(id) ?? 0);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Outcomes of an attempt
+
+  async done(id: string, remote: { postId: number | null; link: string }, lateCancel: boolean): Promise<void> {
+    this.markOnline();
+    const job = this.required(id);
+    const where = remote.link ? `: ${remote.link}` : '';
+    const label = job.mode === 'draft' ? 'Sent as a draft' : 'Published';
+    const finished = lateCancel
+      ? this.replace(job, { remote }, { level: 'warn', message: `The site had already received it before the cancel took effect${where}.` })
+      : this.replace(
+          job,
+          { state: 'done', remote, lastError: null, conflict: null, nextAttemptAt: null, progress: { ...job.progress, step: 'done', label } },
+          { level: 'info', message: `${label}${where}.` },
+        );
+    this.forget(id);
+    await this.persistQuietly(finished);
+    // After a late cancel the job may have been queued again meanwhile: then it is not finished.
+    if (FINISHED_JOB_STATES.includes(finished.state)) await this.notifyFinished(finished);
+  }
+
+  async conflict(id: string, conflict: ConflictVersions): Promise<void> {
+    this.markOnline();
+    const message = 'The post was changed on the site since Newsdesk last sent it; choose which version to keep.';
+    const job = this.replace(
+      this.required(id),
+      { state: 'conflict', conflict, lastError: message, progress: initialProgress('Changed on the site — choose a version') },
+      { level: 'warn', message },
+    );
+    await this.persistQuietly(job);
+  }
+
+  /** Waits and retries when the failure passes; otherwise stops the job with the reason. */
+  async failed(id: string, error: PublishError, options: { alwaysRetry: boolean }): Promise<void> {
+    const job = this.required(id);
+    const network = error.kind === 'offline' || error.kind === 'timeout';
+    if (network) this.online = false;
+    else if (error.status !== null) this.markOnline();
+    // A disk that refused a write is retried like a busy server: later, with backoff.
+    const judged = options.alwaysRetry ? new PublishError('server', error.message) : error;
+    const decision = this.policy.decide({ error: judged, attempt: job.attempts, previousDelayMs: this.previousDelay.get(id) ?? null });
+    const reason = sentence(error.message);
+    if (!decision.retry) {
+      this.forget(id);
+      const stopped = this.replace(
+        job,
+        { state: 'failed', lastError: reason, nextAttemptAt: null, progress: { ...job.progress, label: 'Failed' } },
+        { level: 'error', message: `Stopped: ${reason}` },
+      );
+      await this.persistQuietly(stopped);
+      await this.notifyFinished(stopped);
+      return;
+    }
+    const now = this.now();
+    this.previousDelay.set(id, decision.delayMs);
+    if (decision.notBeforeMs !== null) this.notBefore.set(id, now + decision.notBeforeMs);
+    else this.notBefore.delete(id);
+    if (network) this.waitingForNetwork.add(id);
+    else this.waitingForNetwork.delete(id);
+    const wait = describeDelay(decision.delayMs);
+    const waiting = this.replace(
+      job,
+      {
+        state: 'waiting',
+        lastError: reason,
+        nextAttemptAt: new Date(now + decision.delayMs).toISOString(),
+        progress: { ...job.progress, step: 'waiting', label: network ? QUEUED_LABEL : `Waiting to try again (${wait})` },
+      },
+      { level: 'warn', message: `Attempt ${job.attempts} failed: ${reason} Trying again in ${wait}.` },
+    );
+    await this.persistQuietly(waiting);
+  }
+
+  /** The state a job stopped by the app closing is left in: queued, to go at the next start. */
+  requeuedOnClose(job: PublishJob): PublishJob {
+    return this.replace(
+      job,
+      { state: 'queued', nextAttemptAt: null, progress: initialProgress() },
+      { level: 'info', message: 'Stopped because Newsdesk is closing; it will be sent at the next start.' },
+    );
+  }
+
+  /** The network is back: jobs that waited only for it go now instead of at their backoff. */
+  private markOnline(): void {
+    if (this.online) return;
+    this.online = true;
+    const at = new Date(this.now()).toISOString();
+    for (const id of this.waitingForNetwork) {
+      const job = this.jobs.get(id);
+      if (job?.state !== 'waiting') continue;
+      void this.persistQuietly(this.replace(job, { nextAttemptAt: at }, { level: 'info', message: 'The network is back; trying again now.' }));
+    }
+    this.waitingForNetwork.clear();
+  }
+}
+
+export function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}

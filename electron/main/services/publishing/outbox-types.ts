@@ -1,0 +1,52 @@
+import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import type { PublishJob } from '../../../../shared/model/publishing';
+import type { EnqueueRequest } from './outbox-jobs';
+import type { Publisher } from './publisher';
+import type { RetryOptions } from './retry-policy';
+
+/**
+ * The outbox: publishing as a persistent job queue. A job is on disk before anything is sent, and
+ * every state it passes through is written before the outbox acts on it, so quitting or crashing
+ * mid-queue loses nothing: the next start finds the jobs and carries on. Failures that pass (no
+ * network, timeouts, 5xx, 429) are retried with backoff; others stop the job with the CMS's message.
+ */
+export interface Outbox {
+  enqueue(request: EnqueueRequest): Promise<PublishJob>;
+  /** Every job, oldest first. */
+  list(): PublishJob[];
+  get(id: string): PublishJob | undefined;
+  /** Stops a job at once; an attempt under way is aborted. A finished job is returned unchanged. */
+  cancel(id: string): Promise<PublishJob>;
+  /** Waiting jobs try again now (never before a Retry-After the CMS gave). */
+  retryNow(): Promise<void>;
+  /** Deletes finished jobs (done, failed, cancelled); returns how many. */
+  clearFinished(): Promise<number>;
+  /** Queues a job in conflict, failed or cancelled again; `overwrite` replaces the version on the site. */
+  requeue(id: string, options: { overwrite: boolean }): Promise<PublishJob>;
+  /** Ends a job in conflict without sending (the editor took the site's version); `note` goes in its log. */
+  settleConflict(id: string, note: string): Promise<PublishJob>;
+  /** False since an attempt found no network, until one succeeds. */
+  online(): boolean;
+  /** Resolves when no job is queued, running or waiting to retry (or the outbox closed). */
+  whenIdle(): Promise<void>;
+  quarantined(): QuarantinedFile[];
+  /** Aborts attempts under way, leaving their jobs queued on disk for the next start, and waits for writes. */
+  close(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  /** The folder of job files (library/publishing/outbox in the app). */
+  dir: string;
+  /** Where unreadable job files go; <dir>/../../quarantine (the library's) unless set. */
+  quarantineDir?: string;
+  publisher: Publisher;
+  /** Jobs sent at the same time (2 unless set); one article never goes to one target twice at once. */
+  concurrency?: number;
+  retry?: Omit<RetryOptions, 'random'>;
+  /** The clock, in ms since the epoch (Date.now unless set). */
+  now?: () => number;
+  /** For the retry jitter (Math.random unless set). Client keys always come from the OS's generator. */
+  random?: () => number;
+  /** Called once a job is done, failed or cancelled, after that state is on disk. */
+  onFinished?: (job: PublishJob) => void | Promise<void>;
+}

@@ -1,0 +1,327 @@
+import { join } from 'node:path';
+import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import { UserFacingError } from '../../../../shared/ipc/result';
+import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../shared/model/publishing';
+import { JobBook, errorCode } from './outbox-book';
+import { PENDING_JOB_STATES, asPublishError, initialProgress, newJob, sentence, serialKey, type EnqueueRequest, type LogLine } from './outbox-jobs';
+import { openOutboxStore, type OutboxStore } from './outbox-store';
+import type { Outbox, OutboxOptions } from './outbox-types';
+import { PublishError } from './publish-error';
+import type { PublishContext, PublishOutcome } from './publisher';
+import { createRetryPolicy, describeDelay } from './retry-policy';
+
+export type { EnqueueRequest } from './outbox-jobs';
+export type { Outbox, OutboxOptions } from './outbox-types';
+
+/*
+ * The outbox's engine: which job runs when (at most `concurrency` at once, one at a time per article
+ * and target, waiting ones when their retry is due), one attempt from start to outcome, and the
+ * editor's actions. What each outcome does to a job is in outbox-book.ts; the files in outbox-store.ts.
+ */
+
+/** How long close() waits for attempts that ignore their abort signal. */
+const CLOSE_GRACE_MS = 10_000;
+
+interface Attempt {
+  key: string;
+  controller: AbortController;
+  /** Why the attempt was stopped from outside; its outcome is then handled accordingly. */
+  stopped: 'cancel' | 'close' | null;
+  settled: Promise<void>;
+}
+
+export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
+  const store = await openOutboxStore(options.dir, options.quarantineDir ?? join(options.dir, '..', '..', 'quarantine'));
+  const outbox = new JobOutbox(store, options);
+  await outbox.resume();
+  return outbox;
+}
+
+class JobOutbox implements Outbox {
+  private readonly book: JobBook;
+  private readonly attempts = new Map<string, Attempt>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private readonly concurrency: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closing = false;
+  private closed = false;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly options: OutboxOptions,
+  ) {
+    const policy = createRetryPolicy({ ...options.retry, ...(options.random ? { random: options.random } : {}) });
+    this.book = new JobBook(store, policy, options.now ?? Date.now, options.onFinished);
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
+  }
+
+  /** Jobs left 'running' by a quit or crash go back in the queue, then the queue starts. */
+  async resume(): Promise<void> {
+    for (const job of this.book.jobs.values()) {
+      if (job.state !== 'running') continue;
+      const line: LogLine = { level: 'warn', message: 'Newsdesk closed while this was being sent; resuming.' };
+      await this.book.persistQuietly(this.book.replace(job, { state: 'queued', progress: initialProgress() }, line));
+    }
+    this.pump();
+  }
+
+  async enqueue(request: EnqueueRequest): Promise<PublishJob> {
+    if (this.closing) throw new UserFacingError('conflict', 'Newsdesk is closing; queue the article again after it restarts.');
+    const job = newJob(request, this.book.now());
+    try {
+      await this.store.save(job);
+    } catch (error) {
+      throw new UserFacingError('io', `The job could not be stored in the outbox (${errorCode(error)}), so nothing was sent.`);
+    }
+    this.book.jobs.set(job.id, job);
+    this.pump();
+    return this.book.jobs.get(job.id) ?? job;
+  }
+
+  list(): PublishJob[] {
+    return [...this.book.jobs.values()];
+  }
+
+  get(id: string): PublishJob | undefined {
+    return this.book.jobs.get(id);
+  }
+
+  async cancel(id: string): Promise<PublishJob> {
+    const job = this.book.required(id);
+    if (FINISHED_JOB_STATES.includes(job.state)) return job;
+    const cancelled = this.book.replace(
+      job,
+      { state: 'cancelled', nextAttemptAt: null, progress: { ...job.progress, label: 'Cancelled' } },
+      { level: 'info', message: 'Cancelled by the editor.' },
+    );
+    this.book.forget(id);
+    const attempt = this.attempts.get(id);
+    if (attempt && attempt.stopped === null) {
+      attempt.stopped = 'cancel';
+      attempt.controller.abort(new PublishError('local', 'Cancelled by the editor.'));
+    }
+    await this.book.persistOrRefuse(cancelled);
+    await this.book.notifyFinished(cancelled);
+    this.pump();
+    return this.book.jobs.get(id) ?? cancelled;
+  }
+
+  async retryNow(): Promise<void> {
+    const now = this.book.now();
+    const writes: Promise<void>[] = [];
+    for (const job of this.book.jobs.values()) {
+      if (job.state !== 'waiting') continue;
+      // Retry-After is the CMS's own word: an impatient click must not break it.
+      const at = this.book.earliestRetry(job.id, now);
+      if (job.nextAttemptAt !== null && Date.parse(job.nextAttemptAt) <= at) continue;
+      const line: LogLine = { level: 'info', message: at > now ? `The site asked to wait; trying again in ${describeDelay(at - now)}.` : 'Trying again now.' };
+      writes.push(this.book.persistQuietly(this.book.replace(job, { nextAttemptAt: new Date(at).toISOString() }, line)));
+    }
+    await Promise.all(writes);
+    this.pump();
+  }
+
+  async clearFinished(): Promise<number> {
+    const finished = this.list().filter((job) => FINISHED_JOB_STATES.includes(job.state));
+    // A job that just finished may still be writing its last state: let it. A cancelled attempt
+    // may take its time to wind down; whatever it reports once its job is gone is ignored.
+    await Promise.all(finished.map((job) => (job.state === 'cancelled' ? undefined : this.attempts.get(job.id)?.settled)));
+    let removed = 0;
+    for (const { id } of finished) {
+      // Queued again while we waited: no longer finished.
+      const current = this.book.jobs.get(id);
+      if (!current || !FINISHED_JOB_STATES.includes(current.state)) continue;
+      this.book.jobs.delete(id);
+      this.book.forget(id);
+      await this.store.remove(id);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  async requeue(id: string, options: { overwrite: boolean }): Promise<PublishJob> {
+    const job = this.book.required(id);
+    if (PENDING_JOB_STATES.includes(job.state) || job.state === 'done') {
+      throw new UserFacingError('conflict', job.state === 'done' ? 'This job is already done; publish the article again instead.' : 'This job is still in the outbox.');
+    }
+    this.book.forget(id);
+    const queued = this.book.replace(
+      job,
+      { state: 'queued', overwrite: options.overwrite, conflict: null, lastError: null, nextAttemptAt: null, progress: initialProgress() },
+      { level: 'info', message: options.overwrite ? 'Queued again to replace the version on the site.' : 'Queued again.' },
+    );
+    await this.book.persistOrRefuse(queued);
+    this.pump();
+    return this.book.jobs.get(id) ?? queued;
+  }
+
+  async settleConflict(id: string, note: string): Promise<PublishJob> {
+    const job = this.book.required(id);
+    if (job.state !== 'conflict' || job.conflict === null) throw new UserFacingError('conflict', 'This job is not waiting for a choice between two versions.');
+    const settled = this.book.replace(
+      job,
+      {
+        state: 'done',
+        conflict: null,
+        lastError: null,
+        remote: { postId: job.remote?.postId ?? null, link: job.conflict.remote.link },
+        progress: { ...job.progress, step: 'done', label: 'Kept the version on the site' },
+      },
+      { level: 'info', message: sentence(note) },
+    );
+    await this.book.persistOrRefuse(settled);
+    await this.book.notifyFinished(settled);
+    return settled;
+  }
+
+  online(): boolean {
+    return this.book.isOnline();
+  }
+
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  quarantined(): QuarantinedFile[] {
+    return this.store.quarantined();
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.clearTimer();
+    const running = [...this.attempts.values()];
+    for (const attempt of running) {
+      if (attempt.stopped !== null) continue;
+      attempt.stopped = 'close';
+      attempt.controller.abort(new PublishError('local', 'Newsdesk is closing.'));
+    }
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(running.map((attempt) => attempt.settled)),
+      new Promise<void>((resolve) => {
+        grace = setTimeout(resolve, CLOSE_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(grace);
+    this.closed = true;
+    // An attempt that ignored its signal is left behind; its job goes back to the queue all the same.
+    for (const id of this.attempts.keys()) {
+      const job = this.book.jobs.get(id);
+      if (job?.state === 'running') await this.book.persistQuietly(this.book.requeuedOnClose(job));
+    }
+    await this.store.flush();
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Scheduling
+
+  /** Starts every job that may run now, and sets the timer for the next one that will. */
+  private pump(): void {
+    if (this.closing) return;
+    const now = this.book.now();
+    const busy = new Set([...this.attempts.values()].map((attempt) => attempt.key));
+    const seen = new Set<string>();
+    let nextDue = Infinity;
+    for (const job of this.book.jobs.values()) {
+      if (!PENDING_JOB_STATES.includes(job.state)) continue;
+      const key = serialKey(job);
+      // Jobs for one article and target go one at a time, oldest first.
+      const first = !seen.has(key) && !busy.has(key);
+      seen.add(key);
+      if (!first) continue;
+      const due = job.state === 'waiting' && job.nextAttemptAt !== null ? Date.parse(job.nextAttemptAt) : now;
+      if (due > now) {
+        nextDue = Math.min(nextDue, due);
+        continue;
+      }
+      if (this.attempts.size >= this.concurrency) break;
+      this.start(job);
+      busy.add(key);
+    }
+    this.armTimer(nextDue, now);
+    if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private armTimer(due: number, now: number): void {
+    this.clearTimer();
+    if (!Number.isFinite(due)) return;
+    this.timer = setTimeout(() => this.pump(), Math.min(Math.max(0, due - now), 2 ** 31 - 1));
+    // A waiting retry must not keep a process alive on its own (the app quits when its windows do).
+    this.timer.unref?.();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private isIdle(): boolean {
+    return this.attempts.size === 0 && !this.list().some((job) => PENDING_JOB_STATES.includes(job.state));
+  }
+
+  private start(job: PublishJob): void {
+    const running = this.book.replace(
+      job,
+      { state: 'running', attempts: job.attempts + 1, nextAttemptAt: null, progress: { ...initialProgress('Starting'), step: 'checking' } },
+      { level: 'info', message: job.attempts === 0 ? 'Sending.' : `Attempt ${job.attempts + 1}.` },
+    );
+    const attempt: Attempt = { key: serialKey(job), controller: new AbortController(), stopped: null, settled: Promise.resolve() };
+    this.attempts.set(job.id, attempt);
+    attempt.settled = this.run(running, attempt)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.attempts.get(job.id) === attempt) this.attempts.delete(job.id);
+        this.pump();
+      });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // One attempt
+
+  private async run(job: PublishJob, attempt: Attempt): Promise<void> {
+    try {
+      // Nothing is sent until the job's state on disk says it is being sent.
+      await this.store.save(job);
+    } catch (error) {
+      const problem = new PublishError('local', `The outbox could not be saved (${errorCode(error)}); nothing was sent.`);
+      if (attempt.stopped === null) await this.book.failed(job.id, problem, { alwaysRetry: true });
+      return;
+    }
+    let outcome: PublishOutcome | null = null;
+    let failure: unknown = null;
+    try {
+      outcome = await this.options.publisher(this.contextFor(job, attempt));
+    } catch (error) {
+      failure = error;
+    }
+    // Past close's grace period the job was already put back in the queue on disk.
+    if (this.closed) return;
+    if (outcome?.kind === 'done') await this.book.done(job.id, outcome.remote, attempt.stopped === 'cancel');
+    else if (attempt.stopped === 'close') await this.book.persistQuietly(this.book.requeuedOnClose(this.book.required(job.id)));
+    else if (attempt.stopped === 'cancel') return;
+    else if (outcome?.kind === 'conflict') await this.book.conflict(job.id, outcome.conflict);
+    else await this.book.failed(job.id, asPublishError(failure), { alwaysRetry: false });
+  }
+
+  private contextFor(job: PublishJob, attempt: Attempt): PublishContext {
+    const live = (): PublishJob | null => {
+      const current = this.book.jobs.get(job.id);
+      return current && attempt.stopped === null && this.attempts.get(job.id) === attempt ? current : null;
+    };
+    return {
+      job: structuredClone(job),
+      signal: attempt.controller.signal,
+      progress: (update: Partial<JobProgress>) => {
+        const current = live();
+        if (current) this.store.saveSoon(this.book.replace(current, { progress: { ...current.progress, ...update } }));
+      },
+      log: (level, message) => {
+        const current = live();
+        if (current) void this.book.persistQuietly(this.book.replace(current, {}, { level, message }));
+      },
+    };
+  }
+}

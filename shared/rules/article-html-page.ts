@@ -1,0 +1,36 @@
+import { escapeHtml } from './html-escape';
+
+/** The page around an exported article: what a browser needs to show it well on its own. */
+
+/** Enough style for the export to read well on its own in a browser. */
+const PAGE_STYLE = `
+body { margin: 0; padding: 2rem 1rem; font: 1.125rem/1.6 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff; }
+article { max-width: 42rem; margin: 0 auto; }
+h1 { font-size: 2.25rem; line-height: 1.15; margin: 0 0 .5rem; }
+h2, h3, h4, h5, h6 { font-family: system-ui, sans-serif; line-height: 1.25; margin: 2rem 0 .5rem; }
+.dek { font-size: 1.3rem; color: #444; margin: 0 0 1rem; }
+.byline { font: .95rem system-ui, sans-serif; color: #555; }
+.author { font-weight: 600; }
+figure { margin: 1.5rem 0; }
+figure img { display: block; max-width: 100%; height: auto; }
+.alignwide, .alignfull { margin-left: -4rem; margin-right: -4rem; }
+figcaption { font: .85rem/1.4 system-ui, sans-serif; color: #555; margin-top: .4rem; }
+.credit { color: #777; }
+blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid #ccc; color: #333; }
+blockquote.pull-quote { border: 0; border-top: 3px solid #1a1a1a; border-bottom: 3px solid #1a1a1a; padding: 1rem 0; font-size: 1.5rem; line-height: 1.3; }
+a { color: #0b57d0; }
+hr { border: 0; border-top: 1px solid #ccc; margin: 2rem 0; }
+@media (max-width: 50rem) { .alignwide, .alignfull { margin-left: 0; margin-right: 0; } }
+`;
+
+/** A standalone page around an already written (and, in main, sanitized) `<article>`. */
+export function htmlPage(title: string, articleMarkup: string): string {
+  return [
+    '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+    `<title>${escapeHtml(title.trim() || 'Untitled article')}</title>\n`,
+    `<style>${PAGE_STYLE}</style>\n</head>\n<body>\n`,
+    articleMarkup,
+    '</body>\n</html>\n',
+  ].join('');
+}
