@@ -14,6 +14,7 @@ import { RevisionsDialog } from './features/drafts/RevisionsDialog';
 import { useDraftSession } from './features/drafts/useDraftSession';
 import { useNotify } from './ui/components/Toasts';
 import { formatFull } from './ui/time';
+import { useOutbox } from './features/publishing/OutboxContext';
 
 /** The drafting desk: draft list, editor and details, wired to main through the contract. */
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [quarantined, setQuarantined] = useState<QuarantinedFile[]>([]);
   const [listVersion, refreshList] = useReducer((n: number) => n + 1, 0);
+  const { articlesReplaced } = useOutbox();
   const [showHistory, setShowHistory] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   // A new article starts in its headline field; one opened from the list does not steal focus.
@@ -184,7 +186,7 @@ export function App() {
           <DraftList
             selectedId={currentId}
             sections={settings.sections}
-            version={listVersion}
+            version={listVersion + articlesReplaced}
             onNew={create}
             onOpen={open}
             onDuplicate={(id) => void duplicate(id)}

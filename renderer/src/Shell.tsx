@@ -9,15 +9,20 @@ import { LibraryView } from './features/photos/LibraryView';
 import { countPhotos } from './features/photos/photo-display';
 import { LibraryChangesContext, type LibraryChanges } from './features/photos/library-changes';
 import { useImportRuns } from './features/photos/useImportRuns';
+import { OutboxBadge } from './features/publishing/OutboxBadge';
+import { OutboxProvider } from './features/publishing/OutboxContext';
+import { OutboxDesk } from './features/publishing/OutboxDesk';
+import { SEND_PATH } from './features/publishing/PublishActions';
 import { useNotify } from './ui/components/Toasts';
 import { MOD } from './ui/shortcuts';
 
-type Desk = 'articles' | 'photos' | 'feeds';
+type Desk = 'articles' | 'photos' | 'feeds' | 'outbox';
 
 const DESKS: { id: Desk; label: string; key: string; icon: string }[] = [
   { id: 'articles', label: 'Articles', key: '1', icon: 'M5 3h10v14H5zM7.5 7h5M7.5 10h5M7.5 13h3' },
   { id: 'photos', label: 'Photos', key: '2', icon: 'M3 5h14v11H3zM3 13l4-4 4 4 2-2 4 4M13 8.5h.01' },
   { id: 'feeds', label: 'Feeds', key: '3', icon: ICON_PATHS.feeds },
+  { id: 'outbox', label: 'Outbox', key: '4', icon: SEND_PATH },
 ];
 
 /** Typing "/" in these is text, not the search shortcut. */
@@ -36,6 +41,7 @@ export function Shell() {
   const [desk, setDesk] = useState<Desk>('articles');
   const [libraryOpened, setLibraryOpened] = useState(false);
   const [feedsOpened, setFeedsOpened] = useState(false);
+  const [outboxOpened, setOutboxOpened] = useState(false);
   const [dropping, setDropping] = useState(false);
   const imports = useImportRuns();
   const [arrivedElsewhere, photosArrived] = useReducer((n: number) => n + 1, 0);
@@ -52,6 +58,7 @@ export function Shell() {
     setDesk(next);
     if (next === 'photos') setLibraryOpened(true);
     if (next === 'feeds') setFeedsOpened(true);
+    if (next === 'outbox') setOutboxOpened(true);
   };
 
   // Registered once, in a layout effect, so it runs before the drafting desk's own window listener:
@@ -69,6 +76,7 @@ export function Shell() {
         setDesk(target.id);
         if (target.id === 'photos') setLibraryOpened(true);
         if (target.id === 'feeds') setFeedsOpened(true);
+        if (target.id === 'outbox') setOutboxOpened(true);
         return;
       }
       if (deskRef.current === 'feeds' && isExactShortcutMatch(event, 'n', CONTROL_OR_META)) {
@@ -147,46 +155,52 @@ export function Shell() {
 
   return (
     <LibraryChangesContext.Provider value={libraryChanges}>
-      <div className="nd-shell">
-        <nav className="nd-rail" aria-label="Desks">
-          <div className="nd-rail__tabs" role="tablist" aria-orientation="vertical" onKeyDown={onRailKeyDown}>
-            {DESKS.map((d) => (
-              <button
-                key={d.id}
-                id={`nd-desk-tab-${d.id}`}
-                type="button"
-                role="tab"
-                className="nd-rail__tab"
-                aria-selected={desk === d.id}
-                aria-controls={`nd-desk-${d.id}`}
-                tabIndex={desk === d.id ? 0 : -1}
-                title={`${d.label} (${MOD}${d.key})`}
-                onClick={() => show(d.id)}
-              >
-                <svg width={20} height={20} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-                  <path d={d.icon} />
-                </svg>
-                <span>{d.label}</span>
-              </button>
-            ))}
+      <OutboxProvider onShowOutbox={() => show('outbox')}>
+        <div className="nd-shell">
+          <nav className="nd-rail" aria-label="Desks">
+            <div className="nd-rail__tabs" role="tablist" aria-orientation="vertical" onKeyDown={onRailKeyDown}>
+              {DESKS.map((d) => (
+                <button
+                  key={d.id}
+                  id={`nd-desk-tab-${d.id}`}
+                  type="button"
+                  role="tab"
+                  className="nd-rail__tab"
+                  aria-selected={desk === d.id}
+                  aria-controls={`nd-desk-${d.id}`}
+                  tabIndex={desk === d.id ? 0 : -1}
+                  title={`${d.label} (${MOD}${d.key})`}
+                  onClick={() => show(d.id)}
+                >
+                  <svg width={20} height={20} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+                    <path d={d.icon} />
+                  </svg>
+                  <span>{d.label}</span>
+                  {d.id === 'outbox' && <OutboxBadge />}
+                </button>
+              ))}
+            </div>
+          </nav>
+          <div id="nd-desk-articles" role="tabpanel" aria-labelledby="nd-desk-tab-articles" className="nd-shell__desk" hidden={desk !== 'articles'}>
+            <App />
           </div>
-        </nav>
-        <div id="nd-desk-articles" role="tabpanel" aria-labelledby="nd-desk-tab-articles" className="nd-shell__desk" hidden={desk !== 'articles'}>
-          <App />
-        </div>
-        <div id="nd-desk-photos" role="tabpanel" aria-labelledby="nd-desk-tab-photos" className="nd-shell__desk" hidden={desk !== 'photos'}>
-          {libraryOpened && <LibraryView imports={imports} searchRef={librarySearchRef} />}
-        </div>
-        <div id="nd-desk-feeds" role="tabpanel" aria-labelledby="nd-desk-tab-feeds" className="nd-shell__desk" hidden={desk !== 'feeds'}>
-          {feedsOpened && <FeedsDesk active={desk === 'feeds'} />}
-        </div>
-        <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
-        {dropping && (
-          <div className="nd-drop-overlay" aria-hidden="true">
-            <p>Drop pictures to add them to the photo library</p>
+          <div id="nd-desk-photos" role="tabpanel" aria-labelledby="nd-desk-tab-photos" className="nd-shell__desk" hidden={desk !== 'photos'}>
+            {libraryOpened && <LibraryView imports={imports} searchRef={librarySearchRef} />}
           </div>
-        )}
-      </div>
+          <div id="nd-desk-feeds" role="tabpanel" aria-labelledby="nd-desk-tab-feeds" className="nd-shell__desk" hidden={desk !== 'feeds'}>
+            {feedsOpened && <FeedsDesk active={desk === 'feeds'} />}
+          </div>
+          <div id="nd-desk-outbox" role="tabpanel" aria-labelledby="nd-desk-tab-outbox" className="nd-shell__desk" hidden={desk !== 'outbox'}>
+            {outboxOpened && <OutboxDesk active={desk === 'outbox'} />}
+          </div>
+          <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
+          {dropping && (
+            <div className="nd-drop-overlay" aria-hidden="true">
+              <p>Drop pictures to add them to the photo library</p>
+            </div>
+          )}
+        </div>
+      </OutboxProvider>
     </LibraryChangesContext.Provider>
   );
 }

@@ -19,6 +19,9 @@ import './ui/styles/feeds-edit-dialogs.css';
 import './ui/styles/feed-preview.css';
 import './ui/styles/reader-site.css';
 import './ui/styles/article-preview.css';
+import './ui/styles/publishing-outbox.css';
+import './ui/styles/publishing-dialogs.css';
+import './ui/styles/publishing-targets.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

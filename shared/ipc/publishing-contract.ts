@@ -47,8 +47,10 @@ export const QueueRequest = z
 
 export const OutboxView = z.object({
   jobs: z.array(PublishJob),
-  /** False while the last attempt found no network; the UI says jobs will go when it returns. */
+  /** False while some target's last attempt found no connection; its jobs go when it answers again. */
   online: z.boolean(),
+  /** Those targets: only their jobs are "queued — will publish when online". */
+  unreachable: z.array(TargetId),
 });
 export type OutboxView = z.infer<typeof OutboxView>;
 

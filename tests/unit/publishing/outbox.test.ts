@@ -244,6 +244,24 @@ describe('the outbox', () => {
     expect(outbox.list().map((job) => job.state)).toEqual(['done', 'done']);
   });
 
+  it('keeps reachability per site: one site down does not hold back or mislabel another', async () => {
+    const lib = await library();
+    const outbox = await open(
+      lib,
+      async ({ job }) => {
+        if (job.targetId === 't-downsite') throw new PublishError('offline', 'down.example refused the connection.');
+        return published();
+      },
+      { retry: { baseMs: 60_000, capMs: 120_000 } },
+    );
+    const down = await outbox.enqueue(request(1, 't-downsite'));
+    const up = await outbox.enqueue(request(2, 't-upsite01'));
+    while (outbox.get(down.id)!.state !== 'waiting' || outbox.get(up.id)!.state !== 'done') await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(outbox.unreachableTargets()).toEqual(['t-downsite']);
+    expect(outbox.online()).toBe(false);
+    expect(outbox.get(down.id)!.progress.label).toBe('Queued — will publish when online');
+  });
+
   it('holds a conflict for the editor, and sends again with overwrite when asked', async () => {
     const lib = await library();
     const conflict = {

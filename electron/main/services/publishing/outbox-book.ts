@@ -15,9 +15,13 @@ export class JobBook {
   private readonly previousDelay = new Map<string, number>();
   /** Jobs the CMS told to come back later (Retry-After): no retry before this time. */
   private readonly notBefore = new Map<string, number>();
-  /** Jobs waiting only because there was no network: they go as soon as any attempt gets through. */
+  /** Jobs waiting only because there was no network: they go as soon as their site answers again. */
   private readonly waitingForNetwork = new Set<string>();
-  private online = true;
+  /**
+   * Targets whose last attempt found no connection. Kept per target, so one site that is down does
+   * not make the outbox look offline while another is being published to.
+   */
+  private readonly unreachable = new Set<string>();
 
   constructor(
     private readonly store: OutboxStore,
@@ -29,7 +33,11 @@ export class JobBook {
   }
 
   isOnline(): boolean {
-    return this.online;
+    return this.unreachable.size === 0;
+  }
+
+  unreachableTargets(): string[] {
+    return [...this.unreachable];
   }
 
   required(id: string): PublishJob {
@@ -89,8 +97,8 @@ export class JobBook {
   // Outcomes of an attempt
 
   async done(id: string, remote: { postId: number | null; link: string }, lateCancel: boolean): Promise<void> {
-    this.markOnline();
     const job = this.required(id);
+    this.markReachable(job.targetId);
     const where = remote.link ? `: ${remote.link}` : '';
     const label = job.mode === 'draft' ? 'Sent as a draft' : 'Published';
     const finished = lateCancel
@@ -107,7 +115,7 @@ export class JobBook {
   }
 
   async conflict(id: string, conflict: ConflictVersions): Promise<void> {
-    this.markOnline();
+    this.markReachable(this.required(id).targetId);
     const message = 'The post was changed on the site since Newsdesk last sent it; choose which version to keep.';
     const job = this.replace(
       this.required(id),
@@ -121,8 +129,8 @@ export class JobBook {
   async failed(id: string, error: PublishError, options: { alwaysRetry: boolean }): Promise<void> {
     const job = this.required(id);
     const network = error.kind === 'offline' || error.kind === 'timeout';
-    if (network) this.online = false;
-    else if (error.status !== null) this.markOnline();
+    if (network) this.unreachable.add(job.targetId);
+    else if (error.status !== null) this.markReachable(job.targetId);
     // A disk that refused a write is retried like a busy server: later, with backoff.
     const judged = options.alwaysRetry ? new PublishError('server', error.message) : error;
     const decision = this.policy.decide({ error: judged, attempt: job.attempts, previousDelayMs: this.previousDelay.get(id) ?? null });
@@ -167,17 +175,17 @@ export class JobBook {
     );
   }
 
-  /** The network is back: jobs that waited only for it go now instead of at their backoff. */
-  private markOnline(): void {
-    if (this.online) return;
-    this.online = true;
+  /** The site answers again: its jobs that waited only for the network go now instead of at their backoff. */
+  private markReachable(targetId: string): void {
+    if (!this.unreachable.delete(targetId)) return;
     const at = new Date(this.now()).toISOString();
     for (const id of this.waitingForNetwork) {
       const job = this.jobs.get(id);
-      if (job?.state !== 'waiting') continue;
-      void this.persistQuietly(this.replace(job, { nextAttemptAt: at }, { level: 'info', message: 'The network is back; trying again now.' }));
+      if (job?.targetId !== targetId) continue;
+      this.waitingForNetwork.delete(id);
+      if (job.state !== 'waiting') continue;
+      void this.persistQuietly(this.replace(job, { nextAttemptAt: at }, { level: 'info', message: 'The site answers again; trying again now.' }));
     }
-    this.waitingForNetwork.clear();
   }
 }
 

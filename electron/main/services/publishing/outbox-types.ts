@@ -26,7 +26,10 @@ export interface Outbox {
   /** Ends a job in conflict without sending (the editor took the site's version); `note` goes in its log. */
   settleConflict(id: string, note: string): Promise<PublishJob>;
   /** False since an attempt found no network, until one succeeds. */
+  /** True when no target's last attempt failed for want of a connection. */
   online(): boolean;
+  /** Targets whose last attempt found no connection. */
+  unreachableTargets(): string[];
   /** Resolves when no job is queued, running or waiting to retry (or the outbox closed). */
   whenIdle(): Promise<void>;
   quarantined(): QuarantinedFile[];

@@ -174,6 +174,10 @@ class JobOutbox implements Outbox {
     return settled;
   }
 
+  unreachableTargets(): string[] {
+    return this.book.unreachableTargets();
+  }
+
   online(): boolean {
     return this.book.isOnline();
   }

@@ -37,7 +37,7 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
   const { drafts, media, board, targets, outbox } = services;
   const now = services.now ?? (() => new Date());
   const runTest = services.testConnection ?? realTestConnection;
-  const outboxView = () => ({ jobs: outbox.list(), online: outbox.online() });
+  const outboxView = () => ({ jobs: outbox.list(), online: outbox.online(), unreachable: outbox.unreachableTargets() });
   // Exported pictures carry the desk's credit in their XMP when the setting says so, like published ones.
   const copyPhoto = (photoId: string, destination: string): Promise<void> =>
     media.exportCopy(photoId, destination, { writeXmp: services.settings.get().photoDesk.writeXmpOnExport });

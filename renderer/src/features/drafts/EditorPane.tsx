@@ -1,6 +1,7 @@
 import { CONTROL_OR_META, isExactShortcutMatch, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { STATUS_LABELS, type LexicalDocument } from '../../../../shared/model/article';
+import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
 import type { CheckIssue } from '../../../../shared/rules/prepublish';
 import { ArticleEditor } from '../../editor/ArticleEditor';
 import { bodyOf, type BodyStats } from '../../editor/plugins/ChangePlugin';
@@ -10,6 +11,9 @@ import { ArticlePreview } from '../article-photos/ArticlePreview';
 import { useArticlePhotos } from '../article-photos/ArticlePhotosContext';
 import { PrepublishPanel } from '../article-photos/PrepublishPanel';
 import { reportSummary, usePrepublishReport } from '../article-photos/usePrepublishReport';
+import { PublishActions } from '../publishing/PublishActions';
+import { baseCode, revealArticleField } from '../publishing/reveal-issue';
+import { useOpenArticleForOutbox } from '../publishing/useOpenArticleForOutbox';
 import { titleOf } from './DraftListItem';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
@@ -43,6 +47,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
   const article = session.article;
   const report = usePrepublishReport(article);
   const { attachEditor } = session;
+  useOpenArticleForOutbox(session);
 
   const onEditor = useCallback(
     (editor: LexicalEditor) => {
@@ -60,6 +65,15 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
     refresh(); // the library may have changed since the photos were read
     setCheckOpen(true);
   }, [refresh]);
+
+  /** A finding of the publish panel: photo findings as the check shows them, the story's own in the details. */
+  const showPublishIssue = useCallback((issue: CheckIssueView) => {
+    setPreviewBody(null);
+    requestAnimationFrame(() => {
+      if (issue.where === 'article') revealArticleField(issue, paneRef.current);
+      else revealIssue(paneRef.current, { ...issue, code: baseCode(issue.code) } as CheckIssue);
+    });
+  }, []);
 
   // Another article (or a restored revision) loaded: back to the text.
   useEffect(() => setPreviewBody(null), [session.loadKey]);
@@ -101,6 +115,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         <button type="button" className="nd-button" onClick={onShowHistory}>
           <Icon name="history" size={16} /> History
         </button>
+        <PublishActions article={article} save={session.flush} paneRef={paneRef} onShowIssue={showPublishIssue} />
       </header>
       {checkOpen && (
         <PrepublishPanel

@@ -8,6 +8,7 @@ import { useNotify } from '../../ui/components/Toasts';
 import { MOD } from '../../ui/shortcuts';
 import { FeedPreview } from '../preview/FeedPreview';
 import { ItemPreview } from '../preview/ItemPreview';
+import { PublishTargetsDialog } from '../publishing/PublishTargetsDialog';
 import { VideoDialog } from '../videos/VideoDialog';
 import { AddItemsDialog } from './AddItemsDialog';
 import { Icon } from '../../ui/components/Icon';
@@ -38,6 +39,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
   const [video, setVideo] = useState<{ id: string | null } | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [targetsOpen, setTargetsOpen] = useState(false);
   const [previewFeedId, setPreviewFeedId] = useState<string | null>(null);
   const columns = useMemo(() => feeds.filter((feed) => !feed.archived), [feeds]);
 
@@ -129,6 +131,9 @@ export function FeedsDesk({ active }: { active: boolean }) {
         <button type="button" className="nd-button" onClick={() => setSettingsOpen(true)} disabled={feeds.length === 0}>
           <Icon name="settings" size={16} /> Feeds…
         </button>
+        <button type="button" className="nd-button" onClick={() => setTargetsOpen(true)}>
+          Publish targets…
+        </button>
         <button type="button" className="nd-button nd-button--primary" onClick={() => opening(setVideo)({ id: null })}>
           <Icon name="plus" size={16} /> New video
         </button>
@@ -197,6 +202,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
         }}
         onSaved={videoSaved}
       />
+      <PublishTargetsDialog open={targetsOpen} onClose={() => setTargetsOpen(false)} />
       {settingsOpen && <FeedSettingsDialog open feeds={feeds} onClose={() => setSettingsOpen(false)} onSaved={setFeeds} />}
     </div>
   );

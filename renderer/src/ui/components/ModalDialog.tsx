@@ -54,8 +54,9 @@ export function ModalDialog({ open = true, title, closeLabel = 'Close', classNam
       aria-labelledby={headingId}
       data-testid={testId}
       onKeyDown={onKeyDown}
-      onClose={() => {
-        if (openRef.current) onClose();
+      onClose={(event) => {
+        // React passes a nested dialog's close event up the component tree: only this dialog's own counts.
+        if (event.target === event.currentTarget && openRef.current) onClose();
       }}
     >
       <header className="nd-dialog__head">

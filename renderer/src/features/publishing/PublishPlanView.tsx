@@ -1,0 +1,71 @@
+import type { PublishPlan } from '../../../../shared/model/publishing';
+import { formatFull } from '../../ui/time';
+
+function whenLabel(plan: PublishPlan): string {
+  if (plan.status === 'draft') return 'Draft';
+  if (plan.status === 'future' && plan.goLiveAt) return `Scheduled for ${formatFull(plan.goLiveAt)}`;
+  return 'Publish now';
+}
+
+const list = (names: string[]): string => (names.length === 0 ? 'None' : names.join(', '));
+
+/**
+ * What the target will hold after "Publish": when it goes live, where, how it is tagged, whether it
+ * replaces an earlier post — and, in a list of its own, the placement the target cannot hold.
+ */
+export function PublishPlanView({ plan, targetLabel }: { plan: PublishPlan; targetLabel: string }) {
+  const photos = `${plan.photoCount} ${plan.photoCount === 1 ? 'photo' : 'photos'}`;
+  return (
+    <section className="nd-publish__plan" aria-labelledby="nd-publish-plan" data-testid="publish-plan">
+      <h3 className="nd-publish__section-title" id="nd-publish-plan">
+        What {targetLabel} will get
+      </h3>
+      <dl className="nd-publish__facts">
+        <dt>Goes live</dt>
+        <dd data-testid="plan-when">{whenLabel(plan)}</dd>
+        <dt>{plan.targetKind === 'wordpress' ? 'Categories' : 'Subjects'}</dt>
+        <dd data-testid="plan-categories">{list(plan.categories)}</dd>
+        <dt>Tags</dt>
+        <dd data-testid="plan-tags">{list(plan.tags)}</dd>
+        <dt>Photos</dt>
+        <dd data-testid="plan-photos">{photos}</dd>
+        {plan.sticky && (
+          <>
+            <dt>Sticky</dt>
+            <dd data-testid="plan-sticky">Sticky — kept at the top of the site’s front page</dd>
+          </>
+        )}
+        <dt>Post</dt>
+        <dd data-testid="plan-existing">
+          {plan.existingPostId !== null || plan.existingLink ? (
+            <>
+              Updates the post published earlier
+              {plan.existingLink && (
+                <>
+                  {' '}
+                  (
+                  <a href={plan.existingLink} target="_blank" rel="noreferrer">
+                    {plan.existingLink}
+                  </a>
+                  )
+                </>
+              )}
+            </>
+          ) : (
+            'A new post'
+          )}
+        </dd>
+      </dl>
+      {plan.notCarried.length > 0 && (
+        <div className="nd-publish__not-sent" data-testid="plan-not-carried">
+          <h4>Not sent to {plan.targetKind === 'wordpress' ? 'WordPress' : 'the ninjs endpoint'}:</h4>
+          <ul>
+            {plan.notCarried.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { TargetInput, type NinjsVersion, type PublishTarget } from '../../../../shared/model/publishing';
+
+/** The target form as typed. `secret` is only what was typed now: a stored one is never shown. */
+export interface TargetDraft {
+  id?: string;
+  kind: PublishTarget['kind'];
+  name: string;
+  /** The WordPress site's address, or the ninjs endpoint's URL. */
+  url: string;
+  user: string;
+  ninjsVersion: NinjsVersion;
+  secret: string;
+  /** A secret is stored for this target already (typing replaces it). */
+  hasSecret: boolean;
+}
+
+export type TargetField = 'name' | 'url' | 'user' | 'ninjsVersion' | 'secret';
+
+export function draftOf(target: PublishTarget | null, kind: PublishTarget['kind'] = 'wordpress'): TargetDraft {
+  if (!target) return { kind, name: '', url: '', user: '', ninjsVersion: '3.1', secret: '', hasSecret: false };
+  return target.kind === 'wordpress'
+    ? { id: target.id, kind: 'wordpress', name: target.name, url: target.siteUrl, user: target.user, ninjsVersion: '3.1', secret: '', hasSecret: target.hasSecret }
+    : { id: target.id, kind: 'ninjs', name: target.name, url: target.url, user: '', ninjsVersion: target.ninjsVersion, secret: '', hasSecret: target.hasSecret };
+}
+
+/** What `targets:save` and `targets:test` receive; the secret only when one was typed. */
+export function inputOf(draft: TargetDraft): TargetInput {
+  const secret = draft.secret === '' ? {} : { secret: draft.secret };
+  const id = draft.id ? { id: draft.id } : {};
+  return draft.kind === 'wordpress'
+    ? { kind: 'wordpress', ...id, name: draft.name, siteUrl: draft.url.trim(), user: draft.user, ...secret }
+    : { kind: 'ninjs', ...id, name: draft.name, url: draft.url.trim(), ninjsVersion: draft.ninjsVersion, ...secret };
+}
+
+const FIELD_OF: Record<string, TargetField> = { name: 'name', siteUrl: 'url', url: 'url', user: 'user', ninjsVersion: 'ninjsVersion', secret: 'secret' };
+
+/** The contract's own messages (zod), by field, for showing next to each field; empty when valid. */
+export function fieldErrors(draft: TargetDraft): Partial<Record<TargetField, string>> {
+  const errors: Partial<Record<TargetField, string>> = {};
+  const parsed = TargetInput.safeParse(inputOf(draft));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = FIELD_OF[String(issue.path[0] ?? '')];
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  // Publishing cannot work without one; the contract leaves it optional so edits can keep the stored one.
+  if (draft.kind === 'wordpress' && !draft.hasSecret && draft.secret.trim() === '') {
+    errors.secret ??= 'Enter an application password (WordPress: Users → Profile → Application Passwords).';
+  }
+  return errors;
+}
+
+export function sameDraft(a: TargetDraft, b: TargetDraft): boolean {
+  return a.kind === b.kind && a.name === b.name && a.url === b.url && a.user === b.user && a.ninjsVersion === b.ninjsVersion && a.secret === b.secret;
+}
+
+export const KIND_LABELS: Record<PublishTarget['kind'], string> = { wordpress: 'WordPress', ninjs: 'ninjs endpoint' };
+
+export function addressOf(target: PublishTarget): string {
+  return target.kind === 'wordpress' ? target.siteUrl : target.url;
+}
