@@ -13,6 +13,16 @@ export type PhotoId = z.infer<typeof PhotoId>;
 
 export const PHOTO_FORMATS = ['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'] as const;
 export const PhotoFormat = z.enum(PHOTO_FORMATS);
+
+/** The media type of each format, as files, uploads and ninjs renditions name it. */
+export const PHOTO_MIME_TYPES: Readonly<Record<(typeof PHOTO_FORMATS)[number], string>> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  tiff: 'image/tiff',
+};
 export type PhotoFormat = z.infer<typeof PhotoFormat>;
 
 /** The text fields a photo desk reads and edits, in the order the editor shows them. */

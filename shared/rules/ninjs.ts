@@ -1,5 +1,5 @@
 import type { Article } from '../model/article';
-import type { Photo, PhotoFormat } from '../model/photo';
+import { PHOTO_MIME_TYPES, type Photo } from '../model/photo';
 import type { Placement } from '../model/placement';
 import type { NinjsVersion, PublishMode } from '../model/publishing';
 import { goLiveAt } from './placement';
@@ -45,15 +45,6 @@ type Json = Record<string, unknown>;
 const SCHEMA_URIS: Record<NinjsVersion, string> = {
   '2.2': 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#',
   '3.1': 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#',
-};
-
-const CONTENT_TYPES: Record<PhotoFormat, string> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  avif: 'image/avif',
-  tiff: 'image/tiff',
 };
 
 /** 2.2's field names that 3.1 spells differently; every other name is the same in both. */
@@ -135,7 +126,7 @@ function pictureName(use: NinjsPictureUse, position: number): string {
 function rendition(picture: NinjsPicture): Json {
   const { photo, href } = picture;
   if (!photo) return { name: 'original', href };
-  return { name: 'original', href, contenttype: CONTENT_TYPES[photo.format], width: photo.width, height: photo.height, sizeinbytes: photo.bytes };
+  return { name: 'original', href, contenttype: PHOTO_MIME_TYPES[photo.format], width: photo.width, height: photo.height, sizeinbytes: photo.bytes };
 }
 
 function pictureAssociation(picture: NinjsPicture, position: number, version: NinjsVersion): Json {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PhotoFormat } from '../../../../shared/model/photo';
+import { PHOTO_MIME_TYPES, type PhotoFormat } from '../../../../shared/model/photo';
 
 /**
  * Layout of the media folder the library owns:
@@ -56,14 +56,7 @@ export const FORMAT_EXTENSIONS: Readonly<Record<PhotoFormat, string>> = {
   tiff: 'tif',
 };
 
-export const FORMAT_MIME_TYPES: Readonly<Record<PhotoFormat, string>> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  avif: 'image/avif',
-  tiff: 'image/tiff',
-};
+export const FORMAT_MIME_TYPES: Readonly<Record<PhotoFormat, string>> = PHOTO_MIME_TYPES;
 
 export function originalFile(paths: MediaPaths, id: string, format: PhotoFormat): string {
   return join(paths.originals, `${id}.${FORMAT_EXTENSIONS[format]}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Photo, PhotoFormat } from '../../../../shared/model/photo';
+import { PHOTO_MIME_TYPES, type Photo } from '../../../../shared/model/photo';
 import type { RemoteMedia } from '../../../../shared/model/publishing';
 import { captionWithCredit, photoDisplayName } from '../../../../shared/rules/photo-use';
 import type { PhotoUseRef } from '../../../../shared/rules/prepublish';
@@ -16,15 +16,6 @@ import type { MediaFields, WordPressApi, WpMedia } from './wordpress-api';
  * The photos of one article on a WordPress site: each used photo uploaded once, its caption (with
  * the credit), alt text, description and title kept up to date, and re-used by every later push.
  */
-
-const MIME_TYPES: Record<PhotoFormat, string> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  avif: 'image/avif',
-  tiff: 'image/tiff',
-};
 
 /**
  * The media item's key, also its slug and file name: the same for the same photo of the same
@@ -186,7 +177,7 @@ export async function uploadPhotos(input: PhotoSyncInput, prepared: PreparedPhot
     context.progress({ step: 'uploading', label, ...counted, bytesSent: 0, bytesTotal: bytes.length });
     const uploaded = await api.uploadMedia({
       fileName: `${key}.${FORMAT_EXTENSIONS[photo.format]}`,
-      mimeType: MIME_TYPES[photo.format],
+      mimeType: PHOTO_MIME_TYPES[photo.format],
       bytes,
       slug: key,
       fields,
