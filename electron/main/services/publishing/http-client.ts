@@ -82,9 +82,11 @@ class Deadline {
 }
 
 /**
- * The body as a stream of chunks with an explicit Content-Length: PHP's built-in server (and some
- * proxies) do not accept chunked transfer encoding for uploads. highWaterMark 0 means a chunk is
- * pulled only when the socket is ready for it, so "sent" follows the bytes actually leaving.
+ * The body as a stream of chunks, sent with an explicit Content-Length rather than chunked transfer
+ * encoding: some servers and proxies in front of PHP (older nginx, some FastCGI and WAF setups)
+ * refuse or mishandle chunked request bodies, and a known length lets a site turn down an oversize
+ * photo before it is sent. highWaterMark 0 means a chunk is pulled only when the socket is ready
+ * for it, so "sent" follows the bytes actually leaving.
  */
 function uploadStream(bytes: Uint8Array, deadline: Deadline, onProgress?: (sent: number, total: number) => void): ReadableStream<Uint8Array> {
   let offset = 0;
