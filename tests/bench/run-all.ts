@@ -3,9 +3,11 @@
 import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runMediaBench } from './media-bench';
+import { runPublishBench } from './publish-bench';
 import { runTypingBench } from './typing-bench';
 
 await runDraftBench();
 await runTypingBench();
 await runMediaBench();
 await runBoardBench();
+await runPublishBench();
