@@ -32,7 +32,7 @@ for b in mariadbd mariadb-install-db mariadb mariadb-admin php curl; do
 done
 [[ -f $DOCROOT/wp-config.php ]] || { echo "Debian package 'wordpress' not installed"; exit 1; }
 
-mkdir -p "$ST"/wp-content/uploads
+mkdir -p "$ST"/wp-content/uploads "$ST/tmp"
 ln -sfn /var/lib/wordpress/wp-content/themes  "$ST/wp-content/themes"
 ln -sfn /var/lib/wordpress/wp-content/plugins "$ST/wp-content/plugins"
 
@@ -43,6 +43,9 @@ datadir=$ST/mysql
 socket=$SOCK
 pid-file=$ST/mysql/mariadbd.pid
 log-error=$ST/mariadb.err
+# Its own temp folder: instances bootstrapping at once in the shared /tmp delete each other's
+# temporary tables ("Error on delete of '/tmp/#sql-temptable-…'") and the install aborts.
+tmpdir=$ST/tmp
 skip-networking
 skip-name-resolve
 skip-log-bin
@@ -58,9 +61,18 @@ user=root
 EOF
 if ! alive "$ST/mariadb.pid"; then
   if [[ ! -d $ST/mysql/mysql ]]; then
-    rm -rf "$ST/mysql"
-    mariadb-install-db --defaults-file="$ST/my.cnf" --user="$ME" --auth-root-authentication-method=normal \
-      --skip-test-db >"$ST/mariadb-install.log" 2>&1 || { cat "$ST/mariadb-install.log"; exit 1; }
+    # Should the bootstrap still fail (a busy machine), a fresh datadir and another try; the reason is printed.
+    for try in 1 2 3; do
+      rm -rf "$ST/mysql"
+      if mariadb-install-db --defaults-file="$ST/my.cnf" --user="$ME" --auth-root-authentication-method=normal \
+        --skip-test-db >"$ST/mariadb-install.log" 2>&1; then break; fi
+      echo "[wp-up] mariadb-install-db failed (try $try of 3):"
+      grep -v '^$' "$ST/mariadb-install.log" | head -5
+      tail -20 "$ST/mariadb.err" 2>/dev/null || true
+      [[ $try == 3 ]] && exit 1
+      : > "$ST/mariadb.err"
+      sleep 0.5
+    done
     lap "mariadb datadir initialised"
   fi
   rm -f "$ST/mariadb.pid"

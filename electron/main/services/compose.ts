@@ -35,7 +35,10 @@ export interface ServiceOptions {
   outbox?: OutboxTuning;
 }
 
-export type OutboxTuning = Pick<OutboxOptions, 'concurrency' | 'retry' | 'now' | 'random'>;
+export type OutboxTuning = Pick<OutboxOptions, 'concurrency' | 'retry' | 'now' | 'random'> & {
+  /** How long one request to a site may stay silent before it counts as a timeout (default 30 s). */
+  requestTimeoutMs?: number;
+};
 
 export interface PublishingServices {
   targets: TargetsStore;
@@ -188,11 +191,12 @@ async function openPublishing(
   const targets = await openTargetsStore(libraryDir, options.secretBox);
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;
-  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records });
+  const { requestTimeoutMs, ...tuning } = options.outbox ?? {};
+  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs });
   // Set once open: a job can only finish after the outbox has been handed back.
   const opened: { outbox?: Outbox } = {};
   const outbox = await openOutbox({
-    ...options.outbox,
+    ...tuning,
     dir: join(publishingDir, 'outbox'),
     quarantineDir: join(libraryDir, 'quarantine'),
     publisher,

@@ -36,6 +36,8 @@ export interface JobPublisherDeps {
   settings: SettingsService;
   targets: TargetLookup;
   records: RemoteRecords;
+  /** Per request to a site; the http client's default when absent. */
+  requestTimeoutMs?: number;
 }
 
 async function loadArticle(drafts: DraftStore, articleId: string): Promise<Article> {
@@ -90,9 +92,10 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
         records: deps.records,
         media: deps.media,
         writeXmp: settings.photoDesk.writeXmpOnExport,
+        requestTimeoutMs: deps.requestTimeoutMs,
       });
     }
-    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement });
+    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement }, deps.requestTimeoutMs);
   };
 }
 
@@ -106,7 +109,13 @@ interface NinjsStory {
  * The endpoint receives one JSON document and no files: each picture goes as an association with
  * its caption, credit and alt text, and the body leaves its figures out (they would have no address).
  */
-async function publishToNinjsEndpoint(context: PublishContext, target: NinjsTarget, token: string | null, story: NinjsStory): Promise<PublishOutcome> {
+async function publishToNinjsEndpoint(
+  context: PublishContext,
+  target: NinjsTarget,
+  token: string | null,
+  story: NinjsStory,
+  timeoutMs: number | undefined,
+): Promise<PublishOutcome> {
   const { job, signal } = context;
   const { article, photos, placement } = story;
   const now = new Date();
@@ -127,6 +136,7 @@ async function publishToNinjsEndpoint(context: PublishContext, target: NinjsTarg
     document,
     clientKey: job.clientKey,
     signal,
+    timeoutMs,
     onProgress: (sent, total) => context.progress({ step: 'sending', label, bytesSent: sent, bytesTotal: total }),
   });
   context.log('info', `${target.name} accepted the story (HTTP ${answer.status}).`);

@@ -40,6 +40,10 @@ export class JobBook {
     return [...this.unreachable];
   }
 
+  isUnreachable(targetId: string): boolean {
+    return this.unreachable.has(targetId);
+  }
+
   required(id: string): PublishJob {
     const job = this.jobs.get(id);
     if (!job) throw new UserFacingError('not-found', 'That job is no longer in the outbox.');

@@ -24,6 +24,7 @@ const CLOSE_GRACE_MS = 10_000;
 
 interface Attempt {
   key: string;
+  targetId: string;
   controller: AbortController;
   /** Why the attempt was stopped from outside; its outcome is then handled accordingly. */
   stopped: 'cancel' | 'close' | null;
@@ -226,7 +227,13 @@ class JobOutbox implements Outbox {
   private pump(): void {
     if (this.closing) return;
     const now = this.book.now();
-    const busy = new Set([...this.attempts.values()].map((attempt) => attempt.key));
+    const running = [...this.attempts.values()];
+    const busy = new Set(running.map((attempt) => attempt.key));
+    // While a site cannot be reached, one job at a time finds out whether it answers again: the
+    // rest wait instead of each knocking in turn. Its waiting jobs go first, at their backoff; a new
+    // job only goes when none of them is left (cancelled), so the site is still tried.
+    const probing = new Set(running.map((attempt) => attempt.targetId).filter((id) => this.book.isUnreachable(id)));
+    const retrying = new Set([...this.book.jobs.values()].filter((job) => job.state === 'waiting').map((job) => job.targetId));
     const seen = new Set<string>();
     let nextDue = Infinity;
     for (const job of this.book.jobs.values()) {
@@ -236,6 +243,10 @@ class JobOutbox implements Outbox {
       const first = !seen.has(key) && !busy.has(key);
       seen.add(key);
       if (!first) continue;
+      if (this.book.isUnreachable(job.targetId)) {
+        if (probing.has(job.targetId)) continue;
+        if (job.state === 'queued' && retrying.has(job.targetId)) continue;
+      }
       const due = job.state === 'waiting' && job.nextAttemptAt !== null ? Date.parse(job.nextAttemptAt) : now;
       if (due > now) {
         nextDue = Math.min(nextDue, due);
@@ -244,6 +255,7 @@ class JobOutbox implements Outbox {
       if (this.attempts.size >= this.concurrency) break;
       this.start(job);
       busy.add(key);
+      if (this.book.isUnreachable(job.targetId)) probing.add(job.targetId);
     }
     this.armTimer(nextDue, now);
     if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -272,7 +284,7 @@ class JobOutbox implements Outbox {
       { state: 'running', attempts: job.attempts + 1, nextAttemptAt: null, progress: { ...initialProgress('Starting'), step: 'checking' } },
       { level: 'info', message: job.attempts === 0 ? 'Sending.' : `Attempt ${job.attempts + 1}.` },
     );
-    const attempt: Attempt = { key: serialKey(job), controller: new AbortController(), stopped: null, settled: Promise.resolve() };
+    const attempt: Attempt = { key: serialKey(job), targetId: job.targetId, controller: new AbortController(), stopped: null, settled: Promise.resolve() };
     this.attempts.set(job.id, attempt);
     attempt.settled = this.run(running, attempt)
       .catch(() => undefined)

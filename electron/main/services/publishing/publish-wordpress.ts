@@ -36,6 +36,8 @@ export interface WordPressJobInput {
   /** Whether published copies carry the desk's credit in their XMP (settings.photoDesk.writeXmpOnExport). */
   writeXmp: boolean;
   now?: () => Date;
+  /** Per request; the http client's default when absent. */
+  requestTimeoutMs?: number;
 }
 
 /** Appended to the post's content: how a retry recognises the post this job created. */
@@ -70,7 +72,7 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
   const { context, target, article, records } = input;
   const { job, signal } = context;
   const now = input.now ?? (() => new Date());
-  const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password: input.password });
+  const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password: input.password, requestTimeoutMs: input.requestTimeoutMs });
   const keeper = new RecordKeeper(records, (await records.get(target.id, article.id)) ?? emptyRemoteRecord(target.id, article.id, job.clientKey));
   try {
     const existing = await checkExistingPost(input, api, keeper);

@@ -14,6 +14,8 @@ export interface WordPressSiteAccess {
   user: string;
   /** The application password; it only ever goes into the Authorization header. */
   password: string;
+  /** How long one request may stay silent; uploads and other calls have their own defaults when absent. */
+  requestTimeoutMs?: number;
 }
 
 /** The media fields Newsdesk writes. */
@@ -119,7 +121,7 @@ export function createWordPressApi(access: WordPressSiteAccess): WordPressApi {
     const { query = {}, headers, ...rest } = options;
     const known = routeModes.get(site);
     const send = (mode: RouteMode): Promise<HttpResponse> =>
-      httpRequest({ ...rest, method, url: urlFor(mode, path, query), headers: { ...headers, authorization } });
+      httpRequest({ timeoutMs: access.requestTimeoutMs, ...rest, method, url: urlFor(mode, path, query), headers: { ...headers, authorization } });
     const response = await send(known ?? 'pretty');
     if (known) return response;
     // The first answer from a site says how to reach its API: a REST answer is JSON. Without pretty
@@ -157,7 +159,7 @@ export function createWordPressApi(access: WordPressSiteAccess): WordPressApi {
           headers: { 'content-type': multipart.contentType },
           body: multipart.bytes,
           signal: input.signal,
-          timeoutMs: UPLOAD_TIMEOUT_MS,
+          timeoutMs: access.requestTimeoutMs ?? UPLOAD_TIMEOUT_MS,
           onUploadProgress: input.onProgress,
         }),
         `upload the photo “${input.label}”`,
@@ -261,8 +263,9 @@ interface FilePart {
 }
 
 /**
- * multipart/form-data built as bytes, so the whole request has a known length (PHP's server refuses
- * chunked uploads) and goes out through httpRequest with upload progress.
+ * multipart/form-data built as bytes, so the whole request has a known length (sent as
+ * Content-Length: some servers in front of PHP mishandle chunked bodies, and a site can turn down
+ * an oversize photo before it arrives) and goes out through httpRequest with upload progress.
  */
 export function multipartBody(fields: Record<string, string>, file: FilePart): { contentType: string; bytes: Uint8Array } {
   const boundary = `NewsdeskBoundary${randomBytes(12).toString('hex')}`;
