@@ -25,8 +25,12 @@ export function remoteRecordsDir(libraryDir: string): string {
 export function openRemoteRecords(libraryDir: string): RemoteRecords {
   const root = remoteRecordsDir(libraryDir);
   const quarantine = new Quarantine(libraryDir, join(libraryDir, 'quarantine'));
-  /** Folders already made and swept of temp files left by an interrupted write. */
-  const ready = new Set<string>();
+  /**
+   * Per folder, its one preparation: made, and swept of temp files an interrupted write left. Every
+   * write waits for the same promise, so no sweep can run while another job's write is in flight
+   * (it would delete that write's temp file before its rename).
+   */
+  const ready = new Map<string, Promise<void>>();
 
   const fileOf = (targetId: string, articleId: string): { dir: string; file: string } => {
     // Ids become path parts: only the shapes the model allows may, so no id can leave the folder.
@@ -37,11 +41,17 @@ export function openRemoteRecords(libraryDir: string): RemoteRecords {
     return { dir, file: join(dir, `${articleId}.json`) };
   };
 
-  const prepare = async (dir: string): Promise<void> => {
-    if (ready.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    await removeStaleTempFiles(dir);
-    ready.add(dir);
+  const prepare = (dir: string): Promise<void> => {
+    const known = ready.get(dir);
+    if (known) return known;
+    const preparing = (async () => {
+      await mkdir(dir, { recursive: true });
+      await removeStaleTempFiles(dir);
+    })();
+    // A failure (a full disk) is tried again by the next write.
+    preparing.catch(() => ready.delete(dir));
+    ready.set(dir, preparing);
+    return preparing;
   };
 
   return {
