@@ -13,6 +13,8 @@ export default defineConfig({
       // Against a real WordPress started by tests/wordpress/ (skipped with a reason where it is not installed).
       'tests/integration/**/*.test.ts',
       'tests/faults/**/*.test.ts',
+      // Proof that the app is locked down: Electronegativity, webPreferences and CSP, IPC fuzz, hostile input.
+      'tests/security/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -5,6 +5,10 @@
 export const CHANNEL_NAMES = [
   'app:info',
   'app:openExternal',
+  'app:windowContext',
+  'app:menuState',
+  'app:openArticleWindow',
+  'app:articleOpened',
   'settings:get',
   'settings:update',
   'drafts:list',
@@ -60,3 +64,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The names of the events main may send a window (events.ts has their schemas); kept equal by a unit test. */
+export const EVENT_NAMES = ['menu:command', 'article:open', 'theme:changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];

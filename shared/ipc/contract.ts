@@ -3,6 +3,7 @@ import { Article, ArticleId, ArticleStatus, DraftSummary, IsoTime } from '../mod
 import { Settings, SettingsPatch } from '../model/settings';
 import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
 import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from './media-contract';
+import { desktopChannels } from './desktop-contract';
 import { feedsChannels } from './feeds-contract';
 import { publishingChannels } from './publishing-contract';
 import type { ChannelName } from './channels';
@@ -129,6 +130,7 @@ export const contract = {
     request: z.object({ id: PhotoId }).strict(),
     response: z.object({ path: z.string() }).nullable(),
   },
+  ...desktopChannels,
   ...feedsChannels,
   ...publishingChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;

@@ -49,12 +49,25 @@ export const PhotoDeskSettings = z.object({
 });
 export type PhotoDeskSettings = z.infer<typeof PhotoDeskSettings>;
 
+/** A spelling dictionary's language tag as Chromium names them: "en-GB", "fr", "pt-BR". */
+export const SpellcheckLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Not a language tag such as en-GB');
+
+/** How the desktop app looks and checks spelling. */
+export const DesktopSettings = z.object({
+  /** 'system' follows the OS; the others override it. */
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Dictionaries the editor's spelling check uses, in order; empty means the OS language. */
+  spellcheckLanguages: z.array(SpellcheckLanguage).max(5),
+});
+export type DesktopSettings = z.infer<typeof DesktopSettings>;
+
 export const Settings = z.object({
   sections: z.array(z.string().trim().min(1).max(120)).max(200),
   autosaveDelayMs: z.number().int().min(200).max(5000),
   photoDesk: PhotoDeskSettings,
   /** The site's feeds, in board order. */
   feeds: FeedList,
+  desktop: DesktopSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -63,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autosaveDelayMs: 800,
   photoDesk: { credit: DEFAULT_CREDIT_STYLE, writeXmpOnExport: true },
   feeds: DEFAULT_FEEDS,
+  desktop: { theme: 'system', spellcheckLanguages: [] },
 };
 
 export const SettingsPatch = Settings.partial().strict();

@@ -2,13 +2,15 @@ import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseO
 import { UserFacingError, fail, ok, type Result } from '../../../shared/ipc/result';
 import { isSameOrigin } from '../protocol/app-origin';
 
-/** One service function per channel; services know nothing of IPC. */
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+/** One service function per channel; services know nothing of IPC (the window's id aside, for the desktop channels). */
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, caller?: CallerFrame) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
-/** Who is calling: the URL of the calling frame and whether it is the window's main frame. */
+/** Who is calling: the URL of the calling frame, whether it is the window's main frame, and its window. */
 export interface CallerFrame {
   url: string;
   isMainFrame: boolean;
+  /** The sending webContents' id (0 when unknown), so a window's menu state is kept per window. */
+  senderId?: number;
 }
 
 export interface DispatcherOptions {
@@ -43,8 +45,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       if (!parsed.success) {
         return fail('invalid-request', `The request "${channel}" was malformed: ${describeIssues(parsed.error.issues)}.`);
       }
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
-      const value = await handler(parsed.data);
+      const handler = handlers[channel] as (request: unknown, caller: CallerFrame) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data, caller);
       return ok(value);
     } catch (error) {
       if (error instanceof UserFacingError) return fail(error.code, error.message);

@@ -11,6 +11,7 @@ export function callerOf(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender
   return {
     url: frame?.url ?? '',
     isMainFrame: frame !== null && frame !== undefined && frame === event.sender.mainFrame,
+    senderId: event.sender.id,
   };
 }
 

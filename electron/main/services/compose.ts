@@ -9,6 +9,7 @@ import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import { FORMAT_EXTENSIONS } from './media/paths';
 import type { MediaLibrary } from './media/types';
+import { headlessDesktop, type DesktopShell } from './desktop-shell';
 import { deliveryAfter } from './publishing/delivery';
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   secretBox: SecretBox;
   /** How the outbox sends and retries (tests and benchmarks shorten the waits); the defaults otherwise. */
   outbox?: OutboxTuning;
+  /** Menus, windows and the recent list; none outside the app. */
+  desktop?: DesktopShell;
 }
 
 export type OutboxTuning = Pick<OutboxOptions, 'concurrency' | 'retry' | 'now' | 'random'> & {
@@ -92,6 +95,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     throw error;
   }
   const { targets, outbox } = publishing;
+  const desktop = options.desktop ?? headlessDesktop;
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -108,6 +112,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     'app:openExternal': async ({ url }) => {
       await options.openExternal(url);
+      return null;
+    },
+    'app:windowContext': (_request, caller) => desktop.windowContext(caller?.senderId ?? 0),
+    'app:menuState': (state, caller) => {
+      desktop.menuState(caller?.senderId ?? 0, state);
+      return null;
+    },
+    'app:openArticleWindow': async ({ articleId }) => {
+      // Refused here rather than opening a window on an error page.
+      await drafts.get(articleId);
+      await desktop.openArticleWindow(articleId);
+      return null;
+    },
+    'app:articleOpened': ({ articleId, headline }) => {
+      desktop.articleOpened(articleId, headline);
       return null;
     },
     'settings:get': () => settings.get(),

@@ -6,6 +6,8 @@ import Conf from 'conf';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
 import { createMediaRequestHandler } from '../../../electron/main/protocol/media-route';
 import { createServices, type Services } from '../../../electron/main/services/compose';
+import type { DesktopShell } from '../../../electron/main/services/desktop-shell';
+import type { AppEvent, AppEventPayload } from '../../../shared/ipc/events';
 import { bridgeScript } from './bridge-script';
 import { createTestSecretBox } from '../../fakes/secret-box';
 
@@ -26,6 +28,8 @@ export interface HarnessApp {
   saveTo(path: string | null): void;
   /** Quits the "main process" (flushing services) and starts it again on the same folder, then reloads. */
   restart(): Promise<void>;
+  /** Sends an event to the page as main does (webContents.send), e.g. a menu command. */
+  emit<E extends AppEvent>(event: E, payload: AppEventPayload<E>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,8 @@ export interface LaunchOptions {
   dataDir?: string;
   /** Where the built renderer is served from (see static-server.ts). */
   baseUrl: string;
+  /** The desktop shell behind the app:* window channels; none (headless) unless given. */
+  desktop?: DesktopShell;
 }
 
 export async function makeDataDir(): Promise<string> {
@@ -70,6 +76,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
         nextSavePath = null;
         return chosen;
       },
+      desktop: options.desktop,
     });
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
   };
@@ -106,6 +113,9 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
     },
     saveTo(path) {
       nextSavePath = path;
+    },
+    async emit(event, payload) {
+      await page.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
     },
     async restart() {
       await main.services.close();

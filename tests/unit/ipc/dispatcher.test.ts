@@ -30,7 +30,7 @@ describe('IPC dispatcher', () => {
   it('passes a valid request from the app page to the service and wraps the answer', async () => {
     const result = await dispatch('drafts:get', { id: 'abcdef12-3456' }, APP);
     expect(result).toEqual({ ok: true, value: { id: 'abcdef12-3456' } });
-    expect(getDraft).toHaveBeenCalledWith({ id: 'abcdef12-3456' });
+    expect(getDraft).toHaveBeenCalledWith({ id: 'abcdef12-3456' }, APP);
   });
 
   it('refuses calls from a subframe or another origin before validating anything', async () => {

@@ -92,9 +92,10 @@ describe('IPC registration', () => {
     const contents = new FakeWebContents();
     contents.mainFrame.url = APP_URL;
     const event = (frame: unknown) => ({ sender: contents, senderFrame: frame }) as unknown as Parameters<typeof callerOf>[0];
-    expect(callerOf(event(contents.mainFrame))).toEqual({ url: APP_URL, isMainFrame: true });
-    expect(callerOf(event(contents.addSubFrame('app://newsdesk/x.html')))).toEqual({ url: 'app://newsdesk/x.html', isMainFrame: false });
-    expect(callerOf(event(null))).toEqual({ url: '', isMainFrame: false });
+    const senderId = contents.id;
+    expect(callerOf(event(contents.mainFrame))).toEqual({ url: APP_URL, isMainFrame: true, senderId });
+    expect(callerOf(event(contents.addSubFrame('app://newsdesk/x.html')))).toEqual({ url: 'app://newsdesk/x.html', isMainFrame: false, senderId });
+    expect(callerOf(event(null))).toEqual({ url: '', isMainFrame: false, senderId });
   });
 });
 
@@ -107,7 +108,7 @@ describe('preload bridge over the fake IPC', () => {
     registerIpc(fake.ipcMain as unknown as IpcMain, createDispatcher(handlers, { trustedOrigins: ['app://newsdesk'] }));
     await import('../../../electron/preload/index');
     const bridge = fake.contextBridge.exposed.newsdesk as Record<string, (request?: unknown) => Promise<unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...CHANNELS, 'on'].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(await bridge['drafts:list']!()).toEqual({ ok: true, value: { channel: 'drafts:list' } });
     expect(await bridge['drafts:get']!({ id: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

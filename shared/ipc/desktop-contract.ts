@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ArticleId } from '../model/article';
+
+/** Schemas of the channels that talk to the desktop shell (menus, windows, recent articles). */
+
+export const DESKTOP_VIEWS = ['articles', 'photos', 'feeds', 'outbox'] as const;
+
+/** What the focused window shows, so the menu can disable what does not apply. */
+export const MenuState = z
+  .object({
+    view: z.enum(DESKTOP_VIEWS),
+    /** The article open in the editor, if any. */
+    articleId: ArticleId.nullable(),
+    /** How many photos are selected in the library. */
+    photoSelection: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+export type MenuState = z.infer<typeof MenuState>;
+
+export const WindowContext = z.object({
+  /** Set when this window was opened for one article (Article › Open in New Window). */
+  articleId: ArticleId.nullable(),
+  /** Whether the app is showing dark colours now (OS or the setting). */
+  dark: z.boolean(),
+});
+export type WindowContext = z.infer<typeof WindowContext>;
+
+export const desktopChannels = {
+  'app:windowContext': { request: z.object({}).strict(), response: WindowContext },
+  'app:menuState': { request: MenuState, response: z.null() },
+  'app:openArticleWindow': { request: z.object({ articleId: ArticleId }).strict(), response: z.null() },
+  /** The editor opened an article: it joins File › Open Recent (and the OS list where there is one). */
+  'app:articleOpened': {
+    request: z.object({ articleId: ArticleId, headline: z.string().max(500) }).strict(),
+    response: z.null(),
+  },
+} as const;

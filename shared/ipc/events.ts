@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ArticleId } from '../model/article';
+
+/**
+ * What main may tell a window, the other direction of the contract: event → payload schema. The
+ * preload forwards only these names (EVENT_NAMES in channels.ts); the renderer validates each
+ * payload against this table before acting on it.
+ */
+
+/** Commands of the application menu and its accelerators, sent to the focused window. */
+export const MENU_COMMANDS = [
+  'article:new',
+  'article:save',
+  'article:find',
+  'article:preview',
+  'article:check',
+  'article:history',
+  'article:publish',
+  'article:export-html',
+  'article:export-ninjs',
+  'article:open-in-window',
+  'article:trash',
+  'photo:import',
+  'photo:insert',
+  'photo:edit-credit-style',
+  'view:articles',
+  'view:photos',
+  'view:feeds',
+  'view:outbox',
+  'app:preferences',
+] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+export const appEvents = {
+  /** A menu item or its accelerator was chosen while this window had focus. */
+  'menu:command': z.object({ command: MenuCommand }).strict(),
+  /** Open this article (File › Open Recent, a notification's click, the OS recent list). */
+  'article:open': z.object({ articleId: ArticleId }).strict(),
+  /** The OS or the setting switched between light and dark. */
+  'theme:changed': z.object({ dark: z.boolean() }).strict(),
+} as const;
+
+export type AppEvent = keyof typeof appEvents;
+export type AppEventPayload<E extends AppEvent> = z.output<(typeof appEvents)[E]>;
+
+export function isAppEvent(name: unknown): name is AppEvent {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(appEvents, name);
+}
