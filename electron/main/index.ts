@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import {
   BrowserWindow,
   Menu,
+  Notification,
   app,
+  clipboard,
   dialog,
   ipcMain,
   nativeTheme,
@@ -17,9 +19,10 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import Store from 'electron-store';
+import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
+import { createAppLog } from './desktop/logging';
 import { createDispatcher } from './ipc/dispatcher';
 import { registerIpc } from './ipc/register-ipc';
-import { buildAppMenuTemplate } from './menu/app-menu';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './protocol/app-origin';
 import { registerAppProtocol, registerAppScheme } from './protocol/app-protocol';
 import {
@@ -30,7 +33,6 @@ import {
 } from './security/harden';
 import { keychainSecretBox } from './security/keychain';
 import { createServices, type Services } from './services/compose';
-import { createMainWindow, focusWindow } from './window/main-window';
 
 /**
  * Composition root of the main process: everything Electron-specific is wired here and nowhere
@@ -43,10 +45,13 @@ const PRELOAD_PATH = join(MAIN_DIR, '../preload/index.cjs');
 const RENDERER_DIR = join(MAIN_DIR, '../renderer');
 /** How long quitting may wait for the services to flush before giving up. */
 const CLOSE_TIMEOUT_MS = 10_000;
+/** Help › About (and the macOS app menu's About). */
+const ABOUT_PANEL = (version: string) => ({ applicationName: 'Newsdesk', applicationVersion: version, copyright: 'Copyright © Newsdesk' });
 /** What the photo import dialog offers; the library checks each file's content whatever its name. */
 const PHOTO_FILE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff'];
 
-const log = (message: string): void => console.warn(`[newsdesk] ${message}`);
+/** Set up in startNewsdesk, once the logs folder is known; warnings until then. */
+let log = (message: string): void => console.warn(`[newsdesk] ${message}`);
 
 /** The Vite dev server URL, trusted only in an unpackaged run (`electron-vite dev`). */
 function devRendererUrl(): string | null {
@@ -73,6 +78,15 @@ function openStore(name: string): Store {
   }
 }
 
+/** The OS's place for the app's logs; inside the app's data folder if the OS gives none. */
+function logsFolder(): string {
+  try {
+    return app.getPath('logs');
+  } catch {
+    return join(app.getPath('userData'), 'logs');
+  }
+}
+
 function withTimeout(work: Promise<void>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<void>((done) => {
@@ -85,6 +99,8 @@ function withTimeout(work: Promise<void>, ms: number): Promise<void> {
 }
 
 export function startNewsdesk(): void {
+  const appLog = createAppLog({ dir: logsFolder(), console: !app.isPackaged });
+  log = (message) => appLog.warn(message);
   // Both must happen before `ready`: Chromium reads them once at startup.
   app.enableSandbox();
   registerAppScheme(protocol);
@@ -106,15 +122,21 @@ export function startNewsdesk(): void {
 
   installWebContentsHardening(app, { allowedOrigins: trustedOrigins, openExternal, log });
 
-  let mainWindow: BrowserWindow | null = null;
-  let windowStore: Store | null = null;
+  let desktop: ElectronDesktop | null = null;
+  /** Articles asked for before the windows could show them (macOS 'open-file' during startup). */
+  const pendingPaths: string[] = [];
   let services: Promise<Services> | null = null;
   let servicesClosed = false;
   /** Set once IPC answers: a window opened earlier would see its first calls fail. */
   let ipcRegistered = false;
 
   // The system dialogs the photo desk uses, attached to the window when there is one.
-  const parentWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  const parentWindow = (): BrowserWindow | null => {
+    const focused = BrowserWindow.getFocusedWindow();
+    if (focused && !focused.isDestroyed()) return focused;
+    const main = desktop?.windows.main() ?? null;
+    return main && !main.isDestroyed() ? main : null;
+  };
   const chooseFiles = async (): Promise<string[]> => {
     const options: OpenDialogOptions = {
       title: 'Import photos',
@@ -144,30 +166,27 @@ export function startNewsdesk(): void {
   };
 
   const openWindow = (): void => {
-    if (windowStore === null || !ipcRegistered) return;
-    const win = createMainWindow({
-      BrowserWindow,
-      screen,
-      stateStore: windowStore,
-      preloadPath: PRELOAD_PATH,
-      entryUrl: devUrl ?? APP_ENTRY_URL,
-      darkBackground: nativeTheme.shouldUseDarkColors,
-      log,
-    });
-    mainWindow = win;
-    win.on('closed', () => {
-      if (mainWindow === win) mainWindow = null;
-    });
+    if (desktop === null || !ipcRegistered) return;
+    desktop.openMainWindow();
+    if (pendingPaths.length > 0) desktop.openPaths(pendingPaths.splice(0));
   };
 
-  app.on('second-instance', () => {
-    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
-    else if (app.isReady()) openWindow();
+  // A second launch (or a file from the Windows recent list) comes to the running instance.
+  app.on('second-instance', (_event, argv) => {
+    if (desktop !== null && ipcRegistered && desktop.openPaths(argv.slice(1))) return;
+    openWindow();
+  });
+
+  // macOS: an article picked from the Dock's or the File menu's recent documents.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (desktop !== null && ipcRegistered) desktop.openPaths([path]);
+    else pendingPaths.push(path);
   });
 
   // macOS keeps the app running without windows; the dock icon brings one back.
   app.on('activate', () => {
-    if (mainWindow === null && app.isReady()) openWindow();
+    if (desktop !== null && desktop.windows.main() === null) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -195,20 +214,46 @@ export function startNewsdesk(): void {
     denyAllPermissions(session.defaultSession);
     if (devOrigin !== null) applyDevContentSecurityPolicy(session.defaultSession, devOrigin);
     registerAppProtocol(protocol, RENDERER_DIR, mediaFile);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate(process.platform)));
-    app.setAboutPanelOptions({ applicationName: 'Newsdesk', applicationVersion: app.getVersion() });
+    app.setAboutPanelOptions(ABOUT_PANEL(app.getVersion()));
+    log(`Newsdesk ${app.getVersion()} starting on ${process.platform} (Electron ${process.versions.electron ?? '?'})`);
 
-    windowStore = openStore('window-state');
+    const dataDir = app.getPath('userData');
+    const ready = createElectronDesktop({
+      app,
+      BrowserWindow,
+      Menu,
+      Notification,
+      nativeTheme,
+      screen,
+      session: session.defaultSession,
+      shell,
+      clipboard,
+      platform: process.platform,
+      dev: !app.isPackaged,
+      windowStore: openStore('window-state'),
+      recentStore: openStore('recent-articles'),
+      preloadPath: PRELOAD_PATH,
+      entryUrl: devUrl ?? APP_ENTRY_URL,
+      draftsDir: join(dataDir, 'library', 'drafts'),
+      logFile: appLog.filePath,
+      log,
+    });
+    desktop = ready;
+    ready.refreshMenu();
     services = createServices({
-      dataDir: app.getPath('userData'),
+      dataDir,
       version: app.getVersion(),
       settingsStore: openStore('settings'),
       openExternal,
       chooseFiles,
       chooseSavePath,
       secretBox: keychainSecretBox(safeStorage, process.platform),
+      desktop: ready.shell,
+      onSettingsChanged: (settings) => ready.applySettings(settings),
+      onJobFinished: (finished) => ready.jobFinished(finished),
     });
     const started = await services;
+    ready.applySettings(started.settings.get());
     const dispatch = createDispatcher(started.handlers, {
       trustedOrigins,
       onInternalError: (channel, error) => log(`${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),

@@ -15,9 +15,15 @@ import { useDraftSession } from './features/drafts/useDraftSession';
 import { useNotify } from './ui/components/Toasts';
 import { formatFull } from './ui/time';
 import { useOutbox } from './features/publishing/OutboxContext';
+import { useDraftingDeskMenu } from './features/desktop/useDraftingDeskMenu';
+
+interface AppProps {
+  /** Set in a window opened for one article: that article's editor, without the draft list. */
+  windowArticleId?: string | null;
+}
 
 /** The drafting desk: draft list, editor and details, wired to main through the contract. */
-export function App() {
+export function App({ windowArticleId = null }: AppProps) {
   const notify = useNotify();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [quarantined, setQuarantined] = useState<QuarantinedFile[]>([]);
@@ -132,6 +138,23 @@ export function App() {
     [currentId, flush, load, notify],
   );
 
+  useDraftingDeskMenu({
+    session,
+    create,
+    open,
+    trash: (id, headline) => void trash(id, headline),
+    showHistory: () => setShowHistory(true),
+    searchRef,
+    inArticleWindow: windowArticleId !== null,
+    notify,
+  });
+
+  // A window opened for one article opens it once, as it starts.
+  useEffect(() => {
+    if (windowArticleId) open(windowArticleId);
+    // Only the window's own article, once; later opens come from the menu or the list.
+  }, [windowArticleId]);
+
   // The window title names the open story (and shows in the OS task switcher).
   const headline = article?.headline.trim() ?? '';
   useEffect(() => {
@@ -181,19 +204,27 @@ export function App() {
   return (
     <div className="nd-app">
       <QuarantineBanner files={quarantined} onDismiss={() => setQuarantined([])} />
+      {windowArticleId && (
+        <header className="nd-article-window__bar" data-testid="article-window-bar">
+          <span className="nd-article-window__app">Newsdesk</span>
+          <span className="nd-article-window__headline">{article ? headline || 'Untitled' : 'No article open'}</span>
+        </header>
+      )}
       <ArticlePhotosProvider leadPhotoId={article?.leadPhoto?.photoId ?? null}>
-        <div className="nd-workspace">
-          <DraftList
-            selectedId={currentId}
-            sections={settings.sections}
-            version={listVersion + articlesReplaced}
-            onNew={create}
-            onOpen={open}
-            onDuplicate={(id) => void duplicate(id)}
-            onTrash={(id, headline) => void trash(id, headline)}
-            onRestore={(id) => void restoreFromTrash(id)}
-            searchRef={searchRef}
-          />
+        <div className={`nd-workspace${windowArticleId ? ' nd-workspace--single' : ''}`}>
+          {!windowArticleId && (
+            <DraftList
+              selectedId={currentId}
+              sections={settings.sections}
+              version={listVersion + articlesReplaced}
+              onNew={create}
+              onOpen={open}
+              onDuplicate={(id) => void duplicate(id)}
+              onTrash={(id, headline) => void trash(id, headline)}
+              onRestore={(id) => void restoreFromTrash(id)}
+              searchRef={searchRef}
+            />
+          )}
           {article ? <EditorPane session={session} onShowHistory={() => setShowHistory(true)} /> : <EmptyEditor onNew={create} />}
           {article && (
             <MetadataPanel

@@ -1,6 +1,13 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { MenuCommand } from '../../shared/ipc/events';
 import { App } from './App';
+import { onAppEvent } from './api/newsdesk';
+import { deskForCommand, type Desk } from './features/desktop/command-desks';
+import { reportMenuState } from './features/desktop/menu-state';
+import { PreferencesHost } from './features/desktop/PreferencesHost';
+import { runAppCommand, useAppCommand } from './ui/app-commands';
 import { ICON_PATHS } from './ui/components/Icon';
 import { FeedsDesk } from './features/feeds/FeedsDesk';
 import { carriesFiles, filesFromDataTransfer } from './features/photos/import-files';
@@ -15,8 +22,6 @@ import { OutboxDesk } from './features/publishing/OutboxDesk';
 import { SEND_PATH } from './features/publishing/PublishActions';
 import { useNotify } from './ui/components/Toasts';
 import { MOD } from './ui/shortcuts';
-
-type Desk = 'articles' | 'photos' | 'feeds' | 'outbox';
 
 const DESKS: { id: Desk; label: string; key: string; icon: string }[] = [
   { id: 'articles', label: 'Articles', key: '1', icon: 'M5 3h10v14H5zM7.5 7h5M7.5 10h5M7.5 13h3' },
@@ -95,6 +100,26 @@ export function Shell() {
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
+
+  // The application menu: the desk a command belongs to comes to the front (as with its shortcut),
+  // then whichever component does that command runs it (ui/app-commands.ts).
+  const runMenuCommand = (command: MenuCommand) => {
+    if (command === 'article:find' && deskRef.current === 'photos') {
+      librarySearchRef.current?.focus();
+      librarySearchRef.current?.select();
+      return;
+    }
+    const target = deskForCommand(command, deskRef.current);
+    // Synchronously, so a desk mounted by this switch has registered its commands before they run.
+    if (target && target !== deskRef.current) flushSync(() => show(target));
+    runAppCommand(command);
+  };
+  const runMenuCommandRef = useRef(runMenuCommand);
+  runMenuCommandRef.current = runMenuCommand;
+  useEffect(() => onAppEvent('menu:command', ({ command }) => runMenuCommandRef.current(command)), []);
+  useEffect(() => onAppEvent('article:open', () => show('articles')), []);
+  useAppCommand('photo:import', () => void imports.importFromDisk());
+  useEffect(() => reportMenuState({ view: desk }), [desk]);
 
   // Pictures dropped anywhere the editor does not take them go into the library.
   useEffect(() => {
@@ -193,6 +218,7 @@ export function Shell() {
           <div id="nd-desk-outbox" role="tabpanel" aria-labelledby="nd-desk-tab-outbox" className="nd-shell__desk" hidden={desk !== 'outbox'}>
             {outboxOpened && <OutboxDesk active={desk === 'outbox'} />}
           </div>
+          <PreferencesHost onEditCreditStyle={() => runMenuCommand('photo:edit-credit-style')} />
           <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
           {dropping && (
             <div className="nd-drop-overlay" aria-hidden="true">

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Shell } from './Shell';
+import { applyTheme, systemPrefersDark } from './features/desktop/theme';
+import { WindowRoot } from './WindowRoot';
 import { ToastProvider } from './ui/components/Toasts';
+import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/layout.css';
 import './ui/styles/list.css';
@@ -22,14 +24,18 @@ import './ui/styles/article-preview.css';
 import './ui/styles/publishing-outbox.css';
 import './ui/styles/publishing-dialogs.css';
 import './ui/styles/publishing-targets.css';
+import './ui/styles/desktop.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The OS's colours from the first frame; the saved choice follows once settings are read.
+applyTheme(systemPrefersDark());
+
 createRoot(root).render(
   <StrictMode>
     <ToastProvider>
-      <Shell />
+      <WindowRoot />
     </ToastProvider>
   </StrictMode>,
 );

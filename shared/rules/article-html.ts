@@ -193,7 +193,8 @@ class BodyWriter {
       captionHtml: captionInlineHtml(node.caption, printedCaption(captionText)),
       captionText,
       credit: stringField(node, 'credit'),
-      className: WIDTH_CLASSES[width] ?? null,
+      // Own keys only: a crafted width such as "constructor" must not print an inherited value.
+      className: Object.hasOwn(WIDTH_CLASSES, width) ? WIDTH_CLASSES[width] : null,
     });
   }
 }

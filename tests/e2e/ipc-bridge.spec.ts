@@ -11,7 +11,7 @@ test('window.newsdesk is exactly the contract and the page has no Node', async (
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
-  expect(surface).toEqual({ keys: [...CHANNELS].sort(), frozen: true, require: 'undefined', process: 'undefined' });
+  expect(surface).toEqual({ keys: [...CHANNELS, 'on'].sort(), frozen: true, require: 'undefined', process: 'undefined' });
 });
 
 test('malformed payloads are refused with a validation error, not a crash', async ({ app }) => {

@@ -39,7 +39,7 @@ test.describe('Electron app', () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       origin: location.origin,
     }));
-    expect(surface).toEqual({ keys: [...CHANNELS].sort(), require: 'undefined', process: 'undefined', origin: 'app://newsdesk' });
+    expect(surface).toEqual({ keys: [...CHANNELS, 'on'].sort(), require: 'undefined', process: 'undefined', origin: 'app://newsdesk' });
 
     // Electron has no API to read a window's effective web preferences; what can be observed is:
     // the bridge exists (contextBridge throws without contextIsolation), no Node globals in the page

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeWebContents, contextBridge, fakeEvent, flush, ipcMain, ipcRenderer, resetWebContentsFakes, session, webContents } from './electron-web-contents';
+import { Notification, nativeTheme } from './electron-desktop';
 import { createTestSecretBox } from './secret-box';
 
 // Frames, sessions, web contents, IPC and the preload's bridge live in a sibling module, re-exported
 // here so every import of this one keeps working.
 export { FakeSession, FakeWebContents, FakeWebFrameMain, contextBridge, fakeEvent, flush, ipcMain, ipcRenderer, session, webContents } from './electron-web-contents';
 export type { FakeEvent } from './electron-web-contents';
+export { Notification, nativeTheme } from './electron-desktop';
 
 /**
  * A fake `electron` module for unit tests (vitest aliases `electron` here). It records what the
@@ -36,9 +38,13 @@ export class BrowserWindow extends EventEmitter {
   minimized = false;
   maximized = false;
   fullScreen = false;
+  title: string;
+  backgroundColor: string;
   private destroyed = false;
   constructor(readonly options: Record<string, any> = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
     super();
+    this.title = options.title ?? 'Electron';
+    this.backgroundColor = options.backgroundColor ?? '#FFFFFF';
     const area = screen.getPrimaryDisplay().workArea;
     const width = options.width ?? 800;
     const height = options.height ?? 600;
@@ -56,9 +62,21 @@ export class BrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> { return this.webContents.loadURL(url); }
   loadFile(file: string): Promise<void> { return this.webContents.loadFile(file); }
-  show(): void { this.visible = true; this.focused = true; this.emit('show'); }
+  show(): void { this.visible = true; this.takeFocus(); this.emit('show'); }
   hide(): void { this.visible = false; this.emit('hide'); }
-  focus(): void { this.focused = true; this.emit('focus'); }
+  focus(): void { this.takeFocus(); this.emit('focus'); }
+  /** Like the OS: one window has focus; the one that had it gets 'blur'. */
+  private takeFocus(): void {
+    for (const other of BrowserWindow.getAllWindows()) {
+      if (other !== this && other.focused) { other.focused = false; other.emit('blur'); }
+    }
+    this.focused = true;
+  }
+  blur(): void { if (this.focused) { this.focused = false; this.emit('blur'); } }
+  getTitle(): string { return this.title; }
+  /** Like a page changing document.title. */
+  setTitle(title: string): void { this.title = title; this.emit('page-title-updated', fakeEvent(), title, true); }
+  setBackgroundColor(color: string): void { this.backgroundColor = color; }
   isFocused(): boolean { return this.focused; }
   isVisible(): boolean { return this.visible; }
   minimize(): void { this.minimized = true; this.emit('minimize'); }
@@ -89,6 +107,7 @@ export class BrowserWindow extends EventEmitter {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.focused = false;
     this.webContents.destroy();
     this.emit('closed');
     if (BrowserWindow.getAllWindows().length === 0 && !app.quitting) app.emit('window-all-closed');
@@ -110,13 +129,18 @@ class FakeApp extends EventEmitter {
   /** True once the quit sequence went through to the end ('quit' emitted). */
   quitted = false;
   aboutPanelOptions: unknown = null;
+  aboutPanelShown = 0;
+  locale = 'en-US';
+  /** The OS recent-documents list (app.addRecentDocument). */
+  recentDocuments: string[] = [];
   private ready = false;
   private readyResolvers: (() => void)[] = [];
   reset(): void {
     this.removeAllListeners();
     Object.assign(this, {
       isPackaged: false, singleInstanceLock: true, lockRequested: false, sandboxEnabled: false, quitting: false,
-      quitCalls: 0, exitCode: null, quitted: false, aboutPanelOptions: null, ready: false, readyResolvers: [],
+      quitCalls: 0, exitCode: null, quitted: false, aboutPanelOptions: null, aboutPanelShown: 0, locale: 'en-US',
+      recentDocuments: [], ready: false, readyResolvers: [],
     });
     const root = join(tmpdir(), `newsdesk-fake-electron-${process.pid}`);
     this.paths = { userData: join(root, 'userData'), appData: root, temp: tmpdir(), home: root, logs: join(root, 'logs') };
@@ -141,6 +165,10 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock(): boolean { this.lockRequested = true; return this.singleInstanceLock; }
   releaseSingleInstanceLock(): void { this.lockRequested = false; }
   setAboutPanelOptions(options: unknown): void { this.aboutPanelOptions = options; }
+  showAboutPanel(): void { this.aboutPanelShown += 1; }
+  getLocale(): string { return this.locale; }
+  addRecentDocument(path: string): void { this.recentDocuments.push(path); }
+  clearRecentDocuments(): void { this.recentDocuments = []; }
   focus(): void { this.emit('focus'); }
   /** Electron's quit sequence: before-quit, close every window, will-quit, quit; each step may stop it. */
   quit(): void {
@@ -197,6 +225,9 @@ class FakeProtocol {
 class FakeMenu {
   constructor(readonly template: unknown[]) {}
   static applicationMenu: FakeMenu | null = null;
+  /** Every context menu shown, newest last. */
+  static popups: { template: unknown[]; options: unknown }[] = [];
+  popup(options: unknown = {}): void { FakeMenu.popups.push({ template: this.template, options }); }
   static buildFromTemplate(template: unknown[]): FakeMenu { return new FakeMenu(template); }
   static setApplicationMenu(menu: FakeMenu | null): void { FakeMenu.applicationMenu = menu; }
   static getApplicationMenu(): FakeMenu | null { return FakeMenu.applicationMenu; }
@@ -227,7 +258,8 @@ export const shell = {
   opened: [] as string[],
   openExternal(url: string): Promise<void> { shell.opened.push(url); return Promise.resolve(); },
   openPath: (): Promise<string> => Promise.resolve(''),
-  showItemInFolder: (): void => undefined,
+  shownInFolder: [] as string[],
+  showItemInFolder(path: string): void { shell.shownInFolder.push(path); },
 };
 type DialogParent = BrowserWindow | null;
 interface OpenDialogAnswer { canceled: boolean; filePaths: string[] }
@@ -257,7 +289,6 @@ export const dialog = {
     return Promise.resolve(dialog.nextSaveAnswer);
   },
 };
-export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
 export const clipboard = {
   text: '',
   readText: (): string => clipboard.text,
@@ -282,17 +313,21 @@ export function resetFakeElectron(): void {
   resetWebContentsFakes();
   fakeState.windows.length = 0;
   FakeMenu.applicationMenu = null;
+  FakeMenu.popups = [];
+  Notification.supported = true;
+  Notification.shown = [];
   shell.opened.length = 0;
+  shell.shownInFolder.length = 0;
   dialog.errorBoxes.length = 0;
   dialog.openDialogs.length = 0;
   dialog.saveDialogs.length = 0;
   dialog.nextOpenAnswer = { canceled: true, filePaths: [] };
   dialog.nextSaveAnswer = { canceled: true, filePath: '' };
-  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.reset();
 }
 resetFakeElectron();
 
 export default {
-  app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, nativeTheme, net, protocol,
+  app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, nativeTheme, net, Notification, protocol,
   safeStorage, screen, session, shell, webContents,
 };

@@ -313,4 +313,20 @@ describe.skipIf(skipReason !== null)('publishing an article to a real WordPress'
     })();
     expect(requests.filter((line) => line.startsWith('POST'))).toEqual([]);
   });
+
+  it('sends a headline and dek with markup characters as text: shown as typed, never run', async () => {
+    const headline = 'Tom & Jerry <script>alert(1)</script> "quoted"';
+    const story = await saveArticle(desk.drafts, { headline, dek: 'Less <b>than</b> 3% & rising', leadPhoto: uses[0]!, tags: [] });
+    const result = await attempt(desk.publisher, newJob(story.id, desk.target.id));
+    expect(result.error).toBeNull();
+    const id = result.outcome?.kind === 'done' ? result.outcome.remote.postId! : 0;
+    const post = await rest.get<RestPost & { title: { rendered: string }; excerpt: { rendered: string } }>(`/posts/${id}?context=edit`);
+    expect(post.title.raw).toContain('Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(post.title.raw).not.toMatch(/<script/i);
+    expect(post.title.rendered).not.toMatch(/<script/i);
+    expect(post.excerpt.rendered).not.toMatch(/<b>/);
+    // What a reader's browser shows is the text as the editor typed it.
+    const shown = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#8217;|&#8220;|&#8221;|&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#038;|&amp;/g, '&').trim();
+    expect(shown(post.title.rendered)).toBe(headline);
+  });
 });

@@ -22,8 +22,28 @@ export interface DispatcherOptions {
 
 export type Dispatch = (channel: unknown, payload: unknown, caller: CallerFrame) => Promise<Result<unknown>>;
 
+/** Longest a key in a field path, an issue's message and a whole error message may be. */
+export const MESSAGE_LIMITS = { pathSegment: 40, issue: 160, message: 600 } as const;
+
+/**
+ * Text from the request (a channel name, a key zod quotes as unrecognised, a record key in a path)
+ * made safe to show: clipped, so a megabyte key is not echoed back; control and direction
+ * characters replaced, so it cannot break or reorder the sentence; never a lone surrogate half.
+ */
+export function readable(text: string, max: number): string {
+  const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return clipped
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  const first = issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  const first = issues.slice(0, 3).map((issue) => {
+    const message = readable(issue.message, MESSAGE_LIMITS.issue);
+    if (issue.path.length === 0) return message;
+    const path = issue.path.map((segment) => readable(String(segment), MESSAGE_LIMITS.pathSegment)).join('.');
+    return `${readable(path, MESSAGE_LIMITS.issue)}: ${message}`;
+  });
   return first.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');
 }
 
@@ -34,7 +54,7 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   return async (channel, payload, caller) => {
     // A hostile caller may send anything as the channel; never call its toString.
-    const name = typeof channel === 'string' ? channel.slice(0, 60) : `(${typeof channel})`;
+    const name = typeof channel === 'string' ? readable(channel, 60) : `(${typeof channel})`;
     try {
       if (!isChannel(channel)) return fail('invalid-request', `Unknown request "${name}".`);
       if (!caller || caller.isMainFrame !== true || typeof caller.url !== 'string' || !isSameOrigin(caller.url, options.trustedOrigins)) {
@@ -43,7 +63,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       const spec = contract[channel];
       const parsed = spec.request.safeParse(payload);
       if (!parsed.success) {
-        return fail('invalid-request', `The request "${channel}" was malformed: ${describeIssues(parsed.error.issues)}.`);
+        const issues = readable(describeIssues(parsed.error.issues), MESSAGE_LIMITS.message);
+        return fail('invalid-request', `The request "${channel}" was malformed: ${issues}.`);
       }
       const handler = handlers[channel] as (request: unknown, caller: CallerFrame) => Promise<unknown> | unknown;
       const value = await handler(parsed.data, caller);
@@ -51,7 +72,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     } catch (error) {
       if (error instanceof UserFacingError) return fail(error.code, error.message);
       options.onInternalError?.(name, error);
-      const detail = error instanceof Error ? error.message : 'unknown error';
+      const detail = error instanceof Error ? readable(String(error.message), MESSAGE_LIMITS.message) : 'unknown error';
       return fail('internal', `Newsdesk could not complete "${name}": ${detail}`);
     }
   };

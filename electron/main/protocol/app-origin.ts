@@ -23,8 +23,13 @@ export function originOf(url: string): string | null {
   }
 }
 
-/** True when `url` belongs to one of `origins` (exact origin match, never a prefix match). */
+/**
+ * True when `url` belongs to one of `origins` (exact origin match, never a prefix match). URL
+ * parsing drops surrounding spaces and control characters; a caller's URL carrying them is not a
+ * URL Chromium reported, so it is refused rather than cleaned up.
+ */
 export function isSameOrigin(url: string, origins: readonly string[]): boolean {
+  if (/[\u0000-\u0020\u007f]/.test(url)) return false;
   const origin = originOf(url);
   return origin !== null && origins.includes(origin);
 }

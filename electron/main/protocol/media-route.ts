@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { PhotoFileKind } from '../services/media/types';
@@ -67,7 +67,8 @@ export function createMediaRequestHandler(
       const file = await resolveFile(id, kind);
       if (file === null) return textResponse(404, 'Not found.', csp);
       const type = IMAGE_TYPES[extname(file).toLowerCase()];
-      const info = await stat(file);
+      // lstat: a link put in place of a library file is not followed (the library checks the folders too).
+      const info = await lstat(file);
       if (!type || !info.isFile()) return textResponse(404, 'Not found.', csp);
       const body = request.method === 'HEAD' ? null : (Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>);
       return new Response(body, {

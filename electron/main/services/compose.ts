@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { Photo } from '../../../shared/model/photo';
+import type { PublishJob } from '../../../shared/model/publishing';
+import type { Settings } from '../../../shared/model/settings';
 import type { Handlers } from '../ipc/dispatcher';
 import { openDraftStore } from './drafts/draft-store';
 import type { DraftStore } from './drafts/types';
@@ -36,6 +38,16 @@ export interface ServiceOptions {
   outbox?: OutboxTuning;
   /** Menus, windows and the recent list; none outside the app. */
   desktop?: DesktopShell;
+  /** Called after settings were saved through 'settings:update' (the shell applies theme and spelling). */
+  onSettingsChanged?: (settings: Settings) => void;
+  /** Called once a publish job is done, failed or cancelled (the shell shows a notification). */
+  onJobFinished?: (finished: FinishedJob) => void;
+}
+
+/** A finished publish job and the name of the site it went to (null when the target is gone). */
+export interface FinishedJob {
+  job: PublishJob;
+  targetName: string | null;
 }
 
 export type OutboxTuning = Pick<OutboxOptions, 'concurrency' | 'retry' | 'now' | 'random'> & {
@@ -132,7 +144,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'settings:get': () => settings.get(),
     'settings:update': (patch) => {
       checkFeedsChange(feeds.get(), settings.get().feeds, patch);
-      return settings.update(patch);
+      const next = settings.update(patch);
+      options.onSettingsChanged?.(next);
+      return next;
     },
     'drafts:list': (query) => drafts.list(query),
     'drafts:get': ({ id }) => drafts.get(id),
@@ -220,9 +234,13 @@ async function openPublishing(
     quarantineDir: join(libraryDir, 'quarantine'),
     publisher,
     onFinished: async (job) => {
-      const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);
-      const next = deliveryAfter(job, others, feeds.get(), await records.get(job.targetId, job.articleId).catch(() => null));
-      if (next) await feeds.setArticleDelivery(job.articleId, next.delivery, next.publishedAt);
+      try {
+        const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);
+        const next = deliveryAfter(job, others, feeds.get(), await records.get(job.targetId, job.articleId).catch(() => null));
+        if (next) await feeds.setArticleDelivery(job.articleId, next.delivery, next.publishedAt);
+      } finally {
+        options.onJobFinished?.({ job, targetName: targets.get(job.targetId)?.name ?? null });
+      }
     },
   });
   opened.outbox = outbox;
@@ -232,6 +250,7 @@ async function openPublishing(
 /** The name the save dialog suggests: the imported name, with the extension of what the file really is. */
 export function exportFileName(photo: Pick<Photo, 'fileName' | 'format'>): string {
   // Separators are replaced: a name sent by a window must not steer the dialog to another folder.
-  const base = photo.fileName.replace(/[\\/]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim() || 'photo';
+  // Leading dots would make a hidden file (".._.._.ssh_authorized_keys.jpg").
+  const base = photo.fileName.replace(/[\\/]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/^[.\s]+/, '').trim() || 'photo';
   return `${base}.${FORMAT_EXTENSIONS[photo.format]}`;
 }

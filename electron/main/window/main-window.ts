@@ -1,6 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Display, WebPreferences } from 'electron';
 import { installCrashRecovery } from './crash-recovery';
-import { MIN_SIZE, initialPlacement, loadWindowState, trackWindowState, type KeyValueStore } from './window-state';
+import { backgroundColor } from '../desktop/theme';
+import { MAIN_WINDOW_KEY, MIN_SIZE, initialPlacement, loadWindowState, trackWindowState, type KeyValueStore } from './window-state';
 
 /**
  * The renderer's web preferences, following Electron's security checklist: the page runs
@@ -23,6 +24,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // No auxclick events: a middle-click on a link cannot try to open a window (denied anyway).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
@@ -40,11 +43,29 @@ export interface MainWindowDeps {
   log?: (message: string) => void;
 }
 
+/** What differs between the main window and an article's own window. */
+export interface AppWindowKind {
+  /** Where its size and position are remembered (window-state.ts). */
+  stateKey: string;
+  title: string;
+  /** The size it opens at the first time. */
+  defaultSize?: { width: number; height: number };
+}
+
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
+  return createAppWindow(deps, { stateKey: MAIN_WINDOW_KEY, title: 'Newsdesk' });
+}
+
+/**
+ * Any window of the app: the same secure web preferences and entry URL (so the same origin and
+ * preload) whatever it shows; the page asks `app:windowContext` what it is for.
+ */
+export function createAppWindow(deps: MainWindowDeps, kind: AppWindowKind): BrowserWindow {
   const placement = initialPlacement(
-    loadWindowState(deps.stateStore),
+    loadWindowState(deps.stateStore, kind.stateKey),
     deps.screen.getAllDisplays(),
     deps.screen.getPrimaryDisplay(),
+    kind.defaultSize,
   );
   const win = new deps.BrowserWindow({
     ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : { center: true }),
@@ -52,10 +73,10 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     height: placement.height,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
-    title: 'Newsdesk',
+    title: kind.title,
     // Hidden until the first paint, so the user never sees a blank white frame.
     show: false,
-    backgroundColor: deps.darkBackground ? '#1f1f1f' : '#ffffff',
+    backgroundColor: backgroundColor(deps.darkBackground ?? false),
     webPreferences: secureWebPreferences(deps.preloadPath),
   });
 
@@ -72,7 +93,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   win.once('ready-to-show', reveal);
   win.once('closed', () => clearTimeout(fallback));
 
-  trackWindowState(win, deps.stateStore);
+  trackWindowState(win, deps.stateStore, { key: kind.stateKey });
   installCrashRecovery(win, deps.entryUrl, deps.log);
 
   win.loadURL(deps.entryUrl).catch((error: unknown) => {

@@ -2,11 +2,22 @@ import type { BrowserWindow, Rectangle } from 'electron';
 import { z } from 'zod';
 
 /**
- * Remembers the main window's size, position and maximized state between launches. The saved
- * state is only trusted if it parses and if the window would land somewhere the user can grab it:
- * a monitor that was unplugged since (or a resolution change) must not leave the window off-screen.
+ * Remembers each window's size, position and maximized state between launches: the main window
+ * under 'main', an article's own window under 'article:<id>'. The saved state is only trusted if it
+ * parses and if the window would land somewhere the user can grab it: a monitor that was unplugged
+ * since (or a resolution change) must not leave the window off-screen.
  */
-export const WINDOW_STATE_KEY = 'mainWindow';
+export const MAIN_WINDOW_KEY = 'main';
+/** Where versions before per-window state kept the main window's. */
+const LEGACY_MAIN_WINDOW_KEY = 'mainWindow';
+/** The order article windows were last used in, so the oldest states can be forgotten. */
+const ARTICLE_KEYS_KEY = 'articleWindows';
+/** Article windows whose state is kept; older ones open at the default place again. */
+export const MAX_ARTICLE_WINDOW_STATES = 30;
+
+export function articleWindowKey(articleId: string): string {
+  return `article:${articleId}`;
+}
 
 const Bounds = z.object({
   x: z.number().int().min(-100_000).max(100_000),
@@ -22,6 +33,7 @@ export type SavedWindowState = z.infer<typeof SavedWindowState>;
 export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  delete?(key: string): void;
 }
 
 export interface DisplayLike {
@@ -44,9 +56,25 @@ export const MIN_SIZE = { width: 720, height: 480 } as const;
 const GRAB_WIDTH = 100;
 const GRAB_HEIGHT = 24;
 
-export function loadWindowState(store: KeyValueStore): SavedWindowState | null {
-  const parsed = SavedWindowState.safeParse(store.get(WINDOW_STATE_KEY));
-  return parsed.success ? parsed.data : null;
+export function loadWindowState(store: KeyValueStore, key: string = MAIN_WINDOW_KEY): SavedWindowState | null {
+  const parsed = SavedWindowState.safeParse(store.get(key));
+  if (parsed.success) return parsed.data;
+  if (key !== MAIN_WINDOW_KEY) return null;
+  const legacy = SavedWindowState.safeParse(store.get(LEGACY_MAIN_WINDOW_KEY));
+  return legacy.success ? legacy.data : null;
+}
+
+/**
+ * Notes that an article window's state is in use; beyond MAX_ARTICLE_WINDOW_STATES the least
+ * recently used article's state is deleted, so the file does not grow with every article ever opened.
+ */
+export function touchArticleWindowKey(store: KeyValueStore, key: string): void {
+  const saved = z.array(z.string()).safeParse(store.get(ARTICLE_KEYS_KEY));
+  const keys = (saved.success ? saved.data : []).filter((other) => other !== key);
+  keys.push(key);
+  const dropped = keys.splice(0, Math.max(0, keys.length - MAX_ARTICLE_WINDOW_STATES));
+  for (const old of dropped) store.delete?.(old);
+  store.set(ARTICLE_KEYS_KEY, keys);
 }
 
 function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } {
@@ -80,6 +108,7 @@ export function initialPlacement(
   saved: SavedWindowState | null,
   displays: readonly DisplayLike[],
   primary: DisplayLike,
+  defaultSize: { width: number; height: number } = DEFAULT_SIZE,
 ): InitialWindowPlacement {
   const maximize = saved?.isMaximized ?? false;
   if (saved && isGrabbable(saved.bounds, displays)) {
@@ -90,7 +119,7 @@ export function initialPlacement(
     const size = clampSize(saved.bounds, (home ?? primary).workArea);
     return { x: saved.bounds.x, y: saved.bounds.y, ...size, maximize };
   }
-  return { ...clampSize(saved?.bounds ?? DEFAULT_SIZE, primary.workArea), maximize };
+  return { ...clampSize(saved?.bounds ?? defaultSize, primary.workArea), maximize };
 }
 
 type TrackedWindow = Pick<
@@ -103,7 +132,11 @@ type TrackedWindow = Pick<
  * more when it closes. Normal bounds are saved, so un-maximizing after a restart returns to them.
  * Returns a function that stops tracking.
  */
-export function trackWindowState(win: TrackedWindow, store: KeyValueStore, debounceMs = 400): () => void {
+export function trackWindowState(
+  win: TrackedWindow,
+  store: KeyValueStore,
+  { key = MAIN_WINDOW_KEY, debounceMs = 400 }: { key?: string; debounceMs?: number } = {},
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = (): void => {
     clearTimeout(timer);
@@ -113,7 +146,7 @@ export function trackWindowState(win: TrackedWindow, store: KeyValueStore, debou
     const { x, y, width, height } = win.getNormalBounds();
     const bounds = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
     const state: SavedWindowState = { bounds, isMaximized: win.isMaximized() };
-    store.set(WINDOW_STATE_KEY, state);
+    store.set(key, state);
   };
   const saveSoon = (): void => {
     clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { NewsdeskBridge } from '../../../shared/ipc/bridge';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { appEvents, type AppEvent, type AppEventPayload } from '../../../shared/ipc/events';
 import type { AppError, Result } from '../../../shared/ipc/result';
 
 declare global {
@@ -47,4 +48,26 @@ export async function request<C extends Channel>(channel: C, payload: RequestOf<
 export function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong.';
+}
+
+/**
+ * Listens to an event main sends this window (a menu command, an article to open, the theme).
+ * Payloads are checked against shared/ipc/events.ts first: a malformed one is dropped, never acted
+ * on. Returns the function that stops listening; a bridge without events (an older preload) gives
+ * a no-op, so the app still works without the desktop shell.
+ */
+export function onAppEvent<E extends AppEvent>(event: E, listener: (payload: AppEventPayload<E>) => void): () => void {
+  const bridge = window.newsdesk as Partial<NewsdeskBridge> | undefined;
+  if (typeof bridge?.on !== 'function') return () => undefined;
+  const schema = appEvents[event];
+  try {
+    return bridge.on(event, (payload) => {
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) listener(parsed.data as AppEventPayload<E>);
+      else console.warn(`Ignored a malformed "${event}" event from the app.`);
+    });
+  } catch {
+    // The bridge does not know this event (an older main): nothing will arrive.
+    return () => undefined;
+  }
 }

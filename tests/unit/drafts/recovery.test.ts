@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../../shared/rules/text';
@@ -96,6 +96,24 @@ describe('draft store: quarantine', () => {
     // The editor still has the text and can save it again.
     await store.save(article, 'manual');
     expect((await store.get(article.id)).headline).toBe('Fragile');
+  });
+});
+
+describe('draft store: links', () => {
+  it.skipIf(process.platform === 'win32')('never follows a draft file replaced by a link: it is moved aside, and the file it pointed at is neither read nor touched', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const victim = makeArticle({ headline: 'Elsewhere' });
+    const outside = join(dir, 'outside.json');
+    // A valid article with the same id: only the link stands between it and the app.
+    await writeFile(outside, JSON.stringify({ ...victim, headline: 'Read through a link' }));
+    await store.save(victim, 'manual');
+    await unlink(join(dir, 'drafts', `${victim.id}.json`));
+    await symlink(outside, join(dir, 'drafts', `${victim.id}.json`));
+    await expect(store.get(victim.id)).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/could not be read and was moved/) });
+    expect(store.quarantined()[0]!.reason).toMatch(/link to another file/);
+    expect(JSON.parse(await readFile(outside, 'utf8')).headline).toBe('Read through a link');
+    await store.close();
   });
 });
 

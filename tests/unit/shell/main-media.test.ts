@@ -24,7 +24,8 @@ vi.mock('../../../electron/main/services/compose', async () => {
           return mocks.mediaFile;
         },
       };
-      return { handlers, media, close: async () => {} };
+      const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings');
+      return { handlers, media, settings: { get: () => DEFAULT_SETTINGS }, close: async () => {} };
     },
   };
 });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
-import { buildAppMenuTemplate } from '../../../electron/main/menu/app-menu';
 
 // The composition root (electron/main/index.ts) runs on import against the fake electron. The real
 // services and electron-store are replaced: this file tests the wiring, not what they do.
@@ -25,8 +24,9 @@ vi.mock('../../../electron/main/services/compose', async () => {
       mocks.serviceOptions.push(options);
       if (mocks.startGate) await mocks.startGate;
       if (mocks.failStart) throw mocks.failStart;
+      const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings');
       const handlers = Object.fromEntries(channels.map((channel) => [channel, () => ({ channel })]));
-      return { handlers, close: () => ((mocks.closeCalls += 1), mocks.close()) };
+      return { handlers, settings: { get: () => DEFAULT_SETTINGS }, close: () => ((mocks.closeCalls += 1), mocks.close()) };
     },
   };
 });
@@ -103,7 +103,7 @@ describe('startup', () => {
     expect(win?.webContents.loadedUrls).toEqual(['app://newsdesk/index.html']);
     expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(win?.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
-    expect(mocks.stores.map((s) => s.name).sort()).toEqual(['settings', 'window-state']);
+    expect(mocks.stores.map((s) => s.name).sort()).toEqual(['recent-articles', 'settings', 'window-state']);
   });
 
   it('hardens the window it creates and denies permissions on the default session', async () => {
@@ -236,17 +236,49 @@ describe('quitting', () => {
 });
 
 describe('application menu', () => {
-  it('uses the standard roles, with the app menu on macOS only', () => {
-    const roles = (platform: NodeJS.Platform) => buildAppMenuTemplate(platform).map((item) => item.role);
-    expect(roles('linux')).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
-    expect(roles('win32')).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
-    expect(roles('darwin')).toEqual(['appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
-    expect(buildAppMenuTemplate('linux').at(-1)?.submenu).toEqual([{ role: 'about' }]);
+  it('is installed at startup, with the About panel showing the version', async () => {
+    const fake = await launchReady();
+    const labels = (fake.Menu.getApplicationMenu()?.template as { label?: string; role?: string }[]).map((item) => item.label ?? item.role);
+    expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Article', 'Photo', 'windowMenu', 'help']));
+    expect(fake.app.aboutPanelOptions).toMatchObject({ applicationName: 'Newsdesk', applicationVersion: '0.1.0', copyright: expect.stringContaining('Newsdesk') });
+  });
+});
+
+describe('desktop wiring', () => {
+  it('gives the services the desktop shell and applies saved settings as they change', async () => {
+    const fake = await launchReady();
+    const options = mocks.serviceOptions[0]!;
+    expect(options.desktop).toEqual(expect.objectContaining({ windowContext: expect.any(Function), menuState: expect.any(Function) }));
+    const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings');
+    (options.onSettingsChanged as (settings: unknown) => void)({ ...DEFAULT_SETTINGS, desktop: { theme: 'dark', spellcheckLanguages: [] } });
+    expect(fake.nativeTheme.themeSource).toBe('dark');
+    const win = fake.BrowserWindow.getAllWindows()[0]!;
+    expect(win.webContents.sentEvents).toContainEqual({ channel: 'theme:changed', args: [{ dark: true }] });
   });
 
-  it('is installed at startup', async () => {
+  it('a finished publish job becomes an OS notification', async () => {
     const fake = await launchReady();
-    const roles = (fake.Menu.getApplicationMenu()?.template as { role?: string }[]).map((item) => item.role);
-    expect(roles).toContain('editMenu');
+    const onJobFinished = mocks.serviceOptions[0]!.onJobFinished as (finished: unknown) => void;
+    onJobFinished({ job: { id: 'job-1', articleId: 'article-0001', headline: 'Storm', state: 'done', lastError: null }, targetName: 'Site' });
+    expect(fake.Notification.shown.map((n) => n.options.title)).toEqual(['Published']);
+  });
+
+  it('an article file opened from the OS (macOS recent documents) during startup is shown once the window is up', async () => {
+    const fake = await launch();
+    const event = fake.fakeEvent();
+    fake.app.emit('open-file', event, join(userData, 'library', 'drafts', 'article-0001.json'));
+    expect(event.defaultPrevented).toBe(true);
+    await fake.app.simulateReady();
+    const win = fake.BrowserWindow.getAllWindows()[0]!;
+    // The services are mocked here, so no IPC handler reaches the shell: the page's first report is played directly.
+    (mocks.serviceOptions[0]!.desktop as { menuState(id: number, state: unknown): void }).menuState(win.webContents.id, { view: 'articles', articleId: null, photoSelection: 0 });
+    expect(win.webContents.sentEvents).toContainEqual({ channel: 'article:open', args: [{ articleId: 'article-0001' }] });
+  });
+
+  it('writes its log file in the logs folder', async () => {
+    const fake = await launchReady();
+    const { readFileSync: read } = await import('node:fs');
+    const text = read(join(fake.app.getPath('logs'), 'main.log'), 'utf8');
+    expect(text).toContain('Newsdesk 0.1.0 starting');
   });
 });

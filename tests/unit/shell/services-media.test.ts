@@ -134,6 +134,6 @@ describe('export file name', () => {
     expect(exportFileName({ fileName: 'pasted image.jpg', format: 'png' })).toBe('pasted image.png');
     expect(exportFileName({ fileName: 'no extension', format: 'tiff' })).toBe('no extension.tif');
     expect(exportFileName({ fileName: '.jpg', format: 'webp' })).toBe('photo.webp');
-    expect(exportFileName({ fileName: '../../etc/passwd', format: 'gif' })).toBe('.._.._etc_passwd.gif');
+    expect(exportFileName({ fileName: '../../etc/passwd', format: 'gif' })).toBe('_.._etc_passwd.gif');
   });
 });

@@ -2,7 +2,7 @@ import type { BrowserWindow as ElectronBrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow, focusWindow, type MainWindowDeps } from '../../../electron/main/window/main-window';
 import {
-  WINDOW_STATE_KEY,
+  MAIN_WINDOW_KEY as WINDOW_STATE_KEY,
   initialPlacement,
   isGrabbable,
   trackWindowState,
@@ -159,6 +159,12 @@ describe('window state', () => {
     expect(isGrabbable({ x: 100, y: -300, width: 800, height: 600 }, displays)).toBe(false); // title bar above the screen
     expect(isGrabbable({ x: 100, y: 1030, width: 800, height: 600 }, displays)).toBe(false); // only 10 px left
     expect(initialPlacement(null, displays, displays[0]!)).toEqual({ width: 1280, height: 832, maximize: false });
+  });
+
+  it('of the main window written by an earlier version (under "mainWindow") is still used', () => {
+    const store = new MemoryStore();
+    store.set('mainWindow', { bounds: { x: 40, y: 50, width: 1100, height: 760 }, isMaximized: false });
+    expect(open(store).win.options).toMatchObject({ x: 40, y: 50, width: 1100, height: 760 });
   });
 
   it('stops saving once tracking is disposed', () => {

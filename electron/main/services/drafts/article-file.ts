@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Article, DraftSummary } from '../../../../shared/model/article';
 import { MigrationError, migrateArticle } from '../../../../shared/model/migrations';
@@ -56,7 +57,9 @@ export async function readArticleFile(path: string, expectedId?: string): Promis
   let text: string;
   let signature: FileSignature;
   try {
-    const handle = await open(path, 'r');
+    // A link in place of an article file is never followed: it could make the app read (and show,
+    // or publish) any file of the user's. Windows has no O_NOFOLLOW; creating links there needs admin.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     try {
       // The signature comes from the same open file as the bytes, so it describes exactly what was parsed.
       const stat = await handle.stat();
@@ -68,6 +71,7 @@ export async function readArticleFile(path: string, expectedId?: string): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') throw new CorruptFileError('The file is a link to another file, which Newsdesk does not follow.');
     throw new CorruptFileError(`The file could not be read (${code ?? String(error)}).`);
   }
   const article = parseArticleJson(text, expectedId);

@@ -1,4 +1,4 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { BatchPhotoChanges, type ImportJob, type PhotoPage, type PhotoQuery } from '../../../../shared/ipc/media-contract';
@@ -13,7 +13,7 @@ import { ImportJobs } from './import-job';
 import { applyBatchChanges, editPhoto, restorePhoto } from './photo-edits';
 import { loadLibrary, writePhotoRecord } from './photo-records';
 import { PhotoSearch } from './photo-search';
-import { ensureMediaFolders, isPhotoId, mediaPaths, originalFile, thumbnailFile, type MediaPaths } from './paths';
+import { containedLibraryFile, ensureMediaFolders, isPhotoId, mediaPaths, originalFile, thumbnailFile, type MediaPaths } from './paths';
 import { makeThumbnail } from './thumbnail';
 import type { MediaLibrary, PhotoFileKind } from './types';
 
@@ -185,9 +185,12 @@ class FileMediaLibrary implements MediaLibrary {
   async exportCopy(id: string, destination: string, options: { writeXmp: boolean }): Promise<void> {
     this.assertOpen();
     const photo = this.expectPhoto(id);
+    // Only the library's own copy is exported, never what a link put in its place points to.
+    const original = await containedLibraryFile(this.paths.root, originalFile(this.paths, id, photo.format));
+    if (original === null) throw new UserFacingError('not-found', 'The original of this photo is missing from the library.');
     await exportPhotoCopy({
       libraryRoot: this.paths.root,
-      original: originalFile(this.paths, id, photo.format),
+      original,
       photo,
       destination,
       writeXmp: options.writeXmp,
@@ -199,7 +202,7 @@ class FileMediaLibrary implements MediaLibrary {
     const photo = this.photos.get(id);
     if (!photo) return null;
     const file = kind === 'original' ? originalFile(this.paths, id, photo.format) : thumbnailFile(this.paths, id);
-    return (await isFile(file)) ? file : null;
+    return containedLibraryFile(this.paths.root, file);
   }
 
   async close(): Promise<void> {
@@ -269,8 +272,4 @@ class FileMediaLibrary implements MediaLibrary {
   private assertOpen(): void {
     if (this.closed) throw new UserFacingError('conflict', 'The media library has been closed.');
   }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
 }

@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { PHOTO_MIME_TYPES, type PhotoFormat } from '../../../../shared/model/photo';
 
 /**
@@ -75,4 +75,22 @@ export function idFromFileName(name: string): string | null {
   const dot = name.indexOf('.');
   const id = dot === -1 ? name : name.slice(0, dot);
   return isPhotoId(id) ? id : null;
+}
+
+/**
+ * `file`, if it is a regular file that really lies inside the library folder `root`; null
+ * otherwise (missing, a folder, a symlink, or reached through a symlinked folder that leads
+ * elsewhere). Whoever could put a link in the library could otherwise have the app serve, upload
+ * or export any file the user can read.
+ */
+export async function containedLibraryFile(root: string, file: string): Promise<string | null> {
+  try {
+    if (!(await lstat(file)).isFile()) return null;
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    const rel = relative(realRoot, realFile);
+    const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+    return inside ? file : null;
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import { photoOriginalPath, type Photo } from '../../../../shared/model/photo';
 import type { Placement } from '../../../../shared/model/placement';
 import type { ConflictVersions, PendingCreate, PublishPlan, RemoteMedia, WordPressTarget } from '../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
+import { escapeHtml } from '../../../../shared/rules/html-escape';
 import { planPublish, type FeedSpot } from '../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
 import type { MediaLibrary } from '../media/types';
@@ -166,7 +167,7 @@ function conflictOf(remote: WpPost, knownModifiedGmt: string, article: Article, 
       modifiedGmt: remote.modified_gmt,
       link: remote.link,
     },
-    local: { title: article.headline, excerpt: article.dek, html: bodyHtml(article, src) },
+    local: { title: escapeHtml(article.headline), excerpt: escapeHtml(article.dek), html: bodyHtml(article, src) },
     knownModifiedGmt,
   };
 }
@@ -180,9 +181,11 @@ interface TermsAndMedia {
 function postFields(article: Article, plan: PublishPlan, uploaded: ReadonlyMap<string, RemoteMedia>, ids: TermsAndMedia, clientKey: string): PostFields {
   const content = bodyHtml(article, (photoId) => uploaded.get(photoId)?.sourceUrl ?? null);
   const fields: PostFields = {
-    title: article.headline,
+    // WordPress keeps titles and excerpts as HTML (and an editor with unfiltered_html may store
+    // script): the headline and dek are plain text, so they go escaped and show as typed.
+    title: escapeHtml(article.headline),
     content: `${content.trimEnd()}\n${postMarker(clientKey)}`,
-    excerpt: article.dek,
+    excerpt: escapeHtml(article.dek),
     status: plan.status,
     categories: ids.categories,
     tags: ids.tags,

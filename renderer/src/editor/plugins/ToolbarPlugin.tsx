@@ -21,6 +21,7 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import { PhotoPickerDialog } from '../../features/photos/PhotoPickerDialog';
 import { Icon, type IconName } from '../../ui/components/Icon';
+import { useAppCommand } from '../../ui/app-commands';
 import { Toolbar } from '../../ui/components/Toolbar';
 import { $getSelectedBlockType, BLOCK_LABELS, setBlockType, type BlockType } from '../blocks';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
@@ -128,6 +129,8 @@ export function ToolbarPlugin() {
     editor.dispatchCommand(INSERT_PHOTO_COMMAND, photo);
     editor.focus();
   };
+
+  useAppCommand('photo:insert', () => setPicking(true));
 
   useEffect(
     () =>

@@ -21,7 +21,7 @@ export function ArticlePreview({ article, body, readTime }: ArticlePreviewProps)
   const authors = namedAuthors(article.byline);
   return (
     <div className="nd-preview-scroll">
-      <article className="nd-preview" aria-label="Reader preview" data-testid="article-preview">
+      <article className="nd-preview nd-paper" aria-label="Reader preview" data-testid="article-preview">
         {article.section && <p className="nd-preview__section">{article.section}</p>}
         <h1 className="nd-preview__headline">{article.headline.trim() || 'Untitled'}</h1>
         {article.dek.trim() && <p className="nd-preview__dek">{article.dek}</p>}

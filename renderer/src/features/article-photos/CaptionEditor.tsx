@@ -123,6 +123,7 @@ export function CaptionEditor({ editor, label, placeholder, onDropFiles = () => 
         contentEditable={
           <ContentEditable
             className="nd-caption"
+            spellCheck
             aria-label={label}
             aria-placeholder={placeholder}
             placeholder={<span className="nd-caption__placeholder">{placeholder}</span>}

@@ -5,6 +5,7 @@ import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract'
 import type { CheckIssue } from '../../../../shared/rules/prepublish';
 import { ArticleEditor } from '../../editor/ArticleEditor';
 import { bodyOf, type BodyStats } from '../../editor/plugins/ChangePlugin';
+import { useAppCommand } from '../../ui/app-commands';
 import { Icon } from '../../ui/components/Icon';
 import { ALT, MOD } from '../../ui/shortcuts';
 import { ArticlePreview } from '../article-photos/ArticlePreview';
@@ -92,6 +93,9 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [togglePreview, openCheck]);
+
+  useAppCommand('article:preview', togglePreview);
+  useAppCommand('article:check', openCheck);
 
   if (!article) return null;
   const summary = reportSummary(report, photosError);

@@ -53,6 +53,8 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
             rows={2}
             maxLength={500}
             placeholder="Headline"
+            // Explicit, so the OS spelling check (and its suggestions in the context menu) always runs here.
+            spellCheck
             autoFocus={autoFocusHeadline}
             value={article.headline}
             // A headline is one line: Enter does not break it (pasted line breaks become spaces).
@@ -69,6 +71,7 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
             className="nd-input"
             rows={3}
             maxLength={2000}
+            spellCheck
             aria-describedby={hintId}
             value={article.dek}
             onChange={(event) => onChange({ dek: event.target.value })}

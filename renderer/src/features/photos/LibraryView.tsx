@@ -1,8 +1,10 @@
-import { useCallback, useContext, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { PhotoFilter } from '../../../../shared/ipc/media-contract';
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
+import { useAppCommand } from '../../ui/app-commands';
 import { Icon } from '../../ui/components/Icon';
+import { reportMenuState } from '../desktop/menu-state';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
 import { BatchEditDialog } from './BatchEditDialog';
@@ -123,6 +125,9 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
       notify(error instanceof Error ? error.message : 'The credit style could not be saved.', { tone: 'error' });
     }
   };
+
+  useAppCommand('photo:edit-credit-style', () => setStyleOpen(true));
+  useEffect(() => reportMenuState({ photoSelection: selected.size }), [selected]);
 
   const filtered = text.trim() !== '' || filter !== 'all';
   return (

@@ -4,6 +4,7 @@ import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract'
 import type { Article } from '../../../../shared/model/article';
 import type { NinjsVersion } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';
+import { useAppCommand } from '../../ui/app-commands';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
 import { CardMenu, type MenuEntry } from '../feeds/CardMenu';
@@ -69,6 +70,11 @@ export function PublishActions({ article, save, paneRef, onShowIssue }: PublishA
     },
     [articleId, notify, save],
   );
+
+  useAppCommand('article:publish', () => setPanelOpen(true));
+  useAppCommand('article:export-html', () => void exportAs('html'));
+  // The menu has one ninjs item: the current version (the Export button offers the older one too).
+  useAppCommand('article:export-ninjs', () => void exportAs('3.1'));
 
   const entries: MenuEntry[] = [
     { label: 'Export HTML…', run: () => void exportAs('html') },

@@ -12,7 +12,7 @@ export interface Toast {
   action?: ToastAction;
 }
 
-type Notify = (message: string, options?: { tone?: Toast['tone']; action?: ToastAction }) => void;
+export type Notify = (message: string, options?: { tone?: Toast['tone']; action?: ToastAction }) => void;
 
 const ToastContext = createContext<Notify>(() => {});
 

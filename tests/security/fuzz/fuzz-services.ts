@@ -1,0 +1,57 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import Conf from 'conf';
+import { createServices, type Services } from '../../../electron/main/services/compose';
+import { createTestSecretBox } from '../../fakes/secret-box';
+
+/**
+ * The app's real services on a temp data folder, as the fuzz talks to them. Nothing reaches outside
+ * the test: the system dialogs answer "closed", opening a browser does nothing (each
+ * such call is recorded).
+ */
+export interface FuzzServices {
+  services: Services;
+  /** Calls that tried to leave the app (a browser, a file dialog); malformed requests must make none. */
+  outsideCalls: string[];
+}
+
+/**
+ * Opens the services twice: the first opening writes the caches a new data folder gets (the draft
+ * list's, a few seconds later), so the second finds the folder settled and any file that appears
+ * during the fuzz is the fuzz's doing.
+ */
+export async function openSettledFuzzServices(dataDir: string): Promise<FuzzServices> {
+  await (await openFuzzServices(dataDir)).services.close();
+  return openFuzzServices(dataDir);
+}
+
+export async function openFuzzServices(dataDir: string): Promise<FuzzServices> {
+  const outsideCalls: string[] = [];
+  const services = await createServices({
+    dataDir,
+    version: '0.0.0-fuzz',
+    settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
+    openExternal: async (url) => {
+      outsideCalls.push(`openExternal ${url.slice(0, 80)}`);
+    },
+    chooseFiles: async () => {
+      outsideCalls.push('chooseFiles');
+      return [];
+    },
+    chooseSavePath: async (name) => {
+      outsideCalls.push(`chooseSavePath ${name.slice(0, 80)}`);
+      return null;
+    },
+    secretBox: createTestSecretBox(),
+  });
+  return { services, outsideCalls };
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}

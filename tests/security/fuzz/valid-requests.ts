@@ -1,0 +1,139 @@
+import type { Channel, RequestOf } from '../../../shared/ipc/contract';
+import { EMPTY_BODY, type Article } from '../../../shared/model/article';
+import { EMPTY_PHOTO_METADATA } from '../../../shared/model/photo';
+import type { VideoItem } from '../../../shared/model/video';
+
+/**
+ * One valid request for every channel of the contract, as the renderer would send it. The fuzz
+ * mutates these; the test checks each against its schema first, so a sample that drifts from the
+ * contract fails loudly instead of turning every mutation into noise. The type makes a new channel
+ * without a sample a compile error.
+ */
+
+export const ARTICLE_ID = 'harbour-0001';
+export const PHOTO_ID = 'ab'.repeat(32);
+export const VIDEO_ID = 'video-clip-0001';
+export const TARGET_ID = 't-site0001';
+export const JOB_ID = 'j-job0001';
+export const IMPORT_JOB_ID = 'import-0001';
+const AT = '2026-03-01T08:30:00.000Z';
+
+const ARTICLE: Article = {
+  schemaVersion: 3,
+  id: ARTICLE_ID,
+  slug: 'harbour-reopens',
+  slugEdited: false,
+  headline: 'The harbour reopens after the storm',
+  dek: 'Ships are back in port.',
+  body: EMPTY_BODY,
+  byline: [{ name: 'Ana Reporter', role: 'Staff', avatar: null }],
+  leadPhoto: { photoId: PHOTO_ID, caption: 'The quay at dawn.', credit: 'A. Lens', creditEdited: false, altText: 'Boats along the quay' },
+  section: 'News',
+  tags: ['Harbour'],
+  status: 'draft',
+  createdAt: AT,
+  updatedAt: AT,
+};
+
+const VIDEO: VideoItem = {
+  schemaVersion: 1,
+  id: VIDEO_ID,
+  headline: 'Storm over the harbour',
+  blurb: 'Two minutes of the worst of it.',
+  poster: null,
+  source: { kind: 'url', url: 'https://video.example.com/watch/1' },
+  durationSeconds: 120,
+  createdAt: AT,
+  updatedAt: AT,
+};
+
+const ITEM_KEY = `article:${ARTICLE_ID}`;
+
+export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
+  'app:info': {},
+  'app:openExternal': { url: 'https://www.example.com/story' },
+  'app:windowContext': {},
+  'app:menuState': { view: 'articles', articleId: ARTICLE_ID, photoSelection: 2 },
+  'app:openArticleWindow': { articleId: ARTICLE_ID },
+  'app:articleOpened': { articleId: ARTICLE_ID, headline: 'The harbour reopens' },
+  'settings:get': {},
+  'settings:update': { autosaveDelayMs: 1000, sections: ['News', 'Sport'] },
+  'drafts:list': { text: 'harbour', status: 'draft', section: 'News', offset: 0, limit: 20 },
+  'drafts:get': { id: ARTICLE_ID },
+  'drafts:create': { section: 'News' },
+  'drafts:save': { article: ARTICLE, reason: 'manual' },
+  'drafts:duplicate': { id: ARTICLE_ID },
+  'drafts:trash': { id: ARTICLE_ID },
+  'drafts:listTrash': {},
+  'drafts:restoreFromTrash': { id: ARTICLE_ID },
+  'drafts:revisions': { id: ARTICLE_ID },
+  'drafts:getRevision': { id: ARTICLE_ID, revisionId: 'rev-0001' },
+  'drafts:restoreRevision': { id: ARTICLE_ID, revisionId: 'rev-0001' },
+  'media:list': { text: 'quay', filter: 'missing-credit', offset: 0, limit: 100 },
+  'media:get': { id: PHOTO_ID },
+  'media:getMany': { ids: [PHOTO_ID] },
+  'media:chooseAndImport': {},
+  'media:beginImport': { names: ['quay.jpg', 'storm.png'] },
+  'media:addFile': { jobId: IMPORT_JOB_ID, index: 0, bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]) },
+  'media:skipFile': { jobId: IMPORT_JOB_ID, index: 1, reason: 'A folder cannot be imported.' },
+  'media:importStatus': { jobId: IMPORT_JOB_ID },
+  'media:cancelImport': { jobId: IMPORT_JOB_ID },
+  'media:update': { id: PHOTO_ID, metadata: { creditLine: 'A. Lens/Newsdesk', keywords: ['harbour'] } },
+  'media:updateMany': { ids: [PHOTO_ID], changes: { creator: 'A. Lens', keywordsAdd: ['storm'], keywordsRemove: ['sun'] } },
+  'media:restoreMetadata': { items: [{ id: PHOTO_ID, metadata: EMPTY_PHOTO_METADATA }] },
+  'media:exportCopy': { id: PHOTO_ID },
+  'board:get': {},
+  'board:findItems': { text: 'harbour', kind: 'article', limit: 50 },
+  'board:place': { item: { kind: 'article', id: ARTICLE_ID }, feedId: 'news-feed', index: 0 },
+  'board:move': { key: ITEM_KEY, fromFeedId: 'news-feed', toFeedId: 'opinion', toIndex: 1 },
+  'board:remove': { key: ITEM_KEY, feedId: 'news-feed' },
+  'board:pin': { key: ITEM_KEY, feedId: 'news-feed', pinned: true },
+  'board:setTiming': { key: ITEM_KEY, publish: { mode: 'scheduled', at: AT }, embargoUntil: null, expiresAt: '2026-04-01T00:00:00+02:00' },
+  'board:contents': { keys: [ITEM_KEY, `video:${VIDEO_ID}`] },
+  'videos:list': {},
+  'videos:get': { id: VIDEO_ID },
+  'videos:create': {},
+  'videos:save': { video: VIDEO },
+  'videos:trash': { id: VIDEO_ID },
+  'targets:list': {},
+  'targets:save': { kind: 'wordpress', name: 'Main site', siteUrl: 'https://news.example.com', user: 'desk', secret: 'abcd efgh ijkl' },
+  'targets:remove': { id: TARGET_ID },
+  'targets:test': { id: TARGET_ID },
+  'publish:check': { articleId: ARTICLE_ID, targetId: TARGET_ID, mode: 'publish' },
+  'publish:queue': { articleId: ARTICLE_ID, targetId: TARGET_ID, mode: 'draft', acknowledged: ['no-tags'] },
+  'outbox:list': {},
+  'outbox:cancel': { id: JOB_ID },
+  'outbox:retryNow': {},
+  'outbox:clearFinished': {},
+  'outbox:resolveConflict': { id: JOB_ID, choice: 'takeRemote' },
+  'export:html': { articleId: ARTICLE_ID },
+  'export:ninjs': { articleId: ARTICLE_ID, version: '3.1' },
+};
+
+/**
+ * Channels whose valid requests only read: a mutation of theirs that is still valid goes to the
+ * services on the data folder under test, which must stay as it was. Still-valid requests to the
+ * other channels change things, so they go to a scratch data folder instead.
+ */
+export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'app:windowContext',
+  'settings:get',
+  'drafts:list',
+  'drafts:get',
+  'drafts:listTrash',
+  'drafts:revisions',
+  'drafts:getRevision',
+  'media:list',
+  'media:get',
+  'media:getMany',
+  'media:importStatus',
+  'board:get',
+  'board:findItems',
+  'board:contents',
+  'videos:list',
+  'videos:get',
+  'targets:list',
+  'publish:check',
+  'outbox:list',
+]);
