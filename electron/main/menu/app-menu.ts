@@ -13,8 +13,8 @@ import type { RecentArticle } from '../desktop/recent-articles';
  * preventDefault, see PAGE_KEYS) is only shown by the menu, so one press never acts twice. On
  * Windows and Linux such items are not registered (registerAccelerator: false); macOS registers
  * every menu shortcut, but hands a key to the page first and to the menu only when the page did
- * not take it. Keys nobody in the page handles (Find, Import Photos, Open in New Window,
- * Preferences) belong to the menu.
+ * not take it. Keys nobody in the page handles (Find, Import Photos, Open in New Window) belong
+ * to the menu.
  *
  * Pure: the same input gives the same template, so it is unit-tested per platform.
  */
@@ -31,6 +31,7 @@ export const PAGE_KEYS = [
   'CmdOrCtrl+Alt+C',
   'CmdOrCtrl+Shift+Enter',
   'CmdOrCtrl+Shift+P',
+  'CmdOrCtrl+,',
 ] as const;
 
 export interface MenuWindowEntry {
