@@ -3,9 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
-import Conf from 'conf';
 import { build } from 'vite';
-import { createServices } from '../../electron/main/services/compose';
 import type { Feed } from '../../shared/model/feed';
 import type { Board, BoardItem, ItemRef } from '../../shared/model/placement';
 import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
@@ -13,7 +11,7 @@ import { startStaticServer } from '../e2e/harness/static-server';
 import { seedBoard, seedVideo, type SeedPlacement } from '../e2e/feed-board-helpers';
 import { generateLibrary } from './drafts-bench-data';
 import { ms, percentile, row } from './report';
-import { createTestSecretBox } from '../fakes/secret-box';
+import { openTestServices } from '../support/test-services';
 
 const ARTICLES = 1_800;
 const VIDEOS = 200;
@@ -40,15 +38,7 @@ interface BenchBoard {
  */
 async function seedDataDir(dataDir: string): Promise<BenchBoard> {
   const articleIds = await generateLibrary(join(dataDir, 'library'), ARTICLES);
-  const services = await createServices({
-    dataDir,
-    version: '0.0.0-bench',
-    settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
-    openExternal: async () => {},
-    chooseFiles: async () => [],
-    secretBox: createTestSecretBox(),
-    chooseSavePath: async () => null,
-  });
+  const services = await openTestServices(dataDir);
   try {
     const videos: ItemRef[] = [];
     for (let i = 0; i < VIDEOS; i += 1) videos.push(await seedVideo(services, `Video report ${i + 1}: the day in pictures`));

@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Conf from 'conf';
 import sharp from 'sharp';
 import type { Article, LexicalDocument } from '../../shared/model/article';
 import type { PublishJob } from '../../shared/model/publishing';
-import { createServices, type OutboxTuning, type Services } from '../../electron/main/services/compose';
+import type { OutboxTuning, Services } from '../../electron/main/services/compose';
 import { mediaKeyOf } from '../../electron/main/services/publishing/wordpress-media';
-import { createTestSecretBox } from '../fakes/secret-box';
+import { openTestServices } from '../support/test-services';
 import type { WordPressSite } from '../wordpress/wordpress-server';
 
 /**
@@ -17,16 +16,7 @@ import type { WordPressSite } from '../wordpress/wordpress-server';
 
 /** The real services on `dataDir`; opening the same folder again is a restart of the app. */
 export function openServices(dataDir: string, outbox?: OutboxTuning): Promise<Services> {
-  return createServices({
-    dataDir,
-    version: '0.0.0-test',
-    settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
-    openExternal: async () => {},
-    chooseFiles: async () => [],
-    chooseSavePath: async () => null,
-    secretBox: createTestSecretBox(),
-    outbox,
-  });
+  return openTestServices(dataDir, { outbox });
 }
 
 /** Distinct JPEGs (noise, so every file differs and none compresses to nothing). */

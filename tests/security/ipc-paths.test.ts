@@ -9,7 +9,7 @@ import { CHANNELS, contract, type Channel } from '../../shared/ipc/contract';
 import { makeBaseImage } from '../support/photo-fixtures';
 import { VALID_REQUESTS } from './fuzz/valid-requests';
 import { fsTouches } from './support/fs-recorder';
-import { openTestServices } from './support/test-services';
+import { openTestServices } from '../support/test-services';
 import { fieldName, schemaStringFields, valueStringFields, withField, type FieldPath } from './support/schema-walk';
 
 // Every path the main process's code gives node:fs is recorded (see support/fs-recorder.ts).
@@ -83,7 +83,7 @@ describe('through the real dispatcher and services', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-ipc-paths-'));
     outside = await mkdtemp(join(tmpdir(), 'newsdesk-outside-'));
     await writeFile(join(outside, 'secret.txt'), 'outside the data folder');
-    services = await openTestServices(dataDir, { savePath: (name) => (suggestedNames.push(name), null) });
+    services = await openTestServices(dataDir, { chooseSavePath: async (name) => (suggestedNames.push(name), null) });
     dispatch = createDispatcher(services.handlers, { trustedOrigins: [APP_ORIGIN] });
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { createAppRequestHandler } from '../../electron/main/protocol/app-protoc
 import { createMediaRequestHandler } from '../../electron/main/protocol/media-route';
 import type { Services } from '../../electron/main/services/compose';
 import { makeBaseImage } from '../support/photo-fixtures';
-import { openTestServices } from './support/test-services';
+import { openTestServices } from '../support/test-services';
 
 /**
  * A file in the library (a photo's original or thumbnail, or a whole library folder) replaced by a
@@ -32,7 +32,7 @@ describe('symlinks in the library and the renderer folder', () => {
     await makeBaseImage(join(outside, 'secret.jpg'), 'jpeg', { width: 40, height: 30, seed: 99 });
     secretJpeg = await readFile(join(outside, 'secret.jpg'));
     await writeFile(join(outside, 'secret.txt'), SECRET_TEXT);
-    services = await openTestServices(dataDir, { savePath: () => join(exportDir, 'copy.jpg') });
+    services = await openTestServices(dataDir, { chooseSavePath: async () => join(exportDir, 'copy.jpg') });
     media = join(dataDir, 'library', 'media');
   });
   afterAll(async () => {

@@ -2,14 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import Conf from 'conf';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
 import { createMediaRequestHandler } from '../../../electron/main/protocol/media-route';
-import { createServices, type Services } from '../../../electron/main/services/compose';
+import type { Services } from '../../../electron/main/services/compose';
 import type { DesktopShell } from '../../../electron/main/services/desktop-shell';
 import type { AppEvent, AppEventPayload } from '../../../shared/ipc/events';
 import { bridgeScript } from './bridge-script';
-import { createTestSecretBox } from '../../fakes/secret-box';
+import { openTestServices } from '../../support/test-services';
 
 export interface HarnessApp {
   page: Page;
@@ -60,17 +59,12 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
   let nextSavePath: string | null = null;
   // One "main process": the services on the data folder and the dispatcher in front of them.
   const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
-    const services = await createServices({
-      dataDir,
-      version: '0.0.0-test',
-      settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
-      openExternal: async () => {},
+    const services = await openTestServices(dataDir, {
       chooseFiles: async () => {
         const picked = nextPick;
         nextPick = [];
         return picked;
       },
-      secretBox: createTestSecretBox(),
       chooseSavePath: async () => {
         const chosen = nextSavePath;
         nextSavePath = null;

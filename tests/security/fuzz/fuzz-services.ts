@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import Conf from 'conf';
-import { createServices, type Services } from '../../../electron/main/services/compose';
-import { createTestSecretBox } from '../../fakes/secret-box';
+import type { Services } from '../../../electron/main/services/compose';
+import { openTestServices } from '../../support/test-services';
 
 /**
  * The app's real services on a temp data folder, as the fuzz talks to them. Nothing reaches outside
@@ -27,10 +26,7 @@ export async function openSettledFuzzServices(dataDir: string): Promise<FuzzServ
 
 export async function openFuzzServices(dataDir: string): Promise<FuzzServices> {
   const outsideCalls: string[] = [];
-  const services = await createServices({
-    dataDir,
-    version: '0.0.0-fuzz',
-    settingsStore: new Conf({ cwd: dataDir, configName: 'settings', projectName: 'newsdesk' }),
+  const services = await openTestServices(dataDir, {
     openExternal: async (url) => {
       outsideCalls.push(`openExternal ${url.slice(0, 80)}`);
     },
@@ -42,7 +38,6 @@ export async function openFuzzServices(dataDir: string): Promise<FuzzServices> {
       outsideCalls.push(`chooseSavePath ${name.slice(0, 80)}`);
       return null;
     },
-    secretBox: createTestSecretBox(),
   });
   return { services, outsideCalls };
 }

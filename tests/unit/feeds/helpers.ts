@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
-import { createServices, type Services } from '../../../electron/main/services/compose';
+import type { Services } from '../../../electron/main/services/compose';
 import type { Channel, ParsedRequestOf, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/ipc/result';
 import type { PhotoUse } from '../../../shared/model/photo-use';
-import { createTestSecretBox } from '../../fakes/secret-box';
+import { memorySettingsStore, openTestServices } from '../../support/test-services';
 
 /**
  * The feed channels below the window: the real services on a temp data folder behind the same
@@ -40,17 +40,10 @@ export async function tempDir(): Promise<string> {
 
 export async function openDesk(dataDir?: string): Promise<Desk> {
   const dir = dataDir ?? (await tempDir());
-  const settingsMap = new Map<string, unknown>();
+  // Settings outlive a restart, as electron-store's file does.
+  const settingsStore = memorySettingsStore();
   const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
-    const services = await createServices({
-      dataDir: dir,
-      version: '0.0.0-test',
-      settingsStore: { get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) },
-      openExternal: async () => {},
-      chooseFiles: async () => [],
-      secretBox: createTestSecretBox(),
-      chooseSavePath: async () => null,
-    });
+    const services = await openTestServices(dir, { settingsStore: settingsStore });
     open.push(services);
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins: ['app://newsdesk'] }) };
   };

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
-import { createServices, type Services } from '../../../electron/main/services/compose';
+import type { Services } from '../../../electron/main/services/compose';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/ipc/result';
-import { createTestSecretBox } from '../../fakes/secret-box';
+import { memorySettingsStore, openTestServices } from '../../support/test-services';
 import { httpServer, type LocalServer } from './http-test-servers';
 
 /**
@@ -57,19 +57,13 @@ interface Desk {
 
 async function openDesk(): Promise<Desk> {
   const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-publishing-'));
-  const settings = new Map<string, unknown>();
   const savePath = { next: null as string | null, suggested: [] as string[] };
-  const services = await createServices({
-    dataDir,
-    version: '0.0.0-test',
-    settingsStore: { get: (key) => structuredClone(settings.get(key)), set: (key, value) => void settings.set(key, structuredClone(value)) },
-    openExternal: async () => {},
-    chooseFiles: async () => [],
+  const services = await openTestServices(dataDir, {
+    settingsStore: memorySettingsStore(),
     chooseSavePath: async (name) => {
       savePath.suggested.push(name);
       return savePath.next;
     },
-    secretBox: createTestSecretBox(),
     outbox: { retry: { baseMs: 20, capMs: 50 } },
   });
   cleanups.push(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type FinishedJob, type Services } from '../../../electron/main/services/compose';
+import type { FinishedJob, Services } from '../../../electron/main/services/compose';
 import type { Settings } from '../../../shared/model/settings';
 import { removeDir, tempDir } from '../media/library-helpers';
-import { createTestSecretBox } from '../../fakes/secret-box';
+import { memorySettingsStore, openTestServices } from '../../support/test-services';
 
 /**
  * The two hooks the desktop shell hangs on the real services: saved settings (theme, spelling)
@@ -17,15 +17,8 @@ beforeEach(async () => {
   dataDir = await tempDir('newsdesk-desktop-hooks-');
   changed.length = 0;
   finished.length = 0;
-  const store = new Map<string, unknown>();
-  services = await createServices({
-    dataDir,
-    version: '0.0.0-test',
-    settingsStore: { get: (key) => store.get(key), set: (key, value) => void store.set(key, value) },
-    openExternal: async () => {},
-    chooseFiles: async () => [],
-    chooseSavePath: async () => null,
-    secretBox: createTestSecretBox(),
+  services = await openTestServices(dataDir, {
+    settingsStore: memorySettingsStore(),
     // Nothing listens on this port: the job waits to retry until it is cancelled.
     outbox: { retry: { baseMs: 60_000, capMs: 60_000 } },
     onSettingsChanged: (settings) => changed.push(settings),

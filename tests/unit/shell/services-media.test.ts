@@ -2,11 +2,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
-import { createServices, exportFileName, type Services } from '../../../electron/main/services/compose';
+import { exportFileName, type Services } from '../../../electron/main/services/compose';
 import type { ImportJob } from '../../../shared/ipc/media-contract';
 import type { Photo } from '../../../shared/model/photo';
 import { makeImage, removeDir, tempDir } from '../media/library-helpers';
-import { createTestSecretBox } from '../../fakes/secret-box';
+import { memorySettingsStore, openTestServices } from '../../support/test-services';
 
 /**
  * The media:* channels end to end below the window: the real services on a temp folder, behind
@@ -27,19 +27,15 @@ async function call<T>(channel: string, request: unknown): Promise<T> {
 }
 
 async function start(): Promise<void> {
-  const store = new Map<string, unknown>();
-  services = await createServices({
-    dataDir,
-    version: '0.0.0-test',
-    settingsStore: { get: (key) => store.get(key), set: (key, value) => void store.set(key, value) },
-    openExternal: async () => {},
+  services = await openTestServices(dataDir, {
+    settingsStore: memorySettingsStore(),
     chooseFiles: async () => picked,
-    secretBox: createTestSecretBox(),
     chooseSavePath: async (name) => {
       suggested.push(name);
       return savePath;
     },
   });
+
   dispatch = createDispatcher(services.handlers, { trustedOrigins: ['app://newsdesk'] });
 }
 
