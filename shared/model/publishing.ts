@@ -188,6 +188,12 @@ export const RemoteRecord = z.object({
    * modified_gmt has one-second steps, so an edit in the same second is caught by this instead.
    */
   contentHash: z.string().default(''),
+  /**
+   * The text of an update sent and not yet answered: if its answer is lost (or the app quits while
+   * it is on its way), the next attempt finds the post changed, and this tells our own update
+   * apart from someone else's edit.
+   */
+  sentTextHash: z.string().default(''),
 });
 export type RemoteRecord = z.infer<typeof RemoteRecord>;
 

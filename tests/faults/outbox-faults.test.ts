@@ -125,6 +125,7 @@ describe.skipIf(skipReason !== null)('the outbox through a faulty network', () =
         stoppedByQuitAndResumed: logged(jobs, /Newsdesk is closing|closed while this was being sent/),
         postsFoundAfterLostAnswer: logged(jobs, /^Found the post created by an earlier attempt/),
         photosFoundAfterLostAnswer: logged(jobs, /uploaded by an earlier attempt/),
+        ownUpdatesRecognised: logged(jobs, /the change on the site is Newsdesk/),
         posts: back.posts,
         media: back.media,
         duplicatePosts: back.duplicatePosts,

@@ -329,4 +329,25 @@ describe.skipIf(skipReason !== null)('publishing an article to a real WordPress'
     const shown = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#8217;|&#8220;|&#8221;|&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#038;|&amp;/g, '&').trim();
     expect(shown(post.title.rendered)).toBe(headline);
   });
+
+  it('an update whose answer was lost is known as Newsdesk\'s own on the next attempt, not as an edit on the site', async () => {
+    const story = await saveArticle(desk.drafts, { headline: 'Update answer story', dek: 'First dek', leadPhoto: uses[1]!, tags: [] });
+    const job = newJob(story.id, desk.target.id);
+    const first = await attempt(desk.publisher, job);
+    expect(first.error).toBeNull();
+    const id = first.outcome?.kind === 'done' ? first.outcome.remote.postId! : 0;
+
+    await desk.drafts.save({ ...(await desk.drafts.get(story.id)), dek: 'Second dek, with "quotes" & more' }, 'manual');
+    proxy.loseNextAnswer('POST', `/wp/v2/posts/${id}`);
+    const lost = await attempt(desk.publisher, newJob(story.id, desk.target.id));
+    expect(isPublishError(lost.error) && lost.error.retryable).toBe(true);
+    // The update reached WordPress: the post changed after the last answer Newsdesk recorded.
+    expect((await rest.get<RestPost>(`/posts/${id}?context=edit`)).excerpt.raw).toContain('Second dek');
+
+    const retried = await attempt(desk.publisher, newJob(story.id, desk.target.id));
+    expect(retried.error).toBeNull();
+    expect(retried.outcome?.kind).toBe('done');
+    expect(retried.log.join('\n')).toContain('the change on the site is Newsdesk');
+    expect((await desk.records.get(desk.target.id, story.id))?.sentTextHash).toBe('');
+  });
 });

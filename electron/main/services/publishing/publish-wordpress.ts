@@ -11,6 +11,7 @@ import type { MediaLibrary } from '../media/types';
 import { cleanArticleHtml } from './clean-html';
 import type { PublishContext, PublishOutcome } from './publisher';
 import { PublishError } from './publish-error';
+import { plainText } from './remote-to-article';
 import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from './remote-records';
 import { createWordPressApi, type PostFields, type WordPressApi, type WpPost } from './wordpress-api';
 import { preparePhotos, uniquePhotoUses, uploadPhotos } from './wordpress-media';
@@ -54,6 +55,16 @@ function withoutMarker(html: string): string {
 export function postFingerprint(post: Pick<WpPost, 'title' | 'excerpt' | 'content'>): string {
   const parts = [post.title?.raw ?? '', post.excerpt?.raw ?? '', post.content?.raw ?? ''];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/**
+ * The text of a title, excerpt and content, whatever entities and markup WordPress normalised on
+ * the way in (it stores `&quot;` in a title as `"`): what an update sent compared with what the
+ * site holds.
+ */
+export function postTextFingerprint(parts: { title: string; excerpt: string; content: string }): string {
+  const text = [parts.title, parts.excerpt, withoutMarker(parts.content)].map(plainText);
+  return createHash('sha256').update(JSON.stringify(text)).digest('hex').slice(0, 32);
 }
 
 /** "2026-03-16T09:30:00" in UTC, the form WordPress takes for date_gmt. */
@@ -148,6 +159,12 @@ async function checkExistingPost(input: WordPressJobInput, api: WordPressApi, ke
   }
   const changed = remote.modified_gmt !== record.modifiedGmt || (record.contentHash !== '' && postFingerprint(remote) !== record.contentHash);
   if (!changed) return { kind: 'post', post: remote };
+  const remoteText = { title: remote.title.raw ?? '', excerpt: remote.excerpt.raw ?? '', content: remote.content.raw ?? '' };
+  if (record.sentTextHash !== '' && postTextFingerprint(remoteText) === record.sentTextHash) {
+    context.log('info', `The update sent by an earlier attempt reached post ${remote.id}; the change on the site is Newsdesk's own.`);
+    keeper.change({ modifiedGmt: remote.modified_gmt, contentHash: postFingerprint(remote), sentTextHash: '' });
+    return { kind: 'post', post: remote };
+  }
   if (job.overwrite) {
     context.log('warn', `Post ${remote.id} was changed in WordPress (${remote.modified_gmt} UTC); it is overwritten as asked.`);
     return { kind: 'post', post: remote };
@@ -205,6 +222,9 @@ async function writePost(input: WordPressJobInput, api: WordPressApi, keeper: Re
     // A scheduled post published now needs today's date, or WordPress keeps it scheduled.
     const request = fields.status === 'publish' && existing.status === 'future' ? { ...fields, date_gmt: wordPressDate(now.toISOString()) } : fields;
     context.progress({ step: 'post', label: 'Updating the post', bytesSent: 0, bytesTotal: 0 });
+    // On disk before it is sent: should the answer be lost, the next attempt knows the change is ours.
+    keeper.change({ sentTextHash: postTextFingerprint(fields) });
+    await keeper.save();
     post = await api.updatePost(existing.id, request, signal);
     context.log('info', `Updated post ${post.id} (${post.status}).`);
   } else {
@@ -219,6 +239,7 @@ async function writePost(input: WordPressJobInput, api: WordPressApi, keeper: Re
     link: post.link,
     modifiedGmt: post.modified_gmt,
     contentHash: postFingerprint(post),
+    sentTextHash: '',
     publishedAt: now.toISOString(),
   });
   await keeper.save();

@@ -88,7 +88,7 @@ export function openRemoteRecords(libraryDir: string): RemoteRecords {
 
 /** The record of an article never pushed to a target. */
 export function emptyRemoteRecord(targetId: string, articleId: string, clientKey: string): RemoteRecord {
-  return { targetId, articleId, postId: null, link: '', modifiedGmt: '', media: [], clientKey, publishedAt: null, pending: [], contentHash: '' };
+  return { targetId, articleId, postId: null, link: '', modifiedGmt: '', media: [], clientKey, publishedAt: null, pending: [], contentHash: '', sentTextHash: '' };
 }
 
 /**

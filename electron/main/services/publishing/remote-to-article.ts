@@ -34,7 +34,7 @@ const CAPTION_FORMATS = 1 | 2;
 const collapse = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
 /** Plain text of an HTML fragment, entities decoded, blocks separated by a space. */
-function plainText(html: string): string {
+export function plainText(html: string): string {
   const document = parseDocument(html);
   return collapse(document.children.map((node) => flatText(node)).join(' '));
 }
