@@ -96,6 +96,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
   });
   const url = `${options.baseUrl}/index.html`;
   await page.goto(url);
+  await untilAppShown(page);
 
   return {
     page,
@@ -115,6 +116,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
       await main.services.close();
       main = await start();
       await page.reload();
+      await untilAppShown(page);
     },
     async close() {
       await main.services.close();
@@ -122,3 +124,13 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
     },
   };
 }
+
+/**
+ * The page has loaded when goto() returns, but the app is shown only once React has rendered and
+ * the window knows what it is for (app:windowContext). Its key listeners are attached by then, so
+ * a test's first shortcut is never pressed into a page that cannot hear it yet.
+ */
+async function untilAppShown(page: Page): Promise<void> {
+  await page.locator('.nd-window:not(.nd-window--pending), .nd-article-window').first().waitFor({ state: 'attached' });
+}
+
