@@ -4,6 +4,7 @@
 // dies halfway on an obscure download or tool error.
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { INSTALL_ELECTRON_COMMAND, downloadSkipped, missingElectronSentence } from './electron-binary';
 
 export type PlatformKey = 'linux' | 'mac' | 'win';
 
@@ -170,28 +171,16 @@ export function findElectron(lookup: ElectronLookup): ElectronSource {
     if (zip !== null) return { kind: 'zip', path: zip };
   }
 
-  const skipped = env.ELECTRON_SKIP_BINARY_DOWNLOAD !== undefined && env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '';
   const found = hasExecutable
-    ? `node_modules/electron/dist holds Electron ${installedVersion}, not ${version}`
+    ? `node_modules/electron/dist holds Electron ${installedVersion}`
     : 'node_modules/electron/dist has no Electron binary';
-  const why = skipped
-    ? `npm install skipped the download because ELECTRON_SKIP_BINARY_DOWNLOAD=${env.ELECTRON_SKIP_BINARY_DOWNLOAD} is set.`
-    : hasExecutable
-      ? 'the installed binary is from another Electron version than the one in package.json.'
-      : 'npm install could not download it (Electron comes from GitHub releases, which need network).';
+  const skipped = downloadSkipped(env) ? ', as ELECTRON_SKIP_BINARY_DOWNLOAD skipped the download' : '';
   return {
     kind: 'missing',
-    message: [
-      `Cannot build installers: Electron ${version} for ${platform}-${arch} is not on this machine.`,
-      '  Missing: the Electron binary, which electron-builder puts into every installer.',
-      `    ${found}, and no download cache holds ${zipName}`,
-      `    (looked in ${cacheDirs.join(', ')}).`,
-      `  Why: ${why}`,
-      '  What to do, on a machine with network:',
-      ...(skipped ? ['    unset ELECTRON_SKIP_BINARY_DOWNLOAD'] : []),
-      '    npm rebuild electron      (downloads the binary into node_modules/electron/dist)',
-      '    npm run dist',
-      `  Offline: copy ${zipName} into one of the folders above, or set electron_config_cache to its folder.`,
-    ].join('\n'),
+    // One sentence; the folders looked in are in electronCacheDirs (and the README).
+    message: missingElectronSentence(
+      { kind: 'missing', version, what: `${found} for ${platform}-${arch}, and no download cache holds ${zipName}${skipped}`, fix: INSTALL_ELECTRON_COMMAND },
+      'build installers',
+    ),
   };
 }

@@ -2,6 +2,8 @@
 // Windows: nsis) with electron-builder and build/electron-builder.yml, after `npm run build` has
 // put the app into out/. Checks first what electron-builder would otherwise fail on late and
 // obscurely (no Electron binary, a missing system tool) and says what to do instead.
+// `tsx build/dist.ts --preflight` makes only those checks: `npm run dist` runs it before the build,
+// so a machine without Electron hears so at once, not after a minute of building.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   });
   if (electron.kind === 'missing') fail(electron.message);
   console.log(`  Electron from: ${electron.path}`);
+  if (process.argv.includes('--preflight')) return;
 
   if (!existsSync(join(PROJECT_DIR, 'out', 'main', 'index.js'))) {
     fail('The app is not built: out/main/index.js is missing. Run `npm run build` (`npm run dist` does it first).');

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { findElectronBinary } from '../../build/electron-binary';
 
 /**
  * Launching the real Electron app for the specs in this folder: the built bundle
@@ -13,31 +12,9 @@ import { _electron, type ElectronApplication, type Page } from '@playwright/test
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const MAIN_BUNDLE = join(ROOT, 'out/main/index.js');
 
-/**
- * Finds the binary the way node_modules/electron/index.js does (path.txt + dist/, or
- * ELECTRON_OVERRIDE_DIST_PATH) without requiring that module, which downloads a missing binary.
- */
-function findElectronBinary(): { path: string } | { missing: string } {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { missing: 'the electron package is not installed' };
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const binary = join(override, executable || 'electron');
-    return existsSync(binary) ? { path: binary } : { missing: `${binary} (from ELECTRON_OVERRIDE_DIST_PATH) does not exist` };
-  }
-  if (!executable) return { missing: `${pathFile} does not exist (the binary was never downloaded)` };
-  const binary = join(packageDir, 'dist', executable);
-  return existsSync(binary) ? { path: binary } : { missing: `${binary} does not exist` };
-}
-
-const electron = findElectronBinary();
-export const skipReason = 'missing' in electron ? `Electron binary not installed here: ${electron.missing}` : '';
+// Found as `npm start` finds it (build/electron-binary.ts), never by requiring `electron`, which downloads.
+const electron = findElectronBinary(ROOT, process.env);
+export const skipReason = electron.kind === 'missing' ? `Electron binary not installed here: ${electron.what} (\`${electron.fix}\` installs it)` : '';
 if (skipReason) console.log(`[tests/electron] skipped. ${skipReason}`);
 
 // The drafting flow's controls, by their accessible names (renderer/src/features, renderer/src/editor).
@@ -54,7 +31,7 @@ export async function launch(userDataDir: string): Promise<{ app: ElectronApplic
   delete env.ELECTRON_RENDERER_URL;
   delete env.ELECTRON_RUN_AS_NODE;
   const app = await _electron.launch({
-    executablePath: (electron as { path: string }).path,
+    executablePath: electron.kind === 'installed' ? electron.path : '',
     // The repo root: Electron reads package.json ("main": out/main/index.js, name, productName).
     // --user-data-dir keeps the test away from the developer's real drafts.
     args: [ROOT, `--user-data-dir=${userDataDir}`],
