@@ -1,4 +1,4 @@
-// `npm run dist`: builds the installers this OS can make (Linux: AppImage and deb, macOS: dmg,
+// `npm run dist`: builds the installers this OS can make (Linux: deb and AppImage, macOS: dmg,
 // Windows: nsis) with electron-builder and build/electron-builder.yml, after `npm run build` has
 // put the app into out/. Checks first what electron-builder would otherwise fail on late and
 // obscurely (no Electron binary, a missing system tool) and says what to do instead.

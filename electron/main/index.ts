@@ -19,6 +19,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import Store from 'electron-store';
+import { applyAppUserModelId } from './desktop/app-identity';
 import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
 import { createAppLog } from './desktop/logging';
 import { createDispatcher } from './ipc/dispatcher';
@@ -104,6 +105,7 @@ export function startNewsdesk(): void {
   // Both must happen before `ready`: Chromium reads them once at startup.
   app.enableSandbox();
   registerAppScheme(protocol);
+  applyAppUserModelId(app, process.platform);
 
   // A second launch hands over to the running instance (see 'second-instance') and exits.
   if (!app.requestSingleInstanceLock()) {

@@ -21,7 +21,7 @@ import { createAppWindow } from '../window/main-window';
 import { MAIN_WINDOW_KEY, articleWindowKey, touchArticleWindowKey, type KeyValueStore } from '../window/window-state';
 import { sendAppEvent } from './app-events';
 import { createPublishNotifier, type NotificationClass } from './publish-notifications';
-import { articleIdFromPath, createRecentArticles } from './recent-articles';
+import { articleIdFromPath, createRecentArticles, osRecentDocumentsFor } from './recent-articles';
 import { applySpellcheckLanguages } from './spellcheck';
 import { applyThemeSetting, watchTheme } from './theme';
 
@@ -129,10 +129,9 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
   const windows = new AppWindows<BrowserWindow>({ create: createWindow, onChange: () => refreshMenu() });
   const showArticle = (articleId: string): void => windows.showArticle(articleId);
 
-  const hasOsRecentList = deps.platform === 'darwin' || deps.platform === 'win32';
   const recent = createRecentArticles({
     store: deps.recentStore,
-    os: hasOsRecentList ? deps.app : null,
+    os: osRecentDocumentsFor(deps.platform, deps.app),
     pathOf: (articleId) => join(deps.draftsDir, `${articleId}.json`),
     onChange: () => refreshMenu(),
   });

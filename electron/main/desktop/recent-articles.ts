@@ -12,15 +12,26 @@ const STORE_KEY = 'recentArticles';
 export const RecentArticle = z.object({ articleId: ArticleId, headline: z.string().max(500) });
 export type RecentArticle = z.infer<typeof RecentArticle>;
 
-/** The OS's own recent-documents list (macOS Dock and File menu, Windows jump list). */
+/** The OS's own recent-documents list (the macOS Dock's and File menu's Open Recent). */
 export interface OsRecentDocuments {
   addRecentDocument(path: string): void;
   clearRecentDocuments(): void;
 }
 
+/**
+ * The OS list is used on macOS only. Windows lists a recent document in the jump list only when the
+ * app is registered as a handler of the file's type, and an article is a `.json` file in the
+ * library: registering Newsdesk for `.json` (electron-builder's fileAssociations) would claim every
+ * JSON file on the machine from the user's editor, and the calls would otherwise do nothing. Linux
+ * has no such list. File › Open Recent works the same everywhere.
+ */
+export function osRecentDocumentsFor(platform: NodeJS.Platform, app: OsRecentDocuments): OsRecentDocuments | null {
+  return platform === 'darwin' ? app : null;
+}
+
 export interface RecentArticlesOptions {
   store: KeyValueStore;
-  /** Set where the OS keeps a recent-documents list (macOS and Windows); null elsewhere. */
+  /** Set where the app uses the OS's recent-documents list (osRecentDocumentsFor); null elsewhere. */
   os: OsRecentDocuments | null;
   /** The article's file in the library, which is what the OS list holds. */
   pathOf: (articleId: string) => string;

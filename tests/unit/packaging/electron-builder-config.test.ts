@@ -65,12 +65,12 @@ describe('electron-builder configuration', () => {
     // electron-builder's loader turns the list of globs into file sets: [{ filter: [...] }].
     const patterns = [config.files ?? []].flat().flatMap((set) =>
       set === null ? [] : typeof set === 'string' ? [set] : [set.filter ?? []].flat());
-    expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json']));
+    expect(patterns).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']));
     expect(config.asar).toBe(true);
   });
 
-  it('builds AppImage and deb for Linux, dmg for macOS and nsis for Windows', () => {
-    expect(targetNames(config.linux?.target)).toEqual(['AppImage', 'deb']);
+  it('builds deb (first: the package to install) and AppImage for Linux, dmg for macOS and nsis for Windows', () => {
+    expect(targetNames(config.linux?.target)).toEqual(['deb', 'AppImage']);
     expect(targetNames(config.mac?.target)).toEqual(['dmg']);
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
   });

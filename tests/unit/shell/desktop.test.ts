@@ -166,6 +166,14 @@ describe('recent articles', () => {
     expect(eventsTo(main, 'article:open')).toHaveLength(2);
   });
 
+  it('Windows keeps File › Open Recent but not the OS list: its jump list needs a registered file type, and articles are .json', () => {
+    const { desktop } = start('win32');
+    desktop.openMainWindow();
+    desktop.shell.articleOpened(A, 'Storm');
+    expect((menuItem('open-recent')!.submenu as Item[])[0]!.label).toBe('Storm');
+    expect(fake.app.recentDocuments).toEqual([]);
+  });
+
   it('an article from the OS recent list shows up; other files are ignored', () => {
     const { desktop } = start('darwin');
     expect(desktop.openPaths(['/Users/ed/Documents/notes.json'])).toBe(false);
