@@ -24,17 +24,31 @@ export const ui = {
   body: (page: Page) => page.getByRole('textbox', { name: 'Article body' }),
 };
 
+/** What to start: an Electron executable and the arguments before the test's own. */
+export interface LaunchTarget {
+  executablePath: string;
+  args: string[];
+}
+
+/** The built bundle in the installed binary: Electron reads the repo root's package.json ("main": out/main/index.js). */
+export function unpackagedTarget(): LaunchTarget {
+  return { executablePath: electron.kind === 'installed' ? electron.path : '', args: [ROOT] };
+}
+
 export async function launch(userDataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
+  return launchTarget(unpackagedTarget(), userDataDir);
+}
+
+export async function launchTarget(target: LaunchTarget, userDataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   // The built renderer, never a dev server; and Electron as Electron, not as Node.
   delete env.ELECTRON_RENDERER_URL;
   delete env.ELECTRON_RUN_AS_NODE;
   const app = await _electron.launch({
-    executablePath: electron.kind === 'installed' ? electron.path : '',
-    // The repo root: Electron reads package.json ("main": out/main/index.js, name, productName).
+    executablePath: target.executablePath,
     // --user-data-dir keeps the test away from the developer's real drafts.
-    args: [ROOT, `--user-data-dir=${userDataDir}`],
+    args: [...target.args, `--user-data-dir=${userDataDir}`],
     cwd: ROOT,
     env,
   });
