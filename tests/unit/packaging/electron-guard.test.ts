@@ -30,7 +30,7 @@ function refusal(made: FakeProject, env: NodeJS.ProcessEnv = cleanEnv(), doing =
   return lines[0]!;
 }
 
-describe('the Electron check before npm start / npm run dev', () => {
+describe('the Electron check before npm start / npm run dev', { timeout: 180_000 }, () => {
   it('without path.txt (the binary was never downloaded): one sentence naming it and `npx install-electron`, exit 1', () => {
     const line = refusal(project());
     expect(line).toBe('Cannot start Newsdesk: the Electron 45.5.0 binary is not installed ' +

@@ -24,7 +24,7 @@ afterEach(() => {
 const postinstall = (made: FakeProject, env: NodeJS.ProcessEnv) => runBuildScript(made, 'install-electron.ts', [], env);
 const FAILED_SENTENCE = /^Could not download the Electron 45\.5\.0 binary \(TypeError: fetch failed\), so npm install finished without it; run `npx install-electron` once the network allows, before `npm start`\.$/m;
 
-describe('postinstall: the Electron binary', () => {
+describe('postinstall: the Electron binary', { timeout: 180_000 }, () => {
   it('ELECTRON_SKIP_BINARY_DOWNLOAD=1: one line saying so and how to get it later; the installer never runs', () => {
     const made = project();
     const run = postinstall(made, cleanEnv({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1', FAKE_ELECTRON_INSTALL: 'succeed' }));
@@ -82,12 +82,15 @@ function npmProject(): FakeProject {
 
 function npm(made: FakeProject, command: 'install' | 'ci', extra: NodeJS.ProcessEnv) {
   const env = cleanEnv({ ...extra, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` });
+  // Under `npm test` the environment carries npm's settings for THIS project (npm_config_local_prefix…):
+  // the child npm must see only the fake project.
+  for (const name of Object.keys(env)) if (/^npm_(config|package|lifecycle)_/i.test(name) || name === 'INIT_CWD') delete env[name];
   return spawnSync('npm', [command, '--offline', '--no-audit', '--no-fund'], {
     cwd: made.dir, env, encoding: 'utf8', timeout: 120_000, shell: process.platform === 'win32',
   });
 }
 
-describe('postinstall through npm install and npm ci', () => {
+describe('postinstall through npm install and npm ci', { timeout: 180_000 }, () => {
   it('runs the project\'s own postinstall in both; a failed download leaves both successful', () => {
     const made = npmProject();
     const install = npm(made, 'install', { FAKE_ELECTRON_INSTALL: 'fail' });

@@ -29,7 +29,7 @@ function brokenCopy(name: string, edit: (source: string) => string): string {
   return file;
 }
 
-describe('the Electron workflow', () => {
+describe('the Electron workflow', { timeout: 180_000 }, () => {
   it('is a valid GitHub Actions workflow', () => {
     const { status, output } = validate(WORKFLOW);
     expect(output).toBe('');
