@@ -4,6 +4,8 @@
 // ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips it (CI, machines without network). The download can fail
 // (no network, a proxy): that must not fail the whole install, so it ends with one sentence saying
 // what failed and the command that fetches the binary later, and exit code 0.
+// It is the project's own script on purpose: npm 11 reviews dependencies' install scripts
+// (allowScripts) but always runs the root package's, in `npm install` and `npm ci` alike.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
