@@ -4,10 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { createAppRequestHandler } from '../../electron/main/protocol/app-protocol';
 import type { Feed } from '../../shared/model/feed';
 import type { Board, BoardItem, ItemRef } from '../../shared/model/placement';
 import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
-import { startStaticServer } from '../e2e/harness/static-server';
+import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
 import { seedBoard, seedVideo, type SeedPlacement } from '../e2e/feed-board-helpers';
 import { generateLibrary } from './drafts-bench-data';
 import { ms, percentile, row } from './report';
@@ -140,31 +141,23 @@ interface Run {
   bridge?: number;
 }
 
+// Both pages are served the same way, by the app's protocol handler behind page.route.
 async function bareRun(page: Page, data: BenchBoard, withMoves: boolean): Promise<Run> {
-  const server = await startStaticServer(BARE_OUT_DIR);
-  try {
-    await page.addInitScript({ content: `window.__benchBoard = ${JSON.stringify(data)};` });
-    await page.goto(`${server.url}/index.html`);
-    return { firstRender: await firstRender(page), moves: withMoves ? await measureMoves(page) : [] };
-  } finally {
-    await server.close();
-  }
+  await serveAppProtocol(page, createAppRequestHandler(BARE_OUT_DIR));
+  await page.addInitScript({ content: `window.__benchBoard = ${JSON.stringify(data)};` });
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  return { firstRender: await firstRender(page), moves: withMoves ? await measureMoves(page) : [] };
 }
 
 async function appRun(page: Page, dataDir: string, withMoves: boolean): Promise<Run> {
-  const server = await startStaticServer();
-  try {
-    const app = await launchNewsdesk(page, { dataDir, baseUrl: server.url });
-    await page.getByRole('tab', { name: 'Feeds' }).waitFor();
-    await page.keyboard.press('Control+3');
-    const first = await firstRender(page);
-    const moves = withMoves ? await measureMoves(page) : [];
-    const bridge = await bridgeTail(page);
-    await app.close();
-    return { firstRender: first, moves, bridge };
-  } finally {
-    await server.close();
-  }
+  const app = await launchNewsdesk(page, { dataDir });
+  await page.getByRole('tab', { name: 'Feeds' }).waitFor();
+  await page.keyboard.press('Control+3');
+  const first = await firstRender(page);
+  const moves = withMoves ? await measureMoves(page) : [];
+  const bridge = await bridgeTail(page);
+  await app.close();
+  return { firstRender: first, moves, bridge };
 }
 
 const median = (values: readonly number[]) => percentile(values, 50);

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
-import { startStaticServer } from '../e2e/harness/static-server';
+import { createAppRequestHandler } from '../../electron/main/protocol/app-protocol';
+import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
 
@@ -56,23 +57,19 @@ const BARE_OUT_DIR = resolve('out/bench/bare-editor');
 /** Rounds per editor, alternated (bare, Newsdesk, bare, …) so drift in the machine's load hits both alike. */
 const ROUNDS = 3;
 
+// Both pages are served the same way, by the app's protocol handler behind page.route.
 async function bareEditorLatency(page: Page): Promise<number[]> {
-  const server = await startStaticServer(BARE_OUT_DIR);
-  try {
-    await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
-    return await measureTyping(page);
-  } finally {
-    await server.close();
-  }
+  await serveAppProtocol(page, createAppRequestHandler(BARE_OUT_DIR));
+  await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
+  return measureTyping(page);
 }
 
 async function newsdeskLatency(page: Page): Promise<number[]> {
-  const server = await startStaticServer();
   const dataDir = await makeDataDir();
   try {
-    const app = await launchNewsdesk(page, { dataDir, baseUrl: server.url });
+    const app = await launchNewsdesk(page, { dataDir });
     const drafts = app.services().drafts;
     const article = await drafts.create({ section: 'News' });
     await drafts.save({ ...article, headline: 'Typing benchmark long read', body: longArticleBody(WORDS) }, 'manual');
@@ -82,7 +79,6 @@ async function newsdeskLatency(page: Page): Promise<number[]> {
     await app.close();
     return samples;
   } finally {
-    await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,7 @@
+import { appProtocolHandler } from '../../electron/main/protocol/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
 import { CHANNELS } from '../../shared/ipc/contract';
+import { RENDERER_DIR, serveAppProtocol } from './harness/app-route';
 import { expect, test } from './harness/fixtures';
 
 // The page's view of the main process: exactly the contract, only from the app's own main frame,
@@ -44,17 +47,18 @@ test('a call from a subframe is refused as forbidden', async ({ app }) => {
 });
 
 test('a call from another origin is refused as forbidden', async ({ app }) => {
-  const other = app.url.replace('127.0.0.1', 'localhost');
-  await app.page.goto(other);
+  // The same app, served by the same handler, from an origin the dispatcher does not trust.
+  const otherOrigin = 'http://elsewhere.localhost';
+  await serveAppProtocol(app.page, appProtocolHandler(RENDERER_DIR), otherOrigin);
+  await app.page.goto(`${otherOrigin}/index.html`);
   const result = await app.page.evaluate(() => window.newsdesk['app:info']({}));
   expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
 
 test('the served Content-Security-Policy blocks injected inline scripts', async ({ app }) => {
-  const response = await app.page.request.get(app.url);
-  const csp = response.headers()['content-security-policy'] ?? '';
-  expect(csp).toContain("script-src 'self'");
-  expect(csp).toContain("object-src 'none'");
+  // The document the page got carries the app's own policy (app.page.request would bypass the route).
+  const response = await app.page.reload();
+  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   const ran = await app.page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__injected = true';

@@ -148,7 +148,15 @@ export function createAppRequestHandler(
   };
 }
 
+/**
+ * The handler behind app://, exactly as the app installs it: the renderer folder, the app's CSP and
+ * the library's photos. The browser test harness serves its page through this same function.
+ */
+export function appProtocolHandler(rootDir: string, media?: MediaFileResolver): (request: Request) => Promise<Response> {
+  return createAppRequestHandler(rootDir, media ? { media } : {});
+}
+
 /** Installs the handler on the default session's protocol; call after `app` is ready. */
 export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string, media?: MediaFileResolver): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, media ? { media } : {}));
+  protocol.handle(APP_SCHEME, appProtocolHandler(rootDir, media));
 }

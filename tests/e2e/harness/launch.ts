@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
-import { createMediaRequestHandler } from '../../../electron/main/protocol/media-route';
+import { appProtocolHandler } from '../../../electron/main/protocol/app-protocol';
 import type { Services } from '../../../electron/main/services/compose';
 import type { DesktopShell } from '../../../electron/main/services/desktop-shell';
 import type { AppEvent, AppEventPayload } from '../../../shared/ipc/events';
-import { bridgeScript } from './bridge-script';
+import { createTestSecretBox } from '../../fakes/secret-box';
 import { openTestServices } from '../../support/test-services';
+import { HARNESS_ORIGIN, RENDERER_DIR, serveAppProtocol } from './app-route';
+import { bridgeScript } from './bridge-script';
 
 export interface HarnessApp {
   page: Page;
@@ -35,8 +37,13 @@ export interface HarnessApp {
 export interface LaunchOptions {
   /** An existing data folder (e.g. seeded with files); a fresh temp folder otherwise. */
   dataDir?: string;
-  /** Where the built renderer is served from (see static-server.ts). */
-  baseUrl: string;
+  /** The page's origin, answered by the app's protocol handler (see app-route.ts). */
+  origin?: string;
+  /**
+   * The OS keychain behind publishing secrets. 'unavailable' plays a desktop without one (no GNOME
+   * Keyring or KWallet): the services' secret box reports encryption unavailable, as safeStorage does.
+   */
+  keychain?: 'available' | 'unavailable';
   /** The desktop shell behind the app:* window channels; none (headless) unless given. */
   desktop?: DesktopShell;
 }
@@ -50,10 +57,12 @@ export async function makeDataDir(): Promise<string> {
  * real folder, behind the contract's dispatcher, reached through the same bridge code as the
  * preload. page.exposeBinding stands in for ipcRenderer/ipcMain and reports the calling frame.
  */
-export async function launchNewsdesk(page: Page, options: LaunchOptions): Promise<HarnessApp> {
+export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): Promise<HarnessApp> {
   const dataDir = options.dataDir ?? (await makeDataDir());
   const ownsDataDir = !options.dataDir;
-  const trustedOrigins = [new URL(options.baseUrl).origin];
+  const origin = options.origin ?? HARNESS_ORIGIN;
+  const trustedOrigins = [origin];
+  const secretBox = createTestSecretBox({ available: options.keychain !== 'unavailable' });
   // The system dialogs' next answers, set by the test (pickFiles / saveTo).
   let nextPick: string[] = [];
   let nextSavePath: string | null = null;
@@ -71,6 +80,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
         return chosen;
       },
       desktop: options.desktop,
+      secretBox,
     });
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
   };
@@ -83,18 +93,10 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions): Promis
     JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() })),
   );
   await page.addInitScript({ content: await bridgeScript() });
-  // Photos come from the live library through the app's own media route, as app://newsdesk/media/… does.
-  const serveMedia = createMediaRequestHandler((id, kind) => main.services.media.filePath(id, kind));
-  await page.route(`${options.baseUrl}/media/**`, async (route) => {
-    const request = route.request();
-    const response = await serveMedia(new Request(request.url(), { method: request.method() }));
-    await route.fulfill({
-      status: response.status,
-      headers: Object.fromEntries(response.headers),
-      body: Buffer.from(await response.arrayBuffer()),
-    });
-  });
-  const url = `${options.baseUrl}/index.html`;
+  // Every request of the page's origin is answered by the handler the app gives protocol.handle:
+  // the built renderer under the app's CSP and path rules, photos from the live library.
+  await serveAppProtocol(page, appProtocolHandler(RENDERER_DIR, (id, kind) => main.services.media.filePath(id, kind)), origin);
+  const url = `${origin}/index.html`;
   await page.goto(url);
   await untilAppShown(page);
 
