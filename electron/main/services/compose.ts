@@ -98,7 +98,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
 async function composeServices(options: ServiceOptions, libraryDir: string, access: LibraryAccess): Promise<Services> {
   const readOnly = access.readOnly !== null;
-  const drafts = await openDraftStore(libraryDir);
+  const drafts = await openDraftStore(libraryDir, { readOnly });
   const settings = createSettingsService(options.settingsStore);
   let media: MediaLibrary;
   let feeds: BoardStore;
@@ -112,8 +112,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   try {
     // Unreadable board and video files go where unreadable drafts go: one folder to look in.
     const quarantineDir = join(libraryDir, 'quarantine');
-    videos = await openVideoStore(libraryDir, { quarantineDir });
-    feeds = await openBoardStore(libraryDir, { quarantineDir });
+    videos = await openVideoStore(libraryDir, { quarantineDir, readOnly });
+    feeds = await openBoardStore(libraryDir, { quarantineDir, readOnly });
   } catch (error) {
     await Promise.all([drafts.close(), media.close()]);
     throw error;
@@ -246,7 +246,7 @@ async function openPublishing(
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
-  const targets = await openTargetsStore(libraryDir, options.secretBox);
+  const targets = await openTargetsStore(libraryDir, options.secretBox, { readOnly: stores.readOnly });
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;
   const { requestTimeoutMs, ...tuning } = options.outbox ?? {};

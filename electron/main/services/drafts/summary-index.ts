@@ -72,7 +72,7 @@ export class SummaryIndex {
       for (const name of readdirSync(dir)) {
         if (name.startsWith('.')) {
           // Only one store runs per data folder, so a temp file now is from a write a crash interrupted.
-          if (isTempFileName(name)) await rm(join(dir, name), { force: true });
+          if (isTempFileName(name) && !paths.readOnly) await rm(join(dir, name), { force: true });
           continue;
         }
         const id = idFromFileName(name);
@@ -176,6 +176,7 @@ export class SummaryIndex {
   }
 
   private async writeNow(): Promise<void> {
+    if (this.paths.readOnly) return;
     const stored: StoredIndex = {
       format: FORMAT,
       schemaVersion: ARTICLE_SCHEMA_VERSION,

@@ -35,6 +35,8 @@ export interface VideoStoreOptions {
   /** Where unreadable files are moved (shared with the drafts: one place to look). */
   quarantineDir: string;
   now?: () => number;
+  /** Another process holds the library: nothing is swept or moved at open (its temp files may be writes under way). */
+  readOnly?: boolean;
 }
 
 const describeVideo = (headline: string | undefined): string => {
@@ -50,9 +52,11 @@ export async function openVideoStore(libraryDir: string, options: VideoStoreOpti
   await mkdir(trashDir, { recursive: true });
   await mkdir(options.quarantineDir, { recursive: true });
   // Only one store runs per data folder, so temp files are from writes a crash interrupted.
-  await removeStaleTempFiles(dir);
-  await removeStaleTempFiles(trashDir);
-  const quarantine = new Quarantine(libraryDir, options.quarantineDir);
+  if (!options.readOnly) {
+    await removeStaleTempFiles(dir);
+    await removeStaleTempFiles(trashDir);
+  }
+  const quarantine = new Quarantine(libraryDir, options.quarantineDir, { leaveInPlace: options.readOnly });
   const live = new Map<string, VideoItem>();
   for (const name of await readdir(dir)) {
     if (!name.endsWith('.json') || isTempFileName(name)) continue;

@@ -38,11 +38,12 @@ interface JobFile {
   lastWriteAt: number;
 }
 
-export async function openOutboxStore(dir: string, quarantineDir: string): Promise<OutboxStore> {
+/** `readOnly`: another process holds the library, so nothing is swept or moved at open. */
+export async function openOutboxStore(dir: string, quarantineDir: string, options: { readOnly?: boolean } = {}): Promise<OutboxStore> {
   await mkdir(dir, { recursive: true });
   await mkdir(quarantineDir, { recursive: true });
-  await removeStaleTempFiles(dir);
-  const quarantine = new Quarantine(dirname(quarantineDir), quarantineDir);
+  if (!options.readOnly) await removeStaleTempFiles(dir);
+  const quarantine = new Quarantine(dirname(quarantineDir), quarantineDir, { leaveInPlace: options.readOnly });
   const loaded: PublishJob[] = [];
   for (const name of await readdir(dir)) {
     if (!name.endsWith('.json') || isTempFileName(name)) continue;
