@@ -167,5 +167,19 @@ describe('two processes on one library', () => {
     expect(existsSync(join(dataDir, 'library', 'newsdesk.lock'))).toBe(false);
     await second.close();
     await run(['chmod', '-R', 'u+w', dataDir]);
+
+    // A read-only copy holding only drafts/ (the other folders never made): opens and reads as empty elsewhere.
+    const partial = await dataFolder();
+    await mkdir(join(partial, 'library'), { recursive: true });
+    await run(['cp', '-r', join(dataDir, 'library', 'drafts'), join(partial, 'library', 'drafts')]);
+    await run(['chmod', '755', partial]);
+    await run(['chmod', '-R', 'a+rX,a-w', join(partial, 'library')]);
+    const third = await startLibraryProcess(partial, { asUser: nobody, memorySettings: true });
+    cleanups.push(() => third.kill());
+    expect(third.readOnly?.reason).toMatch(/cannot be written \(EACCES\): opened read-only\./);
+    expect(await must<{ items: { headline: string }[] }>(third.call('drafts:list', {}))).toMatchObject({ items: [{ headline: 'Read me' }] });
+    expect(await must<{ items: unknown[] }>(third.call('media:list', {}))).toMatchObject({ items: [] });
+    await third.close();
+    await run(['chmod', '-R', 'u+w', partial]);
   });
 });

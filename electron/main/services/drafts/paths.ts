@@ -49,6 +49,8 @@ export function storePaths(root: string, options: { readOnly?: boolean } = {}): 
 }
 
 export async function ensureFolders(paths: StorePaths): Promise<void> {
+  // A read-only store creates nothing; a missing folder reads as empty (library/read-only-folders.ts).
+  if (paths.readOnly) return;
   for (const dir of [paths.drafts, paths.trash, paths.revisions, paths.quarantine, paths.index]) {
     await mkdir(dir, { recursive: true });
   }

@@ -45,8 +45,10 @@ export interface BoardStoreOptions {
 export async function openBoardStore(libraryDir: string, options: BoardStoreOptions): Promise<BoardStore> {
   const dir = join(libraryDir, 'feeds');
   const file = join(dir, 'board.json');
-  await mkdir(dir, { recursive: true });
-  await mkdir(options.quarantineDir, { recursive: true });
+  if (!options.readOnly) {
+    await mkdir(dir, { recursive: true });
+    await mkdir(options.quarantineDir, { recursive: true });
+  }
   // A temp file left by an interrupted write is dropped: board.json still holds the board before it.
   if (!options.readOnly) await removeStaleTempFiles(dir);
   const quarantine = new Quarantine(libraryDir, options.quarantineDir, { leaveInPlace: options.readOnly });

@@ -47,9 +47,11 @@ export const NO_KEYCHAIN_MESSAGE =
 export async function openTargetsStore(libraryDir: string, secretBox: SecretBox, options: { readOnly?: boolean } = {}): Promise<TargetsStore> {
   const dir = join(libraryDir, 'publishing');
   const quarantineDir = join(libraryDir, 'quarantine');
-  await mkdir(dir, { recursive: true });
-  await mkdir(quarantineDir, { recursive: true });
-  if (!options.readOnly) await removeStaleTempFiles(dir);
+  if (!options.readOnly) {
+    await mkdir(dir, { recursive: true });
+    await mkdir(quarantineDir, { recursive: true });
+    await removeStaleTempFiles(dir);
+  }
   const quarantine = new Quarantine(libraryDir, quarantineDir, { leaveInPlace: options.readOnly });
   const targetsPath = join(dir, 'targets.json');
   const secretsPath = join(dir, 'secrets.json');
