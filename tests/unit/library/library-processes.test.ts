@@ -143,6 +143,10 @@ describe('two processes on one library', () => {
     await must(owner.call('drafts:save', { article: { ...created, headline: 'Read me' }, reason: 'manual' }));
     await owner.close();
     await mkdir(join(dataDir, 'library', 'media', 'incoming', 'left-over'), { recursive: true });
+    // And a lock left by a writer that crashed before the library became read-only.
+    const deadPid = (await import('node:child_process')).spawnSync('true').pid;
+    const crashedAt = new Date().toISOString();
+    await writeFile(join(dataDir, 'library', 'newsdesk.lock'), JSON.stringify({ app: 'Newsdesk', pid: deadPid, host: hostname(), startedAt: crashedAt, heartbeatAt: crashedAt, token: 'crashed' }));
     const run = (args: string[]) => import('node:child_process').then(({ execFileSync }) => execFileSync(args[0]!, args.slice(1)));
     const nobody = { uid: 65534, gid: 65534, home };
     await run(['chown', '-R', '65534:65534', home]);
@@ -159,6 +163,7 @@ describe('two processes on one library', () => {
 
     // Only media/ read-only: the library opens read-only and names that folder.
     await run(['chmod', '-R', 'u+w', join(dataDir, 'library')]);
+    await rm(join(dataDir, 'library', 'newsdesk.lock'));
     await run(['chown', '-R', '65534:65534', join(dataDir, 'library')]);
     await run(['chmod', '-R', 'a-w', join(dataDir, 'library', 'media')]);
     const second = await startLibraryProcess(dataDir, { asUser: nobody, memorySettings: true });

@@ -118,7 +118,13 @@ export async function acquireLibraryLock(libraryDir: string, options: LockOption
     const heartbeatAge = now() - Math.max(found.mtimeMs, Date.parse(found.owner?.heartbeatAt ?? '') || 0);
     const deadHere = found.owner !== null && found.owner.host === host && found.owner.pid !== pid && !isAlive(found.owner.pid);
     if (!deadHere && heartbeatAge <= staleAfterMs) return { kind: 'busy', holder: found.owner };
-    if (!(await removeStale(path, found))) return { kind: 'busy', holder: found.owner };
+    try {
+      if (!(await removeStale(path, found))) return { kind: 'busy', holder: found.owner };
+    } catch (error) {
+      // A stale lock in a library that cannot be written (it became read-only after a crash).
+      if (UNWRITABLE_CODES.has(codeOf(error))) return { kind: 'unwritable', code: codeOf(error) };
+      throw error;
+    }
   }
   return { kind: 'busy', holder: (await readLock(path))?.owner ?? null };
 }
@@ -143,7 +149,8 @@ async function readLock(path: string): Promise<FoundLock | null> {
     [text, { mtimeMs }] = await Promise.all([fsp.readFile(path, 'utf8'), fsp.stat(path)]);
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return null;
-    throw error;
+    // Unreadable (another account's, a folder in its place): held by someone unknown, never taken over.
+    return { owner: null, mtimeMs: Number.POSITIVE_INFINITY };
   }
   let owner: LockOwner | null = null;
   try {
@@ -187,7 +194,8 @@ function startHeartbeat(path: string, owner: LockOwner, options: LockOptions, no
   let beating: Promise<void> = Promise.resolve();
   const beat = async (): Promise<void> => {
     const found = await readLock(path).catch(() => undefined);
-    if (stopped || found === undefined) return;
+    // Unreadable for now (a new holder still writing it, a sync tool replacing it): judged at the next beat.
+    if (stopped || found === undefined || (found !== null && found.owner === null)) return;
     if (found?.owner?.token !== owner.token) {
       stopped = true;
       clearInterval(timer);
