@@ -11,9 +11,14 @@ import { Icon } from '../../ui/components/Icon';
 export function ReadOnlyBanner() {
   const [readOnly, setReadOnly] = useState<LibraryReadOnly | null>(null);
   useEffect(() => {
-    void call('app:info', {}).then((result) => {
-      if (result.ok) setReadOnly(result.value.readOnly);
-    });
+    const ask = () =>
+      void call('app:info', {}).then((result) => {
+        if (result.ok) setReadOnly(result.value.readOnly);
+      });
+    ask();
+    // Asked again when the window comes back to the front: another desk may have taken the library over meanwhile.
+    window.addEventListener('focus', ask);
+    return () => window.removeEventListener('focus', ask);
   }, []);
   if (!readOnly) return null;
   return (
