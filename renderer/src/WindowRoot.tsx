@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from './api/newsdesk';
 import { ArticleWindow } from './features/desktop/ArticleWindow';
 import { AppearanceContext, useAppearance } from './features/desktop/useAppearance';
+import { ReadOnlyBanner } from './features/library/ReadOnlyBanner';
 import { Shell } from './Shell';
 
 /**
@@ -18,13 +19,16 @@ export function WindowRoot() {
   }, []);
   return (
     <AppearanceContext.Provider value={appearance}>
-      {context?.articleId ? (
-        <ArticleWindow articleId={context.articleId} />
-      ) : (
-        <div className={`nd-window${context ? '' : ' nd-window--pending'}`}>
-          <Shell />
-        </div>
-      )}
+      <div className="nd-library-frame">
+        <ReadOnlyBanner />
+        {context?.articleId ? (
+          <ArticleWindow articleId={context.articleId} />
+        ) : (
+          <div className={`nd-window${context ? '' : ' nd-window--pending'}`}>
+            <Shell />
+          </div>
+        )}
+      </div>
     </AppearanceContext.Provider>
   );
 }

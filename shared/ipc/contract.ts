@@ -106,10 +106,21 @@ export const ExternalUrl = z
   .max(2000)
   .regex(/^[^\s\p{Cc}]+$/u, 'The address has spaces or control characters in it');
 
+/** Why this window's library is read-only: another desk holds it, or it cannot be written. */
+export const LibraryReadOnly = z.object({
+  /** A sentence for the banner, e.g. "Open on desk-3 since 6 Dec 2026, 09:12: opened read-only. …". */
+  reason: z.string(),
+  /** Who holds the library's lock, when that is the reason. */
+  heldBy: z.object({ host: z.string(), pid: z.number().int(), startedAt: IsoTime }).nullable(),
+});
+export type LibraryReadOnly = z.infer<typeof LibraryReadOnly>;
+
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
   quarantined: z.array(QuarantinedFile),
+  /** Null while this process may change the library; every change is refused otherwise. */
+  readOnly: LibraryReadOnly.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

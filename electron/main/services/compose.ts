@@ -10,6 +10,8 @@ import { checkFeedsChange, createFeedHandlers } from './feeds/feed-handlers';
 import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import { FORMAT_EXTENSIONS } from './media/paths';
+import { openLibraryAccess, type LibraryAccess } from './library/library-access';
+import { guardWrites } from './library/write-guard';
 import type { MediaLibrary } from './media/types';
 import { headlessDesktop, type DesktopShell } from './desktop-shell';
 import { deliveryAfter } from './publishing/delivery';
@@ -70,6 +72,8 @@ export interface Services {
   feeds: BoardStore;
   videos: VideoStore;
   publishing: PublishingServices;
+  /** Whether this process may change the library (the library lock; see library/library-access.ts). */
+  access: LibraryAccess;
   close(): Promise<void>;
 }
 
@@ -79,13 +83,28 @@ export interface Services {
  */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const libraryDir = join(options.dataDir, 'library');
-  const drafts = await openDraftStore(libraryDir);
+  // Another process with the library open (or a folder that cannot be written) makes this one read-only.
+  const stopSending: { outbox?: Outbox } = {};
+  const access = await openLibraryAccess(libraryDir, { onReadOnly: () => void stopSending.outbox?.close() });
+  try {
+    const services = await composeServices(options, libraryDir, access);
+    stopSending.outbox = services.publishing.outbox;
+    return services;
+  } catch (error) {
+    await access.close();
+    throw error;
+  }
+}
+
+async function composeServices(options: ServiceOptions, libraryDir: string, access: LibraryAccess): Promise<Services> {
+  const readOnly = access.readOnly !== null;
+  const drafts = await openDraftStore(libraryDir, { readOnly });
   const settings = createSettingsService(options.settingsStore);
   let media: MediaLibrary;
   let feeds: BoardStore;
   let videos: VideoStore;
   try {
-    media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
+    media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit, readOnly });
   } catch (error) {
     await drafts.close();
     throw error;
@@ -93,15 +112,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   try {
     // Unreadable board and video files go where unreadable drafts go: one folder to look in.
     const quarantineDir = join(libraryDir, 'quarantine');
-    videos = await openVideoStore(libraryDir, { quarantineDir });
-    feeds = await openBoardStore(libraryDir, { quarantineDir });
+    videos = await openVideoStore(libraryDir, { quarantineDir, readOnly });
+    feeds = await openBoardStore(libraryDir, { quarantineDir, readOnly });
   } catch (error) {
     await Promise.all([drafts.close(), media.close()]);
     throw error;
   }
   let publishing: PublishingServices;
   try {
-    publishing = await openPublishing(libraryDir, { drafts, media, feeds, settings }, options);
+    publishing = await openPublishing(libraryDir, { drafts, media, feeds, settings, readOnly }, options);
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close()]);
     throw error;
@@ -121,6 +140,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         ...targets.quarantined(),
         ...outbox.quarantined(),
       ],
+      readOnly: access.readOnly,
     }),
     'app:openExternal': async ({ url }) => {
       await options.openExternal(url);
@@ -195,17 +215,22 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   };
 
   return {
-    handlers,
+    handlers: guardWrites(handlers, access),
     drafts,
     settings,
     media,
     feeds,
     videos,
     publishing,
+    access,
     close: async () => {
-      // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
-      await outbox.close();
-      await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
+      try {
+        // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
+        await outbox.close();
+        await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
+      } finally {
+        await access.close();
+      }
     },
   };
 }
@@ -217,11 +242,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
  */
 async function openPublishing(
   libraryDir: string,
-  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; settings: SettingsService },
+  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; settings: SettingsService; readOnly: boolean },
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
-  const targets = await openTargetsStore(libraryDir, options.secretBox);
+  const targets = await openTargetsStore(libraryDir, options.secretBox, { readOnly: stores.readOnly });
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;
   const { requestTimeoutMs, ...tuning } = options.outbox ?? {};
@@ -231,6 +256,7 @@ async function openPublishing(
   const outbox = await openOutbox({
     ...tuning,
     dir: join(publishingDir, 'outbox'),
+    readOnly: stores.readOnly,
     quarantineDir: join(libraryDir, 'quarantine'),
     publisher,
     onFinished: async (job) => {

@@ -21,18 +21,20 @@ export interface DraftStoreOptions {
   autoRevisionIntervalMs?: number;
   /** Failures of background work (cache writes, search warm-up); default logs to stderr. */
   onBackgroundError?: (error: unknown) => void;
+  /** Another process holds the library, or it cannot be written (see StorePaths.readOnly). */
+  readOnly?: boolean;
 }
 
 const DEFAULT_AUTO_REVISION_MS = 3 * 60_000;
 
 /** Opens (creating if needed) the store in `dir`. Search warms up in the background; see DraftSearch. */
 export async function openDraftStore(dir: string, options: DraftStoreOptions = {}): Promise<DraftStore> {
-  const paths = storePaths(dir);
+  const paths = storePaths(dir, { readOnly: options.readOnly });
   await ensureFolders(paths);
   // Temp files of writes a crash interrupted (drafts/ and trash/ are swept while being listed).
-  await removeStaleTempFiles(paths.index);
+  if (!paths.readOnly) await removeStaleTempFiles(paths.index);
   const onError = options.onBackgroundError ?? ((error: unknown) => console.error('[draft-store]', error));
-  const quarantine = new Quarantine(paths.root, paths.quarantine);
+  const quarantine = new Quarantine(paths.root, paths.quarantine, { leaveInPlace: paths.readOnly });
   const { index } = await SummaryIndex.open(paths, quarantine, onError);
   return new FileDraftStore(paths, quarantine, index, options, onError);
 }
@@ -227,7 +229,8 @@ class FileDraftStore implements DraftStore {
     this.closed = true;
     await this.lock.idle();
     await this.index.close();
-    await this.search.close();
+    // The search cache belongs to the library's writer; a read-only store keeps its index in memory.
+    if (!this.paths.readOnly) await this.search.close();
   }
 
   /**

@@ -25,9 +25,15 @@ export interface StorePaths {
   index: string;
   summariesFile: string;
   searchFile: string;
+  /**
+   * The library is another process's, or cannot be written: the store reads only. Housekeeping
+   * (temp sweeps, pruning, cache and manifest rewrites) is skipped: the temp files may be that
+   * process's writes under way.
+   */
+  readOnly: boolean;
 }
 
-export function storePaths(root: string): StorePaths {
+export function storePaths(root: string, options: { readOnly?: boolean } = {}): StorePaths {
   const index = join(root, 'index');
   return {
     root,
@@ -38,10 +44,13 @@ export function storePaths(root: string): StorePaths {
     index,
     summariesFile: join(index, 'summaries.json'),
     searchFile: join(index, 'search.json'),
+    readOnly: options.readOnly ?? false,
   };
 }
 
 export async function ensureFolders(paths: StorePaths): Promise<void> {
+  // A read-only store creates nothing; a missing folder reads as empty (library/read-only-folders.ts).
+  if (paths.readOnly) return;
   for (const dir of [paths.drafts, paths.trash, paths.revisions, paths.quarantine, paths.index]) {
     await mkdir(dir, { recursive: true });
   }

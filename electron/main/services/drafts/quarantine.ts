@@ -14,6 +14,8 @@ export class Quarantine {
   constructor(
     private readonly root: string,
     private readonly folder: string,
+    /** In a read-only library files are reported and ignored, never moved (another process may own them). */
+    private readonly options: { leaveInPlace?: boolean } = {},
   ) {}
 
   /** Files moved aside since the store opened, oldest first. */
@@ -31,6 +33,12 @@ export class Quarantine {
     const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const target = join(this.folder, `${stamp}-${randomBytes(3).toString('hex')}-${basename(path)}`);
     const entry: QuarantinedFile = { file: relative(this.root, path), movedTo: target, reason, at: at.toISOString() };
+    if (this.options.leaveInPlace) {
+      entry.movedTo = path;
+      entry.reason = `${reason} The library is open read-only here, so it was left in place and ignored.`;
+      this.reported.push(entry);
+      return entry;
+    }
     try {
       await renameDurable(path, target);
     } catch (error) {

@@ -119,7 +119,7 @@ export class RevisionStore {
       names = [];
     }
     // Temp files of snapshot writes a crash interrupted; nothing else writes in this folder.
-    await Promise.all(names.filter(isTempFileName).map((n) => rm(join(dir, n), { force: true })));
+    if (!this.paths.readOnly) await Promise.all(names.filter(isTempFileName).map((n) => rm(join(dir, n), { force: true })));
     const onDisk = new Set(names.filter((n) => n.endsWith('.json') && n !== 'manifest.json' && !n.startsWith('.')).map((n) => n.slice(0, -5)));
     let manifest: RevisionInfo[] = [];
     try {
@@ -144,6 +144,7 @@ export class RevisionStore {
     }
     list.sort((a, b) => (a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0));
     for (const info of list) this.lastIdTime = Math.max(this.lastIdTime, parseInt(info.revisionId, 36) || 0);
+    if (this.paths.readOnly) return list;
     const pruned = list.splice(MAX_REVISIONS);
     if (pruned.length > 0) await Promise.all(pruned.map((old) => rm(join(dir, `${old.revisionId}.json`), { force: true })));
     if ((changed || pruned.length > 0) && (list.length > 0 || manifest.length > 0)) await this.writeManifest(id, list);

@@ -1,8 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ARTICLE_SCHEMA_VERSION, type DraftSummary } from '../../../../shared/model/article';
 import { isTempFileName, writeFileAtomic, type FileSignature } from '../fs/atomic-write';
+import { listFolderSync } from '../library/read-only-folders';
 import { CorruptFileError, readArticleFile, summaryOf } from './article-file';
 import { articleFile, idFromFileName, type Location, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
@@ -69,10 +70,10 @@ export class SummaryIndex {
     for (const location of ['drafts', 'trash'] as const) {
       const dir = location === 'drafts' ? paths.drafts : paths.trash;
       // Sync calls on purpose: 10,000 statSync calls take ~40 ms, the promise versions ~3x longer.
-      for (const name of readdirSync(dir)) {
+      for (const name of listFolderSync(dir, paths.readOnly)) {
         if (name.startsWith('.')) {
           // Only one store runs per data folder, so a temp file now is from a write a crash interrupted.
-          if (isTempFileName(name)) await rm(join(dir, name), { force: true });
+          if (isTempFileName(name) && !paths.readOnly) await rm(join(dir, name), { force: true });
           continue;
         }
         const id = idFromFileName(name);
@@ -176,6 +177,7 @@ export class SummaryIndex {
   }
 
   private async writeNow(): Promise<void> {
+    if (this.paths.readOnly) return;
     const stored: StoredIndex = {
       format: FORMAT,
       schemaVersion: ARTICLE_SCHEMA_VERSION,

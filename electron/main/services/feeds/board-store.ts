@@ -38,16 +38,20 @@ export interface BoardStore {
 export interface BoardStoreOptions {
   /** Where an unreadable board.json is moved (shared with the drafts: one place to look). */
   quarantineDir: string;
+  /** Another process holds the library: nothing is swept or moved at open (its temp file may be a write under way). */
+  readOnly?: boolean;
 }
 
 export async function openBoardStore(libraryDir: string, options: BoardStoreOptions): Promise<BoardStore> {
   const dir = join(libraryDir, 'feeds');
   const file = join(dir, 'board.json');
-  await mkdir(dir, { recursive: true });
-  await mkdir(options.quarantineDir, { recursive: true });
+  if (!options.readOnly) {
+    await mkdir(dir, { recursive: true });
+    await mkdir(options.quarantineDir, { recursive: true });
+  }
   // A temp file left by an interrupted write is dropped: board.json still holds the board before it.
-  await removeStaleTempFiles(dir);
-  const quarantine = new Quarantine(libraryDir, options.quarantineDir);
+  if (!options.readOnly) await removeStaleTempFiles(dir);
+  const quarantine = new Quarantine(libraryDir, options.quarantineDir, { leaveInPlace: options.readOnly });
   const loaded = await readBoardFile(file);
   let board: Board = EMPTY_BOARD;
   if (loaded.ok) board = loaded.board;

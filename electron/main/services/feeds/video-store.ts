@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { VIDEO_SCHEMA_VERSION, VideoId, VideoItem } from '../../../../shared/model/video';
 import { isTempFileName, removeStaleTempFiles, renameDurable, writeFileAtomic } from '../fs/atomic-write';
+import { listFolder } from '../library/read-only-folders';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
 
@@ -35,6 +36,8 @@ export interface VideoStoreOptions {
   /** Where unreadable files are moved (shared with the drafts: one place to look). */
   quarantineDir: string;
   now?: () => number;
+  /** Another process holds the library: nothing is swept or moved at open (its temp files may be writes under way). */
+  readOnly?: boolean;
 }
 
 const describeVideo = (headline: string | undefined): string => {
@@ -47,14 +50,18 @@ const copy = (video: VideoItem): VideoItem => structuredClone(video);
 export async function openVideoStore(libraryDir: string, options: VideoStoreOptions): Promise<VideoStore> {
   const dir = join(libraryDir, 'videos');
   const trashDir = join(dir, 'trash');
-  await mkdir(trashDir, { recursive: true });
-  await mkdir(options.quarantineDir, { recursive: true });
+  if (!options.readOnly) {
+    await mkdir(trashDir, { recursive: true });
+    await mkdir(options.quarantineDir, { recursive: true });
+  }
   // Only one store runs per data folder, so temp files are from writes a crash interrupted.
-  await removeStaleTempFiles(dir);
-  await removeStaleTempFiles(trashDir);
-  const quarantine = new Quarantine(libraryDir, options.quarantineDir);
+  if (!options.readOnly) {
+    await removeStaleTempFiles(dir);
+    await removeStaleTempFiles(trashDir);
+  }
+  const quarantine = new Quarantine(libraryDir, options.quarantineDir, { leaveInPlace: options.readOnly });
   const live = new Map<string, VideoItem>();
-  for (const name of await readdir(dir)) {
+  for (const name of await listFolder(dir, options.readOnly)) {
     if (!name.endsWith('.json') || isTempFileName(name)) continue;
     const path = join(dir, name);
     const id = name.slice(0, -'.json'.length);
@@ -62,7 +69,7 @@ export async function openVideoStore(libraryDir: string, options: VideoStoreOpti
     if (loaded.ok) live.set(id, loaded.video);
     else await quarantine.move(path, loaded.reason);
   }
-  const trashed = new Set((await readdir(trashDir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
+  const trashed = new Set((await listFolder(trashDir, options.readOnly)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
   return new FileVideoStore(dir, trashDir, live, trashed, quarantine, options.now ?? Date.now);
 }
 

@@ -27,6 +27,11 @@ export interface MediaLibraryOptions {
   now?: () => Date;
   /** Failures of background work and unexpected import errors; default logs to stderr. */
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Another process holds the library, or it cannot be written: open it to read only. Nothing is
+   * swept, removed or moved at open (incoming/ may hold that process's imports under way).
+   */
+  readOnly?: boolean;
 }
 
 const PartialMetadata = PhotoMetadata.partial().strict();
@@ -36,11 +41,12 @@ const MAX_UNDO_MEMOS = 5_000;
 /** Opens (creating if needed) the media library in `dir`; see paths.ts for the layout. */
 export async function openMediaLibrary(dir: string, options: MediaLibraryOptions): Promise<MediaLibrary> {
   const paths = mediaPaths(dir);
-  await ensureMediaFolders(paths);
-  const quarantine = new Quarantine(dirname(paths.root), paths.quarantine);
-  const loaded = await loadLibrary(paths, quarantine);
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) await ensureMediaFolders(paths);
+  const quarantine = new Quarantine(dirname(paths.root), paths.quarantine, { leaveInPlace: readOnly });
+  const loaded = await loadLibrary(paths, quarantine, { readOnly });
   const library = new FileMediaLibrary(paths, quarantine, loaded.photos, options);
-  library.remakeThumbnails(loaded.missingThumbnails);
+  if (!readOnly) library.remakeThumbnails(loaded.missingThumbnails);
   return library;
 }
 

@@ -119,12 +119,16 @@ export interface LoadedLibrary {
  * validate, or whose original is gone, are moved aside with the reason; originals and thumbnails
  * without a record (an import stopped before its commit) are deleted, as is everything in incoming/.
  */
-export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine): Promise<LoadedLibrary> {
-  await rm(paths.incoming, { recursive: true, force: true });
-  await mkdir(paths.incoming, { recursive: true });
-  await removeStaleTempFiles(paths.photos);
+export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine, options: { readOnly?: boolean } = {}): Promise<LoadedLibrary> {
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) {
+    await rm(paths.incoming, { recursive: true, force: true });
+    await mkdir(paths.incoming, { recursive: true });
+    await removeStaleTempFiles(paths.photos);
+  }
+  // Read-only, a folder may be missing (never created): it holds nothing then.
   const [recordNames, originalNames, thumbnailNames] = await Promise.all(
-    [paths.photos, paths.originals, paths.thumbnails].map((dir) => readdir(dir)),
+    [paths.photos, paths.originals, paths.thumbnails].map((dir) => (readOnly ? readdir(dir).catch(emptyIfMissing) : readdir(dir))),
   );
   const originals = new Set(originalNames!);
   const photos = new Map<string, Photo>();
@@ -151,7 +155,8 @@ export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine): Pr
     const record = `${idFromFileName(name)}.json`;
     await quarantine.move(join(paths.originals, name), `The record of this picture (${record}) could not be read; the picture itself was kept.`);
   }
-  const orphans = [
+  // Read-only, an original without its record may be another process's import under way: kept.
+  const orphans = readOnly ? [] : [
     ...originalNames!
       .filter((name) => !photos.has(idFromFileName(name) ?? '') && !keptAside.includes(name))
       .map((name) => join(paths.originals, name)),
@@ -173,6 +178,11 @@ export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine): Pr
  * A thumbnail is written without its own fsync (it can always be made again), so after a power cut
  * it may be there but empty while its record, which is flushed, survived: such a one is made again.
  */
+function emptyIfMissing(error: unknown): string[] {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  throw error;
+}
+
 async function hasBytes(file: string): Promise<boolean> {
   return stat(file).then((info) => info.isFile() && info.size > 0, () => false);
 }

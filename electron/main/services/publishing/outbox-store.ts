@@ -1,9 +1,10 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { JobId, PublishJob } from '../../../../shared/model/publishing';
 import { Quarantine } from '../drafts/quarantine';
 import { fsyncDir, isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
+import { listFolder } from '../library/read-only-folders';
 
 /**
  * The outbox on disk: one file per job, <dir>/<jobId>.json, each written atomically. A job's state
@@ -38,13 +39,16 @@ interface JobFile {
   lastWriteAt: number;
 }
 
-export async function openOutboxStore(dir: string, quarantineDir: string): Promise<OutboxStore> {
-  await mkdir(dir, { recursive: true });
-  await mkdir(quarantineDir, { recursive: true });
-  await removeStaleTempFiles(dir);
-  const quarantine = new Quarantine(dirname(quarantineDir), quarantineDir);
+/** `readOnly`: another process holds the library, so nothing is swept or moved at open. */
+export async function openOutboxStore(dir: string, quarantineDir: string, options: { readOnly?: boolean } = {}): Promise<OutboxStore> {
+  if (!options.readOnly) {
+    await mkdir(dir, { recursive: true });
+    await mkdir(quarantineDir, { recursive: true });
+    await removeStaleTempFiles(dir);
+  }
+  const quarantine = new Quarantine(dirname(quarantineDir), quarantineDir, { leaveInPlace: options.readOnly });
   const loaded: PublishJob[] = [];
-  for (const name of await readdir(dir)) {
+  for (const name of await listFolder(dir, options.readOnly)) {
     if (!name.endsWith('.json') || isTempFileName(name)) continue;
     const job = await readJobFile(join(dir, name), quarantine);
     if (job) loaded.push(job);

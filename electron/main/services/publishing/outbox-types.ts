@@ -52,4 +52,6 @@ export interface OutboxOptions {
   random?: () => number;
   /** Called once a job is done, failed or cancelled, after that state is on disk. */
   onFinished?: (job: PublishJob) => void | Promise<void>;
+  /** The library is another process's (or cannot be written): jobs are listed, never sent or resumed. */
+  readOnly?: boolean;
 }

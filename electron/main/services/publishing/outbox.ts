@@ -32,9 +32,10 @@ interface Attempt {
 }
 
 export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
-  const store = await openOutboxStore(options.dir, options.quarantineDir ?? join(options.dir, '..', '..', 'quarantine'));
+  const store = await openOutboxStore(options.dir, options.quarantineDir ?? join(options.dir, '..', '..', 'quarantine'), { readOnly: options.readOnly });
   const outbox = new JobOutbox(store, options);
-  await outbox.resume();
+  // A read-only library's queued jobs belong to the process that holds it: sending them here too would publish twice.
+  if (!options.readOnly) await outbox.resume();
   return outbox;
 }
 

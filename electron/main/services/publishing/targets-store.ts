@@ -43,13 +43,16 @@ export const NO_KEYCHAIN_MESSAGE =
   'This computer offers no keychain to keep the password safe, so Newsdesk did not store it. ' +
   'Set up the system keychain (on Linux: GNOME Keyring or KWallet), then enter the password again.';
 
-export async function openTargetsStore(libraryDir: string, secretBox: SecretBox): Promise<TargetsStore> {
+/** `readOnly`: another process holds the library, so nothing is swept or moved at open. */
+export async function openTargetsStore(libraryDir: string, secretBox: SecretBox, options: { readOnly?: boolean } = {}): Promise<TargetsStore> {
   const dir = join(libraryDir, 'publishing');
   const quarantineDir = join(libraryDir, 'quarantine');
-  await mkdir(dir, { recursive: true });
-  await mkdir(quarantineDir, { recursive: true });
-  await removeStaleTempFiles(dir);
-  const quarantine = new Quarantine(libraryDir, quarantineDir);
+  if (!options.readOnly) {
+    await mkdir(dir, { recursive: true });
+    await mkdir(quarantineDir, { recursive: true });
+    await removeStaleTempFiles(dir);
+  }
+  const quarantine = new Quarantine(libraryDir, quarantineDir, { leaveInPlace: options.readOnly });
   const targetsPath = join(dir, 'targets.json');
   const secretsPath = join(dir, 'secrets.json');
 

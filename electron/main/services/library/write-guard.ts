@@ -1,0 +1,87 @@
+import type { Channel } from '../../../../shared/ipc/contract';
+import type { Handlers } from '../../ipc/dispatcher';
+import type { LibraryAccess } from './library-access';
+
+/**
+ * Which channels change the library (or the settings beside it). Typed over every channel, so a
+ * new channel does not compile until someone decides whether a read-only library may answer it.
+ * Reads, exports to a place the person chooses and window bookkeeping stay allowed.
+ */
+export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
+  'app:info': 'reads',
+  'app:openExternal': 'reads',
+  'app:windowContext': 'reads',
+  'app:menuState': 'reads',
+  'app:openArticleWindow': 'reads',
+  'app:articleOpened': 'reads',
+  'settings:get': 'reads',
+  'settings:update': 'writes',
+  'drafts:list': 'reads',
+  'drafts:get': 'reads',
+  'drafts:create': 'writes',
+  'drafts:save': 'writes',
+  'drafts:duplicate': 'writes',
+  'drafts:trash': 'writes',
+  'drafts:listTrash': 'reads',
+  'drafts:restoreFromTrash': 'writes',
+  'drafts:revisions': 'reads',
+  'drafts:getRevision': 'reads',
+  'drafts:restoreRevision': 'writes',
+  'media:list': 'reads',
+  'media:get': 'reads',
+  'media:getMany': 'reads',
+  'media:chooseAndImport': 'writes',
+  'media:beginImport': 'writes',
+  'media:addFile': 'writes',
+  'media:skipFile': 'writes',
+  'media:importStatus': 'reads',
+  'media:cancelImport': 'writes',
+  'media:update': 'writes',
+  'media:updateMany': 'writes',
+  'media:restoreMetadata': 'writes',
+  'media:exportCopy': 'reads',
+  'board:get': 'reads',
+  'board:findItems': 'reads',
+  'board:place': 'writes',
+  'board:move': 'writes',
+  'board:remove': 'writes',
+  'board:pin': 'writes',
+  'board:setTiming': 'writes',
+  'board:contents': 'reads',
+  'videos:list': 'reads',
+  'videos:get': 'reads',
+  'videos:create': 'writes',
+  'videos:save': 'writes',
+  'videos:trash': 'writes',
+  'targets:list': 'reads',
+  'targets:save': 'writes',
+  'targets:remove': 'writes',
+  'targets:test': 'reads',
+  'publish:check': 'reads',
+  'publish:queue': 'writes',
+  'outbox:list': 'reads',
+  'outbox:cancel': 'writes',
+  'outbox:retryNow': 'writes',
+  'outbox:clearFinished': 'writes',
+  'outbox:resolveConflict': 'writes',
+  'export:html': 'reads',
+  'export:ninjs': 'reads',
+};
+
+/**
+ * The same handlers, each change first asking `access` whether the library may be written: the
+ * refusal is a UserFacingError, so the window gets it as a readable Result error. Asked at every
+ * call, so a lock lost while open makes the library read-only from that moment.
+ */
+export function guardWrites(handlers: Handlers, access: LibraryAccess): Handlers {
+  const guarded: Record<string, unknown> = { ...handlers };
+  for (const channel of Object.keys(CHANNEL_EFFECT) as Channel[]) {
+    if (CHANNEL_EFFECT[channel] !== 'writes') continue;
+    const handler = handlers[channel] as (request: unknown, caller: unknown) => unknown;
+    guarded[channel] = (request: unknown, caller: unknown) => {
+      access.assertWritable();
+      return handler(request, caller);
+    };
+  }
+  return guarded as Handlers;
+}
