@@ -212,5 +212,7 @@ export const PublishPlan = z.object({
   existingPostId: z.number().int().positive().nullable(),
   existingLink: z.string().nullable(),
   notCarried: z.array(z.string()),
+  /** Warnings about time: this computer's clock differs from the site's, or the go-live time has passed here. */
+  clockNotes: z.array(z.string()).optional(),
 });
 export type PublishPlan = z.infer<typeof PublishPlan>;

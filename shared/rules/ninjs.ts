@@ -101,13 +101,14 @@ function byStatement(names: readonly string[]): string | undefined {
 }
 
 /**
- * The time before which the story may not be used: the embargo, or a scheduled time still ahead
- * (ninjs has no separate publish time, and a receiver must not run a story before it is due).
+ * The time before which the story may not be used: the embargo, or the scheduled time (ninjs has no
+ * separate publish time, and a receiver must not run a story before it is due). Sent whenever one
+ * exists, even when this computer's clock says it has passed: the receiver's clock decides, so a
+ * desk clock running fast never releases an embargoed story early.
  */
 function notBefore(placement: Placement | null, now: Date): string | undefined {
   if (!placement) return undefined;
-  const scheduledAhead = placement.publish.mode === 'scheduled' && Date.parse(placement.publish.at) > now.getTime();
-  if (!placement.embargoUntil && !scheduledAhead) return undefined;
+  if (!placement.embargoUntil && placement.publish.mode !== 'scheduled') return undefined;
   return new Date(goLiveAt(placement, now.getTime())).toISOString();
 }
 

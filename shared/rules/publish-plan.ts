@@ -30,7 +30,15 @@ export interface PlanInput {
   targetKind: TargetKind;
   existing: { postId: number | null; link: string } | null;
   now: Date;
+  /**
+   * How far the site's clock is ahead of this computer's (ms; negative when behind), measured from
+   * the site's last answer; null or absent when unknown.
+   */
+  siteClockSkewMs?: number | null;
 }
+
+/** Beyond this a skew is said to the editor: WordPress treats a post less than a minute ahead as due now. */
+export const CLOCK_SKEW_WARN_MS = 60_000;
 
 /**
  * The feeds an article is placed in, in the order of the settings' feed list. Archived feeds are
@@ -63,12 +71,45 @@ function uniqueNames(names: readonly string[]): string[] {
   return unique;
 }
 
-/** The status the target will hold and, for a story that goes live later, when (ISO UTC). */
+/**
+ * The status the target will hold and, for a story with a schedule or an embargo, when it goes live
+ * (ISO UTC). Whenever such a time exists it is sent, even when this computer's clock says it has
+ * passed: the site's clock decides (WordPress publishes a `future` post whose date has passed at
+ * once), so a desk clock that is fast can never publish an embargoed story early.
+ */
 function statusOf(placement: Placement | null, mode: PublishMode, now: Date): Pick<PublishPlan, 'status' | 'goLiveAt'> {
   if (mode === 'draft') return { status: 'draft', goLiveAt: null };
-  const live = placement ? goLiveAt(placement, now.getTime()) : now.getTime();
-  if (live > now.getTime()) return { status: 'future', goLiveAt: new Date(live).toISOString() };
-  return { status: 'publish', goLiveAt: null };
+  if (!placement || !heldBack(placement)) return { status: 'publish', goLiveAt: null };
+  return { status: 'future', goLiveAt: new Date(goLiveAt(placement, now.getTime())).toISOString() };
+}
+
+/** A schedule or an embargo: a time the story must not go live before. */
+function heldBack(placement: Placement): boolean {
+  return placement.publish.mode === 'scheduled' || placement.embargoUntil !== null;
+}
+
+function minutesText(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 90) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const hours = Math.round(minutes / 6) / 10;
+  return `${hours} hours`;
+}
+
+/** Sentences about time the editor should read before sending: a skewed clock, a time already passed. */
+export function clockNotesOf(plan: Pick<PublishPlan, 'status' | 'goLiveAt'>, now: Date, skewMs: number | null | undefined): string[] {
+  const notes: string[] = [];
+  if (typeof skewMs === 'number' && Math.abs(skewMs) > CLOCK_SKEW_WARN_MS) {
+    const way = skewMs < 0 ? 'ahead of' : 'behind';
+    notes.push(
+      `This computer's clock is ${minutesText(skewMs)} ${way} the site's. Schedules and embargoes are sent as times and the site's clock decides; set this computer's clock right so what Newsdesk shows matches the site.`,
+    );
+  }
+  // The site's time as best known: this computer's, corrected by the skew last measured.
+  const siteNow = now.getTime() + (typeof skewMs === 'number' ? skewMs : 0);
+  if (plan.status === 'future' && plan.goLiveAt && Date.parse(plan.goLiveAt) <= siteNow) {
+    notes.push(`${formatUtc(plan.goLiveAt)} has already passed: the site publishes the story at once if its own clock agrees, and holds it until then if not.`);
+  }
+  return notes;
 }
 
 function wordPressNotCarried(article: Article, placement: Placement | null, feeds: readonly FeedSpot[]): string[] {
@@ -110,6 +151,7 @@ function notPlacedSentence(article: Article): string {
 export function planPublish(input: PlanInput): PublishPlan {
   const { article, placement, feeds, mode, targetKind, existing, now } = input;
   const { status, goLiveAt: liveAt } = statusOf(placement, mode, now);
+  const clockNotes = clockNotesOf({ status, goLiveAt: liveAt }, now, input.siteClockSkewMs);
   const notCarried = targetKind === 'wordpress' ? wordPressNotCarried(article, placement, feeds) : ninjsNotCarried(article, feeds);
   return {
     targetKind,
@@ -123,5 +165,6 @@ export function planPublish(input: PlanInput): PublishPlan {
     existingPostId: existing?.postId ?? null,
     existingLink: existing?.link ? existing.link : null,
     notCarried,
+    ...(clockNotes.length > 0 ? { clockNotes } : {}),
   };
 }

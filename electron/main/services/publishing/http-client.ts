@@ -1,5 +1,6 @@
 import { PublishError } from './publish-error';
 import { errorForStatus, networkError, timeoutError, type ExchangePhase } from './http-errors';
+import { siteClocks } from './site-clock';
 
 export { parseRetryAfter } from './http-errors';
 
@@ -164,6 +165,8 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     return networkError(error, host, deadline.phase);
   };
 
+  // Monotonic: the site's clock is measured against elapsed time, never against a wall clock that may step.
+  const sentAtMono = performance.now();
   try {
     let response: Response;
     try {
@@ -180,6 +183,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
       throw fail(error);
     }
     deadline.touch('receiving');
+    siteClocks.observe(url.origin, response.headers.get('date'), sentAtMono, performance.now());
     let text: string;
     try {
       text = await readText(response, () => deadline.touch('receiving'));
@@ -232,8 +236,12 @@ function makeResponse(response: Response, text: string): HttpResponse {
  * 408 → 'timeout', other 4xx (and unfollowed redirects) → 'rejected', with the CMS's own message.
  * `doing` is what was asked, in the infinitive: "create the post", "upload “harbour.jpg”".
  */
-export function errorFromResponse(response: HttpResponse, doing: string, now: Date = new Date()): PublishError {
-  return errorForStatus(response.status, response.json(), response.headers.get('retry-after'), doing, now);
+export function errorFromResponse(response: HttpResponse, doing: string, now?: Date): PublishError {
+  // A Retry-After date is the site's time: read it against the answer's own Date, not this
+  // computer's clock, which may be off by far more than the wait.
+  const sentAt = Date.parse(response.headers.get('date') ?? '');
+  const reference = now ?? (Number.isNaN(sentAt) ? new Date() : new Date(sentAt));
+  return errorForStatus(response.status, response.json(), response.headers.get('retry-after'), doing, reference);
 }
 
 /** True for 2xx. */

@@ -38,6 +38,8 @@ export interface JobPublisherDeps {
   records: RemoteRecords;
   /** Per request to a site; the http client's default when absent. */
   requestTimeoutMs?: number;
+  /** This computer's clock (tests inject one that is off); embargoes are still decided by the site's. */
+  now?: () => Date;
 }
 
 async function loadArticle(drafts: DraftStore, articleId: string): Promise<Article> {
@@ -93,9 +95,10 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
         media: deps.media,
         writeXmp: settings.photoDesk.writeXmpOnExport,
         requestTimeoutMs: deps.requestTimeoutMs,
+        ...(deps.now ? { now: deps.now } : {}),
       });
     }
-    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement }, deps.requestTimeoutMs);
+    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, now: deps.now?.() ?? new Date() }, deps.requestTimeoutMs);
   };
 }
 
@@ -103,6 +106,7 @@ interface NinjsStory {
   article: Article;
   photos: ReadonlyMap<string, Photo>;
   placement: ReturnType<BoardStore['get']>['placements'][string] | null;
+  now: Date;
 }
 
 /**
@@ -117,8 +121,7 @@ async function publishToNinjsEndpoint(
   timeoutMs: number | undefined,
 ): Promise<PublishOutcome> {
   const { job, signal } = context;
-  const { article, photos, placement } = story;
-  const now = new Date();
+  const { article, photos, placement, now } = story;
   const document = toNinjs(target.ninjsVersion, {
     article,
     bodyHtml: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })),

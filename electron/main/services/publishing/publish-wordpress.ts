@@ -13,6 +13,7 @@ import type { PublishContext, PublishOutcome } from './publisher';
 import { PublishError } from './publish-error';
 import { plainText } from './remote-to-article';
 import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from './remote-records';
+import { siteClocks, type SiteClocks } from './site-clock';
 import { createWordPressApi, type PostFields, type WordPressApi, type WpPost } from './wordpress-api';
 import { preparePhotos, uniquePhotoUses, uploadPhotos } from './wordpress-media';
 
@@ -37,7 +38,10 @@ export interface WordPressJobInput {
   media: Pick<MediaLibrary, 'filePath'>;
   /** Whether published copies carry the desk's credit in their XMP (settings.photoDesk.writeXmpOnExport). */
   writeXmp: boolean;
+  /** This computer's clock (tests inject one that is off); the site's clock still decides when the post goes live. */
   now?: () => Date;
+  /** What time it is on the site, from its answers' Date headers. */
+  clocks?: SiteClocks;
   /** Per request; the http client's default when absent. */
   requestTimeoutMs?: number;
 }
@@ -99,6 +103,7 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const uploaded = await uploadPhotos(photoInput, prepared);
 
     checkCancelled(signal);
+    const planned = now();
     const plan = planPublish({
       article,
       placement: input.placement,
@@ -106,8 +111,11 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
       mode: job.mode,
       targetKind: 'wordpress',
       existing: keeper.current.postId === null ? null : { postId: keeper.current.postId, link: keeper.current.link },
-      now: now(),
+      now: planned,
+      // The site has answered by now (the post check), so its clock is known.
+      siteClockSkewMs: (input.clocks ?? siteClocks).skewMs(target.siteUrl, planned.getTime()),
     });
+    for (const note of plan.clockNotes ?? []) context.log('warn', note);
     context.progress({ step: 'terms', label: 'Finding the categories and tags', bytesSent: 0, bytesTotal: 0 });
     const categories = await api.termIds('categories', plan.categories, signal);
     const tags = await api.termIds('tags', plan.tags, signal);
@@ -219,8 +227,9 @@ async function writePost(input: WordPressJobInput, api: WordPressApi, keeper: Re
   const { job, signal } = context;
   let post: WpPost;
   if (existing) {
-    // A scheduled post published now needs today's date, or WordPress keeps it scheduled.
-    const request = fields.status === 'publish' && existing.status === 'future' ? { ...fields, date_gmt: wordPressDate(now.toISOString()) } : fields;
+    // A scheduled post published now needs a new date, or WordPress keeps it scheduled. null lets
+    // the site date it by its own clock: this computer's, if fast, would schedule it instead.
+    const request = fields.status === 'publish' && existing.status === 'future' ? { ...fields, date_gmt: null } : fields;
     context.progress({ step: 'post', label: 'Updating the post', bytesSent: 0, bytesTotal: 0 });
     // On disk before it is sent: should the answer be lost, the next attempt knows the change is ours.
     keeper.change({ sentTextHash: postTextFingerprint(fields) });
