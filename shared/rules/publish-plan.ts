@@ -3,7 +3,7 @@ import type { Feed } from '../model/feed';
 import { itemKey, type Board, type Placement } from '../model/placement';
 import type { PublishMode, PublishPlan } from '../model/publishing';
 import { formatUtc } from './embargo-date';
-import { entriesOf, goLiveAt, pinnedFirst } from './placement';
+import { entriesOf, heldUntil, pinnedFirst } from './placement';
 import { photoUsesOf } from './prepublish';
 
 /**
@@ -77,15 +77,11 @@ function uniqueNames(names: readonly string[]): string[] {
  * passed: the site's clock decides (WordPress publishes a `future` post whose date has passed at
  * once), so a desk clock that is fast can never publish an embargoed story early.
  */
-function statusOf(placement: Placement | null, mode: PublishMode, now: Date): Pick<PublishPlan, 'status' | 'goLiveAt'> {
+function statusOf(placement: Placement | null, mode: PublishMode): Pick<PublishPlan, 'status' | 'goLiveAt'> {
   if (mode === 'draft') return { status: 'draft', goLiveAt: null };
-  if (!placement || !heldBack(placement)) return { status: 'publish', goLiveAt: null };
-  return { status: 'future', goLiveAt: new Date(goLiveAt(placement, now.getTime())).toISOString() };
-}
-
-/** A schedule or an embargo: a time the story must not go live before. */
-function heldBack(placement: Placement): boolean {
-  return placement.publish.mode === 'scheduled' || placement.embargoUntil !== null;
+  const until = placement ? heldUntil(placement) : null;
+  if (until === null) return { status: 'publish', goLiveAt: null };
+  return { status: 'future', goLiveAt: new Date(until).toISOString() };
 }
 
 function minutesText(ms: number): string {
@@ -150,7 +146,7 @@ function notPlacedSentence(article: Article): string {
 /** What publishing `article` to a target of `targetKind` will send, and what it cannot. */
 export function planPublish(input: PlanInput): PublishPlan {
   const { article, placement, feeds, mode, targetKind, existing, now } = input;
-  const { status, goLiveAt: liveAt } = statusOf(placement, mode, now);
+  const { status, goLiveAt: liveAt } = statusOf(placement, mode);
   const clockNotes = clockNotesOf({ status, goLiveAt: liveAt }, now, input.siteClockSkewMs);
   const notCarried = targetKind === 'wordpress' ? wordPressNotCarried(article, placement, feeds) : ninjsNotCarried(article, feeds);
   return {
