@@ -91,15 +91,18 @@ function minutesText(ms: number): string {
   return `${hours} hours`;
 }
 
+/** The sentence telling the editor this computer's clock is off, or null when within the threshold or unknown. */
+export function clockSkewNote(skewMs: number | null | undefined): string | null {
+  if (typeof skewMs !== 'number' || Math.abs(skewMs) <= CLOCK_SKEW_WARN_MS) return null;
+  const way = skewMs < 0 ? 'ahead of' : 'behind';
+  return `This computer's clock is ${minutesText(skewMs)} ${way} the site's. Schedules and embargoes are sent as times and the site's clock decides; set this computer's clock right so what Newsdesk shows matches the site.`;
+}
+
 /** Sentences about time the editor should read before sending: a skewed clock, a time already passed. */
 export function clockNotesOf(plan: Pick<PublishPlan, 'status' | 'goLiveAt'>, now: Date, skewMs: number | null | undefined): string[] {
   const notes: string[] = [];
-  if (typeof skewMs === 'number' && Math.abs(skewMs) > CLOCK_SKEW_WARN_MS) {
-    const way = skewMs < 0 ? 'ahead of' : 'behind';
-    notes.push(
-      `This computer's clock is ${minutesText(skewMs)} ${way} the site's. Schedules and embargoes are sent as times and the site's clock decides; set this computer's clock right so what Newsdesk shows matches the site.`,
-    );
-  }
+  const skewed = clockSkewNote(skewMs);
+  if (skewed) notes.push(skewed);
   // The site's time as best known: this computer's, corrected by the skew last measured.
   const siteNow = now.getTime() + (typeof skewMs === 'number' ? skewMs : 0);
   if (plan.status === 'future' && plan.goLiveAt && Date.parse(plan.goLiveAt) <= siteNow) {

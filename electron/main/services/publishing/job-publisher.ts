@@ -6,7 +6,7 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
-import { feedsOfArticle } from '../../../../shared/rules/publish-plan';
+import { clockSkewNote, feedsOfArticle } from '../../../../shared/rules/publish-plan';
 import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
@@ -18,6 +18,7 @@ import type { PublishContext, PublishOutcome, Publisher } from './publisher';
 import { PublishError } from './publish-error';
 import { publishToWordPress } from './publish-wordpress';
 import type { RemoteRecords } from './remote-records';
+import { siteClocks } from './site-clock';
 
 /**
  * The publisher the outbox runs: loads what a job needs (the article, its photos, its placement,
@@ -98,7 +99,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
         ...(deps.now ? { now: deps.now } : {}),
       });
     }
-    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, now: deps.now?.() ?? new Date() }, deps.requestTimeoutMs);
+    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.requestTimeoutMs);
   };
 }
 
@@ -106,7 +107,8 @@ interface NinjsStory {
   article: Article;
   photos: ReadonlyMap<string, Photo>;
   placement: ReturnType<BoardStore['get']>['placements'][string] | null;
-  now: Date;
+  /** This computer's clock. */
+  clock: () => Date;
 }
 
 /**
@@ -121,7 +123,8 @@ async function publishToNinjsEndpoint(
   timeoutMs: number | undefined,
 ): Promise<PublishOutcome> {
   const { job, signal } = context;
-  const { article, photos, placement, now } = story;
+  const { article, photos, placement, clock } = story;
+  const now = clock();
   const document = toNinjs(target.ninjsVersion, {
     article,
     bodyHtml: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })),
@@ -143,6 +146,8 @@ async function publishToNinjsEndpoint(
     onProgress: (sent, total) => context.progress({ step: 'sending', label, bytesSent: sent, bytesTotal: total }),
   });
   context.log('info', `${target.name} accepted the story (HTTP ${answer.status}).`);
+  const skewed = clockSkewNote(siteClocks.skewMs(target.url, clock().getTime()));
+  if (skewed) context.log('warn', skewed);
   context.progress({ step: 'done', label: 'Sent', bytesSent: 0, bytesTotal: 0 });
   return { kind: 'done', remote: { postId: null, link: '' } };
 }

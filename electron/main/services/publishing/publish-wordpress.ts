@@ -5,7 +5,7 @@ import type { Placement } from '../../../../shared/model/placement';
 import type { ConflictVersions, PendingCreate, PublishPlan, RemoteMedia, WordPressTarget } from '../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { escapeHtml } from '../../../../shared/rules/html-escape';
-import { planPublish, type FeedSpot } from '../../../../shared/rules/publish-plan';
+import { clockNotesOf, planPublish, type FeedSpot } from '../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
 import type { MediaLibrary } from '../media/types';
 import { cleanArticleHtml } from './clean-html';
@@ -103,7 +103,6 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const uploaded = await uploadPhotos(photoInput, prepared);
 
     checkCancelled(signal);
-    const planned = now();
     const plan = planPublish({
       article,
       placement: input.placement,
@@ -111,11 +110,8 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
       mode: job.mode,
       targetKind: 'wordpress',
       existing: keeper.current.postId === null ? null : { postId: keeper.current.postId, link: keeper.current.link },
-      now: planned,
-      // The site has answered by now (the post check), so its clock is known.
-      siteClockSkewMs: (input.clocks ?? siteClocks).skewMs(target.siteUrl, planned.getTime()),
+      now: now(),
     });
-    for (const note of plan.clockNotes ?? []) context.log('warn', note);
     context.progress({ step: 'terms', label: 'Finding the categories and tags', bytesSent: 0, bytesTotal: 0 });
     const categories = await api.termIds('categories', plan.categories, signal);
     const tags = await api.termIds('tags', plan.tags, signal);
@@ -126,6 +122,9 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const markerKey = existing.post ? keeper.current.clientKey || job.clientKey : job.clientKey;
     const fields = postFields(article, plan, uploaded, { categories, tags, featured: lead?.mediaId ?? 0 }, markerKey);
     const post = await writePost(input, api, keeper, fields, existing.post, now());
+    // Said once the site has surely answered (a new post with no photos asks nothing before it).
+    const written = now();
+    for (const note of clockNotesOf(plan, written, (input.clocks ?? siteClocks).skewMs(target.siteUrl, written.getTime()))) context.log('warn', note);
     context.progress({ step: 'done', label: 'Published', bytesSent: 0, bytesTotal: 0 });
     return { kind: 'done', remote: { postId: post.id, link: post.link } };
   } finally {
