@@ -140,6 +140,11 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     throw new PublishError('local', `“${request.url}” is not a web address.`);
   }
   const host = url.host;
+  // fetch refuses such an address with a TypeError, which would look like a network failure and be
+  // retried for ever; it is the editor's to fix, and the credential must never go out anyway.
+  if (url.username || url.password) {
+    throw new PublishError('rejected', `The address of ${host} has a user name or password in it; remove them from the address and enter the password in its own field.`);
+  }
   if (request.signal?.aborted) throw cancelled();
 
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -73,6 +73,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     const { job } = context;
     const target = deps.targets.get(job.targetId);
     if (!target) throw new PublishError('local', 'The publish target of this job was removed in Settings; choose another target and publish again.');
+    if (target.attention) throw new PublishError('local', `“${target.name}” cannot be used yet: ${target.attention}`);
     const secret = await loadSecret(deps.targets, target);
 
     const article = await loadArticle(deps.drafts, job.articleId);

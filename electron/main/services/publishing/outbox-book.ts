@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../shared/model/publishing';
+import { redactSecrets } from '../../desktop/redact';
 import { QUEUED_LABEL, changed, initialProgress, sentence, type LogLine } from './outbox-jobs';
 import type { OutboxStore } from './outbox-store';
 import { PublishError } from './publish-error';
@@ -170,7 +171,7 @@ export class JobBook {
     // A disk that refused a write is retried like a busy server: later, with backoff.
     const judged = options.alwaysRetry ? new PublishError('server', error.message) : error;
     const decision = this.policy.decide({ error: judged, attempt: job.attempts, previousDelayMs: this.previousDelay.get(id) ?? null });
-    const reason = sentence(error.message);
+    const reason = sentence(redactSecrets(error.message));
     if (!decision.retry) {
       this.forget(id);
       const stopped = this.replace(
