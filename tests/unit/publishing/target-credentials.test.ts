@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openOutbox, type Outbox } from '../../../electron/main/services/publishing/outbox';
 import { httpRequest } from '../../../electron/main/services/publishing/http-client';
+import { createJobPublisher } from '../../../electron/main/services/publishing/job-publisher';
 import { networkError } from '../../../electron/main/services/publishing/http-errors';
 import { PublishError } from '../../../electron/main/services/publishing/publish-error';
 import { CREDENTIALS_REMOVED } from '../../../electron/main/services/publishing/stored-target-credentials';
 import { openTargetsStore } from '../../../electron/main/services/publishing/targets-store';
 import { TargetInput } from '../../../shared/model/publishing';
 import { createTestSecretBox } from '../../fakes/secret-box';
+import { attempt, newJob } from '../../integration/wordpress-publish-helpers';
 import { httpServer, type LocalServer } from './http-test-servers';
 
 /* Credentials typed into a target's address: refused, never stored, never sent, never logged. */
@@ -121,6 +123,31 @@ describe('targets.json', () => {
     // Entering the password again clears the flag.
     const fixed = await store.save({ kind: 'wordpress', id: daily.id, name: 'Daily', siteUrl: 'https://daily.example.com/news', user: 'editor', secret: 'new1 efgh ijkl mnop qrst uvwx' });
     expect(fixed).toEqual({ kind: 'wordpress', id: daily.id, name: 'Daily', siteUrl: 'https://daily.example.com/news', user: 'editor', hasSecret: true });
+  });
+});
+
+describe('a target cleaned on opening', () => {
+  it('is not published to until its token is entered again', async () => {
+    const dir = await libraryDir();
+    let received = 0;
+    const server = await httpServer((_req, res) => {
+      received += 1;
+      res.end('{}');
+    });
+    servers.push(server);
+    await mkdir(join(dir, 'publishing'), { recursive: true });
+    const wire = { id: 't-wire000001', kind: 'ninjs', name: 'Wire', url: `${server.url}/in?token=SECRET`, ninjsVersion: '3.1' };
+    await writeFile(join(dir, 'publishing', 'targets.json'), JSON.stringify({ format: 1, targets: [wire] }));
+    const targets = await openTargetsStore(dir, createTestSecretBox());
+    // Nothing else is reached: the target is refused first.
+    const unused = {} as never;
+    const publisher = createJobPublisher({ drafts: unused, media: unused, board: unused, settings: unused, records: unused, targets });
+    const result = await attempt(publisher, newJob('article-0001', wire.id));
+    expect(result.error).toBeInstanceOf(PublishError);
+    expect((result.error as PublishError).retryable).toBe(false);
+    expect((result.error as PublishError).message).toContain('“Wire” cannot be used yet');
+    expect(received).toBe(0);
+    await targets.close();
   });
 });
 
