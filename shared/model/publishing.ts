@@ -11,10 +11,44 @@ export const TargetId = z.string().regex(/^t-[a-z0-9]{6,40}$/, 'Not a valid targ
 export type TargetId = z.infer<typeof TargetId>;
 
 const TargetName = z.string().trim().min(1, 'Give the target a name').max(120);
+/**
+ * Query parameters that carry a credential. Such a key in an address is refused rather than moved
+ * to the keychain: Newsdesk sends a token only as an Authorization header, and a key left in an
+ * address ends up in the site's access logs, proxies and any log line that names the address.
+ */
+const CREDENTIAL_PARAMS = /^(access_?token|refresh_?token|token|auth|auth_?token|api_?key|apikey|key|secret|client_?secret|password|passwd|pwd|sig|signature|app_?password|application_?password)$/i;
+
+export function isCredentialParam(name: string): boolean {
+  return CREDENTIAL_PARAMS.test(name);
+}
+
+/** What is wrong with credentials written into an address, or null when it carries none. */
+export function credentialsInUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.username || parsed.password) {
+    return 'Remove the user name and password from the address: the WordPress user goes in “User” and the password in “Application password” (or a token in “Bearer token”), where the system keychain keeps it.';
+  }
+  const named = [...parsed.searchParams.keys()].find(isCredentialParam);
+  if (named !== undefined) {
+    return `Remove “${named}=…” from the address and enter it in “Bearer token”: Newsdesk keeps it in the system keychain and sends it as a header, never in an address.`;
+  }
+  return null;
+}
+
 /** http is allowed for sites on this machine (a local WordPress); anything else must be https. */
 export const TargetUrl = z
   .url({ protocol: /^https?$/, error: 'Enter the full address, starting with https://' })
   .max(2000)
+  // First: a password typed into the address is the problem to hear about, whatever the scheme.
+  .superRefine((url, context) => {
+    const problem = credentialsInUrl(url);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
   .refine((url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url), {
     message: 'Use https:// (plain http is allowed only for a site on this computer)',
   });
@@ -33,6 +67,8 @@ export const WordPressTarget = z
     user: z.string().trim().min(1, 'Enter the WordPress user name').max(120),
     /** An application password is stored (encrypted); its value never leaves main. */
     hasSecret: z.boolean(),
+    /** What the editor must do before this target can be used again (credentials were removed from its address). */
+    attention: z.string().max(1000).optional(),
   })
   .strict();
 export type WordPressTarget = z.infer<typeof WordPressTarget>;
@@ -47,6 +83,8 @@ export const NinjsTarget = z
     ninjsVersion: NinjsVersion,
     /** A bearer token is stored (encrypted). */
     hasSecret: z.boolean(),
+    /** What the editor must do before this target can be used again (credentials were removed from its address). */
+    attention: z.string().max(1000).optional(),
   })
   .strict();
 export type NinjsTarget = z.infer<typeof NinjsTarget>;
@@ -56,8 +94,8 @@ export type PublishTarget = z.infer<typeof PublishTarget>;
 
 /** What the settings form sends: a target without `hasSecret`; `secret` only when typed (null = remove it). */
 export const TargetInput = z.discriminatedUnion('kind', [
-  WordPressTarget.omit({ hasSecret: true, id: true }).extend({ id: TargetId.optional(), secret: z.string().max(500).nullable().optional() }).strict(),
-  NinjsTarget.omit({ hasSecret: true, id: true }).extend({ id: TargetId.optional(), secret: z.string().max(4000).nullable().optional() }).strict(),
+  WordPressTarget.omit({ hasSecret: true, id: true, attention: true }).extend({ id: TargetId.optional(), secret: z.string().max(500).nullable().optional() }).strict(),
+  NinjsTarget.omit({ hasSecret: true, id: true, attention: true }).extend({ id: TargetId.optional(), secret: z.string().max(4000).nullable().optional() }).strict(),
 ]);
 export type TargetInput = z.infer<typeof TargetInput>;
 
@@ -212,5 +250,7 @@ export const PublishPlan = z.object({
   existingPostId: z.number().int().positive().nullable(),
   existingLink: z.string().nullable(),
   notCarried: z.array(z.string()),
+  /** Warnings about time: this computer's clock differs from the site's, or the go-live time has passed here. */
+  clockNotes: z.array(z.string()).optional(),
 });
 export type PublishPlan = z.infer<typeof PublishPlan>;

@@ -2,7 +2,7 @@ import type { Article } from '../model/article';
 import { PHOTO_MIME_TYPES, type Photo } from '../model/photo';
 import type { Placement } from '../model/placement';
 import type { NinjsVersion, PublishMode } from '../model/publishing';
-import { goLiveAt } from './placement';
+import { goLiveAt, heldUntil } from './placement';
 import { photoUsesOf, type PhotoUseRef } from './prepublish';
 import { countWords, plainTextOf } from './text';
 
@@ -101,14 +101,14 @@ function byStatement(names: readonly string[]): string | undefined {
 }
 
 /**
- * The time before which the story may not be used: the embargo, or a scheduled time still ahead
- * (ninjs has no separate publish time, and a receiver must not run a story before it is due).
+ * The time before which the story may not be used: the embargo, or the scheduled time (ninjs has no
+ * separate publish time, and a receiver must not run a story before it is due). Sent whenever one
+ * exists, even when this computer's clock says it has passed: the receiver's clock decides, so a
+ * desk clock running fast never releases an embargoed story early.
  */
-function notBefore(placement: Placement | null, now: Date): string | undefined {
-  if (!placement) return undefined;
-  const scheduledAhead = placement.publish.mode === 'scheduled' && Date.parse(placement.publish.at) > now.getTime();
-  if (!placement.embargoUntil && !scheduledAhead) return undefined;
-  return new Date(goLiveAt(placement, now.getTime())).toISOString();
+function notBefore(placement: Placement | null): string | undefined {
+  const until = placement ? heldUntil(placement) : null;
+  return until === null ? undefined : new Date(until).toISOString();
 }
 
 /** Usable once live; withheld while it is a draft or before its embargo or scheduled time. */
@@ -168,7 +168,7 @@ function ninjs22(input: NinjsInput, version: NinjsVersion): Json {
     representationtype: 'full',
     firstcreated: article.createdAt,
     versioncreated: article.updatedAt,
-    embargoed: notBefore(placement, now),
+    embargoed: notBefore(placement),
     expires: placement?.expiresAt ?? undefined,
     pubstatus: pubStatus(placement, mode, now),
     language: text(input.language),

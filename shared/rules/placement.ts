@@ -155,6 +155,18 @@ export function goLiveAt(placement: Placement, now: number): number {
   return Math.max(start, placement.embargoUntil ? time(placement.embargoUntil) : -Infinity);
 }
 
+/**
+ * The time the item must not go live before, whatever any clock says now: the later of its schedule
+ * and its embargo; null when it has neither. This is what a site is sent, so the site's clock
+ * decides, not this computer's.
+ */
+export function heldUntil(placement: Placement): number | null {
+  const scheduled = placement.publish.mode === 'scheduled';
+  if (!scheduled && !placement.embargoUntil) return null;
+  const start = placement.publish.mode === 'scheduled' ? time(placement.publish.at) : placement.publishedAt ? time(placement.publishedAt) : -Infinity;
+  return Math.max(start, placement.embargoUntil ? time(placement.embargoUntil) : -Infinity);
+}
+
 export function isExpired(placement: Placement, now: number): boolean {
   return placement.expiresAt !== null && time(placement.expiresAt) <= now;
 }

@@ -3,7 +3,7 @@ import type { Feed } from '../model/feed';
 import { itemKey, type Board, type Placement } from '../model/placement';
 import type { PublishMode, PublishPlan } from '../model/publishing';
 import { formatUtc } from './embargo-date';
-import { entriesOf, goLiveAt, pinnedFirst } from './placement';
+import { entriesOf, heldUntil, pinnedFirst } from './placement';
 import { photoUsesOf } from './prepublish';
 
 /**
@@ -30,7 +30,15 @@ export interface PlanInput {
   targetKind: TargetKind;
   existing: { postId: number | null; link: string } | null;
   now: Date;
+  /**
+   * How far the site's clock is ahead of this computer's (ms; negative when behind), measured from
+   * the site's last answer; null or absent when unknown.
+   */
+  siteClockSkewMs?: number | null;
 }
+
+/** Beyond this a skew is said to the editor: WordPress treats a post less than a minute ahead as due now. */
+export const CLOCK_SKEW_WARN_MS = 60_000;
 
 /**
  * The feeds an article is placed in, in the order of the settings' feed list. Archived feeds are
@@ -63,12 +71,44 @@ function uniqueNames(names: readonly string[]): string[] {
   return unique;
 }
 
-/** The status the target will hold and, for a story that goes live later, when (ISO UTC). */
-function statusOf(placement: Placement | null, mode: PublishMode, now: Date): Pick<PublishPlan, 'status' | 'goLiveAt'> {
+/**
+ * The status the target will hold and, for a story with a schedule or an embargo, when it goes live
+ * (ISO UTC). Whenever such a time exists it is sent, even when this computer's clock says it has
+ * passed: the site's clock decides (WordPress publishes a `future` post whose date has passed at
+ * once), so a desk clock that is fast can never publish an embargoed story early.
+ */
+function statusOf(placement: Placement | null, mode: PublishMode): Pick<PublishPlan, 'status' | 'goLiveAt'> {
   if (mode === 'draft') return { status: 'draft', goLiveAt: null };
-  const live = placement ? goLiveAt(placement, now.getTime()) : now.getTime();
-  if (live > now.getTime()) return { status: 'future', goLiveAt: new Date(live).toISOString() };
-  return { status: 'publish', goLiveAt: null };
+  const until = placement ? heldUntil(placement) : null;
+  if (until === null) return { status: 'publish', goLiveAt: null };
+  return { status: 'future', goLiveAt: new Date(until).toISOString() };
+}
+
+function minutesText(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 90) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const hours = Math.round(minutes / 6) / 10;
+  return `${hours} hours`;
+}
+
+/** The sentence telling the editor this computer's clock is off, or null when within the threshold or unknown. */
+export function clockSkewNote(skewMs: number | null | undefined): string | null {
+  if (typeof skewMs !== 'number' || Math.abs(skewMs) <= CLOCK_SKEW_WARN_MS) return null;
+  const way = skewMs < 0 ? 'ahead of' : 'behind';
+  return `This computer's clock is ${minutesText(skewMs)} ${way} the site's. Schedules and embargoes are sent as times and the site's clock decides; set this computer's clock right so what Newsdesk shows matches the site.`;
+}
+
+/** Sentences about time the editor should read before sending: a skewed clock, a time already passed. */
+export function clockNotesOf(plan: Pick<PublishPlan, 'status' | 'goLiveAt'>, now: Date, skewMs: number | null | undefined): string[] {
+  const notes: string[] = [];
+  const skewed = clockSkewNote(skewMs);
+  if (skewed) notes.push(skewed);
+  // The site's time as best known: this computer's, corrected by the skew last measured.
+  const siteNow = now.getTime() + (typeof skewMs === 'number' ? skewMs : 0);
+  if (plan.status === 'future' && plan.goLiveAt && Date.parse(plan.goLiveAt) <= siteNow) {
+    notes.push(`${formatUtc(plan.goLiveAt)} has already passed: the site publishes the story at once if its own clock agrees, and holds it until then if not.`);
+  }
+  return notes;
 }
 
 function wordPressNotCarried(article: Article, placement: Placement | null, feeds: readonly FeedSpot[]): string[] {
@@ -109,7 +149,8 @@ function notPlacedSentence(article: Article): string {
 /** What publishing `article` to a target of `targetKind` will send, and what it cannot. */
 export function planPublish(input: PlanInput): PublishPlan {
   const { article, placement, feeds, mode, targetKind, existing, now } = input;
-  const { status, goLiveAt: liveAt } = statusOf(placement, mode, now);
+  const { status, goLiveAt: liveAt } = statusOf(placement, mode);
+  const clockNotes = clockNotesOf({ status, goLiveAt: liveAt }, now, input.siteClockSkewMs);
   const notCarried = targetKind === 'wordpress' ? wordPressNotCarried(article, placement, feeds) : ninjsNotCarried(article, feeds);
   return {
     targetKind,
@@ -123,5 +164,6 @@ export function planPublish(input: PlanInput): PublishPlan {
     existingPostId: existing?.postId ?? null,
     existingLink: existing?.link ? existing.link : null,
     notCarried,
+    ...(clockNotes.length > 0 ? { clockNotes } : {}),
   };
 }

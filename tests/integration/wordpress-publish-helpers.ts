@@ -50,6 +50,8 @@ function restRoute(url: string): string {
 export interface ProxyOptions {
   /** Answer /wp-json/… with a theme's 404 page, as a site without pretty permalinks does. */
   plainPermalinks?: boolean;
+  /** Moves every answer's Date header by this much, as a site whose clock is off would send it. */
+  dateShiftMs?: number;
 }
 
 export async function startRecordingProxy(targetUrl: string, options: ProxyOptions = {}): Promise<RecordingProxy> {
@@ -78,7 +80,9 @@ export async function startRecordingProxy(targetUrl: string, options: ProxyOptio
           answer.on('end', () => incoming.socket.destroy());
           return;
         }
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        const headers = { ...answer.headers };
+        if (options.dateShiftMs && headers.date) headers.date = new Date(Date.parse(headers.date) + options.dateShiftMs).toUTCString();
+        outgoing.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(outgoing);
       },
     );

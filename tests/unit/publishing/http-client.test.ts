@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorFromResponse, httpRequest, parseRetryAfter, type HttpResponse } from '../../../electron/main/services/publishing/http-client';
+import { createSiteClocks, siteClocks } from '../../../electron/main/services/publishing/site-clock';
 import { PublishError } from '../../../electron/main/services/publishing/publish-error';
 import { closedPort, httpServer, listen, phpAvailable, selfSignedCertificate, sleep, type LocalServer } from './http-test-servers';
 
@@ -304,5 +305,40 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('', now)).toBeNull();
     expect(parseRetryAfter('-3', now)).toBeNull();
     expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+});
+
+describe('the site clock', () => {
+  it('reads a Retry-After date against the answer’s own Date, not this computer’s clock', () => {
+    // This computer's clock is 45 minutes fast: against it the date would have passed already.
+    const error = errorFromResponse(
+      answer(503, '', { 'retry-after': 'Sun, 01 Mar 2026 12:00:30 GMT', date: 'Sun, 01 Mar 2026 12:00:00 GMT' }),
+      'create the post',
+    );
+    expect(error.retryAfterMs).toBe(30_000);
+  });
+
+  it('learns how far a site’s clock is off from its Date header', async () => {
+    const siteTime = Date.now() - 45 * 60_000;
+    const server = await serve((_req, res) => {
+      res.setHeader('date', new Date(siteTime).toUTCString());
+      res.end('{}');
+    });
+    await httpRequest({ method: 'GET', url: `${server.url}/wp-json/` });
+    const skew = siteClocks.skewMs(`${server.url}/somewhere/else`, Date.now());
+    // Whole seconds in the header, plus the time the request took.
+    expect(skew).not.toBeNull();
+    expect(Math.abs((skew ?? 0) + 45 * 60_000)).toBeLessThan(5_000);
+    expect(siteClocks.skewMs('https://never-asked.example/', Date.now())).toBeNull();
+  });
+
+  it('carries the site’s time forward on the monotonic clock, whatever the wall clock does', () => {
+    let mono = 0;
+    const clocks = createSiteClocks(() => mono);
+    clocks.observe('https://site.example', 'Sun, 06 Dec 2026 20:00:00 GMT', 0, 0);
+    mono = 60_000;
+    expect(clocks.siteNow('https://site.example/wp-json/')).toBe(Date.parse('2026-12-06T20:01:00.500Z'));
+    clocks.observe('https://other.example', 'not a date', 0, 0);
+    expect(clocks.siteNow('https://other.example/')).toBeNull();
   });
 });

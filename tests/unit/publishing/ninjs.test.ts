@@ -134,6 +134,15 @@ describe.each(NINJS_VERSIONS)('ninjs %s', (version) => {
     expect(documentFor(version, article, { placement: lifted })[field('pubstatus', 'pubStatus')]).toBe('usable');
   });
 
+  it('sends the embargo and the schedule even when this computer thinks they have passed: the receiver\'s clock decides', () => {
+    const article = fullArticle();
+    const lifted = placementOf(article, { embargoUntil: '2026-06-01T11:30:00.000Z' });
+    expect(documentFor(version, article, { placement: lifted })[field('embargoed', 'embargoedUntil')]).toBe('2026-06-01T11:30:00.000Z');
+    const due = placementOf(article, { publish: { mode: 'scheduled', at: '2026-06-01T11:45:00.000Z' } });
+    expect(documentFor(version, article, { placement: due })[field('embargoed', 'embargoedUntil')]).toBe('2026-06-01T11:45:00.000Z');
+    expect(documentFor(version, article, { placement: placementOf(article) })).not.toHaveProperty(field('embargoed', 'embargoedUntil'));
+  });
+
   it('carries an article with no photos without associations', () => {
     const article = fullArticle({ leadPhoto: null, body: body(paragraph(text('Just words.'))) });
     const document = documentFor(version, article);

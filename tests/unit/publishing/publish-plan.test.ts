@@ -73,8 +73,33 @@ describe('planPublish', () => {
 
   it('publishes at once when nothing holds it back', () => {
     expect(plan()).toMatchObject({ status: 'publish', goLiveAt: null });
+    expect(plan({ placement: placementOf(article) })).toMatchObject({ status: 'publish', goLiveAt: null });
+    expect(plan().clockNotes).toBeUndefined();
+  });
+
+  it('sends a schedule this computer thinks has passed as a date all the same: the site decides', () => {
     const past = placementOf(article, { publish: { mode: 'scheduled', at: '2026-05-01T08:00:00.000Z' } });
-    expect(plan({ placement: past })).toMatchObject({ status: 'publish', goLiveAt: null });
+    const result = plan({ placement: past });
+    expect(result).toMatchObject({ status: 'future', goLiveAt: '2026-05-01T08:00:00.000Z' });
+    expect(result.clockNotes).toEqual([expect.stringContaining('1 May 2026 08:00 UTC has already passed: the site publishes the story at once')]);
+  });
+
+  it('keeps an embargo as a date when the desk clock runs 45 minutes fast', () => {
+    // Really 11:30; the embargo lifts at 12:00; this computer says 12:15.
+    const embargoed = placementOf(article, { embargoUntil: '2026-06-01T12:00:00.000Z' });
+    const fast = new Date('2026-06-01T12:15:00.000Z');
+    const result = plan({ placement: embargoed, now: fast });
+    expect(result).toMatchObject({ status: 'future', goLiveAt: '2026-06-01T12:00:00.000Z' });
+    // The site's clock, once seen, says the embargo is still ahead, and the editor hears of the skew.
+    const told = plan({ placement: embargoed, now: fast, siteClockSkewMs: -45 * 60_000 });
+    expect(told).toMatchObject({ status: 'future', goLiveAt: '2026-06-01T12:00:00.000Z' });
+    expect(told.clockNotes).toEqual([expect.stringContaining("This computer's clock is 45 minutes ahead of the site's")]);
+  });
+
+  it('says a clock behind the site, and keeps quiet about a skew under a minute', () => {
+    expect(plan({ siteClockSkewMs: 3 * 3_600_000 }).clockNotes).toEqual([expect.stringContaining("clock is 3 hours behind the site's")]);
+    expect(plan({ siteClockSkewMs: 50_000 }).clockNotes).toBeUndefined();
+    expect(plan({ siteClockSkewMs: null }).clockNotes).toBeUndefined();
   });
 
   it('is future at the later of the scheduled time and the embargo', () => {

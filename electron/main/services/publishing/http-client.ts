@@ -1,5 +1,6 @@
 import { PublishError } from './publish-error';
 import { errorForStatus, networkError, timeoutError, type ExchangePhase } from './http-errors';
+import { siteClocks } from './site-clock';
 
 export { parseRetryAfter } from './http-errors';
 
@@ -139,6 +140,11 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     throw new PublishError('local', `“${request.url}” is not a web address.`);
   }
   const host = url.host;
+  // fetch refuses such an address with a TypeError, which would look like a network failure and be
+  // retried for ever; it is the editor's to fix, and the credential must never go out anyway.
+  if (url.username || url.password) {
+    throw new PublishError('rejected', `The address of ${host} has a user name or password in it; remove them from the address and enter the password in its own field.`);
+  }
   if (request.signal?.aborted) throw cancelled();
 
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -164,6 +170,8 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     return networkError(error, host, deadline.phase);
   };
 
+  // Monotonic: the site's clock is measured against elapsed time, never against a wall clock that may step.
+  const sentAtMono = performance.now();
   try {
     let response: Response;
     try {
@@ -180,6 +188,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
       throw fail(error);
     }
     deadline.touch('receiving');
+    siteClocks.observe(url.origin, response.headers.get('date'), sentAtMono, performance.now());
     let text: string;
     try {
       text = await readText(response, () => deadline.touch('receiving'));
@@ -232,8 +241,12 @@ function makeResponse(response: Response, text: string): HttpResponse {
  * 408 → 'timeout', other 4xx (and unfollowed redirects) → 'rejected', with the CMS's own message.
  * `doing` is what was asked, in the infinitive: "create the post", "upload “harbour.jpg”".
  */
-export function errorFromResponse(response: HttpResponse, doing: string, now: Date = new Date()): PublishError {
-  return errorForStatus(response.status, response.json(), response.headers.get('retry-after'), doing, now);
+export function errorFromResponse(response: HttpResponse, doing: string, now?: Date): PublishError {
+  // A Retry-After date is the site's time: read it against the answer's own Date, not this
+  // computer's clock, which may be off by far more than the wait.
+  const sentAt = Date.parse(response.headers.get('date') ?? '');
+  const reference = now ?? (Number.isNaN(sentAt) ? new Date() : new Date(sentAt));
+  return errorForStatus(response.status, response.json(), response.headers.get('retry-after'), doing, reference);
 }
 
 /** True for 2xx. */

@@ -96,6 +96,11 @@ export function networkError(error: unknown, host: string, phase: ExchangePhase)
     return new PublishError('rejected', `A secure connection to ${host} could not be made (${code}).`, options);
   }
   const detail = innermostMessage(error);
+  // fetch's own refusals of a request it cannot make (a bad address, credentials in it): no network
+  // was involved, and the same request will be refused again, so it is not retried.
+  if (!coded && error instanceof TypeError && /invalid url|failed to parse url|includes credentials|cannot be constructed/i.test(detail)) {
+    return new PublishError('rejected', `The request to ${host} could not be made: the address is not usable (${hostName}). Check it in the target's settings.`, options);
+  }
   if (/bad port/i.test(detail)) {
     return new PublishError('rejected', `Port ${host.split(':').pop() ?? ''} cannot be used for web requests; use the site's usual port.`, options);
   }

@@ -6,7 +6,7 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
-import { feedsOfArticle } from '../../../../shared/rules/publish-plan';
+import { clockSkewNote, feedsOfArticle } from '../../../../shared/rules/publish-plan';
 import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
@@ -18,6 +18,7 @@ import type { PublishContext, PublishOutcome, Publisher } from './publisher';
 import { PublishError } from './publish-error';
 import { publishToWordPress } from './publish-wordpress';
 import type { RemoteRecords } from './remote-records';
+import { siteClocks } from './site-clock';
 
 /**
  * The publisher the outbox runs: loads what a job needs (the article, its photos, its placement,
@@ -38,6 +39,8 @@ export interface JobPublisherDeps {
   records: RemoteRecords;
   /** Per request to a site; the http client's default when absent. */
   requestTimeoutMs?: number;
+  /** This computer's clock (tests inject one that is off); embargoes are still decided by the site's. */
+  now?: () => Date;
 }
 
 async function loadArticle(drafts: DraftStore, articleId: string): Promise<Article> {
@@ -70,6 +73,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     const { job } = context;
     const target = deps.targets.get(job.targetId);
     if (!target) throw new PublishError('local', 'The publish target of this job was removed in Settings; choose another target and publish again.');
+    if (target.attention) throw new PublishError('local', `“${target.name}” cannot be used yet: ${target.attention}`);
     const secret = await loadSecret(deps.targets, target);
 
     const article = await loadArticle(deps.drafts, job.articleId);
@@ -93,9 +97,10 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
         media: deps.media,
         writeXmp: settings.photoDesk.writeXmpOnExport,
         requestTimeoutMs: deps.requestTimeoutMs,
+        ...(deps.now ? { now: deps.now } : {}),
       });
     }
-    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement }, deps.requestTimeoutMs);
+    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.requestTimeoutMs);
   };
 }
 
@@ -103,6 +108,8 @@ interface NinjsStory {
   article: Article;
   photos: ReadonlyMap<string, Photo>;
   placement: ReturnType<BoardStore['get']>['placements'][string] | null;
+  /** This computer's clock. */
+  clock: () => Date;
 }
 
 /**
@@ -117,8 +124,8 @@ async function publishToNinjsEndpoint(
   timeoutMs: number | undefined,
 ): Promise<PublishOutcome> {
   const { job, signal } = context;
-  const { article, photos, placement } = story;
-  const now = new Date();
+  const { article, photos, placement, clock } = story;
+  const now = clock();
   const document = toNinjs(target.ninjsVersion, {
     article,
     bodyHtml: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })),
@@ -140,6 +147,8 @@ async function publishToNinjsEndpoint(
     onProgress: (sent, total) => context.progress({ step: 'sending', label, bytesSent: sent, bytesTotal: total }),
   });
   context.log('info', `${target.name} accepted the story (HTTP ${answer.status}).`);
+  const skewed = clockSkewNote(siteClocks.skewMs(target.url, clock().getTime()));
+  if (skewed) context.log('warn', skewed);
   context.progress({ step: 'done', label: 'Sent', bytesSent: 0, bytesTotal: 0 });
   return { kind: 'done', remote: { postId: null, link: '' } };
 }

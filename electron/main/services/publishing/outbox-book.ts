@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../shared/model/publishing';
+import { redactSecrets } from '../../desktop/redact';
 import { QUEUED_LABEL, changed, initialProgress, sentence, type LogLine } from './outbox-jobs';
 import type { OutboxStore } from './outbox-store';
 import { PublishError } from './publish-error';
@@ -13,8 +14,14 @@ import { describeDelay, type RetryPolicy } from './retry-policy';
 export class JobBook {
   readonly jobs = new Map<string, PublishJob>();
   private readonly previousDelay = new Map<string, number>();
-  /** Jobs the CMS told to come back later (Retry-After): no retry before this time. */
+  /** Jobs the CMS told to come back later (Retry-After): no retry before this time (monotonic ms). */
   private readonly notBefore = new Map<string, number>();
+  /**
+   * When each waiting job is due, on the monotonic clock. The wall-clock `nextAttemptAt` is what the
+   * editor reads and what survives a restart, but a wall clock stepped back an hour (NTP, a user, a
+   * suspend) must not turn a 2 s wait into an hour, so waits in this process are measured here.
+   */
+  private readonly dueAtMono = new Map<string, number>();
   /** Jobs waiting only because there was no network: they go as soon as their site answers again. */
   private readonly waitingForNetwork = new Set<string>();
   /**
@@ -28,6 +35,9 @@ export class JobBook {
     private readonly policy: RetryPolicy,
     readonly now: () => number,
     private readonly onFinished: ((job: PublishJob) => void | Promise<void>) | undefined,
+    private readonly monotonicNow: () => number,
+    /** The longest wait the retry policy can ask for: a stored nextAttemptAt further off than this is a clock that moved. */
+    private readonly maxWaitMs: number,
   ) {
     for (const job of store.loaded) this.jobs.set(job.id, job);
   }
@@ -89,12 +99,35 @@ export class JobBook {
   forget(id: string): void {
     this.previousDelay.delete(id);
     this.notBefore.delete(id);
+    this.dueAtMono.delete(id);
     this.waitingForNetwork.delete(id);
   }
 
-  /** The earliest a waiting job may be tried again by hand: now, unless the CMS asked for later. */
-  earliestRetry(id: string, now: number): number {
-    return Math.max(now, this.notBefore.get(id) ?? 0);
+  /** How long a waiting job may not be tried again even by hand: 0, unless the CMS asked for later. */
+  forcedWaitMs(id: string): number {
+    const until = this.notBefore.get(id);
+    return until === undefined ? 0 : Math.max(0, until - this.monotonicNow());
+  }
+
+  /**
+   * How long until a waiting job is due, by the monotonic clock. A job read from disk only has its
+   * wall-clock time: that is trusted once, within the longest wait the policy gives, then tracked
+   * monotonically from there.
+   */
+  remainingWaitMs(job: PublishJob): number {
+    if (job.state !== 'waiting') return 0;
+    const due = this.dueAtMono.get(job.id);
+    if (due !== undefined) return Math.max(0, due - this.monotonicNow());
+    const stored = job.nextAttemptAt === null ? Number.NaN : Date.parse(job.nextAttemptAt);
+    const wait = Number.isNaN(stored) ? 0 : Math.min(Math.max(0, stored - this.now()), this.maxWaitMs);
+    this.dueAtMono.set(job.id, this.monotonicNow() + wait);
+    return wait;
+  }
+
+  /** A waiting job's next try moved to `waitMs` from now (a click on "Retry now", the site back). */
+  reschedule(job: PublishJob, waitMs: number, line: LogLine): PublishJob {
+    this.dueAtMono.set(job.id, this.monotonicNow() + waitMs);
+    return this.replace(job, { nextAttemptAt: new Date(this.now() + waitMs).toISOString() }, line);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -138,7 +171,7 @@ export class JobBook {
     // A disk that refused a write is retried like a busy server: later, with backoff.
     const judged = options.alwaysRetry ? new PublishError('server', error.message) : error;
     const decision = this.policy.decide({ error: judged, attempt: job.attempts, previousDelayMs: this.previousDelay.get(id) ?? null });
-    const reason = sentence(error.message);
+    const reason = sentence(redactSecrets(error.message));
     if (!decision.retry) {
       this.forget(id);
       const stopped = this.replace(
@@ -151,8 +184,10 @@ export class JobBook {
       return;
     }
     const now = this.now();
+    const mono = this.monotonicNow();
     this.previousDelay.set(id, decision.delayMs);
-    if (decision.notBeforeMs !== null) this.notBefore.set(id, now + decision.notBeforeMs);
+    this.dueAtMono.set(id, mono + decision.delayMs);
+    if (decision.notBeforeMs !== null) this.notBefore.set(id, mono + decision.notBeforeMs);
     else this.notBefore.delete(id);
     if (network) this.waitingForNetwork.add(id);
     else this.waitingForNetwork.delete(id);
@@ -182,13 +217,12 @@ export class JobBook {
   /** The site answers again: its jobs that waited only for the network go now instead of at their backoff. */
   private markReachable(targetId: string): void {
     if (!this.unreachable.delete(targetId)) return;
-    const at = new Date(this.now()).toISOString();
     for (const id of this.waitingForNetwork) {
       const job = this.jobs.get(id);
       if (job?.targetId !== targetId) continue;
       this.waitingForNetwork.delete(id);
       if (job.state !== 'waiting') continue;
-      void this.persistQuietly(this.replace(job, { nextAttemptAt: at }, { level: 'info', message: 'The site answers again; trying again now.' }));
+      void this.persistQuietly(this.reschedule(job, 0, { level: 'info', message: 'The site answers again; trying again now.' }));
     }
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { PublishError, isPublishError } from './publish-error';
+import { redactSecrets } from '../../desktop/redact';
 
 /** Pure helpers for outbox jobs: how one is made, changed and logged. Jobs are never mutated in place. */
 
@@ -61,7 +62,10 @@ export function changed(job: PublishJob, changes: Partial<PublishJob>, nowMs: nu
 }
 
 function withLine(log: readonly JobLogEntry[], entry: JobLogEntry): JobLogEntry[] {
-  const message = entry.message.length > LOG_LINE_LIMIT ? `${entry.message.slice(0, LOG_LINE_LIMIT - 1)}…` : entry.message;
+  // A job file is written to disk and shown in the window: a credential quoted in an error
+  // (an address with a password in it, a token in a query) never reaches either.
+  const redacted = redactSecrets(entry.message);
+  const message = redacted.length > LOG_LINE_LIMIT ? `${redacted.slice(0, LOG_LINE_LIMIT - 1)}…` : redacted;
   return [...log, { ...entry, message }].slice(-JOB_LOG_LIMIT);
 }
 

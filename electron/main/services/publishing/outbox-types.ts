@@ -46,8 +46,10 @@ export interface OutboxOptions {
   /** Jobs sent at the same time (2 unless set); one article never goes to one target twice at once. */
   concurrency?: number;
   retry?: Omit<RetryOptions, 'random'>;
-  /** The clock, in ms since the epoch (Date.now unless set). */
+  /** The clock, in ms since the epoch (Date.now unless set): for the times written in jobs. */
   now?: () => number;
+  /** A clock that never steps (performance.now unless set): how long waits between retries last. */
+  monotonicNow?: () => number;
   /** For the retry jitter (Math.random unless set). Client keys always come from the OS's generator. */
   random?: () => number;
   /** Called once a job is done, failed or cancelled, after that state is on disk. */

@@ -8,7 +8,7 @@ import { openOutboxStore, type OutboxStore } from './outbox-store';
 import type { Outbox, OutboxOptions } from './outbox-types';
 import { PublishError } from './publish-error';
 import type { PublishContext, PublishOutcome } from './publisher';
-import { createRetryPolicy, describeDelay } from './retry-policy';
+import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_RETRY_CAP_MS, createRetryPolicy, describeDelay } from './retry-policy';
 
 export type { EnqueueRequest } from './outbox-jobs';
 export type { Outbox, OutboxOptions } from './outbox-types';
@@ -53,7 +53,8 @@ class JobOutbox implements Outbox {
     private readonly options: OutboxOptions,
   ) {
     const policy = createRetryPolicy({ ...options.retry, ...(options.random ? { random: options.random } : {}) });
-    this.book = new JobBook(store, policy, options.now ?? Date.now, options.onFinished);
+    const longestWait = Math.max(options.retry?.capMs ?? DEFAULT_RETRY_CAP_MS, options.retry?.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
+    this.book = new JobBook(store, policy, options.now ?? Date.now, options.onFinished, options.monotonicNow ?? (() => performance.now()), longestWait);
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
   }
 
@@ -109,15 +110,14 @@ class JobOutbox implements Outbox {
   }
 
   async retryNow(): Promise<void> {
-    const now = this.book.now();
     const writes: Promise<void>[] = [];
     for (const job of this.book.jobs.values()) {
       if (job.state !== 'waiting') continue;
       // Retry-After is the CMS's own word: an impatient click must not break it.
-      const at = this.book.earliestRetry(job.id, now);
-      if (job.nextAttemptAt !== null && Date.parse(job.nextAttemptAt) <= at) continue;
-      const line: LogLine = { level: 'info', message: at > now ? `The site asked to wait; trying again in ${describeDelay(at - now)}.` : 'Trying again now.' };
-      writes.push(this.book.persistQuietly(this.book.replace(job, { nextAttemptAt: new Date(at).toISOString() }, line)));
+      const wait = this.book.forcedWaitMs(job.id);
+      if (this.book.remainingWaitMs(job) <= wait) continue;
+      const line: LogLine = { level: 'info', message: wait > 0 ? `The site asked to wait; trying again in ${describeDelay(wait)}.` : 'Trying again now.' };
+      writes.push(this.book.persistQuietly(this.book.reschedule(job, wait, line)));
     }
     await Promise.all(writes);
     this.pump();
@@ -227,7 +227,6 @@ class JobOutbox implements Outbox {
   /** Starts every job that may run now, and sets the timer for the next one that will. */
   private pump(): void {
     if (this.closing) return;
-    const now = this.book.now();
     const running = [...this.attempts.values()];
     const busy = new Set(running.map((attempt) => attempt.key));
     // While a site cannot be reached, one job at a time finds out whether it answers again: the
@@ -236,7 +235,7 @@ class JobOutbox implements Outbox {
     const probing = new Set(running.map((attempt) => attempt.targetId).filter((id) => this.book.isUnreachable(id)));
     const retrying = new Set([...this.book.jobs.values()].filter((job) => job.state === 'waiting').map((job) => job.targetId));
     const seen = new Set<string>();
-    let nextDue = Infinity;
+    let nextWait = Infinity;
     for (const job of this.book.jobs.values()) {
       if (!PENDING_JOB_STATES.includes(job.state)) continue;
       const key = serialKey(job);
@@ -248,9 +247,9 @@ class JobOutbox implements Outbox {
         if (probing.has(job.targetId)) continue;
         if (job.state === 'queued' && retrying.has(job.targetId)) continue;
       }
-      const due = job.state === 'waiting' && job.nextAttemptAt !== null ? Date.parse(job.nextAttemptAt) : now;
-      if (due > now) {
-        nextDue = Math.min(nextDue, due);
+      const wait = this.book.remainingWaitMs(job);
+      if (wait > 0) {
+        nextWait = Math.min(nextWait, wait);
         continue;
       }
       if (this.attempts.size >= this.concurrency) break;
@@ -258,14 +257,15 @@ class JobOutbox implements Outbox {
       busy.add(key);
       if (this.book.isUnreachable(job.targetId)) probing.add(job.targetId);
     }
-    this.armTimer(nextDue, now);
+    this.armTimer(nextWait);
     if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private armTimer(due: number, now: number): void {
+  /** Timers run on the monotonic clock, as the waits do: a wall clock that steps changes neither. */
+  private armTimer(waitMs: number): void {
     this.clearTimer();
-    if (!Number.isFinite(due)) return;
-    this.timer = setTimeout(() => this.pump(), Math.min(Math.max(0, due - now), 2 ** 31 - 1));
+    if (!Number.isFinite(waitMs)) return;
+    this.timer = setTimeout(() => this.pump(), Math.min(Math.max(0, waitMs), 2 ** 31 - 1));
     // A waiting retry must not keep a process alive on its own (the app quits when its windows do).
     this.timer.unref?.();
   }

@@ -14,6 +14,7 @@ import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
 import { isPublishError } from './publish-error';
 import type { RemoteRecords } from './remote-records';
+import { siteClocks } from './site-clock';
 import type { TargetsStore } from './targets-store';
 
 /**
@@ -77,7 +78,9 @@ export async function checkArticle(
   const feeds = feedsOfArticle(board, services.settings.get().feeds, article.id);
   const { blocking, warnings } = checkForPublishing({ article, photos, placement, now, mode: request.mode });
   const existing = record && record.postId !== null ? { postId: record.postId, link: record.link } : null;
-  const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now });
+  // Known once the site has answered (a connection test, an earlier push): a skewed desk clock is said.
+  const siteClockSkewMs = siteClocks.skewMs(target.kind === 'wordpress' ? target.siteUrl : target.url, now.getTime());
+  const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs });
   return { article, target, placement, check: { blocking, warnings, plan } };
 }
 

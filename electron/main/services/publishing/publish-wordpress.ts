@@ -5,7 +5,7 @@ import type { Placement } from '../../../../shared/model/placement';
 import type { ConflictVersions, PendingCreate, PublishPlan, RemoteMedia, WordPressTarget } from '../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { escapeHtml } from '../../../../shared/rules/html-escape';
-import { planPublish, type FeedSpot } from '../../../../shared/rules/publish-plan';
+import { clockNotesOf, planPublish, type FeedSpot } from '../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
 import type { MediaLibrary } from '../media/types';
 import { cleanArticleHtml } from './clean-html';
@@ -13,6 +13,7 @@ import type { PublishContext, PublishOutcome } from './publisher';
 import { PublishError } from './publish-error';
 import { plainText } from './remote-to-article';
 import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from './remote-records';
+import { siteClocks, type SiteClocks } from './site-clock';
 import { createWordPressApi, type PostFields, type WordPressApi, type WpPost } from './wordpress-api';
 import { preparePhotos, uniquePhotoUses, uploadPhotos } from './wordpress-media';
 
@@ -37,7 +38,10 @@ export interface WordPressJobInput {
   media: Pick<MediaLibrary, 'filePath'>;
   /** Whether published copies carry the desk's credit in their XMP (settings.photoDesk.writeXmpOnExport). */
   writeXmp: boolean;
+  /** This computer's clock (tests inject one that is off); the site's clock still decides when the post goes live. */
   now?: () => Date;
+  /** What time it is on the site, from its answers' Date headers. */
+  clocks?: SiteClocks;
   /** Per request; the http client's default when absent. */
   requestTimeoutMs?: number;
 }
@@ -118,6 +122,9 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const markerKey = existing.post ? keeper.current.clientKey || job.clientKey : job.clientKey;
     const fields = postFields(article, plan, uploaded, { categories, tags, featured: lead?.mediaId ?? 0 }, markerKey);
     const post = await writePost(input, api, keeper, fields, existing.post, now());
+    // Said once the site has surely answered (a new post with no photos asks nothing before it).
+    const written = now();
+    for (const note of clockNotesOf(plan, written, (input.clocks ?? siteClocks).skewMs(target.siteUrl, written.getTime()))) context.log('warn', note);
     context.progress({ step: 'done', label: 'Published', bytesSent: 0, bytesTotal: 0 });
     return { kind: 'done', remote: { postId: post.id, link: post.link } };
   } finally {
@@ -219,8 +226,9 @@ async function writePost(input: WordPressJobInput, api: WordPressApi, keeper: Re
   const { job, signal } = context;
   let post: WpPost;
   if (existing) {
-    // A scheduled post published now needs today's date, or WordPress keeps it scheduled.
-    const request = fields.status === 'publish' && existing.status === 'future' ? { ...fields, date_gmt: wordPressDate(now.toISOString()) } : fields;
+    // A scheduled post published now needs a new date, or WordPress keeps it scheduled. null lets
+    // the site date it by its own clock: this computer's, if fast, would schedule it instead.
+    const request = fields.status === 'publish' && existing.status === 'future' ? { ...fields, date_gmt: null } : fields;
     context.progress({ step: 'post', label: 'Updating the post', bytesSent: 0, bytesTotal: 0 });
     // On disk before it is sent: should the answer be lost, the next attempt knows the change is ours.
     keeper.change({ sentTextHash: postTextFingerprint(fields) });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
@@ -8,6 +8,7 @@ import { NinjsTarget, TargetId, WordPressTarget, type PublishTarget, type Target
 import { Quarantine } from '../drafts/quarantine';
 import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import type { SecretBox } from './secret-box';
+import { stripStoredCredentials } from './stored-target-credentials';
 
 /**
  * Publish targets, in <library>/publishing/targets.json, and their secrets (application passwords,
@@ -56,15 +57,23 @@ export async function openTargetsStore(libraryDir: string, secretBox: SecretBox,
   const targetsPath = join(dir, 'targets.json');
   const secretsPath = join(dir, 'secrets.json');
 
-  const targets = await readOrQuarantine(targetsPath, TargetsFile, quarantine, 'The publish targets', 'Targets started empty');
+  // Addresses holding a password or token are cleaned before they are judged, so they never stay in memory.
+  const cleaned: string[] = [];
+  const targetsSchema = z.preprocess((raw) => stripStoredCredentials(raw, cleaned), TargetsFile);
+  const targets = await readOrQuarantine(targetsPath, targetsSchema, quarantine, 'The publish targets', 'Targets started empty');
   const secrets = await readOrQuarantine(secretsPath, SecretsFile, quarantine, 'The stored publishing passwords', 'Passwords must be entered again');
-  return new FileTargetsStore(
+  // Files written by an older Newsdesk were readable by every user of the computer.
+  await Promise.all([targetsPath, secretsPath].map((path) => chmod(path, 0o600).catch(() => undefined)));
+  const store = new FileTargetsStore(
     { targetsPath, secretsPath },
     secretBox,
     quarantine,
     targets?.targets ?? [],
     new Map(Object.entries(secrets?.secrets ?? {})),
   );
+  // The clear text leaves the disk now; should the write fail, memory is clean and the next write retries.
+  if (cleaned.length > 0) await store.forgetSecretsOf(cleaned).catch(() => undefined);
+  return store;
 }
 
 /** The parsed file, null when there is none yet, or null after moving an unreadable one aside with why. */
@@ -172,6 +181,15 @@ class FileTargetsStore implements TargetsStore {
     return this.quarantine.list();
   }
 
+  /** Targets whose address held credentials: their stored secret goes too, and they wait for a new one. */
+  forgetSecretsOf(ids: readonly string[]): Promise<void> {
+    return this.serially(async () => {
+      const secrets = new Map(this.secrets);
+      for (const id of ids) secrets.delete(id);
+      await this.write(this.targets, secrets);
+    });
+  }
+
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
   }
@@ -202,7 +220,7 @@ class FileTargetsStore implements TargetsStore {
     try {
       await writeFileAtomic(this.paths.secretsPath, JSON.stringify({ format: FORMAT, secrets: kept }), { mode: 0o600 });
       this.secrets = new Map(Object.entries(kept));
-      await writeFileAtomic(this.paths.targetsPath, JSON.stringify({ format: FORMAT, targets }, null, 2));
+      await writeFileAtomic(this.paths.targetsPath, JSON.stringify({ format: FORMAT, targets }, null, 2), { mode: 0o600 });
       this.targets = targets;
     } catch (error) {
       if (error instanceof UserFacingError) throw error;

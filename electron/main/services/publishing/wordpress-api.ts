@@ -58,7 +58,8 @@ export interface PostFields {
   excerpt: string;
   slug?: string;
   status: 'draft' | 'publish' | 'future';
-  date_gmt?: string;
+  /** UTC, "2026-03-16T09:30:00"; null makes the site date the post by its own clock. */
+  date_gmt?: string | null;
   categories: number[];
   tags: number[];
   sticky: boolean;

@@ -56,6 +56,13 @@ export function PublishPlanView({ plan, targetLabel }: { plan: PublishPlan; targ
           )}
         </dd>
       </dl>
+      {plan.clockNotes && plan.clockNotes.length > 0 && (
+        <ul className="nd-publish__clock" role="note" data-testid="plan-clock">
+          {plan.clockNotes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {plan.notCarried.length > 0 && (
         <div className="nd-publish__not-sent" data-testid="plan-not-carried">
           <h4>Not sent to {plan.targetKind === 'wordpress' ? 'WordPress' : 'the ninjs endpoint'}:</h4>

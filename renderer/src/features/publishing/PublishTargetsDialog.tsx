@@ -136,6 +136,11 @@ function TargetsEditor({ onClose, startNew = false }: PublishTargetsDialogProps)
                     {KIND_LABELS[target.kind]}
                     {target.kind === 'ninjs' ? ` ${target.ninjsVersion}` : ''} · {addressOf(target)}
                   </span>
+                  {target.attention && (
+                    <span className="nd-target-item__attention" data-testid="target-attention">
+                      {target.attention}
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
