@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { UserFacingError } from '../../../../shared/ipc/result';
+import { sharpImageOperations, type ImageOperations, type SharpModule } from './image-engine-sharp';
+import { startImageLanes } from './image-lanes';
+
+/**
+ * The one door to the image library (thumbnails, probing, XMP write-back, raw metadata blocks).
+ *
+ * WHY TWO ROUTES. sharp's native build cannot run inside an Electron process on Linux: Electron's
+ * Linux binary links the system's glib and libvips brings its own, and the first decode can kill
+ * the whole process with SIGSEGV (electron#46323; sharp's install docs, "Electron and Linux";
+ * sharp#4522/#4525; sharp warns `SharpElectronLinux`). It affects every process built on
+ * Electron's binary, utility processes included, and no setting fixes it. So:
+ *  - native sharp where it is safe: macOS, Windows, and plain Node (tests, the benchmark);
+ *  - on Linux inside Electron, sharp's WebAssembly build (@img/sharp-wasm32, the same libvips and
+ *    the same sharp API, so the same code and messages) in worker-thread lanes, one per core.
+ *    No native code is loaded, so nothing can clash with Electron's glib.
+ * Chromium's own decoders (createImageBitmap in a hidden window) were measured too and were
+ * faster than the WebAssembly build, but cannot re-encode AVIF, do not give EXIF/XMP blocks or
+ * the loader's errors, and would need a window and a second protocol just for images.
+ *
+ * COST, measured by `npm run bench` on a loaded 2-core machine (README, "Photo benchmark"):
+ * thumbnails of 12 MP JPEGs take about 2–2.5× vipsthumbnail's time on the WebAssembly route,
+ * against about 0.8× on the native route: entropy decoding is scalar work that WebAssembly runs
+ * slower, and shrink-on-load already removes the rest. The 1.3× target is not met on Linux.
+ *
+ * LAZY. Nothing is loaded until the first picture needs it, so a library that cannot load (no
+ * @img package for this CPU, a CPU without x86-64-v2, a damaged install) turns off photo work
+ * with a message instead of stopping the app's start.
+ */
+
+export type ImageRoute = 'native' | 'wasm-lanes';
+
+export interface ImageEngine extends ImageOperations {
+  readonly route: ImageRoute;
+  close(): Promise<void>;
+}
+
+export type ImageEngineLoader = () => Promise<ImageEngine>;
+
+/** Native sharp everywhere except inside Electron on Linux. */
+export function chooseImageRoute(platform: NodeJS.Platform = process.platform, electron: string | undefined = process.versions.electron): ImageRoute {
+  return platform === 'linux' && electron !== undefined ? 'wasm-lanes' : 'native';
+}
+
+/** Loads the engine of one route; the benchmark and the tests load both. */
+export async function loadImageEngine(route: ImageRoute, lanes = availableParallelism()): Promise<ImageEngine> {
+  if (route === 'wasm-lanes') {
+    const operations = await startImageLanes(lanes);
+    return { ...operations, route };
+  }
+  // Loaded here, not imported at the top: a load failure must stay inside photo work.
+  const sharp = createRequire(import.meta.url)('sharp') as SharpModule;
+  return { ...sharpImageOperations(sharp), route, close: async () => undefined };
+}
+
+/** Thrown by imageEngine() while the library cannot be loaded; an IPC answer carries its message. */
+export class ImageEngineUnavailable extends UserFacingError {
+  constructor(readonly detail: string) {
+    super(
+      'internal',
+      `Photo import and thumbnails are turned off: Newsdesk could not load its image library (${detail}). ` +
+        'The rest of Newsdesk works; reinstalling Newsdesk should bring photos back.',
+    );
+    this.name = 'ImageEngineUnavailable';
+  }
+}
+
+let loader: ImageEngineLoader = () => loadImageEngine(chooseImageRoute());
+let loading: Promise<ImageEngine> | null = null;
+
+/** The engine, loaded on first use. A failed load is remembered (it would fail the same way) until the loader changes. */
+export function imageEngine(): Promise<ImageEngine> {
+  loading ??= loader().catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new ImageEngineUnavailable(detail);
+  });
+  return loading;
+}
+
+/**
+ * Replaces how the engine is loaded (tests inject a failing or a WebAssembly loader) and drops
+ * the loaded one, closing it. Returns the way back to the previous loader.
+ */
+export function useImageEngineLoader(next: ImageEngineLoader): () => Promise<void> {
+  const previous = loader;
+  void closeImageEngine();
+  loader = next;
+  return async () => {
+    await closeImageEngine();
+    loader = previous;
+  };
+}
+
+/** Closes the loaded engine (its worker threads); the next use loads it again. */
+export async function closeImageEngine(): Promise<void> {
+  const current = loading;
+  loading = null;
+  if (!current) return;
+  try {
+    await (await current).close();
+  } catch {
+    // An engine that never loaded has nothing to close.
+  }
+}
