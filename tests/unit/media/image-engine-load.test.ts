@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseImageRoute, imageEngine, loadImageEngine, useImageEngineLoader } from '../../../electron/main/services/media/image-engine';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chooseImageRoute, imageEngine, loadImageEngine, useImageEngineLoader, warmImageEngineSoon, type ImageEngine } from '../../../electron/main/services/media/image-engine';
 import { embedXmp } from '../../../electron/main/services/media/metadata/write-xmp';
 import { DESK_METADATA } from './xmp-write-helpers';
 import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir } from './library-helpers';
@@ -17,6 +17,53 @@ describe('which image library runs where', () => {
     expect(chooseImageRoute('win32', '45.5.0')).toBe('native');
     expect(chooseImageRoute('linux', undefined)).toBe('native');
     expect(chooseImageRoute('linux', '45.5.0')).toBe('wasm-lanes');
+  });
+});
+
+describe('the background warm-up', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('starts the WebAssembly lanes a few seconds after start, and leaves a failure for the first real use to report', async () => {
+    vi.useFakeTimers();
+    const loads: string[] = [];
+    const restore = useImageEngineLoader(() => {
+      loads.push('load');
+      return Promise.reject(new Error('no WebAssembly here'));
+    });
+    try {
+      warmImageEngineSoon('native');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(loads).toEqual([]);
+      warmImageEngineSoon('wasm-lanes');
+      expect(loads).toEqual([]);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(loads).toEqual(['load']);
+      // Not loaded again: the first import gets the remembered reason.
+      await expect(imageEngine()).rejects.toThrow('could not load its image library (no WebAssembly here)');
+      expect(loads).toEqual(['load']);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('hands the warmed engine to the first use', async () => {
+    vi.useFakeTimers();
+    const engine = { route: 'wasm-lanes', close: async () => undefined } as unknown as ImageEngine;
+    let loads = 0;
+    const restore = useImageEngineLoader(async () => {
+      loads += 1;
+      return engine;
+    });
+    try {
+      warmImageEngineSoon('wasm-lanes');
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(await imageEngine()).toBe(engine);
+      expect(loads).toBe(1);
+    } finally {
+      await restore();
+    }
   });
 });
 

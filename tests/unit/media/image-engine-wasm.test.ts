@@ -19,7 +19,7 @@ let restore: () => Promise<void>;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'newsdesk-wasm-engine-'));
-  restore = useImageEngineLoader(() => loadImageEngine('wasm-lanes', 2));
+  restore = useImageEngineLoader(() => loadImageEngine('wasm-lanes', 2, 1));
 });
 afterAll(async () => {
   await restore();

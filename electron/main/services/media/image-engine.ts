@@ -44,10 +44,13 @@ export function chooseImageRoute(platform: NodeJS.Platform = process.platform, e
   return platform === 'linux' && electron !== undefined ? 'wasm-lanes' : 'native';
 }
 
+/** Warm-up decodes per lane in the app (see image-lanes.ts): about a second of work per lane. */
+export const APP_WARM_UP_ROUNDS = 6;
+
 /** Loads the engine of one route; the benchmark and the tests load both. */
-export async function loadImageEngine(route: ImageRoute, lanes = availableParallelism()): Promise<ImageEngine> {
+export async function loadImageEngine(route: ImageRoute, lanes = availableParallelism(), warmUpRounds = APP_WARM_UP_ROUNDS): Promise<ImageEngine> {
   if (route === 'wasm-lanes') {
-    const operations = await startImageLanes(lanes);
+    const operations = await startImageLanes(lanes, { warmUpRounds });
     return { ...operations, route };
   }
   // Loaded here, not imported at the top: a load failure must stay inside photo work.
@@ -77,6 +80,19 @@ export function imageEngine(): Promise<ImageEngine> {
     throw new ImageEngineUnavailable(detail);
   });
   return loading;
+}
+
+/** How long after the library opens the WebAssembly lanes start warming, clear of the window's first paint. */
+const WARM_UP_DELAY_MS = 5_000;
+
+/**
+ * On the WebAssembly route, starts (and warms) the lanes in the background soon after start, so
+ * the first import does not pay for it. A failure is kept for the first real use, which reports
+ * it; nothing here can stop the app. On the native route it does nothing: loading costs nothing.
+ */
+export function warmImageEngineSoon(route: ImageRoute = chooseImageRoute()): void {
+  if (route !== 'wasm-lanes') return;
+  setTimeout(() => void imageEngine().catch(() => undefined), WARM_UP_DELAY_MS).unref();
 }
 
 /**

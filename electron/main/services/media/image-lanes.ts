@@ -16,6 +16,11 @@ import { sharpImageOperations, type ImageOperations } from './image-engine-sharp
 
 type Operation = keyof ImageOperations;
 
+export interface LaneOptions {
+  /** Decodes of a generated picture each lane runs before it takes work (0: none). */
+  warmUpRounds: number;
+}
+
 interface LanePaths {
   /** sharp's entry, its loader (dist/sharp.cjs) and the WebAssembly binding, resolved from here. */
   sharpEntry: string;
@@ -47,13 +52,22 @@ require.cache[workerData.sharpLoader] = loader;
 const sharp = require(workerData.sharpEntry);
 if (!sharp.versions.emscripten) throw new Error('the WebAssembly build of sharp did not load');
 const operations = (${operations})(sharp);
+// Warm-up before taking work: the first pictures start libvips' threads (each a worker with its own
+// copy of the WebAssembly) and run on V8's baseline code until the hot loops are optimised.
+const warmUp = async () => {
+  if (!workerData.warmUpRounds) return;
+  const picture = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+  for (let round = 0; round < workerData.warmUpRounds; round += 1) {
+    await sharp(picture, { failOn: 'warning', autoOrient: true }).resize(480, 480, { fit: 'inside' }).jpeg({ quality: 80 }).toBuffer();
+  }
+};
 parentPort.on('message', ({ id, operation, args }) => {
   operations[operation](...args).then(
     (value) => parentPort.postMessage({ id, ok: true, value }),
     (error) => parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) }),
   );
 });
-parentPort.postMessage({ ready: true });
+warmUp().then(() => parentPort.postMessage({ ready: true }));
 `;
 
 export function resolveLanePaths(): LanePaths {
@@ -67,7 +81,11 @@ export function resolveLanePaths(): LanePaths {
 }
 
 /** The lanes as ImageOperations, plus close(). Starting waits until every lane has loaded sharp. */
-export async function startImageLanes(count: number, paths: LanePaths = resolveLanePaths()): Promise<ImageOperations & { close(): Promise<void> }> {
+export async function startImageLanes(
+  count: number,
+  options: LaneOptions = { warmUpRounds: 0 },
+  paths: LanePaths = resolveLanePaths(),
+): Promise<ImageOperations & { close(): Promise<void> }> {
   const source = LANE_SOURCE(sharpImageOperations.toString());
   let nextId = 0;
   let closed = false;
@@ -75,7 +93,7 @@ export async function startImageLanes(count: number, paths: LanePaths = resolveL
 
   const startLane = (): Lane => {
     // VIPS_CONCURRENCY 1: one thread per picture inside a lane; the parallelism is the lanes.
-    const worker = new Worker(source, { eval: true, workerData: paths, env: { ...process.env, VIPS_CONCURRENCY: '1' } });
+    const worker = new Worker(source, { eval: true, workerData: { ...paths, ...options }, env: { ...process.env, VIPS_CONCURRENCY: '1' } });
     const pending = new Map<number, Pending>();
     const lane: Lane = { worker, pending, ready: Promise.resolve() };
     // An idle lane must not keep the process alive (tests, the benchmark, a quitting app).

@@ -8,6 +8,7 @@ import type { CreditStyle } from '../../../../shared/model/settings';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
 import { exportPhotoCopy } from './export-copy';
+import { warmImageEngineSoon } from './image-engine';
 import { importFile, type ImportContext } from './import-file';
 import { ImportJobs } from './import-job';
 import { applyBatchChanges, editPhoto, restorePhoto } from './photo-edits';
@@ -41,6 +42,7 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
   const loaded = await loadLibrary(paths, quarantine);
   const library = new FileMediaLibrary(paths, quarantine, loaded.photos, options);
   library.remakeThumbnails(loaded.missingThumbnails);
+  warmImageEngineSoon();
   return library;
 }
 
