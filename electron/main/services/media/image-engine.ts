@@ -44,8 +44,8 @@ export function chooseImageRoute(platform: NodeJS.Platform = process.platform, e
   return platform === 'linux' && electron !== undefined ? 'wasm-lanes' : 'native';
 }
 
-/** Warm-up decodes per lane in the app (see image-lanes.ts): about a second of work per lane. */
-export const APP_WARM_UP_ROUNDS = 6;
+/** Warm-up decodes per lane in the app (see image-lanes.ts): a generated 1200×900 JPEG, three times. */
+export const APP_WARM_UP_ROUNDS = 3;
 
 /** Loads the engine of one route; the benchmark and the tests load both. */
 export async function loadImageEngine(route: ImageRoute, lanes = availableParallelism(), warmUpRounds = APP_WARM_UP_ROUNDS): Promise<ImageEngine> {

@@ -56,7 +56,7 @@ const operations = (${operations})(sharp);
 // copy of the WebAssembly) and run on V8's baseline code until the hot loops are optimised.
 const warmUp = async () => {
   if (!workerData.warmUpRounds) return;
-  const picture = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+  const picture = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
   for (let round = 0; round < workerData.warmUpRounds; round += 1) {
     await sharp(picture, { failOn: 'warning', autoOrient: true }).resize(480, 480, { fit: 'inside' }).jpeg({ quality: 80 }).toBuffer();
   }
