@@ -16,16 +16,21 @@ import { startImageLanes } from './image-lanes';
  *  - on Linux inside Electron, sharp's WebAssembly build (@img/sharp-wasm32, the same libvips and
  *    the same sharp API, so the same code and messages) in worker-thread lanes, one per core.
  *    No native code is loaded, so nothing can clash with Electron's glib.
- * Chromium's own decoders (createImageBitmap in a hidden window) were measured too and were
- * faster than the WebAssembly build, but cannot re-encode AVIF, do not give EXIF/XMP blocks or
- * the loader's errors, and would need a window and a second protocol just for images.
+ * Chromium's own decoders (createImageBitmap with resizeWidth + OffscreenCanvas in a hidden
+ * window, 1.45× vipsthumbnail in a first measurement) were not taken: slower than warm lanes, no
+ * AVIF encoder for the XMP write-back, no EXIF/XMP blocks, none of libvips' error texts, and a
+ * window plus IPC just for images.
  *
- * COST, measured by `npm run bench` on a loaded 2-core machine (README, "Photo benchmark"):
- * thumbnails of 12 MP JPEGs take about 2–2.5× vipsthumbnail's time on the WebAssembly route,
- * against about 0.8× on the native route: entropy decoding is scalar work that WebAssembly runs
- * slower, and shrink-on-load already removes the rest. The 1.3× target is not met on Linux.
+ * COST, measured by `tests/bench/media-bench-routes.ts` (in `npm run bench`), 40 of its 12 MP JPEGs
+ * to 480 px two at a time, alternated rounds, on 2 cores at load average ~20: native sharp 0.85×
+ * vipsthumbnail's best; WebAssembly lanes 1.05× its best (0.78× its median, 0.87× two
+ * vipsthumbnails side by side) once warm, but 5.3× on lanes just started. A fresh lane is slow
+ * because libvips' first pictures start its threads (each a worker with its own WebAssembly
+ * instance) and run on V8's baseline code until the hot loops are optimised; shrink-on-load was
+ * already in use. So the lanes (one per core) start and warm up in the background 5 s after the
+ * library opens (warmImageEngineSoon), and the first import finds them warm.
  *
- * LAZY. Nothing is loaded until the first picture needs it, so a library that cannot load (no
+ * LAZY. Nothing is loaded at start-up, only on the first use (or the background warm-up), so a library that cannot load (no
  * @img package for this CPU, a CPU without x86-64-v2, a damaged install) turns off photo work
  * with a message instead of stopping the app's start.
  */
