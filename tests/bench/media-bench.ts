@@ -1,14 +1,12 @@
-import { promises as fsp } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import sharp from 'sharp';
 import { readPhotoMetadata } from '../../electron/main/services/media/metadata/read-metadata';
-import { makeThumbnail } from '../../electron/main/services/media/thumbnail';
 import { benchPhotos, PHOTO_COUNT, type BenchPhotoSet } from './media-bench-data';
 import { measureImportInChild } from './media-bench-import';
-import { check, emptyFolder, exiftoolJson, inPool, median, seconds, timed, vipsThumbnails, vipsVersion, warmPageCache } from './media-bench-tools';
+import { routeThumbnailBench } from './media-bench-routes';
+import { check, exiftoolJson, inPool, seconds, timed, warmPageCache } from './media-bench-tools';
 import { mb, ms, row } from './report';
 
 /**
@@ -22,7 +20,6 @@ import { mb, ms, row } from './report';
 const IMPORT_CONCURRENCY = 2;
 /** Rounds per side, alternated (ours, theirs, ours, …) so drift in the machine's load hits both alike. */
 const ROUNDS = 2;
-const THUMBNAIL_ROUNDS = 3;
 
 async function readAllOurs(files: readonly string[], concurrency: number): Promise<{ ms: number; withCredit: number }> {
   const [results, elapsed] = await timed(() => inPool(files, concurrency, (file) => readPhotoMetadata(file)));
@@ -62,47 +59,6 @@ async function metadataBench(files: readonly string[]): Promise<void> {
   row('metadata read finds the credit line', `${oursFound}/${files.length}`, all, `${check(oursFound === files.length)} (exiftool finds it in ${theirsFound}/${files.length})`);
 }
 
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const name of await fsp.readdir(dir)) total += (await fsp.stat(join(dir, name))).size;
-  return total;
-}
-
-async function thumbnailBench(files: readonly string[], root: string): Promise<void> {
-  const oursDir = join(root, 'thumbnails-ours');
-  const vipsDir = join(root, 'thumbnails-vips');
-  const ours: number[] = [];
-  const vips: number[] = [];
-  const vipsSideBySide: number[] = [];
-  let size = '';
-  for (let round = 0; round < THUMBNAIL_ROUNDS; round += 1) {
-    await emptyFolder(oursDir);
-    const [sizes, elapsed] = await timed(() =>
-      inPool(files, IMPORT_CONCURRENCY, (file) => makeThumbnail(file, join(oursDir, `${basename(file)}.jpg`))),
-    );
-    ours.push(elapsed);
-    size = `${sizes[0]!.width}×${sizes[0]!.height}`;
-    await emptyFolder(vipsDir);
-    vips.push(await vipsThumbnails(files, vipsDir));
-    await emptyFolder(vipsDir);
-    vipsSideBySide.push(await vipsThumbnails(files, vipsDir, IMPORT_CONCURRENCY));
-  }
-  const bestRatio = Math.min(...ours) / Math.min(...vips);
-  const medianRatio = median(ours) / median(vips);
-  const label = `thumbnails, ${files.length} files, concurrency ${IMPORT_CONCURRENCY}`;
-  row(`${label} (best)`, seconds(Math.min(...ours)), '≤ 1.3×', `${check(bestRatio <= 1.3)} ${bestRatio.toFixed(2)}× vipsthumbnail's best (${seconds(Math.min(...vips))})`);
-  row(`${label} (median)`, seconds(median(ours)), '≤ 1.3×', `${check(medianRatio <= 1.3)} ${medianRatio.toFixed(2)}× vipsthumbnail's median (${seconds(median(vips))})`);
-  // Not the target's baseline, but the fairer one: JPEG decoding is serial, so one vipsthumbnail keeps about one core busy.
-  const sideBySideRatio = Math.min(...ours) / Math.min(...vipsSideBySide);
-  row(`  vipsthumbnail, ${IMPORT_CONCURRENCY} processes side by side`, seconds(Math.min(...vipsSideBySide)), '-', `(best; ours ${sideBySideRatio.toFixed(2)}× its time)`);
-  const perFile = (dir: string): Promise<string> => folderBytes(dir).then((bytes) => `${(bytes / files.length / 1024).toFixed(0)} kB`);
-  console.log(
-    `  ${THUMBNAIL_ROUNDS} rounds each, alternated; ours ${size}, ${await perFile(oursDir)} a file; vipsthumbnail ${await perFile(vipsDir)} a file (it keeps the EXIF, IPTC and XMP).\n` +
-      `  libvips ${sharp.versions.vips} in sharp (sharp.concurrency() = ${sharp.concurrency()} thread per image), ` +
-      `${await vipsVersion()} in vipsthumbnail (one file at a time, libvips' threads within it)`,
-  );
-}
-
 async function importBench(set: BenchPhotoSet): Promise<void> {
   const figures = await measureImportInChild(set.files);
   const perSecond = figures.files / (figures.importMs / 1000);
@@ -126,7 +82,7 @@ export async function runMediaBench(): Promise<void> {
     // Both sides read the files from the page cache, so the figures compare work, not the disk.
     await warmPageCache(set.files);
     await metadataBench(set.files);
-    await thumbnailBench(set.files, root);
+    await routeThumbnailBench(set.files, root);
     await importBench(set);
     console.log(`  load average ${loadavg()[0]!.toFixed(1)} at the end`);
   } finally {

@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
 import { PHOTO_FORMATS, type PhotoFormat } from '../../../../shared/model/photo';
+import type { ProbeFacts } from './image-engine-sharp';
+import { ImageEngineUnavailable, imageEngine } from './image-engine';
 import { ImportFailure, importMessages } from './import-errors';
-import { FAIL_ON } from './thumbnail';
 
 export interface ProbedImage {
   format: PhotoFormat;
@@ -12,13 +12,17 @@ export interface ProbedImage {
 }
 
 /**
- * What the file really is, from its content (sharp reads the header), whatever its name says.
- * Only the header is read here; damaged pixel data shows up when the thumbnail decodes it.
+ * What the file really is, from its content (the image engine reads the header), whatever its
+ * name says. Only the header is read here; damaged pixel data shows up when the thumbnail decodes it.
  */
 export async function probeImage(file: string, name: string): Promise<ProbedImage> {
-  let metadata: Metadata;
+  const engine = await imageEngine().catch((error: unknown) => {
+    // The item's message says why: photo import is off, not that this file is bad.
+    throw error instanceof ImageEngineUnavailable ? new ImportFailure(error.message) : error;
+  });
+  let metadata: ProbeFacts;
   try {
-    metadata = await sharp(file, { failOn: FAIL_ON }).metadata();
+    metadata = await engine.probe(file);
   } catch (error) {
     throw await describeUnreadable(file, name, error);
   }
@@ -26,19 +30,19 @@ export async function probeImage(file: string, name: string): Promise<ProbedImag
   if (format === null) {
     throw new ImportFailure(importMessages.unsupportedKind(name, kindOfSharpFormat(metadata)));
   }
-  const width = metadata.autoOrient?.width ?? metadata.width;
-  const height = metadata.autoOrient?.height ?? metadata.height;
+  const width = metadata.uprightWidth;
+  const height = metadata.uprightHeight;
   if (!(width > 0 && height > 0)) throw new ImportFailure(importMessages.damaged(name));
   return { format, width, height };
 }
 
-function photoFormatOf(metadata: Metadata): PhotoFormat | null {
+function photoFormatOf(metadata: ProbeFacts): PhotoFormat | null {
   // libvips reads AVIF through its HEIF loader; HEIC (HEVC-coded) is left out, as most browsers cannot show it.
   if (metadata.format === 'heif') return metadata.compression === 'av1' ? 'avif' : null;
   return (PHOTO_FORMATS as readonly string[]).includes(metadata.format) ? (metadata.format as PhotoFormat) : null;
 }
 
-function kindOfSharpFormat(metadata: Metadata): string {
+function kindOfSharpFormat(metadata: ProbeFacts): string {
   switch (metadata.format) {
     case 'svg':
       return 'an SVG drawing';

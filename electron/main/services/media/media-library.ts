@@ -8,6 +8,7 @@ import type { CreditStyle } from '../../../../shared/model/settings';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
 import { exportPhotoCopy } from './export-copy';
+import { warmImageEngineSoon } from './image-engine';
 import { importFile, type ImportContext } from './import-file';
 import { ImportJobs } from './import-job';
 import { applyBatchChanges, editPhoto, restorePhoto } from './photo-edits';
@@ -46,7 +47,11 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
   const quarantine = new Quarantine(dirname(paths.root), paths.quarantine, { leaveInPlace: readOnly });
   const loaded = await loadLibrary(paths, quarantine, { readOnly });
   const library = new FileMediaLibrary(paths, quarantine, loaded.photos, options);
-  if (!readOnly) library.remakeThumbnails(loaded.missingThumbnails);
+  if (!readOnly) {
+    library.remakeThumbnails(loaded.missingThumbnails);
+    // A read-only library imports nothing; its lanes start on first use (an export) instead.
+    warmImageEngineSoon();
+  }
   return library;
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import { imageEngine } from '../image-engine';
 
 /**
  * Metadata blocks of the formats exifr cannot open or only partly reads, as raw bytes. libvips
@@ -12,16 +12,10 @@ export interface RawBlocks {
   iim?: Uint8Array;
 }
 
-const EXIF_HEADER = 'Exif\0\0';
-
 export async function readRawBlocksWithSharp(file: string): Promise<RawBlocks> {
-  const { xmp, exif, iptc } = await sharp(file).metadata();
-  return {
-    xmp: xmp ? xmp.toString('utf8') : undefined,
-    // JPEG and HEIF keep the "Exif\0\0" preamble in the blob; a TIFF structure starts after it.
-    exif: exif ? (exif.subarray(0, 6).toString('latin1') === EXIF_HEADER ? exif.subarray(6) : exif) : undefined,
-    iim: iptc ?? undefined,
-  };
+  const { xmp, exif, iptc } = await (await imageEngine()).rawBlocks(file);
+  // From a WebAssembly lane the blocks arrive as plain Uint8Arrays (structured clone), not Buffers.
+  return { xmp: xmp ? Buffer.from(xmp).toString('utf8') : undefined, exif, iim: iptc };
 }
 
 const GIF_XMP_APPLICATION = Buffer.from('XMP DataXMP', 'latin1');

@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import { UserFacingError } from '../../../../../shared/ipc/result';
 import type { PhotoFormat, PhotoMetadata } from '../../../../../shared/model/photo';
+import { imageEngine } from '../image-engine';
 import { sniffContainer } from './container';
 import { replaceGifXmp } from './gif-xmp';
 import { MAX_JPEG_XMP_BYTES, replaceJpegXmp } from './jpeg-xmp';
@@ -64,8 +64,10 @@ async function avifWithXmp(bytes: Uint8Array, packet: string): Promise<Uint8Arra
   if (sniffContainer(bytes.subarray(0, 16)) !== 'heif') {
     throw new UserFacingError('invalid-request', 'The AVIF file is damaged (it does not start like an AVIF), so its XMP could not be written.');
   }
+  // Outside the try: an image library that cannot load says so in its own words.
+  const engine = await imageEngine();
   try {
-    return await sharp(bytes).keepMetadata().withXmp(packet).avif({ quality: 90 }).toBuffer();
+    return await engine.avifWithXmp(bytes, packet);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new UserFacingError('invalid-request', `The AVIF file could not be re-encoded with its XMP (${detail}).`);
