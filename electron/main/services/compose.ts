@@ -13,6 +13,7 @@ import { FORMAT_EXTENSIONS } from './media/paths';
 import type { MediaLibrary } from './media/types';
 import { headlessDesktop, type DesktopShell } from './desktop-shell';
 import { deliveryAfter } from './publishing/delivery';
+import { setHttpTransport } from './publishing/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   onSettingsChanged?: (settings: Settings) => void;
   /** Called once a publish job is done, failed or cancelled (the shell shows a notification). */
   onJobFinished?: (finished: FinishedJob) => void;
+  /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
+  fetch?: typeof fetch;
 }
 
 /** A finished publish job and the name of the site it went to (null when the target is gone). */
@@ -221,6 +224,7 @@ async function openPublishing(
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
+  setHttpTransport(options.fetch ?? null);
   const targets = await openTargetsStore(libraryDir, options.secretBox);
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;
