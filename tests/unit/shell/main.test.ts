@@ -13,8 +13,6 @@ const mocks = vi.hoisted(() => ({
   failStart: null as Error | null,
   /** When set, createServices waits for it (startup still in progress). */
   startGate: null as Promise<void> | null,
-  stores: [] as { name: string; data: Map<string, unknown> }[],
-  userData: '',
 }));
 
 vi.mock('../../../electron/main/services/compose', async () => {
@@ -31,25 +29,8 @@ vi.mock('../../../electron/main/services/compose', async () => {
   };
 });
 
-vi.mock('electron-store', () => {
-  return {
-    // Like conf: reads <userData>/<name>.json and throws on invalid JSON.
-    default: class {
-      readonly data = new Map<string, unknown>();
-      constructor({ name }: { name: string }) {
-        const file = join(mocks.userData, `${name}.json`);
-        if (existsSync(file)) JSON.parse(readFileSync(file, 'utf8'));
-        mocks.stores.push({ name, data: this.data });
-      }
-      get(key: string): unknown {
-        return this.data.get(key);
-      }
-      set(key: string, value: unknown): void {
-        this.data.set(key, value);
-      }
-    },
-  };
-});
+// Registers electron-store's own IPC listener, as the real constructor does.
+vi.mock('electron-store', () => import('../../fakes/electron-store'));
 
 type Fake = typeof import('../../fakes/electron');
 let userData: string;
@@ -72,7 +53,7 @@ async function launchReady(setup?: (fake: Fake) => void): Promise<Fake> {
 
 beforeEach(() => {
   userData = mkdtempSync(join(tmpdir(), 'newsdesk-main-'));
-  Object.assign(mocks, { serviceOptions: [], closeCalls: 0, close: async () => {}, failStart: null, startGate: null, stores: [], userData });
+  Object.assign(mocks, { serviceOptions: [], closeCalls: 0, close: async () => {}, failStart: null, startGate: null });
   delete process.env.ELECTRON_RENDERER_URL;
   vi.spyOn(console, 'warn').mockImplementation(() => {}); // the shell's log lines
 });
@@ -98,12 +79,15 @@ describe('startup', () => {
     expect(mocks.serviceOptions).toEqual([
       expect.objectContaining({ dataDir: userData, version: '0.1.0', settingsStore: expect.any(Object) }),
     ]);
+    // The IPC surface is the contract's channels and nothing else: no ipcMain.on listener either
+    // (electron-store's constructor adds one for 'electron-store-get-data').
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(fake.ipcMain.eventNames()).toEqual([]);
     const [win] = fake.BrowserWindow.getAllWindows();
     expect(win?.webContents.loadedUrls).toEqual(['app://newsdesk/index.html']);
     expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(win?.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
-    expect(mocks.stores.map((s) => s.name).sort()).toEqual(['recent-articles', 'settings', 'window-state']);
+    expect(fake.electronStore.opened.map((s) => s.name).sort()).toEqual(['recent-articles', 'settings', 'window-state']);
   });
 
   it('hardens the window it creates and denies permissions on the default session', async () => {
