@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
 
@@ -245,6 +246,22 @@ describe('desktop wiring', () => {
     const onJobFinished = mocks.serviceOptions[0]!.onJobFinished as (finished: unknown) => void;
     onJobFinished({ job: { id: 'job-1', articleId: 'article-0001', headline: 'Storm', state: 'done', lastError: null }, targetName: 'Site' });
     expect(fake.Notification.shown.map((n) => n.options.title)).toEqual(['Published']);
+  });
+
+  it('skips publish notifications where the OS has none, without failing', async () => {
+    const fake = await launchReady((f) => void (f.Notification.supported = false));
+    const onJobFinished = mocks.serviceOptions[0]!.onJobFinished as (finished: unknown) => void;
+    expect(() => onJobFinished({ job: { id: 'job-1', articleId: 'article-0001', headline: 'Storm', state: 'failed', lastError: 'HTTP 500' }, targetName: 'Site' })).not.toThrow();
+    expect(fake.Notification.shown).toEqual([]);
+  });
+
+  it('gives publishing Electron’s net.fetch (system proxy, OS certificates)', async () => {
+    const fake = await launchReady();
+    const send = mocks.serviceOptions[0]!.fetch as typeof fetch;
+    writeFileSync(join(userData, 'probe.txt'), 'through net');
+    const response = await send(pathToFileURL(join(userData, 'probe.txt')));
+    expect(await response.text()).toBe('through net');
+    expect(fake.net.requests.map((r) => r.url)).toEqual([pathToFileURL(join(userData, 'probe.txt')).href]);
   });
 
   it('an article file opened from the OS (macOS recent documents) during startup is shown once the window is up', async () => {
