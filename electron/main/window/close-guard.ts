@@ -156,6 +156,9 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
         entry.waiting?.finish({ saved: false, reason: 'The window’s page stopped before it could save.' });
       });
       win.on('closed', () => {
+        // Gone some other way while main was busy with it (the page closed itself, it was
+        // destroyed): a quit it held up still goes on.
+        if (entry.busy && !entry.release && quitRequested) deps.app.quit();
         entry.waiting?.finish({ saved: true });
         watched.delete(id);
       });

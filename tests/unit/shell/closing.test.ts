@@ -177,6 +177,16 @@ describe('quitting with a window that holds unsaved work', () => {
     expect(mocks.closeCalls).toBe(1);
   });
 
+  it('goes on when the window it waited for is gone some other way', async () => {
+    const { fake, win } = await launch();
+    fake.app.quit();
+    expect(saveRequests(win)).toHaveLength(1);
+    win.destroy(); // e.g. the page closed itself after saving
+    await fake.flush();
+    await fake.flush();
+    expect(fake.app.quitted).toBe(true);
+  });
+
   it('is cancelled cleanly by Keep Editing: the window stays and the app keeps running', async () => {
     const { fake, win } = await launch();
     fake.app.quit();
