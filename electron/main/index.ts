@@ -10,6 +10,7 @@ import {
   dialog,
   ipcMain,
   nativeTheme,
+  net,
   protocol,
   safeStorage,
   screen,
@@ -22,7 +23,9 @@ import Store from 'electron-store';
 import { applyAppUserModelId } from './desktop/app-identity';
 import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
 import { createAppLog } from './desktop/logging';
-import { createDispatcher } from './ipc/dispatcher';
+import { chromiumFetch } from './desktop/net-fetch';
+import type { SavedBeforeClose } from '../../shared/ipc/desktop-contract';
+import { createDispatcher, type CallerFrame } from './ipc/dispatcher';
 import { registerIpc } from './ipc/register-ipc';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './protocol/app-origin';
 import { registerAppProtocol, registerAppScheme } from './protocol/app-protocol';
@@ -63,6 +66,13 @@ function devRendererUrl(): string | null {
 }
 
 /**
+ * The channel electron-store's constructor listens on (ipcMain.on, with sendSync from a renderer
+ * that uses electron-store itself). Newsdesk's sandboxed pages never do, and nothing outside the
+ * contract may answer a page, so the listener is taken away again.
+ */
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
+
+/**
  * electron-store refuses to open a file that is not valid JSON. Rather than failing to start, the
  * broken file is kept aside (for support) and a fresh one is started.
  */
@@ -76,6 +86,8 @@ function openStore(name: string): Store {
     renameSync(file, aside);
     log(`${name}.json could not be read (${String(error)}); moved to ${aside}`);
     return new Store({ name });
+  } finally {
+    ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
   }
 }
 
@@ -129,6 +141,8 @@ export function startNewsdesk(): void {
   const pendingPaths: string[] = [];
   let services: Promise<Services> | null = null;
   let servicesClosed = false;
+  /** Set while quitting waits for the services; a second quit meanwhile waits for the same close. */
+  let closingServices = false;
   /** Set once IPC answers: a window opened earlier would see its first calls fail. */
   let ipcRegistered = false;
 
@@ -197,8 +211,10 @@ export function startNewsdesk(): void {
   // Quitting waits for the services to flush (draft index, pending writes). 'will-quit' comes after
   // every window has closed, so no renderer can send another save once the flush has started.
   app.on('will-quit', (event) => {
+    if (closingServices) return event.preventDefault();
     if (services === null || servicesClosed) return;
     event.preventDefault();
+    closingServices = true;
     const closing = services;
     services = null;
     void withTimeout(
@@ -208,6 +224,7 @@ export function startNewsdesk(): void {
       .catch((error: unknown) => log(`services failed to close: ${String(error)}`))
       .finally(() => {
         servicesClosed = true;
+        closingServices = false;
         app.quit();
       });
   });
@@ -230,6 +247,7 @@ export function startNewsdesk(): void {
       session: session.defaultSession,
       shell,
       clipboard,
+      dialog,
       platform: process.platform,
       dev: !app.isPackaged,
       windowStore: openStore('window-state'),
@@ -253,10 +271,20 @@ export function startNewsdesk(): void {
       desktop: ready.shell,
       onSettingsChanged: (settings) => ready.applySettings(settings),
       onJobFinished: (finished) => ready.jobFinished(finished),
+      // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
+      fetch: chromiumFetch((input, init) => net.fetch(input, init)),
     });
     const started = await services;
     ready.applySettings(started.settings.get());
-    const dispatch = createDispatcher(started.handlers, {
+    const handlers = {
+      ...started.handlers,
+      // Answered by the shell, not the services: a window saying it saved before closing.
+      'app:savedBeforeClose': (answer: SavedBeforeClose, caller?: CallerFrame) => {
+        ready.savedBeforeClose(caller?.senderId ?? 0, answer);
+        return null;
+      },
+    };
+    const dispatch = createDispatcher(handlers, {
       trustedOrigins,
       onInternalError: (channel, error) => log(`${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
     });

@@ -4,6 +4,7 @@ import type { QuarantinedFile, RevisionInfo } from '../../shared/ipc/contract';
 import type { PhotoUse } from '../../shared/model/photo-use';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 import { call, request } from './api/newsdesk';
+import { registerSaveBeforeClose } from './api/save-before-close';
 import { ArticlePhotosProvider } from './features/article-photos/ArticlePhotosContext';
 import { DraftList } from './features/drafts/DraftList';
 import { titleOf } from './features/drafts/DraftListItem';
@@ -181,14 +182,26 @@ export function App({ windowArticleId = null }: AppProps) {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [create, currentId, saveNow]);
 
-  // Closing the window with edits in flight: hold the close, save, then close for real. (In
-  // Electron a cancelled beforeunload cancels the close without a prompt.)
+  // Closing the window with edits in flight: hold the close and start saving. In the desktop app
+  // main then asks for the save ('app:saveBeforeClose') and closes the window, or asks the person
+  // what to do if the save fails.
+  const saveState = useRef(session.saveState);
+  saveState.current = session.saveState;
+  useEffect(
+    () =>
+      registerSaveBeforeClose(async () => {
+        if (await flush()) return null;
+        const state = saveState.current;
+        return `The open article could not be saved${state.kind === 'error' ? `: ${state.message}` : '.'}`;
+      }),
+    [flush],
+  );
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!hasUnsavedChanges()) return;
       event.preventDefault();
       event.returnValue = '';
-      void flush().then((ok) => ok && window.close());
+      void flush();
     };
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void flush();

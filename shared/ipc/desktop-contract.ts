@@ -25,6 +25,16 @@ export const WindowContext = z.object({
 });
 export type WindowContext = z.infer<typeof WindowContext>;
 
+/**
+ * A window's answer to 'app:saveBeforeClose': everything pending was saved, or why it could not be
+ * (shown to the person in the dialog that asks what to do).
+ */
+export const SavedBeforeClose = z.discriminatedUnion('saved', [
+  z.object({ requestId: z.number().int().min(1), saved: z.literal(true) }).strict(),
+  z.object({ requestId: z.number().int().min(1), saved: z.literal(false), reason: z.string().min(1).max(1000) }).strict(),
+]);
+export type SavedBeforeClose = z.infer<typeof SavedBeforeClose>;
+
 export const desktopChannels = {
   'app:windowContext': { request: z.object({}).strict(), response: WindowContext },
   'app:menuState': { request: MenuState, response: z.null() },
@@ -34,4 +44,6 @@ export const desktopChannels = {
     request: z.object({ articleId: ArticleId, headline: z.string().max(500) }).strict(),
     response: z.null(),
   },
+  /** The window's answer to the 'app:saveBeforeClose' event (main is closing it or quitting). */
+  'app:savedBeforeClose': { request: SavedBeforeClose, response: z.null() },
 } as const;

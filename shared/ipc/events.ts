@@ -39,6 +39,12 @@ export const appEvents = {
   'article:open': z.object({ articleId: ArticleId }).strict(),
   /** The OS or the setting switched between light and dark. */
   'theme:changed': z.object({ dark: z.boolean() }).strict(),
+  /**
+   * The window is being closed (or the app quit) while its page holds unsaved work: save it now and
+   * answer with 'app:savedBeforeClose' and this requestId. Main then closes the window, or asks the
+   * person what to do when the save failed.
+   */
+  'app:saveBeforeClose': z.object({ requestId: z.number().int().min(1) }).strict(),
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

@@ -58,9 +58,35 @@ export class FakeWebContents extends EventEmitter {
   readonly loadedUrls: string[] = [];
   readonly loadedFiles: string[] = [];
   windowOpenHandler: ((details: { url: string; [key: string]: unknown }) => { action: string }) | null = null;
+  /** The page's beforeunload refuses to unload (it holds unsaved work). */
+  vetoUnload = false;
+  /** Loads fail with this Chromium error, as loadURL does when the page cannot be loaded. */
+  loadFailure: { code: string; errno: number } | null = null;
   private destroyed = false;
   constructor(readonly session: FakeSession = contentsState.defaultSession) { super(); contentsState.contents.push(this); }
-  loadURL(url: string): Promise<void> { this.loadedUrls.push(url); this.mainFrame.url = url; return Promise.resolve(); }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
+    const failure = this.loadFailure;
+    if (failure) {
+      // Like Electron: 'did-fail-load', then the promise rejects with the code on the error.
+      this.emit('did-fail-load', fakeEvent(), failure.errno, failure.code, url, true);
+      return Promise.reject(Object.assign(new Error(`${failure.code} (${failure.errno}) loading '${url}'`), { ...failure, url }));
+    }
+    this.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  /**
+   * Whether the page may unload (a close or a reload). A page that refuses makes Electron emit
+   * 'will-prevent-unload'; only preventDefault() there lets it unload anyway, otherwise the close
+   * (and any quit waiting on it) is cancelled without a prompt.
+   */
+  confirmUnload(): boolean {
+    if (!this.vetoUnload || this.destroyed) return true;
+    const event = fakeEvent();
+    this.emit('will-prevent-unload', event);
+    return event.defaultPrevented;
+  }
+  reload(): void { if (this.confirmUnload()) this.emit('did-start-loading'); }
   loadFile(file: string): Promise<void> { this.loadedFiles.push(file); return Promise.resolve(); }
   getURL(): string { return this.mainFrame.url; }
   setWindowOpenHandler(handler: (details: { url: string; [key: string]: unknown }) => { action: string }): void { this.windowOpenHandler = handler; }

@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FakeWebContents, contextBridge, fakeEvent, flush, ipcMain, ipcRenderer, resetWebContentsFakes, session, webContents } from './electron-web-contents';
 import { Notification, nativeTheme } from './electron-desktop';
-import { createTestSecretBox } from './secret-box';
+import { createFakeNet } from './electron-net';
+import { createFakeSafeStorage } from './safe-storage';
 
 // Frames, sessions, web contents, IPC and the preload's bridge live in a sibling module, re-exported
 // here so every import of this one keeps working.
@@ -97,12 +96,12 @@ export class BrowserWindow extends EventEmitter {
     this.emit('resize');
   }
   isDestroyed(): boolean { return this.destroyed; }
-  /** Fires a preventable 'close', then destroys the window. */
+  /** Fires a preventable 'close', runs the page's beforeunload (which may veto), then destroys the window. */
   close(): void {
     if (this.destroyed) return;
     const event = fakeEvent();
     this.emit('close', event);
-    if (!event.defaultPrevented) this.destroy();
+    if (!event.defaultPrevented && this.webContents.confirmUnload()) this.destroy();
   }
   destroy(): void {
     if (this.destroyed) return;
@@ -279,7 +278,20 @@ export const dialog = {
   nextOpenAnswer: { canceled: true, filePaths: [] } as OpenDialogAnswer,
   nextSaveAnswer: { canceled: true, filePath: '' } as SaveDialogAnswer,
   showErrorBox(title: string, content: string): void { dialog.errorBoxes.push({ title, content }); },
-  showMessageBox: (): Promise<{ response: number; checkboxChecked: boolean }> => Promise.resolve({ response: 0, checkboxChecked: false }),
+  /** Message boxes shown and not answered yet; `answer(i)` plays the person clicking buttons[i]. */
+  messageBoxes: [] as { parent: DialogParent; options: Record<string, unknown>; answer(response: number): void }[],
+  showMessageBox(first: unknown, second?: unknown): Promise<{ response: number; checkboxChecked: boolean }> {
+    return new Promise((resolve) => {
+      const box = {
+        ...dialogArgs(first, second),
+        answer: (response: number) => {
+          dialog.messageBoxes.splice(dialog.messageBoxes.indexOf(box), 1);
+          resolve({ response, checkboxChecked: false });
+        },
+      };
+      dialog.messageBoxes.push(box);
+    });
+  },
   showOpenDialog(first: unknown, second?: unknown): Promise<OpenDialogAnswer> {
     dialog.openDialogs.push(dialogArgs(first, second));
     return Promise.resolve(dialog.nextOpenAnswer);
@@ -294,16 +306,12 @@ export const clipboard = {
   readText: (): string => clipboard.text,
   writeText: (text: string): void => void (clipboard.text = text),
 };
-/** safeStorage with an in-memory key (see secret-box.ts); the OS keychain does not exist here. */
-export const safeStorage = createTestSecretBox();
-export const net = {
-  /** file: URLs are read from disk (as Electron's net.fetch does); anything else goes to Node's fetch. */
-  async fetch(input: string, init?: RequestInit): Promise<Response> {
-    if (input.startsWith('file:')) return new Response(new Uint8Array(await readFile(fileURLToPath(input))));
-    return fetch(input, init);
-  },
-  isOnline: (): boolean => true,
-};
+/** Electron 45's safeStorage: working, weak (Chromium's built-in key) or unavailable (see safe-storage.ts). */
+export const safeStorage = createFakeSafeStorage(() => app.isReady());
+export const net = createFakeNet(() => app.isReady());
+
+/** What the fake electron-store (electron-store.ts) did in this "process": stores opened, IPC listener added. */
+export const electronStore = { opened: [] as { name: string; data: Map<string, unknown> }[], listening: false };
 
 /** Puts every fake back to its initial state (listeners, handlers, windows, recorded calls). */
 export function resetFakeElectron(): void {
@@ -323,9 +331,15 @@ export function resetFakeElectron(): void {
   dialog.saveDialogs.length = 0;
   dialog.nextOpenAnswer = { canceled: true, filePaths: [] };
   dialog.nextSaveAnswer = { canceled: true, filePath: '' };
+  dialog.messageBoxes.length = 0;
+  safeStorage.reset();
+  net.requests.length = 0;
+  electronStore.opened.length = 0;
+  electronStore.listening = false;
   nativeTheme.reset();
 }
 resetFakeElectron();
+(globalThis as { [key: symbol]: unknown })[Symbol.for('newsdesk.fakeElectron')] = { app, ipcMain, electronStore };
 
 export default {
   app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, nativeTheme, net, Notification, protocol,

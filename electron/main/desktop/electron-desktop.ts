@@ -4,19 +4,23 @@ import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   Clipboard,
+  Dialog,
   Display,
   Menu as ElectronMenu,
   MenuItemConstructorOptions,
+  MessageBoxOptions,
   NativeTheme,
   Session,
   Shell,
 } from 'electron';
+import type { SavedBeforeClose } from '../../../shared/ipc/desktop-contract';
 import type { Settings } from '../../../shared/model/settings';
 import type { FinishedJob } from '../services/compose';
 import type { DesktopShell } from '../services/desktop-shell';
 import { buildAppMenuTemplate } from '../menu/app-menu';
 import { installContextMenu } from '../menu/context-menu';
 import { AppWindows, type AppWindowRole } from '../window/app-windows';
+import { createCloseGuard } from '../window/close-guard';
 import { createAppWindow } from '../window/main-window';
 import { MAIN_WINDOW_KEY, articleWindowKey, touchArticleWindowKey, type KeyValueStore } from '../window/window-state';
 import { sendAppEvent } from './app-events';
@@ -32,7 +36,7 @@ import { applyThemeSetting, watchTheme } from './theme';
  */
 
 export interface ElectronDesktopDeps {
-  app: Pick<App, 'on' | 'getLocale' | 'addRecentDocument' | 'clearRecentDocuments'>;
+  app: Pick<App, 'on' | 'quit' | 'getLocale' | 'addRecentDocument' | 'clearRecentDocuments'>;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): ElectronMenu; setApplicationMenu(menu: ElectronMenu | null): void };
   Notification: NotificationClass;
@@ -41,6 +45,8 @@ export interface ElectronDesktopDeps {
   session: Pick<Session, 'setSpellCheckerLanguages' | 'availableSpellCheckerLanguages'>;
   shell: Pick<Shell, 'showItemInFolder'>;
   clipboard: Pick<Clipboard, 'writeText'>;
+  /** Asks what to do when a window cannot save before closing, or its page cannot load. */
+  dialog: Pick<Dialog, 'showMessageBox'>;
   platform: NodeJS.Platform;
   /** An unpackaged run: Reload and the developer tools in the View menu. */
   dev: boolean;
@@ -64,6 +70,8 @@ export interface ElectronDesktop {
   applySettings(settings: Settings): void;
   jobFinished(finished: FinishedJob): void;
   refreshMenu(): void;
+  /** A window's answer to 'app:saveBeforeClose' (the 'app:savedBeforeClose' channel). */
+  savedBeforeClose(senderId: number, answer: SavedBeforeClose): void;
 }
 
 /** Article windows open smaller than the main window: one story, no draft list. */
@@ -103,6 +111,9 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
     }
   };
 
+  const showMessageBox = (win: BrowserWindow, options: MessageBoxOptions) => deps.dialog.showMessageBox(win, options);
+  const closeGuard = createCloseGuard({ app: deps.app, showMessageBox, log: deps.log });
+
   const createWindow = (role: AppWindowRole): BrowserWindow => {
     const stateKey = role.kind === 'main' ? MAIN_WINDOW_KEY : articleWindowKey(role.articleId);
     if (role.kind === 'article') touchArticleWindowKey(deps.windowStore, stateKey);
@@ -114,6 +125,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
         preloadPath: deps.preloadPath,
         entryUrl: deps.entryUrl,
         darkBackground: deps.nativeTheme.shouldUseDarkColors,
+        showMessageBox,
         log: deps.log,
       },
       role.kind === 'main' ? { stateKey, title: 'Newsdesk' } : { stateKey, title: 'Newsdesk', defaultSize: ARTICLE_WINDOW_SIZE },
@@ -123,6 +135,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
       (template) => deps.Menu.buildFromTemplate(template).popup({ window: win }),
       (text) => deps.clipboard.writeText(text),
     );
+    closeGuard.watch(win);
     return win;
   };
 
@@ -183,5 +196,6 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
       }
     },
     refreshMenu,
+    savedBeforeClose: (senderId, answer) => closeGuard.savedBeforeClose(senderId, answer),
   };
 }

@@ -2,8 +2,18 @@ import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseO
 import { UserFacingError, fail, ok, type Result } from '../../../shared/ipc/result';
 import { isSameOrigin } from '../protocol/app-origin';
 
+type Handler<C extends Channel> = (request: ParsedRequestOf<C>, caller?: CallerFrame) => Promise<ResponseOf<C>> | ResponseOf<C>;
+
+/**
+ * Channels the Electron shell answers itself (index.ts adds their handlers to the services'): a
+ * window's answer when main asked it to save before closing. Outside the app (tests, the browser
+ * harness) main never asks, so nothing answers them there.
+ */
+export const SHELL_CHANNELS = ['app:savedBeforeClose'] as const satisfies readonly Channel[];
+export type ShellChannel = (typeof SHELL_CHANNELS)[number];
+
 /** One service function per channel; services know nothing of IPC (the window's id aside, for the desktop channels). */
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, caller?: CallerFrame) => Promise<ResponseOf<C>> | ResponseOf<C> };
+export type Handlers = { [C in Exclude<Channel, ShellChannel>]: Handler<C> } & { [C in ShellChannel]?: Handler<C> };
 
 /** Who is calling: the URL of the calling frame, whether it is the window's main frame, and its window. */
 export interface CallerFrame {
@@ -66,7 +76,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         const issues = readable(describeIssues(parsed.error.issues), MESSAGE_LIMITS.message);
         return fail('invalid-request', `The request "${channel}" was malformed: ${issues}.`);
       }
-      const handler = handlers[channel] as (request: unknown, caller: CallerFrame) => Promise<unknown> | unknown;
+      const handler = handlers[channel] as ((request: unknown, caller: CallerFrame) => Promise<unknown> | unknown) | undefined;
+      if (!handler) return fail('invalid-request', `Nothing here answers "${channel}".`);
       const value = await handler(parsed.data, caller);
       return ok(value);
     } catch (error) {

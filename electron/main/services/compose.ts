@@ -15,6 +15,7 @@ import { guardWrites } from './library/write-guard';
 import type { MediaLibrary } from './media/types';
 import { headlessDesktop, type DesktopShell } from './desktop-shell';
 import { deliveryAfter } from './publishing/delivery';
+import { setHttpTransport } from './publishing/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   onSettingsChanged?: (settings: Settings) => void;
   /** Called once a publish job is done, failed or cancelled (the shell shows a notification). */
   onJobFinished?: (finished: FinishedJob) => void;
+  /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
+  fetch?: typeof fetch;
 }
 
 /** A finished publish job and the name of the site it went to (null when the target is gone). */
@@ -246,6 +249,7 @@ async function openPublishing(
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
+  setHttpTransport(options.fetch ?? null);
   const targets = await openTargetsStore(libraryDir, options.secretBox, { readOnly: stores.readOnly });
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;

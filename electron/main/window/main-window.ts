@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, Display, WebPreferences } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Display, MessageBoxOptions, WebPreferences } from 'electron';
 import { installCrashRecovery } from './crash-recovery';
 import { backgroundColor } from '../desktop/theme';
 import { MAIN_WINDOW_KEY, MIN_SIZE, initialPlacement, loadWindowState, trackWindowState, type KeyValueStore } from './window-state';
@@ -40,6 +40,8 @@ export interface MainWindowDeps {
   darkBackground?: boolean;
   /** Shows the window even if the page never signals ready-to-show (e.g. a failed load). */
   showFallbackMs?: number;
+  /** Says why the page could not load and offers to try again (dialog.showMessageBox in the app). */
+  showMessageBox?: (win: BrowserWindow, options: MessageBoxOptions) => Promise<{ response: number }>;
   log?: (message: string) => void;
 }
 
@@ -96,11 +98,39 @@ export function createAppWindow(deps: MainWindowDeps, kind: AppWindowKind): Brow
   trackWindowState(win, deps.stateStore, { key: kind.stateKey });
   installCrashRecovery(win, deps.entryUrl, deps.log);
 
-  win.loadURL(deps.entryUrl).catch((error: unknown) => {
-    deps.log?.(`Could not load ${deps.entryUrl}: ${String(error)}`);
-    reveal();
-  });
+  loadPage(win, deps, reveal);
   return win;
+}
+
+/** Electron's code for a load that was replaced by another (a reload, a redirect): not a failure. */
+const ABORTED = 'ERR_ABORTED';
+
+/**
+ * Loads the page. A load that fails (the app's files damaged or missing, a dev server that is not
+ * running) would leave an empty window, so the window is shown with a dialog that says what failed
+ * and offers to try again or close the window.
+ */
+function loadPage(win: BrowserWindow, deps: MainWindowDeps, reveal: () => void): void {
+  win.loadURL(deps.entryUrl).catch(async (error: unknown) => {
+    if ((error as { code?: unknown } | null)?.code === ABORTED || win.isDestroyed()) return;
+    const detail = error instanceof Error ? error.message : String(error);
+    deps.log?.(`Could not load ${deps.entryUrl}: ${detail}`);
+    reveal();
+    if (!deps.showMessageBox) return;
+    const { response } = await deps.showMessageBox(win, {
+      type: 'error',
+      title: 'Newsdesk',
+      message: 'Newsdesk could not show this window.',
+      detail: `Its page did not load: ${detail}\n\nTry again, or close the window. If this keeps happening, reinstall Newsdesk.`,
+      buttons: ['Try Again', 'Close Window'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    }).catch(() => ({ response: 1 }));
+    if (win.isDestroyed()) return;
+    if (response === 0) loadPage(win, deps, reveal);
+    else win.close();
+  });
 }
 
 /** Brings an existing window to the front (second launch, dock click). */

@@ -56,6 +56,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'app:menuState': { view: 'articles', articleId: ARTICLE_ID, photoSelection: 2 },
   'app:openArticleWindow': { articleId: ARTICLE_ID },
   'app:articleOpened': { articleId: ARTICLE_ID, headline: 'The harbour reopens' },
+  'app:savedBeforeClose': { requestId: 1, saved: false, reason: 'The disk is full.' },
   'settings:get': {},
   'settings:update': { autosaveDelayMs: 1000, sections: ['News', 'Sport'] },
   'drafts:list': { text: 'harbour', status: 'draft', section: 'News', offset: 0, limit: 20 },

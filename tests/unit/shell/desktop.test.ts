@@ -23,7 +23,7 @@ type Item = MenuItemConstructorOptions;
 function start(platform: NodeJS.Platform = 'linux', stores = { window: new MemoryStore(), recent: new MemoryStore() }) {
   const logs: string[] = [];
   const desktop = createElectronDesktop({
-    ...(fake as unknown as Pick<ElectronDesktopDeps, 'app' | 'BrowserWindow' | 'Menu' | 'Notification' | 'nativeTheme' | 'screen' | 'shell' | 'clipboard'>),
+    ...(fake as unknown as Pick<ElectronDesktopDeps, 'app' | 'BrowserWindow' | 'Menu' | 'Notification' | 'nativeTheme' | 'screen' | 'shell' | 'clipboard' | 'dialog'>),
     session: fake.session.defaultSession as unknown as ElectronDesktopDeps['session'],
     platform,
     dev: false,

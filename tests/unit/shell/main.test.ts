@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
 
@@ -13,8 +14,6 @@ const mocks = vi.hoisted(() => ({
   failStart: null as Error | null,
   /** When set, createServices waits for it (startup still in progress). */
   startGate: null as Promise<void> | null,
-  stores: [] as { name: string; data: Map<string, unknown> }[],
-  userData: '',
 }));
 
 vi.mock('../../../electron/main/services/compose', async () => {
@@ -31,25 +30,8 @@ vi.mock('../../../electron/main/services/compose', async () => {
   };
 });
 
-vi.mock('electron-store', () => {
-  return {
-    // Like conf: reads <userData>/<name>.json and throws on invalid JSON.
-    default: class {
-      readonly data = new Map<string, unknown>();
-      constructor({ name }: { name: string }) {
-        const file = join(mocks.userData, `${name}.json`);
-        if (existsSync(file)) JSON.parse(readFileSync(file, 'utf8'));
-        mocks.stores.push({ name, data: this.data });
-      }
-      get(key: string): unknown {
-        return this.data.get(key);
-      }
-      set(key: string, value: unknown): void {
-        this.data.set(key, value);
-      }
-    },
-  };
-});
+// Registers electron-store's own IPC listener, as the real constructor does.
+vi.mock('electron-store', () => import('../../fakes/electron-store'));
 
 type Fake = typeof import('../../fakes/electron');
 let userData: string;
@@ -72,7 +54,7 @@ async function launchReady(setup?: (fake: Fake) => void): Promise<Fake> {
 
 beforeEach(() => {
   userData = mkdtempSync(join(tmpdir(), 'newsdesk-main-'));
-  Object.assign(mocks, { serviceOptions: [], closeCalls: 0, close: async () => {}, failStart: null, startGate: null, stores: [], userData });
+  Object.assign(mocks, { serviceOptions: [], closeCalls: 0, close: async () => {}, failStart: null, startGate: null });
   delete process.env.ELECTRON_RENDERER_URL;
   vi.spyOn(console, 'warn').mockImplementation(() => {}); // the shell's log lines
 });
@@ -98,12 +80,15 @@ describe('startup', () => {
     expect(mocks.serviceOptions).toEqual([
       expect.objectContaining({ dataDir: userData, version: '0.1.0', settingsStore: expect.any(Object) }),
     ]);
+    // The IPC surface is the contract's channels and nothing else: no ipcMain.on listener either
+    // (electron-store's constructor adds one for 'electron-store-get-data').
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(fake.ipcMain.eventNames()).toEqual([]);
     const [win] = fake.BrowserWindow.getAllWindows();
     expect(win?.webContents.loadedUrls).toEqual(['app://newsdesk/index.html']);
     expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(win?.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
-    expect(mocks.stores.map((s) => s.name).sort()).toEqual(['recent-articles', 'settings', 'window-state']);
+    expect(fake.electronStore.opened.map((s) => s.name).sort()).toEqual(['recent-articles', 'settings', 'window-state']);
   });
 
   it('hardens the window it creates and denies permissions on the default session', async () => {
@@ -261,6 +246,22 @@ describe('desktop wiring', () => {
     const onJobFinished = mocks.serviceOptions[0]!.onJobFinished as (finished: unknown) => void;
     onJobFinished({ job: { id: 'job-1', articleId: 'article-0001', headline: 'Storm', state: 'done', lastError: null }, targetName: 'Site' });
     expect(fake.Notification.shown.map((n) => n.options.title)).toEqual(['Published']);
+  });
+
+  it('skips publish notifications where the OS has none, without failing', async () => {
+    const fake = await launchReady((f) => void (f.Notification.supported = false));
+    const onJobFinished = mocks.serviceOptions[0]!.onJobFinished as (finished: unknown) => void;
+    expect(() => onJobFinished({ job: { id: 'job-1', articleId: 'article-0001', headline: 'Storm', state: 'failed', lastError: 'HTTP 500' }, targetName: 'Site' })).not.toThrow();
+    expect(fake.Notification.shown).toEqual([]);
+  });
+
+  it('gives publishing Electron’s net.fetch (system proxy, OS certificates)', async () => {
+    const fake = await launchReady();
+    const send = mocks.serviceOptions[0]!.fetch as typeof fetch;
+    writeFileSync(join(userData, 'probe.txt'), 'through net');
+    const response = await send(pathToFileURL(join(userData, 'probe.txt')));
+    expect(await response.text()).toBe('through net');
+    expect(fake.net.requests.map((r) => r.url)).toEqual([pathToFileURL(join(userData, 'probe.txt')).href]);
   });
 
   it('an article file opened from the OS (macOS recent documents) during startup is shown once the window is up', async () => {

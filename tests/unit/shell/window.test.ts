@@ -8,7 +8,7 @@ import {
   trackWindowState,
   type KeyValueStore,
 } from '../../../electron/main/window/window-state';
-import { BrowserWindow, resetFakeElectron, screen } from '../../fakes/electron';
+import { BrowserWindow, dialog, flush, resetFakeElectron, screen } from '../../fakes/electron';
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
@@ -87,6 +87,55 @@ describe('main window', () => {
     expect(win.isMinimized()).toBe(false);
     expect(win.isVisible()).toBe(true);
     expect(win.isFocused()).toBe(true);
+  });
+});
+
+describe('a page that cannot load', () => {
+  /** Like the app: load failures are answered with the system's message box. */
+  const withDialog = (): Partial<MainWindowDeps> => ({ showMessageBox: dialog.showMessageBox as unknown as MainWindowDeps['showMessageBox'] });
+  /** A window whose page fails to load (missing files, a dev server that is down) from the start. */
+  class FailingWindow extends BrowserWindow {
+    constructor(options: Record<string, unknown>) {
+      super(options);
+      this.webContents.loadFailure = { code: 'ERR_FILE_NOT_FOUND', errno: -6 };
+    }
+  }
+  const failing = (): Partial<MainWindowDeps> => ({ ...withDialog(), BrowserWindow: FailingWindow as unknown as MainWindowDeps['BrowserWindow'] });
+
+  it('shows the window with what failed and Try Again, instead of an empty window', async () => {
+    const { win } = open(new MemoryStore(), failing());
+    await flush();
+    expect(win.isVisible()).toBe(true);
+    const [box] = dialog.messageBoxes;
+    expect(box?.parent).toBe(win);
+    expect(box?.options.detail).toContain('ERR_FILE_NOT_FOUND');
+    expect(box?.options.buttons).toEqual(['Try Again', 'Close Window']);
+
+    win.webContents.loadFailure = null; // e.g. the dev server is up now
+    box!.answer(0);
+    await flush();
+    expect(win.webContents.loadedUrls).toEqual(['app://newsdesk/index.html', 'app://newsdesk/index.html']);
+    expect(win.webContents.getURL()).toBe('app://newsdesk/index.html');
+    expect(dialog.messageBoxes).toEqual([]);
+  });
+
+  it('asks again while the load keeps failing, and Close Window closes it', async () => {
+    const { win } = open(new MemoryStore(), failing());
+    await flush();
+    dialog.messageBoxes[0]!.answer(0);
+    await flush();
+    expect(win.webContents.loadedUrls).toHaveLength(2);
+    dialog.messageBoxes[0]!.answer(1);
+    await flush();
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('takes a load replaced by another (ERR_ABORTED) for no failure', async () => {
+    const { win } = open(new MemoryStore(), withDialog());
+    win.webContents.loadFailure = { code: 'ERR_ABORTED', errno: -3 };
+    await win.loadURL('app://newsdesk/index.html').catch(() => undefined);
+    await flush();
+    expect(dialog.messageBoxes).toEqual([]);
   });
 });
 

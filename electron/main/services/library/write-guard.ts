@@ -14,6 +14,8 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'app:menuState': 'reads',
   'app:openArticleWindow': 'reads',
   'app:articleOpened': 'reads',
+  // The window's answer to "save before closing": the save itself went through drafts:save.
+  'app:savedBeforeClose': 'reads',
   'settings:get': 'reads',
   'settings:update': 'writes',
   'drafts:list': 'reads',

@@ -38,6 +38,15 @@ export interface HttpResponse {
   json<T = unknown>(): T | undefined;
 }
 
+/**
+ * The fetch publishing sends with, set by createServices: Electron's net.fetch in the app (system
+ * proxy, OS certificates); null means Node's global fetch, looked up at each call (tests, bench).
+ */
+let transport: typeof fetch | null = null;
+export function setHttpTransport(fetchImpl: typeof fetch | null): void {
+  transport = fetchImpl;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Small enough for smooth progress on a slow line, big enough not to cost time on a fast one. */
 const UPLOAD_CHUNK_BYTES = 64 * 1024;
@@ -175,7 +184,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   try {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await (transport ?? fetch)(url, {
         method: request.method,
         headers,
         body: prepared.body,

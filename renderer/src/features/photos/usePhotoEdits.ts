@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo, PhotoField, PhotoMetadata } from '../../../../shared/model/photo';
 import { call } from '../../api/newsdesk';
+import { registerSaveBeforeClose } from '../../api/save-before-close';
 
 /** Typing pauses this long before the photo is saved; leaving a field saves at once. */
 const SAVE_DELAY_MS = 700;
@@ -47,6 +48,8 @@ export function usePhotoEdits(photo: Photo, onSaved: (photo: Photo) => void): Ph
   const burstField = useRef<PhotoField | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
+  /** Why the last save failed, for the dialog shown when the window cannot close. */
+  const failure = useRef<string | null>(null);
 
   // A newer version from outside (Undo of a batch edit) is taken on, keeping fields typed here
   // that are not saved yet, so neither side's change is lost.
@@ -73,6 +76,7 @@ export function usePhotoEdits(photo: Photo, onSaved: (photo: Photo) => void): Ph
     setSaveState({ kind: 'saving' });
     const attempt = call('media:update', { id: base.id, metadata: patch }).then((result) => {
       if (!result.ok) {
+        failure.current = result.error.message;
         setSaveState({ kind: 'failed', message: result.error.message });
         return false;
       }
@@ -148,14 +152,23 @@ export function usePhotoEdits(photo: Photo, onSaved: (photo: Photo) => void): Ph
     [save],
   );
 
-  // Closing the window (or the app) before the typing pause: hold the close, save, then close, as
-  // the drafting desk does. In Electron a cancelled beforeunload cancels the close without a prompt.
+  // Closing the window (or the app) with an edit not saved yet (typing pause, a save under way or
+  // one that failed): hold the close and save, as the drafting desk does; in the desktop app main
+  // then asks for the save and closes the window, or asks the person if it fails.
+  useEffect(
+    () =>
+      registerSaveBeforeClose(async () =>
+        (await save()) ? null : `A photo’s details could not be saved${failure.current ? `: ${failure.current}` : '.'}`,
+      ),
+    [save],
+  );
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (timer.current === null && inFlight.current === null) return;
+      const pending = changedFields(latest.current.saved.metadata, latest.current.values).length > 0;
+      if (timer.current === null && inFlight.current === null && !pending) return;
       event.preventDefault();
       event.returnValue = '';
-      void save().then((ok) => ok && window.close());
+      void save();
     };
     const onHidden = () => {
       if (document.visibilityState === 'hidden' && timer.current !== null) void save();
