@@ -7,17 +7,30 @@ type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root']);
 
-/** Plain text of a Lexical document: blocks separated by newlines, line breaks kept. */
+/** Marks, on the walk's stack, the end of a block whose closing newline is still to be written. */
+const BLOCK_END = Symbol('block end');
+
+/**
+ * Plain text of a Lexical document: blocks separated by newlines, line breaks kept. Walked with an
+ * explicit stack, not recursion: a hand-edited or synced file can nest deeper than the call stack.
+ */
 export function plainTextOf(doc: LexicalDocument): string {
   const out: string[] = [];
-  const walk = (node: JsonNode): void => {
+  const pending: unknown[] = [doc.root];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === BLOCK_END) {
+      out.push('\n');
+      continue;
+    }
+    if (typeof next !== 'object' || next === null) continue;
+    const node = next as JsonNode;
     if (node.type === 'text' && typeof node.text === 'string') out.push(node.text);
     else if (node.type === 'linebreak') out.push('\n');
     else if (node.type === 'tab') out.push('\t');
-    if (Array.isArray(node.children)) for (const child of node.children) walk(child as JsonNode);
-    if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) out.push('\n');
-  };
-  walk(doc.root as JsonNode);
+    if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) pending.push(BLOCK_END);
+    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i -= 1) pending.push(node.children[i]);
+  }
   return out.join('').replace(/\n{2,}/g, '\n').trim();
 }
 

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { bodyProblem } from '../../../../shared/ipc/contract';
 import type { Article, DraftSummary } from '../../../../shared/model/article';
 import { MigrationError, migrateArticle } from '../../../../shared/model/migrations';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
@@ -42,6 +43,10 @@ export function articleFromValue(raw: unknown, expectedId?: string): Article {
     if (error instanceof MigrationError) throw new CorruptFileError(`The file is not a readable article: ${error.message}.`);
     throw error;
   }
+  // The app never stores such a body (saves are checked the same way), so one found here was
+  // edited or synced in; nesting beyond the limit would overflow the walks over the body.
+  const problem = bodyProblem(article.body);
+  if (problem) throw new CorruptFileError(`The article body holds ${problem}, which Newsdesk never writes.`);
   if (expectedId !== undefined && article.id !== expectedId) {
     // A copied or renamed file would otherwise shadow another article with the same id.
     throw new CorruptFileError(`The file name says "${expectedId}" but the article inside has id "${article.id}".`);
@@ -74,8 +79,29 @@ export async function readArticleFile(path: string, expectedId?: string): Promis
     if (code === 'ELOOP') throw new CorruptFileError('The file is a link to another file, which Newsdesk does not follow.');
     throw new CorruptFileError(`The file could not be read (${code ?? String(error)}).`);
   }
-  const article = parseArticleJson(text, expectedId);
-  return { article, signature, plainText: plainTextOf(article.body) };
+  return { ...loadedFromText(text, expectedId), signature };
+}
+
+/**
+ * Parses one file's text. Any failure, expected or not, makes the file unusable rather than the
+ * caller: one bad file must be set aside with its reason, never stop the library opening.
+ */
+export function loadedFromText(text: string, expectedId?: string): Omit<LoadedArticle, 'signature'> {
+  return asCorrupt(() => {
+    const article = parseArticleJson(text, expectedId);
+    return { article, plainText: plainTextOf(article.body) };
+  });
+}
+
+/** Runs `read`, turning any error that is not already a CorruptFileError into one with its message. */
+export function asCorrupt<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CorruptFileError) throw error;
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new CorruptFileError(`Newsdesk could not make sense of the file (${detail}).`);
+  }
 }
 
 /** Compact JSON: long reads are 10,000 words, and indentation would add a fifth to every write. */

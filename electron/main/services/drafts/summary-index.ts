@@ -124,8 +124,10 @@ export class SummaryIndex {
       if (loaded) this.set({ id, location, signature: loaded.signature, summary: summaryOf(loaded.article, loaded.plainText) });
       else this.delete(id);
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error;
-      await quarantine.move(path, error.reason);
+      // Whatever went wrong with this one file, it is set aside with the reason so the library
+      // still opens; an error escaping here would fail every start.
+      const reason = error instanceof CorruptFileError ? error.reason : `Newsdesk could not read the file (${error instanceof Error ? error.message : String(error)}).`;
+      await quarantine.move(path, reason);
       this.delete(id);
     }
   }
