@@ -1,4 +1,3 @@
-import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,6 +18,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import Store from 'electron-store';
+import { openStoreSettingAside } from './desktop/open-store';
 import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
 import { createAppLog } from './desktop/logging';
 import { createDispatcher } from './ipc/dispatcher';
@@ -61,21 +61,9 @@ function devRendererUrl(): string | null {
   return origin !== null && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin) ? url : null;
 }
 
-/**
- * electron-store refuses to open a file that is not valid JSON. Rather than failing to start, the
- * broken file is kept aside (for support) and a fresh one is started.
- */
+/** An electron-store in userData; a damaged file is set aside (see openStoreSettingAside). */
 function openStore(name: string): Store {
-  try {
-    return new Store({ name });
-  } catch (error) {
-    const file = join(app.getPath('userData'), `${name}.json`);
-    if (!existsSync(file)) throw error;
-    const aside = `${file}.corrupt-${Date.now()}`;
-    renameSync(file, aside);
-    log(`${name}.json could not be read (${String(error)}); moved to ${aside}`);
-    return new Store({ name });
-  }
+  return openStoreSettingAside(() => new Store({ name }), join(app.getPath('userData'), `${name}.json`), (line) => log(line));
 }
 
 /** The OS's place for the app's logs; inside the app's data folder if the OS gives none. */
