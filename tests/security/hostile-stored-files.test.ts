@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoreSettingAside } from '../../electron/main/desktop/open-store';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
 import { loadWindowState, touchArticleWindowKey } from '../../electron/main/window/window-state';
-import type { Channel, RequestOf } from '../../shared/ipc/contract';
+import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
 import { DEFAULT_FEEDS } from '../../shared/model/feed';
 import { Settings } from '../../shared/model/settings';
 import { makeBaseImage } from '../support/photo-fixtures';
@@ -30,7 +31,7 @@ function conf(dir: string, name: string): Conf {
 async function open(dataDir: string) {
   const services = await openTestServices(dataDir, { settingsStore: conf(dataDir, 'settings'), outbox: { retry: { baseMs: 60_000, capMs: 60_000 } } });
   const dispatch = createDispatcher(services.handlers, { trustedOrigins: ['app://newsdesk'] });
-  const call = async <C extends Channel>(channel: C, request: RequestOf<C>) => dispatch(channel, request, caller);
+  const call = async <C extends Channel>(channel: C, request: RequestOf<C>) => (await dispatch(channel, request, caller)) as Result<ResponseOf<C>>;
   return { services, call };
 }
 

@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ARTICLE_SCHEMA_VERSION, type DraftSummary } from '../../../../shared/model/article';
 import { isTempFileName, writeFileAtomic, type FileSignature } from '../fs/atomic-write';
-import { CorruptFileError, readArticleFile, summaryOf } from './article-file';
+import { CorruptFileError, readArticleDigest } from './article-file';
 import { articleFile, idFromFileName, type Location, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
 import { WriteBehind } from './write-behind';
@@ -120,8 +120,10 @@ export class SummaryIndex {
   async refresh(id: string, location: Location, quarantine: Quarantine): Promise<void> {
     const path = articleFile(this.paths, location, id);
     try {
-      const loaded = await readArticleFile(path, id);
-      if (loaded) this.set({ id, location, signature: loaded.signature, summary: summaryOf(loaded.article, loaded.plainText) });
+      // A digest, not the whole article: a large file is read on a worker thread, and one over
+      // the size limit is still listed.
+      const digest = await readArticleDigest(path, id);
+      if (digest) this.set({ id, location, signature: digest.signature, summary: digest.summary });
       else this.delete(id);
     } catch (error) {
       // Whatever went wrong with this one file, it is set aside with the reason so the library
