@@ -64,7 +64,7 @@ describe('draft store: large stories', () => {
       const result = await call('drafts:save', { article: big, reason: 'auto' });
       expect(result).toEqual({
         ok: false,
-        error: { code: 'invalid-request', message: expect.stringMatching(/^This story is 0\.4 MB, more than the 0\.3 MB a story may hold, so it was not saved; the last saved version is kept\./) },
+        error: { code: 'invalid-request', message: expect.stringMatching(/^the story is 0\.4 MB, over the 0\.3 MB limit\. Split it up\.$/) },
       });
       expect(await readFile(file, 'utf8')).toBe(saved);
     } finally {

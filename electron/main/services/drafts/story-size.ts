@@ -13,10 +13,10 @@ export function refuseOversizedStory(article: Article, limits: Limits): void {
   if (text.length * 3 <= limits.storyMaxBytes) return;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= limits.storyMaxBytes) return;
+  // Short enough for the editor's status bar, where autosave shows it after "Not saved:"; the
+  // version on disk is untouched, so the last save is what "not saved" leaves.
   throw new UserFacingError(
     'invalid-request',
-    `This story is ${megabytes(bytes)}, more than the ${megabytes(limits.storyMaxBytes)} a story may hold, so it was not saved; ` +
-      'the last saved version is kept. Split it into several stories, or remove pasted material such as large tables or data.',
-  );
-}
+    `the story is ${megabytes(bytes)}, over the ${megabytes(limits.storyMaxBytes)} limit. Split it up.`,
+  );}
 
