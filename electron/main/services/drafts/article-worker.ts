@@ -19,13 +19,16 @@ type Mode = 'article' | 'digest';
 
 /**
  * Runs inside the worker, from its own source text (hence no imports and no outer names: the
- * text helpers are passed in). Reads the file without following links, like the main thread.
+ * text helpers and Node modules are passed in, the modules by a `require` in the script text
+ * itself, which a bundler does not rewrite). Reads the file without following links, like main.
  */
-function readInWorker(plainText: (doc: unknown) => string, words: (text: string) => number): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker runs as a CommonJS script
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
-  const fs = require('node:fs') as typeof import('node:fs');
+function readInWorker(
+  plainText: (doc: unknown) => string,
+  words: (text: string) => number,
+  threads: typeof import('node:worker_threads'),
+  fs: typeof import('node:fs'),
+): void {
+  const { parentPort, workerData } = threads;
   const { path, mode, searchChars } = workerData as { path: string; mode: Mode; searchChars: number };
   let fd = -1;
   try {
@@ -60,7 +63,7 @@ function workerSource(): string {
     'const __name = (target) => target;',
     `const plainTextOf = (${plainTextOf.toString()});`,
     `const countWords = (${countWords.toString()});`,
-    `(${readInWorker.toString()})(plainTextOf, countWords);`,
+    `(${readInWorker.toString()})(plainTextOf, countWords, require('node:worker_threads'), require('node:fs'));`,
   ].join('\n');
   return source;
 }
