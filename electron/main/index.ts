@@ -1,4 +1,3 @@
-import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,6 +20,7 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import { applyAppUserModelId } from './desktop/app-identity';
+import { openStoreSettingAside } from './desktop/open-store';
 import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
 import { createAppLog } from './desktop/logging';
 import { chromiumFetch } from './desktop/net-fetch';
@@ -72,20 +72,10 @@ function devRendererUrl(): string | null {
  */
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
-/**
- * electron-store refuses to open a file that is not valid JSON. Rather than failing to start, the
- * broken file is kept aside (for support) and a fresh one is started.
- */
+/** An electron-store in userData; a damaged file is set aside (see openStoreSettingAside). */
 function openStore(name: string): Store {
   try {
-    return new Store({ name });
-  } catch (error) {
-    const file = join(app.getPath('userData'), `${name}.json`);
-    if (!existsSync(file)) throw error;
-    const aside = `${file}.corrupt-${Date.now()}`;
-    renameSync(file, aside);
-    log(`${name}.json could not be read (${String(error)}); moved to ${aside}`);
-    return new Store({ name });
+    return openStoreSettingAside(() => new Store({ name }), join(app.getPath('userData'), `${name}.json`), (line) => log(line));
   } finally {
     ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
   }

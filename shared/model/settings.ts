@@ -61,6 +61,18 @@ export const DesktopSettings = z.object({
 });
 export type DesktopSettings = z.infer<typeof DesktopSettings>;
 
+/**
+ * Sizes past which input is refused with a message, so that one file can never freeze the app.
+ * The defaults are far beyond real work; a desk that needs more raises them in the settings file.
+ */
+export const Limits = z.object({
+  /** A story as saved (text, captions, byline, avatars): a 10,000-word long read takes ~150 KB. */
+  storyMaxBytes: z.number().int().min(256 * 1024).max(512 * 1024 * 1024),
+});
+export type Limits = z.infer<typeof Limits>;
+
+export const DEFAULT_LIMITS: Limits = { storyMaxBytes: 16 * 1024 * 1024 };
+
 export const Settings = z.object({
   sections: z.array(z.string().trim().min(1).max(120)).max(200),
   autosaveDelayMs: z.number().int().min(200).max(5000),
@@ -68,6 +80,7 @@ export const Settings = z.object({
   /** The site's feeds, in board order. */
   feeds: FeedList,
   desktop: DesktopSettings,
+  limits: Limits,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -77,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   photoDesk: { credit: DEFAULT_CREDIT_STYLE, writeXmpOnExport: true },
   feeds: DEFAULT_FEEDS,
   desktop: { theme: 'system', spellcheckLanguages: [] },
+  limits: DEFAULT_LIMITS,
 };
 
 export const SettingsPatch = Settings.partial().strict();

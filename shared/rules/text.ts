@@ -3,25 +3,37 @@ import type { LexicalDocument } from '../model/article';
 /** Words per minute used for "N min read" (house rule). */
 export const READING_WORDS_PER_MINUTE = 230;
 
-type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
-
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root']);
-
-/** Plain text of a Lexical document: blocks separated by newlines, line breaks kept. */
+/**
+ * Plain text of a Lexical document: blocks separated by newlines, line breaks kept. Walked with an
+ * explicit stack, not recursion: a hand-edited or synced file can nest deeper than the call stack.
+ * Self-contained (no module-level names) on purpose: large files are read on a worker thread,
+ * which runs this function's own source.
+ */
 export function plainTextOf(doc: LexicalDocument): string {
+  type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
+  const blockTypes = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root']);
+  // Marks, on the stack, the end of a block whose closing newline is still to be written.
+  const blockEnd = {};
   const out: string[] = [];
-  const walk = (node: JsonNode): void => {
+  const pending: unknown[] = [doc.root];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === blockEnd) {
+      out.push('\n');
+      continue;
+    }
+    if (typeof next !== 'object' || next === null) continue;
+    const node = next as JsonNode;
     if (node.type === 'text' && typeof node.text === 'string') out.push(node.text);
     else if (node.type === 'linebreak') out.push('\n');
     else if (node.type === 'tab') out.push('\t');
-    if (Array.isArray(node.children)) for (const child of node.children) walk(child as JsonNode);
-    if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) out.push('\n');
-  };
-  walk(doc.root as JsonNode);
+    if (typeof node.type === 'string' && blockTypes.has(node.type)) pending.push(blockEnd);
+    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i -= 1) pending.push(node.children[i]);
+  }
   return out.join('').replace(/\n{2,}/g, '\n').trim();
 }
 
-/** Counts words the way editors do: runs of letters or digits, with inner apostrophes and hyphens. */
+/** Counts words the way editors do: runs of letters or digits, with inner apostrophes and hyphens. Self-contained, like plainTextOf. */
 export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
   return matches ? matches.length : 0;

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the app, each printing its figures next to a target and a
 // baseline measured in the same run. Figures are printed, never asserted.
+import { runBigStoryBench } from './big-story-bench';
 import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runMediaBench } from './media-bench';
@@ -7,6 +8,7 @@ import { runPublishBench } from './publish-bench';
 import { runTypingBench } from './typing-bench';
 
 await runDraftBench();
+await runBigStoryBench();
 await runTypingBench();
 await runMediaBench();
 await runBoardBench();

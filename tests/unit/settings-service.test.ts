@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -52,5 +52,28 @@ describe('settings service on a real conf store', () => {
 
     open().set('settings', { sections: ['News'], feeds: [{ id: 'Bad Id', name: '' }] });
     expect(createSettingsService(open()).get()).toMatchObject({ sections: ['News'], feeds: DEFAULT_FEEDS });
+  });
+
+  it('ignores settings keys named after Object.prototype members instead of throwing on every read', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-settings-'));
+    const open = () => new Conf({ cwd: dir, configName: 'settings', projectName: 'newsdesk' });
+    // Written as raw text: JSON.parse makes "__proto__" an own key, as a hand-edited file would.
+    await writeFile(
+      join(dir, 'settings.json'),
+      '{"settings":{"constructor":{"x":1},"toString":"no","__proto__":{"sections":["Evil"]},"hasOwnProperty":3,"sections":["Kept"]}}',
+    );
+    const settings = createSettingsService(open());
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, sections: ['Kept'] });
+    expect(settings.update({ autosaveDelayMs: 1000 })).toEqual({ ...DEFAULT_SETTINGS, sections: ['Kept'], autosaveDelayMs: 1000 });
+  });
+
+  it('falls back to the defaults when the settings file turns unreadable while the app runs', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-settings-'));
+    const settings = createSettingsService(new Conf({ cwd: dir, configName: 'settings', projectName: 'newsdesk' }));
+    settings.update({ sections: ['News'] });
+    for (const broken of [Buffer.from('{"settings": {'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), Buffer.from('[1,2]'), Buffer.from('null')]) {
+      await writeFile(join(dir, 'settings.json'), broken);
+      expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { PublishJob } from '../../../shared/model/publishing';
 import type { Settings } from '../../../shared/model/settings';
 import type { Handlers } from '../ipc/dispatcher';
 import { openDraftStore } from './drafts/draft-store';
+import { refuseOversizedStory } from './drafts/story-size';
 import type { DraftStore } from './drafts/types';
 import { openBoardStore, type BoardStore } from './feeds/board-store';
 import { checkFeedsChange, createFeedHandlers } from './feeds/feed-handlers';
@@ -101,8 +102,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
 async function composeServices(options: ServiceOptions, libraryDir: string, access: LibraryAccess): Promise<Services> {
   const readOnly = access.readOnly !== null;
-  const drafts = await openDraftStore(libraryDir, { readOnly });
   const settings = createSettingsService(options.settingsStore);
+  const drafts = await openDraftStore(libraryDir, { readOnly, storyMaxBytes: () => settings.get().limits.storyMaxBytes });
   let media: MediaLibrary;
   let feeds: BoardStore;
   let videos: VideoStore;
@@ -174,7 +175,10 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     'drafts:list': (query) => drafts.list(query),
     'drafts:get': ({ id }) => drafts.get(id),
     'drafts:create': ({ section }) => drafts.create({ section: section ?? settings.get().sections[0] }),
-    'drafts:save': ({ article, reason }) => drafts.save(article, reason),
+    'drafts:save': ({ article, reason }) => {
+      refuseOversizedStory(article, settings.get().limits);
+      return drafts.save(article, reason);
+    },
     'drafts:duplicate': ({ id }) => drafts.duplicate(id),
     'drafts:trash': async ({ id }) => {
       await drafts.trash(id);

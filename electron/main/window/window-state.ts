@@ -56,11 +56,32 @@ export const MIN_SIZE = { width: 720, height: 480 } as const;
 const GRAB_WIDTH = 100;
 const GRAB_HEIGHT = 24;
 
+/**
+ * One stored value, or undefined: electron-store re-reads its file on every get and throws once the
+ * file turned unreadable (a sync tool, a hand edit), and a window must still open at the default place.
+ */
+function readKey(store: KeyValueStore, key: string): unknown {
+  try {
+    return store.get(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores one value; a store that cannot be written only costs the remembered place, never the app. */
+function writeKey(store: KeyValueStore, key: string, value: unknown): void {
+  try {
+    store.set(key, value);
+  } catch {
+    // Nothing to do: the window opens at the default place next time.
+  }
+}
+
 export function loadWindowState(store: KeyValueStore, key: string = MAIN_WINDOW_KEY): SavedWindowState | null {
-  const parsed = SavedWindowState.safeParse(store.get(key));
+  const parsed = SavedWindowState.safeParse(readKey(store, key));
   if (parsed.success) return parsed.data;
   if (key !== MAIN_WINDOW_KEY) return null;
-  const legacy = SavedWindowState.safeParse(store.get(LEGACY_MAIN_WINDOW_KEY));
+  const legacy = SavedWindowState.safeParse(readKey(store, LEGACY_MAIN_WINDOW_KEY));
   return legacy.success ? legacy.data : null;
 }
 
@@ -69,12 +90,16 @@ export function loadWindowState(store: KeyValueStore, key: string = MAIN_WINDOW_
  * recently used article's state is deleted, so the file does not grow with every article ever opened.
  */
 export function touchArticleWindowKey(store: KeyValueStore, key: string): void {
-  const saved = z.array(z.string()).safeParse(store.get(ARTICLE_KEYS_KEY));
+  const saved = z.array(z.string()).safeParse(readKey(store, ARTICLE_KEYS_KEY));
   const keys = (saved.success ? saved.data : []).filter((other) => other !== key);
   keys.push(key);
   const dropped = keys.splice(0, Math.max(0, keys.length - MAX_ARTICLE_WINDOW_STATES));
-  for (const old of dropped) store.delete?.(old);
-  store.set(ARTICLE_KEYS_KEY, keys);
+  try {
+    for (const old of dropped) store.delete?.(old);
+  } catch {
+    // As in writeKey: a state that cannot be forgotten is only a few bytes too many.
+  }
+  writeKey(store, ARTICLE_KEYS_KEY, keys);
 }
 
 function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } {
@@ -146,7 +171,7 @@ export function trackWindowState(
     const { x, y, width, height } = win.getNormalBounds();
     const bounds = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
     const state: SavedWindowState = { bounds, isMaximized: win.isMaximized() };
-    store.set(key, state);
+    writeKey(store, key, state);
   };
   const saveSoon = (): void => {
     clearTimeout(timer);

@@ -3,7 +3,7 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import { Article, type DraftSummary } from '../../../../shared/model/article';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
 import { removeStaleTempFiles, renameDurable, writeFileAtomic } from '../fs/atomic-write';
-import { CorruptFileError, readArticleFile, serializeArticle, summaryOf, type LoadedArticle } from './article-file';
+import { CorruptFileError, readArticleDigest, readArticleFile, serializeArticle, StoryTooLargeError, summaryOf, type LoadedArticle } from './article-file';
 import { duplicateOf, newArticle } from './factory';
 import { capitalize, copySummary, describeDraft, exists, notFound } from './helpers';
 import { KeyedLock } from './keyed-lock';
@@ -23,6 +23,8 @@ export interface DraftStoreOptions {
   onBackgroundError?: (error: unknown) => void;
   /** Another process holds the library, or it cannot be written (see StorePaths.readOnly). */
   readOnly?: boolean;
+  /** The desk's limit on a story file, read at each open; larger ones are listed but not opened. */
+  storyMaxBytes?: () => number;
 }
 
 const DEFAULT_AUTO_REVISION_MS = 3 * 60_000;
@@ -45,6 +47,7 @@ class FileDraftStore implements DraftStore {
   private readonly search: DraftSearch;
   private readonly now: () => number;
   private readonly autoRevisionMs: number;
+  private readonly storyMaxBytes: () => number;
   private closed = false;
 
   constructor(
@@ -57,9 +60,11 @@ class FileDraftStore implements DraftStore {
     this.now = options.now ?? Date.now;
     this.autoRevisionMs = options.autoRevisionIntervalMs ?? DEFAULT_AUTO_REVISION_MS;
     this.revisionStore = new RevisionStore(paths, quarantine);
+    this.storyMaxBytes = options.storyMaxBytes ?? (() => Number.POSITIVE_INFINITY);
     this.search = new DraftSearch(paths.searchFile, () => index.liveSignatures(), async (id) => {
-      const loaded = await this.readLive(id).catch(() => null);
-      return loaded ? { doc: searchDocOf(loaded.article, loaded.plainText), signature: loaded.signature } : null;
+      // A digest: large files are read on a worker thread, and one over the limit is still found.
+      const digest = await readArticleDigest(articleFile(paths, 'drafts', id), id).catch(() => null);
+      return digest ? { doc: digest.searchDoc, signature: digest.signature } : null;
     }, onError);
   }
 
@@ -209,7 +214,11 @@ class FileDraftStore implements DraftStore {
       const revision = await this.readRevision(id, revisionId);
       // Snapshot the text being replaced so a restore can itself be undone. An unreadable current
       // file is quarantined by readLiveLocked, and the restore then doubles as its repair.
-      const current = await this.readLiveLocked(id, entry?.summary.headline).catch(() => null);
+      // …but a story over the size limit is never replaced unseen: the limit's message stands.
+      const current = await this.readLiveLocked(id, entry?.summary.headline).catch((error: unknown) => {
+        if (error instanceof StoryTooLargeError) throw error;
+        return null;
+      });
       if (current) await this.revisionStore.add(current.article, countWords(current.plainText), 'before-restore');
       const restored: Article = { ...revision.article, id, createdAt: current?.article.createdAt ?? revision.article.createdAt };
       return (await this.commit(restored, null)).article;
@@ -265,7 +274,7 @@ class FileDraftStore implements DraftStore {
   /** Reads a live draft; a corrupt file is quarantined under the article's lock. */
   private async readLive(id: string): Promise<LoadedArticle | null> {
     try {
-      return await readArticleFile(articleFile(this.paths, 'drafts', id), id);
+      return await readArticleFile(articleFile(this.paths, 'drafts', id), id, { maxBytes: this.storyMaxBytes() });
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       // Re-check under the lock: a save may have replaced the bad file since we read it.
@@ -276,7 +285,7 @@ class FileDraftStore implements DraftStore {
   private async readLiveLocked(id: string, headline: string | undefined): Promise<LoadedArticle | null> {
     const path = articleFile(this.paths, 'drafts', id);
     try {
-      return await readArticleFile(path, id);
+      return await readArticleFile(path, id, { maxBytes: this.storyMaxBytes() });
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       const moved = await this.quarantine.move(path, error.reason);

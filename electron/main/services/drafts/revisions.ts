@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { RevisionInfo } from '../../../../shared/ipc/contract';
 import type { Article } from '../../../../shared/model/article';
 import { isTempFileName, writeFileAtomic } from '../fs/atomic-write';
-import { articleFromValue, CorruptFileError } from './article-file';
+import { articleFromValue, asCorrupt, CorruptFileError } from './article-file';
 import { REVISION_ID_PATTERN, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
 
@@ -152,7 +152,12 @@ export class RevisionStore {
   }
 }
 
+/** Parses a snapshot; any failure at all is a CorruptFileError, so the file is set aside, not fatal. */
 function parseRevision(text: string, id: string): { info: RevisionInfo; article: Article } {
+  return asCorrupt(() => parseRevisionText(text, id));
+}
+
+function parseRevisionText(text: string, id: string): { info: RevisionInfo; article: Article } {
   let raw: { info?: unknown; article?: unknown };
   try {
     raw = JSON.parse(text) as { info?: unknown; article?: unknown };

@@ -26,12 +26,18 @@ export interface SearchDoc {
   tags: string;
 }
 
+/**
+ * How much of a story's text is searchable: about 20,000 words, twice a long read. A story
+ * far longer (a pasted data dump) is still found by its start, and cannot stall the index.
+ */
+export const SEARCHABLE_BODY_CHARS = 128 * 1024;
+
 export function searchDocOf(article: Article, plainText: string): SearchDoc {
   return {
     id: article.id,
     headline: article.headline,
     dek: article.dek,
-    body: plainText,
+    body: plainText.length > SEARCHABLE_BODY_CHARS ? plainText.slice(0, SEARCHABLE_BODY_CHARS) : plainText,
     byline: article.byline.map((author) => author.name).join('\n'),
     tags: article.tags.join('\n'),
   };

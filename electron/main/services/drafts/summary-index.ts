@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { ARTICLE_SCHEMA_VERSION, type DraftSummary } from '../../../../shared/model/article';
 import { isTempFileName, writeFileAtomic, type FileSignature } from '../fs/atomic-write';
 import { listFolderSync } from '../library/read-only-folders';
-import { CorruptFileError, readArticleFile, summaryOf } from './article-file';
+import { CorruptFileError, readArticleDigest } from './article-file';
 import { articleFile, idFromFileName, type Location, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
 import { WriteBehind } from './write-behind';
@@ -121,12 +121,16 @@ export class SummaryIndex {
   async refresh(id: string, location: Location, quarantine: Quarantine): Promise<void> {
     const path = articleFile(this.paths, location, id);
     try {
-      const loaded = await readArticleFile(path, id);
-      if (loaded) this.set({ id, location, signature: loaded.signature, summary: summaryOf(loaded.article, loaded.plainText) });
+      // A digest, not the whole article: a large file is read on a worker thread, and one over
+      // the size limit is still listed.
+      const digest = await readArticleDigest(path, id);
+      if (digest) this.set({ id, location, signature: digest.signature, summary: digest.summary });
       else this.delete(id);
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error;
-      await quarantine.move(path, error.reason);
+      // Whatever went wrong with this one file, it is set aside with the reason so the library
+      // still opens; an error escaping here would fail every start.
+      const reason = error instanceof CorruptFileError ? error.reason : `Newsdesk could not read the file (${error instanceof Error ? error.message : String(error)}).`;
+      await quarantine.move(path, reason);
       this.delete(id);
     }
   }

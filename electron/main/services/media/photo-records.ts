@@ -24,6 +24,11 @@ const MAX_KEYWORDS = 200;
 const MAX_WARNINGS = 20;
 const MAX_WARNING_TEXT = 500;
 const MAX_FILE_NAME = 500;
+/**
+ * Above any record the app writes: every text field at MAX_TEXT, twice (as read and as edited),
+ * even with every character escaped, stays well under this.
+ */
+const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 /** Records read at once when the library opens: enough to keep the disk busy, few enough file handles. */
 const READ_BATCH = 32;
 
@@ -194,6 +199,12 @@ async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySe
   if (id === null || name !== `${id}.json`) return { ok: false, reason: 'The file name is not a photo id.' };
   let data: unknown;
   try {
+    // Checked before reading: a record this size was not written by Newsdesk, and parsing it
+    // would hold up the main thread for nothing.
+    const { size } = await stat(recordFile(paths, id));
+    if (size > MAX_RECORD_BYTES) {
+      return { ok: false, reason: `The photo record is ${(size / 1024 / 1024).toFixed(1)} MB, far larger than any Newsdesk writes (at most ${MAX_RECORD_BYTES / 1024 / 1024} MB).` };
+    }
     data = JSON.parse(await readFile(recordFile(paths, id), 'utf8'));
   } catch (error) {
     return { ok: false, reason: `The photo record could not be read as JSON (${error instanceof Error ? error.message : String(error)}).` };

@@ -16,16 +16,32 @@ export interface SettingsService {
 
 const KEY = 'settings';
 
+/**
+ * The stored value, or undefined when the store cannot give one: conf re-reads its file on every
+ * get and throws if it has since become unreadable (not JSON, not UTF-8), which must mean
+ * "defaults", not a failed start.
+ */
+function readRaw(store: KeyValueStore): unknown {
+  try {
+    return store.get(KEY);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createSettingsService(store: KeyValueStore): SettingsService {
   // A settings file edited by hand or written by an older version may hold bad values: keep each
   // valid field, fall back to the default for the rest, never refuse to start.
   const read = (): Settings => {
-    const raw = store.get(KEY);
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-    if (raw && typeof raw === 'object') {
+    const raw = readRaw(store);
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
       for (const [key, value] of Object.entries(raw)) {
+        // Own keys only: a key such as "constructor" or "__proto__" must not find something on
+        // the shape object's prototype (a function, not a schema) and throw on every read.
+        if (!Object.hasOwn(Settings.shape, key)) continue;
         const field = Settings.shape[key as keyof Settings];
-        if (field?.safeParse(value).success) merged[key] = value;
+        if (field.safeParse(value).success) merged[key] = value;
       }
     }
     return Settings.parse(merged);

@@ -46,28 +46,37 @@ function ImportProgress() {
  * check says, and the save state (never "Saved" too early).
  */
 export function StatusBar({ stats, saveState, onRetry, check, onCheck }: StatusBarProps) {
-  const savedTitle = saveState.kind === 'saved' && saveState.at ? `Saved at ${formatClock(saveState.at)}` : undefined;
+  // An error too long for the bar is still readable in full on hover.
+  const savedTitle = saveState.kind === 'saved' && saveState.at ? `Saved at ${formatClock(saveState.at)}` : saveState.kind === 'error' ? saveLabel(saveState) : undefined;
   return (
-    <footer className="nd-statusbar">
-      <span className="nd-statusbar__stats">
-        <span data-testid="word-count">{formatWords(stats?.words ?? 0)}</span>
-        <span aria-hidden="true">·</span>
-        <span data-testid="read-time">{stats?.label ?? '1 min read'}</span>
-      </span>
-      <ImportProgress />
-      <button type="button" className={`nd-statusbar__check nd-statusbar__check--${check.tone}`} data-testid="check-summary" onClick={onCheck}>
-        {check.text}
-      </button>
-      <span className={`nd-save nd-save--${saveState.kind}`} role="status" aria-live="polite" data-testid="save-state" title={savedTitle}>
-        <span className="nd-save__dot" aria-hidden="true" />
-        {saveLabel(saveState)}
-        {saveState.kind === 'error' && saveState.retrying && <span className="nd-save__retry"> (retrying…)</span>}
-      </span>
-      {saveState.kind === 'error' && !saveState.retrying && (
-        <button type="button" className="nd-link-button" onClick={onRetry}>
-          Try again
-        </button>
+    <>
+      {/* The bar is one short line; why a save failed is said in full just above it. */}
+      {saveState.kind === 'error' && (
+        <p className="nd-save-alert" role="alert" data-testid="save-alert">
+          Not saved: {saveState.message}
+        </p>
       )}
-    </footer>
+      <footer className="nd-statusbar">
+        <span className="nd-statusbar__stats">
+          <span data-testid="word-count">{formatWords(stats?.words ?? 0)}</span>
+          <span aria-hidden="true">·</span>
+          <span data-testid="read-time">{stats?.label ?? '1 min read'}</span>
+        </span>
+        <ImportProgress />
+        <button type="button" className={`nd-statusbar__check nd-statusbar__check--${check.tone}`} data-testid="check-summary" onClick={onCheck}>
+          {check.text}
+        </button>
+        <span className={`nd-save nd-save--${saveState.kind}`} role="status" aria-live="polite" data-testid="save-state" title={savedTitle}>
+          <span className="nd-save__dot" aria-hidden="true" />
+          {saveLabel(saveState)}
+          {saveState.kind === 'error' && saveState.retrying && <span className="nd-save__retry"> (retrying…)</span>}
+        </span>
+        {saveState.kind === 'error' && !saveState.retrying && (
+          <button type="button" className="nd-link-button" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+      </footer>
+    </>
   );
 }
