@@ -19,7 +19,7 @@ const skipReason = smallDiskUnavailable();
 if (skipReason) console.warn(`Skipped the full-disk publishing test: ${skipReason}`);
 
 const TOKEN = 'wire-desk-token';
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

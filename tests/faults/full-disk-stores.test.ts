@@ -23,7 +23,7 @@ import { httpServer } from '../unit/publishing/http-test-servers';
 const skipReason = smallDiskUnavailable();
 if (skipReason) console.warn(`Skipped the full-disk store test: ${skipReason}`);
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -161,7 +161,7 @@ describe.skipIf(skipReason !== null)('every store on a full disk', () => {
     expect(refusals.length).toBeLessThan(answers);
 
     disk.free();
-    await services.close();
+    expect(await services.close()).toEqual([]);
     services = await open();
     cleanups.push(() => services.close());
     call = channels(services);

@@ -70,7 +70,11 @@ export interface Services {
   feeds: BoardStore;
   videos: VideoStore;
   publishing: PublishingServices;
-  close(): Promise<void>;
+  /**
+   * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
+   * each thing the disk refused (kept in memory), and calling it again tries those writes again.
+   */
+  close(): Promise<string[]>;
 }
 
 /**
@@ -206,6 +210,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
       await outbox.close();
       await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
+      const unsaved = outbox.unsaved();
+      if (unsaved === 0) return [];
+      const jobs = unsaved === 1 ? 'one publishing job' : `${unsaved} publishing jobs`;
+      return [
+        `The outbox could not save the latest state of ${jobs}: the disk may be full. Free some space and try again; ` +
+          'if Newsdesk quits now, the job resumes from its last saved state at the next start.',
+      ];
     },
   };
 }
