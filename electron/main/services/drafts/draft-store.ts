@@ -62,7 +62,7 @@ class FileDraftStore implements DraftStore {
       const loaded = await this.readLive(id).catch(() => null);
       return loaded ? { doc: searchDocOf(loaded.article, loaded.plainText), signature: loaded.signature } : null;
     }, onError);
-    this.sweeping = sweepRevisionTemps(paths, this.lock, () => this.closed).catch(onError);
+    this.sweeping = sweepRevisionTemps(paths, this.lock).catch(onError);
   }
 
   async list(input: DraftQuery): Promise<DraftPage> {

@@ -169,9 +169,10 @@ function parseRevision(text: string, id: string): { info: RevisionInfo; article:
 /**
  * Temp files of snapshot writes a crash interrupted, removed in the background after the store
  * opens rather than when an article's revisions are next read (which may be never). Each article's
- * folder is swept under its lock, since a save may be writing a snapshot there; stops at close.
+ * folder is swept under its lock, since a save may be writing a snapshot there. Close waits for it:
+ * a session too short to finish it would otherwise never sweep.
  */
-export async function sweepRevisionTemps(paths: StorePaths, lock: KeyedLock, closed: () => boolean): Promise<void> {
+export async function sweepRevisionTemps(paths: StorePaths, lock: KeyedLock): Promise<void> {
   let ids: string[];
   try {
     ids = await readdir(paths.revisions);
@@ -180,7 +181,6 @@ export async function sweepRevisionTemps(paths: StorePaths, lock: KeyedLock, clo
     throw error;
   }
   for (const id of ids) {
-    if (closed()) return;
     if (isArticleId(id)) await lock.run(id, () => removeStaleTempFiles(join(paths.revisions, id)));
   }
 }
