@@ -7,6 +7,8 @@ import type { Services } from '../../electron/main/services/compose';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../support/small-disk';
+import { openOutboxStore } from '../../electron/main/services/publishing/outbox-store';
+import { changed, newJob } from '../../electron/main/services/publishing/outbox-jobs';
 import { openTestServices } from '../support/test-services';
 import { httpServer, type LocalServer } from '../unit/publishing/http-test-servers';
 
@@ -90,5 +92,30 @@ describe.skipIf(skipReason !== null)('a publish job refused on a full disk', () 
     await services.publishing.outbox.whenIdle();
     expect(services.publishing.outbox.get(queued.id)?.state).toBe('done');
     expect(posts).toHaveLength(1);
+  });
+
+  it('in the store: a refused state is dropped, an earlier state kept for later is written once there is space', async () => {
+    const disk: SmallDisk = mountSmallDisk();
+    cleanups.push(() => disk.unmount());
+    const dir = join(disk.dir, 'outbox');
+    const store = await openOutboxStore(dir, join(disk.dir, 'quarantine'));
+    const at = Date.parse('2026-03-01T09:00:00.000Z');
+    const first = newJob({ articleId: 'article-0001', targetId: 't-target01', headline: 'One', mode: 'publish' }, at);
+    await store.save(first);
+
+    disk.fill();
+    // Sent and done (already acted on): kept and retried.
+    await expect(store.keep(changed(first, { state: 'done' }, at + 1))).rejects.toMatchObject({ code: 'ENOSPC' });
+    // Not acted on yet: refused, so dropped.
+    await expect(store.save(changed(first, { state: 'running' }, at + 2))).rejects.toMatchObject({ code: 'ENOSPC' });
+    const second = newJob({ articleId: 'article-0002', targetId: 't-target01', headline: 'Two', mode: 'publish' }, at + 3);
+    await expect(store.save(second)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(store.unwritten()).toBe(1);
+
+    disk.free();
+    expect(await store.flush()).toBe(0);
+    expect(await readdir(dir)).toEqual([`${first.id}.json`]);
+    const reopened = await openOutboxStore(dir, join(disk.dir, 'quarantine'));
+    expect(reopened.loaded.map((job) => [job.id, job.state])).toEqual([[first.id, 'done']]);
   });
 });
