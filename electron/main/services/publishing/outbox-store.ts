@@ -128,9 +128,10 @@ class FileOutboxStore implements OutboxStore {
     const file = this.files.get(id);
     if (file) {
       this.stopTimers(file);
-      await file.writing;
-      // The job is gone on purpose: whatever was still to be written of it no longer matters.
-      for (const state of file.pending) state.settle?.resolve();
+      // The job is gone on purpose: whatever was still to be written of it no longer matters, and
+      // with nothing pending, the write under way (if any) starts no other.
+      for (const state of file.pending.splice(0)) state.settle?.resolve();
+      while (file.writing !== null) await file.writing;
       this.files.delete(id);
     }
     await rm(this.pathOf(id), { force: true });
