@@ -90,15 +90,35 @@ function logsFolder(): string {
   }
 }
 
-function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((done) => {
+  const timeout = new Promise<undefined>((done) => {
     timer = setTimeout(() => {
       log(`services did not close within ${ms} ms; quitting anyway`);
-      done();
+      done(undefined);
     }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * What the disk refused at close stays in memory: the editor is told and may free space and try
+ * again (each try writes it again), or quit knowing what is not saved.
+ */
+async function untilSavedOrDismissed(services: Promise<Services>, unsaved: string[]): Promise<void> {
+  while (unsaved.length > 0) {
+    log(`not saved at close: ${unsaved.join(' ')}`);
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      message: 'Newsdesk could not save everything before quitting',
+      detail: unsaved.join('\n\n'),
+      buttons: ['Try Again', 'Quit Anyway'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) return;
+    unsaved = await (await services).close();
+  }
 }
 
 export function startNewsdesk(): void {
@@ -211,6 +231,7 @@ export function startNewsdesk(): void {
       closing.then((started) => started.close()),
       CLOSE_TIMEOUT_MS,
     )
+      .then((unsaved) => untilSavedOrDismissed(closing, unsaved ?? []))
       .catch((error: unknown) => log(`services failed to close: ${String(error)}`))
       .finally(() => {
         servicesClosed = true;

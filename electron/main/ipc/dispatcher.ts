@@ -1,6 +1,7 @@
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { UserFacingError, fail, ok, type Result } from '../../../shared/ipc/result';
 import { isSameOrigin } from '../protocol/app-origin';
+import { describeIoError } from '../services/fs/io-errors';
 
 type Handler<C extends Channel> = (request: ParsedRequestOf<C>, caller?: CallerFrame) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
@@ -83,8 +84,16 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     } catch (error) {
       if (error instanceof UserFacingError) return fail(error.code, error.message);
       options.onInternalError?.(name, error);
+      // A disk failure a service did not word itself still reads as one, never as a temp file's path.
+      if (isFileSystemError(error)) return fail('io', `Newsdesk could not complete "${name}". ${describeIoError(error)}`);
       const detail = error instanceof Error ? readable(String(error.message), MESSAGE_LIMITS.message) : 'unknown error';
       return fail('internal', `Newsdesk could not complete "${name}": ${detail}`);
     }
   };
+}
+
+/** An error of a Node file operation (it names the system call), whose code the shared wording knows. */
+function isFileSystemError(error: unknown): boolean {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof syscall === 'string' && /^E[A-Z]+$/.test(code);
 }

@@ -78,7 +78,11 @@ export interface Services {
   publishing: PublishingServices;
   /** Whether this process may change the library (the library lock; see library/library-access.ts). */
   access: LibraryAccess;
-  close(): Promise<void>;
+  /**
+   * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
+   * each thing the disk refused (kept in memory), and calling it again tries those writes again.
+   */
+  close(): Promise<string[]>;
 }
 
 /**
@@ -238,6 +242,13 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       } finally {
         await access.close();
       }
+      const unsaved = outbox.unsaved();
+      if (unsaved === 0) return [];
+      const jobs = unsaved === 1 ? 'one publishing job' : `${unsaved} publishing jobs`;
+      return [
+        `The outbox could not save the latest state of ${jobs}: the disk may be full. Free some space and try again; ` +
+          'if Newsdesk quits now, the job resumes from its last saved state at the next start.',
+      ];
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../../shared/rules/text';
@@ -92,6 +92,23 @@ describe('draft store: revisions', () => {
     await store.save(article, 'manual');
     await expect(store.getRevision(article.id, 'zzzzzzzzz')).rejects.toThrow(/That revision of “Budget” no longer exists/);
     await expect(store.revisions('missing-article')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('removes temp files a crash left among revisions when the store opens, not only when they are next read', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const article = makeArticle();
+    const saved = await store.save(article, 'manual');
+    await store.close();
+    const folder = join(dir, 'revisions', article.id);
+    const leftover = `.${saved.revisionId}.json.0123456789ab.tmp`;
+    await writeFile(join(folder, leftover), '{"info":');
+
+    const reopened = await openStore(dir);
+    await reopened.close();
+
+    expect(await readdir(folder)).not.toContain(leftover);
+    expect(await readdir(folder)).toEqual(expect.arrayContaining([`${saved.revisionId}.json`, 'manifest.json']));
   });
 });
 

@@ -1,6 +1,7 @@
-import { access } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serializeArticle } from '../../../electron/main/services/drafts/article-file';
 import { bodyOf, makeArticle, openStore, tempDir } from './helpers';
 
 describe('draft store: trash', () => {
@@ -41,5 +42,25 @@ describe('draft store: trash', () => {
     await expect(reopened.save(article, 'auto')).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('“Old news” is in the trash') });
     await expect(reopened.restoreFromTrash('not-in-trash-1')).rejects.toMatchObject({ code: 'not-found' });
     await expect(reopened.trash('missing-draft-1')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('keeps both copies when the trash already holds a different one under the same id', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const live = makeArticle({ headline: 'Live text', body: bodyOf('The version the desk has been editing.') });
+    await store.save(live, 'auto');
+    // A copy under the same id in the trash, as a sync or a restore from backup can leave one.
+    const older = { ...live, headline: 'Older copy', body: bodyOf('Text only this copy holds.') };
+    await writeFile(join(dir, 'trash', `${live.id}.json`), serializeArticle(older));
+
+    await store.trash(live.id);
+
+    expect(JSON.parse(await readFile(join(dir, 'trash', `${live.id}.json`), 'utf8'))).toMatchObject({ headline: 'Live text' });
+    expect(store.listTrash().map((summary) => summary.headline)).toEqual(['Live text']);
+    const kept = store.quarantined();
+    expect(kept).toEqual([
+      expect.objectContaining({ file: join('trash', `${live.id}.json`), reason: expect.stringMatching(/^Another copy of “Live text” was in the trash .* kept here rather than overwritten\.$/) }),
+    ]);
+    expect(JSON.parse(await readFile(kept[0]!.movedTo, 'utf8'))).toMatchObject({ headline: 'Older copy' });
   });
 });

@@ -1,3 +1,6 @@
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/main/ipc/dispatcher';
 import { CHANNELS } from '../../../shared/ipc/contract';
@@ -62,5 +65,29 @@ describe('IPC dispatcher', () => {
     const internal = await dispatch('drafts:listTrash', {}, APP);
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!internal.ok) expect(internal.error.message).toContain('disk on fire');
+  });
+
+  it('words a disk failure a service let through as an io error naming the folder, never the temp file', async () => {
+    const folder = join(tmpdir(), `newsdesk-missing-${process.pid}`, 'drafts');
+    // A real failed open, as a write into a folder deleted behind the app's back gives.
+    const failure = await open(join(folder, '.abc.json.0123456789ab.tmp'), 'wx').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const io = createDispatcher(
+      handlersWith({
+        'drafts:listTrash': () => {
+          throw failure;
+        },
+      }),
+      { trustedOrigins: ['app://newsdesk'] },
+    );
+    expect(await io('drafts:listTrash', {}, APP)).toEqual({
+      ok: false,
+      error: {
+        code: 'io',
+        message: `Newsdesk could not complete "drafts:listTrash". A folder of the library is missing (${folder}): it may have been moved or deleted outside Newsdesk.`,
+      },
+    });
   });
 });

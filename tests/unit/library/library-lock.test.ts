@@ -17,7 +17,7 @@ import { memorySettingsStore, openTestServices } from '../../support/test-servic
  * was taken, and a read-only library refuses every channel that changes something.
  */
 
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -2,14 +2,16 @@ import { DraftQuery, type DraftPage, type QuarantinedFile, type RevisionInfo, ty
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { Article, type DraftSummary } from '../../../../shared/model/article';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
-import { removeStaleTempFiles, renameDurable, writeFileAtomic } from '../fs/atomic-write';
+import { removeStaleTempFiles, renameDurable, writeFileAtomic, type FileSignature } from '../fs/atomic-write';
+import { ioFailure } from '../fs/io-errors';
 import { CorruptFileError, readArticleDigest, readArticleFile, serializeArticle, StoryTooLargeError, summaryOf, type LoadedArticle } from './article-file';
 import { duplicateOf, newArticle } from './factory';
 import { capitalize, copySummary, describeDraft, exists, notFound } from './helpers';
 import { KeyedLock } from './keyed-lock';
 import { articleFile, ensureFolders, isArticleId, storePaths, type StorePaths } from './paths';
 import { Quarantine } from './quarantine';
-import { RevisionStore } from './revisions';
+import { moveToTrash } from './trash-move';
+import { RevisionStore, sweepRevisionTemps } from './revisions';
 import { DraftSearch, searchDocOf } from './search-index';
 import { SummaryIndex } from './summary-index';
 import type { DraftStore } from './types';
@@ -49,13 +51,14 @@ class FileDraftStore implements DraftStore {
   private readonly autoRevisionMs: number;
   private readonly storyMaxBytes: () => number;
   private closed = false;
+  private readonly sweeping: Promise<void>;
 
   constructor(
     private readonly paths: StorePaths,
     private readonly quarantine: Quarantine,
     private readonly index: SummaryIndex,
     options: DraftStoreOptions,
-    onError: (error: unknown) => void,
+    private readonly onError: (error: unknown) => void,
   ) {
     this.now = options.now ?? Date.now;
     this.autoRevisionMs = options.autoRevisionIntervalMs ?? DEFAULT_AUTO_REVISION_MS;
@@ -66,6 +69,8 @@ class FileDraftStore implements DraftStore {
       const digest = await readArticleDigest(articleFile(paths, 'drafts', id), id).catch(() => null);
       return digest ? { doc: digest.searchDoc, signature: digest.signature } : null;
     }, onError);
+    // A read-only library is left exactly as found: another desk may be writing those files.
+    this.sweeping = paths.readOnly ? Promise.resolve() : sweepRevisionTemps(paths, this.lock).catch(onError);
   }
 
   async list(input: DraftQuery): Promise<DraftPage> {
@@ -124,7 +129,8 @@ class FileDraftStore implements DraftStore {
       }
       let wantRevision = reason === 'manual' || !entry;
       if (!wantRevision) {
-        const newest = await this.revisionStore.newest(article.id);
+        // A list that cannot be read (its manifest refused by a full disk) only means one more snapshot.
+        const newest = await this.revisionStore.newest(article.id).catch(() => undefined);
         wantRevision = !newest || this.now() - Date.parse(newest.savedAt) >= this.autoRevisionMs;
       }
       // The stored creation time wins over whatever the editor sends back.
@@ -146,10 +152,7 @@ class FileDraftStore implements DraftStore {
       const entry = this.index.get(id);
       if (entry?.location === 'trash') return; // already there: trashing twice is not an error
       if (!entry) throw notFound(id, undefined);
-      try {
-        await renameDurable(articleFile(this.paths, 'drafts', id), articleFile(this.paths, 'trash', id));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (!(await moveToTrash(this.paths, this.quarantine, id, entry.summary.headline))) {
         this.forget(id);
         throw notFound(id, entry.summary.headline);
       }
@@ -180,7 +183,9 @@ class FileDraftStore implements DraftStore {
       }
       const target = articleFile(this.paths, 'drafts', id);
       if (await exists(target)) throw new UserFacingError('conflict', `A live draft with the id of ${describeDraft(entry.summary.headline)} already exists, so it cannot be restored.`);
-      await renameDurable(articleFile(this.paths, 'trash', id), target);
+      await renameDurable(articleFile(this.paths, 'trash', id), target).catch((error: unknown) => {
+        throw ioFailure(`${capitalize(describeDraft(entry.summary.headline))} could not be restored`, error);
+      });
       const loaded = await this.readLiveLocked(id, entry.summary.headline);
       if (!loaded) throw notFound(id, entry.summary.headline);
       this.track(loaded);
@@ -219,7 +224,11 @@ class FileDraftStore implements DraftStore {
         if (error instanceof StoryTooLargeError) throw error;
         return null;
       });
-      if (current) await this.revisionStore.add(current.article, countWords(current.plainText), 'before-restore');
+      if (current) {
+        await this.revisionStore.add(current.article, countWords(current.plainText), 'before-restore').catch((error: unknown) => {
+          throw ioFailure('The revision was not restored: the text it replaces could not be kept first', error);
+        });
+      }
       const restored: Article = { ...revision.article, id, createdAt: current?.article.createdAt ?? revision.article.createdAt };
       return (await this.commit(restored, null)).article;
     });
@@ -236,10 +245,13 @@ class FileDraftStore implements DraftStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.sweeping;
     await this.lock.idle();
-    await this.index.close();
-    // The search cache belongs to the library's writer; a read-only store keeps its index in memory.
-    if (!this.paths.readOnly) await this.search.close();
+    // The two caches are derived (rebuilt from the drafts at the next open), so a disk that refuses
+    // them loses nothing: closing goes on, and the failure is logged rather than thrown. The search
+    // cache belongs to the library's writer; a read-only store keeps its index in memory.
+    const caches = await Promise.allSettled([this.index.close(), this.paths.readOnly ? Promise.resolve() : this.search.close()]);
+    for (const cache of caches) if (cache.status === 'rejected') this.onError(cache.reason);
   }
 
   /**
@@ -252,12 +264,30 @@ class FileDraftStore implements DraftStore {
     const previousMs = previous ? Date.parse(previous.summary.updatedAt) : Number.NEGATIVE_INFINITY;
     const updatedAt = new Date(Math.max(this.now(), previousMs + 1)).toISOString();
     const next: Article = { ...article, updatedAt };
-    const signature = await writeFileAtomic(articleFile(this.paths, 'drafts', next.id), serializeArticle(next));
+    let signature: FileSignature;
+    try {
+      signature = await writeFileAtomic(articleFile(this.paths, 'drafts', next.id), serializeArticle(next));
+    } catch (error) {
+      throw ioFailure(previous ? `${capitalize(describeDraft(previous.summary.headline))} could not be saved` : 'The draft could not be created', error);
+    }
     const plainText = plainTextOf(next.body);
     const loaded: LoadedArticle = { article: next, signature, plainText };
     this.track(loaded);
-    const revision = revisionReason ? await this.revisionStore.add(next, this.index.get(next.id)!.summary.wordCount, revisionReason) : null;
-    return { article: next, revision };
+    return { article: next, revision: revisionReason ? await this.snapshot(next, revisionReason) : null };
+  }
+
+  /**
+   * The snapshot comes after the draft, which is already saved: a snapshot the disk refuses must
+   * not turn that save into a reported failure (the editor would be told the text was not saved
+   * while it was). The save answers without a revision id and the failure goes to the log.
+   */
+  private async snapshot(article: Article, reason: RevisionInfo['reason']): Promise<RevisionInfo | null> {
+    try {
+      return await this.revisionStore.add(article, this.index.get(article.id)!.summary.wordCount, reason);
+    } catch (error) {
+      this.onError(ioFailure(`The draft was saved, but its revision snapshot was not`, error));
+      return null;
+    }
   }
 
   private track(loaded: LoadedArticle): void {

@@ -2,9 +2,10 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RevisionInfo } from '../../../../shared/ipc/contract';
 import type { Article } from '../../../../shared/model/article';
-import { isTempFileName, writeFileAtomic } from '../fs/atomic-write';
+import { isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import { articleFromValue, asCorrupt, CorruptFileError } from './article-file';
-import { REVISION_ID_PATTERN, type StorePaths } from './paths';
+import type { KeyedLock } from './keyed-lock';
+import { REVISION_ID_PATTERN, isArticleId, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
 
 export const MAX_REVISIONS = 50;
@@ -169,4 +170,23 @@ function parseRevisionText(text: string, id: string): { info: RevisionInfo; arti
   // Snapshots keep the schema version they were written with, so old ones migrate like drafts.
   const article = articleFromValue(raw.article, id);
   return { info: info.data, article };
+}
+
+/**
+ * Temp files of snapshot writes a crash interrupted, removed in the background after the store
+ * opens rather than when an article's revisions are next read (which may be never). Each article's
+ * folder is swept under its lock, since a save may be writing a snapshot there. Close waits for it:
+ * a session too short to finish it would otherwise never sweep.
+ */
+export async function sweepRevisionTemps(paths: StorePaths, lock: KeyedLock): Promise<void> {
+  let ids: string[];
+  try {
+    ids = await readdir(paths.revisions);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const id of ids) {
+    if (isArticleId(id)) await lock.run(id, () => removeStaleTempFiles(join(paths.revisions, id)));
+  }
 }

@@ -1,10 +1,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
 import { BOARD_FORMAT, Board, EMPTY_BOARD, itemKey, refOfKey, type DeliveryState, type FeedEntry } from '../../../../shared/model/placement';
 import { newPlacement, pinnedFirst } from '../../../../shared/rules/placement';
 import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
+import { ioFailure } from '../fs/io-errors';
 import { Quarantine } from '../drafts/quarantine';
 
 /**
@@ -186,8 +186,7 @@ class FileBoardStore implements BoardStore {
       // callers are waiting on this same write and hear of it.
       this.board = this.durable;
       this.version = this.written;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UserFacingError('io', `The placement board could not be saved (${code ?? String(error)}); the last change was undone.`);
+      throw ioFailure('The placement board could not be saved, so the last change was undone', error);
     }
     this.durable = board;
     this.written = version;

@@ -6,6 +6,7 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import { VIDEO_SCHEMA_VERSION, VideoId, VideoItem } from '../../../../shared/model/video';
 import { isTempFileName, removeStaleTempFiles, renameDurable, writeFileAtomic } from '../fs/atomic-write';
 import { listFolder } from '../library/read-only-folders';
+import { ioFailure } from '../fs/io-errors';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
 
@@ -179,7 +180,9 @@ class FileVideoStore implements VideoStore {
       if (this.trashed.has(id) && !this.live.has(id)) return;
       const video = this.live.get(id);
       if (!video) throw new UserFacingError('not-found', `There is no video with id ${id}; it may have been deleted.`);
-      await renameDurable(join(this.dir, `${id}.json`), join(this.trashDir, `${id}.json`));
+      await renameDurable(join(this.dir, `${id}.json`), join(this.trashDir, `${id}.json`)).catch((error: unknown) => {
+        throw ioFailure(`${capitalize(describeVideo(video.headline))} could not be moved to the trash`, error);
+      });
       this.live.delete(id);
       this.trashed.add(id);
       this.sorted = null;
@@ -200,7 +203,11 @@ class FileVideoStore implements VideoStore {
   private async write(video: VideoItem, previous?: VideoItem): Promise<VideoItem> {
     const previousMs = previous ? Date.parse(previous.updatedAt) : Number.NEGATIVE_INFINITY;
     const next: VideoItem = { ...video, updatedAt: new Date(Math.max(this.now(), previousMs + 1)).toISOString() };
-    await writeFileAtomic(join(this.dir, `${next.id}.json`), JSON.stringify(next, null, 2));
+    try {
+      await writeFileAtomic(join(this.dir, `${next.id}.json`), JSON.stringify(next, null, 2));
+    } catch (error) {
+      throw ioFailure(previous ? `${capitalize(describeVideo(previous.headline))} could not be saved` : 'The video could not be created', error);
+    }
     this.live.set(next.id, next);
     this.sorted = null;
     return copy(next);

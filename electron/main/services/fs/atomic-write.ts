@@ -42,8 +42,33 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<FileSignature> {
+  return (await prepareFileAtomic(target, data, options)).commit();
+}
+
+/**
+ * A write whose bytes are on disk in a temp file but not yet in place. Several files that must
+ * change together are all prepared first: the disk refuses (full, no permission) while the bytes
+ * go down, not at the rename, so if one cannot be prepared the others are discarded and nothing
+ * changed; only then are they committed, which needs no more space.
+ */
+export interface PreparedWrite {
+  /** Renames the temp file over the target; the signature is the new file's. */
+  commit(): Promise<FileSignature>;
+  /** Deletes the temp file; the target stays as it was. */
+  discard(): Promise<void>;
+}
+
+export async function prepareFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<PreparedWrite> {
   const durable = options.durable ?? true;
   const temp = tempPathFor(target);
+  const discard = () => fsp.rm(temp, { force: true }).then(
+    () => undefined,
+    () => undefined,
+  );
   // 'wx' fails rather than clobbering if a temp name ever collided.
   const handle = await fsp.open(temp, 'wx', options.mode ?? 0o644);
   let signature: FileSignature;
@@ -58,13 +83,23 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await fsp.rename(temp, target);
   } catch (error) {
-    await fsp.rm(temp, { force: true }).catch(() => undefined);
+    await discard();
     throw error;
   }
-  if (durable) await fsyncDir(dirname(target));
-  return signature;
+  return {
+    discard,
+    async commit() {
+      try {
+        await fsp.rename(temp, target);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      if (durable) await fsyncDir(dirname(target));
+      return signature;
+    },
+  };
 }
 
 /**

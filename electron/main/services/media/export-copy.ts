@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ioErrorCode, ioFailure } from '../fs/io-errors';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import type { Photo } from '../../../../shared/model/photo';
 import { fsyncDir, writeFileAtomic } from '../fs/atomic-write';
@@ -33,7 +34,10 @@ export async function exportPhotoCopy(options: {
     }
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
-    throw new UserFacingError('io', `The copy could not be saved to ${destination} (${describe(error)}).`);
+    const code = ioErrorCode(error);
+    // The destination is the person's own folder, not the library's: a missing one is said as such.
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserFacingError('io', `The copy could not be saved to ${destination}: the folder does not exist.`);
+    throw ioFailure(`The copy could not be saved to ${destination}`, error);
   }
 }
 
@@ -62,12 +66,4 @@ async function copyFileAtomic(source: string, target: string): Promise<void> {
 function isInside(root: string, target: string): boolean {
   const rel = relative(resolve(root), resolve(target));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'the folder does not exist';
-  if (code === 'ENOSPC') return 'the disk is full';
-  return code ?? (error instanceof Error ? error.message : String(error));
 }

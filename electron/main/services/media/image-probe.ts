@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { PHOTO_FORMATS, type PhotoFormat } from '../../../../shared/model/photo';
 import type { ProbeFacts } from './image-engine-sharp';
 import { ImageEngineUnavailable, imageEngine } from './image-engine';
-import { ImportFailure, importMessages } from './import-errors';
+import { ImportFailure, importMessages, isStorageFailure } from './import-errors';
 
 export interface ProbedImage {
   format: PhotoFormat;
@@ -72,6 +72,8 @@ export async function describeUnreadable(file: string, name: string, error: unkn
  * so a cut-short file is recognised by its missing end marker where the format has one.
  */
 export async function describeDecodeError(file: string, format: PhotoFormat, name: string, error: unknown): Promise<ImportFailure> {
+  // The thumbnail is written as it is decoded: a full or closed disk is the library's, not the picture's.
+  if (isStorageFailure(error)) return new ImportFailure(importMessages.notStored(name, error));
   const detail = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(detail)) return new ImportFailure(importMessages.tooManyPixels(name));
   if (/timeout/i.test(detail)) return new ImportFailure(importMessages.tooSlow(name));

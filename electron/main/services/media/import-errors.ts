@@ -1,3 +1,5 @@
+import { describeIoError, ioErrorCode } from '../fs/io-errors';
+
 /**
  * Why one file of an import failed, worded for the person importing. Thrown inside the import of
  * one file and turned into the item's message; never leaves the library.
@@ -15,6 +17,19 @@ export class ImportCancelled extends Error {
     super('The import was cancelled.');
     this.name = 'ImportCancelled';
   }
+}
+
+/** Codes that mean the library's disk failed, whatever step it failed in, never the picture. */
+const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
+
+/**
+ * True when an error from writing into the library (a thumbnail, a copy) is the disk's fault.
+ * sharp reports a full disk only in its text ("write error … No space left on device"), which
+ * would otherwise read as a picture it could not decode.
+ */
+export function isStorageFailure(error: unknown): boolean {
+  const code = ioErrorCode(error);
+  return code !== null && STORAGE_CODES.has(code);
 }
 
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
@@ -45,5 +60,6 @@ export const importMessages = {
   tooManyPixels: (name: string) => `${quoteName(name)} has too many pixels for Newsdesk to open safely.`,
   tooSlow: (name: string) => `${quoteName(name)} took too long to read and was stopped.`,
   neverArrived: (name: string) => `${quoteName(name)} never arrived from the window that started the import.`,
-  notStored: (name: string, detail: string) => `${quoteName(name)} could not be stored in the library (${detail}).`,
+  /** The library's disk refused it (full, no permission, read-only): the picture itself is fine. */
+  notStored: (name: string, error: unknown) => `${quoteName(name)} could not be stored in the library. ${describeIoError(error)}`,
 };

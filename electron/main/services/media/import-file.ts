@@ -4,7 +4,7 @@ import { renameDurable } from '../fs/atomic-write';
 import type { KeyedLock } from '../drafts/keyed-lock';
 import { describeDecodeError, probeImage } from './image-probe';
 import { ImportCancelled, ImportFailure, importMessages } from './import-errors';
-import { describeCode, receiveFromPath, type IncomingFile } from './incoming';
+import { receiveFromPath, type IncomingFile } from './incoming';
 import { readPhotoMetadata, type MetadataReadResult } from './metadata/read-metadata';
 import { emptyReadResult, newPhotoRecord, writePhotoRecord } from './photo-records';
 import { originalFile, thumbnailFile, type MediaPaths } from './paths';
@@ -104,6 +104,6 @@ async function commit(paths: MediaPaths, photo: Photo, incomingPath: string, thu
     await writePhotoRecord(paths, photo);
   } catch (error) {
     await Promise.all([rm(original, { force: true }), rm(thumbnail, { force: true })]);
-    throw new ImportFailure(importMessages.notStored(name, describeCode(error)));
+    throw new ImportFailure(importMessages.notStored(name, error));
   }
 }

@@ -45,7 +45,7 @@ export async function receiveFromPath(incomingDir: string, source: string, name:
         if (bytes > MAX_IMPORT_BYTES) throw new ImportFailure(importMessages.tooLarge(name));
         hash.update(chunk);
         await writeAll(output, chunk).catch((error: unknown) => {
-          throw new ImportFailure(importMessages.notStored(name, describeCode(error)));
+          throw new ImportFailure(importMessages.notStored(name, error));
         });
       }
     } catch (error) {
@@ -77,7 +77,7 @@ export async function receiveBytes(incomingDir: string, data: Uint8Array, name: 
   } catch (error) {
     await output.close().catch(() => undefined);
     await rm(target, { force: true });
-    throw new ImportFailure(importMessages.notStored(name, describeCode(error)));
+    throw new ImportFailure(importMessages.notStored(name, error));
   }
   await output.close();
   return { path: target, id, bytes: data.byteLength };

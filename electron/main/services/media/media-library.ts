@@ -12,7 +12,9 @@ import { warmImageEngineSoon } from './image-engine';
 import { importFile, type ImportContext } from './import-file';
 import { ImportJobs } from './import-job';
 import { applyBatchChanges, editPhoto, restorePhoto } from './photo-edits';
-import { loadLibrary, writePhotoRecord } from './photo-records';
+import type { PreparedWrite } from '../fs/atomic-write';
+import { ioFailure } from '../fs/io-errors';
+import { loadLibrary, preparePhotoRecord } from './photo-records';
 import { PhotoSearch } from './photo-search';
 import { containedLibraryFile, ensureMediaFolders, isPhotoId, mediaPaths, originalFile, thumbnailFile, type MediaPaths } from './paths';
 import { makeThumbnail } from './thumbnail';
@@ -148,7 +150,7 @@ class FileMediaLibrary implements MediaLibrary {
       const photo = this.expectPhoto(id);
       const next = editPhoto(photo, parsed.data, this.now().toISOString());
       if (next === null) return photo;
-      await this.writeAll([next], [photo]);
+      await this.writeAll([next]);
       return next;
     });
   }
@@ -164,7 +166,7 @@ class FileMediaLibrary implements MediaLibrary {
         const next = applyBatchChanges(photo, parsed.data, now);
         return next ? [{ before: photo, next }] : [];
       });
-      await this.writeAll(changed.map((c) => c.next), changed.map((c) => c.before));
+      await this.writeAll(changed.map((c) => c.next));
       for (const { before, next } of changed) this.rememberForUndo(before, next);
       return {
         photos: photos.map((photo) => this.photos.get(photo.id) ?? photo),
@@ -187,7 +189,7 @@ class FileMediaLibrary implements MediaLibrary {
         const sources = memo && memo.metadata === JSON.stringify(metadata.data) ? memo.sources : undefined;
         return { before: photo, next: restorePhoto(photo, metadata.data!, now, sources) };
       });
-      await this.writeAll(pairs.map((p) => p.next), pairs.map((p) => p.before));
+      await this.writeAll(pairs.map((p) => p.next));
       for (const { next } of pairs) this.undoMemos.delete(next.id);
       return pairs.map((p) => p.next);
     });
@@ -250,20 +252,27 @@ class FileMediaLibrary implements MediaLibrary {
   }
 
   /**
-   * Writes the new records one after another; if one fails, those already written are put back,
-   * so a batch edit applies to every photo or to none.
+   * Writes the new records all or none: every record's bytes go to disk first, and only when all of
+   * them are there are they put in place (which needs no more space). So a disk that fills halfway
+   * through a batch edit changes no photo, as the message says, and nothing is left to undo.
    */
-  private async writeAll(next: readonly Photo[], before: readonly Photo[]): Promise<void> {
-    let written = 0;
+  private async writeAll(next: readonly Photo[]): Promise<void> {
+    const prepared: PreparedWrite[] = [];
     try {
-      for (const photo of next) {
-        await writePhotoRecord(this.paths, photo);
-        written += 1;
-      }
+      for (const photo of next) prepared.push(await preparePhotoRecord(this.paths, photo));
     } catch (error) {
-      for (const photo of before.slice(0, written)) await writePhotoRecord(this.paths, photo).catch(this.onError);
-      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new UserFacingError('io', `The photo details could not be saved (${code}); nothing was changed.`);
+      await Promise.all(prepared.map((write) => write.discard()));
+      throw ioFailure('The photo details could not be saved, so nothing was changed', error);
+    }
+    for (const [index, write] of prepared.entries()) {
+      try {
+        await write.commit();
+      } catch (error) {
+        // A rename refused after the bytes were down (a file held open on Windows): those in place stay in place.
+        await Promise.all(prepared.slice(index + 1).map((rest) => rest.discard()));
+        for (const photo of next.slice(0, index)) this.put(photo);
+        throw ioFailure(`The photo details could not be saved for ${next.length - index} of ${next.length} photos`, error);
+      }
     }
     for (const photo of next) this.put(photo);
   }

@@ -13,7 +13,7 @@ import {
   type PhotoMetadata,
 } from '../../../../shared/model/photo';
 import type { Quarantine } from '../drafts/quarantine';
-import { isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
+import { isTempFileName, prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../fs/atomic-write';
 import type { MetadataReadResult } from './metadata/read-metadata';
 import { FORMAT_EXTENSIONS, idFromFileName, recordFile, thumbnailFile, type MediaPaths } from './paths';
 
@@ -110,7 +110,12 @@ export function newPhotoRecord(facts: NewPhotoFacts): Photo {
 }
 
 export async function writePhotoRecord(paths: MediaPaths, photo: Photo): Promise<void> {
-  await writeFileAtomic(recordFile(paths, photo.id), `${JSON.stringify(Photo.parse(photo), null, 2)}\n`);
+  await (await preparePhotoRecord(paths, photo)).commit();
+}
+
+/** The record's bytes on disk, not yet in place: see PreparedWrite. */
+export function preparePhotoRecord(paths: MediaPaths, photo: Photo): Promise<PreparedWrite> {
+  return prepareFileAtomic(recordFile(paths, photo.id), `${JSON.stringify(Photo.parse(photo), null, 2)}\n`);
 }
 
 export interface LoadedLibrary {

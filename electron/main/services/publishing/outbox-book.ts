@@ -1,6 +1,7 @@
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../shared/model/publishing';
 import { redactSecrets } from '../../desktop/redact';
+import { describeIoError } from '../fs/io-errors';
 import { QUEUED_LABEL, changed, initialProgress, sentence, type LogLine } from './outbox-jobs';
 import type { OutboxStore } from './outbox-store';
 import { PublishError } from './publish-error';
@@ -67,21 +68,23 @@ export class JobBook {
     return next;
   }
 
-  persist(job: PublishJob): Promise<void> {
-    return this.store.save(job);
-  }
-
-  /** For background transitions: memory holds the state, and the next write of the job retries the disk. */
+  /** For background transitions: memory holds the state, and the store keeps retrying the disk. */
   persistQuietly(job: PublishJob): Promise<void> {
-    return this.store.save(job).catch(() => undefined);
+    return this.store.keep(job).catch(() => undefined);
   }
 
-  /** For the editor's own actions: a failed write is said, not swallowed. */
+  /**
+   * For the editor's own actions, already in effect (an aborted attempt cannot be taken back): the
+   * state is kept and written as soon as the disk allows, and the editor hears that it is not yet.
+   */
   async persistOrRefuse(job: PublishJob): Promise<void> {
     try {
-      await this.store.save(job);
+      await this.store.keep(job);
     } catch (error) {
-      throw new UserFacingError('io', `The outbox could not be saved (${errorCode(error)}); the change may be lost when Newsdesk restarts.`);
+      throw new UserFacingError(
+        'io',
+        `The change was made but is not saved yet. ${describeIoError(error)} Newsdesk keeps trying to save it while it runs.`,
+      );
     }
   }
 
@@ -225,8 +228,4 @@ export class JobBook {
       void this.persistQuietly(this.reschedule(job, 0, { level: 'info', message: 'The site answers again; trying again now.' }));
     }
   }
-}
-
-export function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -33,7 +33,13 @@ export interface Outbox {
   /** Resolves when no job is queued, running or waiting to retry (or the outbox closed). */
   whenIdle(): Promise<void>;
   quarantined(): QuarantinedFile[];
-  /** Aborts attempts under way, leaving their jobs queued on disk for the next start, and waits for writes. */
+  /** Jobs whose newest state is only in memory (the disk refused it); the outbox keeps trying. */
+  unsaved(): number;
+  /**
+   * Aborts attempts under way, leaving their jobs queued on disk for the next start, and waits for
+   * writes. Never throws; if some job states could not be written (see `unsaved`), calling it again
+   * tries them again.
+   */
   close(): Promise<void>;
 }
 

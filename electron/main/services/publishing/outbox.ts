@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../shared/model/publishing';
-import { JobBook, errorCode } from './outbox-book';
+import { describeIoError } from '../fs/io-errors';
+import { JobBook } from './outbox-book';
 import { PENDING_JOB_STATES, asPublishError, initialProgress, newJob, sentence, serialKey, type EnqueueRequest, type LogLine } from './outbox-jobs';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
 import type { Outbox, OutboxOptions } from './outbox-types';
@@ -74,7 +75,8 @@ class JobOutbox implements Outbox {
     try {
       await this.store.save(job);
     } catch (error) {
-      throw new UserFacingError('io', `The job could not be stored in the outbox (${errorCode(error)}), so nothing was sent.`);
+      // The store dropped the job with its failed write: it will not appear, or go out, later.
+      throw new UserFacingError('io', `The job could not be stored in the outbox, so nothing was sent. ${describeIoError(error)}`);
     }
     this.book.jobs.set(job.id, job);
     this.pump();
@@ -193,7 +195,16 @@ class JobOutbox implements Outbox {
     return this.store.quarantined();
   }
 
+  unsaved(): number {
+    return this.store.unwritten();
+  }
+
   async close(): Promise<void> {
+    // Closed with states still only in memory (a full disk): each call tries to write them again.
+    if (this.closed) {
+      await this.store.flush();
+      return;
+    }
     if (this.closing) return;
     this.closing = true;
     this.clearTimer();
@@ -303,7 +314,7 @@ class JobOutbox implements Outbox {
       // Nothing is sent until the job's state on disk says it is being sent.
       await this.store.save(job);
     } catch (error) {
-      const problem = new PublishError('local', `The outbox could not be saved (${errorCode(error)}); nothing was sent.`);
+      const problem = new PublishError('local', `The outbox could not be saved, so nothing was sent. ${describeIoError(error)}`);
       if (attempt.stopped === null) await this.book.failed(job.id, problem, { alwaysRetry: true });
       return;
     }

@@ -6,7 +6,8 @@ import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { NinjsTarget, TargetId, WordPressTarget, type PublishTarget, type TargetInput } from '../../../../shared/model/publishing';
 import { Quarantine } from '../drafts/quarantine';
-import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
+import { prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../fs/atomic-write';
+import { ioFailure } from '../fs/io-errors';
 import type { SecretBox } from './secret-box';
 import { stripStoredCredentials } from './stored-target-credentials';
 
@@ -213,20 +214,26 @@ class FileTargetsStore implements TargetsStore {
     });
   }
 
-  /** Secrets first: a target never claims a secret that is not on disk yet. Memory follows the disk. */
+  /**
+   * Both files are prepared (their bytes on disk) before either is put in place, so a disk that
+   * refuses one changes neither: a change the editor is told failed must not take effect, now or at
+   * the next start. Secrets go in place first: a target never claims a secret that is not on disk.
+   * Memory follows the disk.
+   */
   private async write(targets: StoredTarget[], secrets: Map<string, string>): Promise<void> {
     const known = new Set(targets.map((target) => target.id));
     const kept = Object.fromEntries([...secrets].filter(([id]) => known.has(id)));
+    const prepared: PreparedWrite[] = [];
     try {
-      await writeFileAtomic(this.paths.secretsPath, JSON.stringify({ format: FORMAT, secrets: kept }), { mode: 0o600 });
-      this.secrets = new Map(Object.entries(kept));
-      await writeFileAtomic(this.paths.targetsPath, JSON.stringify({ format: FORMAT, targets }, null, 2), { mode: 0o600 });
-      this.targets = targets;
+      prepared.push(await prepareFileAtomic(this.paths.secretsPath, JSON.stringify({ format: FORMAT, secrets: kept }), { mode: 0o600 }));
+      prepared.push(await prepareFileAtomic(this.paths.targetsPath, JSON.stringify({ format: FORMAT, targets }, null, 2), { mode: 0o600 }));
+      for (const write of prepared.splice(0)) await write.commit();
     } catch (error) {
-      if (error instanceof UserFacingError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UserFacingError('io', `The publish targets could not be saved (${code ?? String(error)}).`);
+      await Promise.all(prepared.map((write) => write.discard()));
+      throw ioFailure('The publish targets could not be saved', error);
     }
+    this.secrets = new Map(Object.entries(kept));
+    this.targets = targets;
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { ioFailure } from '../fs/io-errors';
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../../../../shared/model/settings';
 
 /**
@@ -50,7 +51,12 @@ export function createSettingsService(store: KeyValueStore): SettingsService {
     get: read,
     update(patch) {
       const next = Settings.parse({ ...read(), ...patch });
-      store.set(KEY, next);
+      try {
+        store.set(KEY, next);
+      } catch (error) {
+        // The store writes its file atomically, so a refused write leaves the old settings in force.
+        throw ioFailure('The settings could not be saved, so nothing was changed', error);
+      }
       return next;
     },
   };
