@@ -1,12 +1,15 @@
 import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
 import { startStaticServer } from '../e2e/harness/static-server';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
+import { printBreakdown, profileTyping, type Breakdown } from './typing-profile';
 
 const WORDS = 10_000;
 const KEYSTROKES = 240;
@@ -14,14 +17,18 @@ const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
 // Frame-rate limiting off: otherwise every sample includes up to 16.7 ms of waiting for vsync, which
 // measures the display, not the editor. With it off, the next frame comes as soon as the work is done.
 const ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Rounds per editor, alternated (bare, core, Newsdesk, bare, …) so drift in the machine's load hits all alike. */
+const ROUNDS = Number(process.env.TYPING_ROUNDS ?? 3);
 
-/**
- * Keydown → next frame, measured in the page: from the event's timestamp to a task queued from
- * the following requestAnimationFrame (that is, after Lexical's update, layout and the frame).
- */
-async function measureTyping(page: Page): Promise<number[]> {
-  const editor = page.locator('[data-lexical-editor="true"]').first();
-  await editor.waitFor();
+/** The baselines (bare Lexical, Newsdesk's editor core) and a copy of the app, built with source maps for the profile. */
+const BASELINES_DIR = resolve('out/bench/bare-editor');
+const APP_DIR = resolve('out/bench/renderer');
+
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+/** Starts recording keydown → next frame in the page: from the event's timestamp to a task queued from the following requestAnimationFrame. */
+async function installProbe(page: Page): Promise<void> {
+  await page.locator('[data-lexical-editor="true"]').first().waitFor();
   await page.evaluate(() => {
     const samples: number[] = [];
     (window as unknown as { __latency: number[] }).__latency = samples;
@@ -38,8 +45,11 @@ async function measureTyping(page: Page): Promise<number[]> {
       true,
     );
   });
-  // Put the caret in the middle of the long document, then type like a person (one key at a time).
-  const middle = editor.locator('p').nth(80);
+}
+
+/** Puts the caret in the middle of the long document, then types like a person (one key at a time). */
+async function typePhrase(page: Page): Promise<void> {
+  const middle = page.locator('[data-lexical-editor="true"]').first().locator('p').nth(80);
   await middle.scrollIntoViewIfNeeded();
   await middle.click();
   await page.keyboard.press('End');
@@ -49,27 +59,39 @@ async function measureTyping(page: Page): Promise<number[]> {
     await page.waitForTimeout(20);
   }
   await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10));
 }
 
-const BARE_OUT_DIR = resolve('out/bench/bare-editor');
-/** Rounds per editor, alternated (bare, Newsdesk, bare, …) so drift in the machine's load hits both alike. */
-const ROUNDS = 3;
-
-async function bareEditorLatency(page: Page): Promise<number[]> {
-  const server = await startStaticServer(BARE_OUT_DIR);
-  try {
-    await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
-    return await measureTyping(page);
-  } finally {
-    await server.close();
-  }
+interface Run {
+  latency: number[];
+  profile?: Breakdown;
 }
 
-async function newsdeskLatency(page: Page): Promise<number[]> {
-  const server = await startStaticServer();
+/** Types into the editor on the page: latency samples, or (profiled) where the main thread's time went. */
+async function typeInto(page: Page, outDir: string, profiled: boolean): Promise<Run> {
+  await installProbe(page);
+  if (profiled) return { latency: [], profile: await profileTyping(page, outDir, () => typePhrase(page)) };
+  await typePhrase(page);
+  return { latency: await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10)) };
+}
+
+/** One of the two baseline pages (index.html: bare Lexical; core.html: Newsdesk's editor core). */
+function baseline(pageName: string) {
+  return async (page: Page, profiled: boolean): Promise<Run> => {
+    const server = await startStaticServer(BASELINES_DIR);
+    try {
+      await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
+      await page.goto(`${server.url}/${pageName}`);
+      await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
+      return await typeInto(page, BASELINES_DIR, profiled);
+    } finally {
+      await server.close();
+    }
+  };
+}
+
+/** The whole app, every plugin of the drafting desk on, the article opened from the draft list. */
+async function newsdesk(page: Page, profiled: boolean): Promise<Run> {
+  const server = await startStaticServer(APP_DIR);
   const dataDir = await makeDataDir();
   try {
     const app = await launchNewsdesk(page, { dataDir, baseUrl: server.url });
@@ -78,41 +100,66 @@ async function newsdeskLatency(page: Page): Promise<number[]> {
     await drafts.save({ ...article, headline: 'Typing benchmark long read', body: longArticleBody(WORDS) }, 'manual');
     await page.reload();
     await page.getByText('Typing benchmark long read').first().click();
-    const samples = await measureTyping(page);
+    const run = await typeInto(page, APP_DIR, profiled);
     await app.close();
-    return samples;
+    return run;
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
+const EDITORS = [
+  { name: 'bare Lexical editor', run: baseline('index.html') },
+  { name: 'Newsdesk editor core', run: baseline('core.html') },
+  { name: 'Newsdesk, every drafting plugin', run: newsdesk },
+] as const;
+
+async function buildPages(): Promise<void> {
+  const sourcemap = true; // for the profile only; it changes no code
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: resolve('tests/bench/bare-editor'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: BASELINES_DIR, emptyOutDir: true, sourcemap, rollupOptions: { input: { index: resolve('tests/bench/bare-editor/index.html'), core: resolve('tests/bench/bare-editor/core.html') } } },
+  });
+  await build({ configFile: false, logLevel: 'silent', root: resolve('renderer'), base: './', plugins: [react()], build: { outDir: APP_DIR, emptyOutDir: true, sourcemap } });
+}
+
+async function inContext(browser: Browser, run: (page: Page) => Promise<Run>): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
 export async function runTypingBench(): Promise<void> {
   console.log(`\nTyping latency in Chromium, ${WORDS.toLocaleString()}-word article, ${ROUNDS}×${KEYSTROKES} keystrokes each (keydown → next frame)`);
-  await build({ configFile: false, logLevel: 'silent', root: resolve('tests/bench/bare-editor'), base: './', build: { outDir: BARE_OUT_DIR, emptyOutDir: true } });
+  console.log(`load average at start: ${loadAverage()}`);
+  await buildPages();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const run = async (which: (page: Page) => Promise<number[]>) => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
-        return await which(await context.newPage());
-      } finally {
-        await context.close();
-      }
-    };
-    const bare: number[] = [];
-    const app: number[] = [];
+    const samples = EDITORS.map(() => [] as number[]);
     for (let round = 0; round < ROUNDS; round += 1) {
-      bare.push(...(await run(bareEditorLatency)));
-      app.push(...(await run(newsdeskLatency)));
+      for (const [i, editor] of EDITORS.entries()) samples[i]!.push(...(await inContext(browser, (page) => editor.run(page, false))).latency);
+      console.log(`  round ${round + 1} done, load average ${loadAverage()}`);
     }
-    const bareP95 = percentile(bare, 95);
-    const appP95 = percentile(app, 95);
-    row('bare Lexical editor, keydown → frame p50', ms(percentile(bare, 50)), '-', '(baseline)');
-    row('bare Lexical editor, keydown → frame p95', ms(bareP95), '-', '(baseline)');
-    row('Newsdesk editor, keydown → frame p50', ms(percentile(app, 50)), '-');
-    row('Newsdesk editor, keydown → frame p95', ms(appP95), '≤ 16 ms');
-    row('Newsdesk / bare (p95)', `${(appP95 / bareP95).toFixed(2)}×`, '≤ 1.2×');
+    const [bare, core, app] = samples.map((list) => ({ p50: percentile(list, 50), p95: percentile(list, 95) }));
+    row('bare Lexical editor, keydown → frame p50', ms(bare!.p50), '-', '(baseline)');
+    row('bare Lexical editor, keydown → frame p95', ms(bare!.p95), '-', '(baseline)');
+    row('Newsdesk editor core, keydown → frame p50', ms(core!.p50), '-');
+    row('Newsdesk editor core, keydown → frame p95', ms(core!.p95), '-');
+    row('Newsdesk, every plugin, keydown → frame p50', ms(app!.p50), '-');
+    row('Newsdesk, every plugin, keydown → frame p95', ms(app!.p95), '≤ 16 ms');
+    row('Newsdesk editor core / bare (p95)', `${(core!.p95 / bare!.p95).toFixed(2)}×`, '≤ 1.1×');
+    row('Newsdesk, every plugin / bare (p95)', `${(app!.p95 / bare!.p95).toFixed(2)}×`, '≤ 1.2×');
+    // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
+    console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
+    for (const editor of EDITORS) printBreakdown(editor.name, (await inContext(browser, (page) => editor.run(page, true))).profile!, KEYSTROKES);
   } finally {
     await browser.close();
   }
