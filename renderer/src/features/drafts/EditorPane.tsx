@@ -18,6 +18,7 @@ import { useOpenArticleForOutbox } from '../publishing/useOpenArticleForOutbox';
 import { titleOf } from './DraftListItem';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
+import { createValueStore } from './value-store';
 
 const MOD_ALT = { ...CONTROL_OR_META, altKey: true };
 
@@ -33,13 +34,15 @@ function revealIssue(pane: HTMLElement | null, issue: CheckIssue): void {
   if (field) photo.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
 }
 
+const sameStats = (a: BodyStats | null, b: BodyStats | null) => a?.words === b?.words && a?.label === b?.label;
+
 /**
- * The centre pane for the open article. Word count lives here, so its updates re-render the
- * pane's status bar only, not the list or the metadata. It also holds the reader preview (which
+ * The centre pane for the open article. Word count lives in a store here, so its updates
+ * re-render the status bar's count only, not the pane, the editor or its toolbar. It also holds the reader preview (which
  * stands in for the text while shown) and the pre-publish check.
  */
 export function EditorPane({ session, onShowHistory }: { session: DraftSession; onShowHistory: () => void }) {
-  const [stats, setStats] = useState<BodyStats | null>(null);
+  const [stats] = useState(() => createValueStore<BodyStats | null>(null, sameStats));
   const [previewBody, setPreviewBody] = useState<LexicalDocument | null>(null);
   const [checkOpen, setCheckOpen] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -137,8 +140,8 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         initialBody={article.body}
         onEditor={onEditor}
         onChange={session.bodyChanged}
-        onStats={setStats}
-        preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats?.label ?? '1 min read'} /> : undefined}
+        onStats={stats.set}
+        preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats.get()?.label ?? '1 min read'} /> : undefined}
         footer={
           <StatusBar
             stats={stats}
