@@ -23,6 +23,12 @@ const ROUNDS = Number(process.env.TYPING_ROUNDS ?? 3);
 /** The baselines (bare Lexical, Newsdesk's editor core) and a copy of the app, built with source maps for the profile. */
 const BASELINES_DIR = resolve('out/bench/bare-editor');
 const APP_DIR = resolve('out/bench/renderer');
+/**
+ * TYPING_COMPARE_RENDERER=<another checkout>/renderer adds that build of the app as a fourth
+ * editor, alternated with the others: a change's before and after measured in one run.
+ */
+const COMPARE_SOURCE = process.env.TYPING_COMPARE_RENDERER;
+const COMPARE_DIR = resolve('out/bench/renderer-compare');
 
 const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
@@ -90,8 +96,8 @@ function baseline(pageName: string) {
 }
 
 /** The whole app, every plugin of the drafting desk on, the article opened from the draft list. */
-async function newsdesk(page: Page, profiled: boolean): Promise<Run> {
-  const server = await startStaticServer(APP_DIR);
+const newsdesk = (appDir: string) => async (page: Page, profiled: boolean): Promise<Run> => {
+  const server = await startStaticServer(appDir);
   const dataDir = await makeDataDir();
   try {
     const app = await launchNewsdesk(page, { dataDir, baseUrl: server.url });
@@ -100,20 +106,32 @@ async function newsdesk(page: Page, profiled: boolean): Promise<Run> {
     await drafts.save({ ...article, headline: 'Typing benchmark long read', body: longArticleBody(WORDS) }, 'manual');
     await page.reload();
     await page.getByText('Typing benchmark long read').first().click();
-    const run = await typeInto(page, APP_DIR, profiled);
+    const run = await typeInto(page, appDir, profiled);
     await app.close();
     return run;
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
+};
 
 const EDITORS = [
   { name: 'bare Lexical editor', run: baseline('index.html') },
   { name: 'Newsdesk editor core', run: baseline('core.html') },
-  { name: 'Newsdesk, every drafting plugin', run: newsdesk },
-] as const;
+  { name: 'Newsdesk, every plugin', run: newsdesk(APP_DIR) },
+  ...(COMPARE_SOURCE ? [{ name: 'Newsdesk, every plugin, comparison build', run: newsdesk(COMPARE_DIR) }] : []),
+];
+
+/** p50 and p95 of each editor (and its ratio to bare Lexical at p95) from the samples so far. */
+function printFigures(samples: number[][]): void {
+  const bareP95 = percentile(samples[0]!, 95);
+  for (const [i, editor] of EDITORS.entries()) {
+    const p95 = percentile(samples[i]!, 95);
+    row(`${editor.name}, p50`, ms(percentile(samples[i]!, 50)), '-', i === 0 ? '(baseline)' : '');
+    row(`${editor.name}, p95`, ms(p95), i === 0 ? '-' : '≤ 16 ms', i === 0 ? '(baseline)' : '');
+    if (i > 0) row(`${editor.name} / bare (p95)`, `${(p95 / bareP95).toFixed(2)}×`, i === 1 ? '≤ 1.1×' : '≤ 1.2×');
+  }
+}
 
 async function buildPages(): Promise<void> {
   const sourcemap = true; // for the profile only; it changes no code
@@ -125,7 +143,9 @@ async function buildPages(): Promise<void> {
     plugins: [react()],
     build: { outDir: BASELINES_DIR, emptyOutDir: true, sourcemap, rollupOptions: { input: { index: resolve('tests/bench/bare-editor/index.html'), core: resolve('tests/bench/bare-editor/core.html') } } },
   });
-  await build({ configFile: false, logLevel: 'silent', root: resolve('renderer'), base: './', plugins: [react()], build: { outDir: APP_DIR, emptyOutDir: true, sourcemap } });
+  const app = (root: string, outDir: string) => build({ configFile: false, logLevel: 'silent', root, base: './', plugins: [react()], build: { outDir, emptyOutDir: true, sourcemap } });
+  await app(resolve('renderer'), APP_DIR);
+  if (COMPARE_SOURCE) await app(resolve(COMPARE_SOURCE), COMPARE_DIR);
 }
 
 async function inContext(browser: Browser, run: (page: Page) => Promise<Run>): Promise<Run> {
@@ -147,16 +167,9 @@ export async function runTypingBench(): Promise<void> {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [i, editor] of EDITORS.entries()) samples[i]!.push(...(await inContext(browser, (page) => editor.run(page, false))).latency);
       console.log(`  round ${round + 1} done, load average ${loadAverage()}`);
+      if (round < ROUNDS - 1) printFigures(samples); // so far, in case the run is cut short
     }
-    const [bare, core, app] = samples.map((list) => ({ p50: percentile(list, 50), p95: percentile(list, 95) }));
-    row('bare Lexical editor, keydown → frame p50', ms(bare!.p50), '-', '(baseline)');
-    row('bare Lexical editor, keydown → frame p95', ms(bare!.p95), '-', '(baseline)');
-    row('Newsdesk editor core, keydown → frame p50', ms(core!.p50), '-');
-    row('Newsdesk editor core, keydown → frame p95', ms(core!.p95), '-');
-    row('Newsdesk, every plugin, keydown → frame p50', ms(app!.p50), '-');
-    row('Newsdesk, every plugin, keydown → frame p95', ms(app!.p95), '≤ 16 ms');
-    row('Newsdesk editor core / bare (p95)', `${(core!.p95 / bare!.p95).toFixed(2)}×`, '≤ 1.1×');
-    row('Newsdesk, every plugin / bare (p95)', `${(app!.p95 / bare!.p95).toFixed(2)}×`, '≤ 1.2×');
+    printFigures(samples);
     // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
     console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
     for (const editor of EDITORS) printBreakdown(editor.name, (await inContext(browser, (page) => editor.run(page, true))).profile!, KEYSTROKES);

@@ -26,6 +26,17 @@ interface Profile {
 export type Breakdown = Map<string, number>;
 
 export const LEXICAL = 'Lexical';
+/** What each Lexical package does on a keystroke, for the breakdown. */
+const LEXICAL_PACKAGES: Record<string, string> = {
+  lexical: 'core: update, transforms, reconciliation',
+  markdown: 'Markdown shortcuts',
+  history: 'history (undo)',
+  react: 'React bindings',
+  'rich-text': 'rich text',
+  list: 'lists',
+  link: 'links',
+  utils: 'utils',
+};
 export const BROWSER = 'Browser: input, style, layout, paint';
 export const GC = 'Garbage collection';
 export const REACT = 'React (rendering our components)';
@@ -52,7 +63,11 @@ function sourceMaps(outDir: string) {
 function ownerOfSource(source: string): string | null {
   const ours = /(?:^|\/)(renderer\/src|tests\/bench)\/(.*)$/.exec(source);
   if (ours && !source.includes('node_modules')) return ours[1] === 'tests/bench' ? null : `ours: ${ours[2]}`;
-  if (/node_modules\/(lexical|@lexical)\//.test(source)) return LEXICAL;
+  const lexical = /node_modules\/(?:(lexical)|@lexical\/([^/]+))\//.exec(source);
+  if (lexical) {
+    const pkg = lexical[1] ?? lexical[2]!;
+    return `${LEXICAL}: ${LEXICAL_PACKAGES[pkg] ?? `@lexical/${pkg}`}`;
+  }
   if (/node_modules\/(react-dom|scheduler|react)\//.test(source)) return REACT;
   return null;
 }
@@ -128,18 +143,19 @@ export async function profileTyping(page: Page, outDir: string, type: () => Prom
   return attribute(profile, outDir);
 }
 
-/** Prints the breakdown per keystroke: Lexical's own work, ours (per module), React, the browser. */
+/** Prints the breakdown per keystroke: Lexical's own work (per package), ours (per module, and React), the browser. */
 export function printBreakdown(label: string, breakdown: Breakdown, keystrokes: number): void {
   const perKey = (total: number) => `${(total / keystrokes).toFixed(3)} ms`;
   const entries = [...breakdown.entries()].sort((a, b) => b[1] - a[1]);
-  const ours = entries.filter(([owner]) => owner.startsWith('ours: ') || owner === REACT).reduce((sum, [, t]) => sum + t, 0);
-  const lexical = breakdown.get(LEXICAL) ?? 0;
-  console.log(`  ${label}: CPU per keystroke (sampled profile, ${keystrokes} keys; includes work deferred to idle time)`);
-  console.log(`    ${'Lexical (update, reconciliation, its plugins)'.padEnd(58)} ${perKey(lexical).padStart(10)}`);
-  console.log(`    ${'Newsdesk (our listeners, plugins, components + React)'.padEnd(58)} ${perKey(ours).padStart(10)}`);
-  for (const [owner, total] of entries) {
-    if (owner === LEXICAL) continue;
-    const indent = owner.startsWith('ours: ') || owner === REACT ? '      ' : '    ';
-    console.log(`${indent}${owner.padEnd(62 - indent.length)} ${perKey(total).padStart(10)}`);
+  const groups: [string, (owner: string) => boolean][] = [
+    ['Lexical (update, reconciliation, its plugins)', (owner) => owner.startsWith(`${LEXICAL}: `)],
+    ['Newsdesk (our listeners, plugins, components + React)', (owner) => owner.startsWith('ours: ') || owner === REACT],
+  ];
+  console.log(`  ${label}: main-thread CPU per keystroke (sampled profile, ${keystrokes} keys; includes work deferred to idle time)`);
+  for (const [name, member] of groups) {
+    const members = entries.filter(([owner]) => member(owner));
+    console.log(`    ${name.padEnd(58)} ${perKey(members.reduce((sum, [, t]) => sum + t, 0)).padStart(10)}`);
+    for (const [owner, total] of members) console.log(`      ${owner.replace(`${LEXICAL}: `, '').padEnd(56)} ${perKey(total).padStart(10)}`);
   }
+  for (const [owner, total] of entries) if (!groups.some(([, member]) => member(owner))) console.log(`    ${owner.padEnd(58)} ${perKey(total).padStart(10)}`);
 }
