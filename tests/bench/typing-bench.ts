@@ -116,10 +116,10 @@ const newsdesk = (appDir: string) => async (page: Page, profiled: boolean): Prom
 };
 
 const EDITORS = [
-  { name: 'bare Lexical editor', run: baseline('index.html') },
+  { name: 'bare Lexical', run: baseline('index.html') },
   { name: 'Newsdesk editor core', run: baseline('core.html') },
-  { name: 'Newsdesk, every plugin', run: newsdesk(APP_DIR) },
-  ...(COMPARE_SOURCE ? [{ name: 'Newsdesk, every plugin, comparison build', run: newsdesk(COMPARE_DIR) }] : []),
+  { name: 'Newsdesk, all plugins', run: newsdesk(APP_DIR) },
+  ...(COMPARE_SOURCE ? [{ name: 'comparison build, all plugins', run: newsdesk(COMPARE_DIR) }] : []),
 ];
 
 /** p50 and p95 of each editor (and its ratio to bare Lexical at p95) from the samples so far. */

@@ -1,5 +1,5 @@
 import { CONTROL_OR_META, isExactShortcutMatch, type LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STATUS_LABELS, type LexicalDocument } from '../../../../shared/model/article';
 import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
 import type { CheckIssue } from '../../../../shared/rules/prepublish';
@@ -100,8 +100,16 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
   useAppCommand('article:preview', togglePreview);
   useAppCommand('article:check', openCheck);
 
+  const summary = useMemo(() => reportSummary(report, photosError), [report, photosError]);
+  const { saveState, saveNow } = session;
+  // The same element from render to render while nothing it shows changed, so the memoized editor
+  // (which holds it) is not re-rendered when the desk re-renders after an autosave.
+  const footer = useMemo(
+    () => <StatusBar stats={stats} saveState={saveState} onRetry={() => void saveNow()} check={summary} onCheck={openCheck} />,
+    [stats, saveState, saveNow, summary, openCheck],
+  );
+
   if (!article) return null;
-  const summary = reportSummary(report, photosError);
   return (
     <main className="nd-main" aria-label="Editor" ref={paneRef}>
       <header className="nd-main__head">
@@ -142,15 +150,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         onChange={session.bodyChanged}
         onStats={stats.set}
         preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats.get()?.label ?? '1 min read'} /> : undefined}
-        footer={
-          <StatusBar
-            stats={stats}
-            saveState={session.saveState}
-            onRetry={() => void session.saveNow()}
-            check={summary}
-            onCheck={openCheck}
-          />
-        }
+        footer={footer}
       />
     </main>
   );
