@@ -150,6 +150,9 @@ async function buildPages(): Promise<void> {
 
 async function inContext(browser: Browser, run: (page: Page) => Promise<Run>): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // A page that crashed (a heavily loaded machine runs out of memory) fails the run instead of
+  // leaving it waiting forever: Playwright's library API waits without a limit by default.
+  context.setDefaultTimeout(180_000);
   try {
     return await run(await context.newPage());
   } finally {
