@@ -185,16 +185,16 @@ export function App({ windowArticleId = null }: AppProps) {
   // Closing the window with edits in flight: hold the close and start saving. In the desktop app
   // main then asks for the save ('app:saveBeforeClose') and closes the window, or asks the person
   // what to do if the save fails.
-  const saveState = useRef(session.saveState);
-  saveState.current = session.saveState;
+  // The save state is a store (read when asked, never a re-render of the desk).
+  const saveState = session.saveState;
   useEffect(
     () =>
       registerSaveBeforeClose(async () => {
         if (await flush()) return null;
-        const state = saveState.current;
+        const state = saveState.get();
         return `The open article could not be saved${state.kind === 'error' ? `: ${state.message}` : '.'}`;
       }),
-    [flush],
+    [flush, saveState],
   );
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {

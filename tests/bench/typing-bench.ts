@@ -1,13 +1,16 @@
 import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
 import { createAppRequestHandler } from '../../electron/main/protocol/app-protocol';
 import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
+import { printBreakdown, profileTyping, type Breakdown } from './typing-profile';
 
 const WORDS = 10_000;
 const KEYSTROKES = 240;
@@ -15,14 +18,24 @@ const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
 // Frame-rate limiting off: otherwise every sample includes up to 16.7 ms of waiting for vsync, which
 // measures the display, not the editor. With it off, the next frame comes as soon as the work is done.
 const ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Rounds per editor, alternated (bare, core, Newsdesk, bare, …) so drift in the machine's load hits all alike. */
+const ROUNDS = Number(process.env.TYPING_ROUNDS ?? 3);
 
+/** The baselines (bare Lexical, Newsdesk's editor core) and a copy of the app, built with source maps for the profile. */
+const BASELINES_DIR = resolve('out/bench/bare-editor');
+const APP_DIR = resolve('out/bench/renderer');
 /**
- * Keydown → next frame, measured in the page: from the event's timestamp to a task queued from
- * the following requestAnimationFrame (that is, after Lexical's update, layout and the frame).
+ * TYPING_COMPARE_RENDERER=<another checkout>/renderer adds that build of the app as a fourth
+ * editor, alternated with the others: a change's before and after measured in one run.
  */
-async function measureTyping(page: Page): Promise<number[]> {
-  const editor = page.locator('[data-lexical-editor="true"]').first();
-  await editor.waitFor();
+const COMPARE_SOURCE = process.env.TYPING_COMPARE_RENDERER;
+const COMPARE_DIR = resolve('out/bench/renderer-compare');
+
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+/** Starts recording keydown → next frame in the page: from the event's timestamp to a task queued from the following requestAnimationFrame. */
+async function installProbe(page: Page): Promise<void> {
+  await page.locator('[data-lexical-editor="true"]').first().waitFor();
   await page.evaluate(() => {
     const samples: number[] = [];
     (window as unknown as { __latency: number[] }).__latency = samples;
@@ -39,8 +52,11 @@ async function measureTyping(page: Page): Promise<number[]> {
       true,
     );
   });
-  // Put the caret in the middle of the long document, then type like a person (one key at a time).
-  const middle = editor.locator('p').nth(80);
+}
+
+/** Puts the caret in the middle of the long document, then types like a person (one key at a time). */
+async function typePhrase(page: Page): Promise<void> {
+  const middle = page.locator('[data-lexical-editor="true"]').first().locator('p').nth(80);
   await middle.scrollIntoViewIfNeeded();
   await middle.click();
   await page.keyboard.press('End');
@@ -50,65 +66,112 @@ async function measureTyping(page: Page): Promise<number[]> {
     await page.waitForTimeout(20);
   }
   await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10));
 }
 
-const BARE_OUT_DIR = resolve('out/bench/bare-editor');
-/** Rounds per editor, alternated (bare, Newsdesk, bare, …) so drift in the machine's load hits both alike. */
-const ROUNDS = 3;
-
-// Both pages are served the same way, by the app's protocol handler behind page.route.
-async function bareEditorLatency(page: Page): Promise<number[]> {
-  await serveAppProtocol(page, createAppRequestHandler(BARE_OUT_DIR));
-  await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
-  await page.goto(`${HARNESS_ORIGIN}/index.html`);
-  await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
-  return measureTyping(page);
+interface Run {
+  latency: number[];
+  profile?: Breakdown;
 }
 
-async function newsdeskLatency(page: Page): Promise<number[]> {
+/** Types into the editor on the page: latency samples, or (profiled) where the main thread's time went. */
+async function typeInto(page: Page, outDir: string, profiled: boolean): Promise<Run> {
+  await installProbe(page);
+  if (profiled) return { latency: [], profile: await profileTyping(page, outDir, () => typePhrase(page)) };
+  await typePhrase(page);
+  return { latency: await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10)) };
+}
+
+/** One of the two baseline pages (index.html: bare Lexical; core.html: Newsdesk's editor core). */
+function baseline(pageName: string) {
+  return async (page: Page, profiled: boolean): Promise<Run> => {
+    // Served like the app, by the app's protocol handler behind page.route.
+    await serveAppProtocol(page, createAppRequestHandler(BASELINES_DIR));
+    await page.addInitScript({ content: `window.__benchDoc = ${JSON.stringify(longArticleBody(WORDS))};` });
+    await page.goto(`${HARNESS_ORIGIN}/${pageName}`);
+    await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
+    return typeInto(page, BASELINES_DIR, profiled);
+  };
+}
+
+/** The whole app, every plugin of the drafting desk on, the article opened from the draft list. */
+const newsdesk = (appDir: string) => async (page: Page, profiled: boolean): Promise<Run> => {
   const dataDir = await makeDataDir();
   try {
-    const app = await launchNewsdesk(page, { dataDir });
+    const app = await launchNewsdesk(page, { dataDir, rendererDir: appDir });
     const drafts = app.services().drafts;
     const article = await drafts.create({ section: 'News' });
     await drafts.save({ ...article, headline: 'Typing benchmark long read', body: longArticleBody(WORDS) }, 'manual');
     await page.reload();
     await page.getByText('Typing benchmark long read').first().click();
-    const samples = await measureTyping(page);
+    const run = await typeInto(page, appDir, profiled);
     await app.close();
-    return samples;
+    return run;
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+const EDITORS = [
+  { name: 'bare Lexical', run: baseline('index.html') },
+  { name: 'Newsdesk editor core', run: baseline('core.html') },
+  { name: 'Newsdesk, all plugins', run: newsdesk(APP_DIR) },
+  ...(COMPARE_SOURCE ? [{ name: 'comparison build, all plugins', run: newsdesk(COMPARE_DIR) }] : []),
+];
+
+/** p50 and p95 of each editor (and its ratio to bare Lexical at p95) from the samples so far. */
+function printFigures(samples: number[][]): void {
+  const bareP95 = percentile(samples[0]!, 95);
+  for (const [i, editor] of EDITORS.entries()) {
+    const p95 = percentile(samples[i]!, 95);
+    row(`${editor.name}, p50`, ms(percentile(samples[i]!, 50)), '-', i === 0 ? '(baseline)' : '');
+    row(`${editor.name}, p95`, ms(p95), i === 0 ? '-' : '≤ 16 ms', i === 0 ? '(baseline)' : '');
+    if (i > 0) row(`${editor.name} / bare (p95)`, `${(p95 / bareP95).toFixed(2)}×`, i === 1 ? '≤ 1.1×' : '≤ 1.2×');
+  }
+}
+
+async function buildPages(): Promise<void> {
+  const sourcemap = true; // for the profile only; it changes no code
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: resolve('tests/bench/bare-editor'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: BASELINES_DIR, emptyOutDir: true, sourcemap, rollupOptions: { input: { index: resolve('tests/bench/bare-editor/index.html'), core: resolve('tests/bench/bare-editor/core.html') } } },
+  });
+  const app = (root: string, outDir: string) => build({ configFile: false, logLevel: 'silent', root, base: './', plugins: [react()], build: { outDir, emptyOutDir: true, sourcemap } });
+  await app(resolve('renderer'), APP_DIR);
+  if (COMPARE_SOURCE) await app(resolve(COMPARE_SOURCE), COMPARE_DIR);
+}
+
+async function inContext(browser: Browser, run: (page: Page) => Promise<Run>): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // A page that crashed (a heavily loaded machine runs out of memory) fails the run instead of
+  // leaving it waiting forever: Playwright's library API waits without a limit by default.
+  context.setDefaultTimeout(180_000);
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
   }
 }
 
 export async function runTypingBench(): Promise<void> {
   console.log(`\nTyping latency in Chromium, ${WORDS.toLocaleString()}-word article, ${ROUNDS}×${KEYSTROKES} keystrokes each (keydown → next frame)`);
-  await build({ configFile: false, logLevel: 'silent', root: resolve('tests/bench/bare-editor'), base: './', build: { outDir: BARE_OUT_DIR, emptyOutDir: true } });
+  console.log(`load average at start: ${loadAverage()}`);
+  await buildPages();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const run = async (which: (page: Page) => Promise<number[]>) => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
-        return await which(await context.newPage());
-      } finally {
-        await context.close();
-      }
-    };
-    const bare: number[] = [];
-    const app: number[] = [];
+    const samples = EDITORS.map(() => [] as number[]);
     for (let round = 0; round < ROUNDS; round += 1) {
-      bare.push(...(await run(bareEditorLatency)));
-      app.push(...(await run(newsdeskLatency)));
+      for (const [i, editor] of EDITORS.entries()) samples[i]!.push(...(await inContext(browser, (page) => editor.run(page, false))).latency);
+      console.log(`  round ${round + 1} done, load average ${loadAverage()}`);
+      if (round < ROUNDS - 1) printFigures(samples); // so far, in case the run is cut short
     }
-    const bareP95 = percentile(bare, 95);
-    const appP95 = percentile(app, 95);
-    row('bare Lexical editor, keydown → frame p50', ms(percentile(bare, 50)), '-', '(baseline)');
-    row('bare Lexical editor, keydown → frame p95', ms(bareP95), '-', '(baseline)');
-    row('Newsdesk editor, keydown → frame p50', ms(percentile(app, 50)), '-');
-    row('Newsdesk editor, keydown → frame p95', ms(appP95), '≤ 16 ms');
-    row('Newsdesk / bare (p95)', `${(appP95 / bareP95).toFixed(2)}×`, '≤ 1.2×');
+    printFigures(samples);
+    // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
+    console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
+    for (const editor of EDITORS) printBreakdown(editor.name, (await inContext(browser, (page) => editor.run(page, true))).profile!, KEYSTROKES);
   } finally {
     await browser.close();
   }

@@ -10,7 +10,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
 import { PhotoEditingContext, type PhotoEditing } from '../features/article-photos/photo-editing';
 import { ARTICLE_TRANSFORMERS } from './markdown';
@@ -46,8 +46,12 @@ function reportError(error: Error): void {
   console.error('Editor error', error);
 }
 
-/** The body editor: Lexical rich text with the article's nodes, toolbar and plugins. */
-export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer, preview }: ArticleEditorProps) {
+/**
+ * The body editor: Lexical rich text with the article's nodes, toolbar and plugins. Memoized: the
+ * desk around it re-renders after every autosave (the draft list's order changes), and going
+ * through the composer's plugins and toolbar then would land between keystrokes for nothing.
+ */
+export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer, preview }: ArticleEditorProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -109,4 +113,4 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
       </PhotoEditingContext.Provider>
     </LexicalComposer>
   );
-}
+});

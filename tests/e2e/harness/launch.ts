@@ -46,6 +46,8 @@ export interface LaunchOptions {
   keychain?: 'available' | 'unavailable';
   /** The desktop shell behind the app:* window channels; none (headless) unless given. */
   desktop?: DesktopShell;
+  /** Another build of the renderer to serve (the typing benchmark compares two); out/renderer unless given. */
+  rendererDir?: string;
 }
 
 export async function makeDataDir(): Promise<string> {
@@ -95,7 +97,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   await page.addInitScript({ content: await bridgeScript() });
   // Every request of the page's origin is answered by the handler the app gives protocol.handle:
   // the built renderer under the app's CSP and path rules, photos from the live library.
-  await serveAppProtocol(page, appProtocolHandler(RENDERER_DIR, (id, kind) => main.services.media.filePath(id, kind)), origin);
+  await serveAppProtocol(page, appProtocolHandler(options.rendererDir ?? RENDERER_DIR, (id, kind) => main.services.media.filePath(id, kind)), origin);
   const url = `${origin}/index.html`;
   await page.goto(url);
   await untilAppShown(page);

@@ -1,8 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, HISTORIC_TAG, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
-import type { LexicalDocument } from '../../../../shared/model/article';
 import { countWords, formatReadTime, readTimeMinutes } from '../../../../shared/rules/text';
+import { registerBodySerializer, replacesDocument } from '../body-serializer';
+
+export { bodyOf } from '../body-serializer';
 
 export interface BodyStats {
   words: number;
@@ -13,11 +16,6 @@ export interface BodyStats {
 /** The word count is refreshed at most this often while typing (and once typing stops). */
 const STATS_INTERVAL_MS = 150;
 
-export function bodyOf(editorState: { toJSON(): unknown }): LexicalDocument {
-  // Lexical's serialized state is the stored body shape (checked at the root by the schema).
-  return editorState.toJSON() as LexicalDocument;
-}
-
 /**
  * Word count and read time with the shared rules (countWords, 230 words a minute), counted per
  * top-level block and cached by node key, so a keystroke in a 10,000-word story recounts one
@@ -25,7 +23,7 @@ export function bodyOf(editorState: { toJSON(): unknown }): LexicalDocument {
  * it writes, so a paragraph whose text child changed keeps its object. Every update instead drops
  * the entries of its dirty elements, which always include the edited block (Lexical marks every
  * ancestor of a changed node dirty). Undo and redo swap in a whole earlier state whose nodes reuse
- * the same keys, so they clear the cache. Words never span blocks, so the sum equals bodyStats().
+ * the same keys, so they clear the cache (replacesDocument). Words never span blocks, so the sum equals bodyStats().
  */
 function statsCounter(editor: LexicalEditor): {
   count: () => BodyStats;
@@ -58,7 +56,8 @@ function statsCounter(editor: LexicalEditor): {
 
 /**
  * Reports content changes (not selection moves) at once, cheaply, so autosave can start its
- * timer; the body itself is serialized only when a save runs. Word count and read time are
+ * timer; the body itself is serialized only when a save runs, and then only the blocks edited
+ * since the previous save (registerBodySerializer). Word count and read time are
  * throttled (not debounced, so they keep moving during a long burst of typing).
  */
 export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onStats: (stats: BodyStats) => void }): null {
@@ -85,9 +84,10 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
     // update. Until the first real edit such updates are normalisation of what was loaded, not
     // edits, and must not trigger a save (every open would otherwise write a revision).
     let edited = false;
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+    const unregisterChanges = editor.registerUpdateListener((update) => {
+      const { dirtyElements, dirtyLeaves, prevEditorState, tags } = update;
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
-      if (tags.has(HISTORIC_TAG) || prevEditorState.isEmpty()) stats.clear();
+      if (replacesDocument(update)) stats.clear();
       else stats.invalidate(dirtyElements.keys());
       if (timer === undefined && idle === undefined) timer = setTimeout(reportWhenIdle, STATS_INTERVAL_MS);
       if (prevEditorState.isEmpty()) return; // the document being loaded
@@ -95,6 +95,8 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
       edited = true;
       callbacks.current.onChange();
     });
+    // Saves serialize the body through this, re-exporting only the blocks edited since the last save.
+    const unregister = mergeRegister(unregisterChanges, registerBodySerializer(editor));
     return () => {
       clearTimeout(timer);
       if (idle !== undefined) cancelIdleCallback(idle);

@@ -1,5 +1,5 @@
 import { CONTROL_OR_META, isExactShortcutMatch, type LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STATUS_LABELS, type LexicalDocument } from '../../../../shared/model/article';
 import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
 import type { CheckIssue } from '../../../../shared/rules/prepublish';
@@ -18,6 +18,7 @@ import { useOpenArticleForOutbox } from '../publishing/useOpenArticleForOutbox';
 import { titleOf } from './DraftListItem';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
+import { createValueStore } from './value-store';
 
 const MOD_ALT = { ...CONTROL_OR_META, altKey: true };
 
@@ -33,13 +34,15 @@ function revealIssue(pane: HTMLElement | null, issue: CheckIssue): void {
   if (field) photo.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
 }
 
+const sameStats = (a: BodyStats | null, b: BodyStats | null) => a?.words === b?.words && a?.label === b?.label;
+
 /**
- * The centre pane for the open article. Word count lives here, so its updates re-render the
- * pane's status bar only, not the list or the metadata. It also holds the reader preview (which
+ * The centre pane for the open article. Word count lives in a store here, so its updates
+ * re-render the status bar's count only, not the pane, the editor or its toolbar. It also holds the reader preview (which
  * stands in for the text while shown) and the pre-publish check.
  */
 export function EditorPane({ session, onShowHistory }: { session: DraftSession; onShowHistory: () => void }) {
-  const [stats, setStats] = useState<BodyStats | null>(null);
+  const [stats] = useState(() => createValueStore<BodyStats | null>(null, sameStats));
   const [previewBody, setPreviewBody] = useState<LexicalDocument | null>(null);
   const [checkOpen, setCheckOpen] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -97,8 +100,16 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
   useAppCommand('article:preview', togglePreview);
   useAppCommand('article:check', openCheck);
 
+  const summary = useMemo(() => reportSummary(report, photosError), [report, photosError]);
+  const { saveState, saveNow } = session;
+  // The same element from render to render while nothing it shows changed, so the memoized editor
+  // (which holds it) is not re-rendered when the desk re-renders after an autosave.
+  const footer = useMemo(
+    () => <StatusBar stats={stats} saveState={saveState} onRetry={() => void saveNow()} check={summary} onCheck={openCheck} />,
+    [stats, saveState, saveNow, summary, openCheck],
+  );
+
   if (!article) return null;
-  const summary = reportSummary(report, photosError);
   return (
     <main className="nd-main" aria-label="Editor" ref={paneRef}>
       <header className="nd-main__head">
@@ -137,17 +148,9 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         initialBody={article.body}
         onEditor={onEditor}
         onChange={session.bodyChanged}
-        onStats={setStats}
-        preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats?.label ?? '1 min read'} /> : undefined}
-        footer={
-          <StatusBar
-            stats={stats}
-            saveState={session.saveState}
-            onRetry={() => void session.saveNow()}
-            check={summary}
-            onCheck={openCheck}
-          />
-        }
+        onStats={stats.set}
+        preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats.get()?.label ?? '1 min read'} /> : undefined}
+        footer={footer}
       />
     </main>
   );

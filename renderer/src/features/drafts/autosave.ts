@@ -33,6 +33,18 @@ export interface SaverOptions {
   onSaved?: (result: SaveResult, reason: SaveReason) => void;
 }
 
+/** Tells states apart without serializing them (emit runs on every keystroke). */
+function stateKey(state: SaveState): string {
+  switch (state.kind) {
+    case 'saved':
+      return `saved:${state.at ?? ''}`;
+    case 'error':
+      return `error:${state.retrying}:${state.message}`;
+    default:
+      return state.kind;
+  }
+}
+
 /**
  * Autosave for one open article. Edits mark it dirty and (re)start a debounce timer; saves run one
  * at a time, and edits made while a save is in flight are coalesced into the next one. A failed
@@ -161,7 +173,7 @@ export class DraftSaver {
   /** Reports the state when it changed; markDirty runs per keystroke and must not re-render. */
   private emit(): void {
     const state = this.state();
-    const key = JSON.stringify(state);
+    const key = stateKey(state);
     if (key === this.lastEmitted) return;
     this.lastEmitted = key;
     this.options.onState(state);

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../shared/model/article';
 import { slugify } from '../../../../shared/rules/slug';
 import { call } from '../../api/newsdesk';
-import { bodyOf } from '../../editor/plugins/ChangePlugin';
+import { serializeBody } from '../../editor/body-serializer';
 import { DraftSaver, type SaveReason, type SaveState } from './autosave';
+import { createValueStore, type ValueStore } from './value-store';
 
 export type MetaPatch = Partial<Pick<Article, 'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status' | 'leadPhoto'>>;
 
@@ -12,7 +13,8 @@ export interface DraftSession {
   article: Article | null;
   /** Changes whenever the editor must (re)load the body: another article, a restored revision. */
   loadKey: string;
-  saveState: SaveState;
+  /** Held outside React state: only the status bar re-renders when it changes, not the desk. */
+  saveState: ValueStore<SaveState>;
   /** For the editor of the open article to register itself when it mounts. */
   attachEditor(editor: LexicalEditor): void;
   load(article: Article): void;
@@ -31,12 +33,14 @@ export interface DraftSession {
 function forSaving(article: Article, editor: LexicalEditor | null): Article {
   return {
     ...article,
-    body: editor ? bodyOf(editor.getEditorState()) : article.body,
+    body: editor ? serializeBody(editor) : article.body,
     slug: article.slugEdited ? article.slug : slugify(article.headline),
     byline: article.byline.filter((author) => author.name.trim() !== '').map((a) => ({ ...a, name: a.name.trim() })),
     tags: article.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
   };
 }
+
+const SAVED_NEVER: SaveState = { kind: 'saved', at: null };
 
 /** One opened article: its latest metadata and the editor holding its body. */
 interface Open {
@@ -54,7 +58,8 @@ interface Open {
 export function useDraftSession(options: { delayMs: number; onSaved: (article: Article, reason: SaveReason) => void }): DraftSession {
   const [article, setArticle] = useState<Article | null>(null);
   const [loadKey, setLoadKey] = useState('none');
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: null });
+  const [saveState] = useState(() => createValueStore<SaveState>(SAVED_NEVER));
+  const setSaveState = saveState.set;
   const openRef = useRef<Open | null>(null);
   const generation = useRef(0);
   const optionsRef = useRef(options);
@@ -82,8 +87,8 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
     release(options.discard);
     setArticle(null);
     setLoadKey('none');
-    setSaveState({ kind: 'saved', at: null });
-  }, [release]);
+    setSaveState(SAVED_NEVER);
+  }, [release, setSaveState]);
 
   const load = useCallback(
     (next: Article) => {
@@ -106,9 +111,9 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
       openRef.current = holder;
       setArticle(next);
       setLoadKey(`${next.id}:${generation.current}`);
-      setSaveState({ kind: 'saved', at: null });
+      setSaveState(SAVED_NEVER);
     },
-    [release],
+    [release, setSaveState],
   );
 
   const updateMeta = useCallback((patch: MetaPatch) => {
