@@ -164,7 +164,10 @@ export function createGhostApi(options: GhostApiOptions): GhostApi {
 
     async imageExists(url, signal) {
       const response = await httpRequest({ method: 'HEAD', url, signal, timeoutMs: options.requestTimeoutMs });
-      return response.status === 200;
+      if (response.status === 404) return false;
+      // Only a clear answer counts: taking a 500 for "not there" would upload the picture twice.
+      if (!isSuccess(response)) throw errorFromResponse(response, 'looking for a picture sent by the last attempt');
+      return true;
     },
   };
 }

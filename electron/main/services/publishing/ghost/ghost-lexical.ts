@@ -35,6 +35,7 @@ export interface GhostLexicalOptions {
 
 /** Deeper than any document the editor writes; past it a subtree becomes its plain text. */
 const MAX_DEPTH = 64;
+const INLINE_TYPES = new Set(['extended-text', 'linebreak', 'link']);
 const GHOST_WIDTHS: Readonly<Record<ImageWidth, string>> = { regular: 'regular', wide: 'wide', full: 'full' };
 
 const isNode = (value: unknown): value is JsonNode => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,7 +80,10 @@ class LexicalWriter {
 
   /** Inline content: only text, line breaks and links may sit inside a block. */
   inline(node: JsonNode, depth: number): GhostNode[] {
-    return this.children(node, depth).filter((child) => ['extended-text', 'linebreak', 'link'].includes(child.type as string));
+    // A block inside a block (only in a damaged document) gives its words, never a nested block.
+    const flatten = (child: GhostNode): GhostNode[] =>
+      INLINE_TYPES.has(child.type as string) ? [child] : Array.isArray(child.children) ? (child.children as GhostNode[]).flatMap(flatten) : [];
+    return this.children(node, depth).flatMap(flatten);
   }
 
   node(value: unknown, depth: number): GhostNode[] {
