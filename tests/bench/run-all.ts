@@ -2,6 +2,7 @@
 // baseline measured in the same run. Figures are printed, never asserted.
 import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
+import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
 import { runPublishBench } from './publish-bench';
 import { runTypingBench } from './typing-bench';
@@ -11,3 +12,4 @@ await runTypingBench();
 await runMediaBench();
 await runBoardBench();
 await runPublishBench();
+await runGhostPublishBench();
