@@ -148,7 +148,8 @@ export function createGhostApi(options: GhostApiOptions): GhostApi {
     async uploadImage(bytes, fileName, mimeType, signal, onProgress) {
       // The platform's FormData writes the multipart body; it is sent as bytes for progress and stall timeouts.
       const form = new FormData();
-      form.append('file', new Blob([bytes], { type: mimeType }), fileName);
+      // slice(): a Blob takes bytes on a plain ArrayBuffer only (not a shared one).
+      form.append('file', new Blob([bytes.slice()], { type: mimeType }), fileName);
       form.append('purpose', 'image');
       form.append('ref', fileName);
       const encoded = new Request('http://multipart.invalid/', { method: 'POST', body: form });
