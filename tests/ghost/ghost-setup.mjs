@@ -10,7 +10,14 @@ async function call(method, path, body, extra = {}) {
   const response = await fetch(api + path, { method, headers: { ...headers, ...extra }, body: JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-  return { response, body: JSON.parse(text) };
+  // POST /session/ answers with the plain word "Created".
+  let parsed = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return { response, body: parsed };
 }
 
 await call('POST', '/authentication/setup/', { setup: [{ name: 'Test Owner', email: 'owner@example.com', password: secret, blogTitle: 'Test Blog' }] });

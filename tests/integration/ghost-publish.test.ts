@@ -95,7 +95,7 @@ describe.skipIf(skipReason !== null)('publishing an article to a real Ghost', ()
     });
     expect(new Date(post.published_at!).toISOString()).toBe(scheduledAt);
     expect(post.feature_image).toMatch(/\/content\/images\/\d{4}\/\d{2}\/nd[a-f0-9]{24}\.jpg$/);
-    expect(post.tags.map((tag) => tag.name)).toEqual(['Politics', 'News', 'Budget', 'Parliament']);
+    expect(post.tags.map((tag) => tag.name)).toEqual(['Politics', 'News Feed', 'Budget', 'Parliament']);
 
     // Ghost's own rendering of the Lexical we sent.
     const html = post.html ?? '';
