@@ -67,7 +67,7 @@ async function readBack(site: GhostSite, articles: readonly SeededArticle[], tar
 }
 
 describe.skipIf(skipReason !== null)('the outbox to Ghost through a faulty network', () => {
-  it('publishes every article exactly once, with its photo, through every kind of fault and two restarts', { timeout: 420_000 }, async () => {
+  it('publishes every article exactly once, with its photo, through every kind of fault and two restarts', { timeout: 600_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'newsdesk-ghost-faults-'));
     const dataDir = join(dir, 'data');
     const site = await startGhost();
