@@ -89,13 +89,42 @@ export const NinjsTarget = z
   .strict();
 export type NinjsTarget = z.infer<typeof NinjsTarget>;
 
-export const PublishTarget = z.discriminatedUnion('kind', [WordPressTarget, NinjsTarget]);
+/** Ghost Admin API key: "<24 hex id>:<64 hex secret>", as Ghost shows it for a custom integration. */
+export const GHOST_ADMIN_KEY_PATTERN = /^[a-f0-9]{24}:[a-f0-9]{64}$/;
+
+export const GhostTarget = z
+  .object({
+    id: TargetId,
+    kind: z.literal('ghost'),
+    name: TargetName,
+    /** The site's address, e.g. https://example.com (the Admin API is found under /ghost/api/admin/). */
+    siteUrl: TargetUrl,
+    /** An Admin API key (a custom integration's) is stored (encrypted). */
+    hasSecret: z.boolean(),
+    /** What the editor must do before this target can be used again (credentials were removed from its address). */
+    attention: z.string().max(1000).optional(),
+  })
+  .strict();
+export type GhostTarget = z.infer<typeof GhostTarget>;
+
+export const PublishTarget = z.discriminatedUnion('kind', [WordPressTarget, NinjsTarget, GhostTarget]);
 export type PublishTarget = z.infer<typeof PublishTarget>;
 
 /** What the settings form sends: a target without `hasSecret`; `secret` only when typed (null = remove it). */
 export const TargetInput = z.discriminatedUnion('kind', [
   WordPressTarget.omit({ hasSecret: true, id: true, attention: true }).extend({ id: TargetId.optional(), secret: z.string().max(500).nullable().optional() }).strict(),
   NinjsTarget.omit({ hasSecret: true, id: true, attention: true }).extend({ id: TargetId.optional(), secret: z.string().max(4000).nullable().optional() }).strict(),
+  GhostTarget.omit({ hasSecret: true, id: true, attention: true })
+    .extend({
+      id: TargetId.optional(),
+      secret: z
+        .string()
+        .trim()
+        .regex(GHOST_ADMIN_KEY_PATTERN, 'Paste the Admin API key of a custom integration (Ghost Admin › Settings › Integrations): two parts joined by a colon')
+        .nullable()
+        .optional(),
+    })
+    .strict(),
 ]);
 export type TargetInput = z.infer<typeof TargetInput>;
 
@@ -115,6 +144,10 @@ export type ConnectionReport = z.infer<typeof ConnectionReport>;
 
 // ---------------------------------------------------------------------------------------------
 // The outbox
+
+/** A post's id on the site: a number on WordPress, 24 hex digits on Ghost. */
+export const RemotePostId = z.union([z.number().int().positive(), z.string().regex(/^[a-f0-9]{24}$/)]);
+export type RemotePostId = z.infer<typeof RemotePostId>;
 
 export const JobId = z.string().regex(/^j-[a-z0-9-]{6,60}$/, 'Not a valid job id');
 export type JobId = z.infer<typeof JobId>;
@@ -184,7 +217,7 @@ export const PublishJob = z.object({
   log: z.array(JobLogEntry),
   conflict: ConflictVersions.nullable(),
   /** Where the story is on the site once done (WordPress). */
-  remote: z.object({ postId: z.number().int().positive().nullable(), link: z.string() }).nullable(),
+  remote: z.object({ postId: RemotePostId.nullable(), link: z.string() }).nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
@@ -193,7 +226,8 @@ export type PublishJob = z.infer<typeof PublishJob>;
 /** What Newsdesk knows of an article on a WordPress site after a push: reused by the next push. */
 export const RemoteMedia = z.object({
   photoId: PhotoId,
-  mediaId: z.number().int().positive(),
+  /** WordPress's media id; 0 on Ghost, whose images have no id (the URL is the image). */
+  mediaId: z.number().int().nonnegative(),
   sourceUrl: z.string(),
   /** Caption, credit and alt text last written, so unchanged photos are not touched again. */
   fieldsHash: z.string(),
@@ -207,9 +241,9 @@ export type PendingCreate = z.infer<typeof PendingCreate>;
 export const RemoteRecord = z.object({
   targetId: TargetId,
   articleId: ArticleId,
-  postId: z.number().int().positive().nullable(),
+  postId: RemotePostId.nullable(),
   link: z.string(),
-  /** The post's modified_gmt after our last write: a different value later means someone else edited it. */
+  /** The post's modified_gmt (Ghost: updated_at) after our last write: a different value later means someone else edited it. */
   modifiedGmt: z.string(),
   media: z.array(RemoteMedia),
   /** The client key of the job that created the post, for the lookup after a lost response. */
@@ -237,7 +271,7 @@ export type RemoteRecord = z.infer<typeof RemoteRecord>;
 
 /** Placement that a target cannot carry, said to the editor before publishing ("not sent: …"). */
 export const PublishPlan = z.object({
-  targetKind: z.enum(['wordpress', 'ninjs']),
+  targetKind: z.enum(['wordpress', 'ninjs', 'ghost']),
   /** draft | publish | future, as the CMS will hold it. */
   status: z.enum(['draft', 'publish', 'future']),
   /** For future: when it goes live (UTC, ISO). */
@@ -247,7 +281,7 @@ export const PublishPlan = z.object({
   sticky: z.boolean(),
   photoCount: z.number().int().nonnegative(),
   /** An update of an earlier push (the post id), or null for a new post. */
-  existingPostId: z.number().int().positive().nullable(),
+  existingPostId: RemotePostId.nullable(),
   existingLink: z.string().nullable(),
   notCarried: z.array(z.string()),
   /** Warnings about time: this computer's clock differs from the site's, or the go-live time has passed here. */

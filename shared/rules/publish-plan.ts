@@ -3,6 +3,7 @@ import type { Feed } from '../model/feed';
 import { itemKey, type Board, type Placement } from '../model/placement';
 import type { PublishMode, PublishPlan } from '../model/publishing';
 import { formatUtc } from './embargo-date';
+import { ghostNotCarried } from './ghost-plan';
 import { entriesOf, heldUntil, pinnedFirst } from './placement';
 import { photoUsesOf } from './prepublish';
 
@@ -28,7 +29,7 @@ export interface PlanInput {
   feeds: readonly FeedSpot[];
   mode: PublishMode;
   targetKind: TargetKind;
-  existing: { postId: number | null; link: string } | null;
+  existing: { postId: PublishPlan['existingPostId']; link: string } | null;
   now: Date;
   /**
    * How far the site's clock is ahead of this computer's (ms; negative when behind), measured from
@@ -151,7 +152,12 @@ export function planPublish(input: PlanInput): PublishPlan {
   const { article, placement, feeds, mode, targetKind, existing, now } = input;
   const { status, goLiveAt: liveAt } = statusOf(placement, mode);
   const clockNotes = clockNotesOf({ status, goLiveAt: liveAt }, now, input.siteClockSkewMs);
-  const notCarried = targetKind === 'wordpress' ? wordPressNotCarried(article, placement, feeds) : ninjsNotCarried(article, feeds);
+  const notCarried =
+    targetKind === 'wordpress'
+      ? wordPressNotCarried(article, placement, feeds)
+      : targetKind === 'ghost'
+        ? ghostNotCarried(placement, feeds, notPlacedSentence(article))
+        : ninjsNotCarried(article, feeds);
   return {
     targetKind,
     status,

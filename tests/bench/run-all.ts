@@ -3,6 +3,7 @@
 import { runBigStoryBench } from './big-story-bench';
 import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
+import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
 import { runPublishBench } from './publish-bench';
 import { runTypingBench } from './typing-bench';
@@ -13,3 +14,4 @@ await runTypingBench();
 await runMediaBench();
 await runBoardBench();
 await runPublishBench();
+await runGhostPublishBench();

@@ -97,7 +97,7 @@ describe.skipIf(skipReason !== null)('publishing an article to a real WordPress'
     expect(result.error).toBeNull();
     console.info(`[wordpress-publish] first publish (3 photos, new terms) took ${Math.round(result.ms)} ms, ${requests.length} requests`);
     expect(result.outcome?.kind).toBe('done');
-    postId = result.outcome?.kind === 'done' ? result.outcome.remote.postId! : 0;
+    postId = result.outcome?.kind === 'done' ? (result.outcome.remote.postId as number) : 0;
 
     // A clean run creates directly: no lookups of earlier attempts.
     expect(requests.filter((line) => line === 'POST /wp/v2/media')).toHaveLength(3);

@@ -2,6 +2,7 @@ import type { ConnectionReport } from '../../../../shared/model/publishing';
 import { complaintOf } from './http-errors';
 import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from './http-client';
 import { isPublishError } from './publish-error';
+import { testGhost } from './ghost/ghost-connection-test';
 
 /**
  * "Test connection": runs the same steps a publish will need, in order, and stops at the first one
@@ -11,7 +12,7 @@ import { isPublishError } from './publish-error';
  */
 
 /** A saved target or what the settings form holds: only the fields the test needs. */
-export type ConnectionTarget = { kind: 'wordpress'; siteUrl: string; user: string } | { kind: 'ninjs'; url: string };
+export type ConnectionTarget = { kind: 'wordpress'; siteUrl: string; user: string } | { kind: 'ninjs'; url: string } | { kind: 'ghost'; siteUrl: string };
 
 export interface ConnectionTestOptions {
   signal?: AbortSignal;
@@ -45,6 +46,7 @@ async function attempt(request: HttpRequest): Promise<HttpResponse | string> {
 }
 
 export async function testConnection(target: ConnectionTarget, secret: string | null, options: ConnectionTestOptions = {}): Promise<ConnectionReport> {
+  if (target.kind === 'ghost') return testGhost(target, secret, options);
   return target.kind === 'wordpress' ? testWordPress(target, secret, options) : testNinjsEndpoint(target.url, secret, options);
 }
 

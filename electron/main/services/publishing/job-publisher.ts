@@ -17,6 +17,7 @@ import { articleNinjsUri } from './ninjs-export';
 import type { PublishContext, PublishOutcome, Publisher } from './publisher';
 import { PublishError } from './publish-error';
 import { publishToWordPress } from './publish-wordpress';
+import { publishToGhost } from './ghost/publish-ghost';
 import type { RemoteRecords } from './remote-records';
 import { siteClocks } from './site-clock';
 
@@ -64,7 +65,7 @@ async function loadSecret(targets: TargetLookup, target: PublishTarget): Promise
     return await targets.secretOf(target.id);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new PublishError('local', `The stored ${target.kind === 'wordpress' ? 'password' : 'token'} of “${target.name}” could not be read: ${detail}`, { cause: error });
+    throw new PublishError('local', `The stored ${target.kind === 'wordpress' ? 'password' : target.kind === 'ghost' ? 'Admin API key' : 'token'} of “${target.name}” could not be read: ${detail}`, { cause: error });
   }
 }
 
@@ -98,6 +99,22 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
         writeXmp: settings.photoDesk.writeXmpOnExport,
         requestTimeoutMs: deps.requestTimeoutMs,
         ...(deps.now ? { now: deps.now } : {}),
+      });
+    }
+    if (target.kind === 'ghost') {
+      if (!secret) throw new PublishError('local', `No Admin API key is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
+      return publishToGhost({
+        context,
+        target,
+        adminApiKey: secret,
+        article,
+        photos,
+        placement,
+        feeds: feedsOfArticle(board, settings.feeds, article.id),
+        records: deps.records,
+        media: deps.media,
+        writeXmp: settings.photoDesk.writeXmpOnExport,
+        requestTimeoutMs: deps.requestTimeoutMs,
       });
     }
     return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.requestTimeoutMs);

@@ -136,7 +136,7 @@ export class JobBook {
   // -------------------------------------------------------------------------------------------
   // Outcomes of an attempt
 
-  async done(id: string, remote: { postId: number | null; link: string }, lateCancel: boolean): Promise<void> {
+  async done(id: string, remote: PublishJob['remote'] & object, lateCancel: boolean): Promise<void> {
     const job = this.required(id);
     this.markReachable(job.targetId);
     const where = remote.link ? `: ${remote.link}` : '';

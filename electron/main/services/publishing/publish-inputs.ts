@@ -79,7 +79,7 @@ export async function checkArticle(
   const { blocking, warnings } = checkForPublishing({ article, photos, placement, now, mode: request.mode });
   const existing = record && record.postId !== null ? { postId: record.postId, link: record.link } : null;
   // Known once the site has answered (a connection test, an earlier push): a skewed desk clock is said.
-  const siteClockSkewMs = siteClocks.skewMs(target.kind === 'wordpress' ? target.siteUrl : target.url, now.getTime());
+  const siteClockSkewMs = siteClocks.skewMs(target.kind === 'ninjs' ? target.url : target.siteUrl, now.getTime());
   const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs });
   return { article, target, placement, check: { blocking, warnings, plan } };
 }

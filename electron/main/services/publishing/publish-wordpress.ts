@@ -158,7 +158,8 @@ async function checkExistingPost(input: WordPressJobInput, api: WordPressApi, ke
   for (const { key } of announced) keeper.settle('post', key);
 
   context.progress({ step: 'checking', label: 'Checking the post on the site', bytesSent: 0, bytesTotal: 0 });
-  const remote = await api.getPost(record.postId, signal);
+  // A post id of another CMS's shape cannot be on this site: the record is treated as never pushed here.
+  const remote = typeof record.postId === 'number' ? await api.getPost(record.postId, signal) : null;
   if (!remote || remote.status === 'trash') {
     context.log('warn', `Post ${record.postId} was ${remote ? 'moved to the trash' : 'deleted'} in WordPress; a new post is created.`);
     keeper.change({ postId: null, link: '', modifiedGmt: '', contentHash: '', clientKey: job.clientKey });

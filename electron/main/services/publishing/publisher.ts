@@ -1,4 +1,4 @@
-import type { ConflictVersions, JobProgress, PublishJob } from '../../../../shared/model/publishing';
+import type { ConflictVersions, JobProgress, PublishJob, RemotePostId } from '../../../../shared/model/publishing';
 
 /**
  * The seam between the outbox (which stores, schedules, retries and cancels jobs) and the code that
@@ -17,7 +17,7 @@ export interface PublishContext {
 }
 
 export type PublishOutcome =
-  | { kind: 'done'; remote: { postId: number | null; link: string } }
+  | { kind: 'done'; remote: { postId: RemotePostId | null; link: string } }
   /** The post changed in the CMS since the last push; the editor must choose. */
   | { kind: 'conflict'; conflict: ConflictVersions };
 

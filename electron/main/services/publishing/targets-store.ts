@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
-import { NinjsTarget, TargetId, WordPressTarget, type PublishTarget, type TargetInput } from '../../../../shared/model/publishing';
+import { GhostTarget, NinjsTarget, TargetId, WordPressTarget, type PublishTarget, type TargetInput } from '../../../../shared/model/publishing';
 import { Quarantine } from '../drafts/quarantine';
 import { prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
@@ -36,7 +36,7 @@ export interface TargetsStore {
 }
 
 const FORMAT = 1;
-const StoredTarget = z.discriminatedUnion('kind', [WordPressTarget.omit({ hasSecret: true }), NinjsTarget.omit({ hasSecret: true })]);
+const StoredTarget = z.discriminatedUnion('kind', [WordPressTarget.omit({ hasSecret: true }), NinjsTarget.omit({ hasSecret: true }), GhostTarget.omit({ hasSecret: true })]);
 type StoredTarget = z.infer<typeof StoredTarget>;
 const TargetsFile = z.object({ format: z.literal(FORMAT), targets: z.array(StoredTarget) }).strict();
 const SecretsFile = z.object({ format: z.literal(FORMAT), secrets: z.record(TargetId, z.base64()) }).strict();

@@ -7,6 +7,8 @@ function whenLabel(plan: PublishPlan): string {
   return 'Publish now';
 }
 
+const NOT_SENT_TO: Record<PublishPlan['targetKind'], string> = { wordpress: 'WordPress', ghost: 'Ghost', ninjs: 'the ninjs endpoint' };
+
 const list = (names: string[]): string => (names.length === 0 ? 'None' : names.join(', '));
 
 /**
@@ -23,7 +25,7 @@ export function PublishPlanView({ plan, targetLabel }: { plan: PublishPlan; targ
       <dl className="nd-publish__facts">
         <dt>Goes live</dt>
         <dd data-testid="plan-when">{whenLabel(plan)}</dd>
-        <dt>{plan.targetKind === 'wordpress' ? 'Categories' : 'Subjects'}</dt>
+        <dt>{plan.targetKind === 'wordpress' ? 'Categories' : plan.targetKind === 'ghost' ? 'Tags (section and feeds)' : 'Subjects'}</dt>
         <dd data-testid="plan-categories">{list(plan.categories)}</dd>
         <dt>Tags</dt>
         <dd data-testid="plan-tags">{list(plan.tags)}</dd>
@@ -32,7 +34,9 @@ export function PublishPlanView({ plan, targetLabel }: { plan: PublishPlan; targ
         {plan.sticky && (
           <>
             <dt>Sticky</dt>
-            <dd data-testid="plan-sticky">Sticky — kept at the top of the site’s front page</dd>
+            <dd data-testid="plan-sticky">
+              {plan.targetKind === 'ghost' ? 'Featured — marked as a featured post across the site' : 'Sticky — kept at the top of the site’s front page'}
+            </dd>
           </>
         )}
         <dt>Post</dt>
@@ -65,7 +69,7 @@ export function PublishPlanView({ plan, targetLabel }: { plan: PublishPlan; targ
       )}
       {plan.notCarried.length > 0 && (
         <div className="nd-publish__not-sent" data-testid="plan-not-carried">
-          <h4>Not sent to {plan.targetKind === 'wordpress' ? 'WordPress' : 'the ninjs endpoint'}:</h4>
+          <h4>Not sent to {NOT_SENT_TO[plan.targetKind]}:</h4>
           <ul>
             {plan.notCarried.map((note) => (
               <li key={note}>{note}</li>

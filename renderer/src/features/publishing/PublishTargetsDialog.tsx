@@ -153,6 +153,9 @@ function TargetsEditor({ onClose, startNew = false }: PublishTargetsDialogProps)
             <button type="button" className="nd-button nd-button--small" onClick={() => leave(() => start(draftOf(null, 'ninjs')))}>
               <Icon name="plus" size={14} /> Add ninjs endpoint
             </button>
+            <button type="button" className="nd-button nd-button--small" onClick={() => leave(() => start(draftOf(null, 'ghost')))}>
+              <Icon name="plus" size={14} /> Add Ghost site
+            </button>
           </div>
         </nav>
         <section className="nd-targets__editor" aria-label={draft.id ? `Edit ${baseline.name}` : `New ${KIND_LABELS[draft.kind]} target`}>

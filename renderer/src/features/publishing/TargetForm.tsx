@@ -40,7 +40,10 @@ function Field({ label, hint, error, children }: { label: string; hint?: ReactNo
 export function TargetForm({ draft, errors, shown, onChange, onLeave }: TargetFormProps) {
   const errorOf = (field: TargetField) => (shown.has(field) ? errors[field] : undefined);
   const wordpress = draft.kind === 'wordpress';
-  const secretLabel = wordpress ? 'Application password' : 'Bearer token';
+  const ghost = draft.kind === 'ghost';
+  // Ghost is a site like WordPress: a site address and a secret, no user and no ninjs version.
+  const site = wordpress || ghost;
+  const secretLabel = wordpress ? 'Application password' : ghost ? 'Admin API key' : 'Bearer token';
   const text = (field: TargetField, value: string, extra: Record<string, unknown> = {}) => (ids: { id: string; describedBy?: string; invalid: boolean }) => (
     <input
       id={ids.id}
@@ -59,11 +62,11 @@ export function TargetForm({ draft, errors, shown, onChange, onLeave }: TargetFo
   return (
     <div className="nd-target-form" data-testid="target-form">
       <Field label="Name" hint="How the target is named in the publish panel and the outbox." error={errorOf('name')}>
-        {text('name', draft.name, { maxLength: 120, placeholder: wordpress ? 'The Daily site' : 'Syndication feed' })}
+        {text('name', draft.name, { maxLength: 120, placeholder: site ? 'The Daily site' : 'Syndication feed' })}
       </Field>
       <Field
-        label={wordpress ? 'Site address' : 'Endpoint URL'}
-        hint={wordpress ? 'The address readers use, e.g. https://news.example.com.' : 'Receives each story as a ninjs document in a POST.'}
+        label={site ? 'Site address' : 'Endpoint URL'}
+        hint={site ? 'The address readers use, e.g. https://news.example.com.' : 'Receives each story as a ninjs document in a POST.'}
         error={errorOf('url')}
       >
         {text('url', draft.url, { inputMode: 'url', placeholder: 'https://' })}
@@ -73,7 +76,7 @@ export function TargetForm({ draft, errors, shown, onChange, onLeave }: TargetFo
           {text('user', draft.user, { autoComplete: 'username', maxLength: 120 })}
         </Field>
       )}
-      {!wordpress && (
+      {!site && (
         <fieldset className="nd-target-form__versions">
           <legend className="nd-field__label">ninjs version</legend>
           {NINJS_VERSIONS.map((version) => (
@@ -91,7 +94,9 @@ export function TargetForm({ draft, errors, shown, onChange, onLeave }: TargetFo
             ? 'Stored in the system keychain — type a new one to replace it.'
             : wordpress
               ? 'Made in WordPress under Users → Profile → Application Passwords. Kept in the system keychain.'
-              : 'Sent as “Authorization: Bearer …”. Kept in the system keychain.'
+              : ghost
+                ? 'A custom integration’s Admin API key (Ghost Admin › Settings › Integrations). Kept in the system keychain.'
+                : 'Sent as “Authorization: Bearer …”. Kept in the system keychain.'
         }
         error={errorOf('secret')}
       >

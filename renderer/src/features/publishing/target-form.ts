@@ -18,6 +18,7 @@ export type TargetField = 'name' | 'url' | 'user' | 'ninjsVersion' | 'secret';
 
 export function draftOf(target: PublishTarget | null, kind: PublishTarget['kind'] = 'wordpress'): TargetDraft {
   if (!target) return { kind, name: '', url: '', user: '', ninjsVersion: '3.1', secret: '', hasSecret: false };
+  if (target.kind === 'ghost') return { id: target.id, kind: 'ghost', name: target.name, url: target.siteUrl, user: '', ninjsVersion: '3.1', secret: '', hasSecret: target.hasSecret };
   return target.kind === 'wordpress'
     ? { id: target.id, kind: 'wordpress', name: target.name, url: target.siteUrl, user: target.user, ninjsVersion: '3.1', secret: '', hasSecret: target.hasSecret }
     : { id: target.id, kind: 'ninjs', name: target.name, url: target.url, user: '', ninjsVersion: target.ninjsVersion, secret: '', hasSecret: target.hasSecret };
@@ -27,6 +28,7 @@ export function draftOf(target: PublishTarget | null, kind: PublishTarget['kind'
 export function inputOf(draft: TargetDraft): TargetInput {
   const secret = draft.secret === '' ? {} : { secret: draft.secret };
   const id = draft.id ? { id: draft.id } : {};
+  if (draft.kind === 'ghost') return { kind: 'ghost', ...id, name: draft.name, siteUrl: draft.url.trim(), ...secret };
   return draft.kind === 'wordpress'
     ? { kind: 'wordpress', ...id, name: draft.name, siteUrl: draft.url.trim(), user: draft.user, ...secret }
     : { kind: 'ninjs', ...id, name: draft.name, url: draft.url.trim(), ninjsVersion: draft.ninjsVersion, ...secret };
@@ -48,6 +50,9 @@ export function fieldErrors(draft: TargetDraft): Partial<Record<TargetField, str
   if (draft.kind === 'wordpress' && !draft.hasSecret && draft.secret.trim() === '') {
     errors.secret ??= 'Enter an application password (WordPress: Users → Profile → Application Passwords).';
   }
+  if (draft.kind === 'ghost' && !draft.hasSecret && draft.secret.trim() === '') {
+    errors.secret ??= 'Enter the Admin API key of a custom integration (Ghost Admin › Settings › Integrations).';
+  }
   return errors;
 }
 
@@ -55,8 +60,8 @@ export function sameDraft(a: TargetDraft, b: TargetDraft): boolean {
   return a.kind === b.kind && a.name === b.name && a.url === b.url && a.user === b.user && a.ninjsVersion === b.ninjsVersion && a.secret === b.secret;
 }
 
-export const KIND_LABELS: Record<PublishTarget['kind'], string> = { wordpress: 'WordPress', ninjs: 'ninjs endpoint' };
+export const KIND_LABELS: Record<PublishTarget['kind'], string> = { wordpress: 'WordPress', ninjs: 'ninjs endpoint', ghost: 'Ghost' };
 
 export function addressOf(target: PublishTarget): string {
-  return target.kind === 'wordpress' ? target.siteUrl : target.url;
+  return target.kind === 'ninjs' ? target.url : target.siteUrl;
 }
