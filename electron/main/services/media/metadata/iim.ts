@@ -95,9 +95,13 @@ function toBlock(datasets: Record<string, unknown>): EmbeddedBlock {
   putText(block, 'source', first(datasets.Source));
   putText(block, 'copyright', first(datasets.CopyrightNotice));
   putText(block, 'instructions', first(datasets.SpecialInstructions));
+  putText(block, 'transmissionReference', first(datasets.OriginalTransmissionReference));
   putText(block, 'dateCreated', isoFromIim(first(datasets.DateCreated), first(datasets.TimeCreated)));
+  putText(block, 'sublocation', first(datasets.Sublocation));
   putText(block, 'city', first(datasets.City));
+  putText(block, 'state', first(datasets.State));
   putText(block, 'country', first(datasets.Country));
+  putText(block, 'countryCode', first(datasets.CountryCode));
   putKeywords(block, datasets.Keywords);
   return block;
 }

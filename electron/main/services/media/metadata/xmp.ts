@@ -82,10 +82,15 @@ function toBlock(namespaces: Namespaces): EmbeddedBlock {
   putText(block, 'usageTerms', defaultLanguage(rights.UsageTerms));
   putText(block, 'webStatement', rights.WebStatement);
   putText(block, 'altText', defaultLanguage(core.AltTextAccessibility));
+  putText(block, 'extendedDescription', defaultLanguage(core.ExtDescrAccessibility));
   putText(block, 'instructions', photoshop.Instructions);
+  putText(block, 'transmissionReference', photoshop.TransmissionReference);
   putText(block, 'dateCreated', isoDateTime(photoshop.DateCreated));
+  putText(block, 'sublocation', core.Location);
   putText(block, 'city', photoshop.City);
+  putText(block, 'state', photoshop.State);
   putText(block, 'country', photoshop.Country);
+  putText(block, 'countryCode', core.CountryCode);
   putKeywords(block, dc.subject);
   return block;
 }
