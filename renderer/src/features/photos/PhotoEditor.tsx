@@ -3,6 +3,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import { KEYWORD_LIMITS, PHOTO_TEXT_FIELDS, type FieldSource, type Photo, type PhotoField, type PhotoTextField } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit } from '../../../../shared/rules/credit';
+import { disagreeingFields } from '../../../../shared/rules/metadata-agreement';
 import { findRestrictions } from '../../../../shared/rules/rights';
 import { MOD } from '../../ui/shortcuts';
 import { CreditExplanation } from './CreditExplanation';
@@ -13,7 +14,7 @@ import { Thumbnail } from './Thumbnail';
 import { usePhotoEdits, type SaveState } from './usePhotoEdits';
 
 /** Fields whose text runs to sentences get a growing text area; the rest are one line. */
-const MULTILINE: ReadonlySet<PhotoTextField> = new Set(['description', 'usageTerms', 'instructions', 'altText', 'copyright', 'webStatement']);
+const MULTILINE: ReadonlySet<PhotoTextField> = new Set(['description', 'extendedDescription', 'usageTerms', 'instructions', 'altText', 'copyright', 'webStatement']);
 
 const HINTS: Partial<Record<PhotoField, string>> = {
   description: 'Stays with the photo. Each article that uses it has its own caption.',
@@ -48,6 +49,7 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
   const { values, saved } = edits;
   const credit = useMemo(() => buildCredit(values, creditStyle), [values, creditStyle]);
   const restrictions = useMemo(() => findRestrictions(values), [values]);
+  const disagreeing = useMemo(() => new Set(disagreeingFields(saved.embedded)), [saved.embedded]);
 
   const sourceOf = (field: PhotoField): FieldSource => (edits.isEdited(field) ? 'edited' : (saved.sources[field] ?? 'none'));
 
@@ -63,7 +65,13 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
   };
 
   const textField = (field: PhotoTextField) => (
-    <MetadataField key={field} field={field} source={sourceOf(field)} embedded={saved.embedded} hint={HINTS[field] && <span className="nd-field__hint">{HINTS[field]}</span>}>
+    <MetadataField
+      key={field}
+      field={field}
+      source={sourceOf(field)}
+      embedded={saved.embedded}
+      disagrees={disagreeing.has(field)}
+      hint={HINTS[field] && <span className="nd-field__hint">{HINTS[field]}</span>}>
       {(inputId) => {
         const common = {
           id: inputId,
@@ -109,7 +117,7 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
       <MetadataWarnings warnings={saved.metadataWarnings} />
       <p className="nd-field__hint nd-photo-editor__undo">Changes save by themselves. {MOD}Z undoes one.</p>
       {PHOTO_TEXT_FIELDS.flatMap((field) => (field === 'source' ? [textField(field), creditBox] : [textField(field)]))}
-      <MetadataField field="keywords" source={sourceOf('keywords')} embedded={saved.embedded}>
+      <MetadataField field="keywords" source={sourceOf('keywords')} embedded={saved.embedded} disagrees={disagreeing.has('keywords')}>
         {(inputId) => (
           <ChipInput
             id={inputId}
