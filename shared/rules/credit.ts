@@ -24,6 +24,7 @@ export interface BuiltCredit {
 export type CreditInput = Pick<PhotoMetadata, 'creator' | 'creditLine' | 'source'> &
   Partial<Pick<PhotoMetadata, 'description' | 'title' | 'headline' | 'instructions'>>;
 
+const DEFAULT_HANDOUT_PATTERN = 'Handout/{agency}';
 const NO_CREDIT: BuiltCredit = { text: '', parts: [], rule: 'none' };
 const HANDOUT_WORD = /(?<![\p{L}\p{N}])handout(?![\p{L}\p{N}])/iu;
 /** Agencies' short form: Source "HO", credit "HO/AFP". Capitals and a whole slash segment only ("Ho" is a name). */
@@ -141,7 +142,13 @@ function handoutCredit(metadata: CreditInput, style: CreditStyle): BuiltCredit {
   const found = candidates.find((candidate) => candidate.text) ?? fromCreator;
   const agency = found && { ...found, text: applyAliases(found.text, style.aliases) };
   const creator = found && agency && found.from !== 'creator' ? creatorsToAdd(names, [found.text, agency.text]) : null;
-  return credit(style.handoutPattern, creator, agency, 'handout');
+  const built = credit(style.handoutPattern, creator, agency, 'handout');
+  // "{creator}/Handout via {agency}" without a creator drops its middle, "Handout" with it: a
+  // handout credit must still say so, so the plain handout form stands in.
+  if (built.text && HANDOUT_WORD.test(style.handoutPattern) && !HANDOUT_WORD.test(built.text)) {
+    return credit(DEFAULT_HANDOUT_PATTERN, creator, agency, 'handout');
+  }
+  return built;
 }
 
 /**

@@ -43,6 +43,11 @@ describe('handouts the agency marks with "HO" or in words', () => {
     expect(buildCredit(input({ creator: 'Jane Doe', creditLine: 'AFP', source: 'Ho' }), DEFAULT_CREDIT_STYLE).text).toBe('Jane Doe/AFP');
   });
 
+  it('still says Handout when the pattern loses its middle for want of a creator', () => {
+    const ministry = input({ creator: 'HANDOUT', source: 'Ukrainian Presidential Press Service' });
+    expect(buildCredit(ministry, BY_AND_VIA).text).toBe('Handout/Ukrainian Presidential Press Service');
+  });
+
   it("keeps the agency's own handout credit line when the house style says so", () => {
     const reuters = input({ creator: 'Maria Kovalenko', creditLine: 'Ukrainian Presidential Press Service/Handout via REUTERS', source: 'HO' });
     expect(buildCredit(reuters, AGENCY_FORM)).toMatchObject({ text: 'Ukrainian Presidential Press Service/Handout via REUTERS', rule: 'handout' });

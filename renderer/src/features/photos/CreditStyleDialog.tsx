@@ -160,7 +160,7 @@ export function CreditStyleDialog({ open, style, onSave, onClose }: CreditStyleD
             hint="For photos marked Handout or HO in their creator, credit line or source, or “handout photo” in caption, title or instructions."
             onChange={(value) => update('handoutPattern', (previous) => ({ ...previous, handoutPattern: value }))}
           />
-          <div className="nd-credit-style__choices" role="group" aria-label="Handout pattern examples">
+          <div className="nd-credit-style__choices" role="group" aria-label="Examples to start from">
             {HANDOUT_PATTERN_EXAMPLES.map((example) => (
               <button
                 key={example}
@@ -182,7 +182,7 @@ export function CreditStyleDialog({ open, style, onSave, onClose }: CreditStyleD
                 checked={draft.handoutForm === 'pattern'}
                 onChange={() => update('handoutForm', (previous) => ({ ...previous, handoutForm: 'pattern' }))}
               />
-              Built with the handout pattern
+              Built by the pattern above
             </label>
             <label>
               <input
