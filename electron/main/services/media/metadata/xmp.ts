@@ -8,7 +8,7 @@ import { isWellFormedXml } from './xml-check';
  * the IPTC Photo Metadata Standard's XMP mapping (dc, photoshop, xmpRights, Iptc4xmpCore).
  */
 
-export type XmpReading = { block: EmbeddedBlock } | { damaged: true };
+export type XmpReading = { block: EmbeddedBlock } | { damaged: true; detail?: string };
 
 /**
  * exifr's XMP reader turns every value that looks like a number or a boolean into one ("007" → 7,
@@ -97,7 +97,11 @@ function toBlock(namespaces: Namespaces): EmbeddedBlock {
 
 /** Reads one XMP packet; a damaged one is reported as such, never half-read. */
 export function readXmpPacket(packet: string): XmpReading {
-  if (!isWellFormedXml(packet)) return { damaged: true };
+  if (!isWellFormedXml(packet)) {
+    // A packet without its closing tags was cut short (a download or copy that stopped), not garbled.
+    const cutShort = !packet.includes('</rdf:RDF>') && !packet.includes('</x:xmpmeta>');
+    return cutShort ? { damaged: true, detail: 'it is cut short before its end, so none of its values could be read' } : { damaged: true };
+  }
   try {
     const parsed = parseXmpWithExifr(keepValuesAsText(packet));
     return { block: toBlock((restoreText(parsed) ?? {}) as Namespaces) };
