@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { EXIFTOOL_MISSING_REASON, exiftoolAvailable, makePhotoFixture } from '../support/photo-fixtures';
 import { SCREENS } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
@@ -78,4 +79,21 @@ test('a field whose IIM and XMP blocks disagree is marked, and the library lists
   await expect(tile(page, 'iimAndXmp.jpg')).toBeVisible();
   await page.getByRole('button', { name: /^All/ }).click();
   await expect(tiles(page)).toHaveCount(2);
+});
+
+test('a photo whose IIM block is cut short imports with a warning naming what could not be read', async ({ app }) => {
+  const { page } = app;
+  const dir = await fixtureDir();
+  const path = await makePhotoFixture(dir, 'handout', { name: 'cut-caption' });
+  const bytes = await readFile(path);
+  // The caption dataset (2:120) claims more bytes than its block holds, as in a file cut short by a tool.
+  const caption = bytes.indexOf(Buffer.from([0x1c, 0x02, 0x78]));
+  bytes[caption + 3] = 0x7f;
+  await writeFile(path, bytes);
+  await openLibrary(page);
+  await importWithPicker(app, [path]);
+  await tile(page, 'cut-caption.jpg').click();
+  await expect(editor(page).getByTestId('metadata-warnings')).toContainText('cut short in its caption (dataset 2:120)');
+  // The XMP block was whole: its values are all there.
+  await expect(editor(page).getByRole('textbox', { name: 'Transmission reference', exact: true })).toHaveValue('RC2X4A9ZQ1B8');
 });
