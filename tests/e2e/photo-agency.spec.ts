@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { EXIFTOOL_MISSING_REASON, exiftoolAvailable, makePhotoFixture } from '../support/photo-fixtures';
+import { join } from 'node:path';
+import { EXIFTOOL_MISSING_REASON, exiftoolAvailable, makeBaseJpeg, makePhotoFixture, writeWithExiftool } from '../support/photo-fixtures';
 import { SCREENS } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
 import { editor, field, fixtureDir, importWithPicker, openLibrary, tile, tiles } from './photo-library-helpers';
@@ -96,4 +97,22 @@ test('a photo whose IIM block is cut short imports with a warning naming what co
   await expect(editor(page).getByTestId('metadata-warnings')).toContainText('cut short in its caption (dataset 2:120)');
   // The XMP block was whole: its values are all there.
   await expect(editor(page).getByRole('textbox', { name: 'Transmission reference', exact: true })).toHaveValue('RC2X4A9ZQ1B8');
+});
+
+test('a stock photo with only a copyright gets a credit suggestion that is used once confirmed', async ({ app }) => {
+  const { page } = app;
+  const path = join(await fixtureDir(), 'stock.jpg');
+  await makeBaseJpeg(path, { seed: 9 });
+  await writeWithExiftool(path, ['-XMP-dc:Rights=(c) Jane Doe | Shutterstock', '-IPTC:CopyrightNotice=(c) Jane Doe | Shutterstock']);
+  await openLibrary(page);
+  await importWithPicker(app, [path]);
+  await tile(page, 'stock.jpg').click();
+  const house = editor(page).getByTestId('house-credit');
+  await expect(house).toContainText('No credit');
+  await expect(house.getByTestId('credit-suggestion')).toContainText('Suggestion from the copyright notice, not used until confirmed: Jane Doe/Shutterstock');
+  await house.getByRole('button', { name: 'Use this credit' }).click();
+  await expect(page.getByTestId('photo-save-state')).toHaveText('Saved');
+  await expect(house.locator('.nd-house-credit__text')).toHaveText('Jane Doe/Shutterstock');
+  await expect(house.getByTestId('credit-suggestion')).toHaveCount(0);
+  await expect(editor(page).getByRole('textbox', { name: 'Credit line', exact: true })).toHaveValue('Shutterstock');
 });

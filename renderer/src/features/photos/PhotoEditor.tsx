@@ -3,6 +3,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import { KEYWORD_LIMITS, PHOTO_TEXT_FIELDS, type FieldSource, type Photo, type PhotoField, type PhotoTextField } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit } from '../../../../shared/rules/credit';
+import { suggestCreditFromCopyright } from '../../../../shared/rules/credit-suggestion';
 import { disagreeingFields } from '../../../../shared/rules/metadata-agreement';
 import { findRestrictions } from '../../../../shared/rules/rights';
 import { MOD } from '../../ui/shortcuts';
@@ -48,6 +49,14 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
   const edits = usePhotoEdits(photo, onSaved);
   const { values, saved } = edits;
   const credit = useMemo(() => buildCredit(values, creditStyle), [values, creditStyle]);
+  const suggestion = useMemo(() => suggestCreditFromCopyright(values, creditStyle), [values, creditStyle]);
+  // Taking the suggestion fills creator and credit line; only then does the photo have a credit.
+  const confirmSuggestion = () => {
+    if (!suggestion) return;
+    edits.change('creator', suggestion.creator);
+    edits.change('creditLine', suggestion.creditLine);
+    edits.commit();
+  };
   const restrictions = useMemo(() => findRestrictions(values), [values]);
   const disagreeing = useMemo(() => new Set(disagreeingFields(saved.embedded)), [saved.embedded]);
 
@@ -96,6 +105,15 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
         {credit.text || 'No credit: the file names no creator, credit line or source.'}
       </p>
       <CreditExplanation credit={credit} />
+      {suggestion && (
+        <div className="nd-credit-suggestion" data-testid="credit-suggestion">
+          <span className="nd-credit-suggestion__mark">Suggestion</span> from the copyright notice, not used until confirmed:{' '}
+          <strong>{suggestion.credit.text}</strong>
+          <button type="button" className="nd-button nd-button--small" onClick={confirmSuggestion}>
+            Use this credit
+          </button>
+        </div>
+      )}
     </div>
   );
 
