@@ -74,6 +74,8 @@ test('a field whose IIM and XMP blocks disagree is marked, and the library lists
   await expect(field(page, 'creditLine').getByTestId('field-disagrees')).toHaveCount(0);
   await caption.getByTestId('field-disagrees').click();
   await expect(caption.getByRole('definition').nth(1)).toContainText('Elysee Palace in Paris…');
+  await caption.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/metadata-disagrees.png` });
 
   await page.getByRole('button', { name: /^Metadata disagrees/ }).click();
   await expect(tiles(page)).toHaveCount(1);
