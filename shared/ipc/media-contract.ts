@@ -3,7 +3,7 @@ import { Photo, PhotoId } from '../model/photo';
 
 /** Request and response shapes of the media:* channels (the table itself is in contract.ts). */
 
-export const PHOTO_FILTERS = ['all', 'missing-credit', 'restricted'] as const;
+export const PHOTO_FILTERS = ['all', 'missing-credit', 'restricted', 'disagrees'] as const;
 export const PhotoFilter = z.enum(PHOTO_FILTERS);
 export type PhotoFilter = z.infer<typeof PhotoFilter>;
 

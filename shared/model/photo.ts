@@ -6,7 +6,8 @@ import { z } from 'zod';
  * file on import, then edited); `embedded` keeps what each metadata block of the file said, apart,
  * and `sources` says where each working value came from.
  */
-export const PHOTO_SCHEMA_VERSION = 1;
+/** v2 added transmission reference, sub-location, province/state, country code and extended description. */
+export const PHOTO_SCHEMA_VERSION = 2;
 
 export const PhotoId = z.string().regex(/^[0-9a-f]{64}$/, 'Not a valid photo id');
 export type PhotoId = z.infer<typeof PhotoId>;
@@ -38,11 +39,18 @@ export const PHOTO_TEXT_FIELDS = [
   'usageTerms',
   'webStatement',
   'altText',
+  'extendedDescription',
   'instructions',
+  'transmissionReference',
   'dateCreated',
+  'sublocation',
   'city',
+  'state',
   'country',
+  'countryCode',
 ] as const;
+/** The text fields schema v2 added; records of v1 get them empty. */
+const FIELDS_ADDED_IN_V2 = ['extendedDescription', 'transmissionReference', 'sublocation', 'state', 'countryCode'] as const;
 export type PhotoTextField = (typeof PHOTO_TEXT_FIELDS)[number];
 export type PhotoField = PhotoTextField | 'keywords';
 export const PHOTO_FIELDS: readonly PhotoField[] = [...PHOTO_TEXT_FIELDS, 'keywords'];
@@ -59,10 +67,15 @@ export const PHOTO_FIELD_LABELS: Record<PhotoField, string> = {
   usageTerms: 'Usage terms',
   webStatement: 'Web statement of rights',
   altText: 'Alt text',
+  extendedDescription: 'Extended description',
   instructions: 'Special instructions',
+  transmissionReference: 'Transmission reference',
   dateCreated: 'Date created',
+  sublocation: 'Sub-location',
   city: 'City',
+  state: 'Province/State',
   country: 'Country',
+  countryCode: 'Country code',
   keywords: 'Keywords',
 };
 
@@ -84,11 +97,19 @@ export const PhotoMetadata = z.object({
   usageTerms: Text,
   webStatement: Text,
   altText: Text,
+  /** Longer accessibility description (IPTC "Extended description"). */
+  extendedDescription: Text,
   instructions: Text,
+  /** The agency's job or transmission id (IIM 2:103), cited in kill and correction notices. */
+  transmissionReference: Text,
   /** ISO 8601 date or date-time as found in the file ("" when absent). */
   dateCreated: Text,
+  sublocation: Text,
   city: Text,
+  state: Text,
   country: Text,
+  /** ISO 3166 code as the file gives it ("GBR", "FR"). */
+  countryCode: Text,
   keywords: Keywords,
 });
 export type PhotoMetadata = z.infer<typeof PhotoMetadata>;
@@ -105,10 +126,15 @@ export const EMPTY_PHOTO_METADATA: PhotoMetadata = {
   usageTerms: '',
   webStatement: '',
   altText: '',
+  extendedDescription: '',
   instructions: '',
+  transmissionReference: '',
   dateCreated: '',
+  sublocation: '',
   city: '',
+  state: '',
   country: '',
+  countryCode: '',
   keywords: [],
 };
 
@@ -152,6 +178,25 @@ export const Photo = z.object({
   metadataWarnings: z.array(z.string().max(500)).max(20),
 });
 export type Photo = z.infer<typeof Photo>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A stored record brought up to the current schema: v1 records get the fields v2 added, empty and
+ * "not in file" (their files were read before those fields were). Anything else is left to Photo.
+ */
+export function upgradePhotoRecord(data: unknown): unknown {
+  if (!isRecord(data) || data.schemaVersion !== 1 || !isRecord(data.metadata) || !isRecord(data.sources)) return data;
+  const metadata = { ...data.metadata };
+  const sources = { ...data.sources };
+  for (const field of FIELDS_ADDED_IN_V2) {
+    metadata[field] ??= '';
+    sources[field] ??= 'none';
+  }
+  return { ...data, schemaVersion: 2, metadata, sources };
+}
 
 /** URL paths the app serves photos under (app://newsdesk/media/… in the app). */
 export function photoThumbnailPath(id: PhotoId): string {

@@ -25,6 +25,11 @@ export type AgencyAlias = z.infer<typeof AgencyAlias>;
 export const CreditStyle = z.object({
   pattern: z.string().trim().min(1).max(200),
   handoutPattern: z.string().trim().min(1).max(200),
+  /**
+   * 'pattern' builds handout credits with handoutPattern ("{creator}/Handout via {agency}");
+   * 'agency' keeps the handout credit line as the agency wrote it. Absent in older settings: 'pattern'.
+   */
+  handoutForm: z.enum(['pattern', 'agency']).optional(),
   agencyRules: z.array(AgencyCreditRule).max(200),
   aliases: z.array(AgencyAlias).max(500),
 });

@@ -20,10 +20,18 @@ export interface BuiltCredit {
   rule: 'agency' | 'handout' | 'standard' | 'creator-only' | 'agency-only' | 'none';
 }
 
-export type CreditInput = Pick<PhotoMetadata, 'creator' | 'creditLine' | 'source'>;
+/** Caption, title, headline and instructions only tell whether a photo is a handout ("HANDOUT PHOTO"). */
+export type CreditInput = Pick<PhotoMetadata, 'creator' | 'creditLine' | 'source'> &
+  Partial<Pick<PhotoMetadata, 'description' | 'title' | 'headline' | 'instructions'>>;
 
+const DEFAULT_HANDOUT_PATTERN = 'Handout/{agency}';
 const NO_CREDIT: BuiltCredit = { text: '', parts: [], rule: 'none' };
 const HANDOUT_WORD = /(?<![\p{L}\p{N}])handout(?![\p{L}\p{N}])/iu;
+/** Agencies' short form: Source "HO", credit "HO/AFP". Capitals and a whole slash segment only ("Ho" is a name). */
+const HO_SEGMENT = /^\s*HO\s*$/u;
+/** In prose a handout is named as such ("handout photo", "HANDOUT PICTURE") or shouted ("HANDOUT"). */
+const HANDOUT_PHRASE = /(?<![\p{L}\p{N}])handout\s+(?:photo(?:graph)?|picture|image|still)s?(?![\p{L}\p{N}])/iu;
+const HANDOUT_CAPITALS = /(?<![\p{L}\p{N}])HANDOUT(?![\p{L}\p{N}])/u;
 
 /** Collapses runs of white space (files often carry line breaks or double spaces) and trims. */
 function clean(text: string): string {
@@ -69,6 +77,7 @@ export function applyAliases(agency: string, aliases: readonly AgencyAlias[]): s
 export function withoutHandout(text: string): string {
   const segments = text
     .split('/')
+    .filter((segment) => !HO_SEGMENT.test(segment))
     .map((segment) => clean(segment.replace(new RegExp(HANDOUT_WORD.source, 'giu'), ' ')))
     .filter(Boolean);
   return segments.reduce((joined, segment) => {
@@ -78,8 +87,32 @@ export function withoutHandout(text: string): string {
   }, '');
 }
 
+function marksHandout(field: string): boolean {
+  return HANDOUT_WORD.test(field) || field.split('/').some((segment) => HO_SEGMENT.test(segment));
+}
+
+function saysHandout(prose: string | undefined): boolean {
+  return prose !== undefined && (HANDOUT_PHRASE.test(prose) || HANDOUT_CAPITALS.test(prose));
+}
+
+/**
+ * A handout: "Handout" or "HO" in the creator, credit line or source, or the caption, title,
+ * headline or instructions calling it a handout photo. Agencies distributing a picture taken by a
+ * ministry, a company or a private person mark it so; crediting the person as the agency's
+ * photographer would misattribute it.
+ */
 export function isHandout(metadata: CreditInput): boolean {
-  return [metadata.creator, metadata.creditLine, metadata.source].some((field) => HANDOUT_WORD.test(field));
+  if ([metadata.creator, metadata.creditLine, metadata.source].some(marksHandout)) return true;
+  return [metadata.instructions, metadata.description, metadata.title, metadata.headline].some(saysHandout);
+}
+
+/** The handout credit as the agency wrote it (credit line, else source), for desks that keep the agency's form. */
+function agencyHandoutCredit(metadata: CreditInput, style: CreditStyle): BuiltCredit | null {
+  const line = clean(metadata.creditLine);
+  const source = clean(metadata.source);
+  const found: SourcedText | null = line ? { text: line, from: 'creditLine' } : source && !HO_SEGMENT.test(source) ? { text: source, from: 'source' } : null;
+  if (!found) return null;
+  return { text: applyAliases(found.text, style.aliases), parts: [{ text: applyAliases(found.text, style.aliases), from: found.from }], rule: 'handout' };
 }
 
 function credit(pattern: string, creator: SourcedText | null, agency: SourcedText | null, rule: BuiltCredit['rule']): BuiltCredit {
@@ -95,6 +128,10 @@ function creatorsToAdd(names: string[], agencyTexts: string[]): SourcedText | nu
 }
 
 function handoutCredit(metadata: CreditInput, style: CreditStyle): BuiltCredit {
+  if (style.handoutForm === 'agency') {
+    const asWritten = agencyHandoutCredit(metadata, style);
+    if (asWritten) return asWritten;
+  }
   const names = creatorNames(withoutHandout(metadata.creator));
   const candidates: SourcedText[] = [
     { text: withoutHandout(metadata.creditLine), from: 'creditLine' },
@@ -105,7 +142,13 @@ function handoutCredit(metadata: CreditInput, style: CreditStyle): BuiltCredit {
   const found = candidates.find((candidate) => candidate.text) ?? fromCreator;
   const agency = found && { ...found, text: applyAliases(found.text, style.aliases) };
   const creator = found && agency && found.from !== 'creator' ? creatorsToAdd(names, [found.text, agency.text]) : null;
-  return credit(style.handoutPattern, creator, agency, 'handout');
+  const built = credit(style.handoutPattern, creator, agency, 'handout');
+  // "{creator}/Handout via {agency}" without a creator drops its middle, "Handout" with it: a
+  // handout credit must still say so, so the plain handout form stands in.
+  if (built.text && HANDOUT_WORD.test(style.handoutPattern) && !HANDOUT_WORD.test(built.text)) {
+    return credit(DEFAULT_HANDOUT_PATTERN, creator, agency, 'handout');
+  }
+  return built;
 }
 
 /**

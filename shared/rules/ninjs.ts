@@ -61,7 +61,17 @@ const V31_NAMES: Record<string, string> = {
   charcount: 'charCount',
   wordcount: 'wordCount',
   sizeinbytes: 'sizeInBytes',
+  altids: 'altIds',
 };
+
+/** Where the picture was taken, most precise first: "Port of Odesa, Odesa, Odesa Oblast, Ukraine (UKR)". */
+function locatedOf(metadata: Photo['metadata'] | undefined): string | undefined {
+  if (!metadata) return undefined;
+  const names = [metadata.sublocation, metadata.city, metadata.state, metadata.country].map((name) => name?.trim() ?? '').filter(Boolean);
+  const code = metadata.countryCode?.trim();
+  const place = [...names, ...(code && names.length === 0 ? [code] : [])].join(', ');
+  return text(code && names.length > 0 ? `${place} (${code})` : place);
+}
 
 /** The photo's id as a URN: stable, and the same in every document that uses the photo. */
 export function photoUri(photoId: string): string {
@@ -148,6 +158,9 @@ function pictureAssociation(picture: NinjsPicture, position: number, version: Ni
     by: text(metadata?.creator),
     copyrightnotice: text(metadata?.copyright),
     usageterms: text(metadata?.usageTerms),
+    located: locatedOf(metadata),
+    // Agencies cite the transmission reference in kill and correction notices.
+    altids: text(metadata?.transmissionReference) ? [{ role: 'transmissionreference', value: text(metadata?.transmissionReference) }] : undefined,
     renditions: picture.href ? [rendition(picture)] : undefined,
   });
 }

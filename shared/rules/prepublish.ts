@@ -4,6 +4,7 @@ import { IMAGE_NODE_TYPE, ImageNodeJson } from '../model/photo-use';
 import { formatUtc } from './embargo-date';
 import { photoDisplayName, placementLabel } from './photo-use';
 import { findRestrictions, type Restriction } from './rights';
+import { formatDay, usePeriodEnded } from './use-period';
 
 export interface PhotoUseRef {
   where: 'lead' | 'body';
@@ -101,8 +102,14 @@ function issue(
   return restriction ? { ...found, restriction } : found;
 }
 
-function restrictionMessage(subject: string, restriction: Restriction): string {
+function restrictionMessage(subject: string, restriction: Restriction, now: Date): string {
   const field = PHOTO_FIELD_LABELS[restriction.field].toLowerCase();
+  if (restriction.kind === 'time-limited' && restriction.until) {
+    const day = formatDay(restriction.until);
+    return usePeriodEnded(restriction.until, now)
+      ? `${subject} may no longer be used: its use ended on ${day} (${field}: “${restriction.detail}”).`
+      : `${subject} may be used only until ${day} (${field}: “${restriction.detail}”).`;
+  }
   if (restriction.kind === 'embargo' && restriction.until) return `${subject} is embargoed until ${formatUtc(restriction.until)}.`;
   if (restriction.kind === 'embargo') return `${subject} carries an embargo in its ${field}: “${restriction.detail}”. Check that it has lifted.`;
   return `${subject} is marked ${restriction.label} in its ${field}: “${restriction.detail}”.`;
@@ -126,7 +133,7 @@ function checkUse(use: PhotoUseRef, photo: Photo | undefined, now: Date): CheckI
     issues.push(issue('blocking', 'photo-missing-alt', `${subject} has no alt text, which readers using screen readers depend on.`, use));
   }
   for (const restriction of photo ? findRestrictions(photo.metadata) : []) {
-    if (stillApplies(restriction, now)) issues.push(issue('warning', 'photo-restricted', restrictionMessage(subject, restriction), use, restriction));
+    if (stillApplies(restriction, now)) issues.push(issue('warning', 'photo-restricted', restrictionMessage(subject, restriction, now), use, restriction));
   }
   return issues;
 }

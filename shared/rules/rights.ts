@@ -1,8 +1,19 @@
 import type { PhotoField, PhotoMetadata } from '../model/photo';
 import { formatUtc, parseEmbargoTime } from './embargo-date';
 import { isAllCapitals } from './name-case';
+import { useForDays, useUntil } from './use-period';
 
-export type RestrictionKind = 'pool' | 'mandatory-credit' | 'no-sales' | 'no-archive' | 'embargo' | 'editorial-only' | 'other';
+export type RestrictionKind =
+  | 'pool'
+  | 'mandatory-credit'
+  | 'no-sales'
+  | 'not-for-resale'
+  | 'no-archive'
+  | 'one-time-use'
+  | 'time-limited'
+  | 'embargo'
+  | 'editorial-only'
+  | 'other';
 
 export interface Restriction {
   kind: RestrictionKind;
@@ -12,7 +23,10 @@ export interface Restriction {
   detail: string;
   /** The metadata field it was found in. */
   field: PhotoField;
-  /** For embargoes: the ISO time it lifts, when the text gives one. */
+  /**
+   * For embargoes: the ISO time it lifts, when the text gives one. For time-limited use: the last
+   * day of use (YYYY-MM-DD), when it can be worked out.
+   */
   until?: string;
 }
 
@@ -33,7 +47,7 @@ interface RestrictionRule {
   pattern: RegExp;
   /** Whether a find counts; by default every find does. `inProse` is true in the caption. */
   accepts?: (match: RegExpExecArray, text: string, inProse: boolean) => boolean;
-  read: (match: RegExpExecArray, text: string) => Finding;
+  read: (match: RegExpExecArray, text: string, dateCreated: string) => Finding;
 }
 
 /** Whole words only: "POOL" is found in "/ POOL /" but not in "Liverpool". */
@@ -87,6 +101,17 @@ const OUT_OF_MARKETS = 'mags|magazines?|tv|television|internet|online|web|newspa
 
 const KNOWN_MARKET_OUT = words(`(?:${OUT_OF_MARKETS})\\s+out`, 'iu');
 
+/** In a caption, "for 14 days" is usually the story ("protesters camped for 14 days"): only capitals count there. */
+function capitalsInProse(match: RegExpExecArray, _text: string, inProse: boolean): boolean {
+  return !inProse || isAllCapitals(match[0]);
+}
+
+function readTimeLimit(match: RegExpExecArray, text: string, dateCreated: string): Finding {
+  const days = match.groups?.days ?? match.groups?.daysBefore;
+  const period = days ? useForDays(Number(days), dateCreated) : useUntil(text.slice(match.index + match[0].length), dateCreated);
+  return { kind: 'time-limited', ...period };
+}
+
 const RULES: RestrictionRule[] = [
   {
     kind: 'pool',
@@ -96,7 +121,36 @@ const RULES: RestrictionRule[] = [
   },
   { kind: 'mandatory-credit', pattern: words('mandatory\\s+credit'), read: fixed('mandatory-credit', 'MANDATORY CREDIT') },
   { kind: 'no-sales', pattern: words('no\\s+(?:third[-\\s]party\\s+)?sales'), read: fixed('no-sales', 'NO SALES') },
-  { kind: 'no-archive', pattern: words('no\\s+archiv(?:es?|ing)'), read: fixed('no-archive', 'NO ARCHIVE') },
+  {
+    kind: 'not-for-resale',
+    pattern: words('not\\s+for\\s+re-?sale|no\\s+re-?sales?'),
+    read: fixed('not-for-resale', 'NOT FOR RESALE'),
+  },
+  {
+    kind: 'no-archive',
+    pattern: words('no\\s+archiv(?:es?|ing)|not\\s+for\\s+archiv(?:es?|ing)|do\\s+not\\s+archive'),
+    read: fixed('no-archive', 'NO ARCHIVE'),
+  },
+  {
+    kind: 'one-time-use',
+    pattern: words('one[-\\s]time\\s+use|single[-\\s]use|(?:for\\s+)?one[-\\s]off\\s+use'),
+    accepts: capitalsInProse,
+    read: fixed('one-time-use', 'ONE-TIME USE'),
+  },
+  {
+    kind: 'time-limited',
+    // "FOR 14 DAYS", "WITHIN 30 DAYS", "USE LIMITED TO 7 DAYS", "14-DAY USE".
+    pattern: words('(?:for|within|limited\\s+to|restricted\\s+to)\\s+(?<days>\\d{1,3})\\s+days?|(?<daysBefore>\\d{1,3})[-\\s]days?\\s+(?:use|usage|licen[cs]e)'),
+    accepts: capitalsInProse,
+    read: readTimeLimit,
+  },
+  {
+    kind: 'time-limited',
+    // "USE UNTIL 31 DEC", "valid until December 31, 2026"; "do not use until" is an embargo, not a limit.
+    pattern: words('(?:use|usage|used|usable|valid|available|licen[cs]ed)\\s+(?:only\\s+)?until'),
+    accepts: (match, text, inProse) => capitalsInProse(match, text, inProse) && !/(?:not|n't)\s+(?:be\s+)?$/iu.test(text.slice(0, match.index)),
+    read: readTimeLimit,
+  },
   {
     kind: 'editorial-only',
     pattern: words('editorial\\s+(?:use|purposes)\\s+only'),
@@ -137,12 +191,12 @@ interface Located extends Restriction {
   position: number;
 }
 
-function findingsIn(field: PhotoField, order: number, text: string): Located[] {
+function findingsIn(field: PhotoField, order: number, text: string, dateCreated: string): Located[] {
   const found: Located[] = [];
   for (const rule of RULES) {
     for (const match of text.matchAll(rule.pattern)) {
       if (rule.accepts && !rule.accepts(match, text, field === PROSE_FIELD)) continue;
-      const finding = rule.read(match, text);
+      const finding = rule.read(match, text, dateCreated);
       const detail = sentenceAround(text, match.index, match.index + match[0].length);
       found.push({ ...finding, detail, field, order, position: match.index });
     }
@@ -166,6 +220,7 @@ function firstOfEachKind(found: Located[]): Restriction[] {
 
 /** Finds usage restrictions in a photo's instructions, usage terms, credit, source and caption. */
 export function findRestrictions(metadata: PhotoMetadata): Restriction[] {
-  const found = RESTRICTION_FIELDS.flatMap((field, order) => findingsIn(field, order, metadata[field] ?? ''));
+  const dateCreated = metadata.dateCreated ?? '';
+  const found = RESTRICTION_FIELDS.flatMap((field, order) => findingsIn(field, order, metadata[field] ?? '', dateCreated));
   return firstOfEachKind(found);
 }

@@ -1,11 +1,13 @@
 import type { PhotoField, PhotoMetadata } from '../../shared/model/photo';
+import { HANDOUT_EXPECTED, handoutArgs } from './photo-fixture-agency';
 
 /**
  * What each kind of test picture says, and the exiftool arguments that write it the way the
  * agency it mimics does. photo-fixtures.ts makes the files.
  */
 
-export type FixtureKind = 'iimAndXmp' | 'iimUtf8' | 'iimLatin1' | 'xmpOnly' | 'exifOnly' | 'none';
+export type FixtureKind = 'iimAndXmp' | 'iimUtf8' | 'iimLatin1' | 'xmpOnly' | 'exifOnly' | 'none' | 'handout';
+/** The kinds makePhotoFixtures makes; 'handout' is made only when a test asks for it. */
 export const FIXTURE_KINDS: readonly FixtureKind[] = ['iimAndXmp', 'iimUtf8', 'iimLatin1', 'xmpOnly', 'exifOnly', 'none'];
 
 const POOL_CAPTION =
@@ -75,6 +77,7 @@ export const FIXTURE_EXPECTED: Record<FixtureKind, Partial<PhotoMetadata>> = {
     dateCreated: '2026-03-14T06:41:00',
   },
   none: {},
+  handout: HANDOUT_EXPECTED,
 };
 
 /** Which block each expected value comes from. */
@@ -85,6 +88,7 @@ export const FIXTURE_EXPECTED_SOURCES: Record<FixtureKind, Partial<Record<PhotoF
   xmpOnly: Object.fromEntries(Object.keys(FIXTURE_EXPECTED.xmpOnly).map((field) => [field, 'xmp'])),
   exifOnly: Object.fromEntries(Object.keys(FIXTURE_EXPECTED.exifOnly).map((field) => [field, 'exif'])),
   none: {},
+  handout: Object.fromEntries(Object.keys(HANDOUT_EXPECTED).map((field) => [field, 'xmp'])),
 };
 
 function keywordArgs(group: string, keywords: readonly string[] | undefined): string[] {
@@ -93,6 +97,8 @@ function keywordArgs(group: string, keywords: readonly string[] | undefined): st
 
 export function exiftoolArgs(kind: FixtureKind): string[] {
   switch (kind) {
+    case 'handout':
+      return handoutArgs();
     case 'iimAndXmp': {
       const e = FIXTURE_EXPECTED.iimAndXmp;
       return [

@@ -8,7 +8,7 @@ import type { Placement } from '../../../shared/model/placement';
 import { NINJS_VERSIONS, type NinjsVersion, type PublishMode } from '../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../shared/rules/article-html';
 import { ninjsPicturesOf, photoUri, toNinjs } from '../../../shared/rules/ninjs';
-import { body, paragraph, text } from '../shared/photo-fixtures';
+import { body, makePhoto, paragraph, text } from '../shared/photo-fixtures';
 import { NOW, fullArticle, inlineOne, inlineTwo, leadPhoto, placementOf } from './publishing-fixtures';
 
 const SCHEMA_FOLDER = join(__dirname, '../../standards/ninjs');
@@ -165,5 +165,38 @@ describe.each(NINJS_VERSIONS)('ninjs %s', (version) => {
     const [picture] = document.associations as Record<string, unknown>[];
     expect(picture).toMatchObject({ name: 'photo-1', renditions: [{ name: 'original', href: 'https://cdn.example.com/x.jpg' }] });
     expect([role(picture!, 'caption'), role(picture!, 'creditline')]).toEqual(['Caption', 'Credit']);
+  });
+
+  it('carries where a picture was taken and its transmission reference, when the photo has them', () => {
+    const placed = makePhoto('4', {
+      creator: 'Maria Kovalenko',
+      creditLine: 'REUTERS',
+      sublocation: 'Port of Odesa',
+      city: 'Odesa',
+      state: 'Odesa Oblast',
+      country: 'Ukraine',
+      countryCode: 'UKR',
+      transmissionReference: 'RC2X4A9ZQ1B8',
+    });
+    const article = fullArticle();
+    const document = toNinjs(version, {
+      article,
+      bodyHtml: '',
+      pictures: [{ use: { photoId: placed.id, caption: 'Caption', credit: 'Credit', altText: 'Alt', where: 'lead' }, photo: placed, href: '' }],
+      placement: null,
+      uri: 'urn:newsdesk:article:x',
+      now: NOW,
+      mode: 'publish',
+    });
+    expect(validators[version](document), JSON.stringify(validators[version].errors)).toBe(true);
+    const [picture] = document.associations as Record<string, unknown>[];
+    expect(picture).toMatchObject({
+      located: 'Port of Odesa, Odesa, Odesa Oblast, Ukraine (UKR)',
+      [field('altids', 'altIds')]: [{ role: 'transmissionreference', value: 'RC2X4A9ZQ1B8' }],
+    });
+    const bare = toNinjs(version, { ...{ article, bodyHtml: '', placement: null, uri: 'urn:x:y', now: NOW, mode: 'publish' as const }, pictures: [{ use: { photoId: leadPhoto.id, caption: 'C', credit: 'C', altText: 'A' }, photo: leadPhoto, href: '' }] });
+    const [plain] = bare.associations as Record<string, unknown>[];
+    expect(plain).not.toHaveProperty('located');
+    expect(plain).not.toHaveProperty(field('altids', 'altIds'));
   });
 });

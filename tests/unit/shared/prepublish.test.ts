@@ -143,3 +143,14 @@ describe('checkArticle', () => {
     expect(report.warnings[0]?.message).toBe('Lead photo “held.jpg” carries an embargo in its special instructions: “HOLD FOR RELEASE”. Check that it has lifted.');
   });
 });
+
+describe('checkArticle: time-limited use', () => {
+  it('says until when a photo may be used, and that its use has ended once it has', () => {
+    const limited = (dateCreated: string) => makePhoto('7', { instructions: 'FOR USE WITHIN 14 DAYS', dateCreated, creator: 'A', creditLine: 'AFP' }, 'port.jpg');
+    const article = makeArticle({ leadPhoto: leadUse(photoId('7')) });
+    const open = checkArticle(article, photoMap(limited('2026-05-25')), NOW);
+    expect(open.warnings[0]?.message).toBe('Lead photo “port.jpg” may be used only until 8 Jun 2026 (special instructions: “FOR USE WITHIN 14 DAYS”).');
+    const ended = checkArticle(article, photoMap(limited('2026-03-14')), NOW);
+    expect(ended.warnings[0]?.message).toBe('Lead photo “port.jpg” may no longer be used: its use ended on 28 Mar 2026 (special instructions: “FOR USE WITHIN 14 DAYS”).');
+  });
+});

@@ -150,3 +150,48 @@ describe('parseEmbargoTime', () => {
     expect(formatUtc('not a time')).toBe('not a time');
   });
 });
+
+describe('one-time use, resale, archive and time-limited use', () => {
+  it('finds the restrictions of an agency handout, in order', () => {
+    const found = restrictionsIn({
+      instructions: 'THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY. ONE TIME USE ONLY. NOT FOR RESALE. NO ARCHIVES. FOR USE WITHIN 14 DAYS.',
+      dateCreated: '2026-03-14T09:15:00+02:00',
+    });
+    expect(found.map((restriction) => [restriction.kind, restriction.label])).toEqual([
+      ['one-time-use', 'ONE-TIME USE'],
+      ['not-for-resale', 'NOT FOR RESALE'],
+      ['no-archive', 'NO ARCHIVE'],
+      ['time-limited', 'USE WITHIN 14 DAYS (until 28 Mar 2026)'],
+    ]);
+    expect(found[3]).toMatchObject({ until: '2026-03-28', detail: 'FOR USE WITHIN 14 DAYS.', field: 'instructions' });
+  });
+
+  it('reads the usual wordings', () => {
+    expect(kindsIn({ usageTerms: 'Single use only. Not for re-sale. Do not archive.' })).toEqual(['one-time-use', 'not-for-resale', 'no-archive']);
+    expect(kindsIn({ instructions: 'One-time use. NOT FOR ARCHIVING.' })).toEqual(['one-time-use', 'no-archive']);
+    expect(restrictionsIn({ instructions: '30-day licence', dateCreated: '2026-12-15' })[0]).toMatchObject({
+      kind: 'time-limited',
+      until: '2027-01-14',
+    });
+  });
+
+  it('computes the last day of "use until" dates, taking the year from the date created', () => {
+    const until = (instructions: string, dateCreated = '2026-03-14') => restrictionsIn({ instructions, dateCreated })[0];
+    expect(until('USE UNTIL 31 DEC')).toMatchObject({ kind: 'time-limited', label: 'USE UNTIL 31 Dec 2026', until: '2026-12-31' });
+    expect(until('Valid until December 31, 2027.')).toMatchObject({ until: '2027-12-31' });
+    expect(until('Use until 2026-04-30.')).toMatchObject({ until: '2026-04-30' });
+    // A day already past when the photo was taken means the next year's.
+    expect(until('USE UNTIL 10 JAN', '2026-12-20')).toMatchObject({ until: '2027-01-10' });
+    // Without a date created there is no year to give it: the badge says what the file says.
+    expect(until('USE UNTIL 31 DEC', '')).toMatchObject({ label: 'USE UNTIL 31 DEC' });
+    expect(until('USE UNTIL 31 DEC', '')).not.toHaveProperty('until');
+    expect(until('FOR 14 DAYS', '')).toMatchObject({ label: 'USE WITHIN 14 DAYS' });
+  });
+
+  it('keeps "do not use until" an embargo, and prose about days out of it', () => {
+    expect(kindsIn({ instructions: 'DO NOT USE UNTIL 2 DECEMBER 2026' })).not.toContain('time-limited');
+    expect(kindsIn({ description: 'Protesters camped outside parliament for 14 days.' })).toEqual([]);
+    expect(kindsIn({ description: 'A one-time use of force, officials said.' })).toEqual([]);
+    expect(kindsIn({ description: 'Smoke over the port. FOR USE WITHIN 14 DAYS.' })).toEqual(['time-limited']);
+  });
+});

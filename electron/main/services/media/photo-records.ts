@@ -6,6 +6,7 @@ import {
   PHOTO_SCHEMA_VERSION,
   PHOTO_TEXT_FIELDS,
   Photo,
+  upgradePhotoRecord,
   type EmbeddedBlock,
   type EmbeddedMetadata,
   type FieldSources,
@@ -214,7 +215,7 @@ async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySe
   } catch (error) {
     return { ok: false, reason: `The photo record could not be read as JSON (${error instanceof Error ? error.message : String(error)}).` };
   }
-  const parsed = Photo.safeParse(data);
+  const parsed = Photo.safeParse(upgradePhotoRecord(data));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';

@@ -4,12 +4,13 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit } from '../../../../shared/rules/credit';
+import { disagreeingFields } from '../../../../shared/rules/metadata-agreement';
 import { findRestrictions } from '../../../../shared/rules/rights';
 
 /**
  * The library view's search: MiniSearch over the words a photo desk looks for (caption, credit as
  * found and in house style, creator, keywords, headline, title, file name), plus the "missing
- * credit" and "has usage restrictions" filters. The index lives in memory only: a library of a few
+ * credit", "has usage restrictions" and "metadata disagrees" filters. The index lives in memory only: a library of a few
  * thousand photos indexes in well under a second, so there is no cache file to keep in step.
  */
 interface PhotoDoc {
@@ -21,6 +22,10 @@ interface PhotoDoc {
   keywords: string;
   headline: string;
   title: string;
+  /** Sub-location, city, province/state, country and country code. */
+  place: string;
+  transmissionReference: string;
+  extendedDescription: string;
   fileName: string;
 }
 
@@ -30,7 +35,7 @@ function processTerm(term: string): string | null {
 }
 
 const OPTIONS: Options<PhotoDoc> = {
-  fields: ['description', 'creditLine', 'houseCredit', 'creator', 'keywords', 'headline', 'title', 'fileName'],
+  fields: ['description', 'creditLine', 'houseCredit', 'creator', 'keywords', 'headline', 'title', 'place', 'transmissionReference', 'extendedDescription', 'fileName'],
   storeFields: [],
   processTerm,
   // File names ("AFP_34XY7Q.jpg") split on punctuation too, so "34xy7q" finds the file.
@@ -100,6 +105,9 @@ export class PhotoSearch {
       keywords: metadata.keywords.join('\n'),
       headline: metadata.headline,
       title: metadata.title,
+      place: [metadata.sublocation, metadata.city, metadata.state, metadata.country, metadata.countryCode].join('\n'),
+      transmissionReference: metadata.transmissionReference,
+      extendedDescription: metadata.extendedDescription,
       fileName: photo.fileName,
     };
   }
@@ -112,5 +120,6 @@ function newestFirst(a: Photo, b: Photo): number {
 
 function filterOf(filter: Exclude<PhotoFilter, 'all'>, style: CreditStyle): (photo: Photo) => boolean {
   if (filter === 'missing-credit') return (photo) => buildCredit(photo.metadata, style).text === '';
+  if (filter === 'disagrees') return (photo) => disagreeingFields(photo.embedded).length > 0;
   return (photo) => findRestrictions(photo.metadata).length > 0;
 }

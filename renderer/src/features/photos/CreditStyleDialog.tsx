@@ -20,15 +20,25 @@ const SAMPLES: { name: string; metadata: CreditInput }[] = [
   { name: 'AP', metadata: { creator: 'Evan Vucci', creditLine: 'Associated Press', source: 'AP' } },
   { name: 'Reuters', metadata: { creator: 'Yves Herman', creditLine: 'REUTERS', source: 'REUTERS' } },
   { name: 'Handout', metadata: { creator: 'HANDOUT', creditLine: '', source: 'Ukrainian Presidential Press Service' } },
+  { name: 'Handout, source HO', metadata: { creator: 'Maria Kovalenko', creditLine: 'REUTERS', source: 'HO' } },
+  {
+    name: 'Handout photo in caption',
+    metadata: { creator: 'Tom Bradley', creditLine: 'via REUTERS', source: 'Reuters', description: 'HANDOUT PHOTO. Smoke over the port.' },
+  },
   { name: 'Staff, no agency', metadata: { creator: 'Jane Doe', creditLine: '', source: '' } },
 ];
 
 /** Rows carry a key of their own so removing one keeps focus and typing in the others. */
 type Row<T> = T & { key: number };
 type RowGroup = 'agencyRules' | 'aliases';
+type HandoutForm = NonNullable<CreditStyle['handoutForm']>;
+
+/** Handout patterns desks use, offered as examples next to the handout pattern field. */
+const HANDOUT_PATTERN_EXAMPLES = ['Handout/{agency}', '{creator}/Handout via {agency}', '{agency} handout'];
 interface Draft {
   pattern: string;
   handoutPattern: string;
+  handoutForm: HandoutForm;
   agencyRules: Row<CreditStyle['agencyRules'][number]>[];
   aliases: Row<CreditStyle['aliases'][number]>[];
 }
@@ -40,20 +50,22 @@ function withKey<T extends object>(value: T): Row<T> {
 }
 
 function draftOf(style: CreditStyle): Draft {
-  return { ...style, agencyRules: style.agencyRules.map(withKey), aliases: style.aliases.map(withKey) };
+  return { ...style, handoutForm: style.handoutForm ?? 'pattern', agencyRules: style.agencyRules.map(withKey), aliases: style.aliases.map(withKey) };
 }
 
 function styleOf(draft: Draft): CreditStyle {
   return {
     pattern: draft.pattern,
     handoutPattern: draft.handoutPattern,
+    handoutForm: draft.handoutForm,
     agencyRules: draft.agencyRules.map(({ agency, pattern }) => ({ agency, pattern })),
     aliases: draft.aliases.map(({ from, to }) => ({ from, to })),
   };
 }
 
 function describe(metadata: CreditInput): string {
-  return [metadata.creator, metadata.creditLine || metadata.source].filter(Boolean).join(' · ');
+  const agency = metadata.creditLine && metadata.source === 'HO' ? `${metadata.creditLine} · Source HO` : metadata.creditLine || metadata.source;
+  return [metadata.creator, agency, metadata.description && `“${metadata.description}”`].filter(Boolean).join(' · ');
 }
 
 /**
@@ -145,9 +157,43 @@ export function CreditStyleDialog({ open, style, onSave, onClose }: CreditStyleD
             label="Handout pattern"
             value={draft.handoutPattern}
             errors={errors}
-            hint="For photos marked handout in their creator, credit line or source."
+            hint="For photos marked Handout or HO in their creator, credit line or source, or “handout photo” in caption, title or instructions."
             onChange={(value) => update('handoutPattern', (previous) => ({ ...previous, handoutPattern: value }))}
           />
+          <div className="nd-credit-style__choices" role="group" aria-label="Examples to start from">
+            {HANDOUT_PATTERN_EXAMPLES.map((example) => (
+              <button
+                key={example}
+                type="button"
+                className="nd-button nd-button--ghost nd-button--small"
+                aria-pressed={draft.handoutPattern === example}
+                onClick={() => update('handoutPattern', (previous) => ({ ...previous, handoutPattern: example }))}
+              >
+                {example}
+              </button>
+            ))}
+          </div>
+          <fieldset className="nd-credit-style__handout-form">
+            <legend>Handout credits</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${titleId}-handout-form`}
+                checked={draft.handoutForm === 'pattern'}
+                onChange={() => update('handoutForm', (previous) => ({ ...previous, handoutForm: 'pattern' }))}
+              />
+              Built by the pattern above
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${titleId}-handout-form`}
+                checked={draft.handoutForm === 'agency'}
+                onChange={() => update('handoutForm', (previous) => ({ ...previous, handoutForm: 'agency' }))}
+              />
+              The agency’s own handout credit line, as written
+            </label>
+          </fieldset>
           <PairRows
             group="agencyRules"
             fields={['agency', 'pattern']}

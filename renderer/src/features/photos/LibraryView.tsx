@@ -21,6 +21,7 @@ const FILTER_LABELS: Record<PhotoFilter, string> = {
   all: 'All',
   'missing-credit': 'Missing credit',
   restricted: 'Has usage restrictions',
+  disagrees: 'Metadata disagrees',
 };
 const FILTERS = Object.keys(FILTER_LABELS) as PhotoFilter[];
 

@@ -19,19 +19,21 @@ interface MetadataFieldProps {
   /** The control, labelled by the id passed to it. */
   children: (inputId: string) => ReactNode;
   hint?: ReactNode;
+  /** The file's IPTC IIM and XMP blocks (or, for the date, any two blocks) give different values. */
+  disagrees?: boolean;
 }
 
 /**
  * One metadata field: label, a badge saying where its value came from, and behind the badge what
  * each metadata block of the file said for it, so the desk can see which one won.
  */
-export function MetadataField({ field, source, embedded, children, hint }: MetadataFieldProps) {
+export function MetadataField({ field, source, embedded, children, hint, disagrees = false }: MetadataFieldProps) {
   const inputId = useId();
   const detailsId = useId();
   const [open, setOpen] = useState(false);
   const label = PHOTO_FIELD_LABELS[field];
   return (
-    <div className="nd-field nd-photo-field" data-field={field}>
+    <div className={`nd-field nd-photo-field${disagrees ? ' nd-photo-field--disagrees' : ''}`} data-field={field}>
       <div className="nd-photo-field__head">
         <label className="nd-field__label" htmlFor={inputId}>
           {label}
@@ -48,6 +50,20 @@ export function MetadataField({ field, source, embedded, children, hint }: Metad
         >
           {FIELD_SOURCE_LABELS[source]}
         </button>
+        {disagrees && (
+          <button
+            type="button"
+            className="nd-disagree-mark"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            aria-label={`${label}: the file's metadata blocks disagree. Show the difference`}
+            title="The file's metadata blocks give different values: show them"
+            data-testid="field-disagrees"
+            onClick={() => setOpen(!open)}
+          >
+            Blocks differ
+          </button>
+        )}
       </div>
       {children(inputId)}
       {hint}

@@ -3,6 +3,8 @@ import { useMemo, type KeyboardEvent } from 'react';
 import { KEYWORD_LIMITS, PHOTO_TEXT_FIELDS, type FieldSource, type Photo, type PhotoField, type PhotoTextField } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit } from '../../../../shared/rules/credit';
+import { suggestCreditFromCopyright } from '../../../../shared/rules/credit-suggestion';
+import { disagreeingFields } from '../../../../shared/rules/metadata-agreement';
 import { findRestrictions } from '../../../../shared/rules/rights';
 import { MOD } from '../../ui/shortcuts';
 import { CreditExplanation } from './CreditExplanation';
@@ -13,7 +15,7 @@ import { Thumbnail } from './Thumbnail';
 import { usePhotoEdits, type SaveState } from './usePhotoEdits';
 
 /** Fields whose text runs to sentences get a growing text area; the rest are one line. */
-const MULTILINE: ReadonlySet<PhotoTextField> = new Set(['description', 'usageTerms', 'instructions', 'altText', 'copyright', 'webStatement']);
+const MULTILINE: ReadonlySet<PhotoTextField> = new Set(['description', 'extendedDescription', 'usageTerms', 'instructions', 'altText', 'copyright', 'webStatement']);
 
 const HINTS: Partial<Record<PhotoField, string>> = {
   description: 'Stays with the photo. Each article that uses it has its own caption.',
@@ -47,7 +49,16 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
   const edits = usePhotoEdits(photo, onSaved);
   const { values, saved } = edits;
   const credit = useMemo(() => buildCredit(values, creditStyle), [values, creditStyle]);
+  const suggestion = useMemo(() => suggestCreditFromCopyright(values, creditStyle), [values, creditStyle]);
+  // Taking the suggestion fills creator and credit line; only then does the photo have a credit.
+  const confirmSuggestion = () => {
+    if (!suggestion) return;
+    edits.change('creator', suggestion.creator);
+    edits.change('creditLine', suggestion.creditLine);
+    edits.commit();
+  };
   const restrictions = useMemo(() => findRestrictions(values), [values]);
+  const disagreeing = useMemo(() => new Set(disagreeingFields(saved.embedded)), [saved.embedded]);
 
   const sourceOf = (field: PhotoField): FieldSource => (edits.isEdited(field) ? 'edited' : (saved.sources[field] ?? 'none'));
 
@@ -63,7 +74,13 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
   };
 
   const textField = (field: PhotoTextField) => (
-    <MetadataField key={field} field={field} source={sourceOf(field)} embedded={saved.embedded} hint={HINTS[field] && <span className="nd-field__hint">{HINTS[field]}</span>}>
+    <MetadataField
+      key={field}
+      field={field}
+      source={sourceOf(field)}
+      embedded={saved.embedded}
+      disagrees={disagreeing.has(field)}
+      hint={HINTS[field] && <span className="nd-field__hint">{HINTS[field]}</span>}>
       {(inputId) => {
         const common = {
           id: inputId,
@@ -88,6 +105,15 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
         {credit.text || 'No credit: the file names no creator, credit line or source.'}
       </p>
       <CreditExplanation credit={credit} />
+      {suggestion && (
+        <div className="nd-credit-suggestion" data-testid="credit-suggestion">
+          <span className="nd-credit-suggestion__mark">Suggestion</span> from the copyright notice, not used until confirmed:{' '}
+          <strong>{suggestion.credit.text}</strong>
+          <button type="button" className="nd-button nd-button--small" onClick={confirmSuggestion}>
+            Use this credit
+          </button>
+        </div>
+      )}
     </div>
   );
 
@@ -109,7 +135,7 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
       <MetadataWarnings warnings={saved.metadataWarnings} />
       <p className="nd-field__hint nd-photo-editor__undo">Changes save by themselves. {MOD}Z undoes one.</p>
       {PHOTO_TEXT_FIELDS.flatMap((field) => (field === 'source' ? [textField(field), creditBox] : [textField(field)]))}
-      <MetadataField field="keywords" source={sourceOf('keywords')} embedded={saved.embedded}>
+      <MetadataField field="keywords" source={sourceOf('keywords')} embedded={saved.embedded} disagrees={disagreeing.has('keywords')}>
         {(inputId) => (
           <ChipInput
             id={inputId}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PhotoFilter } from '../../../../shared/ipc/media-contract';
+import { PHOTO_FILTERS, type PhotoFilter } from '../../../../shared/ipc/media-contract';
 import type { Photo } from '../../../../shared/model/photo';
 import { call } from '../../api/newsdesk';
 
@@ -49,16 +49,20 @@ export function usePhotoPage(text: string, filter: PhotoFilter, count: number, v
 
 export type FilterCounts = Record<PhotoFilter, number | null>;
 
+function noCounts(): FilterCounts {
+  return Object.fromEntries(PHOTO_FILTERS.map((filter) => [filter, null])) as FilterCounts;
+}
+
 /** How many photos each filter chip would show for the current search (null until known). */
 export function useFilterCounts(text: string, version: number): FilterCounts {
-  const [counts, setCounts] = useState<FilterCounts>({ all: null, 'missing-credit': null, restricted: null });
+  const [counts, setCounts] = useState<FilterCounts>(() => noCounts());
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const filters: PhotoFilter[] = ['all', 'missing-credit', 'restricted'];
+      const filters = [...PHOTO_FILTERS];
       const results = await Promise.all(filters.map((filter) => call('media:list', { text: text.trim(), filter, limit: 1 })));
       if (cancelled) return;
-      const next: FilterCounts = { all: null, 'missing-credit': null, restricted: null };
+      const next = noCounts();
       filters.forEach((filter, index) => {
         const result = results[index];
         next[filter] = result?.ok ? result.value.total : null;

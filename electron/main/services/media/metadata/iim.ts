@@ -14,10 +14,19 @@ const TAG_MARKER = 0x1c;
 /** ESC % G: ISO 2022's designation of UTF-8, the value 1:90 holds in UTF-8 files. */
 const UTF8_DESIGNATION = [0x1b, 0x25, 0x47] as const;
 
-export type IimReading = { block: EmbeddedBlock } | { damaged: true };
+export type IimReading = { block: EmbeddedBlock } | { damaged: true; detail?: string };
+
+/** The desk's names for the datasets it reads, to say which one a damaged block was cut short in. */
+const DATASET_NAMES: Record<number, string> = {
+  5: 'title', 25: 'keywords', 40: 'special instructions', 55: 'date created', 60: 'time created', 80: 'creator',
+  85: "creator's job title", 90: 'city', 92: 'sub-location', 95: 'province/state', 100: 'country code', 101: 'country',
+  103: 'transmission reference', 105: 'headline', 110: 'credit line', 115: 'source', 116: 'copyright notice', 120: 'caption',
+};
 
 interface IimStructure {
   intact: boolean;
+  /** The dataset (record 2) whose length runs past the block's end: where the block was cut short. */
+  cutIn?: number;
   utf8: boolean;
   datasets: number;
 }
@@ -42,7 +51,7 @@ function walkDatasets(bytes: Uint8Array): IimStructure {
       header += lengthBytes;
     }
     const start = offset + header;
-    if (start + length > bytes.length) return { intact: false, utf8, datasets };
+    if (start + length > bytes.length) return { intact: false, utf8, datasets, cutIn: record === 2 ? dataset : undefined };
     if (record === 1 && dataset === 90) {
       utf8 = length === UTF8_DESIGNATION.length && UTF8_DESIGNATION.every((byte, index) => bytes[start + index] === byte);
     }
@@ -95,9 +104,13 @@ function toBlock(datasets: Record<string, unknown>): EmbeddedBlock {
   putText(block, 'source', first(datasets.Source));
   putText(block, 'copyright', first(datasets.CopyrightNotice));
   putText(block, 'instructions', first(datasets.SpecialInstructions));
+  putText(block, 'transmissionReference', first(datasets.OriginalTransmissionReference));
   putText(block, 'dateCreated', isoFromIim(first(datasets.DateCreated), first(datasets.TimeCreated)));
+  putText(block, 'sublocation', first(datasets.Sublocation));
   putText(block, 'city', first(datasets.City));
+  putText(block, 'state', first(datasets.State));
   putText(block, 'country', first(datasets.Country));
+  putText(block, 'countryCode', first(datasets.CountryCode));
   putKeywords(block, datasets.Keywords);
   return block;
 }
@@ -105,7 +118,12 @@ function toBlock(datasets: Record<string, unknown>): EmbeddedBlock {
 /** Reads an IIM block: its datasets from the first one on; whatever follows the last is ignored. */
 export function readIimBlock(bytes: Uint8Array): IimReading {
   const structure = walkDatasets(bytes);
-  if (!structure.intact) return { damaged: true };
+  if (!structure.intact) {
+    const cutIn = structure.cutIn;
+    if (cutIn === undefined) return { damaged: true };
+    const name = DATASET_NAMES[cutIn] ?? 'a dataset';
+    return { damaged: true, detail: `it is cut short in its ${name} (dataset 2:${cutIn}), so none of its values could be read` };
+  }
   try {
     const parsed = parseIimWithExifr(bytes) ?? {};
     const datasets = structure.utf8

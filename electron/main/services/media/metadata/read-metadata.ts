@@ -52,13 +52,14 @@ class Reading {
     if (this.warnings.length < MAX_WARNINGS && !this.warnings.includes(text)) this.warnings.push(text);
   }
 
-  damaged(block: Block): void {
+  /** `detail` says what could not be read, when the reader can tell ("it is cut short in its caption…"). */
+  damaged(block: Block, detail?: string): void {
     this.embedded[block] = {};
-    this.warn(`The ${BLOCK_NAMES[block]} block is damaged and was skipped.`);
+    this.warn(detail ? `The ${BLOCK_NAMES[block]} block is damaged and was skipped: ${detail}.` : `The ${BLOCK_NAMES[block]} block is damaged and was skipped.`);
   }
 
-  set(block: Block, reading: { block: EmbeddedBlock } | { damaged: true }): void {
-    if ('damaged' in reading) this.damaged(block);
+  set(block: Block, reading: { block: EmbeddedBlock } | { damaged: true; detail?: string }): void {
+    if ('damaged' in reading) this.damaged(block, reading.detail);
     else this.embedded[block] = reading.block;
   }
 

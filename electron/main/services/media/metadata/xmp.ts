@@ -8,7 +8,7 @@ import { isWellFormedXml } from './xml-check';
  * the IPTC Photo Metadata Standard's XMP mapping (dc, photoshop, xmpRights, Iptc4xmpCore).
  */
 
-export type XmpReading = { block: EmbeddedBlock } | { damaged: true };
+export type XmpReading = { block: EmbeddedBlock } | { damaged: true; detail?: string };
 
 /**
  * exifr's XMP reader turns every value that looks like a number or a boolean into one ("007" → 7,
@@ -82,17 +82,26 @@ function toBlock(namespaces: Namespaces): EmbeddedBlock {
   putText(block, 'usageTerms', defaultLanguage(rights.UsageTerms));
   putText(block, 'webStatement', rights.WebStatement);
   putText(block, 'altText', defaultLanguage(core.AltTextAccessibility));
+  putText(block, 'extendedDescription', defaultLanguage(core.ExtDescrAccessibility));
   putText(block, 'instructions', photoshop.Instructions);
+  putText(block, 'transmissionReference', photoshop.TransmissionReference);
   putText(block, 'dateCreated', isoDateTime(photoshop.DateCreated));
+  putText(block, 'sublocation', core.Location);
   putText(block, 'city', photoshop.City);
+  putText(block, 'state', photoshop.State);
   putText(block, 'country', photoshop.Country);
+  putText(block, 'countryCode', core.CountryCode);
   putKeywords(block, dc.subject);
   return block;
 }
 
 /** Reads one XMP packet; a damaged one is reported as such, never half-read. */
 export function readXmpPacket(packet: string): XmpReading {
-  if (!isWellFormedXml(packet)) return { damaged: true };
+  if (!isWellFormedXml(packet)) {
+    // A packet without its closing tags was cut short (a download or copy that stopped), not garbled.
+    const cutShort = !packet.includes('</rdf:RDF>') && !packet.includes('</x:xmpmeta>');
+    return cutShort ? { damaged: true, detail: 'it is cut short before its end, so none of its values could be read' } : { damaged: true };
+  }
   try {
     const parsed = parseXmpWithExifr(keepValuesAsText(packet));
     return { block: toBlock((restoreText(parsed) ?? {}) as Namespaces) };
