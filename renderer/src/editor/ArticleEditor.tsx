@@ -17,6 +17,7 @@ import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
+import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
@@ -73,6 +74,7 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
       <PhotoEditingContext.Provider value={photoEditing}>
         <div className="nd-editor-frame" hidden={preview !== undefined}>
           <ToolbarPlugin />
+          <FindReplacePlugin scope={scroller} />
         </div>
         {preview}
         <div className="nd-editor-scroll" ref={setScroller} hidden={preview !== undefined}>
