@@ -92,6 +92,8 @@ export function FindReplacePlugin({ scope }: { /** The body's scroll pane: focus
   const replaceAll = () => {
     const replaced = find.replaceAll(replacement);
     setStatus(replaced === 1 ? 'Replaced 1 match' : `Replaced ${replaced} matches`);
+    // The button is disabled now that nothing matches; keep the focus in the bar so Escape still closes it.
+    replaceInput.current?.focus();
   };
   const position = find.query === '' ? '' : find.count === 0 ? 'No matches' : `${find.current + 1} of ${find.count}`;
 
