@@ -4,10 +4,12 @@ import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runMediaBench } from './media-bench';
 import { runPublishBench } from './publish-bench';
+import { runStoryFindBench } from './story-find-bench';
 import { runTypingBench } from './typing-bench';
 
 await runDraftBench();
 await runTypingBench();
+await runStoryFindBench();
 await runMediaBench();
 await runBoardBench();
 await runPublishBench();
