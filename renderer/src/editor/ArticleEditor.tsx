@@ -9,6 +9,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { LexicalEditor } from 'lexical';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
@@ -22,6 +23,7 @@ import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { TableToolsPlugin } from './plugins/TableToolsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { editorTheme } from './theme';
 import { isAllowedUrl } from './url';
@@ -75,6 +77,7 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
         <div className="nd-editor-frame" hidden={preview !== undefined}>
           <ToolbarPlugin />
           <FindReplacePlugin scope={scroller} />
+          <TableToolsPlugin />
         </div>
         {preview}
         <div className="nd-editor-scroll" ref={setScroller} hidden={preview !== undefined}>
@@ -101,6 +104,8 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
         <HorizontalRulePlugin />
+        {/* A story's tables are plain grids: no merged cells or cell colours, which CMSs and feeds lose. */}
+        <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <DocumentRulesPlugin />
         <PastePlugin />

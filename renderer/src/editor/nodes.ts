@@ -2,6 +2,7 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { PhotoNode } from './nodes/PhotoNode';
 import { PullQuoteNode } from './nodes/PullQuoteNode';
@@ -19,4 +20,7 @@ export const ARTICLE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
   HorizontalRuleNode,
   PhotoNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
 ];

@@ -11,6 +11,12 @@ export const editorTheme: EditorThemeClasses = {
   /** The block that hosts an inline photo (the figure inside is PhotoView's). */
   photo: 'nd-photo-host',
   link: 'nd-link',
+  table: 'nd-table',
+  tableRow: 'nd-table-row',
+  tableCell: 'nd-table-cell',
+  tableCellHeader: 'nd-table-cell--header',
+  tableSelection: 'nd-table--selecting',
+  tableCellSelected: 'nd-table-cell--selected',
   list: {
     ul: 'nd-ul',
     ol: 'nd-ol',
