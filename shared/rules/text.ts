@@ -5,7 +5,7 @@ export const READING_WORDS_PER_MINUTE = 230;
 
 type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root', 'tablecell', 'tablerow']);
 
 /** Plain text of a Lexical document: blocks separated by newlines, line breaks kept. */
 export function plainTextOf(doc: LexicalDocument): string {

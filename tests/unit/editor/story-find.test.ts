@@ -1,5 +1,5 @@
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COMMAND, type LexicalEditor, type ParagraphNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { findPattern, spansIn } from '../../../renderer/src/editor/find/match-text';
 import { $findStoryMatches, $replaceStoryMatches } from '../../../renderer/src/editor/find/story-matches';
@@ -73,7 +73,7 @@ describe('finding in the story', () => {
   it('a stale match (the text got shorter) is skipped, not cut wrongly', () => {
     const editor = storyEditor();
     const matches = editor.getEditorState().read(() => $findStoryMatches('said', { matchCase: false, wholeWord: false }));
-    editor.update(() => $getRoot().getLastChildOrThrow<ParagraphNode>().getFirstDescendant()!.setTextContent('York.'), { discrete: true });
+    editor.update(() => $getRoot().getLastChildOrThrow<ParagraphNode>().getFirstDescendant<TextNode>()!.setTextContent('York.'), { discrete: true });
     let replaced = -1;
     editor.update(() => { replaced = $replaceStoryMatches(matches, 'told'); }, { discrete: true });
     expect(replaced).toBe(0);

@@ -11,6 +11,7 @@ import { isSafeLinkUrl } from '../../../../shared/rules/html-escape';
 const ALLOWED_TAGS = [
   'article', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li',
   'a', 'strong', 'em', 'u', 's', 'code', 'sub', 'sup', 'figure', 'img', 'figcaption', 'span',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ];
 
 /**
