@@ -3,6 +3,8 @@ import { IMAGE_NODE_TYPE, type ImageWidth, type PhotoUse } from '../model/photo-
 import { escapeAttribute, escapeHtml, isSafeLinkUrl } from './html-escape';
 import { htmlPage } from './article-html-page';
 import { captionWithCredit } from './photo-use';
+import { embedFigureHtml } from './embed-output';
+import { EMBED_NODE_TYPE, readEmbedNode } from './embed-providers';
 
 export { escapeAttribute, escapeHtml, isSafeLinkUrl } from './html-escape';
 export { htmlPage } from './article-html-page';
@@ -19,7 +21,8 @@ export { htmlPage } from './article-html-page';
  *   the credit worded by captionWithCredit as everywhere else; a wide or full-width photo carries
  *   WordPress's own `alignwide` / `alignfull` class, which themes lay out;
  * - the lead photo's figure has the class `lead-photo`, so it is never mistaken for a body photo;
- * - headings are h2 and below (the headline is the page's only h1).
+ * - headings are h2 and below (the headline is the page's only h1);
+ * - an embed is `<figure class="embed embed-<provider>">` holding a plain link (see embed-output.ts).
  */
 
 export interface BodyHtmlOptions {
@@ -151,6 +154,11 @@ class BodyWriter {
         return this.photo(value);
       case 'table':
         return this.table(value, depth);
+      case EMBED_NODE_TYPE: {
+        // An address no longer on the allow-list (a crafted file) prints nothing rather than a link to it.
+        const embed = readEmbedNode(value);
+        return embed === null ? '' : embedFigureHtml(embed);
+      }
       default:
         // Unknown node types give their text or their children, never their raw content.
         return typeof value.text === 'string' ? escapeHtml(value.text) : this.children(value, depth);

@@ -18,6 +18,7 @@ import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
+import { EmbedPlugin } from './plugins/EmbedPlugin';
 import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -109,6 +110,7 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <DocumentRulesPlugin />
         <PastePlugin />
+        <EmbedPlugin />
         <PhotoPlugin />
         <ShortcutsPlugin />
         <ChangePlugin onChange={onChange} onStats={onStats} />

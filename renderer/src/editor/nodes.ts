@@ -4,6 +4,7 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
+import { EmbedNode } from './nodes/EmbedNode';
 import { PhotoNode } from './nodes/PhotoNode';
 import { PullQuoteNode } from './nodes/PullQuoteNode';
 
@@ -23,4 +24,5 @@ export const ARTICLE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  EmbedNode,
 ];

@@ -11,6 +11,8 @@ export const editorTheme: EditorThemeClasses = {
   /** The block that hosts an inline photo (the figure inside is PhotoView's). */
   photo: 'nd-photo-host',
   link: 'nd-link',
+  /** The block that hosts an embed card (the card inside is EmbedNode's). */
+  embed: 'nd-embed-host',
   table: 'nd-table',
   tableRow: 'nd-table-row',
   tableCell: 'nd-table-cell',

@@ -1,0 +1,45 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $insertNodeToNearestRoot } from '@lexical/utils';
+import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_HIGH, createCommand, PASTE_COMMAND, type LexicalCommand } from 'lexical';
+import { useEffect } from 'react';
+import { parseEmbedUrl } from '../../../../shared/rules/embed-providers';
+import { $createEmbedNode } from '../nodes/EmbedNode';
+
+/** Inserts an embed for a URL; false (nothing inserted) when the URL is not on the allow-list. */
+export const INSERT_EMBED_COMMAND: LexicalCommand<string> = createCommand('INSERT_EMBED_COMMAND');
+
+/**
+ * A known provider's address pasted on its own (YouTube, X, Bluesky, a map…) becomes an embed
+ * card; pasted inside a sentence, or any other address, it stays text (and a link as today).
+ */
+export function EmbedPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const $insert = (url: string): boolean => {
+      const embed = parseEmbedUrl(url);
+      if (embed === null) return false;
+      $insertNodeToNearestRoot($createEmbedNode(embed));
+      return true;
+    };
+    const removePaste = editor.registerCommand(
+      PASTE_COMMAND,
+      (event) => {
+        const data = 'clipboardData' in event ? event.clipboardData : null;
+        const text = data?.getData('text/plain').trim() ?? '';
+        if (text === '' || parseEmbedUrl(text) === null) return false;
+        const selection = $getSelection();
+        // Only on an empty line: a URL pasted into a sentence is part of that sentence.
+        if (!$isRangeSelection(selection) || !selection.isCollapsed() || selection.anchor.getNode().getTopLevelElementOrThrow().getTextContent().trim() !== '') return false;
+        event.preventDefault();
+        return $insert(text);
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    );
+    const removeInsert = editor.registerCommand(INSERT_EMBED_COMMAND, $insert, COMMAND_PRIORITY_HIGH);
+    return () => {
+      removePaste();
+      removeInsert();
+    };
+  }, [editor]);
+  return null;
+}
