@@ -8,13 +8,27 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import type { ReactNode } from 'react';
 import { EMBED_NODE_TYPE, EMBED_PROVIDERS, parseEmbedUrl, providerName, type EmbedProvider, type ParsedEmbed } from '../../../../shared/rules/embed-providers';
 
 export type SerializedEmbedNode = Spread<{ url: string; provider: EmbedProvider; title: string }, SerializedLexicalNode>;
 
-/** The card the editor shows: provider, title when known, the address. Nothing is loaded from the provider. */
+/**
+ * The card the editor shows: provider, title when known, the address. Nothing is loaded from the
+ * provider. In a read-only body (the reader preview, revisions) it is the placeholder a reader
+ * would see where the player or post goes: the same link the HTML output carries.
+ */
 function EmbedCard({ embed, title }: { embed: ParsedEmbed; title: string }) {
+  const editable = useLexicalEditable();
+  if (!editable) {
+    return (
+      <figure className={`nd-embed nd-embed--reader embed embed-${embed.provider}`} data-testid="embed-placeholder">
+        <a href={embed.url}>{`${providerName(embed.provider)}: ${title || embed.url}`}</a>
+        <span className="nd-embed__note">Shown as the {providerName(embed.provider)} embed on the published page</span>
+      </figure>
+    );
+  }
   return (
     <figure className={`nd-embed nd-embed--${embed.provider}`} data-testid="embed-card" contentEditable={false}>
       <span className="nd-embed__provider">{providerName(embed.provider)}</span>
