@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $insertNodeToNearestRoot } from '@lexical/utils';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_HIGH, createCommand, PASTE_COMMAND, type LexicalCommand } from 'lexical';
+import { $createParagraphNode, $getSelection, $isParagraphNode, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_HIGH, createCommand, PASTE_COMMAND, type LexicalCommand } from 'lexical';
 import { useEffect } from 'react';
 import { parseEmbedUrl } from '../../../../shared/rules/embed-providers';
 import { $createEmbedNode } from '../nodes/EmbedNode';
@@ -18,7 +18,18 @@ export function EmbedPlugin(): null {
     const $insert = (url: string): boolean => {
       const embed = parseEmbedUrl(url);
       if (embed === null) return false;
-      $insertNodeToNearestRoot($createEmbedNode(embed));
+      const node = $createEmbedNode(embed);
+      const selection = $getSelection();
+      const line = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+      // On an empty line the card takes the line's place, with a fresh line after it to type on.
+      if ($isParagraphNode(line) && line.getTextContent().trim() === '') {
+        line.replace(node);
+        const next = $createParagraphNode();
+        node.insertAfter(next);
+        next.select();
+      } else {
+        $insertNodeToNearestRoot(node);
+      }
       return true;
     };
     const removePaste = editor.registerCommand(
