@@ -4,12 +4,14 @@ import { runBoardBench } from './board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runMediaBench } from './media-bench';
 import { runPublishBench } from './publish-bench';
+import { runRevisionCompareBench } from './revision-compare-bench';
 import { runStoryFindBench } from './story-find-bench';
 import { runTypingBench } from './typing-bench';
 
 await runDraftBench();
 await runTypingBench();
 await runStoryFindBench();
+runRevisionCompareBench();
 await runMediaBench();
 await runBoardBench();
 await runPublishBench();
