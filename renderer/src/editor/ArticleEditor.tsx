@@ -21,6 +21,7 @@ import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
 import { EmbedPlugin } from './plugins/EmbedPlugin';
 import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { PastedImagesNotice } from './plugins/PastedImagesNotice';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
@@ -79,6 +80,7 @@ export function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer
           <ToolbarPlugin />
           <FindReplacePlugin scope={scroller} />
           <TableToolsPlugin />
+          <PastedImagesNotice />
         </div>
         {preview}
         <div className="nd-editor-scroll" ref={setScroller} hidden={preview !== undefined}>
