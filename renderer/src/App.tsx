@@ -251,7 +251,7 @@ export function App({ windowArticleId = null }: AppProps) {
           )}
         </div>
         {showHistory && article && (
-          <RevisionsDialog articleId={article.id} onClose={() => setShowHistory(false)} onRestore={restoreRevision} />
+          <RevisionsDialog articleId={article.id} current={session.snapshot()} onClose={() => setShowHistory(false)} onRestore={restoreRevision} />
         )}
       </ArticlePhotosProvider>
     </div>

@@ -9,6 +9,7 @@ import './ui/styles/layout.css';
 import './ui/styles/list.css';
 import './ui/styles/details.css';
 import './ui/styles/editor.css';
+import './ui/styles/story-tools.css';
 import './ui/styles/library.css';
 import './ui/styles/photo-editor.css';
 import './ui/styles/photo-dialogs.css';

@@ -3,6 +3,8 @@ import { IMAGE_NODE_TYPE, type ImageWidth, type PhotoUse } from '../model/photo-
 import { escapeAttribute, escapeHtml, isSafeLinkUrl } from './html-escape';
 import { htmlPage } from './article-html-page';
 import { captionWithCredit } from './photo-use';
+import { embedFigureHtml } from './embed-output';
+import { EMBED_NODE_TYPE, readEmbedNode } from './embed-providers';
 
 export { escapeAttribute, escapeHtml, isSafeLinkUrl } from './html-escape';
 export { htmlPage } from './article-html-page';
@@ -19,7 +21,8 @@ export { htmlPage } from './article-html-page';
  *   the credit worded by captionWithCredit as everywhere else; a wide or full-width photo carries
  *   WordPress's own `alignwide` / `alignfull` class, which themes lay out;
  * - the lead photo's figure has the class `lead-photo`, so it is never mistaken for a body photo;
- * - headings are h2 and below (the headline is the page's only h1).
+ * - headings are h2 and below (the headline is the page's only h1);
+ * - an embed is `<figure class="embed embed-<provider>">` holding a plain link (see embed-output.ts).
  */
 
 export interface BodyHtmlOptions {
@@ -149,6 +152,13 @@ class BodyWriter {
         return '<hr>\n';
       case IMAGE_NODE_TYPE:
         return this.photo(value);
+      case 'table':
+        return this.table(value, depth);
+      case EMBED_NODE_TYPE: {
+        // An address no longer on the allow-list (a crafted file) prints nothing rather than a link to it.
+        const embed = readEmbedNode(value);
+        return embed === null ? '' : embedFigureHtml(embed);
+      }
       default:
         // Unknown node types give their text or their children, never their raw content.
         return typeof value.text === 'string' ? escapeHtml(value.text) : this.children(value, depth);
@@ -178,6 +188,35 @@ class BodyWriter {
     }
     if (items.length === 0) return '';
     return `<${tag}${start}>\n${items.map((item) => `<li>${item}</li>\n`).join('')}</${tag}>\n`;
+  }
+
+  /**
+   * A table as a plain grid: header cells (Lexical's header state) as `<th>`, a leading header
+   * row in `<thead>`. A cell holding one paragraph prints its words without the `<p>`.
+   */
+  private table(node: JsonNode, depth: number): string {
+    const rows: { header: boolean; html: string }[] = [];
+    for (const row of childrenOf(node)) {
+      if (!isNode(row) || row.type !== 'tablerow') continue;
+      const cells = childrenOf(row).filter(isNode);
+      if (cells.length === 0) continue;
+      let html = '';
+      let allHeaders = true;
+      for (const cell of cells) {
+        const header = typeof cell.headerState === 'number' && cell.headerState !== 0;
+        allHeaders &&= header;
+        const tag = header ? 'th' : 'td';
+        const inner = this.children(cell, depth + 2).trim();
+        const single = /^<p>((?:(?!<p>)[\s\S])*)<\/p>$/.exec(inner);
+        html += `<${tag}>${single ? single[1] : inner}</${tag}>`;
+      }
+      rows.push({ header: allHeaders, html: `<tr>${html}</tr>\n` });
+    }
+    if (rows.length === 0) return '';
+    const headRows = rows[0]!.header && rows.length > 1 ? 1 : 0;
+    const head = headRows ? `<thead>\n${rows[0]!.html}</thead>\n` : '';
+    const body = rows.slice(headRows).map((row) => row.html).join('');
+    return `<table>\n${head}<tbody>\n${body}</tbody>\n</table>\n`;
   }
 
   private photo(node: JsonNode): string {

@@ -11,7 +11,8 @@ export const READING_WORDS_PER_MINUTE = 230;
  */
 export function plainTextOf(doc: LexicalDocument): string {
   type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
-  const blockTypes = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root']);
+  // Table cells and rows are blocks too, so the words of neighbouring cells stay apart.
+  const blockTypes = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'horizontalrule', 'root', 'tablecell', 'tablerow']);
   // Marks, on the stack, the end of a block whose closing newline is still to be written.
   const blockEnd = {};
   const out: string[] = [];

@@ -6,11 +6,15 @@ import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
 import { runPublishBench } from './publish-bench';
+import { runRevisionCompareBench } from './revision-compare-bench';
+import { runStoryFindBench } from './story-find-bench';
 import { runTypingBench } from './typing-bench';
 
 await runDraftBench();
 await runBigStoryBench();
 await runTypingBench();
+await runStoryFindBench();
+runRevisionCompareBench();
 await runMediaBench();
 await runBoardBench();
 await runPublishBench();

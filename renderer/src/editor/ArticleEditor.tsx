@@ -9,6 +9,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { LexicalEditor } from 'lexical';
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
@@ -17,10 +18,14 @@ import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
+import { EmbedPlugin } from './plugins/EmbedPlugin';
+import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { PastedImagesNotice } from './plugins/PastedImagesNotice';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { TableToolsPlugin } from './plugins/TableToolsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { editorTheme } from './theme';
 import { isAllowedUrl } from './url';
@@ -77,6 +82,9 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor
       <PhotoEditingContext.Provider value={photoEditing}>
         <div className="nd-editor-frame" hidden={preview !== undefined}>
           <ToolbarPlugin />
+          <FindReplacePlugin scope={scroller} />
+          <TableToolsPlugin />
+          <PastedImagesNotice />
         </div>
         {preview}
         <div className="nd-editor-scroll" ref={setScroller} hidden={preview !== undefined}>
@@ -103,9 +111,12 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
         <HorizontalRulePlugin />
+        {/* A story's tables are plain grids: no merged cells or cell colours, which CMSs and feeds lose. */}
+        <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <DocumentRulesPlugin />
         <PastePlugin />
+        <EmbedPlugin />
         <PhotoPlugin />
         <ShortcutsPlugin />
         <ChangePlugin onChange={onChange} onStats={onStats} />

@@ -2,7 +2,9 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
+import { EmbedNode } from './nodes/EmbedNode';
 import { PhotoNode } from './nodes/PhotoNode';
 import { PullQuoteNode } from './nodes/PullQuoteNode';
 
@@ -19,4 +21,8 @@ export const ARTICLE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
   HorizontalRuleNode,
   PhotoNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
+  EmbedNode,
 ];

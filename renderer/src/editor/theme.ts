@@ -11,6 +11,14 @@ export const editorTheme: EditorThemeClasses = {
   /** The block that hosts an inline photo (the figure inside is PhotoView's). */
   photo: 'nd-photo-host',
   link: 'nd-link',
+  /** The block that hosts an embed card (the card inside is EmbedNode's). */
+  embed: 'nd-embed-host',
+  table: 'nd-table',
+  tableRow: 'nd-table-row',
+  tableCell: 'nd-table-cell',
+  tableCellHeader: 'nd-table-cell--header',
+  tableSelection: 'nd-table--selecting',
+  tableCellSelected: 'nd-table-cell--selected',
   list: {
     ul: 'nd-ul',
     ol: 'nd-ol',

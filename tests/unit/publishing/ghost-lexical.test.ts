@@ -71,6 +71,17 @@ describe('the article body as Ghost Lexical', () => {
     expect(textOf(out[0])).toBe('See this');
   });
 
+  it('sends an embed as Ghost\'s embed card, and one off the allow-list as a plain link', () => {
+    const doc = body(
+      { type: 'embed', version: 1, url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', provider: 'youtube', title: 'Harbour strike' },
+      { type: 'embed', version: 1, url: 'https://tracker.example/clip', provider: 'youtube', title: '' },
+    );
+    const out = rootOf(ghostLexical(doc, { image, marker: null }));
+    expect(out[0]).toMatchObject({ type: 'embed', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', embedType: 'video' });
+    expect(out[1]?.type).toBe('paragraph');
+    expect(kids(out[1])[0]).toMatchObject({ type: 'link', url: 'https://tracker.example/clip' });
+  });
+
   it('escapes captions, which Ghost keeps as HTML', () => {
     expect(ghostCaption('Flood <b>near</b> Lyon & Co', 'AFP')).toBe('Flood &lt;b&gt;near&lt;/b&gt; Lyon &amp; Co (AFP)');
   });

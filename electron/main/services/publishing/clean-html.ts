@@ -1,5 +1,8 @@
 import sanitizeHtml from 'sanitize-html';
+import { EMBED_PROVIDERS } from '../../../../shared/rules/embed-providers';
 import { isSafeLinkUrl } from '../../../../shared/rules/html-escape';
+
+const EMBED_PROVIDER_KEYS = Object.keys(EMBED_PROVIDERS);
 
 /**
  * The last gate before article HTML leaves the app (an export file, a CMS post, a ninjs body). The
@@ -11,6 +14,7 @@ import { isSafeLinkUrl } from '../../../../shared/rules/html-escape';
 const ALLOWED_TAGS = [
   'article', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li',
   'a', 'strong', 'em', 'u', 's', 'code', 'sub', 'sup', 'figure', 'img', 'figcaption', 'span',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ];
 
 /**
@@ -42,7 +46,7 @@ const CLEAN_OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: {
     blockquote: ['pull-quote'],
-    figure: ['alignwide', 'alignfull', 'lead-photo'],
+    figure: ['alignwide', 'alignfull', 'lead-photo', 'embed', ...EMBED_PROVIDER_KEYS.map((provider) => `embed-${provider}`)],
     span: ['credit', 'author', 'role'],
     p: ['dek', 'byline'],
   },

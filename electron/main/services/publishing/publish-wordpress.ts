@@ -4,6 +4,7 @@ import { photoOriginalPath, type Photo } from '../../../../shared/model/photo';
 import type { Placement } from '../../../../shared/model/placement';
 import type { ConflictVersions, PendingCreate, PublishPlan, RemoteMedia, WordPressTarget } from '../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
+import { wordpressEmbedBlocks } from '../../../../shared/rules/embed-output';
 import { escapeHtml } from '../../../../shared/rules/html-escape';
 import { clockNotesOf, planPublish, type FeedSpot } from '../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
@@ -81,7 +82,8 @@ function checkCancelled(signal: AbortSignal): void {
 }
 
 function bodyHtml(article: Article, src: (photoId: string) => string | null): string {
-  return cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: src }));
+  // Embeds become WordPress embed blocks after cleaning (the sanitizer drops block comments).
+  return wordpressEmbedBlocks(cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: src })));
 }
 
 export async function publishToWordPress(input: WordPressJobInput): Promise<PublishOutcome> {

@@ -98,9 +98,15 @@ function normalizeStructure(body: HTMLElement): void {
   // Articles have H2 and H3 only: the headline is the H1.
   for (const heading of all(body, 'h1')) rename(heading, 'h2');
   for (const heading of all(body, 'h4, h5, h6')) rename(heading, 'h3');
-  // Tables have no place in the body: each cell's text becomes a paragraph.
-  for (const cell of all(body, 'td, th')) rename(cell, 'p');
-  for (const part of all(body, 'table, thead, tbody, tfoot, tr')) unwrap(part);
+  // Tables stay tables (Lexical's table nodes import them), but a table inside a table cell (a
+  // layout table from a web page) is flattened: each of its cells' text becomes a paragraph.
+  for (const inner of all(body, 'td table, th table')) {
+    for (const cell of all(inner, 'td, th')) rename(cell, 'p');
+    for (const part of [...all(inner, 'thead, tbody, tfoot, tr'), inner]) unwrap(part);
+  }
+  // A row or cell outside any table (a fragment of one) is only its text.
+  for (const cell of all(body, 'td, th')) if (!cell.closest('table')) rename(cell, 'p');
+  for (const part of all(body, 'thead, tbody, tfoot, tr')) if (!part.closest('table')) unwrap(part);
   // A paragraph inside a list item (Docs, Word Online) would split the item; keep its text inline.
   for (const item of all(body, 'li')) {
     const paragraphs = all(item, ':scope > p, :scope > div');

@@ -27,6 +27,7 @@ import { $getSelectedBlockType, BLOCK_LABELS, setBlockType, type BlockType } fro
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
 import { ALT, MOD, SHIFT } from '../../ui/shortcuts';
 import { INSERT_PHOTO_COMMAND } from './PhotoPlugin';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
 
 interface ToolbarState {
   bold: boolean;
@@ -195,6 +196,9 @@ export function ToolbarPlugin() {
           </ToolButton>
           <ToolButton label="Insert photo" shortcut={`${MOD}${SHIFT}P`} onClick={() => setPicking(true)}>
             <PhotoGlyph />
+          </ToolButton>
+          <ToolButton label="Insert table" onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}>
+            <span className="nd-tool__glyph">▦</span>
           </ToolButton>
         </div>
       </Toolbar>

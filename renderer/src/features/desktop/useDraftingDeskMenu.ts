@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { call, onAppEvent } from '../../api/newsdesk';
+import { openFindInFocusedStory } from '../../editor/find/find-request';
 import { useAppCommand } from '../../ui/app-commands';
 import type { Notify } from '../../ui/components/Toasts';
 import { titleOf } from '../drafts/DraftListItem';
@@ -33,6 +34,8 @@ export function useDraftingDeskMenu({ session, create, open, trash, showHistory,
   useAppCommand('article:new', create);
   useAppCommand('article:save', () => void saveNow(), currentId !== null);
   useAppCommand('article:find', () => {
+    // In the body, Find… searches the open story; anywhere else it is the drafts search.
+    if (openFindInFocusedStory()) return;
     searchRef.current?.focus();
     searchRef.current?.select();
   });

@@ -6,6 +6,7 @@ import { ReadOnlyBody } from '../../editor/ReadOnlyBody';
 import { ModalDialog } from '../../ui/components/ModalDialog';
 import { formatPrecise, formatWords } from '../../ui/time';
 import { titleOf } from './DraftListItem';
+import { RevisionComparison } from './RevisionComparison';
 
 const REASON_LABELS: Record<RevisionInfo['reason'], string> = {
   auto: 'Autosave',
@@ -19,15 +20,18 @@ interface Props {
   onClose: () => void;
   /** Restores the revision; resolves when the editor shows it (or rejects with a readable error). */
   onRestore: (revision: RevisionInfo) => Promise<void>;
+  /** The article as it is now, to compare a revision with; without it there is no comparison. */
+  current?: Article | null;
 }
 
 /** Revision history: list, read-only preview, restore. A modal <dialog>: focus is trapped, Esc closes. */
-export function RevisionsDialog({ articleId, onClose, onRestore }: Props) {
+export function RevisionsDialog({ articleId, onClose, onRestore, current = null }: Props) {
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null);
   const [selected, setSelected] = useState<RevisionInfo | null>(null);
   const [preview, setPreview] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const [comparing, setComparing] = useState(false);
 
   useEffect(() => {
     void call('drafts:revisions', { id: articleId }).then((result) => {
@@ -88,7 +92,15 @@ export function RevisionsDialog({ articleId, onClose, onRestore }: Props) {
           ))}
         </ul>
         <section className="nd-revisions__preview" aria-label="Preview" data-testid="revision-preview">
-          {preview ? (
+          {current && preview && (
+            <label className="nd-compare__toggle">
+              <input type="checkbox" checked={comparing} onChange={(event) => setComparing(event.target.checked)} />
+              Compare with the current text
+            </label>
+          )}
+          {preview && comparing && current ? (
+            <RevisionComparison revision={preview} current={current} />
+          ) : preview ? (
             <>
               <h3 className="nd-preview__headline">{titleOf(preview)}</h3>
               {preview.dek && <p className="nd-preview__dek">{preview.dek}</p>}

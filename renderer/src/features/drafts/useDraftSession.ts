@@ -24,6 +24,8 @@ export interface DraftSession {
   saveNow(): Promise<boolean>;
   flush(): Promise<boolean>;
   hasUnsavedChanges(): boolean;
+  /** The open article as it stands now, body from the editor included (to compare revisions with). */
+  snapshot(): Article | null;
 }
 
 /**
@@ -131,8 +133,12 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
   const saveNow = useCallback(() => openRef.current?.saver.saveNow() ?? Promise.resolve(true), []);
   const flush = useCallback(() => openRef.current?.saver.flush() ?? Promise.resolve(true), []);
   const hasUnsavedChanges = useCallback(() => openRef.current?.saver.hasUnsavedChanges ?? false, []);
+  const snapshot = useCallback(() => {
+    const open = openRef.current;
+    return open === null || article === null ? null : forSaving(article, open.editor);
+  }, [article]);
 
   useEffect(() => () => release(), [release]);
 
-  return { article, loadKey, saveState, attachEditor, load, unload, updateMeta, bodyChanged, saveNow, flush, hasUnsavedChanges };
+  return { article, loadKey, saveState, attachEditor, load, unload, updateMeta, bodyChanged, saveNow, flush, hasUnsavedChanges, snapshot };
 }

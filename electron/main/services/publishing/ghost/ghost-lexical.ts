@@ -2,6 +2,8 @@ import type { LexicalDocument } from '../../../../../shared/model/article';
 import { IMAGE_NODE_TYPE, type ImageWidth } from '../../../../../shared/model/photo-use';
 import { escapeHtml, isSafeLinkUrl } from '../../../../../shared/rules/html-escape';
 import { captionWithCredit } from '../../../../../shared/rules/photo-use';
+import { EMBED_NODE_TYPE, readEmbedNode } from '../../../../../shared/rules/embed-providers';
+import { embedToGhostCard } from '../../../../../shared/rules/embed-output';
 
 /**
  * An article body as Ghost's Lexical (the JSON its Koenig editor stores), written from our stored
@@ -123,6 +125,13 @@ class LexicalWriter {
         return [{ type: 'horizontalrule', version: 1 }];
       case IMAGE_NODE_TYPE:
         return this.photo(value);
+      case EMBED_NODE_TYPE: {
+        // Ghost's own embed card; a URL off the allow-list (a hand-edited file) stays a plain link.
+        const embed = readEmbedNode(value);
+        if (embed) return [embedToGhostCard(embed) as unknown as GhostNode];
+        const url = stringField(value, 'url').trim();
+        return isSafeLinkUrl(url) ? [element('paragraph', [element('link', [text(url)], { rel: null, target: null, title: null, url })])] : [];
+      }
       default:
         return typeof value.text === 'string' ? [text(value.text)] : this.children(value, depth);
     }
