@@ -13,7 +13,9 @@ import { CRASH_IDS, contentHash } from './crash-content';
  * nothing reported saved was lost, and that the store reopens with nothing quarantined.
  */
 const KILLS = 200;
-const TIME_LIMIT_MS = 170_000;
+// A safety net, not a speed requirement: the kills take about two minutes on a quiet machine and
+// longer when other test files share its cores; the test asserts that all of them ran.
+const TIME_LIMIT_MS = 480_000;
 const TSX = resolve('node_modules/.bin/tsx');
 const CHILD = resolve('tests/crash/draft-crash-child.ts');
 
