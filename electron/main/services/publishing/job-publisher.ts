@@ -83,39 +83,26 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     const board = deps.board.get();
     const placement = board.placements[itemKey({ kind: 'article', id: article.id })] ?? null;
     const settings = deps.settings.get();
+    // What every CMS publisher takes, beside its target and secret.
+    const cmsInput = () => ({
+      context,
+      article,
+      photos,
+      placement,
+      feeds: feedsOfArticle(board, settings.feeds, article.id),
+      records: deps.records,
+      media: deps.media,
+      writeXmp: settings.photoDesk.writeXmpOnExport,
+      requestTimeoutMs: deps.requestTimeoutMs,
+    });
 
     if (target.kind === 'wordpress') {
       if (!secret) throw new PublishError('local', `No application password is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
-      return publishToWordPress({
-        context,
-        target,
-        password: secret,
-        article,
-        photos,
-        placement,
-        feeds: feedsOfArticle(board, settings.feeds, article.id),
-        records: deps.records,
-        media: deps.media,
-        writeXmp: settings.photoDesk.writeXmpOnExport,
-        requestTimeoutMs: deps.requestTimeoutMs,
-        ...(deps.now ? { now: deps.now } : {}),
-      });
+      return publishToWordPress({ ...cmsInput(), target, password: secret, ...(deps.now ? { now: deps.now } : {}) });
     }
     if (target.kind === 'ghost') {
       if (!secret) throw new PublishError('local', `No Admin API key is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
-      return publishToGhost({
-        context,
-        target,
-        adminApiKey: secret,
-        article,
-        photos,
-        placement,
-        feeds: feedsOfArticle(board, settings.feeds, article.id),
-        records: deps.records,
-        media: deps.media,
-        writeXmp: settings.photoDesk.writeXmpOnExport,
-        requestTimeoutMs: deps.requestTimeoutMs,
-      });
+      return publishToGhost({ ...cmsInput(), target, adminApiKey: secret });
     }
     return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.requestTimeoutMs);
   };
