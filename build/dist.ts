@@ -13,6 +13,7 @@ import { getConfig } from 'app-builder-lib/out/util/config/config';
 import {
   findElectron, missingLinuxTools, planTargets, targetNames, withoutTargetsLackingTools, type TargetPlan,
 } from './dist-plan';
+import { messageOf } from '../shared/model/errors';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CONFIG_FILE = 'build/electron-builder.yml';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       fail('electron-builder could not download a packaging tool (no network?).\n' +
         '  It fetches fpm, the AppImage runtime, 7-Zip and NSIS from GitHub the first time a target needs them,\n' +
         '  and keeps them in ~/.cache/electron-builder (or ELECTRON_BUILDER_CACHE). Run `npm run dist` once with\n' +
-        `  network, or copy that cache from a machine that has built installers.\n  Original error: ${error instanceof Error ? error.message : String(error)}`);
+        `  network, or copy that cache from a machine that has built installers.\n  Original error: ${messageOf(error)}`);
     }
     throw error;
   }

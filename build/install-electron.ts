@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import {
   INSTALL_ELECTRON_COMMAND, downloadSkipped, electronPackageDir, findElectronBinary, readElectronManifest,
 } from './electron-binary';
+import { messageOf } from '../shared/model/errors';
 
 /** The line of the installer's output that says what went wrong (it prints a whole stack trace). */
 function firstErrorLine(output: string): string {
@@ -53,5 +54,5 @@ try {
   main();
 } catch (error: unknown) {
   // Whatever happens here, the rest of the install is complete and usable for tests: never fail it.
-  console.warn(`Could not check the Electron binary (${error instanceof Error ? error.message : String(error)}); run \`${INSTALL_ELECTRON_COMMAND}\` before \`npm start\`.`);
+  console.warn(`Could not check the Electron binary (${messageOf(error)}); run \`${INSTALL_ELECTRON_COMMAND}\` before \`npm start\`.`);
 }

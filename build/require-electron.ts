@@ -3,6 +3,7 @@
 // one sentence, and the script exits 1 before anything is built.
 // Usage: tsx build/require-electron.ts "<what cannot be done without it>", from the project root.
 import { findElectronBinary, missingElectronSentence } from './electron-binary';
+import { messageOf } from '../shared/model/errors';
 
 const doing = process.argv[2] ?? 'start Newsdesk';
 try {
@@ -13,6 +14,6 @@ try {
   }
 } catch (error: unknown) {
   // A broken node_modules/electron (unreadable package.json…): still one sentence, never a trace.
-  console.error(`Cannot ${doing}: node_modules/electron could not be read (${error instanceof Error ? error.message : String(error)}); run \`npm install\`, then try again.`);
+  console.error(`Cannot ${doing}: node_modules/electron could not be read (${messageOf(error)}); run \`npm install\`, then try again.`);
   process.exit(1);
 }

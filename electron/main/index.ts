@@ -37,6 +37,7 @@ import {
 } from './security/harden';
 import { keychainSecretBox } from './security/keychain';
 import { createServices, type Services } from './services/compose';
+import { messageOf } from '../../shared/model/errors';
 
 /**
  * Composition root of the main process: everything Electron-specific is wired here and nowhere
@@ -309,7 +310,7 @@ export function startNewsdesk(): void {
     .then(onReady)
     .catch((error: unknown) => {
       // Without its services there is nothing Newsdesk can safely show: say why, then leave.
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       dialog.showErrorBox('Newsdesk could not start', detail);
       services = null;
       app.exit(1);

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../../shared/model/settings';
 import { countWords, plainTextOf } from '../../shared/rules/text';
 import { buildVocabulary, generateLibrary, makeArticle, rng } from './drafts-bench-data';
 import { mb, ms, row } from './report';
+import { messageOf } from '../../shared/model/errors';
 
 /**
  * One 50 MB story among 10,000 drafts: the longest event-loop stall while the library opens and
@@ -72,7 +73,7 @@ export async function runBigStoryBench(): Promise<void> {
       store = await openDraftStore(dir, { storyMaxBytes: () => DEFAULT_LIMITS.storyMaxBytes });
       await store.searchReady();
       await store.list({ text: 'fifty megabyte' });
-      refusal = await store.get(id).then(() => 'opened', (error: unknown) => (error instanceof Error ? error.message : String(error)));
+      refusal = await store.get(id).then(() => 'opened', (error: unknown) => messageOf(error));
     });
     await store!.close();
     const before = await longestStall(async () => {

@@ -13,6 +13,7 @@ import { hostileValue, isTooDeepToClone } from './fuzz/hostile-values';
 import { mutationOf } from './fuzz/mutations';
 import { TRUSTED_CALLER, TRUSTED_ORIGINS, notAChannel, untrustedCaller } from './fuzz/outsiders';
 import { READ_ONLY_CHANNELS, VALID_REQUESTS } from './fuzz/valid-requests';
+import { messageOf } from '../../shared/model/errors';
 
 /**
  * Issue 6: at least 10,000 random and malformed payloads across every channel of the contract, sent
@@ -104,7 +105,7 @@ describe('IPC fuzz against the real services', () => {
   const handlerCalls = new Map<Channel, number>();
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   const onInternalError = (channel: string, error: unknown) =>
-    internalErrors.push(`${channel}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+    internalErrors.push(`${channel}: ${messageOf(error)}`.slice(0, 300));
   let dataDir: string;
   let fuzz: FuzzServices;
   let dispatch: Dispatch;

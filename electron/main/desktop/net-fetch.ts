@@ -1,3 +1,4 @@
+import { messageOf } from '../../../shared/model/errors';
 /**
  * Publishing's HTTP through Chromium's network stack (Electron's `net.fetch`) rather than Node's
  * fetch: it uses the system's proxy settings (PAC scripts included) and trusts the OS certificate
@@ -38,10 +39,6 @@ const NODE_CODES: Readonly<Record<string, string>> = {
   ERR_INTERNET_DISCONNECTED: 'ENETDOWN',
   ERR_SSL_PROTOCOL_ERROR: 'EPROTO',
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The failure with a Node-style `code` (and the original as its cause). */
 export function withNodeCode(error: unknown): unknown {

@@ -2,6 +2,7 @@ import type { SafeStorage } from 'electron';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { SecretBox } from '../services/publishing/secret-box';
 import { NO_KEYCHAIN_MESSAGE } from '../services/publishing/targets-store';
+import { messageOf } from '../../../shared/model/errors';
 
 /**
  * safeStorage as the publishing secrets' box, through the asynchronous API only (the sync one is
@@ -45,7 +46,7 @@ export function keychainSecretBox(safeStorage: AsyncSafeStorage, platform: NodeJ
       try {
         encrypted = await safeStorage.encryptStringAsync(plainText);
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = messageOf(error);
         throw new UserFacingError('io', `The system keychain did not encrypt the password (${detail}), so Newsdesk did not store it.`);
       }
       // The encryptor can change keys between the check and this call (the keyring locked, the

@@ -2,6 +2,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Display, MessageBo
 import { installCrashRecovery } from './crash-recovery';
 import { backgroundColor } from '../desktop/theme';
 import { MAIN_WINDOW_KEY, MIN_SIZE, initialPlacement, loadWindowState, trackWindowState, type KeyValueStore } from './window-state';
+import { messageOf } from '../../../shared/model/errors';
 
 /**
  * The renderer's web preferences, following Electron's security checklist: the page runs
@@ -113,7 +114,7 @@ const ABORTED = 'ERR_ABORTED';
 function loadPage(win: BrowserWindow, deps: MainWindowDeps, reveal: () => void): void {
   win.loadURL(deps.entryUrl).catch(async (error: unknown) => {
     if ((error as { code?: unknown } | null)?.code === ABORTED || win.isDestroyed()) return;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     deps.log?.(`Could not load ${deps.entryUrl}: ${detail}`);
     reveal();
     if (!deps.showMessageBox) return;

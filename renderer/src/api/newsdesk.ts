@@ -2,6 +2,7 @@ import type { NewsdeskBridge } from '../../../shared/ipc/bridge';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { appEvents, type AppEvent, type AppEventPayload } from '../../../shared/ipc/events';
 import type { AppError, Result } from '../../../shared/ipc/result';
+import { messageOf } from '../../../shared/model/errors';
 
 declare global {
   interface Window {
@@ -24,7 +25,7 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
     return await fn(request);
   } catch (error) {
     // IPC itself failed (e.g. main is shutting down): still a Result with a readable message.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return { ok: false, error: { code: 'internal', message: `Newsdesk could not reach its storage: ${detail}` } };
   }
 }
@@ -45,10 +46,7 @@ export async function request<C extends Channel>(channel: C, payload: RequestOf<
 }
 
 /** The readable message of anything caught around a request. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong.';
-}
+export { messageOf };
 
 /**
  * Listens to an event main sends this window (a menu command, an article to open, the theme).

@@ -8,6 +8,7 @@ import { countWords, plainTextOf } from '../../../../shared/rules/text';
 import type { FileSignature } from '../fs/atomic-write';
 import { LARGE_FILE_BYTES, readOnWorker, type WorkerResult } from './article-worker';
 import { SEARCHABLE_BODY_CHARS, searchDocOf, type SearchDoc } from './search-index';
+import { messageOf } from '../../../../shared/model/errors';
 
 /** A file that exists but cannot be used; `reason` is a sentence for the quarantine report. */
 export class CorruptFileError extends Error {
@@ -31,7 +32,7 @@ export function parseArticleJson(text: string, expectedId?: string): Article {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new CorruptFileError(text.trim() === '' ? 'The file is empty.' : `The file is not valid JSON (${detail}).`);
   }
   return articleFromValue(raw, expectedId);

@@ -7,6 +7,7 @@ import { articleFromValue, asCorrupt, CorruptFileError } from './article-file';
 import type { KeyedLock } from './keyed-lock';
 import { REVISION_ID_PATTERN, isArticleId, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
+import { messageOf } from '../../../../shared/model/errors';
 
 export const MAX_REVISIONS = 50;
 
@@ -163,7 +164,7 @@ function parseRevisionText(text: string, id: string): { info: RevisionInfo; arti
   try {
     raw = JSON.parse(text) as { info?: unknown; article?: unknown };
   } catch (error) {
-    throw new CorruptFileError(`The revision file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new CorruptFileError(`The revision file is not valid JSON (${messageOf(error)}).`);
   }
   const info = RevisionInfo.safeParse(raw?.info);
   if (!info.success) throw new CorruptFileError('The revision file has no readable revision details.');

@@ -8,6 +8,7 @@ import { CorruptFileError, readArticleDigest } from './article-file';
 import { articleFile, idFromFileName, type Location, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
 import { WriteBehind } from './write-behind';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * The draft list, kept in memory and cached on disk in index/summaries.json so that opening the
@@ -129,7 +130,7 @@ export class SummaryIndex {
     } catch (error) {
       // Whatever went wrong with this one file, it is set aside with the reason so the library
       // still opens; an error escaping here would fail every start.
-      const reason = error instanceof CorruptFileError ? error.reason : `Newsdesk could not read the file (${error instanceof Error ? error.message : String(error)}).`;
+      const reason = error instanceof CorruptFileError ? error.reason : `Newsdesk could not read the file (${messageOf(error)}).`;
       await quarantine.move(path, reason);
       this.delete(id);
     }

@@ -6,6 +6,7 @@ import { newPlacement, pinnedFirst } from '../../../../shared/rules/placement';
 import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
 import { Quarantine } from '../drafts/quarantine';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * The placement board, kept in memory and in <libraryDir>/feeds/board.json. Every change is written
@@ -78,7 +79,7 @@ async function readBoardFile(file: string): Promise<ReadOutcome> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return { ok: false, reason: text.trim() === '' ? 'The placement board file is empty.' : `The placement board is not valid JSON (${detail}).` };
   }
   if (raw && typeof raw === 'object' && 'format' in raw && raw.format !== BOARD_FORMAT) {

@@ -9,6 +9,7 @@ import { listFolder } from '../library/read-only-folders';
 import { ioFailure } from '../fs/io-errors';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * Video items of the feeds, one JSON file each in <libraryDir>/videos/<id>.json. A video is a few
@@ -85,7 +86,7 @@ async function readVideoFile(path: string, expectedId: string): Promise<ReadOutc
     const text = await readFile(path, 'utf8');
     raw = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return { ok: false, reason: `The video file could not be read as JSON (${detail}).` };
   }
   const parsed = VideoItem.safeParse(raw);

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { isTempFileName } from './atomic-write';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * One wording for disk failures, shared by every store: a person reads "The disk is full: free
@@ -69,7 +70,7 @@ export function describeIoError(error: unknown): string {
     case 'EBUSY':
       return `A file of the library is in use by another program${where ? ` (${where})` : ''}: close it and try again.`;
     case null:
-      return `Something unexpected went wrong (${error instanceof Error ? error.message : String(error)}).`;
+      return `Something unexpected went wrong (${messageOf(error)}).`;
     default:
       return `The disk refused the write (${code}): try again, and check the disk if it keeps happening.`;
   }

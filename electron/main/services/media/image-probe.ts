@@ -3,6 +3,7 @@ import { PHOTO_FORMATS, type PhotoFormat } from '../../../../shared/model/photo'
 import type { ProbeFacts } from './image-engine-sharp';
 import { ImageEngineUnavailable, imageEngine } from './image-engine';
 import { ImportFailure, importMessages, isStorageFailure } from './import-errors';
+import { messageOf } from '../../../../shared/model/errors';
 
 export interface ProbedImage {
   format: PhotoFormat;
@@ -57,7 +58,7 @@ function kindOfSharpFormat(metadata: ProbeFacts): string {
 
 /** Turns sharp's error into the item's message: a person reads it, not a developer. */
 export async function describeUnreadable(file: string, name: string, error: unknown): Promise<ImportFailure> {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   if (/unsupported image format/i.test(detail)) {
     const kind = await sniffUnsupportedKind(file);
     return new ImportFailure(kind ? importMessages.unsupportedKind(name, kind) : importMessages.notAnImage(name));
@@ -74,7 +75,7 @@ export async function describeUnreadable(file: string, name: string, error: unkn
 export async function describeDecodeError(file: string, format: PhotoFormat, name: string, error: unknown): Promise<ImportFailure> {
   // The thumbnail is written as it is decoded: a full or closed disk is the library's, not the picture's.
   if (isStorageFailure(error)) return new ImportFailure(importMessages.notStored(name, error));
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   if (/pixel limit/i.test(detail)) return new ImportFailure(importMessages.tooManyPixels(name));
   if (/timeout/i.test(detail)) return new ImportFailure(importMessages.tooSlow(name));
   if ((await endsCleanly(file, format)) === false) return new ImportFailure(importMessages.truncated(name));

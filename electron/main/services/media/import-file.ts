@@ -9,6 +9,7 @@ import { readPhotoMetadata, type MetadataReadResult } from './metadata/read-meta
 import { emptyReadResult, newPhotoRecord, writePhotoRecord } from './photo-records';
 import { originalFile, thumbnailFile, type MediaPaths } from './paths';
 import { makeThumbnail } from './thumbnail';
+import { messageOf } from '../../../../shared/model/errors';
 
 /** What one file import needs from the library around it. */
 export interface ImportContext {
@@ -89,7 +90,7 @@ async function readMetadataSafely(file: string): Promise<MetadataReadResult> {
   try {
     return await readPhotoMetadata(file);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return emptyReadResult(`The photo's metadata could not be read (${detail}); fill in the caption and credit by hand.`);
   }
 }

@@ -7,6 +7,7 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import { ImportCancelled, ImportFailure, importMessages, quoteName } from './import-errors';
 import type { FileSource, ImportOutcome } from './import-file';
 import { receiveBytes } from './incoming';
+import { messageOf } from '../../../../shared/model/errors';
 
 export type RunImport = (source: FileSource, name: string, signal: AbortSignal) => Promise<ImportOutcome>;
 
@@ -225,6 +226,6 @@ function failureOf(name: string, error: unknown, onError: (error: unknown) => vo
   if (error instanceof ImportCancelled) return { state: 'cancelled', message: '' };
   if (error instanceof ImportFailure) return { state: 'failed', message: error.message };
   onError(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return { state: 'failed', message: `${quoteName(name)} could not be imported (${detail}).` };
 }

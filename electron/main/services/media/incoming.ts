@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImportCancelled, ImportFailure, MAX_IMPORT_BYTES, importMessages } from './import-errors';
+import { messageOf } from '../../../../shared/model/errors';
 
 /** A file copied into the library's incoming folder, with the SHA-256 of its bytes (its photo id). */
 export interface IncomingFile {
@@ -108,5 +109,5 @@ function sourceError(name: string, error: unknown): ImportFailure {
 }
 
 export function describeCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? messageOf(error);
 }

@@ -17,6 +17,7 @@ import type { Quarantine } from '../drafts/quarantine';
 import { isTempFileName, prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../fs/atomic-write';
 import type { MetadataReadResult } from './metadata/read-metadata';
 import { FORMAT_EXTENSIONS, idFromFileName, recordFile, thumbnailFile, type MediaPaths } from './paths';
+import { messageOf } from '../../../../shared/model/errors';
 
 /** Limits of the Photo schema; values read from files are cut to fit rather than refused. */
 const MAX_TEXT = 10_000;
@@ -213,7 +214,7 @@ async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySe
     }
     data = JSON.parse(await readFile(recordFile(paths, id), 'utf8'));
   } catch (error) {
-    return { ok: false, reason: `The photo record could not be read as JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: `The photo record could not be read as JSON (${messageOf(error)}).` };
   }
   const parsed = Photo.safeParse(upgradePhotoRecord(data));
   if (!parsed.success) {

@@ -20,6 +20,7 @@ import { publishToWordPress } from './publish-wordpress';
 import { publishToGhost } from './ghost/publish-ghost';
 import type { RemoteRecords } from './remote-records';
 import { siteClocks } from './site-clock';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * The publisher the outbox runs: loads what a job needs (the article, its photos, its placement,
@@ -64,7 +65,7 @@ async function loadSecret(targets: TargetLookup, target: PublishTarget): Promise
   try {
     return await targets.secretOf(target.id);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new PublishError('local', `The stored ${target.kind === 'wordpress' ? 'password' : target.kind === 'ghost' ? 'Admin API key' : 'token'} of “${target.name}” could not be read: ${detail}`, { cause: error });
   }
 }

@@ -6,6 +6,7 @@ import { QUEUED_LABEL, changed, initialProgress, sentence, type LogLine } from '
 import type { OutboxStore } from './outbox-store';
 import { PublishError } from './publish-error';
 import { describeDelay, type RetryPolicy } from './retry-policy';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * The outbox's jobs in memory and the transitions an attempt's outcome causes: each new state
@@ -93,7 +94,7 @@ export class JobBook {
     try {
       await this.onFinished(job);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       await this.persistQuietly(this.replace(this.required(job.id), {}, { level: 'warn', message: sentence(`The placement board could not be updated (${detail})`) }));
     }
   }

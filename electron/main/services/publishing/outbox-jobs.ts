@@ -3,6 +3,7 @@ import { UserFacingError } from '../../../../shared/ipc/result';
 import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { PublishError, isPublishError } from './publish-error';
 import { redactSecrets } from '../../desktop/redact';
+import { messageOf } from '../../../../shared/model/errors';
 
 /** Pure helpers for outbox jobs: how one is made, changed and logged. Jobs are never mutated in place. */
 
@@ -78,7 +79,7 @@ export function serialKey(job: Pick<PublishJob, 'articleId' | 'targetId'>): stri
 export function asPublishError(error: unknown): PublishError {
   if (isPublishError(error)) return error;
   if (error instanceof UserFacingError) return new PublishError('local', error.message, { cause: error });
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return new PublishError('local', `Publishing stopped on an unexpected error (${detail}).`, { cause: error });
 }
 

@@ -5,6 +5,7 @@ import { JobId, PublishJob } from '../../../../shared/model/publishing';
 import { Quarantine } from '../drafts/quarantine';
 import { fsyncDir, isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import { listFolder } from '../library/read-only-folders';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * The outbox on disk: one file per job, <dir>/<jobId>.json, each written atomically. A job's state
@@ -99,7 +100,7 @@ async function readJobFile(path: string, quarantine: Quarantine): Promise<Publis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    reason = code ? `The outbox job could not be read (${code}).` : `The outbox job is not valid JSON (${error instanceof Error ? error.message : String(error)}).`;
+    reason = code ? `The outbox job could not be read (${code}).` : `The outbox job is not valid JSON (${messageOf(error)}).`;
   }
   // Moved aside, not deleted: the job may be the only trace that a story was meant to go out.
   await quarantine.move(path, `${reason} It was taken out of the outbox; queue the article again if it still needs publishing.`);

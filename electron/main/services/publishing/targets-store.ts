@@ -10,6 +10,7 @@ import { prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../
 import { ioFailure } from '../fs/io-errors';
 import type { SecretBox } from './secret-box';
 import { stripStoredCredentials } from './stored-target-credentials';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * Publish targets, in <library>/publishing/targets.json, and their secrets (application passwords,
@@ -96,7 +97,7 @@ async function readOrQuarantine<T>(path: string, schema: z.ZodType<T>, quarantin
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     reason = `${what} are not readable (${where}${issue?.message ?? 'invalid'}).`;
   } catch (error) {
-    reason = `${what} are not valid JSON (${error instanceof Error ? error.message : String(error)}).`;
+    reason = `${what} are not valid JSON (${messageOf(error)}).`;
   }
   await quarantine.move(path, `${reason} ${consequence}; the old file is kept here.`);
   return null;

@@ -11,6 +11,7 @@ import type { PublishContext } from './publisher';
 import { PublishError } from './publish-error';
 import type { RecordKeeper } from './remote-records';
 import type { MediaFields, WordPressApi, WpMedia } from './wordpress-api';
+import { messageOf } from '../../../../shared/model/errors';
 
 /**
  * The photos of one article on a WordPress site: each used photo uploaded once, its caption (with
@@ -206,7 +207,7 @@ async function publishedCopy(input: PhotoSyncInput, photo: Photo): Promise<Uint8
     const original = new Uint8Array(await readFile(path));
     return input.writeXmp ? await embedXmp(original, photo.format, photo.metadata) : original;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new PublishError('local', `The photo “${name}” could not be prepared for upload: ${detail}`, { cause: error });
   }
 }

@@ -16,6 +16,7 @@ import { LibraryChangesContext } from './library-changes';
 import type { ImportRuns } from './useImportRuns';
 import { usePhotoDeskSettings } from './usePhotoDeskSettings';
 import { useFilterCounts, usePhotoPage, type FilterCounts } from './usePhotoPage';
+import { messageOf } from '../../../../shared/model/errors';
 
 const FILTER_LABELS: Record<PhotoFilter, string> = {
   all: 'All',
@@ -90,7 +91,7 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
     try {
       await desk.saveWriteXmpOnExport(write);
     } catch (error) {
-      notify(`The setting could not be saved: ${error instanceof Error ? error.message : String(error)}`, { tone: 'error' });
+      notify(`The setting could not be saved: ${messageOf(error)}`, { tone: 'error' });
     } finally {
       setWriteXmpSaving(null);
     }

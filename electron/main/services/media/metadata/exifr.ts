@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The one module that knows exifr's shape. exifr ships as UMD with no "exports" map, so Node (and
@@ -74,7 +75,7 @@ export function parseIimWithExifr(bytes: Uint8Array): Record<string, unknown> | 
 
 function describeErrors(errors: unknown): string[] {
   if (!Array.isArray(errors)) return [];
-  return errors.map((error) => (error instanceof Error ? error.message : String(error)));
+  return errors.map((error) => messageOf(error));
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

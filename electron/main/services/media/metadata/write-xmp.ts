@@ -8,6 +8,7 @@ import { replacePngXmp } from './png-xmp';
 import { replaceTiffXmp } from './tiff-xmp';
 import { replaceWebpXmp } from './webp-xmp';
 import { buildXmpPacket } from './xmp-packet';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * Writing the desk's metadata into a copy's XMP on export and publish, so credit, creator and
@@ -69,7 +70,7 @@ async function avifWithXmp(bytes: Uint8Array, packet: string): Promise<Uint8Arra
   try {
     return await engine.avifWithXmp(bytes, packet);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new UserFacingError('invalid-request', `The AVIF file could not be re-encoded with its XMP (${detail}).`);
   }
 }

@@ -11,6 +11,7 @@ import { PublishError } from '../publish-error';
 import type { RecordKeeper } from '../remote-records';
 import { mediaKeyOf } from '../wordpress-media';
 import type { GhostApi } from './ghost-api';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The photos of one article on a Ghost site: each uploaded once through /images/upload/ and
@@ -113,7 +114,7 @@ async function publishedCopy(input: GhostPhotoInput, photo: Photo): Promise<Uint
     const original = new Uint8Array(await readFile(path));
     return input.writeXmp ? await embedXmp(original, photo.format, photo.metadata) : original;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new PublishError('local', `The photo “${name}” could not be prepared for upload: ${detail}`, { cause: error });
   }
 }
