@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ImportJob } from '../../../shared/ipc/media-contract';
+import type { ImportJob } from '../../../shared/model/media-library';
 import { Photo } from '../../../shared/model/photo';
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../../shared/model/settings';
 import { openMediaLibrary, type MediaLibraryOptions } from '../../../electron/main/services/media/media-library';
