@@ -6,7 +6,7 @@ import type { Services } from '../../../electron/main/services/compose';
 import { exportFileName } from '../../../electron/main/services/media/media-handlers';
 import type { ImportJob } from '../../../shared/model/media-library';
 import type { Photo } from '../../../shared/model/photo';
-import { makeImage, removeDir, tempDir } from '../media/library-helpers';
+import { makeImage, removeDir, tempDir } from '../../support/media-library';
 import { memorySettingsStore, openTestServices } from '../../support/test-services';
 
 /**
