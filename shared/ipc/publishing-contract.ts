@@ -12,7 +12,7 @@ import {
 } from '../model/publishing';
 import { PublishCheck } from '../model/publish-check';
 
-/** Schemas of the publishing, outbox and export channels (see contract.ts for the table). */
+/** The publishing, outbox and export channels and their schemas (contract.ts assembles every domain). */
 
 const Empty = z.object({}).strict();
 
