@@ -11,6 +11,10 @@ const nodePatterns = [{ group: ['node:*'], message: 'Node modules belong to elec
 const builtinPaths = NODE_BUILTINS.map((name) => ({ name, message: 'Node modules belong to electron/main services.' }));
 const electronPath = { name: 'electron', message: 'Only the Electron shell (electron/) may import electron.' };
 const reactPaths = ['react', 'react-dom', 'react-dom/client'].map((name) => ({ name, message: 'React belongs to renderer/.' }));
+const mainPatterns = [
+  { group: ['**/renderer/**', 'lexical', '@lexical/*'], message: 'Main never imports the renderer.' },
+  { group: ['**/preload/**'], message: 'Main and preload share code only through shared/.' },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -75,11 +79,21 @@ export default tseslint.config(
     // electron/main: never the renderer (and never React or Lexical).
     files: ['electron/main/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: reactPaths, patterns: mainPatterns }],
+    },
+  },
+  {
+    // Services are plain Node modules that know nothing of IPC: domain types and errors come from
+    // shared/model. Only each domain's <domain>-handlers.ts speaks the contract. (A later block
+    // replaces the rule's options, so main's own patterns are repeated here.)
+    files: ['electron/main/services/**/*.ts'],
+    ignores: ['electron/main/services/**/*-handlers.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
         paths: reactPaths,
         patterns: [
-          { group: ['**/renderer/**', 'lexical', '@lexical/*'], message: 'Main never imports the renderer.' },
-          { group: ['**/preload/**'], message: 'Main and preload share code only through shared/.' },
+          ...mainPatterns,
+          { group: ['**/shared/ipc', '**/shared/ipc/**'], message: 'Services import no shared/ipc: take domain types and errors from shared/model; only *-handlers.ts use the contract.' },
         ],
       }],
     },

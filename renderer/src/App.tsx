@@ -1,6 +1,7 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { QuarantinedFile, RevisionInfo } from '../../shared/ipc/contract';
+import type { QuarantinedFile } from '../../shared/model/library';
+import type { RevisionInfo } from '../../shared/model/drafts';
 import type { PhotoUse } from '../../shared/model/photo-use';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 import { call, request } from './api/newsdesk';

@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { ArticleId } from '../model/article';
+import { MenuState } from '../model/desktop';
 
-/** Schemas of the channels that talk to the desktop shell (menus, windows, recent articles). */
-
-export const DESKTOP_VIEWS = ['articles', 'photos', 'feeds', 'outbox'] as const;
-
-/** What the focused window shows, so the menu can disable what does not apply. */
-export const MenuState = z
-  .object({
-    view: z.enum(DESKTOP_VIEWS),
-    /** The article open in the editor, if any. */
-    articleId: ArticleId.nullable(),
-    /** How many photos are selected in the library. */
-    photoSelection: z.number().int().min(0).max(100_000),
-  })
-  .strict();
-export type MenuState = z.infer<typeof MenuState>;
+/** The channels that talk to the desktop shell (menus, windows, recent articles). */
 
 export const WindowContext = z.object({
   /** Set when this window was opened for one article (Article › Open in New Window). */

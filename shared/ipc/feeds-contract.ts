@@ -5,7 +5,7 @@ import { Board, BoardItem, ItemKey, ItemRef, PublishTiming } from '../model/plac
 import { IsoTime } from '../model/article';
 import { VideoId, VideoItem } from '../model/video';
 
-/** Schemas of the feed placement and video channels (see contract.ts for the table). */
+/** The feed placement and video channels and their schemas (contract.ts assembles every domain). */
 
 export const BoardView = z.object({
   board: Board,

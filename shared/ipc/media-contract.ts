@@ -1,63 +1,53 @@
 import { z } from 'zod';
-import { Photo, PhotoId } from '../model/photo';
+import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
+import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from '../model/media-library';
 
-/** Request and response shapes of the media:* channels (the table itself is in contract.ts). */
+/** The media:* channels: the photo library, its imports, metadata edits and exported copies. */
 
-export const PHOTO_FILTERS = ['all', 'missing-credit', 'restricted', 'disagrees'] as const;
-export const PhotoFilter = z.enum(PHOTO_FILTERS);
-export type PhotoFilter = z.infer<typeof PhotoFilter>;
+const Empty = z.object({}).strict();
 
-export const PhotoQuery = z
-  .object({
-    /** Matched against caption, credit, creator, keywords and the file name. */
-    text: z.string().max(500).default(''),
-    filter: PhotoFilter.default('all'),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(500).default(100),
-  })
-  .strict();
-export type PhotoQuery = z.input<typeof PhotoQuery>;
-
-export const PhotoPage = z.object({ items: z.array(Photo), total: z.number().int().nonnegative() });
-export type PhotoPage = z.infer<typeof PhotoPage>;
-
-export const ImportJobId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Not a valid import job id');
-
-export const IMPORT_ITEM_STATES = ['waiting', 'importing', 'imported', 'duplicate', 'failed', 'cancelled'] as const;
-export const ImportItemState = z.enum(IMPORT_ITEM_STATES);
-export type ImportItemState = z.infer<typeof ImportItemState>;
-
-export const ImportItem = z.object({
-  name: z.string(),
-  state: ImportItemState,
-  /** Set once imported, or for a duplicate: the photo already in the library. */
-  photoId: PhotoId.nullable(),
-  /** Why it failed, in words for the person importing ("" otherwise). */
-  message: z.string(),
-  /** Non-fatal problems, e.g. a broken metadata block in a good picture. */
-  warnings: z.array(z.string()),
-});
-export type ImportItem = z.infer<typeof ImportItem>;
-
-export const ImportJob = z.object({
-  jobId: ImportJobId,
-  items: z.array(ImportItem),
-  /** True when no item is waiting or importing any more. */
-  finished: z.boolean(),
-  cancelled: z.boolean(),
-});
-export type ImportJob = z.infer<typeof ImportJob>;
-
-/** A change applied to a selection of photos at once; absent fields stay as they are. */
-export const BatchPhotoChanges = z
-  .object({
-    creator: z.string().max(10_000).optional(),
-    creditLine: z.string().max(10_000).optional(),
-    source: z.string().max(10_000).optional(),
-    copyright: z.string().max(10_000).optional(),
-    usageTerms: z.string().max(10_000).optional(),
-    keywordsAdd: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
-    keywordsRemove: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
-  })
-  .strict();
-export type BatchPhotoChanges = z.infer<typeof BatchPhotoChanges>;
+export const mediaChannels = {
+  'media:list': { request: PhotoQuery, response: PhotoPage },
+  'media:get': { request: z.object({ id: PhotoId }).strict(), response: Photo },
+  /** Photos by id, in the order asked; ids not in the library are left out. */
+  'media:getMany': { request: z.object({ ids: z.array(PhotoId).max(500) }).strict(), response: z.array(Photo) },
+  /** Opens the system file picker and imports what was chosen; null when the picker was closed. */
+  'media:chooseAndImport': { request: Empty, response: ImportJob.nullable() },
+  /** Starts an import of files the renderer holds (drop, paste); their bytes follow with media:addFile. */
+  'media:beginImport': {
+    request: z.object({ names: z.array(z.string().min(1).max(500)).min(1).max(1000) }).strict(),
+    response: ImportJob,
+  },
+  'media:addFile': {
+    request: z
+      .object({ jobId: ImportJobId, index: z.number().int().min(0).max(999), bytes: z.instanceof(Uint8Array) })
+      .strict(),
+    response: z.null(),
+  },
+  /** Records a file the renderer could not read (a dropped folder, say) as failed, with the reason. */
+  'media:skipFile': {
+    request: z.object({ jobId: ImportJobId, index: z.number().int().min(0).max(999), reason: z.string().min(1).max(500) }).strict(),
+    response: z.null(),
+  },
+  'media:importStatus': { request: z.object({ jobId: ImportJobId }).strict(), response: ImportJob },
+  'media:cancelImport': { request: z.object({ jobId: ImportJobId }).strict(), response: ImportJob },
+  'media:update': {
+    request: z.object({ id: PhotoId, metadata: PhotoMetadata.partial().strict() }).strict(),
+    response: Photo,
+  },
+  /** One change applied to many photos; returns their metadata from before, for Undo. */
+  'media:updateMany': {
+    request: z.object({ ids: z.array(PhotoId).min(1).max(500), changes: BatchPhotoChanges }).strict(),
+    response: z.object({ photos: z.array(Photo), previous: z.array(z.object({ id: PhotoId, metadata: PhotoMetadata })) }),
+  },
+  /** Puts back metadata saved from an earlier media:updateMany (Undo). */
+  'media:restoreMetadata': {
+    request: z.object({ items: z.array(z.object({ id: PhotoId, metadata: PhotoMetadata }).strict()).min(1).max(500) }).strict(),
+    response: z.array(Photo),
+  },
+  /** Saves a copy of the photo where the person chooses, with credits written into its XMP if the setting says so. */
+  'media:exportCopy': {
+    request: z.object({ id: PhotoId }).strict(),
+    response: z.object({ path: z.string() }).nullable(),
+  },
+} as const;

@@ -6,34 +6,15 @@ import {
   NinjsVersion,
   PublishJob,
   PublishMode,
-  PublishPlan,
   PublishTarget,
   TargetId,
   TargetInput,
 } from '../model/publishing';
+import { PublishCheck } from '../model/publish-check';
 
-/** Schemas of the publishing, outbox and export channels (see contract.ts for the table). */
+/** The publishing, outbox and export channels and their schemas (contract.ts assembles every domain). */
 
 const Empty = z.object({}).strict();
-
-/** One finding of the pre-publish check (shared/rules/prepublish*.ts), as it crosses IPC. */
-export const CheckIssueView = z.object({
-  severity: z.enum(['blocking', 'warning']),
-  code: z.string(),
-  message: z.string(),
-  /** 'article' for findings about the story itself (headline, byline, links, embargo …). */
-  where: z.enum(['article', 'lead', 'body']),
-  photoId: z.string(),
-  index: z.number().int().nonnegative(),
-});
-export type CheckIssueView = z.infer<typeof CheckIssueView>;
-
-export const PublishCheck = z.object({
-  blocking: z.array(CheckIssueView),
-  warnings: z.array(CheckIssueView),
-  plan: PublishPlan,
-});
-export type PublishCheck = z.infer<typeof PublishCheck>;
 
 export const QueueRequest = z
   .object({

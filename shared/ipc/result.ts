@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../model/errors';
 
-/** Error kinds a caller can act on; `message` is always a sentence a person can read. */
-export const ERROR_CODES = ['invalid-request', 'forbidden', 'not-found', 'conflict', 'io', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
+/** What every call over IPC answers: its value, or an error with a code and a readable message. */
 export interface AppError {
   code: ErrorCode;
   message: string;
@@ -15,14 +13,3 @@ export const AppErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.s
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
-
-/** Thrown by services for failures the user should read as they are. */
-export class UserFacingError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}

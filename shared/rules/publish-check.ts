@@ -1,4 +1,4 @@
-import type { CheckIssueView } from '../ipc/publishing-contract';
+import type { CheckIssueView } from '../model/publish-check';
 import type { Article } from '../model/article';
 import type { Photo } from '../model/photo';
 import type { Placement } from '../model/placement';

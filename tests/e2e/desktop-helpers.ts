@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { HarnessApp } from './harness/launch';
-import type { MenuState } from '../../shared/ipc/desktop-contract';
-import type { DesktopShell } from '../../electron/main/services/desktop-shell';
+import type { MenuState } from '../../shared/model/desktop';
+import type { DesktopShell } from '../../electron/main/services/desktop/desktop-shell';
 import { closedPort } from './publishing-helpers';
 import { expect } from './harness/fixtures';
 

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { expect, test, type Page } from '@playwright/test';
-import type { MenuState } from '../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../shared/model/desktop';
 import { buildAppMenuTemplate } from '../../electron/main/menu/app-menu';
 import { buildContextMenuTemplate } from '../../electron/main/menu/context-menu';
 import { displayAccelerator, roleDefaults, roleSubmenu } from '../unit/shell/menu-role-defaults';

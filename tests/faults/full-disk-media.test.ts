@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBaseJpeg } from '../support/photo-fixtures';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../support/small-disk';
-import { importAndWait, openTestLibrary } from '../unit/media/library-helpers';
+import { importAndWait, openTestLibrary } from '../support/media-library';
 
 /**
  * A picture whose copy fits on the disk but whose thumbnail does not: the import must say the disk

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDraftStore } from '../../electron/main/services/drafts/draft-store';
 import { openBoardStore } from '../../electron/main/services/feeds/board-store';
-import { openMediaLibrary } from '../../electron/main/services/media/media-library';
 import { adminApiBase, ghostAdminToken, type GhostPost } from '../../electron/main/services/publishing/ghost/ghost-api';
 import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
 import { openRemoteRecords } from '../../electron/main/services/publishing/remote-records';
 import { openTargetsStore } from '../../electron/main/services/publishing/targets-store';
 import { createSettingsService } from '../../electron/main/services/settings/settings-service';
+import { messageOf } from '../../shared/model/errors';
 import { createTestSecretBox } from '../fakes/secret-box';
+import { openTestLibrary } from '../support/media-library';
 import type { GhostSite } from '../ghost/ghost-server';
 import type { PublishingDesk } from './wordpress-publish-helpers';
 
@@ -20,7 +21,7 @@ export async function openGhostDesk(site: GhostSite, siteUrl: string): Promise<P
   const settingsMap = new Map<string, unknown>();
   const settings = createSettingsService({ get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) });
   const drafts = await openDraftStore(libraryDir);
-  const media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
+  const { library: media, errors: mediaErrors } = await openTestLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
   const target = await targets.save({ kind: 'ghost', name: 'Test Ghost', siteUrl, secret: site.adminApiKey });
@@ -39,6 +40,8 @@ export async function openGhostDesk(site: GhostSite, siteUrl: string): Promise<P
     async close() {
       await Promise.all([drafts.close(), media.close(), board.close(), targets.close()]);
       await rm(dir, { recursive: true, force: true });
+      // The library's unexpected background failures would otherwise go unseen.
+      if (mediaErrors.length > 0) throw new Error(`The photo library reported: ${mediaErrors.map(messageOf).join('; ')}`);
     },
   };
 }

@@ -12,7 +12,6 @@ import { newPhotoUse } from '../../shared/rules/photo-use';
 import { openDraftStore } from '../../electron/main/services/drafts/draft-store';
 import type { DraftStore } from '../../electron/main/services/drafts/types';
 import { openBoardStore, type BoardStore } from '../../electron/main/services/feeds/board-store';
-import { openMediaLibrary } from '../../electron/main/services/media/media-library';
 import type { MediaLibrary } from '../../electron/main/services/media/types';
 import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
 import type { PublishOutcome, Publisher } from '../../electron/main/services/publishing/publisher';
@@ -20,6 +19,8 @@ import { openRemoteRecords, type RemoteRecords } from '../../electron/main/servi
 import { openTargetsStore, type TargetsStore } from '../../electron/main/services/publishing/targets-store';
 import { createSettingsService, type SettingsService } from '../../electron/main/services/settings/settings-service';
 import { createTestSecretBox } from '../fakes/secret-box';
+import { messageOf } from '../../shared/model/errors';
+import { openTestLibrary } from '../support/media-library';
 import { makePhotoFixture, type FixtureKind } from '../support/photo-fixtures';
 import type { WordPressSite } from '../wordpress/wordpress-server';
 
@@ -127,7 +128,7 @@ export async function openPublishingDesk(site: WordPressSite, siteUrl: string): 
   const settingsMap = new Map<string, unknown>();
   const settings = createSettingsService({ get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) });
   const drafts = await openDraftStore(libraryDir);
-  const media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
+  const { library: media, errors: mediaErrors } = await openTestLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
   const target = await targets.save({ kind: 'wordpress', name: 'Test site', siteUrl, user: site.user, secret: site.appPassword });
@@ -146,6 +147,8 @@ export async function openPublishingDesk(site: WordPressSite, siteUrl: string): 
     async close() {
       await Promise.all([drafts.close(), media.close(), board.close(), targets.close()]);
       await rm(dir, { recursive: true, force: true });
+      // The library's unexpected background failures would otherwise go unseen.
+      if (mediaErrors.length > 0) throw new Error(`The photo library reported: ${mediaErrors.map(messageOf).join('; ')}`);
     },
   };
 }

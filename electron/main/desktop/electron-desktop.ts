@@ -16,7 +16,7 @@ import type {
 import type { SavedBeforeClose } from '../../../shared/ipc/desktop-contract';
 import type { Settings } from '../../../shared/model/settings';
 import type { FinishedJob } from '../services/compose';
-import type { DesktopShell } from '../services/desktop-shell';
+import type { DesktopShell } from '../services/desktop/desktop-shell';
 import { buildAppMenuTemplate } from '../menu/app-menu';
 import { installContextMenu } from '../menu/context-menu';
 import { AppWindows, type AppWindowRole } from '../window/app-windows';

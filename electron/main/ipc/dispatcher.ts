@@ -1,5 +1,6 @@
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
-import { UserFacingError, fail, ok, type Result } from '../../../shared/ipc/result';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 import { isSameOrigin } from '../protocol/app-origin';
 import { describeIoError } from '../services/fs/io-errors';
 

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuState } from '../../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../../shared/model/desktop';
 import type { MenuCommand } from '../../../shared/ipc/events';
 import type { RecentArticle } from '../desktop/recent-articles';
 

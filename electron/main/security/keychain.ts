@@ -1,5 +1,5 @@
 import type { SafeStorage } from 'electron';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 import type { SecretBox } from '../services/publishing/secret-box';
 import { NO_KEYCHAIN_MESSAGE } from '../services/publishing/targets-store';
 import { messageOf } from '../../../shared/model/errors';

@@ -1,20 +1,21 @@
 import { join } from 'node:path';
-import type { Photo } from '../../../shared/model/photo';
 import type { PublishJob } from '../../../shared/model/publishing';
 import type { Settings } from '../../../shared/model/settings';
 import type { Handlers } from '../ipc/dispatcher';
+import { guardWrites } from '../ipc/write-guard';
 import { openDraftStore } from './drafts/draft-store';
-import { refuseOversizedStory } from './drafts/story-size';
+import { createDraftsHandlers } from './drafts/drafts-handlers';
 import type { DraftStore } from './drafts/types';
 import { openBoardStore, type BoardStore } from './feeds/board-store';
-import { checkFeedsChange, createFeedHandlers } from './feeds/feed-handlers';
+import { createFeedsHandlers } from './feeds/feeds-handlers';
 import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
-import { FORMAT_EXTENSIONS } from './media/paths';
+import { createMediaHandlers } from './media/media-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
-import { guardWrites } from './library/write-guard';
 import type { MediaLibrary } from './media/types';
-import { headlessDesktop, type DesktopShell } from './desktop-shell';
+import { createAppHandlers } from './app/app-handlers';
+import { createDesktopHandlers } from './desktop/desktop-handlers';
+import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
 import { deliveryAfter } from './publishing/delivery';
 import { setHttpTransport } from './publishing/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
@@ -137,91 +138,20 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const desktop = options.desktop ?? headlessDesktop;
 
   const handlers: Handlers = {
-    'app:info': () => ({
+    ...createAppHandlers({
       version: options.version,
-      dataDir: libraryDir,
-      quarantined: [
-        ...drafts.quarantined(),
-        ...media.quarantined(),
-        ...videos.quarantined(),
-        ...feeds.quarantined(),
-        ...targets.quarantined(),
-        ...outbox.quarantined(),
-      ],
-      readOnly: access.readOnly,
+      libraryDir,
+      access,
+      settings,
+      board: feeds,
+      quarantines: [drafts, media, videos, feeds, targets, outbox],
+      openExternal: options.openExternal,
+      onSettingsChanged: options.onSettingsChanged,
     }),
-    'app:openExternal': async ({ url }) => {
-      await options.openExternal(url);
-      return null;
-    },
-    'app:windowContext': (_request, caller) => desktop.windowContext(caller?.senderId ?? 0),
-    'app:menuState': (state, caller) => {
-      desktop.menuState(caller?.senderId ?? 0, state);
-      return null;
-    },
-    'app:openArticleWindow': async ({ articleId }) => {
-      // Refused here rather than opening a window on an error page.
-      await drafts.get(articleId);
-      await desktop.openArticleWindow(articleId);
-      return null;
-    },
-    'app:articleOpened': ({ articleId, headline }) => {
-      desktop.articleOpened(articleId, headline);
-      return null;
-    },
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => {
-      checkFeedsChange(feeds.get(), settings.get().feeds, patch);
-      const next = settings.update(patch);
-      options.onSettingsChanged?.(next);
-      return next;
-    },
-    'drafts:list': (query) => drafts.list(query),
-    'drafts:get': ({ id }) => drafts.get(id),
-    'drafts:create': ({ section }) => drafts.create({ section: section ?? settings.get().sections[0] }),
-    'drafts:save': ({ article, reason }) => {
-      refuseOversizedStory(article, settings.get().limits);
-      return drafts.save(article, reason);
-    },
-    'drafts:duplicate': ({ id }) => drafts.duplicate(id),
-    'drafts:trash': async ({ id }) => {
-      await drafts.trash(id);
-      return null;
-    },
-    'drafts:listTrash': () => drafts.listTrash(),
-    'drafts:restoreFromTrash': ({ id }) => drafts.restoreFromTrash(id),
-    'drafts:revisions': ({ id }) => drafts.revisions(id),
-    'drafts:getRevision': ({ id, revisionId }) => drafts.getRevision(id, revisionId),
-    'drafts:restoreRevision': ({ id, revisionId }) => drafts.restoreRevision(id, revisionId),
-    'media:list': (query) => media.list(query),
-    'media:get': ({ id }) => media.get(id),
-    'media:getMany': ({ ids }) => media.getMany(ids),
-    'media:chooseAndImport': async () => {
-      const paths = await options.chooseFiles();
-      return paths.length === 0 ? null : media.importPaths(paths);
-    },
-    'media:beginImport': ({ names }) => media.beginImport(names),
-    'media:addFile': async ({ jobId, index, bytes }) => {
-      await media.addFile(jobId, index, bytes);
-      return null;
-    },
-    'media:skipFile': ({ jobId, index, reason }) => {
-      media.skipFile(jobId, index, reason);
-      return null;
-    },
-    'media:importStatus': ({ jobId }) => media.status(jobId),
-    'media:cancelImport': ({ jobId }) => media.cancel(jobId),
-    'media:update': ({ id, metadata }) => media.update(id, metadata),
-    'media:updateMany': ({ ids, changes }) => media.updateMany(ids, changes),
-    'media:restoreMetadata': ({ items }) => media.restoreMetadata(items),
-    'media:exportCopy': async ({ id }) => {
-      const photo = await media.get(id);
-      const path = await options.chooseSavePath(exportFileName(photo));
-      if (path === null) return null;
-      await media.exportCopy(id, path, { writeXmp: settings.get().photoDesk.writeXmpOnExport });
-      return { path };
-    },
-    ...createFeedHandlers({ board: feeds, videos, drafts, settings }),
+    ...createDesktopHandlers({ desktop, drafts }),
+    ...createDraftsHandlers({ drafts, settings }),
+    ...createMediaHandlers({ media, settings, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
+    ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
   };
 
@@ -290,12 +220,4 @@ async function openPublishing(
   });
   opened.outbox = outbox;
   return { targets, outbox, records };
-}
-
-/** The name the save dialog suggests: the imported name, with the extension of what the file really is. */
-export function exportFileName(photo: Pick<Photo, 'fileName' | 'format'>): string {
-  // Separators are replaced: a name sent by a window must not steer the dialog to another folder.
-  // Leading dots would make a hidden file (".._.._.ssh_authorized_keys.jpg").
-  const base = photo.fileName.replace(/[\\/]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/^[.\s]+/, '').trim() || 'photo';
-  return `${base}.${FORMAT_EXTENSIONS[photo.format]}`;
 }

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import type { MenuState } from '../../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../../shared/model/desktop';
 import { sendAppEvent } from '../desktop/app-events';
 import { focusWindow } from './main-window';
 

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
 import { appProtocolHandler } from '../../../electron/main/protocol/app-protocol';
 import type { Services } from '../../../electron/main/services/compose';
-import type { DesktopShell } from '../../../electron/main/services/desktop-shell';
+import type { DesktopShell } from '../../../electron/main/services/desktop/desktop-shell';
 import type { AppEvent, AppEventPayload } from '../../../shared/ipc/events';
 import { createTestSecretBox } from '../../fakes/secret-box';
 import { openTestServices } from '../../support/test-services';

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 import { Article } from '../../../shared/model/article';
 import { bodyOf, fakeClock, makeArticle, openStore, tempDir } from './helpers';
 

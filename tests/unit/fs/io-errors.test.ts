@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIoError, ioErrorCode, ioFailure } from '../../../electron/main/services/fs/io-errors';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 
 /** Node's own shape of a failed file operation, for codes a test cannot provoke as root (full disk, read-only). */
 function nodeError(code: string, syscall: string, path?: string): NodeJS.ErrnoException {

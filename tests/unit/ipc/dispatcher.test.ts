@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/main/ipc/dispatcher';
 import { CHANNELS } from '../../../shared/ipc/contract';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 
 const APP = { url: 'app://newsdesk/index.html', isMainFrame: true };
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/main/ipc/dispatcher';
 import { openDraftStore } from '../../../electron/main/services/drafts/draft-store';
-import { CHANNELS, MAX_BODY_DEPTH, SaveRequest, bodyProblem } from '../../../shared/ipc/contract';
+import { CHANNELS } from '../../../shared/ipc/contract';
+import { MAX_BODY_DEPTH, bodyProblem } from '../../../shared/model/article-body';
+import { SaveRequest } from '../../../shared/ipc/drafts-contract';
 import { EMPTY_BODY, type Article, type LexicalDocument } from '../../../shared/model/article';
 
 /**

@@ -26,6 +26,11 @@ const forbidden: [string, string][] = [
   ['electron/preload/x.ts', "import { x } from '../main/services/x';\nexport const y = x;"],
   ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
   ['electron/main/x.ts', "import { x } from '../../renderer/src/x';\nexport const y = x;"],
+  ['electron/main/services/drafts/x.ts', "import { UserFacingError } from '../../../../shared/ipc/result';\nexport const e = UserFacingError;"],
+  ['electron/main/services/media/metadata/x.ts', "import type { Channel } from '../../../../../shared/ipc/contract';\nexport type C = Channel;"],
+  ['electron/main/services/compose.ts', "import { contract } from '../../../shared/ipc/contract';\nexport const c = contract;"],
+  // The services' own block must keep main's rules too.
+  ['electron/main/services/drafts/x.ts', "import { x } from '../../../../renderer/src/x';\nexport const y = x;"],
 ];
 
 const allowed: [string, string][] = [
@@ -34,6 +39,9 @@ const allowed: [string, string][] = [
   ['renderer/src/api/newsdesk.ts', 'export const b = window.newsdesk;'],
   ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { buildBridge } from '../../shared/ipc/bridge';\nexport const c = [contextBridge, buildBridge];"],
   ['electron/main/x.ts', "import { join } from 'node:path';\nimport { app } from 'electron';\nexport const j = [join, app];"],
+  ['electron/main/services/drafts/x.ts', "import { UserFacingError } from '../../../../shared/model/errors';\nexport const e = UserFacingError;"],
+  ['electron/main/services/drafts/drafts-handlers.ts', "import type { draftsChannels } from '../../../../shared/ipc/drafts-contract';\nexport type D = typeof draftsChannels;"],
+  ['electron/main/ipc/x.ts', "import { contract } from '../../../shared/ipc/contract';\nexport const c = contract;"],
 ];
 
 describe('layering lint rule', () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
 import { openLibraryAccess } from '../../../electron/main/services/library/library-access';
 import { LOCK_FILE_NAME, STALE_AFTER_MS, acquireLibraryLock, type LockOwner } from '../../../electron/main/services/library/library-lock';
-import { CHANNEL_EFFECT } from '../../../electron/main/services/library/write-guard';
+import { CHANNEL_EFFECT } from '../../../electron/main/ipc/write-guard';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import type { Channel } from '../../../shared/ipc/contract';
 import { READ_ONLY_CHANNELS, VALID_REQUESTS } from '../../security/fuzz/valid-requests';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { LibraryReadOnly } from '../../../shared/ipc/contract';
+import type { LibraryReadOnly } from '../../../shared/model/library';
 import type { Result } from '../../../shared/ipc/result';
 
 /**

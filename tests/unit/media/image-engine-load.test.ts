@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chooseImageRoute, imageEngine, loadImageEngine, useImageEngineLoader, warmImageEngineSoon, type ImageEngine } from '../../../electron/main/services/media/image-engine';
 import { embedXmp } from '../../../electron/main/services/media/metadata/write-xmp';
 import { DESK_METADATA } from './xmp-write-helpers';
-import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir } from './library-helpers';
+import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir } from '../../support/media-library';
 
 const run = promisify(execFile);
 

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageEngine, loadImageEngine, useImageEngineLoader } from '../../../electron/main/services/media/image-engine';
 import { FIXTURE_EXPECTED, EXIFTOOL_MISSING_REASON, exiftoolAvailable, makePhotoFixture } from '../../support/photo-fixtures';
-import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir } from './library-helpers';
+import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir } from '../../support/media-library';
 import { DESK_METADATA, expectDeskToRead, expectExiftoolToSee, exiftoolXmp, writeCopy } from './xmp-write-helpers';
 
 // The route Linux users get inside Electron: sharp's WebAssembly build in worker-thread lanes.

@@ -14,7 +14,7 @@ import {
   removeDir,
   tempDir,
   type TestLibrary,
-} from './library-helpers';
+} from '../../support/media-library';
 
 let work: string;
 let root: string;

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportItem } from '../../../shared/ipc/media-contract';
+import type { ImportItem } from '../../../shared/model/media-library';
 import { EXIFTOOL_MISSING_REASON, exiftoolAvailable, makePhotoFixture, writeWithExiftool } from '../../support/photo-fixtures';
-import { consistencyProblems, importBytes, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { consistencyProblems, importBytes, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 /**
  * Feeds import well over a thousand damaged variants of a real agency JPEG (IPTC IIM + XMP + EXIF

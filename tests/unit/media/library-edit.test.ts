@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Photo } from '../../../shared/model/photo';
 import { EXIFTOOL_MISSING_REASON, exiftoolAvailable, readWithExiftool } from '../../support/photo-fixtures';
-import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 let work: string;
 let root: string;

@@ -10,7 +10,7 @@ import {
   removeDir,
   tempDir,
   type TestLibrary,
-} from './library-helpers';
+} from '../../support/media-library';
 
 let work: string;
 let root: string;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoMetadata } from '../../../shared/model/photo';
 import { DEFAULT_CREDIT_STYLE } from '../../../shared/model/settings';
-import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 let work: string;
 let test: TestLibrary;

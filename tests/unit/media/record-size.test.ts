@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 let work = '';
 let test: TestLibrary | null = null;

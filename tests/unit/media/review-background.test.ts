@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 // Background work of the library (thumbnails made again at open) fails without taking anything
 // down: its errors are reported, never left as an unhandled rejection, and closing still works.

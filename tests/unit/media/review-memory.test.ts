@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAndWait, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { importAndWait, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 // A 100 MB picture must not cost several times its size in memory when a copy is exported: the
 // main process holds the original and the tagged copy, nothing more.

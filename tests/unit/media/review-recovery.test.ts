@@ -3,7 +3,7 @@ import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consistencyProblems, importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from './library-helpers';
+import { consistencyProblems, importAndWait, makeImage, openTestLibrary, removeDir, tempDir, type TestLibrary } from '../../support/media-library';
 
 // What the library finds when it opens after a crash or a damaged file: the person's pictures are
 // never lost with a record, and files left out of step with their record are put right.

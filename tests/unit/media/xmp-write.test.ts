@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JPEG_XMP_BYTES } from '../../../electron/main/services/media/metadata/jpeg-xmp';
 import { buildXmpPacket, embedXmp } from '../../../electron/main/services/media/metadata/write-xmp';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 import { EMPTY_PHOTO_METADATA, type PhotoMetadata } from '../../../shared/model/photo';
 import { EXIFTOOL_MISSING_REASON, FIXTURE_EXPECTED, POOL_IIM_CAPTION, exiftoolAvailable, makePhotoFixture } from '../../support/photo-fixtures';
 import {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filesFolderName, writeHtmlExport } from '../../../electron/main/services/publishing/html-export';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 import type { Photo } from '../../../shared/model/photo';
 import { body, imageNode, makePhoto, paragraph, photoMap, text } from '../shared/photo-fixtures';
 import { fullArticle, inlineOne, inlineTwo, leadPhoto } from './publishing-fixtures';

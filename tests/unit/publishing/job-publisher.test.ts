@@ -7,7 +7,6 @@ import { itemKey } from '../../../shared/model/placement';
 import { placeItem } from '../../../shared/rules/placement';
 import { openDraftStore } from '../../../electron/main/services/drafts/draft-store';
 import { openBoardStore } from '../../../electron/main/services/feeds/board-store';
-import { openMediaLibrary } from '../../../electron/main/services/media/media-library';
 import { createJobPublisher } from '../../../electron/main/services/publishing/job-publisher';
 import { isPublishError } from '../../../electron/main/services/publishing/publish-error';
 import { openRemoteRecords } from '../../../electron/main/services/publishing/remote-records';
@@ -15,6 +14,7 @@ import { openTargetsStore } from '../../../electron/main/services/publishing/tar
 import { createSettingsService } from '../../../electron/main/services/settings/settings-service';
 import { createTestSecretBox } from '../../fakes/secret-box';
 import { attempt, bodyWithPhotos, newJob, saveArticle, useOf } from '../../integration/wordpress-publish-helpers';
+import { openTestLibrary } from '../../support/media-library';
 import { makeBaseJpeg } from '../../support/photo-fixtures';
 import { httpServer, type LocalServer } from './http-test-servers';
 
@@ -31,13 +31,14 @@ async function openDesk() {
   const store = new Map<string, unknown>();
   const settings = createSettingsService({ get: (key) => store.get(key), set: (key, value) => void store.set(key, value) });
   const drafts = await openDraftStore(libraryDir);
-  const media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
+  const { library: media, errors: mediaErrors } = await openTestLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
   const publisher = createJobPublisher({ drafts, media, board, settings, targets, records: openRemoteRecords(libraryDir) });
   cleanups.push(async () => {
     await Promise.all([drafts.close(), media.close(), board.close(), targets.close()]);
     await rm(dir, { recursive: true, force: true });
+    expect(mediaErrors).toEqual([]);
   });
   const importPhotos = async (count: number): Promise<Photo[]> => {
     const paths = await Promise.all(Array.from({ length: count }, async (_, i) => {

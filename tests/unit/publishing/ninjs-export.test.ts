@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleNinjsUri, writeNinjsExport } from '../../../electron/main/services/publishing/ninjs-export';
-import { UserFacingError } from '../../../shared/ipc/result';
+import { UserFacingError } from '../../../shared/model/errors';
 import { NINJS_VERSIONS, type NinjsVersion } from '../../../shared/model/publishing';
 import { photoUri } from '../../../shared/rules/ninjs';
 import { body, imageNode, paragraph, text } from '../shared/photo-fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckIssueView } from '../../../shared/ipc/publishing-contract';
+import { CheckIssueView } from '../../../shared/model/publish-check';
 import type { Article } from '../../../shared/model/article';
 import type { Photo } from '../../../shared/model/photo';
 import type { Placement } from '../../../shared/model/placement';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS } from '../../../shared/ipc/events';
-import type { MenuState } from '../../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../../shared/model/desktop';
 import { deskForCommand } from '../../../renderer/src/features/desktop/command-desks';
 import { createMenuStateReporter } from '../../../renderer/src/features/desktop/menu-state';
 import { addLanguage, MAX_SPELLING_LANGUAGES, moveEarlier, SPELLING_LANGUAGES } from '../../../renderer/src/features/desktop/spelling-languages';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { MenuState } from '../../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../../shared/model/desktop';
 import { MENU_COMMANDS, type MenuCommand } from '../../../shared/ipc/events';
 import { PAGE_KEYS, buildAppMenuTemplate, menuLabel, type AppMenuInput } from '../../../electron/main/menu/app-menu';
 import { normalizeAccelerator, roleDefaults, roleSubmenu } from './menu-role-defaults';

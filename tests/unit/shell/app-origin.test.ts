@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSameOrigin } from '../../../electron/main/protocol/app-origin';
-import { exportFileName } from '../../../electron/main/services/compose';
+import { exportFileName } from '../../../electron/main/services/media/media-handlers';
 
 describe('the app origin check', () => {
   const trusted = ['app://newsdesk'];

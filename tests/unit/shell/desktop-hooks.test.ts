@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FinishedJob, Services } from '../../../electron/main/services/compose';
 import type { Settings } from '../../../shared/model/settings';
-import { removeDir, tempDir } from '../media/library-helpers';
+import { removeDir, tempDir } from '../../support/media-library';
 import { memorySettingsStore, openTestServices } from '../../support/test-services';
 
 /**

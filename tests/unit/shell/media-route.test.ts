@@ -6,8 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRequestHandler, registerAppProtocol } from '../../../electron/main/protocol/app-protocol';
 import { createMediaRequestHandler, type MediaFileResolver } from '../../../electron/main/protocol/media-route';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security/csp';
-import { openMediaLibrary } from '../../../electron/main/services/media/media-library';
-import { DEFAULT_CREDIT_STYLE } from '../../../shared/model/settings';
+import { importAndWait, openTestLibrary } from '../../support/media-library';
 import { makeBaseImage } from '../../support/photo-fixtures';
 import { app, protocol, resetFakeElectron } from '../../fakes/electron';
 
@@ -146,11 +145,11 @@ describe('app://newsdesk/media/<id>/…', () => {
   });
 
   it('serves what a real library imported', async () => {
-    const library = await openMediaLibrary(join(base, 'library'), { creditStyle: () => DEFAULT_CREDIT_STYLE });
+    const { library, errors } = await openTestLibrary(join(base, 'library'));
     try {
       const source = join(base, 'import.png');
       await makeBaseImage(source, 'png', { width: 640, height: 400, seed: 9 });
-      const job = await library.whenFinished(library.importPaths([source]).jobId);
+      const job = await importAndWait(library, [source]);
       const id = job.items[0]!.photoId!;
       const serve = createAppRequestHandler(rendererDir, { media: (photoId, kind) => library.filePath(photoId, kind) });
       const thumbnail = await serve(new Request(`app://newsdesk/media/${id}/thumbnail`));
@@ -160,6 +159,7 @@ describe('app://newsdesk/media/<id>/…', () => {
       expect(original.headers.get('content-type')).toBe('image/png');
       // Buffer.equals: toEqual walks large byte arrays one element at a time.
       expect(Buffer.from(await original.arrayBuffer()).equals(await readFile(source))).toBe(true);
+      expect(errors).toEqual([]);
     } finally {
       await library.close();
     }

@@ -2,10 +2,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatcher';
-import { exportFileName, type Services } from '../../../electron/main/services/compose';
-import type { ImportJob } from '../../../shared/ipc/media-contract';
+import type { Services } from '../../../electron/main/services/compose';
+import { exportFileName } from '../../../electron/main/services/media/media-handlers';
+import type { ImportJob } from '../../../shared/model/media-library';
 import type { Photo } from '../../../shared/model/photo';
-import { makeImage, removeDir, tempDir } from '../media/library-helpers';
+import { makeImage, removeDir, tempDir } from '../../support/media-library';
 import { memorySettingsStore, openTestServices } from '../../support/test-services';
 
 /**

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
-import { bodyProblem } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { bodyProblem } from '../../../../shared/model/article-body';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { EMPTY_BODY, type Article, type DraftSummary } from '../../../../shared/model/article';
 import { MigrationError, migrateArticle } from '../../../../shared/model/migrations';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';

@@ -1,5 +1,6 @@
-import { DraftQuery, type DraftPage, type QuarantinedFile, type RevisionInfo, type SaveResult } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { DraftQuery, type DraftPage, type RevisionInfo, type SaveResult } from '../../../../shared/model/drafts';
+import type { QuarantinedFile } from '../../../../shared/model/library';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { Article, type DraftSummary } from '../../../../shared/model/article';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
 import { removeStaleTempFiles, renameDurable, writeFileAtomic, type FileSignature } from '../fs/atomic-write';

@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import type { DraftSummary } from '../../../../shared/model/article';
 
 /** Small shared pieces of the draft store: user-facing wording and defensive copies. */

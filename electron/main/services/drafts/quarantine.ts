@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { basename, join, relative } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import type { QuarantinedFile } from '../../../../shared/model/library';
 import { renameDurable, writeFileAtomic } from '../fs/atomic-write';
 
 /**

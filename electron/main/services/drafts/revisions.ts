@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RevisionInfo } from '../../../../shared/ipc/contract';
+import { RevisionInfo } from '../../../../shared/model/drafts';
 import type { Article } from '../../../../shared/model/article';
 import { isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import { articleFromValue, asCorrupt, CorruptFileError } from './article-file';

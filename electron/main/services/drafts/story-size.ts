@@ -1,7 +1,7 @@
 import type { Article } from '../../../../shared/model/article';
 import type { Limits } from '../../../../shared/model/settings';
 import { megabytes } from './article-file';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 
 /**
  * Refuses to save a story larger than the desk's limit, measured as the file it would be. The

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { renameDurable } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
 import { capitalize, describeDraft, exists } from './helpers';

@@ -1,5 +1,6 @@
 import type { Article, DraftSummary } from '../../../../shared/model/article';
-import type { DraftPage, DraftQuery, QuarantinedFile, RevisionInfo, SaveResult } from '../../../../shared/ipc/contract';
+import type { DraftPage, DraftQuery, RevisionInfo, SaveResult } from '../../../../shared/model/drafts';
+import type { QuarantinedFile } from '../../../../shared/model/library';
 
 /**
  * The draft store: plain Node over files in one folder, no IPC inside. Failures a person should

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import type { QuarantinedFile } from '../../../../shared/model/library';
 import { BOARD_FORMAT, Board, EMPTY_BOARD, itemKey, refOfKey, type DeliveryState, type FeedEntry } from '../../../../shared/model/placement';
 import { newPlacement, pinnedFirst } from '../../../../shared/rules/placement';
 import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import type { QuarantinedFile } from '../../../../shared/model/library';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { VIDEO_SCHEMA_VERSION, VideoId, VideoItem } from '../../../../shared/model/video';
 import { isTempFileName, removeStaleTempFiles, renameDurable, writeFileAtomic } from '../fs/atomic-write';
 import { listFolder } from '../library/read-only-folders';

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { isTempFileName } from './atomic-write';
 import { messageOf } from '../../../../shared/model/errors';
 

@@ -1,7 +1,7 @@
 import { constants, promises as fsp } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserFacingError, type ErrorCode } from '../../../../shared/ipc/result';
-import type { LibraryReadOnly } from '../../../../shared/ipc/contract';
+import { UserFacingError, type ErrorCode } from '../../../../shared/model/errors';
+import type { LibraryReadOnly } from '../../../../shared/model/library';
 import { acquireLibraryLock, type HeldLock, type LockOptions, type LockOwner } from './library-lock';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ioErrorCode, ioFailure } from '../fs/io-errors';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import type { Photo } from '../../../../shared/model/photo';
 import { fsyncDir, writeFileAtomic } from '../fs/atomic-write';
 import { embedXmp } from './metadata/write-xmp';

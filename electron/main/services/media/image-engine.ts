@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { sharpImageOperations, type ImageOperations, type SharpModule } from './image-engine-sharp';
 import { startImageLanes } from './image-lanes';
 

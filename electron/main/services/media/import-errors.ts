@@ -19,6 +19,8 @@ export class ImportCancelled extends Error {
   }
 }
 
+export const importCancelled = (): ImportCancelled => new ImportCancelled();
+
 /** Codes that mean the library's disk failed, whatever step it failed in, never the picture. */
 const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
 

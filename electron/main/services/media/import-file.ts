@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type { Photo } from '../../../../shared/model/photo';
+import { checkCancelled } from '../cancellation';
 import { renameDurable } from '../fs/atomic-write';
 import type { KeyedLock } from '../drafts/keyed-lock';
 import { describeDecodeError, probeImage } from './image-probe';
-import { ImportCancelled, ImportFailure, importMessages } from './import-errors';
+import { ImportFailure, importCancelled, importMessages } from './import-errors';
 import { receiveFromPath, type IncomingFile } from './incoming';
 import { readPhotoMetadata, type MetadataReadResult } from './metadata/read-metadata';
 import { emptyReadResult, newPhotoRecord, writePhotoRecord } from './photo-records';
@@ -32,10 +33,6 @@ export interface ImportOutcome {
   warnings: string[];
 }
 
-function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new ImportCancelled();
-}
-
 /**
  * Imports one file: copy and hash → duplicate check → sharp reads the format and size → thumbnail
  * → metadata → commit (original, thumbnail, then the record, which makes it real). Per-file
@@ -45,7 +42,7 @@ function checkCancelled(signal: AbortSignal): void {
 export async function importFile(context: ImportContext, source: FileSource, name: string, signal: AbortSignal): Promise<ImportOutcome> {
   const incoming = source.kind === 'path' ? await receiveFromPath(context.paths.incoming, source.path, name, signal) : source.file;
   try {
-    checkCancelled(signal);
+    checkCancelled(signal, importCancelled);
     return await context.idLock.run(incoming.id, () => placeFile(context, incoming, name, signal));
   } finally {
     // Gone already when it was moved into originals/; otherwise it is a leftover.
@@ -55,7 +52,7 @@ export async function importFile(context: ImportContext, source: FileSource, nam
 
 async function placeFile(context: ImportContext, incoming: IncomingFile, name: string, signal: AbortSignal): Promise<ImportOutcome> {
   if (context.has(incoming.id)) return { state: 'duplicate', photoId: incoming.id, warnings: [] };
-  checkCancelled(signal);
+  checkCancelled(signal, importCancelled);
   const image = await probeImage(incoming.path, name);
   const thumbnailTemp = `${incoming.path}.thumbnail.jpg`;
   try {
@@ -64,9 +61,9 @@ async function placeFile(context: ImportContext, incoming: IncomingFile, name: s
     } catch (error) {
       throw await describeDecodeError(incoming.path, image.format, name, error);
     }
-    checkCancelled(signal);
+    checkCancelled(signal, importCancelled);
     const read = await readMetadataSafely(incoming.path);
-    checkCancelled(signal);
+    checkCancelled(signal, importCancelled);
     const photo = newPhotoRecord({
       id: incoming.id,
       fileName: name,

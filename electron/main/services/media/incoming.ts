@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ImportCancelled, ImportFailure, MAX_IMPORT_BYTES, importMessages } from './import-errors';
+import { checkCancelled } from '../cancellation';
+import { ImportFailure, MAX_IMPORT_BYTES, importCancelled, importMessages } from './import-errors';
 import { messageOf } from '../../../../shared/model/errors';
 
 /** A file copied into the library's incoming folder, with the SHA-256 of its bytes (its photo id). */
@@ -51,7 +52,7 @@ export async function receiveFromPath(incomingDir: string, source: string, name:
       }
     } catch (error) {
       input.destroy();
-      if (signal.aborted) throw new ImportCancelled();
+      checkCancelled(signal, importCancelled);
       throw error instanceof ImportFailure ? error : sourceError(name, error);
     }
     if (bytes === 0) throw new ImportFailure(importMessages.empty(name));

@@ -1,8 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { BatchPhotoChanges, type ImportJob, type PhotoPage, type PhotoQuery } from '../../../../shared/ipc/media-contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import type { QuarantinedFile } from '../../../../shared/model/library';
+import { BatchPhotoChanges, type ImportJob, type PhotoPage, type PhotoQuery } from '../../../../shared/model/media-library';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { PhotoMetadata, type FieldSources, type Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { KeyedLock } from '../drafts/keyed-lock';

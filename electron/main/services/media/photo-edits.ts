@@ -1,4 +1,4 @@
-import type { BatchPhotoChanges } from '../../../../shared/ipc/media-contract';
+import type { BatchPhotoChanges } from '../../../../shared/model/media-library';
 import { PHOTO_FIELDS, type FieldSources, type Photo, type PhotoField, type PhotoMetadata } from '../../../../shared/model/photo';
 import { cleanKeywords } from './photo-records';
 

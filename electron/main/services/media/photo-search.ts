@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { PhotoQuery, type PhotoFilter, type PhotoPage } from '../../../../shared/ipc/media-contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { PhotoQuery, type PhotoFilter, type PhotoPage } from '../../../../shared/model/media-library';
+import { UserFacingError } from '../../../../shared/model/errors';
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { buildCredit } from '../../../../shared/rules/credit';

@@ -1,5 +1,5 @@
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import type { BatchPhotoChanges, ImportJob, PhotoPage, PhotoQuery } from '../../../../shared/ipc/media-contract';
+import type { QuarantinedFile } from '../../../../shared/model/library';
+import type { BatchPhotoChanges, ImportJob, PhotoPage, PhotoQuery } from '../../../../shared/model/media-library';
 import type { Photo, PhotoMetadata } from '../../../../shared/model/photo';
 
 export type PhotoFileKind = 'original' | 'thumbnail';

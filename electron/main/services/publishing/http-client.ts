@@ -1,4 +1,4 @@
-import { PublishError } from './publish-error';
+import { PublishError, publishCancelled } from './publish-error';
 import { errorForStatus, networkError, timeoutError, type ExchangePhase } from './http-errors';
 import { siteClocks } from './site-clock';
 
@@ -119,9 +119,6 @@ function uploadStream(bytes: Uint8Array, deadline: Deadline, onProgress?: (sent:
   );
 }
 
-function cancelled(): PublishError {
-  return new PublishError('local', 'Cancelled.');
-}
 
 interface PreparedBody {
   body: BodyInit | undefined;
@@ -154,7 +151,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   if (url.username || url.password) {
     throw new PublishError('rejected', `The address of ${host} has a user name or password in it; remove them from the address and enter the password in its own field.`);
   }
-  if (request.signal?.aborted) throw cancelled();
+  if (request.signal?.aborted) throw publishCancelled();
 
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
@@ -173,7 +170,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   const prepared = prepareBody(request, headers, deadline);
 
   const fail = (error: unknown): PublishError => {
-    if (callerAborted) return cancelled();
+    if (callerAborted) return publishCancelled();
     if (deadline.timedOut) return timeoutError(host, deadline.phase, timeoutMs, streamed);
     if (error instanceof PublishError) return error;
     return networkError(error, host, deadline.phase);

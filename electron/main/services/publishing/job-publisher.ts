@@ -2,7 +2,7 @@ import type { Article } from '../../../../shared/model/article';
 import type { Photo } from '../../../../shared/model/photo';
 import { itemKey } from '../../../../shared/model/placement';
 import type { NinjsTarget, PublishTarget } from '../../../../shared/model/publishing';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';

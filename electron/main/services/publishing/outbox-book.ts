@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../shared/model/publishing';
 import { redactSecrets } from '../../desktop/redact';
 import { describeIoError } from '../fs/io-errors';

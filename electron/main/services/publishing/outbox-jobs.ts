@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { PublishError, isPublishError } from './publish-error';
 import { redactSecrets } from '../../desktop/redact';

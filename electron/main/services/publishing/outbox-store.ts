@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import type { QuarantinedFile } from '../../../../shared/model/library';
 import { JobId, PublishJob } from '../../../../shared/model/publishing';
 import { Quarantine } from '../drafts/quarantine';
 import { fsyncDir, isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';

@@ -1,4 +1,4 @@
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import type { QuarantinedFile } from '../../../../shared/model/library';
 import type { PublishJob } from '../../../../shared/model/publishing';
 import type { EnqueueRequest } from './outbox-jobs';
 import type { Publisher } from './publisher';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import type { QuarantinedFile } from '../../../../shared/model/library';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../shared/model/publishing';
 import { describeIoError } from '../fs/io-errors';
 import { JobBook } from './outbox-book';

@@ -33,6 +33,11 @@ export class PublishError extends Error {
   }
 }
 
+/** What a publishing step throws once its job was cancelled; the outbox reads it as the job being stopped. */
+export function publishCancelled(): PublishError {
+  return new PublishError('local', 'Cancelled.');
+}
+
 export function isPublishError(error: unknown): error is PublishError {
   return error instanceof PublishError;
 }

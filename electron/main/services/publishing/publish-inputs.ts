@@ -1,5 +1,5 @@
-import type { PublishCheck } from '../../../../shared/ipc/publishing-contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import type { PublishCheck } from '../../../../shared/model/publish-check';
+import { UserFacingError } from '../../../../shared/model/errors';
 import type { Article } from '../../../../shared/model/article';
 import type { Photo } from '../../../../shared/model/photo';
 import { itemKey, type Placement } from '../../../../shared/model/placement';

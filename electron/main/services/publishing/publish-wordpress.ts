@@ -11,7 +11,8 @@ import { photoUsesOf } from '../../../../shared/rules/prepublish';
 import type { MediaLibrary } from '../media/types';
 import { cleanArticleHtml } from './clean-html';
 import type { PublishContext, PublishOutcome } from './publisher';
-import { PublishError } from './publish-error';
+import { checkCancelled } from '../cancellation';
+import { publishCancelled } from './publish-error';
 import { plainText } from './remote-to-article';
 import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from './remote-records';
 import { siteClocks, type SiteClocks } from './site-clock';
@@ -77,10 +78,6 @@ export function wordPressDate(iso: string): string {
   return new Date(iso).toISOString().slice(0, 19);
 }
 
-function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new PublishError('local', 'Cancelled.');
-}
-
 function bodyHtml(article: Article, src: (photoId: string) => string | null): string {
   // Embeds become WordPress embed blocks after cleaning (the sanitizer drops block comments).
   return wordpressEmbedBlocks(cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: src })));
@@ -104,7 +101,7 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     if (creates.length > 0) await keeper.announce(creates);
     const uploaded = await uploadPhotos(photoInput, prepared);
 
-    checkCancelled(signal);
+    checkCancelled(signal, publishCancelled);
     const plan = planPublish({
       article,
       placement: input.placement,
@@ -118,7 +115,7 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const categories = await api.termIds('categories', plan.categories, signal);
     const tags = await api.termIds('tags', plan.tags, signal);
 
-    checkCancelled(signal);
+    checkCancelled(signal, publishCancelled);
     const lead = article.leadPhoto ? uploaded.get(article.leadPhoto.photoId) : undefined;
     // The marker names the job that created the post; a new post gets this job's key.
     const markerKey = existing.post ? keeper.current.clientKey || job.clientKey : job.clientKey;

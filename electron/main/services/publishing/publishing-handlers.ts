@@ -1,5 +1,5 @@
 import type { publishingChannels } from '../../../../shared/ipc/publishing-contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { FINISHED_JOB_STATES, type ConnectionReport, type PublishJob, type TargetInput } from '../../../../shared/model/publishing';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { DraftStore } from '../drafts/types';

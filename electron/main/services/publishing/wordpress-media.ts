@@ -8,7 +8,8 @@ import { embedXmp } from '../media/metadata/write-xmp';
 import { FORMAT_EXTENSIONS } from '../media/paths';
 import type { MediaLibrary } from '../media/types';
 import type { PublishContext } from './publisher';
-import { PublishError } from './publish-error';
+import { checkCancelled } from '../cancellation';
+import { PublishError, publishCancelled } from './publish-error';
 import type { RecordKeeper } from './remote-records';
 import type { MediaFields, WordPressApi, WpMedia } from './wordpress-api';
 import { messageOf } from '../../../../shared/model/errors';
@@ -90,10 +91,6 @@ export interface PreparedPhotos {
   uploads: PendingUpload[];
 }
 
-function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new PublishError('local', 'Cancelled.');
-}
-
 function recordMedia(keeper: RecordKeeper, media: RemoteMedia | null, photoId: string, settledKey?: string): void {
   const others = keeper.current.media.filter((item) => item.photoId !== photoId);
   const patch = { media: media ? [...others, media] : others };
@@ -114,7 +111,7 @@ export async function preparePhotos(input: PhotoSyncInput): Promise<PreparedPhot
   const keys = new Set<string>();
 
   for (const [position, use] of uses.entries()) {
-    checkCancelled(signal);
+    checkCancelled(signal, publishCancelled);
     const photo = photos.get(use.photoId);
     if (!photo) throw new PublishError('local', `A photo used in the article is no longer in the photo library (${use.photoId.slice(0, 12)}…). Replace it or remove it, then publish again.`);
     const name = photoDisplayName(photo);
@@ -170,7 +167,7 @@ export async function uploadPhotos(input: PhotoSyncInput, prepared: PreparedPhot
   const { signal } = context;
   const result = new Map(prepared.ready);
   for (const { photo, key, fields, fieldsHash, position } of prepared.uploads) {
-    checkCancelled(signal);
+    checkCancelled(signal, publishCancelled);
     const name = photoDisplayName(photo);
     const bytes = await publishedCopy(input, photo);
     const label = `Uploading photo ${position + 1} of ${uses.length} (“${name}”)`;

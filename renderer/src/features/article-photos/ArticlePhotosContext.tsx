@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ImportJob } from '../../../../shared/ipc/media-contract';
+import type { ImportJob } from '../../../../shared/model/media-library';
 import { PhotoId, type Photo } from '../../../../shared/model/photo';
 import type { ImageNodeJson } from '../../../../shared/model/photo-use';
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../../../shared/model/settings';

@@ -1,5 +1,5 @@
 import { useCallback, useContext, useRef, useState } from 'react';
-import type { ImportJob } from '../../../../shared/ipc/media-contract';
+import type { ImportJob } from '../../../../shared/model/media-library';
 import { importFiles } from '../photos/import-files';
 import { LibraryChangesContext } from '../photos/library-changes';
 

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../../../shared/ipc/events';
-import type { DESKTOP_VIEWS } from '../../../../shared/ipc/desktop-contract';
+import type { DESKTOP_VIEWS } from '../../../../shared/model/desktop';
 
 export type Desk = (typeof DESKTOP_VIEWS)[number];
 

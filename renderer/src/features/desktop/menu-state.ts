@@ -1,4 +1,4 @@
-import type { MenuState } from '../../../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../../../shared/model/desktop';
 import { call } from '../../api/newsdesk';
 
 /**

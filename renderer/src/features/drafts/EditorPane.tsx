@@ -1,7 +1,7 @@
 import { CONTROL_OR_META, isExactShortcutMatch, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STATUS_LABELS, type LexicalDocument } from '../../../../shared/model/article';
-import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
+import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { CheckIssue } from '../../../../shared/rules/prepublish';
 import { ArticleEditor } from '../../editor/ArticleEditor';
 import { bodyOf, type BodyStats } from '../../editor/plugins/ChangePlugin';

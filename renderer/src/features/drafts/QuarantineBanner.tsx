@@ -1,4 +1,4 @@
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
+import type { QuarantinedFile } from '../../../../shared/model/library';
 import { Icon } from '../../ui/components/Icon';
 
 /** Shown when the draft store or the photo library found unreadable files at start-up and moved them aside. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RevisionInfo } from '../../../../shared/ipc/contract';
+import type { RevisionInfo } from '../../../../shared/model/drafts';
 import type { Article } from '../../../../shared/model/article';
 import { call } from '../../api/newsdesk';
 import { ReadOnlyBody } from '../../editor/ReadOnlyBody';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LibraryReadOnly } from '../../../../shared/ipc/contract';
+import type { LibraryReadOnly } from '../../../../shared/model/library';
 import { call } from '../../api/newsdesk';
 import { Icon } from '../../ui/components/Icon';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { BatchPhotoChanges } from '../../../../shared/ipc/media-contract';
+import type { BatchPhotoChanges } from '../../../../shared/model/media-library';
 import { KEYWORD_LIMITS, PHOTO_FIELD_LABELS, type Photo } from '../../../../shared/model/photo';
 import { call } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';

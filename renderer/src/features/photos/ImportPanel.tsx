@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportItem, ImportItemState, ImportJob } from '../../../../shared/ipc/media-contract';
+import type { ImportItem, ImportItemState, ImportJob } from '../../../../shared/model/media-library';
 import { Icon } from '../../ui/components/Icon';
 import { countPhotos } from './photo-display';
 import type { ImportRun } from './useImportRuns';

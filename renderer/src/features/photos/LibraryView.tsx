@@ -1,5 +1,5 @@
 import { useCallback, useContext, useEffect, useMemo, useState, type RefObject } from 'react';
-import type { PhotoFilter } from '../../../../shared/ipc/media-contract';
+import type { PhotoFilter } from '../../../../shared/model/media-library';
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { useAppCommand } from '../../ui/app-commands';

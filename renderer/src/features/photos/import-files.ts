@@ -1,4 +1,4 @@
-import type { ImportJob } from '../../../../shared/ipc/media-contract';
+import type { ImportJob } from '../../../../shared/model/media-library';
 import { call, request } from '../../api/newsdesk';
 
 /** How often the page asks main how an import is going. */

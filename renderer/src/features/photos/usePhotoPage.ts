@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PHOTO_FILTERS, type PhotoFilter } from '../../../../shared/ipc/media-contract';
+import { PHOTO_FILTERS, type PhotoFilter } from '../../../../shared/model/media-library';
 import type { Photo } from '../../../../shared/model/photo';
 import { call } from '../../api/newsdesk';
 

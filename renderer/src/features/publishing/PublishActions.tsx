@@ -1,6 +1,6 @@
 import { CONTROL_OR_META, isExactShortcutMatch } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
+import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { Article } from '../../../../shared/model/article';
 import type { NinjsVersion } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';

@@ -1,4 +1,4 @@
-import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
+import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import { Icon } from '../../ui/components/Icon';
 import { canReveal } from './reveal-issue';
 import { mergedIssues, type Checks } from './usePublishCheck';

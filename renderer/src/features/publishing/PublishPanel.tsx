@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
+import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';

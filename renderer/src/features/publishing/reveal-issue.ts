@@ -1,4 +1,4 @@
-import type { CheckIssueView } from '../../../../shared/ipc/publishing-contract';
+import type { CheckIssueView } from '../../../../shared/model/publish-check';
 
 /** The base of a check code: "photo-missing-alt@body-2" → "photo-missing-alt", "link-broken@3" → "link-broken". */
 export function baseCode(code: string): string {

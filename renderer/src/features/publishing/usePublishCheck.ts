@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckIssueView, PublishCheck } from '../../../../shared/ipc/publishing-contract';
+import type { CheckIssueView, PublishCheck } from '../../../../shared/model/publish-check';
 import type { PublishMode } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';
 

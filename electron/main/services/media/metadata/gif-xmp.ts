@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../../shared/model/errors';
 
 /**
  * XMP into a GIF as the application extension the XMP specification defines ("XMP DataXMP"),

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../../shared/model/errors';
 
 /**
  * XMP into a JPEG by splicing segments, byte for byte. Any image library (sharp included) would

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { UserFacingError } from '../../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../../shared/model/errors';
 
 /**
  * XMP into a PNG as the iTXt chunk the XMP specification names ("XML:com.adobe.xmp"), placed

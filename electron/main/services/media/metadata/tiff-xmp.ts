@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../../shared/model/errors';
 
 /**
  * XMP into a TIFF as tag 700 of the first image directory, without touching anything else: sharp

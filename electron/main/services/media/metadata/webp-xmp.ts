@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../../shared/model/errors';
 
 /**
  * XMP into a WebP by editing its RIFF chunks, never the picture: sharp could add XMP only by

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../../shared/model/errors';
 import type { PhotoFormat, PhotoMetadata } from '../../../../../shared/model/photo';
 import { imageEngine } from '../image-engine';
 import { sniffContainer } from './container';

@@ -7,7 +7,8 @@ import { embedXmp } from '../../media/metadata/write-xmp';
 import { FORMAT_EXTENSIONS } from '../../media/paths';
 import type { MediaLibrary } from '../../media/types';
 import type { PublishContext } from '../publisher';
-import { PublishError } from '../publish-error';
+import { checkCancelled } from '../../cancellation';
+import { PublishError, publishCancelled } from '../publish-error';
 import type { RecordKeeper } from '../remote-records';
 import { mediaKeyOf } from '../wordpress-media';
 import type { GhostApi } from './ghost-api';
@@ -69,7 +70,7 @@ export async function syncGhostPhotos(input: GhostPhotoInput): Promise<Map<strin
     return !known;
   });
   for (const [index, use] of missing.entries()) {
-    if (context.signal.aborted) throw new PublishError('local', 'Cancelled.');
+    checkCancelled(context.signal, publishCancelled);
     const photo = photoOf(input, use.photoId);
     const name = photoDisplayName(photo);
     const key = mediaKeyOf(input.targetId, input.articleId, photo.id);

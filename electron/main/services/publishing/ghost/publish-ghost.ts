@@ -10,7 +10,8 @@ import { photoUsesOf } from '../../../../../shared/rules/prepublish';
 import type { MediaLibrary } from '../../media/types';
 import { cleanArticleHtml } from '../clean-html';
 import type { PublishContext, PublishOutcome } from '../publisher';
-import { PublishError } from '../publish-error';
+import { checkCancelled } from '../../cancellation';
+import { publishCancelled } from '../publish-error';
 import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from '../remote-records';
 import { uniquePhotoUses } from '../wordpress-media';
 import { createGhostApi, GhostCollision, type GhostApi, type GhostPost, type GhostPostFields } from './ghost-api';
@@ -80,7 +81,7 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
     if (creates.length > 0) await keeper.announce(creates);
     const uploaded = await syncGhostPhotos(photoInput);
 
-    if (signal.aborted) throw new PublishError('local', 'Cancelled.');
+    checkCancelled(signal, publishCancelled);
     const record = keeper.current;
     const plan = planPublish({
       article,

@@ -1,4 +1,4 @@
-import type { MenuState } from '../../../shared/ipc/desktop-contract';
+import type { MenuState } from '../../../../shared/model/desktop';
 
 /**
  * What the services ask of the desktop shell (menus, windows, the recent list). The app passes the

@@ -1,14 +1,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ImportJob } from '../../../shared/ipc/media-contract';
-import { Photo } from '../../../shared/model/photo';
-import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../../shared/model/settings';
-import { openMediaLibrary, type MediaLibraryOptions } from '../../../electron/main/services/media/media-library';
-import { FORMAT_EXTENSIONS } from '../../../electron/main/services/media/paths';
-import type { MediaLibrary } from '../../../electron/main/services/media/types';
-import { makeBaseImage, type BaseImageOptions } from '../../support/photo-fixtures';
-import type { PhotoFormat } from '../../../shared/model/photo';
+import type { ImportJob } from '../../shared/model/media-library';
+import { Photo } from '../../shared/model/photo';
+import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../shared/model/settings';
+import { openMediaLibrary, type MediaLibraryOptions } from '../../electron/main/services/media/media-library';
+import { FORMAT_EXTENSIONS } from '../../electron/main/services/media/paths';
+import type { MediaLibrary } from '../../electron/main/services/media/types';
+import { makeBaseImage, type BaseImageOptions } from './photo-fixtures';
+import type { PhotoFormat } from '../../shared/model/photo';
 
 /** Shared set-up of the media library tests: temp folders, small pictures, and a consistency check. */
 

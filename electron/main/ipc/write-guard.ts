@@ -1,6 +1,6 @@
-import type { Channel } from '../../../../shared/ipc/contract';
-import type { Handlers } from '../../ipc/dispatcher';
-import type { LibraryAccess } from './library-access';
+import type { Channel } from '../../../shared/ipc/contract';
+import type { LibraryAccess } from '../services/library/library-access';
+import type { Handlers } from './dispatcher';
 
 /**
  * Which channels change the library (or the settings beside it). Typed over every channel, so a

@@ -1,5 +1,5 @@
 import type { feedsChannels, ItemContent } from '../../../../shared/ipc/feeds-contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
+import { UserFacingError } from '../../../../shared/model/errors';
 import { feedAccepts, type Feed } from '../../../../shared/model/feed';
 import { refOfKey, type Board, type BoardItem, type ItemKey } from '../../../../shared/model/placement';
 import type { SettingsPatch } from '../../../../shared/model/settings';
@@ -11,7 +11,7 @@ import { articleCard, boardItems, videoCard } from './board-items';
 import type { BoardStore } from './board-store';
 import type { VideoStore } from './video-store';
 
-export type FeedHandlers = Pick<Handlers, keyof typeof feedsChannels>;
+export type FeedsHandlers = Pick<Handlers, keyof typeof feedsChannels>;
 
 export interface FeedServices {
   board: BoardStore;
@@ -77,7 +77,7 @@ export function checkFeedsChange(board: Board, currentFeeds: readonly Feed[], pa
   }
 }
 
-export function createFeedHandlers({ board, videos, drafts, settings }: FeedServices): FeedHandlers {
+export function createFeedsHandlers({ board, videos, drafts, settings }: FeedServices): FeedsHandlers {
   const view = () => {
     const current = board.get();
     return { board: current, items: boardItems(Object.keys(current.placements), drafts, videos) };
