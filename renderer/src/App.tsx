@@ -5,18 +5,12 @@ import type { PhotoUse } from '../../shared/model/photo-use';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 import { call, request } from './api/newsdesk';
 import { registerSaveBeforeClose } from './api/save-before-close';
-import { ArticlePhotosProvider } from './features/article-photos/ArticlePhotosContext';
-import { DraftList } from './features/drafts/DraftList';
-import { titleOf } from './features/drafts/DraftListItem';
-import { EditorPane, EmptyEditor } from './features/drafts/EditorPane';
-import { MetadataPanel } from './features/drafts/MetadataPanel';
-import { QuarantineBanner } from './features/drafts/QuarantineBanner';
-import { RevisionsDialog } from './features/drafts/RevisionsDialog';
-import { useDraftSession } from './features/drafts/useDraftSession';
+import { ArticlePhotosProvider } from './editor/photos/ArticlePhotosContext';
+import { DraftList, titleOf, EditorPane, EmptyEditor, MetadataPanel, QuarantineBanner, RevisionsDialog, useDraftSession } from './features/drafts';
+import { useOutbox } from './features/publishing';
+import { useDraftingDeskMenu } from './features/desktop';
 import { useNotify } from './ui/components/Toasts';
 import { formatFull } from './ui/time';
-import { useOutbox } from './features/publishing/OutboxContext';
-import { useDraftingDeskMenu } from './features/desktop/useDraftingDeskMenu';
 
 interface AppProps {
   /** Set in a window opened for one article: that article's editor, without the draft list. */

@@ -12,8 +12,8 @@ import {
 } from 'lexical';
 import type { ReactNode } from 'react';
 import { IMAGE_NODE_TYPE, IMAGE_WIDTHS, type ImageNodeJson, type ImageWidth } from '../../../../shared/model/photo-use';
-import { captionJsonOf, captionTextOf, createCaptionEditor } from '../../features/article-photos/caption';
-import { originalUrl } from '../../features/photos/photo-urls';
+import { captionJsonOf, captionTextOf, createCaptionEditor } from '../photos/caption';
+import { originalUrl } from '../../ui/photos/photo-urls';
 import { PhotoView } from './PhotoView';
 
 /** What an inline photo holds besides its caption editor. */

@@ -7,13 +7,13 @@ import { IMAGE_WIDTHS, type ImageWidth } from '../../../../shared/model/photo-us
 import { buildCredit } from '../../../../shared/rules/credit';
 import { captionWithCredit } from '../../../../shared/rules/photo-use';
 import { findRestrictions } from '../../../../shared/rules/rights';
-import { usePhotoLookup, useArticlePhotos } from '../../features/article-photos/ArticlePhotosContext';
-import { captionTextOf } from '../../features/article-photos/caption';
-import { CaptionEditor } from '../../features/article-photos/CaptionEditor';
-import { usePhotoEditing } from '../../features/article-photos/photo-editing';
-import { AltTextField, CreditField } from '../../features/article-photos/PhotoUseFields';
-import { RestrictionBadges } from '../../features/article-photos/RestrictionBadges';
-import { originalUrl } from '../../features/photos/photo-urls';
+import { usePhotoLookup, useArticlePhotos } from '../photos/ArticlePhotosContext';
+import { captionTextOf } from '../photos/caption';
+import { CaptionEditor } from '../photos/CaptionEditor';
+import { usePhotoEditing } from '../photos/photo-editing';
+import { AltTextField, CreditField } from '../../ui/photos/PhotoUseFields';
+import { RestrictionBadges } from '../../ui/photos/RestrictionBadges';
+import { originalUrl } from '../../ui/photos/photo-urls';
 import type { PhotoFields, PhotoNode } from './PhotoNode';
 
 interface PhotoViewProps extends PhotoFields {

@@ -1,5 +1,5 @@
-import type { ImportJob } from '../../../../shared/ipc/media-contract';
-import { call, request } from '../../api/newsdesk';
+import type { ImportJob } from '../../../shared/ipc/media-contract';
+import { call, request } from './newsdesk';
 
 /** How often the page asks main how an import is going. */
 const POLL_INTERVAL_MS = 200;
