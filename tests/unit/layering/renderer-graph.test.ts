@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featureCycles, folderEdges, isUpward, type ImportEdge } from './renderer-graph';
+import { resolve } from 'node:path';
+import { featureCycles, folderEdges, isUpward, moduleCycles, RENDERER_SRC, type ImportEdge } from './renderer-graph';
 
 const describeEdge = ({ file, spec }: ImportEdge) => `${file} imports ${spec}`;
 
@@ -23,5 +24,15 @@ describe("the renderer's folder graph", () => {
   it('has features reach each other only through their public entry', () => {
     const deep = edges.filter((edge) => edge.to.startsWith('features/') && !/^\.\.\/[^/]+(\/index)?$|\/features\/[^/]+(\/index)?$/.test(edge.spec));
     expect(deep.map(describeEdge)).toEqual([]);
+  });
+});
+
+describe('module cycles', () => {
+  it('none in the renderer, type-only imports included (PhotoNode and PhotoView were one)', () => {
+    expect(moduleCycles(RENDERER_SRC)).toEqual([]);
+  });
+
+  it('none in shared/ (credit and credit-pattern were one)', () => {
+    expect(moduleCycles(resolve(RENDERER_SRC, '../../shared'))).toEqual([]);
   });
 });

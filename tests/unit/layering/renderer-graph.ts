@@ -79,3 +79,49 @@ export function featureCycles(edges: readonly ImportEdge[]): string[] {
   for (const start of next.keys()) visit(start, [start]);
   return cycles;
 }
+
+function resolveModule(from: string, spec: string): string | null {
+  const base = resolve(dirname(from), spec);
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
+  return candidates.find((path) => /\.tsx?$/.test(path) && sourceFileSet(dirname(path)).has(path)) ?? null;
+}
+
+const listed = new Map<string, Set<string>>();
+function sourceFileSet(dir: string): Set<string> {
+  let files = listed.get(dir);
+  if (!files) {
+    try {
+      files = new Set(readdirSync(dir).map((name) => join(dir, name)));
+    } catch {
+      files = new Set();
+    }
+    listed.set(dir, files);
+  }
+  return files;
+}
+
+/**
+ * Circles between modules under `root`, type-only imports included (they still tie the two files
+ * together for every reader and refactoring), each as "a → b → a" relative to root.
+ */
+export function moduleCycles(root: string): string[] {
+  const next = new Map<string, string[]>();
+  for (const file of sourceFiles(root)) {
+    const targets = [...readFileSync(file, 'utf8').matchAll(IMPORT_SPEC)]
+      .map((match) => resolveModule(file, match[1] ?? ''))
+      .filter((target): target is string => target !== null && target.startsWith(root + sep));
+    next.set(file, targets);
+  }
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const visit = (file: string, path: string[]) => {
+    for (const to of next.get(file) ?? []) {
+      const at = path.indexOf(to);
+      if (at >= 0) cycles.push([...path.slice(at), to].map((p) => relative(root, p)).join(' → '));
+      else if (!done.has(to)) visit(to, [...path, to]);
+    }
+    done.add(file);
+  };
+  for (const file of next.keys()) if (!done.has(file)) visit(file, [file]);
+  return cycles;
+}

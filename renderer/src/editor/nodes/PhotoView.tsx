@@ -14,7 +14,7 @@ import { usePhotoEditing } from '../photos/photo-editing';
 import { AltTextField, CreditField } from '../../ui/photos/PhotoUseFields';
 import { RestrictionBadges } from '../../ui/photos/RestrictionBadges';
 import { originalUrl } from '../../ui/photos/photo-urls';
-import type { PhotoFields, PhotoNode } from './PhotoNode';
+import type { EditablePhotoNode, PhotoFields } from './photo-fields';
 
 interface PhotoViewProps extends PhotoFields {
   nodeKey: NodeKey;
@@ -56,12 +56,12 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
   // Keystrokes in one field while it keeps focus make one undo step, not one per letter.
   const typingIn = useRef<Field | null>(null);
 
-  const change = (apply: (node: PhotoNode) => void, field: Field | null = null) => {
+  const change = (apply: (node: EditablePhotoNode) => void, field: Field | null = null) => {
     const merge = field !== null && typingIn.current === field;
     typingIn.current = field;
     editor.update(
       () => {
-        const node = $getNodeByKey<PhotoNode>(nodeKey);
+        const node = $getNodeByKey<EditablePhotoNode>(nodeKey);
         if (node) apply(node);
       },
       merge ? { tag: HISTORY_MERGE_TAG } : undefined,
@@ -73,7 +73,7 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
     if (!editable || !ready || creditEdited || house === null || house.text === credit) return;
     editor.update(
       () => {
-        const node = $getNodeByKey<PhotoNode>(nodeKey);
+        const node = $getNodeByKey<EditablePhotoNode>(nodeKey);
         if (node && !node.fields().creditEdited) node.setCredit(house.text, false);
       },
       { tag: HISTORY_MERGE_TAG },
