@@ -19,7 +19,7 @@ const mainOnlyPattern = { group: ['@img/*', 'sharp/*', 'exifr/*', 'electron-stor
 
 /**
  * The renderer's own layers, from the top: the app root (main.tsx, WindowRoot, Shell, App,
- * ArticleWindow), features/, editor/, then ui/ and api/. Imports only go down. A feature reaches
+ * ArticleWindow and shell/, the window's frame), features/, editor/, then ui/ and api/. Imports only go down. A feature reaches
  * another feature only through its public entry (features/<name>/index.ts). ESLint replaces, not
  * merges, a rule's options when a later block matches the same file, so every block below restates
  * the renderer-wide restrictions through rendererImports().
@@ -36,9 +36,9 @@ function rendererImports(patterns) {
   }];
 }
 const noAppRoot = {
-  regex: '(^|/)(main|App|Shell|WindowRoot|ArticleWindow)(\\.tsx?)?$',
+  regex: '(^|/)((main|App|Shell|WindowRoot|ArticleWindow)(\\.tsx?)?$|shell/)',
   caseSensitive: true,
-  message: 'Nothing imports the app root (main, WindowRoot, Shell, App, ArticleWindow): it sits on top.',
+  message: 'Nothing imports the app root (main, WindowRoot, Shell, App, ArticleWindow, shell/): it sits on top.',
 };
 const noFeatures = { regex: '(^|/)features(/|$)', message: 'features/ sit above this folder: import nothing from them.' };
 const noEditor = { regex: '(^|/)editor(/|$)', message: 'editor/ sits above ui/ and api/: they import nothing from it.' };
@@ -51,7 +51,7 @@ function pastSiblingEntry(depth) {
   return { regex: `^(\\.\\./){${depth}}[^./][^/]*/${NOT_ENTRY}`, message: ENTRY_MESSAGE };
 }
 const rendererLayers = [
-  { files: ['renderer/src/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([pastFeatureEntry]) } },
+  { files: ['renderer/src/*.{ts,tsx}', 'renderer/src/shell/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([pastFeatureEntry]) } },
   { files: ['renderer/src/{ui,api}/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([noFeatures, noEditor, noAppRoot]) } },
   { files: ['renderer/src/editor/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([noFeatures, noAppRoot]) } },
   // One block per nesting depth inside a feature, as the relative path to a sibling feature differs.

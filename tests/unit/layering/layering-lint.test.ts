@@ -43,6 +43,8 @@ const rendererForbidden: [rule: string, file: string, code: string][] = [
   ['a feature imports no App', 'renderer/src/features/desktop/x.ts', "import { App } from '../../App';\nexport const a = App;"],
   ['the editor imports no Shell', 'renderer/src/editor/x.ts', "import { Shell } from '../Shell';\nexport const s = Shell;"],
   ['ui/ imports no WindowRoot', 'renderer/src/ui/x.ts', "import { WindowRoot } from '../WindowRoot';\nexport const w = WindowRoot;"],
+  ['a feature imports nothing of the shell/ frame', 'renderer/src/features/photos/x.ts', "import { DESKS } from '../../shell/desks';\nexport const d = DESKS;"],
+  ['shell/ uses a feature only through its entry', 'renderer/src/shell/x.ts', "import { PhotoGrid } from '../features/photos/PhotoGrid';\nexport const g = PhotoGrid;"],
   ['api/ imports no ArticleWindow', 'renderer/src/api/x.ts', "import { ArticleWindow } from '../ArticleWindow';\nexport const w = ArticleWindow;"],
   ['the renderer imports no sharp', 'renderer/src/features/photos/x.ts', "import sharp from 'sharp';\nexport const s = sharp;"],
   ['the renderer imports no conf', 'renderer/src/api/x.ts', "import Conf from 'conf';\nexport const c = Conf;"],
@@ -58,6 +60,7 @@ const rendererAllowed: [rule: string, file: string, code: string][] = [
   ['the editor uses ui/ and api/', 'renderer/src/editor/nodes/x.tsx', "import { Icon } from '../../ui/components/Icon';\nimport { call } from '../../api/newsdesk';\nexport const all = [Icon, call];"],
   ['ui/ uses shared/ and api/', 'renderer/src/ui/photos/x.ts', "import { photoThumbnailPath } from '../../../../shared/model/photo';\nimport { call } from '../../api/newsdesk';\nexport const all = [photoThumbnailPath, call];"],
   ['the app root uses features and the other root files', 'renderer/src/WindowRoot.tsx', "import { Shell } from './Shell';\nimport { ReadOnlyBanner } from './features/library';\nexport const all = [Shell, ReadOnlyBanner];"],
+  ['shell/ uses features through their entries', 'renderer/src/shell/x.ts', "import { countPhotos } from '../features/photos';\nexport const c = countPhotos;"],
   ['main.tsx uses WindowRoot', 'renderer/src/main.tsx', "import { WindowRoot } from './WindowRoot';\nexport const w = WindowRoot;"],
   ['main uses sharp, exifr, electron-store and conf', 'electron/main/services/media/x.ts', "import sharp from 'sharp';\nimport exifr from 'exifr';\nimport Store from 'electron-store';\nimport Conf from 'conf';\nexport const all = [sharp, exifr, Store, Conf];"],
 ];

@@ -8,3 +8,8 @@ export { QuarantineBanner } from './QuarantineBanner';
 export { RevisionsDialog } from './RevisionsDialog';
 export { useDraftSession } from './useDraftSession';
 export type { DraftSession } from './useDraftSession';
+export { useDeskKeys } from './useDeskKeys';
+export { useDeskStart } from './useDeskStart';
+export { useDraftActions } from './useDraftActions';
+export type { DraftActions } from './useDraftActions';
+export { useSaveOnClose } from './useSaveOnClose';
