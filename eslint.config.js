@@ -15,6 +15,55 @@ const mainPatterns = [
   { group: ['**/renderer/**', 'lexical', '@lexical/*'], message: 'Main never imports the renderer.' },
   { group: ['**/preload/**'], message: 'Main and preload share code only through shared/.' },
 ];
+// Native image and settings libraries load only in main: in the page or the preload they would
+// either fail to load (sandbox) or pull Node into a layer that must not have it.
+const MAIN_ONLY_MESSAGE = 'sharp, exifr, electron-store and conf run only in electron/main.';
+const mainOnlyPaths = ['sharp', 'exifr', 'electron-store', 'conf'].map((name) => ({ name, message: MAIN_ONLY_MESSAGE }));
+const mainOnlyPattern = { group: ['@img/*', 'sharp/*', 'exifr/*', 'electron-store/*', 'conf/*'], message: MAIN_ONLY_MESSAGE };
+
+/**
+ * The renderer's own layers, from the top: the app root (main.tsx, WindowRoot, Shell, App,
+ * ArticleWindow and shell/, the window's frame), features/, editor/, then ui/ and api/. Imports only go down. A feature reaches
+ * another feature only through its public entry (features/<name>/index.ts). ESLint replaces, not
+ * merges, a rule's options when a later block matches the same file, so every block below restates
+ * the renderer-wide restrictions through rendererImports().
+ */
+function rendererImports(patterns) {
+  return ['error', {
+    paths: [electronPath, ...builtinPaths, ...mainOnlyPaths],
+    patterns: [
+      ...nodePatterns,
+      mainOnlyPattern,
+      { group: ['**/electron/**'], message: 'The renderer talks to main only through the contract (renderer/src/api).' },
+      ...patterns,
+    ],
+  }];
+}
+const noAppRoot = {
+  regex: '(^|/)((main|App|Shell|WindowRoot|ArticleWindow)(\\.tsx?)?$|shell/)',
+  caseSensitive: true,
+  message: 'Nothing imports the app root (main, WindowRoot, Shell, App, ArticleWindow, shell/): it sits on top.',
+};
+const noFeatures = { regex: '(^|/)features(/|$)', message: 'features/ sit above this folder: import nothing from them.' };
+const noEditor = { regex: '(^|/)editor(/|$)', message: 'editor/ sits above ui/ and api/: they import nothing from it.' };
+const ENTRY_MESSAGE = 'A feature is reached only through its public entry, features/<name>/index.ts (import "…/features/<name>").';
+const NOT_ENTRY = '(?!index(\\.tsx?)?$).+';
+/** "…/features/<name>/<anything but index>", from wherever the import starts. */
+const pastFeatureEntry = { regex: `(^|/)features/[^/]+/${NOT_ENTRY}`, message: ENTRY_MESSAGE };
+/** From a file `depth` folders inside features/<name>/, "../" that many times is features/ itself. */
+function pastSiblingEntry(depth) {
+  return { regex: `^(\\.\\./){${depth}}[^./][^/]*/${NOT_ENTRY}`, message: ENTRY_MESSAGE };
+}
+const rendererLayers = [
+  { files: ['renderer/src/*.{ts,tsx}', 'renderer/src/shell/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([pastFeatureEntry]) } },
+  { files: ['renderer/src/{ui,api}/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([noFeatures, noEditor, noAppRoot]) } },
+  { files: ['renderer/src/editor/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': rendererImports([noFeatures, noAppRoot]) } },
+  // One block per nesting depth inside a feature, as the relative path to a sibling feature differs.
+  ...[1, 2, 3].map((depth) => ({
+    files: [`renderer/src/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': rendererImports([pastSiblingEntry(depth), pastFeatureEntry, noAppRoot]) },
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -29,9 +78,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [electronPath, ...reactPaths, ...builtinPaths],
+        paths: [electronPath, ...reactPaths, ...builtinPaths, ...mainOnlyPaths],
         patterns: [
           ...nodePatterns,
+          mainOnlyPattern,
           { group: ['lexical', '@lexical/*', 'react-*'], message: 'shared/ holds pure rules; the editor lives in renderer/.' },
           { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'shared/ imports nothing from other layers.' },
         ],
@@ -44,16 +94,11 @@ export default tseslint.config(
     // renderer/: the page. Never Electron or Node; reaches main only through window.newsdesk.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronPath, ...builtinPaths],
-        patterns: [
-          ...nodePatterns,
-          { group: ['**/electron/**'], message: 'The renderer talks to main only through the contract (renderer/src/api).' },
-        ],
-      }],
+      'no-restricted-imports': rendererImports([]),
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],
     },
   },
+  ...rendererLayers,
   {
     // Exactly one renderer module touches window.newsdesk.
     files: ['renderer/**/*.{ts,tsx}'],
@@ -67,9 +112,10 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [...reactPaths, ...builtinPaths],
+        paths: [...reactPaths, ...builtinPaths, ...mainOnlyPaths],
         patterns: [
           ...nodePatterns,
+          mainOnlyPattern,
           { group: ['lexical', '@lexical/*', '*/main/*', '**/main/**', '**/renderer/**'], message: 'The preload may import only shared/ and electron.' },
         ],
       }],

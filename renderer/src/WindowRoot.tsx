@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { call } from './api/newsdesk';
-import { ArticleWindow } from './features/desktop/ArticleWindow';
-import { AppearanceContext, useAppearance } from './features/desktop/useAppearance';
-import { ReadOnlyBanner } from './features/library/ReadOnlyBanner';
+import { ArticleWindow } from './ArticleWindow';
+import { AppearanceContext, useAppearance } from './features/desktop';
+import { ReadOnlyBanner } from './features/library';
 import { Shell } from './Shell';
 
 /**

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyTheme, systemPrefersDark } from './features/desktop/theme';
+import { applyTheme, systemPrefersDark } from './features/desktop';
 import { WindowRoot } from './WindowRoot';
 import { ToastProvider } from './ui/components/Toasts';
 import './ui/styles/tokens.css';

@@ -1,11 +1,18 @@
-import type { CreditPart, CreditPartOrigin } from './credit';
-
 /**
  * Fills a house credit pattern such as "{creator}/{agency}" or "AP Photo/{creator}". The literal
  * text between two placeholders only makes sense when both are filled, so it is dropped when one is
  * empty ("{creator}/{agency}" without an agency gives "Name", not "Name/"). Text before the first
  * and after the last placeholder stays, except brackets left without their partner.
  */
+
+/** Where one piece of a built credit line came from, so the editor can show it. */
+export type CreditPartOrigin = 'creator' | 'creditLine' | 'source' | 'style';
+
+export interface CreditPart {
+  text: string;
+  /** 'style' marks text the house pattern adds ("/", "AP Photo/", " via "). */
+  from: CreditPartOrigin;
+}
 
 export interface SourcedText {
   text: string;

@@ -1,16 +1,10 @@
 import type { PhotoMetadata } from '../model/photo';
 import type { AgencyAlias, CreditStyle } from '../model/settings';
-import { fillPattern, type SourcedText } from './credit-pattern';
+import { fillPattern, type CreditPart, type SourcedText } from './credit-pattern';
 import { nameCase } from './name-case';
 
-/** Where one piece of a built credit line came from, so the editor can show it. */
-export type CreditPartOrigin = 'creator' | 'creditLine' | 'source' | 'style';
-
-export interface CreditPart {
-  text: string;
-  /** 'style' marks text the house pattern adds ("/", "AP Photo/", " via "). */
-  from: CreditPartOrigin;
-}
+// The parts' types live with the pattern that produces them (one-way: credit-pattern imports nothing of this file).
+export type { CreditPart, CreditPartOrigin } from './credit-pattern';
 
 export interface BuiltCredit {
   /** The credit line in house style; "" when the photo carries neither creator nor agency. */

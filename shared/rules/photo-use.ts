@@ -44,7 +44,7 @@ export function followPhotoCredit(use: PhotoUse, photo: Pick<Photo, 'metadata'>,
 }
 
 /** "Name/Agency" from "(Name/Agency)." — the preview adds its own parentheses. */
-function bareCredit(credit: string): string {
+export function bareCredit(credit: string): string {
   let bare = credit.trim().replace(/\.+$/u, '').trim();
   while (bare.startsWith('(') && bare.endsWith(')')) bare = bare.slice(1, -1).trim();
   return bare;

@@ -13,7 +13,8 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { LexicalEditor } from 'lexical';
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
-import { PhotoEditingContext, type PhotoEditing } from '../features/article-photos/photo-editing';
+import { PhotoEditingContext, type PhotoEditing } from './photos/photo-editing';
+import { PhotoPickerContext, type PhotoPicker } from './photos/photo-picker';
 import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
@@ -44,6 +45,8 @@ export interface ArticleEditorProps {
    * mounted underneath, so its undo history, selection and unsaved edits are all still there after.
    */
   preview?: ReactNode;
+  /** The dialog the toolbar's "Insert photo" opens (the photo desk's library picker). */
+  photoPicker: PhotoPicker;
 }
 
 function reportError(error: Error): void {
@@ -56,7 +59,7 @@ function reportError(error: Error): void {
  * desk around it re-renders after every autosave (the draft list's order changes), and going
  * through the composer's plugins and toolbar then would land between keystrokes for nothing.
  */
-export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer, preview }: ArticleEditorProps) {
+export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer, preview, photoPicker }: ArticleEditorProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -81,7 +84,9 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor
     <LexicalComposer initialConfig={initialConfig}>
       <PhotoEditingContext.Provider value={photoEditing}>
         <div className="nd-editor-frame" hidden={preview !== undefined}>
-          <ToolbarPlugin />
+          <PhotoPickerContext.Provider value={photoPicker}>
+            <ToolbarPlugin />
+          </PhotoPickerContext.Provider>
           <FindReplacePlugin scope={scroller} />
           <TableToolsPlugin />
           <PastedImagesNotice />

@@ -4,7 +4,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useMemo, type MouseEvent } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
-import { PhotoEditingContext, type PhotoEditing } from '../features/article-photos/photo-editing';
+import { PhotoEditingContext, type PhotoEditing } from './photos/photo-editing';
 import { ARTICLE_NODES } from './nodes';
 import { editorTheme } from './theme';
 

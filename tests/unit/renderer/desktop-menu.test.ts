@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS } from '../../../shared/ipc/events';
 import type { MenuState } from '../../../shared/model/desktop';
 import { deskForCommand } from '../../../renderer/src/features/desktop/command-desks';
-import { createMenuStateReporter } from '../../../renderer/src/features/desktop/menu-state';
+import { createMenuStateReporter } from '../../../renderer/src/api/menu-state';
 import { addLanguage, MAX_SPELLING_LANGUAGES, moveEarlier, SPELLING_LANGUAGES } from '../../../renderer/src/features/desktop/spelling-languages';
 import { resolveDark } from '../../../renderer/src/features/desktop/theme';
 import { SpellcheckLanguage } from '../../../shared/model/settings';

@@ -4,7 +4,7 @@ import { ImageNodeJson } from '../../../shared/model/photo-use';
 import { bodyPhotosOf } from '../../../shared/rules/prepublish';
 import { ARTICLE_NODES } from '../../../renderer/src/editor/nodes';
 import { $createPhotoNode, $isPhotoNode } from '../../../renderer/src/editor/nodes/PhotoNode';
-import { captionJsonFromText, sanitizeCaptionJson } from '../../../renderer/src/features/article-photos/caption';
+import { captionJsonFromText, sanitizeCaptionJson } from '../../../renderer/src/editor/photos/caption';
 import { $getRoot } from 'lexical';
 
 // The inline photo node, headless: what it stores is exactly ImageNodeJson (the shape the shared

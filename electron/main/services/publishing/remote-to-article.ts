@@ -2,6 +2,7 @@ import type { ChildNode, Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { Article, type LexicalDocument } from '../../../../shared/model/article';
 import { IMAGE_NODE_TYPE, ImageNodeJson, type ImageWidth } from '../../../../shared/model/photo-use';
+import { bareCredit } from '../../../../shared/rules/photo-use';
 import type { RemoteMedia } from '../../../../shared/model/publishing';
 import { CREDIT_CLASS, LEAD_PHOTO_CLASS } from '../../../../shared/rules/article-html';
 import { bodyPhotosOf } from '../../../../shared/rules/prepublish';
@@ -73,13 +74,6 @@ function findElement(root: Element, test: (element: Element) => boolean): Elemen
   return null;
 }
 
-/** "(Name/Agency)." → "Name/Agency", the way captionWithCredit prints it between its own parentheses. */
-function bareCredit(credit: string): string {
-  let bare = collapse(credit).replace(/\.+$/u, '').trim();
-  while (bare.startsWith('(') && bare.endsWith(')')) bare = bare.slice(1, -1).trim();
-  return bare;
-}
-
 const truncateSrc = (src: string): string => (src.length > 120 ? `${src.slice(0, 117)}…` : src);
 
 class PhotoMatcher {
@@ -137,9 +131,10 @@ class PhotoMatcher {
       : { children: [], text: '' };
     const captionText = collapse(content.text).slice(0, 5000);
     // Without the credit span (a CMS that strips classes) the credit is the one Newsdesk last knew.
-    const credit = creditSpan ? bareCredit(flatText(creditSpan)).slice(0, 500) : (base?.credit ?? '');
+    // Text read from HTML carries its line breaks and runs of spaces: collapsed before comparing.
+    const credit = creditSpan ? bareCredit(collapse(flatText(creditSpan))).slice(0, 500) : (base?.credit ?? '');
     const rebuilt = captionJson(content.children);
-    const sameCredit = base !== undefined && bareCredit(base.credit) === bareCredit(credit);
+    const sameCredit = base !== undefined && bareCredit(collapse(base.credit)) === bareCredit(collapse(credit));
     const node = {
       type: IMAGE_NODE_TYPE,
       version: 1,

@@ -1,7 +1,6 @@
 import {
   $applyNodeReplacement,
   DecoratorNode,
-  type DOMConversionMap,
   type DOMConversionOutput,
   type DOMExportOutput,
   type EditorConfig,
@@ -12,18 +11,10 @@ import {
 } from 'lexical';
 import type { ReactNode } from 'react';
 import { IMAGE_NODE_TYPE, IMAGE_WIDTHS, type ImageNodeJson, type ImageWidth } from '../../../../shared/model/photo-use';
-import { captionJsonOf, captionTextOf, createCaptionEditor } from '../../features/article-photos/caption';
-import { originalUrl } from '../../features/photos/photo-urls';
+import { captionJsonOf, captionTextOf, createCaptionEditor } from '../photos/caption';
+import { originalUrl } from '../../ui/photos/photo-urls';
+import type { EditablePhotoNode, PhotoFields } from './photo-fields';
 import { PhotoView } from './PhotoView';
-
-/** What an inline photo holds besides its caption editor. */
-export interface PhotoFields {
-  photoId: string;
-  altText: string;
-  credit: string;
-  creditEdited: boolean;
-  width: ImageWidth;
-}
 
 export interface PhotoNodeInit extends Omit<PhotoFields, 'width'> {
   width?: ImageWidth;
@@ -46,10 +37,10 @@ const widthOf = (value: unknown): ImageWidth => (IMAGE_WIDTHS as readonly unknow
  * An inline photo in the article body: a block the text flows around, holding which library photo
  * it shows and this use's caption, credit, alt text and width. The model lives here, the React view
  * in PhotoView. The caption is a nested Lexical editor (bold, italic and links only, see
- * features/article-photos/caption.ts); its plain text is stored beside it so rules and exports can
+ * editor/photos/caption.ts); its plain text is stored beside it so rules and exports can
  * read captions without an editor. The serialized shape is ImageNodeJson, which shared rules read.
  */
-export class PhotoNode extends DecoratorNode<ReactNode> {
+export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhotoNode {
   __photoId: string;
   __altText: string;
   __credit: string;
@@ -57,10 +48,18 @@ export class PhotoNode extends DecoratorNode<ReactNode> {
   __width: ImageWidth;
   __caption: LexicalEditor;
 
-  static override getType(): string {
-    return IMAGE_NODE_TYPE;
+  override $config() {
+    return this.config(IMAGE_NODE_TYPE, {
+      extends: DecoratorNode,
+      importDOM: {
+        figure: (element: HTMLElement) =>
+          element.hasAttribute(PHOTO_ATTRIBUTE) ? { conversion: $convertPhotoFigure, priority: 2 } : null,
+      },
+    });
   }
 
+  // Its own clone rather than the one $config() would derive: that one calls `new PhotoNode()` and
+  // copies fields after, which would build a throwaway caption editor on every write to the node.
   static override clone(node: PhotoNode): PhotoNode {
     return new PhotoNode(node.fields(), node.__caption, node.__key);
   }
@@ -79,13 +78,6 @@ export class PhotoNode extends DecoratorNode<ReactNode> {
       width: widthOf(json.width),
       caption: { json: json.caption, text: text(json.captionText, MAX.captionText) },
     });
-  }
-
-  static override importDOM(): DOMConversionMap | null {
-    return {
-      figure: (element: HTMLElement) =>
-        element.hasAttribute(PHOTO_ATTRIBUTE) ? { conversion: $convertPhotoFigure, priority: 2 } : null,
-    };
   }
 
   constructor(fields: PhotoFields, caption: LexicalEditor, key?: NodeKey) {

@@ -7,14 +7,14 @@ import { IMAGE_WIDTHS, type ImageWidth } from '../../../../shared/model/photo-us
 import { buildCredit } from '../../../../shared/rules/credit';
 import { captionWithCredit } from '../../../../shared/rules/photo-use';
 import { findRestrictions } from '../../../../shared/rules/rights';
-import { usePhotoLookup, useArticlePhotos } from '../../features/article-photos/ArticlePhotosContext';
-import { captionTextOf } from '../../features/article-photos/caption';
-import { CaptionEditor } from '../../features/article-photos/CaptionEditor';
-import { usePhotoEditing } from '../../features/article-photos/photo-editing';
-import { AltTextField, CreditField } from '../../features/article-photos/PhotoUseFields';
-import { RestrictionBadges } from '../../features/article-photos/RestrictionBadges';
-import { originalUrl } from '../../features/photos/photo-urls';
-import type { PhotoFields, PhotoNode } from './PhotoNode';
+import { usePhotoLookup, useArticlePhotos } from '../photos/ArticlePhotosContext';
+import { captionTextOf } from '../photos/caption';
+import { CaptionEditor } from '../photos/CaptionEditor';
+import { usePhotoEditing } from '../photos/photo-editing';
+import { AltTextField, CreditField } from '../../ui/photos/PhotoUseFields';
+import { RestrictionBadges } from '../../ui/photos/RestrictionBadges';
+import { originalUrl } from '../../ui/photos/photo-urls';
+import type { EditablePhotoNode, PhotoFields } from './photo-fields';
 
 interface PhotoViewProps extends PhotoFields {
   nodeKey: NodeKey;
@@ -56,12 +56,12 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
   // Keystrokes in one field while it keeps focus make one undo step, not one per letter.
   const typingIn = useRef<Field | null>(null);
 
-  const change = (apply: (node: PhotoNode) => void, field: Field | null = null) => {
+  const change = (apply: (node: EditablePhotoNode) => void, field: Field | null = null) => {
     const merge = field !== null && typingIn.current === field;
     typingIn.current = field;
     editor.update(
       () => {
-        const node = $getNodeByKey<PhotoNode>(nodeKey);
+        const node = $getNodeByKey<EditablePhotoNode>(nodeKey);
         if (node) apply(node);
       },
       merge ? { tag: HISTORY_MERGE_TAG } : undefined,
@@ -73,7 +73,7 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
     if (!editable || !ready || creditEdited || house === null || house.text === credit) return;
     editor.update(
       () => {
-        const node = $getNodeByKey<PhotoNode>(nodeKey);
+        const node = $getNodeByKey<EditablePhotoNode>(nodeKey);
         if (node && !node.fields().creditEdited) node.setCredit(house.text, false);
       },
       { tag: HISTORY_MERGE_TAG },

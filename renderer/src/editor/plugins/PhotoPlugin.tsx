@@ -32,9 +32,9 @@ import type { ImageNodeJson } from '../../../../shared/model/photo-use';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { newPhotoUse } from '../../../../shared/rules/photo-use';
 import { call, messageOf } from '../../api/newsdesk';
-import { useArticlePhotos } from '../../features/article-photos/ArticlePhotosContext';
-import { arrivedPhotoIds, failureSummary } from '../../features/article-photos/tracked-imports';
-import { carriesFiles, filesFromDataTransfer } from '../../features/photos/import-files';
+import { useArticlePhotos } from '../photos/ArticlePhotosContext';
+import { arrivedPhotoIds, failureSummary } from '../photos/tracked-imports';
+import { carriesFiles, filesFromDataTransfer } from '../../api/import-files';
 import { useNotify } from '../../ui/components/Toasts';
 import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../nodes/PhotoNode';
 

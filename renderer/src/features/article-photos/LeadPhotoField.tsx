@@ -4,12 +4,12 @@ import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { newPhotoUse } from '../../../../shared/rules/photo-use';
 import { call, messageOf } from '../../api/newsdesk';
 import { useNotify } from '../../ui/components/Toasts';
-import { carriesFiles, filesFromDataTransfer } from '../photos/import-files';
-import { PhotoPickerDialog } from '../photos/PhotoPickerDialog';
-import { Thumbnail } from '../photos/Thumbnail';
-import { useArticlePhotos, usePhotoLookup } from './ArticlePhotosContext';
-import { PhotoUseEditor } from './PhotoUseEditor';
-import { arrivedPhotoIds, failureSummary } from './tracked-imports';
+import { carriesFiles, filesFromDataTransfer } from '../../api/import-files';
+import { PhotoPickerDialog } from '../photos';
+import { Thumbnail } from '../../ui/photos/Thumbnail';
+import { useArticlePhotos, usePhotoLookup } from '../../editor/photos/ArticlePhotosContext';
+import { PhotoUseEditor } from '../../ui/photos/PhotoUseEditor';
+import { arrivedPhotoIds, failureSummary } from '../../editor/photos/tracked-imports';
 
 interface LeadPhotoFieldProps {
   lead: PhotoUse | null;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { CheckIssue, PrepublishReport } from '../../../../shared/rules/prepublish';
 import { Icon } from '../../ui/components/Icon';
-import { useArticlePhotos } from './ArticlePhotosContext';
+import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
 
 interface PrepublishPanelProps {
   report: PrepublishReport | null;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { EMPTY_BODY, type Article } from '../../../../shared/model/article';
 import { checkArticle, type PrepublishReport } from '../../../../shared/rules/prepublish';
-import { useArticlePhotos } from './ArticlePhotosContext';
+import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
 
 /**
  * The pre-publish check of the open article, kept current as it is edited. The check reads the

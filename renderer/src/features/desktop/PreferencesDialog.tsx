@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { DesktopSettings } from '../../../../shared/model/settings';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
-import { PublishTargetsDialog } from '../publishing/PublishTargetsDialog';
+import { PublishTargetsDialog } from '../publishing';
 import { addLanguage, languageLabel, MAX_SPELLING_LANGUAGES, moveEarlier, SPELLING_LANGUAGES } from './spelling-languages';
 import type { ThemeChoice } from './theme';
 

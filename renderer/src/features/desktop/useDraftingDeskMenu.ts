@@ -3,9 +3,8 @@ import { call, onAppEvent } from '../../api/newsdesk';
 import { openFindInFocusedStory } from '../../editor/find/find-request';
 import { useAppCommand } from '../../ui/app-commands';
 import type { Notify } from '../../ui/components/Toasts';
-import { titleOf } from '../drafts/DraftListItem';
-import type { DraftSession } from '../drafts/useDraftSession';
-import { reportMenuState } from './menu-state';
+import { titleOf, type DraftSession } from '../drafts';
+import { reportMenuState } from '../../api/menu-state';
 
 interface DraftingDeskActions {
   session: DraftSession;

@@ -8,14 +8,12 @@ import { bodyOf, type BodyStats } from '../../editor/plugins/ChangePlugin';
 import { useAppCommand } from '../../ui/app-commands';
 import { Icon } from '../../ui/components/Icon';
 import { ALT, MOD } from '../../ui/shortcuts';
-import { ArticlePreview } from '../article-photos/ArticlePreview';
-import { useArticlePhotos } from '../article-photos/ArticlePhotosContext';
-import { PrepublishPanel } from '../article-photos/PrepublishPanel';
-import { reportSummary, usePrepublishReport } from '../article-photos/usePrepublishReport';
-import { PublishActions } from '../publishing/PublishActions';
-import { baseCode, revealArticleField } from '../publishing/reveal-issue';
-import { useOpenArticleForOutbox } from '../publishing/useOpenArticleForOutbox';
+import { ArticlePreview } from '../preview';
+import { PrepublishPanel, reportSummary, usePrepublishReport } from '../article-photos';
+import { PublishActions, baseCode, revealArticleField, useOpenArticleForOutbox } from '../publishing';
+import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
 import { titleOf } from './DraftListItem';
+import { PhotoPickerDialog } from '../photos';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
 import { createValueStore } from './value-store';
@@ -151,6 +149,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         onStats={stats.set}
         preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats.get()?.label ?? '1 min read'} /> : undefined}
         footer={footer}
+        photoPicker={PhotoPickerDialog}
       />
     </main>
   );

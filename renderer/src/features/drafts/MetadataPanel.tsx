@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { ARTICLE_STATUSES, STATUS_LABELS, type Article, type ArticleStatus } from '../../../../shared/model/article';
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { slugify } from '../../../../shared/rules/slug';
-import { LeadPhotoField } from '../article-photos/LeadPhotoField';
+import { LeadPhotoField } from '../article-photos';
 import { BylineEditor } from './BylineEditor';
 import { TagInput } from './TagInput';
 import type { MetaPatch } from './useDraftSession';

@@ -1,6 +1,6 @@
 import type { BodyStats } from '../../editor/plugins/ChangePlugin';
-import { useArticlePhotos } from '../article-photos/ArticlePhotosContext';
-import type { CheckSummary } from '../article-photos/usePrepublishReport';
+import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
+import type { CheckSummary } from '../article-photos';
 import { formatClock, formatWords } from '../../ui/time';
 import type { SaveState } from './autosave';
 import { useStoreValue, type ValueStore } from './value-store';

@@ -6,7 +6,7 @@ import { feedsOfItem } from '../../../../shared/rules/placement';
 import { call, messageOf } from '../../api/newsdesk';
 import { Icon } from '../../ui/components/Icon';
 import { ModalDialog } from '../../ui/components/ModalDialog';
-import { Thumbnail } from '../photos/Thumbnail';
+import { Thumbnail } from '../../ui/photos/Thumbnail';
 import { useItemSearch } from './useItemSearch';
 
 interface AddItemsDialogProps {

@@ -3,7 +3,7 @@ import type { Feed } from '../../../../shared/model/feed';
 import { request, messageOf } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
 import { ALT } from '../../ui/shortcuts';
-import { DiscardBar, useCloseGuard } from './close-guard';
+import { DiscardBar, useCloseGuard } from '../../ui/components/close-guard';
 import { archived, feedsOf, moved, newRow, renamed, rowErrors, rowsChanged, rowsOf, type FeedRow } from './feed-settings-draft';
 import { FeedSettingsRow, rowName } from './FeedSettingsRow';
 

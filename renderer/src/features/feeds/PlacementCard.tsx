@@ -1,11 +1,11 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { BOARD_STATUS_LABELS, type BoardItem, type BoardStatus, type ItemKey, type Placement } from '../../../../shared/model/placement';
 import type { Feed } from '../../../../shared/model/feed';
-import { thumbnailUrl } from '../photos/photo-urls';
+import { thumbnailUrl } from '../../ui/photos/photo-urls';
 import { Glyph } from './board-icons';
 import { BOARD_KEYS_HELP } from './board-keyboard';
 import { cardTime, cardTimeTitle, headlineOf } from './card-facts';
-import { CardMenu, type MenuEntry } from './CardMenu';
+import { CardMenu, type MenuEntry } from '../../ui/components/CardMenu';
 
 /** What a card can ask of the board. One stable object, so memoized cards never re-render for it. */
 export interface CardActions {

@@ -4,7 +4,7 @@ import { buildCredit, type CreditInput } from '../../../../shared/rules/credit';
 import { checkCreditStyle, type CreditStyleErrors } from '../../../../shared/rules/credit-style-check';
 import { ModalDialog } from '../../ui/components/ModalDialog';
 import { MOD } from '../../ui/shortcuts';
-import { CreditExplanation } from './CreditExplanation';
+import { CreditExplanation } from '../../ui/photos/CreditExplanation';
 import { PairRows, TextField } from './CreditStyleFields';
 
 interface CreditStyleDialogProps {

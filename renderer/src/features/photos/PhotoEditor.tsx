@@ -7,11 +7,11 @@ import { suggestCreditFromCopyright } from '../../../../shared/rules/credit-sugg
 import { disagreeingFields } from '../../../../shared/rules/metadata-agreement';
 import { findRestrictions } from '../../../../shared/rules/rights';
 import { MOD } from '../../ui/shortcuts';
-import { CreditExplanation } from './CreditExplanation';
+import { CreditExplanation } from '../../ui/photos/CreditExplanation';
 import { ChipInput } from '../../ui/components/ChipInput';
 import { MetadataField } from './MetadataField';
 import { MetadataWarnings, PhotoFile, RestrictionWarnings } from './PhotoFacts';
-import { Thumbnail } from './Thumbnail';
+import { Thumbnail } from '../../ui/photos/Thumbnail';
 import { usePhotoEdits, type SaveState } from './usePhotoEdits';
 
 /** Fields whose text runs to sentences get a growing text area; the rest are one line. */

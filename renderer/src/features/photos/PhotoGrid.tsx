@@ -4,7 +4,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type M
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { moveTarget, selectWithKeyboard, selectWithPointer, type GridSelection } from './grid-selection';
-import { houseCredit, restrictionsOf } from './photo-display';
+import { houseCredit } from '../../../../shared/rules/photo-use';
+import { restrictionsOf } from './photo-display';
 import { PhotoTile } from './PhotoTile';
 
 interface PhotoGridProps {

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import type { Restriction } from '../../../../shared/rules/rights';
 import { photoName } from './photo-display';
-import { Thumbnail } from './Thumbnail';
+import { Thumbnail } from '../../ui/photos/Thumbnail';
 
 /** Badges shown on a tile; the rest are counted in a "+2" badge (all are in the details panel). */
 const MAX_BADGES = 2;

@@ -1,16 +1,9 @@
-import { buildCredit } from '../../../../shared/rules/credit';
 import { findRestrictions, type Restriction } from '../../../../shared/rules/rights';
 import type { Photo } from '../../../../shared/model/photo';
-import type { CreditStyle } from '../../../../shared/model/settings';
 
 /** What a list shows as the photo's name: its headline or title, else the file name. */
 export function photoName(photo: Photo): string {
   return photo.metadata.headline.trim() || photo.metadata.title.trim() || photo.fileName;
-}
-
-/** The photo's credit in house style ("" when the file names neither creator nor agency). */
-export function houseCredit(photo: Photo, style: CreditStyle): string {
-  return buildCredit(photo.metadata, style).text;
 }
 
 /** The usage restrictions in the photo's metadata, one per kind and label. */

@@ -1,8 +1,8 @@
 import { useCallback, useContext, useRef, useState } from 'react';
 import type { ImportJob } from '../../../../shared/model/media-library';
 import { call, messageOf } from '../../api/newsdesk';
-import { followImport, importFiles } from './import-files';
-import { LibraryChangesContext } from './library-changes';
+import { followImport, importFiles } from '../../api/import-files';
+import { LibraryChangesContext } from '../../api/library-changes';
 
 
 /** One import the person started (a drop, a paste, the file picker), as the import panel shows it. */

@@ -5,7 +5,7 @@ import type { ItemKey } from '../../../../shared/model/placement';
 import { bodyStats } from '../../../../shared/rules/text';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
-import { ArticlePreview } from '../article-photos/ArticlePreview';
+import { ArticlePreview } from './ArticlePreview';
 import { VideoItemView } from './VideoItemView';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'gone' } | { state: 'ready'; content: ItemContent };

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { captionWithCredit } from '../../../../shared/rules/photo-use';
-import { originalUrl } from '../photos/photo-urls';
+import { originalUrl } from '../../ui/photos/photo-urls';
 
 interface ReaderFigureProps {
   use: PhotoUse;

@@ -7,7 +7,7 @@ import { messageOf, request } from '../../api/newsdesk';
 import { useAppCommand } from '../../ui/app-commands';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
-import { CardMenu, type MenuEntry } from '../feeds/CardMenu';
+import { CardMenu, type MenuEntry } from '../../ui/components/CardMenu';
 import { PublishPanel } from './PublishPanel';
 
 /**

@@ -3,7 +3,7 @@ import type { ConnectionReport, PublishTarget } from '../../../../shared/model/p
 import { messageOf, request } from '../../api/newsdesk';
 import { Icon } from '../../ui/components/Icon';
 import { ModalDialog } from '../../ui/components/ModalDialog';
-import { DiscardBar } from '../feeds/close-guard';
+import { DiscardBar } from '../../ui/components/close-guard';
 import { ConnectionReportView } from './ConnectionReportView';
 import { useOutbox } from './OutboxContext';
 import { addressOf, draftOf, fieldErrors, inputOf, KIND_LABELS, sameDraft, type TargetDraft, type TargetField } from './target-form';

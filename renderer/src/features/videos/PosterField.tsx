@@ -3,8 +3,8 @@ import type { Photo } from '../../../../shared/model/photo';
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import type { CreditStyle } from '../../../../shared/model/settings';
 import { call } from '../../api/newsdesk';
-import { PhotoUseEditor } from '../article-photos/PhotoUseEditor';
-import { Thumbnail } from '../photos/Thumbnail';
+import { PhotoUseEditor } from '../../ui/photos/PhotoUseEditor';
+import { Thumbnail } from '../../ui/photos/Thumbnail';
 
 interface PosterFieldProps {
   poster: PhotoUse | null;

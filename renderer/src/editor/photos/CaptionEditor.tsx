@@ -26,9 +26,9 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { useEffect, useRef } from 'react';
-import { sanitizePastedHtml } from '../../editor/paste/sanitize';
-import { isAllowedUrl } from '../../editor/url';
-import { carriesFiles } from '../photos/import-files';
+import { sanitizePastedHtml } from '../paste/sanitize';
+import { isAllowedUrl } from '../url';
+import { carriesFiles } from '../../api/import-files';
 import { $inlineOnly, collapseSpaces } from './caption';
 import { usePhotoEditing } from './photo-editing';
 

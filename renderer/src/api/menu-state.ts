@@ -1,5 +1,5 @@
-import type { MenuState } from '../../../../shared/model/desktop';
-import { call } from '../../api/newsdesk';
+import type { MenuState } from '../../../shared/model/desktop';
+import { call } from './newsdesk';
 
 /**
  * Tells main what the window shows (desk, open article, photo selection) so the menu can disable

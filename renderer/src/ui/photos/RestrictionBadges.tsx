@@ -1,5 +1,5 @@
 import type { Restriction } from '../../../../shared/rules/rights';
-import { Icon } from '../../ui/components/Icon';
+import { Icon } from '../components/Icon';
 
 /** Usage restrictions found in a photo's metadata, as badges; the sentence they came from is the tooltip. */
 export function RestrictionBadges({ restrictions }: { restrictions: readonly Restriction[] }) {

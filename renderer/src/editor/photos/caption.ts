@@ -22,8 +22,8 @@ import {
 } from 'lexical';
 import type { SerializedLinkNode } from '@lexical/link';
 import type { ImageNodeJson } from '../../../../shared/model/photo-use';
-import { editorTheme } from '../../editor/theme';
-import { isAllowedUrl } from '../../editor/url';
+import { editorTheme } from '../theme';
+import { isAllowedUrl } from '../url';
 
 /**
  * A photo caption is one paragraph of text with bold, italic and links, nothing else: it is printed

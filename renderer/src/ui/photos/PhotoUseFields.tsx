@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { BuiltCredit } from '../../../../shared/rules/credit';
-import { CreditExplanation } from '../photos/CreditExplanation';
+import { CreditExplanation } from './CreditExplanation';
 
 /**
  * The text a field shows while it is being typed in. Photo fields write to a Lexical node or the

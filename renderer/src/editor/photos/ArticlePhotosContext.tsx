@@ -4,7 +4,7 @@ import { PhotoId, type Photo } from '../../../../shared/model/photo';
 import type { ImageNodeJson } from '../../../../shared/model/photo-use';
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../../../../shared/model/settings';
 import { call } from '../../api/newsdesk';
-import { LibraryChangesContext } from '../photos/library-changes';
+import { LibraryChangesContext } from '../../api/library-changes';
 import { useTrackedImports, type TrackedImport } from './tracked-imports';
 
 /** media:getMany takes at most this many ids in one call. */

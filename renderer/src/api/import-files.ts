@@ -1,5 +1,5 @@
-import type { ImportJob } from '../../../../shared/model/media-library';
-import { call, request } from '../../api/newsdesk';
+import type { ImportJob } from '../../../shared/model/media-library';
+import { call, request } from './newsdesk';
 
 /** How often the page asks main how an import is going. */
 const POLL_INTERVAL_MS = 200;

@@ -1,7 +1,7 @@
 import type { Article, LexicalDocument } from '../../../../shared/model/article';
-import { AuthorCards, namedAuthors } from '../preview/AuthorCard';
-import { ReaderBody } from '../preview/ReaderBody';
-import { ReaderFigure } from '../preview/ReaderFigure';
+import { AuthorCards, namedAuthors } from './AuthorCard';
+import { ReaderBody } from './ReaderBody';
+import { ReaderFigure } from './ReaderFigure';
 
 interface ArticlePreviewProps {
   article: Article;

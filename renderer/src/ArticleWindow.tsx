@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { App } from '../../App';
-import { onAppEvent } from '../../api/newsdesk';
-import { runAppCommand } from '../../ui/app-commands';
-import { OutboxProvider } from '../publishing/OutboxContext';
-import { PreferencesHost } from './PreferencesHost';
+import { App } from './App';
+import { onAppEvent } from './api/newsdesk';
+import { runAppCommand } from './ui/app-commands';
+import { OutboxProvider } from './features/publishing';
+import { PreferencesHost } from './features/desktop';
 
 /**
  * A window opened for one article (Article › Open in New Window): its editor and details under a

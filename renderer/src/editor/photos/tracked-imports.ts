@@ -1,7 +1,7 @@
 import { useCallback, useContext, useRef, useState } from 'react';
 import type { ImportJob } from '../../../../shared/model/media-library';
-import { importFiles } from '../photos/import-files';
-import { LibraryChangesContext } from '../photos/library-changes';
+import { importFiles } from '../../api/import-files';
+import { LibraryChangesContext } from '../../api/library-changes';
 
 /** One import started from the article (a drop or paste into the text, a lead photo dropped). */
 export interface TrackedImport {

@@ -1,0 +1,5 @@
+// The preview feature's public entry: what other features and the app root may use. Everything
+// else in this folder is private to it (the renderer's layering lint enforces that).
+export { ArticlePreview } from './ArticlePreview';
+export { FeedPreview } from './FeedPreview';
+export { ItemPreview } from './ItemPreview';
