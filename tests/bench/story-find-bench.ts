@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { launchNewsdesk, makeDataDir } from '../e2e/harness/launch';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
@@ -57,6 +57,15 @@ async function install(page: Page): Promise<void> {
   })()`);
 }
 
+/**
+ * The page's main thread CPU time so far, in ms (Chromium's ThreadTime metric). On a loaded machine
+ * wall-clock figures mostly measure waiting for a core; the CPU a replace all costs does not.
+ */
+async function threadTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? NaN) * 1000;
+}
+
 /** Whether read() comes to give `expected` within 5 s (an undo is committed on the next frame). */
 async function becomes(read: () => Promise<string>, expected: string): Promise<boolean> {
   for (let tries = 0; tries < 50; tries += 1) {
@@ -72,11 +81,13 @@ interface Figures {
   replace: number[];
   replaceStatus: number[];
   replaceDrawn: number[];
+  /** Main thread CPU time from the click to the next frame drawn. */
+  replaceCpu: number[];
   counts: Record<string, number>;
   undone: boolean;
 }
 
-const noFigures = (): Figures => ({ find: [], worst: [], replace: [], replaceStatus: [], replaceDrawn: [], counts: {}, undone: true });
+const noFigures = (): Figures => ({ find: [], worst: [], replace: [], replaceStatus: [], replaceDrawn: [], replaceCpu: [], counts: {}, undone: true });
 
 async function measure(page: Page, rendererDir: string | undefined): Promise<Figures> {
   const dataDir = await makeDataDir();
@@ -112,8 +123,13 @@ async function measure(page: Page, rendererDir: string | undefined): Promise<Fig
     const replaceStatus: number[] = [];
     const replaceDrawn: number[] = [];
     let undone = true;
+    const replaceCpu: number[] = [];
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     for (let repeat = 0; repeat < REPEATS; repeat += 1) {
+      const cpuBefore = await threadTime(cdp);
       const timing = (await page.evaluate('window.__replaceAllTime()')) as { text: number; status: number; drawn: number };
+      replaceCpu.push((await threadTime(cdp)) - cpuBefore);
       replace.push(timing.text);
       replaceStatus.push(timing.status);
       replaceDrawn.push(timing.drawn);
@@ -125,7 +141,7 @@ async function measure(page: Page, rendererDir: string | undefined): Promise<Fig
       await bar.waitFor();
     }
     await app.close();
-    return { find, worst, replace, replaceStatus, replaceDrawn, counts, undone };
+    return { find, worst, replace, replaceStatus, replaceDrawn, replaceCpu, counts, undone };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -137,6 +153,7 @@ function add(into: Figures, from: Figures): void {
   into.replace.push(...from.replace);
   into.replaceStatus.push(...from.replaceStatus);
   into.replaceDrawn.push(...from.replaceDrawn);
+  into.replaceCpu.push(...from.replaceCpu);
   into.counts = from.counts;
   into.undone &&= from.undone;
 }
@@ -184,6 +201,15 @@ export async function runStoryFindBench(): Promise<void> {
   line('replace all, until the count line says so, p50', (f) => p50(f.replaceStatus), '-', app, compare, '(incl. app re-render)');
   line('replace all, until the next frame is drawn, p50', (f) => p50(f.replaceDrawn), '-', app, compare, '(incl. layout, paint)');
   line('replace all, next frame drawn, slowest', (f) => slowest(f.replaceDrawn), '-', app, compare);
+  line('replace all, main thread CPU to next frame, p50', (f) => p50(f.replaceCpu), '-', app, compare, '(load-independent)');
+  line('replace all, main thread CPU, slowest', (f) => slowest(f.replaceCpu), '-', app, compare);
+  // FIND_BENCH_SAMPLES=1 prints every sample, in the order taken, to tell a cold first run from load.
+  if (process.env.FIND_BENCH_SAMPLES === '1') {
+    const list = (values: number[]) => values.map((value) => value.toFixed(0)).join(' ');
+    for (const [name, figures] of [['this build', app], ['compared build', compare]] as const) {
+      if (figures !== null) console.log(`${name}: replace all text ${list(figures.replace)}; drawn ${list(figures.replaceDrawn)}; CPU ${list(figures.replaceCpu)}; highlight ${list(figures.find)}`);
+    }
+  }
   row('replace all undone by one undo', app.undone && (compare?.undone ?? true) ? 'yes' : 'NO', 'yes');
   console.log(`load average after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 }
