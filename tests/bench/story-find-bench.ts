@@ -77,6 +77,8 @@ async function becomes(read: () => Promise<string>, expected: string): Promise<b
 
 interface Figures {
   find: number[];
+  /** Main thread CPU time from the input event to every match highlighted. */
+  findCpu: number[];
   worst: number[];
   replace: number[];
   replaceStatus: number[];
@@ -87,7 +89,7 @@ interface Figures {
   undone: boolean;
 }
 
-const noFigures = (): Figures => ({ find: [], worst: [], replace: [], replaceStatus: [], replaceDrawn: [], replaceCpu: [], counts: {}, undone: true });
+const noFigures = (): Figures => ({ find: [], findCpu: [], worst: [], replace: [], replaceStatus: [], replaceDrawn: [], replaceCpu: [], counts: {}, undone: true });
 
 async function measure(page: Page, rendererDir: string | undefined): Promise<Figures> {
   const dataDir = await makeDataDir();
@@ -107,12 +109,17 @@ async function measure(page: Page, rendererDir: string | undefined): Promise<Fig
     const worst: number[] = [];
     const counts: Record<string, number> = {};
     const bar = page.getByTestId('find-bar');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const findCpu: number[] = [];
     // The fixture's words repeat unevenly: "costs" is a typical find, "the" (thousands) the worst case.
     // Each is measured twice per round, and replace all REPEATS times (each undone), for more samples per start.
     for (let repeat = 0; repeat < 2; repeat += 1) {
       for (const query of ['the', 'border', 'costs']) {
         await bar.getByLabel('Find in story').fill('');
+        const cpuBefore = await threadTime(cdp);
         const result = (await page.evaluate(`window.__findTime(${JSON.stringify(query)})`)) as { ms: number; count: number };
+        if (query !== 'the') findCpu.push((await threadTime(cdp)) - cpuBefore);
         (query === 'the' ? worst : find).push(result.ms);
         counts[query] = result.count;
       }
@@ -124,8 +131,6 @@ async function measure(page: Page, rendererDir: string | undefined): Promise<Fig
     const replaceDrawn: number[] = [];
     let undone = true;
     const replaceCpu: number[] = [];
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
     for (let repeat = 0; repeat < REPEATS; repeat += 1) {
       const cpuBefore = await threadTime(cdp);
       const timing = (await page.evaluate('window.__replaceAllTime()')) as { text: number; status: number; drawn: number };
@@ -141,7 +146,7 @@ async function measure(page: Page, rendererDir: string | undefined): Promise<Fig
       await bar.waitFor();
     }
     await app.close();
-    return { find, worst, replace, replaceStatus, replaceDrawn, replaceCpu, counts, undone };
+    return { find, findCpu, worst, replace, replaceStatus, replaceDrawn, replaceCpu, counts, undone };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -149,6 +154,7 @@ async function measure(page: Page, rendererDir: string | undefined): Promise<Fig
 
 function add(into: Figures, from: Figures): void {
   into.find.push(...from.find);
+  into.findCpu.push(...from.findCpu);
   into.worst.push(...from.worst);
   into.replace.push(...from.replace);
   into.replaceStatus.push(...from.replaceStatus);
@@ -193,6 +199,8 @@ export async function runStoryFindBench(): Promise<void> {
   const slowest = (values: number[]) => Math.max(...values);
   line(`highlight all ("border" ${counts.border}, "costs" ${counts.costs}) p50`, (f) => p50(f.find), '-', app, compare);
   line('highlight all, slowest', (f) => slowest(f.find), '≤ 50 ms', app, compare);
+  line('highlight all, main thread CPU, p50', (f) => p50(f.findCpu), '-', app, compare, '(load-independent)');
+  line('highlight all, main thread CPU, slowest', (f) => slowest(f.findCpu), '≤ 50 ms', app, compare);
   line(`highlight all, "the" (${counts.the} matches) p50`, (f) => p50(f.worst), '-', app, compare, '(extreme case)');
   // The click runs the one Lexical update (replace, reconcile the DOM, update listeners) synchronously:
   // that is when the text on screen is replaced. The count line follows with the app's next React render.
