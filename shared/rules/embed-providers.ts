@@ -90,3 +90,9 @@ export function readEmbedNode(node: { [key: string]: unknown }): (ParsedEmbed & 
 }
 
 export const providerName = (provider: EmbedProvider): string => EMBED_PROVIDERS[provider];
+
+/** The provider whose hosts include this one (any path), or null: to say why an address is refused. */
+export function embedProviderOfHost(hostname: string): EmbedProvider | null {
+  const host = hostname.toLowerCase();
+  return RULES.find((rule) => rule.hosts.includes(host))?.provider ?? null;
+}

@@ -27,6 +27,13 @@ test('find and replace in the story: highlights, next/previous, replace all as o
   // The matches are drawn as highlights, not written into the story.
   const highlighted = await page.evaluate(() => CSS.highlights.get('nd-find-match')?.size ?? 0);
   expect(highlighted).toBe(2);
+  // Static ranges: the page would update live ones on every later edit, a replace all over a long story above all.
+  const allStatic = await page.evaluate(() => {
+    let every = true;
+    CSS.highlights.get('nd-find-match')?.forEach((range) => (every &&= range instanceof StaticRange));
+    return every;
+  });
+  expect(allStatic).toBe(true);
   await expect(body.locator('mark')).toHaveCount(0);
 
   await query.press('Enter');

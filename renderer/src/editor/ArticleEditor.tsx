@@ -19,6 +19,7 @@ import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
+import { EmbedInsertPlugin } from './plugins/EmbedInsertPlugin';
 import { EmbedPlugin } from './plugins/EmbedPlugin';
 import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
@@ -110,6 +111,7 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor
             />
           </div>
           <LinkEditorPlugin anchorElem={scroller} />
+          <EmbedInsertPlugin />
         </div>
         {footer}
         <HistoryPlugin externalHistoryState={photoEditing.historyState ?? undefined} />

@@ -1,5 +1,5 @@
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $createParagraphNode, $createTextNode, $getRoot, createEditor, UNDO_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, createEditor, UNDO_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { findPattern, spansIn } from '../../../renderer/src/editor/find/match-text';
 import { $findStoryMatches, $replaceStoryMatches } from '../../../renderer/src/editor/find/story-matches';
@@ -79,4 +79,35 @@ describe('finding in the story', () => {
     expect(replaced).toBe(0);
     expect(textOf(editor).endsWith('York.')).toBe(true);
   });
+
+  it('replaces every match in a node, and drops a node a match used up', () => {
+    const editor = storyEditor();
+    editor.update(() => {
+      // "New" then a bold "York" that is all of its node: the bold node goes, the first keeps its format.
+      const paragraph = $createParagraphNode().append($createTextNode('New '), $createTextNode('York').toggleFormat('bold'), $createTextNode(' and new york and New York.'));
+      $getRoot().append(paragraph);
+    }, { discrete: true });
+    let replaced = 0;
+    editor.update(() => { replaced = $replaceStoryMatches($findStoryMatches('new york', { matchCase: false, wholeWord: true }), 'NYC'); }, { discrete: true });
+    expect(replaced).toBe(4);
+    const last = editor.getEditorState().read(() => $getRoot().getLastChildOrThrow<ParagraphNode>().getChildren().map((node) => node.getTextContent()));
+    // The bold node is gone; the two plain nodes either side of it are one again.
+    expect(last).toEqual(['NYC and NYC and NYC.']);
+    expect(textOf(editor).split('\n\n')[0]).toBe('The NYC mayor met the new mayor.');
+  });
+
+  it('a selection in text that got shorter stays inside it, so typing after the bar closes works', () => {
+    const editor = storyEditor();
+    // The caret at the end of "York, the mayor said." (21 characters), as when Ctrl+H was pressed there.
+    editor.update(() => $getRoot().getLastChildOrThrow<ParagraphNode>().getFirstDescendant<TextNode>()!.select(21, 21), { discrete: true });
+    editor.update(() => void $replaceStoryMatches($findStoryMatches('mayor', { matchCase: false, wholeWord: true }), 'PM'), { discrete: true });
+    const caret = editor.getEditorState().read(() => {
+      const selection = $getSelection();
+      return $isRangeSelection(selection) ? { offset: selection.anchor.offset, size: selection.anchor.getNode().getTextContentSize() } : null;
+    });
+    expect(caret).toEqual({ offset: 18, size: 18 });
+    editor.update(() => ($getSelection() as NonNullable<ReturnType<typeof $getSelection>>).insertText('!'), { discrete: true });
+    expect(textOf(editor).endsWith('York, the PM said.!')).toBe(true);
+  });
 });
+

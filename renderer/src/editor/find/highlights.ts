@@ -17,8 +17,13 @@ function textOf(element: HTMLElement | null): Text | null {
   return first instanceof Text ? first : null;
 }
 
-/** A DOM range over a match, or null when its text is not on screen (yet). */
-export function rangeOf(editor: LexicalEditor, match: StoryMatch): Range | null {
+/**
+ * A static range over a match, or null when its text is not on screen (yet). Static, not a live
+ * Range: the document updates every live Range on every text change until it is garbage-collected,
+ * so after a find with thousands of matches each later edit (a replace all above all) paid for them.
+ * Matches are drawn again after every edit anyway, so nothing needs them to follow the text.
+ */
+export function rangeOf(editor: LexicalEditor, match: StoryMatch): StaticRange | null {
   const first = match.segments[0];
   const last = match.segments[match.segments.length - 1];
   if (first === undefined || last === undefined) return null;
@@ -26,16 +31,13 @@ export function rangeOf(editor: LexicalEditor, match: StoryMatch): Range | null 
   const endText = first === last ? startText : textOf(editor.getElementByKey(last.key));
   if (startText === null || endText === null) return null;
   if (first.start > startText.length || last.end > endText.length) return null;
-  const range = document.createRange();
-  range.setStart(startText, first.start);
-  range.setEnd(endText, last.end);
-  return range;
+  return new StaticRange({ startContainer: startText, startOffset: first.start, endContainer: endText, endOffset: last.end });
 }
 
 const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
 /** Marks every match, and the current one apart. Returns the ranges (index-aligned, null where hidden). */
-export function showHighlights(editor: LexicalEditor, matches: readonly StoryMatch[], current: number): Array<Range | null> {
+export function showHighlights(editor: LexicalEditor, matches: readonly StoryMatch[], current: number): Array<StaticRange | null> {
   const ranges = matches.map((match) => rangeOf(editor, match));
   if (!supported()) return ranges;
   const all = new Highlight();

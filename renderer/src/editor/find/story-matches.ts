@@ -1,4 +1,4 @@
-import { $getNodeByKey, $getRoot, $isTextNode, type ElementNode, type NodeKey, type TextNode } from 'lexical';
+import { $getNodeByKey, $getRoot, $getSelection, $isRangeSelection, $isTextNode, $setSelection, type ElementNode, type NodeKey, type TextNode } from 'lexical';
 import { findPattern, spansIn, type FindOptions } from './match-text';
 
 /** The part of one text node that a match covers. */
@@ -73,35 +73,82 @@ export function $findStoryMatches(query: string, options: FindOptions): StoryMat
   return matches;
 }
 
-/**
- * Writes the replacement over one match: into its first text node (which keeps that node's
- * format), and removes the matched text from the others. False when the story changed under the
- * match (a node gone or shorter), so a stale match never cuts the wrong words.
- */
-function $replaceMatch(match: StoryMatch, replacement: string): boolean {
-  const nodes = match.segments.map((segment) => $getNodeByKey(segment.key));
-  for (let i = 0; i < nodes.length; i += 1) {
-    const node = nodes[i];
-    const segment = match.segments[i]!;
-    if (!$isTextNode(node) || node.getTextContentSize() < segment.end) return false;
-  }
-  for (let i = match.segments.length - 1; i >= 0; i -= 1) {
-    const segment = match.segments[i]!;
-    const node = nodes[i] as TextNode;
-    const inserted = i === 0 ? replacement : '';
-    const writable = node.spliceText(segment.start, segment.end - segment.start, inserted);
-    if (writable.getTextContentSize() === 0 && i > 0) writable.remove();
-  }
-  return true;
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /**
- * Replaces the given matches, last first so the offsets of the earlier ones stay true. Returns
- * how many were replaced. Run inside one editor.update(), which makes it one undo step.
+ * Whether every node of the match is still a text node long enough for it. A match found before
+ * the story changed (a node gone or shorter) is skipped, so a stale match never cuts the wrong words.
+ */
+function $stillFits(match: StoryMatch): boolean {
+  return match.segments.every((segment) => {
+    const node = $getNodeByKey(segment.key);
+    return $isTextNode(node) && node.getTextContentSize() >= segment.end;
+  });
+}
+
+/** The node's text with its edits applied; edits are in order and never overlap (matches do not). */
+function editedText(text: string, edits: readonly Edit[]): string {
+  let result = '';
+  let from = 0;
+  for (const edit of edits) {
+    result += text.slice(from, edit.start) + edit.text;
+    from = edit.end;
+  }
+  return result + text.slice(from);
+}
+
+/**
+ * Replaces the given matches. The replacement goes into a match's first text node (which keeps
+ * that node's format) and the matched text leaves the others. Edits are grouped per text node, so
+ * each node is made writable and rewritten once however many matches it holds: replace all over a
+ * long story is one pass, not one splice (with its selection bookkeeping) per match. Returns how
+ * many were replaced. Run inside one editor.update(), which makes it one undo step.
  */
 export function $replaceStoryMatches(matches: readonly StoryMatch[], replacement: string): number {
+  const edits = new Map<NodeKey, Edit[]>();
+  const emptied = new Set<NodeKey>();
   let replaced = 0;
-  for (let i = matches.length - 1; i >= 0; i -= 1) if ($replaceMatch(matches[i]!, replacement)) replaced += 1;
+  for (const match of matches) {
+    if (!$stillFits(match)) continue;
+    match.segments.forEach((segment, index) => {
+      const list = edits.get(segment.key) ?? [];
+      list.push({ start: segment.start, end: segment.end, text: index === 0 ? replacement : '' });
+      edits.set(segment.key, list);
+      // A later part of a match that was all of its node leaves an empty node behind: removed below.
+      if (index > 0) emptied.add(segment.key);
+    });
+    replaced += 1;
+  }
+  for (const [key, list] of edits) {
+    const node = $getNodeByKey(key) as TextNode;
+    list.sort((a, b) => a.start - b.start);
+    const text = editedText(node.getTextContent(), list);
+    if (text === '' && emptied.has(key)) node.remove();
+    else node.setTextContent(text);
+  }
+  $keepSelectionInside(edits.keys());
   return replaced;
 }
 
+/**
+ * Text got shorter under the editor's selection (kept while the find bar has the focus): a point
+ * past its node's end is moved to that end, so the selection stays valid for when the bar closes.
+ */
+function $keepSelectionInside(edited: Iterable<NodeKey>): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  const keys = new Set(edited);
+  for (const point of [selection.anchor, selection.focus]) {
+    if (point.type !== 'text' || !keys.has(point.key)) continue;
+    const node = $getNodeByKey(point.key);
+    if (!$isTextNode(node) || !node.isAttached()) {
+      $setSelection(null); // its node went; the bar puts the selection on a match when it closes
+      return;
+    }
+    if (point.offset > node.getTextContentSize()) point.set(point.key, node.getTextContentSize(), 'text');
+  }
+}

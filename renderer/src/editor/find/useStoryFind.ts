@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { $createRangeSelection, $setSelection, HISTORY_PUSH_TAG } from 'lexical';
+import { $createRangeSelection, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearHighlights, showHighlights } from './highlights';
 import type { FindOptions } from './match-text';
@@ -21,6 +21,14 @@ export interface StoryFind {
   /** Puts the editor's selection on the current match (when the bar closes, so typing goes there). */
   selectCurrent(): void;
 }
+
+/**
+ * A replacement is one undo step (the push tag keeps it from merging with typing). The focus is in
+ * the find bar, so the editor's selection is not drawn into the page: doing so makes Chromium lay
+ * out the whole story at once inside the click (most of the time replace all took over a long
+ * story). The selection goes onto the current match when the bar closes.
+ */
+const REPLACE_TAGS = [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG];
 
 function scrollToMatch(editor: LexicalEditor, match: StoryMatch | undefined): void {
   if (match === undefined) return;
@@ -89,7 +97,7 @@ export function useStoryFind(editor: LexicalEditor, active: boolean): StoryFind 
     (replacement: string) => {
       const match = matchesRef.current[currentIndex];
       if (match === undefined) return;
-      editor.update(() => void $replaceStoryMatches([match], replacement), { tag: HISTORY_PUSH_TAG, discrete: true });
+      editor.update(() => void $replaceStoryMatches([match], replacement), { tag: REPLACE_TAGS, discrete: true });
       scrollToMatch(editor, matchesRef.current[currentIndex]);
     },
     [editor, currentIndex],
@@ -98,10 +106,10 @@ export function useStoryFind(editor: LexicalEditor, active: boolean): StoryFind 
   const replaceAll = useCallback(
     (replacement: string) => {
       let replaced = 0;
-      // One update is one entry in the undo history; the push tag keeps it from merging with typing.
+      // One update: one entry in the undo history, one reconciliation, one search for the count after.
       editor.update(() => {
         replaced = $replaceStoryMatches($findStoryMatches(query, options), replacement);
-      }, { tag: HISTORY_PUSH_TAG, discrete: true });
+      }, { tag: REPLACE_TAGS, discrete: true });
       return replaced;
     },
     [editor, query, options],

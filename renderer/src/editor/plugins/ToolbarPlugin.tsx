@@ -24,7 +24,7 @@ import { Icon, type IconName } from '../../ui/components/Icon';
 import { useAppCommand } from '../../ui/app-commands';
 import { Toolbar } from '../../ui/components/Toolbar';
 import { $getSelectedBlockType, BLOCK_LABELS, setBlockType, type BlockType } from '../blocks';
-import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
+import { OPEN_EMBED_DIALOG_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands';
 import { ALT, MOD, SHIFT } from '../../ui/shortcuts';
 import { INSERT_PHOTO_COMMAND } from './PhotoPlugin';
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
@@ -197,6 +197,9 @@ export function ToolbarPlugin() {
           </ToolButton>
           <ToolButton label="Insert photo" shortcut={`${MOD}${SHIFT}P`} onClick={() => setPicking(true)}>
             <PhotoGlyph />
+          </ToolButton>
+          <ToolButton label="Insert embed" shortcut={`${MOD}${SHIFT}E`} onClick={() => editor.dispatchCommand(OPEN_EMBED_DIALOG_COMMAND, undefined)}>
+            <svg className="nd-icon" width={18} height={18} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false"><path d="M7 6l-4 4 4 4M13 6l4 4-4 4M11 5l-2 10" /></svg>
           </ToolButton>
           <ToolButton label="Insert table" onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}>
             <span className="nd-tool__glyph">▦</span>
