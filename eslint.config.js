@@ -29,7 +29,7 @@ export default tseslint.config(
         patterns: [
           ...nodePatterns,
           { group: ['lexical', '@lexical/*', 'react-*'], message: 'shared/ holds pure rules; the editor lives in renderer/.' },
-          { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'shared/ imports nothing from other layers.' },
+          { group: ['**/electron/**', '**/renderer/**', '**/tests/**', '**/server/**'], message: 'shared/ imports nothing from other layers.' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage',
@@ -80,6 +80,20 @@ export default tseslint.config(
         patterns: [
           { group: ['**/renderer/**', 'lexical', '@lexical/*'], message: 'Main never imports the renderer.' },
           { group: ['**/preload/**'], message: 'Main and preload share code only through shared/.' },
+          { group: ['**/server/**'], message: 'Main reaches the desk server over the network, never by import.' },
+        ],
+      }],
+    },
+  },
+  {
+    // server/: the desk server, a Node program of its own. It shares only shared/ with the app.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronPath, ...reactPaths],
+        patterns: [
+          { group: ['lexical', '@lexical/*', 'react-*'], message: 'The desk server holds Yjs documents, not editors.' },
+          { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'server/ imports only shared/ from the app.' },
         ],
       }],
     },

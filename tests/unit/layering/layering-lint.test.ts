@@ -26,6 +26,12 @@ const forbidden: [string, string][] = [
   ['electron/preload/x.ts', "import { x } from '../main/services/x';\nexport const y = x;"],
   ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
   ['electron/main/x.ts', "import { x } from '../../renderer/src/x';\nexport const y = x;"],
+  ['electron/main/x.ts', "import { x } from '../../server/desk-server';\nexport const y = x;"],
+  ['shared/rules/x.ts', "import { x } from '../../server/desk-server';\nexport const y = x;"],
+  ['server/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+  ['server/x.ts', "import { x } from '../electron/main/services/x';\nexport const y = x;"],
+  ['server/x.ts', "import { x } from '../renderer/src/x';\nexport const y = x;"],
+  ['server/x.ts', "import { createEditor } from 'lexical';\nexport const c = createEditor;"],
 ];
 
 const allowed: [string, string][] = [
@@ -34,6 +40,7 @@ const allowed: [string, string][] = [
   ['renderer/src/api/newsdesk.ts', 'export const b = window.newsdesk;'],
   ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { buildBridge } from '../../shared/ipc/bridge';\nexport const c = [contextBridge, buildBridge];"],
   ['electron/main/x.ts', "import { join } from 'node:path';\nimport { app } from 'electron';\nexport const j = [join, app];"],
+  ['server/x.ts', "import { join } from 'node:path';\nimport * as Y from 'yjs';\nimport { storyDocumentName } from '../shared/desk/desk-protocol';\nexport const j = [join, Y, storyDocumentName];"],
 ];
 
 describe('layering lint rule', () => {
