@@ -1,4 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { loginResponseSchema, STORY_BODY_ROOT, storyDocumentName, type LoginResponse } from '../../../shared/desk/desk-protocol';
@@ -12,6 +14,10 @@ export interface DeskClient {
   refusals: string[];
   /** The close reasons the socket saw. */
   closes: string[];
+  /** Hocuspocus message types the server sent for this story (0 sync, 1 awareness, 2 auth…). */
+  received: number[];
+  /** Sends raw bytes on the socket, as a misbehaving client would. */
+  sendRaw(bytes: Uint8Array): void;
   destroy(): void;
 }
 
@@ -24,19 +30,30 @@ export async function login(baseUrl: string, email: string, password: string): P
 export function connectClient(webSocketUrl: string, deskId: string, storyId: string, token: string | null, doc = new Y.Doc()): DeskClient {
   const refusals: string[] = [];
   const closes: string[] = [];
+  const received: number[] = [];
+  const name = storyDocumentName(deskId, storyId);
   // Reconnects fast, so tests that restart the server do not wait on back-off.
   const socket = new HocuspocusProviderWebsocket({ url: webSocketUrl, WebSocketPolyfill: WebSocket, delay: 100, factor: 1.5, maxDelay: 1000, minDelay: 50 });
   socket.on('close', ({ event }: { event: { code: number; reason: string } }) => closes.push(`${event.code} ${event.reason}`));
+  socket.on('message', (event: { data: ArrayBuffer | Uint8Array }) => {
+    const decoder = decoding.createDecoder(new Uint8Array(event.data));
+    if (decoding.readVarString(decoder) === name) received.push(decoding.readVarUint(decoder));
+  });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
-    name: storyDocumentName(deskId, storyId),
+    name,
     document: doc,
     token,
     onAuthenticationFailed: ({ reason }) => refusals.push(reason),
   });
   provider.attach();
   return {
-    doc, provider, socket, refusals, closes,
+    doc, provider, socket, refusals, closes, received,
+    sendRaw(bytes) {
+      const raw = socket.webSocket as unknown as WebSocket | null;
+      if (!raw) throw new Error('The client is not connected.');
+      raw.send(bytes);
+    },
     destroy() {
       provider.destroy();
       socket.destroy();
@@ -70,4 +87,14 @@ export function typeInto(doc: Y.Doc, text: string): void {
 
 export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) && bodyOf(a) === bodyOf(b);
+}
+
+/** A Hocuspocus sync message for `name` carrying `update` (sync step 2 = 1, update = 2). */
+export function syncMessage(name: string, update: Uint8Array, step = 2): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, name);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
