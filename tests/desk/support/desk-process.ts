@@ -10,6 +10,8 @@ export interface DeskProcess {
   url: string;
   webSocketUrl: string;
   pid: number;
+  /** What it printed so far. */
+  output(): string;
   kill9(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function startDeskProcess(env: Record<string, string>, port: number
     url,
     webSocketUrl: `ws://127.0.0.1:${port}`,
     pid: child.pid ?? -1,
+    output: () => output,
     async kill9() {
       child.kill('SIGKILL');
       await exited(child);
@@ -62,4 +65,15 @@ export async function startDeskProcess(env: Record<string, string>, port: number
       await exited(child);
     },
   };
+}
+
+/** Runs `npm run desk-server -- <args>` to the end, with `input` on stdin. */
+export async function runDeskCommand(args: string[], env: Record<string, string>, input: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin?.end(input);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  return { code, output };
 }
