@@ -9,10 +9,38 @@ import { storyFields } from './story-fields';
  * compacted state in `story_documents`. Loading merges both, so a `kill -9` loses nothing.
  */
 export class StoryStore {
+  /** Updates waiting for the next write, with the callers waiting on them. */
+  private queued: { name: string; update: Uint8Array; done: (error?: unknown) => void }[] = [];
+  private writing = false;
+
   constructor(private readonly db: DeskDatabase) {}
 
-  async append(name: string, update: Uint8Array): Promise<void> {
-    await this.db.query('INSERT INTO story_updates (name, data) VALUES ($1, $2)', [name, update]);
+  /**
+   * Resolves once the update is durably in the database. Updates that arrive while a write is
+   * under way go together in the next single INSERT (group commit): one fsync for many keystrokes,
+   * instead of one each, which is what keeps a busy desk's latency flat.
+   */
+  append(name: string, update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ name, update, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.writing) void this.writeQueued();
+    });
+  }
+
+  private async writeQueued(): Promise<void> {
+    this.writing = true;
+    while (this.queued.length > 0) {
+      const batch = this.queued;
+      this.queued = [];
+      try {
+        await this.db.query('INSERT INTO story_updates (name, data) SELECT * FROM unnest($1::text[], $2::bytea[])',
+          [batch.map((item) => item.name), batch.map((item) => item.update)]);
+        for (const item of batch) item.done();
+      } catch (error) {
+        for (const item of batch) item.done(error ?? new Error('The update could not be written.'));
+      }
+    }
+    this.writing = false;
   }
 
   /** The stored state of a document (compacted state plus every appended update), or null. */

@@ -33,8 +33,9 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startDeskProcess(env: Record<string, string>, port: number): Promise<DeskProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** `script` is the desk server by default; the benchmark also starts a bare Hocuspocus this way. */
+export async function startDeskProcess(env: Record<string, string>, port: number, script = 'server/main.ts'): Promise<DeskProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env, DESK_PORT: String(port), DESK_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
