@@ -2,13 +2,16 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
-import { parseStoryDocumentName } from '../shared/desk/desk-protocol';
+import type * as Y from 'yjs';
+import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
 import { isMember } from './accounts';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
+import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
 import { checkClientMessage, RefusedMessage } from './message-guard';
 import { LoginRateLimit } from './rate-limit';
+import { storyFields } from './story-fields';
 import { StoryStore } from './story-store';
 import { loadTokenKey, verifyToken, type SessionClaims } from './tokens';
 
@@ -73,18 +76,35 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   // Who changed each document since it was last stored: the archive's "edited by".
   const editors = new Map<string, Set<string>>();
 
+  // Stories this instance has put in their desk's index since it started.
+  const listed = new Set<string>();
+  let server: Server | undefined;
+  const publish = (documentName: string, document: Y.Doc, names: readonly string[]): void => {
+    const story = parseStoryDocumentName(documentName);
+    if (!story || !server) return;
+    listed.add(documentName);
+    // The index is a convenience view of the archive: failing to update it must not fail a store.
+    publishToIndex(server.hocuspocus, story, storyFields(document), names).catch((error: unknown) => {
+      console.error(`desk-server: the story list of ${story.deskId} was not updated: ${messageOf(error)}`);
+    });
+  };
+
   const persistence = new Database({
-    fetch: ({ documentName }) => store.load(documentName),
+    fetch: ({ documentName }) => {
+      const indexOf = parseDeskIndexDocumentName(documentName);
+      return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
+    },
     store: async ({ documentName, document }) => {
       const story = parseStoryDocumentName(documentName);
       if (!story) return;
       const names = [...(editors.get(documentName) ?? [])];
       editors.delete(documentName);
       await store.store({ ...story, name: documentName }, document, names);
+      publish(documentName, document, names);
     },
   });
 
-  const server = new Server({
+  const deskServer = new Server({
     name: 'newsdesk-desk',
     port: options.port,
     address: options.host,
@@ -94,16 +114,18 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     maxDebounce: options.storeDebounceMs * 5,
     extensions: [persistence, ...(options.redisUrl ? [redisExtension(options.redisUrl)] : [])],
 
-    async onAuthenticate({ token, documentName }): Promise<ConnectionContext> {
-      const story = parseStoryDocumentName(documentName);
-      if (!story) throw new Error('No such document on this desk.');
+    async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
+      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName);
+      if (!deskId) throw new Error('No such document on this desk.');
       let user: SessionClaims;
       try {
         user = await verifyToken(tokenKey, token);
       } catch {
         throw new Error('Sign in to the desk again: the session is missing, expired or not valid.');
       }
-      if (!(await isMember(db, user.userId, story.deskId))) throw new Error('You are not on that desk.');
+      if (!(await isMember(db, user.userId, deskId))) throw new Error('You are not on that desk.');
+      // The story list is the server's to write.
+      if (parseDeskIndexDocumentName(documentName)) connectionConfig.readOnly = true;
       return { user };
     },
 
@@ -119,10 +141,16 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         }
         throw error;
       }
-      if (!update) return;
+      // Only stories are written ahead; the index is read-only and Hocuspocus refuses its updates.
+      if (!update || !parseStoryDocumentName(documentName)) return;
       await store.append(documentName, update);
       const name = (context as Partial<ConnectionContext>).user?.name;
       if (name) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));
+    },
+
+    async onChange({ documentName, document }) {
+      // A story new to this instance is listed at once, not only when it is first stored.
+      if (!listed.has(documentName)) publish(documentName, document, [...(editors.get(documentName) ?? [])]);
     },
 
     async onRequest({ request, response }) {
@@ -135,18 +163,19 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (handled) throw null;
     },
   }, { maxPayload: options.maxUpdateBytes + 64 * 1024 });
+  server = deskServer;
 
-  await server.listen();
-  const port = server.address.port;
+  await deskServer.listen();
+  const port = deskServer.address.port;
   const url = `http://${options.host}:${port}`;
   return {
     url,
     webSocketUrl: `ws://${options.host}:${port}`,
     port,
     db,
-    openDocuments: () => server.hocuspocus.getDocumentsCount(),
+    openDocuments: () => deskServer.hocuspocus.getDocumentsCount(),
     async stop() {
-      await server.destroy();
+      await deskServer.destroy();
       await db.close();
     },
   };

@@ -31,6 +31,23 @@ export function parseStoryDocumentName(name: string): StoryDocumentName | null {
 }
 
 /**
+ * Each desk's live story list: a read-only document `desk/<deskId>/index` whose Y.Map `stories`
+ * holds one StorySummary per story id. The server updates it when a story is first edited and each
+ * time it is stored; desktops subscribe over the same websocket (and, with Redis, any instance).
+ */
+export const DESK_INDEX_MAP = 'stories';
+const DESK_INDEX = /^desk\/([^/]+)\/index$/;
+
+export function deskIndexDocumentName(deskId: string): string {
+  return `desk/${deskIdSchema.parse(deskId)}/index`;
+}
+
+export function parseDeskIndexDocumentName(name: string): string | null {
+  const desk = deskIdSchema.safeParse(DESK_INDEX.exec(name)?.[1]);
+  return desk.success ? desk.data : null;
+}
+
+/**
  * Inside a story's Y.Doc: the metadata fields live in the Y.Map `meta` (one key per field, so
  * concurrent edits of different fields both survive), and the body is Lexical's own Yjs binding
  * under its default root, the Y.XmlText `root`.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { searchResponseSchema, STORY_META_MAP, storyListResponseSchema } from '../../shared/desk/desk-protocol';
+import { DESK_INDEX_MAP, deskIndexDocumentName, searchResponseSchema, STORY_META_MAP, storyListResponseSchema, type StorySummary } from '../../shared/desk/desk-protocol';
 import { deskServicesSkipReason, startPostgres, type RealService } from './services/real-services';
-import { bodyText, connectClient, until, type DeskClient } from './support/desk-clients';
+import { bodyText, connectClient, connectDocument, until, type DeskClient } from './support/desk-clients';
 import { startDeskFixture, type DeskFixture } from './support/desk-fixture';
 
 // The desk archive: a story table kept from each stored document, searched with PostgreSQL's full text.
@@ -75,5 +75,39 @@ describe.skipIf(skipReason !== null)('the desk archive', () => {
     expect(response.status).toBe(403);
     const sport = storyListResponseSchema.parse(await (await api('/api/desks/sport/stories', desk.tokens.cy)).json());
     expect(sport.stories).toEqual([]);
+  });
+});
+
+describe.skipIf(skipReason !== null)("the desk's live story list", () => {
+  function subscribe(token: string): DeskClient {
+    const made = connectDocument(desk.server.webSocketUrl, deskIndexDocumentName('news'), token);
+    clients.push(made);
+    return made;
+  }
+  const listed = (client: DeskClient, storyId: string): StorySummary | undefined =>
+    client.doc.getMap<StorySummary>(DESK_INDEX_MAP).get(storyId);
+
+  it('shows a story created elsewhere at once, then its stored fields; only the server writes it', async () => {
+    const bo = subscribe(desk.tokens.bo);
+    await until(() => bo.provider.isSynced, 'the list synced');
+    const ana = connectClient(desk.server.webSocketUrl, 'news', 'fresh-story', desk.tokens.ana);
+    clients.push(ana);
+    await until(() => ana.provider.isSynced, 'synced');
+    writeStory(ana.doc, 'Fresh headline', ['Breaking copy.']);
+    await until(() => listed(bo, 'fresh-story') !== undefined, 'the new story in the list');
+    await until(() => listed(bo, 'fresh-story')?.headline === 'Fresh headline', 'its headline');
+    await until(() => listed(bo, 'fresh-story')?.editedBy.join() === 'Ana Editor', 'who edited it');
+
+    // A desktop writing into the list changes nothing for anyone else.
+    bo.doc.getMap<StorySummary>(DESK_INDEX_MAP).set('forged', { storyId: 'forged', headline: 'x', status: '', section: '', updated: '', editedBy: [] });
+    const other = subscribe(desk.tokens.ana);
+    await until(() => other.provider.isSynced && listed(other, 'fresh-story') !== undefined, 'a second subscriber synced');
+    expect(listed(other, 'forged')).toBeUndefined();
+  });
+
+  it("refuses another desk's list", async () => {
+    const cy = subscribe(desk.tokens.cy);
+    await until(() => cy.refusals.length > 0, 'the refusal');
+    expect(cy.doc.getMap(DESK_INDEX_MAP).size).toBe(0);
   });
 });

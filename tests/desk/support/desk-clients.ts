@@ -28,10 +28,13 @@ export async function login(baseUrl: string, email: string, password: string): P
 }
 
 export function connectClient(webSocketUrl: string, deskId: string, storyId: string, token: string | null, doc = new Y.Doc()): DeskClient {
+  return connectDocument(webSocketUrl, storyDocumentName(deskId, storyId), token, doc);
+}
+
+export function connectDocument(webSocketUrl: string, name: string, token: string | null, doc = new Y.Doc()): DeskClient {
   const refusals: string[] = [];
   const closes: string[] = [];
   const received: number[] = [];
-  const name = storyDocumentName(deskId, storyId);
   // Reconnects fast, so tests that restart the server do not wait on back-off.
   const socket = new HocuspocusProviderWebsocket({ url: webSocketUrl, WebSocketPolyfill: WebSocket, delay: 100, factor: 1.5, maxDelay: 1000, minDelay: 50 });
   socket.on('close', ({ event }: { event: { code: number; reason: string } }) => closes.push(`${event.code} ${event.reason}`));
