@@ -78,9 +78,11 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
 
   // Stories this instance has put in their desk's index since it started.
   const listed = new Set<string>();
-  let server: Server | undefined;
+  // Set once the server exists: the persistence hooks below are created before it.
+  const started: { server?: Server } = {};
   const publish = (documentName: string, document: Y.Doc, names: readonly string[]): void => {
     const story = parseStoryDocumentName(documentName);
+    const server = started.server;
     if (!story || !server) return;
     listed.add(documentName);
     // The index is a convenience view of the archive: failing to update it must not fail a store.
@@ -163,7 +165,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (handled) throw null;
     },
   }, { maxPayload: options.maxUpdateBytes + 64 * 1024 });
-  server = deskServer;
+  started.server = deskServer;
 
   await deskServer.listen();
   const port = deskServer.address.port;
