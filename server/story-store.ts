@@ -17,8 +17,8 @@ export class StoryStore {
 
   /**
    * Resolves once the update is durably in the database. Updates that arrive while a write is
-   * under way go together in the next single INSERT (group commit): one fsync for many keystrokes,
-   * instead of one each, which is what keeps a busy desk's latency flat.
+   * under way go together in the next single INSERT (group commit): one round trip for many
+   * keystrokes instead of one each, which is what keeps a busy desk's latency flat.
    */
   append(name: string, update: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -33,7 +33,7 @@ export class StoryStore {
       const batch = this.queued;
       this.queued = [];
       try {
-        await this.db.query('INSERT INTO story_updates (name, data) SELECT * FROM unnest($1::text[], $2::bytea[])',
+        await this.db.appendQuery('INSERT INTO story_updates (name, data) SELECT * FROM unnest($1::text[], $2::bytea[])',
           [batch.map((item) => item.name), batch.map((item) => item.update)]);
         for (const item of batch) item.done();
       } catch (error) {

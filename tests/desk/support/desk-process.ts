@@ -44,6 +44,8 @@ export async function startDeskProcess(env: Record<string, string>, port: number
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
+      // DESK_ECHO=1 shows the server's own output, for looking into a failing test or bench.
+      if (process.env.DESK_ECHO === '1') process.stdout.write(chunk);
       if (output.includes('Give the desktops this address')) resolve();
     };
     child.stdout?.on('data', onData);
