@@ -99,11 +99,11 @@ async function route(options: HttpApiOptions, request: IncomingMessage, response
     const address = request.socket.remoteAddress ?? 'unknown';
     const wait = options.rateLimit.retryAfterSeconds(address, email);
     if (wait > 0) throw new HttpError(429, `Too many failed sign-ins; try again in ${wait} s.`, { 'Retry-After': String(wait) });
+    // Counted before the (slow) password check, so a burst of parallel guesses cannot all slip
+    // past the limit while the first ones are still being checked; a success clears it.
+    options.rateLimit.recordFailure(address, email);
     const user = await checkLogin(db, email, password);
-    if (!user) {
-      options.rateLimit.recordFailure(address, email);
-      throw new HttpError(401, 'Wrong email or password.');
-    }
+    if (!user) throw new HttpError(401, 'Wrong email or password.');
     options.rateLimit.recordSuccess(address, email);
     const { token, expiresAt } = await issueToken(options.tokenKey, { userId: user.id, name: user.name }, options.tokenLifetimeSeconds);
     const body: LoginResponse = { token, expiresAt: expiresAt.toISOString(), user, desks: await desksOf(db, user.id) };

@@ -150,6 +150,12 @@ describe.skipIf(skipReason !== null)('signing in', () => {
     expect(await attempt(PEOPLE.bo.email, PASSWORD)).toBe(200);
   });
 
+  it('counts parallel guesses too: a burst gets no more than the limit of tries', async () => {
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(PEOPLE.ana.email, `parallel guess ${i}`)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(9);
+  });
+
   it('answers bad requests with a sentence, never a crash', async () => {
     const notJson = await fetch(`${desk.server.url}/api/login`, { method: 'POST', body: '{nope' });
     expect(notJson.status).toBe(400);
