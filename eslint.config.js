@@ -14,6 +14,7 @@ const reactPaths = ['react', 'react-dom', 'react-dom/client'].map((name) => ({ n
 const mainPatterns = [
   { group: ['**/renderer/**', 'lexical', '@lexical/*'], message: 'Main never imports the renderer.' },
   { group: ['**/preload/**'], message: 'Main and preload share code only through shared/.' },
+  { group: ['**/server/**'], message: 'Main reaches the desk server over the network, never by import.' },
 ];
 // Native image and settings libraries load only in main: in the page or the preload they would
 // either fail to load (sandbox) or pull Node into a layer that must not have it.
@@ -83,7 +84,7 @@ export default tseslint.config(
           ...nodePatterns,
           mainOnlyPattern,
           { group: ['lexical', '@lexical/*', 'react-*'], message: 'shared/ holds pure rules; the editor lives in renderer/.' },
-          { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'shared/ imports nothing from other layers.' },
+          { group: ['**/electron/**', '**/renderer/**', '**/tests/**', '**/server/**'], message: 'shared/ imports nothing from other layers.' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage',
@@ -140,6 +141,19 @@ export default tseslint.config(
         patterns: [
           ...mainPatterns,
           { group: ['**/shared/ipc', '**/shared/ipc/**'], message: 'Services import no shared/ipc: take domain types and errors from shared/model; only *-handlers.ts use the contract.' },
+        ],
+      }],
+    },
+  },
+  {
+    // server/: the desk server, a Node program of its own. It shares only shared/ with the app.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronPath, ...reactPaths],
+        patterns: [
+          { group: ['lexical', '@lexical/*', 'react-*'], message: 'The desk server holds Yjs documents, not editors.' },
+          { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'server/ imports only shared/ from the app.' },
         ],
       }],
     },

@@ -15,6 +15,8 @@ export default defineConfig({
       'tests/faults/**/*.test.ts',
       // Proof that the app is locked down: Electronegativity, webPreferences and CSP, IPC fuzz, hostile input.
       'tests/security/**/*.test.ts',
+      // The desk server against real PostgreSQL and Redis (skipped with a reason where they are missing).
+      'tests/desk/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -2,6 +2,7 @@
 // baseline measured in the same run. Figures are printed, never asserted.
 import { runBigStoryBench } from './big-story-bench';
 import { runBoardBench } from './board-bench';
+import { runDeskBench } from './desk-bench';
 import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
@@ -19,3 +20,4 @@ await runMediaBench();
 await runBoardBench();
 await runPublishBench();
 await runGhostPublishBench();
+await runDeskBench();

@@ -31,6 +31,12 @@ const forbidden: [string, string][] = [
   ['electron/main/services/compose.ts', "import { contract } from '../../../shared/ipc/contract';\nexport const c = contract;"],
   // The services' own block must keep main's rules too.
   ['electron/main/services/drafts/x.ts', "import { x } from '../../../../renderer/src/x';\nexport const y = x;"],
+  ['electron/main/x.ts', "import { x } from '../../server/desk-server';\nexport const y = x;"],
+  ['shared/rules/x.ts', "import { x } from '../../server/desk-server';\nexport const y = x;"],
+  ['server/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+  ['server/x.ts', "import { x } from '../electron/main/services/x';\nexport const y = x;"],
+  ['server/x.ts', "import { x } from '../renderer/src/x';\nexport const y = x;"],
+  ['server/x.ts', "import { createEditor } from 'lexical';\nexport const c = createEditor;"],
 ];
 
 // The renderer's own layers (app root > features > editor > ui, api), one case per rule.
@@ -79,6 +85,7 @@ const allowed: [string, string][] = [
   ['electron/main/services/drafts/x.ts', "import { UserFacingError } from '../../../../shared/model/errors';\nexport const e = UserFacingError;"],
   ['electron/main/services/drafts/drafts-handlers.ts', "import type { draftsChannels } from '../../../../shared/ipc/drafts-contract';\nexport type D = typeof draftsChannels;"],
   ['electron/main/ipc/x.ts', "import { contract } from '../../../shared/ipc/contract';\nexport const c = contract;"],
+  ['server/x.ts', "import { join } from 'node:path';\nimport * as Y from 'yjs';\nimport { storyDocumentName } from '../shared/desk/desk-protocol';\nexport const j = [join, Y, storyDocumentName];"],
 ];
 
 describe('layering lint rule', () => {

@@ -1,0 +1,45 @@
+/**
+ * One schema for PostgreSQL and PGlite (which is PostgreSQL compiled to WebAssembly, so the same
+ * SQL, full-text search included). Every statement is idempotent: each instance runs it at start.
+ */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS desk_settings (key text PRIMARY KEY, value text NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS desks (id text PRIMARY KEY, name text NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS users (
+     id text PRIMARY KEY,
+     name text NOT NULL,
+     email text NOT NULL UNIQUE,
+     role text NOT NULL,
+     password_hash text NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE IF NOT EXISTS desk_members (
+     desk_id text NOT NULL REFERENCES desks(id) ON DELETE CASCADE,
+     user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     PRIMARY KEY (desk_id, user_id))`,
+  // The compacted Yjs state of each story, plus every update received since, written before the
+  // update is applied and acknowledged: a killed server loses nothing it acknowledged.
+  `CREATE TABLE IF NOT EXISTS story_documents (
+     name text PRIMARY KEY,
+     state bytea NOT NULL,
+     updated_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE IF NOT EXISTS story_updates (
+     id bigserial PRIMARY KEY,
+     name text NOT NULL,
+     data bytea NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS story_updates_by_name ON story_updates (name, id)`,
+  // The desk archive: fields kept from each document when it is stored. 'simple' text search
+  // (lowercased words, no stemming) because a desk writes in more than one language.
+  `CREATE TABLE IF NOT EXISTS stories (
+     desk_id text NOT NULL,
+     story_id text NOT NULL,
+     headline text NOT NULL DEFAULT '',
+     status text NOT NULL DEFAULT '',
+     section text NOT NULL DEFAULT '',
+     body text NOT NULL DEFAULT '',
+     edited_by text[] NOT NULL DEFAULT '{}',
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     search tsvector GENERATED ALWAYS AS (to_tsvector('simple', headline || ' ' || body)) STORED,
+     PRIMARY KEY (desk_id, story_id))`,
+  `CREATE INDEX IF NOT EXISTS stories_search ON stories USING gin (search)`,
+  `CREATE INDEX IF NOT EXISTS stories_updated ON stories (desk_id, updated_at DESC)`,
+];

@@ -1,0 +1,184 @@
+import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
+import { Server, type Extension } from '@hocuspocus/server';
+import IORedis from 'ioredis';
+import type * as Y from 'yjs';
+import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
+import { messageOf } from '../shared/model/errors';
+import { isMember } from './accounts';
+import { openDeskDatabase, type DeskDatabase } from './db/database';
+import { loadDeskIndex, publishToIndex } from './desk-index';
+import { handleApiRequest } from './http-api';
+import { checkClientMessage, RefusedMessage } from './message-guard';
+import { LoginRateLimit } from './rate-limit';
+import { storyFields } from './story-fields';
+import { StoryStore } from './story-store';
+import { loadTokenKey, verifyToken, type SessionClaims } from './tokens';
+
+export interface DeskServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  /** postgres://… for PostgreSQL; absent for the embedded PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** redis://host:port, or unix:///path/to/redis.sock, to run several instances of one desk. */
+  redisUrl?: string | undefined;
+  tokenSecret?: string | undefined;
+  tokenLifetimeSeconds: number;
+  /** The largest single Yjs update accepted; a bigger one is refused and its sender disconnected. */
+  maxUpdateBytes: number;
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  /** How long after the last change a document is compacted into its stored state. */
+  storeDebounceMs: number;
+}
+
+export const DEFAULT_DESK_OPTIONS: DeskServerOptions = {
+  port: 4610,
+  host: '127.0.0.1',
+  dataDir: 'desk-data',
+  tokenLifetimeSeconds: 12 * 60 * 60,
+  maxUpdateBytes: 2 * 1024 * 1024,
+  loginMaxFailures: 5,
+  loginWindowMs: 15 * 60 * 1000,
+  storeDebounceMs: 2000,
+};
+
+export interface RunningDeskServer {
+  /** http://host:port: the address the desktops are given; the websocket is ws:// on the same port. */
+  url: string;
+  webSocketUrl: string;
+  port: number;
+  db: DeskDatabase;
+  /** Documents loaded now (for the memory figure of the benchmark). */
+  openDocuments(): number;
+  stop(): Promise<void>;
+}
+
+interface ConnectionContext {
+  user: SessionClaims;
+}
+
+function redisExtension(url: string): Extension {
+  const connect = (): IORedis => (url.startsWith('unix://')
+    ? new IORedis({ path: url.slice('unix://'.length), maxRetriesPerRequest: null })
+    : new IORedis(url, { maxRetriesPerRequest: null }));
+  return new Redis({ createClient: connect, prefix: 'newsdesk' });
+}
+
+export async function startDeskServer(partial: Partial<DeskServerOptions> = {}): Promise<RunningDeskServer> {
+  const options = { ...DEFAULT_DESK_OPTIONS, ...partial };
+  const db = await openDeskDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  const tokenKey = await loadTokenKey(db, options.tokenSecret);
+  const store = new StoryStore(db);
+  const rateLimit = new LoginRateLimit(options.loginMaxFailures, options.loginWindowMs);
+  // Who changed each document since it was last stored: the archive's "edited by".
+  const editors = new Map<string, Set<string>>();
+
+  // Stories this instance has put in their desk's index since it started.
+  const listed = new Set<string>();
+  // Set once the server exists: the persistence hooks below are created before it.
+  const started: { server?: Server } = {};
+  const publish = (documentName: string, document: Y.Doc, names: readonly string[]): void => {
+    const story = parseStoryDocumentName(documentName);
+    const server = started.server;
+    if (!story || !server) return;
+    listed.add(documentName);
+    // The index is a convenience view of the archive: failing to update it must not fail a store.
+    publishToIndex(server.hocuspocus, story, storyFields(document), names).catch((error: unknown) => {
+      console.error(`desk-server: the story list of ${story.deskId} was not updated: ${messageOf(error)}`);
+    });
+  };
+
+  const persistence = new Database({
+    fetch: ({ documentName }) => {
+      const indexOf = parseDeskIndexDocumentName(documentName);
+      return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
+    },
+    store: async ({ documentName, document }) => {
+      const story = parseStoryDocumentName(documentName);
+      if (!story) return;
+      const names = [...(editors.get(documentName) ?? [])];
+      editors.delete(documentName);
+      await store.store({ ...story, name: documentName }, document, names);
+      publish(documentName, document, names);
+    },
+  });
+
+  const deskServer = new Server({
+    name: 'newsdesk-desk',
+    port: options.port,
+    address: options.host,
+    quiet: true,
+    stopOnSignals: false,
+    debounce: options.storeDebounceMs,
+    maxDebounce: options.storeDebounceMs * 5,
+    extensions: [persistence, ...(options.redisUrl ? [redisExtension(options.redisUrl)] : [])],
+
+    async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
+      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName);
+      if (!deskId) throw new Error('No such document on this desk.');
+      let user: SessionClaims;
+      try {
+        user = await verifyToken(tokenKey, token);
+      } catch {
+        throw new Error('Sign in to the desk again: the session is missing, expired or not valid.');
+      }
+      if (!(await isMember(db, user.userId, deskId))) throw new Error('You are not on that desk.');
+      // The story list is the server's to write.
+      if (parseDeskIndexDocumentName(documentName)) connectionConfig.readOnly = true;
+      return { user };
+    },
+
+    async beforeHandleMessage({ update: data, documentName, connection, context }) {
+      let update: Uint8Array | null;
+      try {
+        update = checkClientMessage(data, options.maxUpdateBytes);
+      } catch (error) {
+        if (error instanceof RefusedMessage) {
+          // Hocuspocus closes the document with this reason; the socket goes too, once the close
+          // message is out, so a client sending garbage is cut off while the others carry on.
+          setTimeout(() => connection.webSocket.close(error.code, error.reason), 50);
+        }
+        throw error;
+      }
+      // Only stories are written ahead; the index is read-only and Hocuspocus refuses its updates.
+      if (!update || !parseStoryDocumentName(documentName)) return;
+      await store.append(documentName, update);
+      const name = (context as Partial<ConnectionContext>).user?.name;
+      if (name) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));
+    },
+
+    async onChange({ documentName, document }) {
+      // A story new to this instance is listed at once, not only when it is first stored.
+      if (!listed.has(documentName)) publish(documentName, document, [...(editors.get(documentName) ?? [])]);
+    },
+
+    async onRequest({ request, response }) {
+      const handled = await handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit }, request, response)
+        .catch((error: unknown) => {
+          if (!response.headersSent) response.writeHead(500).end(messageOf(error));
+          return true;
+        });
+      // Hocuspocus's way to say "answered": reject with nothing.
+      if (handled) throw null;
+    },
+  }, { maxPayload: options.maxUpdateBytes + 64 * 1024 });
+  started.server = deskServer;
+
+  await deskServer.listen();
+  const port = deskServer.address.port;
+  const url = `http://${options.host}:${port}`;
+  return {
+    url,
+    webSocketUrl: `ws://${options.host}:${port}`,
+    port,
+    db,
+    openDocuments: () => deskServer.hocuspocus.getDocumentsCount(),
+    async stop() {
+      await deskServer.destroy();
+      await db.close();
+    },
+  };
+}

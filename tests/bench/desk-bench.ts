@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { addUser } from '../../server/accounts';
+import { openDeskDatabase } from '../../server/db/database';
+import { deskServicesSkipReason, startPostgres } from '../desk/services/real-services';
+import { bodyText, connectClient, login, until, type DeskClient } from '../desk/support/desk-clients';
+import { freePort, startDeskProcess, type DeskProcess } from '../desk/support/desk-process';
+import { seedArchive } from './desk-bench-archive';
+import { measurePropagation, type PropagationRun } from './desk-bench-propagation';
+import { mb, ms, percentile, row } from './report';
+
+/**
+ * The desk server on loopback, as its own process on a real PostgreSQL: keystroke propagation with
+ * 2 editors and with 100 headless editors on 20 stories (5 keystrokes/s each), next to a bare
+ * Hocuspocus (no auth, checks or write-ahead) in the same run; server memory per open story; and
+ * archive search over 100,000 stories (measured first), next to the same SQL sent straight to
+ * PostgreSQL.
+ */
+export interface DeskBenchOptions {
+  seconds: number;
+  archiveStories: number;
+  editors: number;
+  stories: number;
+}
+
+export const DEFAULT_DESK_BENCH: DeskBenchOptions = {
+  seconds: Number(process.env.NEWSDESK_DESK_BENCH_SECONDS ?? 60),
+  archiveStories: Number(process.env.NEWSDESK_DESK_BENCH_ARCHIVE ?? 100_000),
+  editors: 100,
+  stories: 20,
+};
+
+export interface DeskBenchFigures {
+  runs: { label: string; desk: PropagationRun; bare: PropagationRun }[];
+  bytesPerStory: number;
+  searchP95: number;
+  searchBaselineP95: number;
+  searchHits: number;
+}
+
+const PASSWORD = 'benchmark password';
+const MEMORY_STORIES = 200;
+const STORY_TEXT = 'The council voted late on Tuesday to close the old harbour bridge. '.repeat(90);
+
+function residentBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+  return Number(/(\d+)/.exec(line)?.[1] ?? NaN) * 1024;
+}
+
+function printRun(label: string, desk: PropagationRun, bare: PropagationRun): void {
+  const p = (run: PropagationRun, q: number): number => percentile(run.samples, q);
+  row(`${label}: p50`, ms(p(desk, 50)), '', `bare Hocuspocus ${ms(p(bare, 50))} (${(p(desk, 50) / p(bare, 50)).toFixed(2)}×)`);
+  row(`${label}: p95`, ms(p(desk, 95)), '≤ 50 ms', `bare Hocuspocus ${ms(p(bare, 95))} (${(p(desk, 95) / p(bare, 95)).toFixed(2)}×)`);
+  row(`${label}: keystrokes / arrivals timed`, `${desk.keystrokes} / ${desk.samples.length}`, '', `bare ${bare.keystrokes} / ${bare.samples.length}`);
+  row(`${label}: stories converged`, `${desk.storiesConverged}/${desk.stories}`, 'all', `bare ${bare.storiesConverged}/${bare.stories}`);
+}
+
+async function memoryPerStory(desk: DeskProcess, token: string): Promise<number> {
+  const before = residentBytes(desk.pid);
+  const clients: DeskClient[] = [];
+  for (let i = 0; i < MEMORY_STORIES; i += 1) clients.push(connectClient(desk.webSocketUrl, 'news', `memory-${i}`, token));
+  await until(() => clients.every((client) => client.provider.isSynced), 'the stories open', 120_000);
+  for (const client of clients) bodyText(client.doc).insert(0, STORY_TEXT);
+  await until(() => clients.every((client) => client.provider.unsyncedChanges === 0), 'the stories stored', 120_000);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const after = residentBytes(desk.pid);
+  for (const client of clients) client.destroy();
+  return (after - before) / MEMORY_STORIES;
+}
+
+export async function runDeskBench(options: DeskBenchOptions = DEFAULT_DESK_BENCH): Promise<DeskBenchFigures | null> {
+  console.log(`\nDesk server (loopback; ${options.seconds} s per run; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
+  const skip = deskServicesSkipReason();
+  if (skip) {
+    console.log(`  skipped: ${skip}`);
+    return null;
+  }
+  const postgres = await startPostgres();
+  const db = await openDeskDatabase({ url: postgres.url, dataDir: '' });
+  const processes: DeskProcess[] = [];
+  try {
+    await addUser(db, { name: 'Bench Editor', email: 'bench@example.org', role: 'editor', password: PASSWORD, desks: ['news'] });
+    const desk = await startDeskProcess({ DESK_DATABASE_URL: postgres.url }, await freePort());
+    processes.push(desk);
+    const bare = await startDeskProcess({}, await freePort(), 'tests/bench/desk-bench-bare-server.ts');
+    processes.push(bare);
+    const { token } = await login(desk.url, 'bench@example.org', PASSWORD);
+
+    // The archive first, on an idle server: the propagation runs leave it busy storing for a while.
+    const started = performance.now();
+    const words = await seedArchive(db, options.archiveStories, 120);
+    row(`archive seeded: ${options.archiveStories} stories`, ms(performance.now() - started), '');
+    // Searches for a name or a rare word (the archive's usual question), and for words found in
+    // most stories (the worst case: every match is ranked).
+    const rare = Array.from({ length: 150 }, (_, i) => words[5000 + ((i * 97) % 15_000)] as string);
+    const common = Array.from({ length: 50 }, (_, i) => words[i * 3] as string);
+    let searchHits = 0;
+    let searchP95 = NaN;
+    let searchBaselineP95 = NaN;
+    for (const [label, queries] of [['rare words', rare], ['words in most stories', common]] as const) {
+      const timesHttp: number[] = [];
+      const timesSql: number[] = [];
+      for (const q of queries) {
+        let t = performance.now();
+        const response = await fetch(`${desk.url}/api/desks/news/search?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${token}` } });
+        const body = (await response.json()) as { stories?: unknown[] };
+        timesHttp.push(performance.now() - t);
+        searchHits += body.stories?.length ?? 0;
+        t = performance.now();
+        await db.query(
+          `SELECT story_id, ts_headline('simple', body, q, 'MaxWords=20, MinWords=8') FROM stories, plainto_tsquery('simple', $2) q
+           WHERE desk_id = $1 AND search @@ q ORDER BY ts_rank(search, q) DESC, updated_at DESC LIMIT 50`, ['news', q]);
+        timesSql.push(performance.now() - t);
+      }
+      const p95 = percentile(timesHttp, 95);
+      const baseline = percentile(timesSql, 95);
+      if (label === 'rare words') [searchP95, searchBaselineP95] = [p95, baseline];
+      row(`archive search (${label}): p50`, ms(percentile(timesHttp, 50)), '', `same SQL straight to PostgreSQL ${ms(percentile(timesSql, 50))}`);
+      row(`archive search (${label}): p95`, ms(p95), '≤ 50 ms', `same SQL straight to PostgreSQL ${ms(baseline)} (${(p95 / baseline).toFixed(2)}×)`);
+    }
+    console.log(`  (${options.archiveStories} stories; ${searchHits} hits over ${rare.length + common.length} queries; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
+    const runs: DeskBenchFigures['runs'] = [];
+    const shapes = [
+      { label: '2 editors, 1 story', stories: 1, editorsPerStory: 2 },
+      { label: `${options.editors} editors, ${options.stories} stories`, stories: options.stories, editorsPerStory: Math.round(options.editors / options.stories) },
+    ];
+    for (const shape of shapes) {
+      const common = { token, seconds: options.seconds, keystrokesPerSecond: 5, ...shape };
+      // The baseline first, then the desk, each on its own fresh documents.
+      const bareRun = await measurePropagation({ ...common, webSocketUrl: bare.webSocketUrl, prefix: `bare-${shape.stories}` });
+      const deskRun = await measurePropagation({ ...common, webSocketUrl: desk.webSocketUrl, prefix: `desk-${shape.stories}` });
+      printRun(shape.label, deskRun, bareRun);
+      runs.push({ label: shape.label, desk: deskRun, bare: bareRun });
+    }
+
+    const bytesPerStory = await memoryPerStory(desk, token);
+    row('server memory per open story (~6 KB of text)', `${(bytesPerStory / 1024).toFixed(0)} KB`, '', `RSS of the server process now ${mb(residentBytes(desk.pid))}`);
+
+    return { runs, bytesPerStory, searchP95, searchBaselineP95, searchHits };
+  } finally {
+    for (const child of processes) await child.stop();
+    await db.close();
+    await postgres.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runDeskBench();

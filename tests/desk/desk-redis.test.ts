@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeskServer, type RunningDeskServer } from '../../server/desk-server';
+import { deskServicesSkipReason, startPostgres, startRedis, type RealService } from './services/real-services';
+import { bodyOf, connectClient, sameState, typeInto, until, type DeskClient } from './support/desk-clients';
+import { addPeople, signIn } from './support/desk-fixture';
+
+// One desk, two server instances behind (say) a load balancer: one PostgreSQL, one Redis.
+const skipReason = deskServicesSkipReason();
+if (skipReason) console.warn(`[desk-redis] skipped: ${skipReason}`);
+
+let postgres: RealService;
+let redis: RealService;
+const instances: RunningDeskServer[] = [];
+const clients: DeskClient[] = [];
+
+beforeAll(async () => {
+  if (skipReason) return;
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  for (let i = 0; i < 2; i += 1) {
+    instances.push(await startDeskServer({ port: 0, host: '127.0.0.1', dataDir: '', databaseUrl: postgres.url, redisUrl: redis.url, storeDebounceMs: 200 }));
+  }
+  await addPeople(instances[0] as RunningDeskServer);
+}, 120_000);
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  for (const instance of instances) await instance.stop();
+  await redis?.stop();
+  await postgres?.stop();
+}, 60_000);
+
+describe.skipIf(skipReason !== null)('two desk server instances with Redis', () => {
+  it('editors on different instances converge, and the stored story holds both', async () => {
+    const [first, second] = instances as [RunningDeskServer, RunningDeskServer];
+    // A token from one instance is good on the other: the signing key lives in the database.
+    const tokens = await signIn(first.url);
+    const ana = connectClient(first.webSocketUrl, 'news', 'two-instances', tokens.ana);
+    const bo = connectClient(second.webSocketUrl, 'news', 'two-instances', tokens.bo);
+    clients.push(ana, bo);
+    await until(() => ana.provider.isSynced && bo.provider.isSynced, 'both synced');
+    for (let i = 0; i < 50; i += 1) {
+      typeInto(ana.doc, 'a');
+      typeInto(bo.doc, 'b');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await until(() => sameState(ana.doc, bo.doc), 'the editors on two instances to converge');
+    expect(bodyOf(ana.doc)).toHaveLength(100);
+    await until(() => ana.provider.unsyncedChanges === 0 && bo.provider.unsyncedChanges === 0, 'acknowledged');
+
+    // A third editor, on the second instance after the first two left, gets the whole story.
+    ana.destroy();
+    bo.destroy();
+    const late = connectClient(second.webSocketUrl, 'news', 'two-instances', tokens.ana);
+    clients.push(late);
+    await until(() => bodyOf(late.doc).length === 100, 'the whole story for a late editor');
+    expect(bodyOf(late.doc)).toBe(bodyOf(ana.doc));
+  }, 120_000);
+});
