@@ -112,7 +112,11 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let feeds: BoardStore;
   let videos: VideoStore;
   try {
-    media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit, readOnly });
+    media = await openMediaLibrary(join(libraryDir, 'media'), {
+      creditStyle: () => settings.get().photoDesk.credit,
+      limits: () => settings.get().limits,
+      readOnly,
+    });
   } catch (error) {
     await drafts.close();
     throw error;

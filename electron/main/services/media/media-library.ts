@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/ipc/contract';
 import { BatchPhotoChanges, type ImportJob, type PhotoPage, type PhotoQuery } from '../../../../shared/ipc/media-contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
+import { photoCaptionProblem } from '../../../../shared/rules/caption-limit';
 import { PhotoMetadata, type FieldSources, type Photo } from '../../../../shared/model/photo';
-import type { CreditStyle } from '../../../../shared/model/settings';
+import { DEFAULT_LIMITS, type CreditStyle, type Limits } from '../../../../shared/model/settings';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
 import { exportPhotoCopy } from './export-copy';
@@ -23,6 +24,8 @@ import type { MediaLibrary, PhotoFileKind } from './types';
 export interface MediaLibraryOptions {
   /** The desk's credit style (from settings), for the house-style credit in search and the "missing credit" filter. */
   creditStyle: () => CreditStyle;
+  /** The desk's size limits (from settings), read when used; default DEFAULT_LIMITS. */
+  limits?: () => Limits;
   /** Files imported at once; default 2. */
   concurrency?: number;
   /** How long a drop or paste import waits for its next file before failing the rest; default 2 minutes. */
@@ -47,7 +50,7 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
   const readOnly = options.readOnly ?? false;
   if (!readOnly) await ensureMediaFolders(paths);
   const quarantine = new Quarantine(dirname(paths.root), paths.quarantine, { leaveInPlace: readOnly });
-  const loaded = await loadLibrary(paths, quarantine, { readOnly });
+  const loaded = await loadLibrary(paths, quarantine, { readOnly, recordMaxBytes: (options.limits?.() ?? DEFAULT_LIMITS).photoRecordMaxBytes });
   const library = new FileMediaLibrary(paths, quarantine, loaded.photos, options);
   if (!readOnly) {
     library.remakeThumbnails(loaded.missingThumbnails);
@@ -64,6 +67,7 @@ class FileMediaLibrary implements MediaLibrary {
   private readonly editLock = new KeyedLock();
   private readonly undoMemos = new Map<string, { metadata: string; sources: FieldSources }>();
   private readonly now: () => Date;
+  private readonly limits: () => Limits;
   private readonly onError: (error: unknown) => void;
   private background: Promise<void> = Promise.resolve();
   private closed = false;
@@ -75,6 +79,7 @@ class FileMediaLibrary implements MediaLibrary {
     options: MediaLibraryOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.limits = options.limits ?? (() => DEFAULT_LIMITS);
     this.onError = options.onBackgroundError ?? ((error: unknown) => console.error('[media-library]', error));
     this.search = new PhotoSearch(photos, options.creditStyle);
     const context: ImportContext = {
@@ -83,9 +88,11 @@ class FileMediaLibrary implements MediaLibrary {
       idLock: new KeyedLock(),
       add: (photo) => this.put(photo),
       now: this.now,
+      limits: () => this.limits(),
     };
     this.jobs = new ImportJobs((source, name, signal) => importFile(context, source, name, signal), {
       incomingDir: paths.incoming,
+      maxFileBytes: () => this.limits().importMaxBytes,
       concurrency: options.concurrency ?? 2,
       bytesWaitMs: options.bytesWaitMs ?? 120_000,
       onError: this.onError,
@@ -146,6 +153,8 @@ class FileMediaLibrary implements MediaLibrary {
     this.assertOpen();
     const parsed = PartialMetadata.safeParse(metadata);
     if (!parsed.success) throw new UserFacingError('invalid-request', 'The photo details were not valid and were not saved.');
+    const caption = parsed.data.description === undefined ? null : photoCaptionProblem(parsed.data.description, this.limits().captionMaxChars);
+    if (caption !== null) throw new UserFacingError('invalid-request', `${caption} The photo details were not saved.`);
     return this.editLock.run('edits', async () => {
       const photo = this.expectPhoto(id);
       const next = editPhoto(photo, parsed.data, this.now().toISOString());
@@ -259,7 +268,7 @@ class FileMediaLibrary implements MediaLibrary {
   private async writeAll(next: readonly Photo[]): Promise<void> {
     const prepared: PreparedWrite[] = [];
     try {
-      for (const photo of next) prepared.push(await preparePhotoRecord(this.paths, photo));
+      for (const photo of next) prepared.push(await preparePhotoRecord(this.paths, photo, this.limits().photoRecordMaxBytes));
     } catch (error) {
       await Promise.all(prepared.map((write) => write.discard()));
       throw ioFailure('The photo details could not be saved, so nothing was changed', error);
