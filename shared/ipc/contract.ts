@@ -6,6 +6,7 @@ import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from
 import { desktopChannels } from './desktop-contract';
 import { feedsChannels } from './feeds-contract';
 import { publishingChannels } from './publishing-contract';
+import { photoTrashChannels } from './photo-trash-contract';
 import type { ChannelName } from './channels';
 
 /**
@@ -198,6 +199,7 @@ export const contract = {
   ...desktopChannels,
   ...feedsChannels,
   ...publishingChannels,
+  ...photoTrashChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -118,7 +118,7 @@ describe('size limits', () => {
 
     const article = await opened.drafts.create({});
     const lead = { photoId: id, caption: long, credit: '', creditEdited: false, altText: '' };
-    const story = await call('drafts:save', { article: { ...article, leadPhoto: lead, leadPhotoId: id }, reason: 'manual' });
+    const story = await call('drafts:save', { article: { ...article, leadPhoto: lead }, reason: 'manual' });
     expect(story).toEqual({
       ok: false,
       error: {

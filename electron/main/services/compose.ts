@@ -10,6 +10,7 @@ import { openBoardStore, type BoardStore } from './feeds/board-store';
 import { checkFeedsChange, createFeedHandlers } from './feeds/feed-handlers';
 import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
+import { createPhotoTrashHandlers } from './media/photo-trash-handlers';
 import { FORMAT_EXTENSIONS } from './media/paths';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
 import { guardWrites } from './library/write-guard';
@@ -226,6 +227,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       return { path };
     },
     ...createFeedHandlers({ board: feeds, videos, drafts, settings }),
+    ...createPhotoTrashHandlers({ media, drafts, videos }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
   };
 

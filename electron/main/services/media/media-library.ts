@@ -17,6 +17,9 @@ import type { PreparedWrite } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
 import { loadLibrary, preparePhotoRecord } from './photo-records';
 import { PhotoSearch } from './photo-search';
+import { recoverPhotoTrash } from './photo-trash';
+import { PhotoTrashShelf } from './photo-trash-shelf';
+import type { TrashedPhoto } from '../../../../shared/ipc/photo-trash-contract';
 import { containedLibraryFile, ensureMediaFolders, isPhotoId, mediaPaths, originalFile, thumbnailFile, type MediaPaths } from './paths';
 import { makeThumbnail } from './thumbnail';
 import type { MediaLibrary, PhotoFileKind } from './types';
@@ -50,8 +53,10 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
   const readOnly = options.readOnly ?? false;
   if (!readOnly) await ensureMediaFolders(paths);
   const quarantine = new Quarantine(dirname(paths.root), paths.quarantine, { leaveInPlace: readOnly });
+  // Before the folders are read: a delete or restore a crash interrupted is finished first.
+  const trashed = await recoverPhotoTrash(paths, { readOnly });
   const loaded = await loadLibrary(paths, quarantine, { readOnly, recordMaxBytes: (options.limits?.() ?? DEFAULT_LIMITS).photoRecordMaxBytes });
-  const library = new FileMediaLibrary(paths, quarantine, loaded.photos, options);
+  const library = new FileMediaLibrary(paths, quarantine, loaded.photos, trashed, options);
   if (!readOnly) {
     library.remakeThumbnails(loaded.missingThumbnails);
     // A read-only library imports nothing; its lanes start on first use (an export) instead.
@@ -63,6 +68,7 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
 class FileMediaLibrary implements MediaLibrary {
   private readonly search: PhotoSearch;
   private readonly jobs: ImportJobs;
+  private readonly trash: PhotoTrashShelf;
   /** Metadata edits run one at a time: a batch edit and a single edit must not interleave their writes. */
   private readonly editLock = new KeyedLock();
   private readonly undoMemos = new Map<string, { metadata: string; sources: FieldSources }>();
@@ -76,6 +82,7 @@ class FileMediaLibrary implements MediaLibrary {
     private readonly paths: MediaPaths,
     private readonly quarantine: Quarantine,
     private readonly photos: Map<string, Photo>,
+    trashed: Map<string, TrashedPhoto>,
     options: MediaLibraryOptions,
   ) {
     this.now = options.now ?? (() => new Date());
@@ -90,6 +97,20 @@ class FileMediaLibrary implements MediaLibrary {
       now: this.now,
       limits: () => this.limits(),
     };
+    this.trash = new PhotoTrashShelf(
+      {
+        paths,
+        expect: (id) => this.expectPhoto(id),
+        has: (id) => this.photos.has(id),
+        remove: (id) => {
+          this.photos.delete(id);
+          this.search.remove(id);
+        },
+        put: (photo) => this.put(photo),
+        now: this.now,
+      },
+      trashed,
+    );
     this.jobs = new ImportJobs((source, name, signal) => importFile(context, source, name, signal), {
       incomingDir: paths.incoming,
       maxFileBytes: () => this.limits().importMaxBytes,
@@ -143,6 +164,26 @@ class FileMediaLibrary implements MediaLibrary {
 
   whenFinished(jobId: string): Promise<ImportJob> {
     return this.jobs.whenFinished(jobId);
+  }
+
+  async moveToTrash(ids: readonly string[]): Promise<string[]> {
+    this.assertOpen();
+    return this.editLock.run('edits', () => this.trash.trash(ids));
+  }
+
+  listTrash(): TrashedPhoto[] {
+    this.assertOpen();
+    return this.trash.list();
+  }
+
+  async restoreFromTrash(ids: readonly string[]): Promise<Photo[]> {
+    this.assertOpen();
+    return this.editLock.run('edits', () => this.trash.restore(ids));
+  }
+
+  async emptyTrash(): Promise<number> {
+    this.assertOpen();
+    return this.editLock.run('edits', () => this.trash.empty());
   }
 
   quarantined(): QuarantinedFile[] {
@@ -222,7 +263,7 @@ class FileMediaLibrary implements MediaLibrary {
   async filePath(id: string, kind: PhotoFileKind): Promise<string | null> {
     if (this.closed || !isPhotoId(id)) return null;
     const photo = this.photos.get(id);
-    if (!photo) return null;
+    if (!photo) return kind === 'thumbnail' ? this.trash.thumbnailPath(id) : null;
     const file = kind === 'original' ? originalFile(this.paths, id, photo.format) : thumbnailFile(this.paths, id);
     return containedLibraryFile(this.paths.root, file);
   }
