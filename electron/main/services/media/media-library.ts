@@ -13,9 +13,8 @@ import { warmImageEngineSoon } from './image-engine';
 import { importFile, type ImportContext } from './import-file';
 import { ImportJobs } from './import-job';
 import { applyBatchChanges, editPhoto, restorePhoto } from './photo-edits';
-import type { PreparedWrite } from '../fs/atomic-write';
-import { ioFailure } from '../fs/io-errors';
-import { loadLibrary, preparePhotoRecord } from './photo-records';
+import { loadLibrary } from './photo-records';
+import { writeRecordsAllOrNone } from './record-batch';
 import { PhotoSearch } from './photo-search';
 import { recoverPhotoTrash } from './photo-trash';
 import { PhotoTrashShelf } from './photo-trash-shelf';
@@ -301,30 +300,8 @@ class FileMediaLibrary implements MediaLibrary {
     this.search.upsert(photo);
   }
 
-  /**
-   * Writes the new records all or none: every record's bytes go to disk first, and only when all of
-   * them are there are they put in place (which needs no more space). So a disk that fills halfway
-   * through a batch edit changes no photo, as the message says, and nothing is left to undo.
-   */
   private async writeAll(next: readonly Photo[]): Promise<void> {
-    const prepared: PreparedWrite[] = [];
-    try {
-      for (const photo of next) prepared.push(await preparePhotoRecord(this.paths, photo, this.limits().photoRecordMaxBytes));
-    } catch (error) {
-      await Promise.all(prepared.map((write) => write.discard()));
-      throw ioFailure('The photo details could not be saved, so nothing was changed', error);
-    }
-    for (const [index, write] of prepared.entries()) {
-      try {
-        await write.commit();
-      } catch (error) {
-        // A rename refused after the bytes were down (a file held open on Windows): those in place stay in place.
-        await Promise.all(prepared.slice(index + 1).map((rest) => rest.discard()));
-        for (const photo of next.slice(0, index)) this.put(photo);
-        throw ioFailure(`The photo details could not be saved for ${next.length - index} of ${next.length} photos`, error);
-      }
-    }
-    for (const photo of next) this.put(photo);
+    await writeRecordsAllOrNone(this.paths, next, this.limits().photoRecordMaxBytes, (photo) => this.put(photo));
   }
 
   private rememberForUndo(before: Photo, after: Photo): void {
