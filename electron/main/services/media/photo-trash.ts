@@ -62,10 +62,10 @@ async function moveIfThere(from: string, to: string): Promise<void> {
 export async function movePhotoToTrash(paths: MediaPaths, photo: Photo, trashedAt: string): Promise<void> {
   const dir = entryDir(paths, photo.id);
   const files = filePairs(paths, photo.id, photo.format);
-  await mkdir(dir, { recursive: true });
   const entry: TrashEntry = { id: photo.id, format: photo.format, trashedAt };
-  await writeFileAtomic(join(dir, 'entry.json'), `${JSON.stringify(entry)}\n`);
   try {
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(join(dir, 'entry.json'), `${JSON.stringify(entry)}\n`);
     await renameDurable(files.record.home, files.record.trashed);
   } catch (error) {
     // Nothing moved: the photo stays in the library and the entry goes.
