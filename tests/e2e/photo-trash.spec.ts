@@ -27,6 +27,7 @@ test('delete → in-use warning → trash → restore → empty trash', async ({
   );
 
   await tile(page, 'harbour.jpg').click();
+  await expect(page.getByRole('button', { name: 'Move 1 photo to Trash' })).toBeVisible();
   await page.getByRole('listbox', { name: 'Photos' }).press('Delete');
   const question = page.getByTestId('photo-delete-dialog');
   await expect(question).toBeVisible();
@@ -44,9 +45,11 @@ test('delete → in-use warning → trash → restore → empty trash', async ({
 
   // The menu item does the same; a photo not in use moves without asking.
   await tile(page, 'market.jpg').click();
+  await page.screenshot({ path: `${SCREENS}/photo-library-delete.png` });
   await app.emit('menu:command', { command: 'photo:delete' });
   await expect(tiles(page)).toHaveCount(0);
   await expect(question).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Move .* to Trash$/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
   const trash = page.getByTestId('photo-trash-dialog');

@@ -218,6 +218,13 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
           )}
         </section>
         <aside className="nd-library__side" aria-label="Selection">
+          {chosen.length > 0 && (
+            <div className="nd-library__side-actions">
+              <button type="button" className="nd-button" title="Delete" onClick={deleteSelected}>
+                <Icon name="trash" size={16} /> Move {countPhotos(chosen.length)} to Trash
+              </button>
+            </div>
+          )}
           {chosen.length === 1 && chosen[0] ? (
             <PhotoEditor
               key={chosen[0].id}
@@ -242,11 +249,6 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
             <p className="nd-library__hint">
               Select a photo to see and edit its details; Delete moves it to the trash. {MOD}click or Shift+click selects several; {MOD}A selects all.
             </p>
-          )}
-          {chosen.length > 0 && (
-            <button type="button" className="nd-button nd-library__delete" onClick={deleteSelected}>
-              <Icon name="trash" size={16} /> Move {countPhotos(chosen.length)} to Trash
-            </button>
           )}
         </aside>
       </div>
