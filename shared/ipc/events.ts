@@ -23,6 +23,7 @@ export const MENU_COMMANDS = [
   'photo:import',
   'photo:insert',
   'photo:edit-credit-style',
+  'photo:delete',
   'view:articles',
   'view:photos',
   'view:feeds',

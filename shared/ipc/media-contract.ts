@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
-import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery } from '../model/media-library';
+import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery, PhotoUsage, TrashedPhoto } from '../model/media-library';
 
 /** The media:* channels: the photo library, its imports, metadata edits and exported copies. */
 
 const Empty = z.object({}).strict();
+
+const PhotoIds = z.array(PhotoId).min(1).max(500);
 
 export const mediaChannels = {
   'media:list': { request: PhotoQuery, response: PhotoPage },
@@ -50,4 +52,19 @@ export const mediaChannels = {
     request: z.object({ id: PhotoId }).strict(),
     response: z.object({ path: z.string() }).nullable(),
   },
+  // The photo trash: deleted photos wait there, whole, until restored or the trash is emptied.
+  /**
+   * Moves photos to the trash. Unless `evenIfUsed`, nothing moves when one of them is in use:
+   * `inUse` then lists where, for the person to confirm; `trashed` is what was moved.
+   */
+  'media:trash': {
+    request: z.object({ ids: PhotoIds, evenIfUsed: z.boolean() }).strict(),
+    response: z.object({ trashed: z.array(PhotoId), inUse: z.array(PhotoUsage) }),
+  },
+  /** Photos in the trash, most recently deleted first. */
+  'media:listTrash': { request: Empty, response: z.array(TrashedPhoto) },
+  /** Puts photos back into the library as they were; returns them. */
+  'media:restoreFromTrash': { request: z.object({ ids: PhotoIds }).strict(), response: z.array(Photo) },
+  /** Deletes every photo in the trash for good; returns how many. */
+  'media:emptyTrash': { request: Empty, response: z.object({ removed: z.number().int().nonnegative() }) },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoTime } from './article';
 import { Photo, PhotoId } from './photo';
 
 /** The photo library's own shapes: searching it, import jobs and their items, and batch changes. */
@@ -61,3 +62,24 @@ export const BatchPhotoChanges = z
   })
   .strict();
 export type BatchPhotoChanges = z.infer<typeof BatchPhotoChanges>;
+
+/**
+ * The photo trash: deleted photos wait there, whole (record, original, thumbnail), until they are
+ * restored or the trash is emptied. A photo still used by an article or video is only moved after
+ * the person has seen where it is used and confirmed.
+ */
+
+/** One place a photo is used: an article (lead or body photo) or a video item (its poster). */
+export const PhotoUsePlace = z.object({
+  kind: z.enum(['article', 'video']),
+  id: z.string(),
+  /** The headline, or "Untitled …" when it has none. */
+  title: z.string(),
+});
+export type PhotoUsePlace = z.infer<typeof PhotoUsePlace>;
+
+export const PhotoUsage = z.object({ photoId: PhotoId, fileName: z.string(), places: z.array(PhotoUsePlace) });
+export type PhotoUsage = z.infer<typeof PhotoUsage>;
+
+export const TrashedPhoto = z.object({ photo: Photo, trashedAt: IsoTime });
+export type TrashedPhoto = z.infer<typeof TrashedPhoto>;

@@ -69,14 +69,51 @@ export type DesktopSettings = z.infer<typeof DesktopSettings>;
 /**
  * Sizes past which input is refused with a message, so that one file can never freeze the app.
  * The defaults are far beyond real work; a desk that needs more raises them in the settings file.
+ * Each refusal names its setting (see limitSettingName).
  */
-export const Limits = z.object({
+const LIMIT_FIELDS = {
   /** A story as saved (text, captions, byline, avatars): a 10,000-word long read takes ~150 KB. */
   storyMaxBytes: z.number().int().min(256 * 1024).max(512 * 1024 * 1024),
+  /**
+   * A caption in characters: a photo's own caption in the library and a photo's caption in a story.
+   * Agency captions run to a few hundred; the ceiling is what a photo record can hold.
+   */
+  captionMaxChars: z.number().int().min(200).max(10_000),
+  /** One photo record file (metadata as read and as edited); Newsdesk's own stay well under 1 MB. */
+  photoRecordMaxBytes: z.number().int().min(1024 * 1024).max(64 * 1024 * 1024),
+  /** One imported picture file: a 100-megapixel TIFF is ~300 MB. */
+  importMaxBytes: z.number().int().min(1024 * 1024).max(2 * 1024 * 1024 * 1024),
+};
+
+export const DEFAULT_LIMITS = {
+  storyMaxBytes: 16 * 1024 * 1024,
+  captionMaxChars: 10_000,
+  photoRecordMaxBytes: 8 * 1024 * 1024,
+  importMaxBytes: 300 * 1024 * 1024,
+} as const satisfies Record<keyof typeof LIMIT_FIELDS, number>;
+
+/** Limits added after the first are optional when read, so an older settings file keeps its own story limit. */
+export const Limits = z.object({
+  storyMaxBytes: LIMIT_FIELDS.storyMaxBytes,
+  captionMaxChars: LIMIT_FIELDS.captionMaxChars.default(DEFAULT_LIMITS.captionMaxChars),
+  photoRecordMaxBytes: LIMIT_FIELDS.photoRecordMaxBytes.default(DEFAULT_LIMITS.photoRecordMaxBytes),
+  importMaxBytes: LIMIT_FIELDS.importMaxBytes.default(DEFAULT_LIMITS.importMaxBytes),
 });
 export type Limits = z.infer<typeof Limits>;
 
-export const DEFAULT_LIMITS: Limits = { storyMaxBytes: 16 * 1024 * 1024 };
+/** A change to some limits; the others keep their values (no defaults filled in, which would reset them). */
+export const LimitsPatch = z.object(LIMIT_FIELDS).partial().strict();
+export type LimitsPatch = z.infer<typeof LimitsPatch>;
+
+/** "300 MB", "1.5 MB": sizes as limit messages print them. */
+export function megabytesText(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
+}
+
+/** How a refusal names the setting that decides it: "“importMaxBytes” under “limits” in the settings file". */
+export function limitSettingName(limit: keyof Limits): string {
+  return `“${limit}” under “limits” in the settings file`;
+}
 
 export const Settings = z.object({
   sections: z.array(z.string().trim().min(1).max(120)).max(200),
@@ -98,5 +135,5 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: DEFAULT_LIMITS,
 };
 
-export const SettingsPatch = Settings.partial().strict();
+export const SettingsPatch = Settings.partial().extend({ limits: LimitsPatch.optional() }).strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

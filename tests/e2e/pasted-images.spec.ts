@@ -1,21 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeBaseImage } from '../support/photo-fixtures';
+import { photos } from './article-photos-helpers';
+import { newArticle, paste, saved, SCREENS } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
-import { newArticle, paste } from './drafting-helpers';
+import { fixtureDir } from './photo-library-helpers';
 
-// Images in pasted content are not silently dropped: the editor names the ones left out.
+// Pictures in pasted content are never silently dropped: those the photo library can take (image
+// files, data: URLs) are imported and inserted as photos; the editor names the ones left out.
 
-test('pasted images that were left out are listed', async ({ app }) => {
+test('pasted images that cannot be imported are listed', async ({ app }) => {
   const { page } = app;
   const body = await newArticle(page, 'Pasted with pictures');
-  await paste(body, '<p>Before</p><img src="https://cdn.example.com/riot.jpg"><p>After</p><img src="data:image/png;base64,iVBORw0KGgo=">', 'Before After');
+  await paste(body, '<p>Before</p><img src="https://cdn.example.com/riot.jpg"><p>After</p><img src="data:image/svg+xml;base64,PHN2Zz4=">', 'Before After');
   await expect(body).toContainText('Before');
   await expect(body.locator('img')).toHaveCount(0);
   const notice = page.getByTestId('pasted-images-notice');
   await expect(notice).toContainText('2 pasted images were left out');
   await expect(notice).toContainText('https://cdn.example.com/riot.jpg');
-  await expect(notice).toContainText('an embedded image');
+  await expect(notice).toContainText('an embedded image/svg+xml that is not a picture Newsdesk imports');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
   // A paste without images says nothing.
   await paste(body, '<p>Just words</p>', 'Just words');
   await expect(notice).toBeHidden();
+});
+
+test('a picture pasted as a data: URL with text is imported into the library and inserted after the text', async ({ app }) => {
+  const { page } = app;
+  const dir = await fixtureDir();
+  const file = join(dir, 'scan.jpg');
+  await makeBaseImage(file, 'jpeg', { width: 320, height: 200, seed: 21 });
+  const url = `data:image/jpeg;base64,${(await readFile(file)).toString('base64')}`;
+  const body = await newArticle(page, 'Pasted from Docs');
+  await paste(body, `<p>Flood waters rose overnight.</p><img src="${url}" alt="Flooded street"><img src="https://cdn.example.com/remote.jpg">`, 'Flood waters rose overnight.');
+
+  await expect(body).toContainText('Flood waters rose overnight.');
+  await expect(photos(page)).toHaveCount(1, { timeout: 20_000 });
+  await expect
+    .poll(() => photos(page).locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth), { message: 'the pasted photo shows' })
+    .toBeGreaterThan(0);
+  const notice = page.getByTestId('pasted-images-notice');
+  await expect(notice).toContainText('1 pasted image was left out');
+  await expect(notice).toContainText('https://cdn.example.com/remote.jpg');
+  await saved(page);
+  await page.screenshot({ path: `${SCREENS}/pasted-data-url-image.png` });
+
+  const library = await app.services().media.list({});
+  expect(library.items.map((photo) => [photo.fileName, photo.width, photo.height])).toEqual([['pasted-image-1.jpg', 320, 200]]);
+  const [summary] = (await app.services().drafts.list({})).items;
+  const stored = JSON.stringify((await app.services().drafts.get(summary!.id)).body);
+  expect(stored).toContain(library.items[0]!.id);
 });

@@ -192,6 +192,9 @@ export function buildAppMenuTemplate(input: AppMenuInput): Item[] {
       command('photo:insert', 'Insert Photo…', { accelerator: 'CmdOrCtrl+Shift+P', enabled: hasArticle && state?.view === 'articles' }),
       SEPARATOR,
       command('photo:edit-credit-style', 'Credit Style…', { enabled: onDesks }),
+      SEPARATOR,
+      // Asks first when a selected photo is used by an article or video; Delete in the grid does the same.
+      command('photo:delete', 'Move to Trash', { enabled: state?.view === 'photos' && (state?.photoSelection ?? 0) > 0 }),
     ],
   };
 

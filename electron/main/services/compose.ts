@@ -11,6 +11,7 @@ import { createFeedsHandlers } from './feeds/feeds-handlers';
 import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import { createMediaHandlers } from './media/media-handlers';
+import { createPhotoTrashHandlers } from './media/photo-trash-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
 import type { MediaLibrary } from './media/types';
 import { createAppHandlers } from './app/app-handlers';
@@ -113,7 +114,11 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let feeds: BoardStore;
   let videos: VideoStore;
   try {
-    media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit, readOnly });
+    media = await openMediaLibrary(join(libraryDir, 'media'), {
+      creditStyle: () => settings.get().photoDesk.credit,
+      limits: () => settings.get().limits,
+      readOnly,
+    });
   } catch (error) {
     await drafts.close();
     throw error;
@@ -152,6 +157,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createDraftsHandlers({ drafts, settings }),
     ...createMediaHandlers({ media, settings, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
+    ...createPhotoTrashHandlers({ media, drafts, videos }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
   };
 

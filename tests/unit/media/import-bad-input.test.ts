@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../electron/main/services/media/import-errors';
+import { DEFAULT_LIMITS } from '../../../shared/model/settings';
 import {
   bytesOf,
   consistencyProblems,
@@ -78,7 +78,7 @@ describe('bad input in one batch', () => {
     corrupt.fill(0xff, Math.floor(corrupt.length * 0.4), Math.floor(corrupt.length * 0.4) + 400);
     await writeFile(files.corrupt!, corrupt);
     await writeFile(files.randomLarge!, randomBytes(100 * 1024 * 1024));
-    await sparseFile(files.tooLarge!, MAX_IMPORT_BYTES + 1);
+    await sparseFile(files.tooLarge!, DEFAULT_LIMITS.importMaxBytes + 1);
     await writeFile(files.textAsJpeg!, 'Meeting notes, not a picture.\n'.repeat(50));
     await mkdir(files.folder!);
     await writeFile(files.empty!, '');
@@ -97,7 +97,7 @@ describe('bad input in one batch', () => {
     );
     expect(message('corrupt.jpg')).toBe('“corrupt.jpg” is damaged: its picture data could not be decoded.');
     expect(message('random-100mb.jpg')).toBe('“random-100mb.jpg” is not an image Newsdesk can read. Newsdesk imports JPEG, PNG, WebP, GIF, AVIF and TIFF.');
-    expect(message('huge.tif')).toBe('“huge.tif” is larger than 300 MB, the most Newsdesk imports in one file.');
+    expect(message('huge.tif')).toBe('“huge.tif” is larger than 300 MB, the most this desk imports in one file (“importMaxBytes” under “limits” in the settings file).');
     expect(message('notes.jpg')).toBe('“notes.jpg” is not an image Newsdesk can read. Newsdesk imports JPEG, PNG, WebP, GIF, AVIF and TIFF.');
     expect(message('Holiday photos')).toBe('“Holiday photos” is a folder; choose the photos inside it.');
     expect(message('moved-away.jpg')).toBe('“moved-away.jpg” could not be found; it may have been moved or deleted.');

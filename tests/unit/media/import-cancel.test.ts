@@ -4,6 +4,7 @@ import { KeyedLock } from '../../../electron/main/services/drafts/keyed-lock';
 import { ImportCancelled } from '../../../electron/main/services/media/import-errors';
 import { importFile, type ImportContext } from '../../../electron/main/services/media/import-file';
 import { mediaPaths } from '../../../electron/main/services/media/paths';
+import { DEFAULT_LIMITS } from '../../../shared/model/settings';
 import {
   consistencyProblems,
   importAndWait,
@@ -112,6 +113,7 @@ describe('a file cancelled while it is being imported', () => {
         return false;
       },
       idLock: new KeyedLock(),
+      limits: () => DEFAULT_LIMITS,
       add: () => {
         throw new Error('a cancelled file must not be added');
       },

@@ -1,4 +1,5 @@
 import { describeIoError, ioErrorCode } from '../fs/io-errors';
+import { limitSettingName, megabytesText } from '../../../../shared/model/settings';
 
 /**
  * Why one file of an import failed, worded for the person importing. Thrown inside the import of
@@ -34,7 +35,6 @@ export function isStorageFailure(error: unknown): boolean {
   return code !== null && STORAGE_CODES.has(code);
 }
 
-export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 export const ACCEPTED_FORMATS_TEXT = 'JPEG, PNG, WebP, GIF, AVIF and TIFF';
 
 /** How a file name reads in a message: in quotes, shortened when very long. */
@@ -48,8 +48,10 @@ export const importMessages = {
   folder: (name: string) => `${quoteName(name)} is a folder; choose the photos inside it.`,
   notRegular: (name: string) => `${quoteName(name)} is not a regular file and cannot be imported.`,
   empty: (name: string) => `${quoteName(name)} is empty (0 bytes).`,
-  tooLarge: (name: string) =>
-    `${quoteName(name)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Newsdesk imports in one file.`,
+  /** The desk's import limit decides; the message says which setting raises it. */
+  tooLarge: (name: string, limitBytes: number) =>
+    `${quoteName(name)} is larger than ${megabytesText(limitBytes)}, the most this desk imports in one file ` +
+    `(${limitSettingName('importMaxBytes')}).`,
   notAllowed: (name: string) => `Newsdesk is not allowed to read ${quoteName(name)}.`,
   unreadable: (name: string, detail: string) => `${quoteName(name)} could not be read (${detail}).`,
   notAnImage: (name: string) =>

@@ -4,13 +4,14 @@ import { checkCancelled } from '../cancellation';
 import { renameDurable } from '../fs/atomic-write';
 import type { KeyedLock } from '../drafts/keyed-lock';
 import { describeDecodeError, probeImage } from './image-probe';
-import { ImportFailure, importCancelled, importMessages } from './import-errors';
+import { ImportFailure, importCancelled, importMessages, quoteName } from './import-errors';
 import { receiveFromPath, type IncomingFile } from './incoming';
 import { readPhotoMetadata, type MetadataReadResult } from './metadata/read-metadata';
-import { emptyReadResult, newPhotoRecord, writePhotoRecord } from './photo-records';
+import { emptyReadResult, newPhotoRecord, PhotoRecordTooLarge, writePhotoRecord } from './photo-records';
 import { originalFile, thumbnailFile, type MediaPaths } from './paths';
 import { makeThumbnail } from './thumbnail';
 import { messageOf } from '../../../../shared/model/errors';
+import type { Limits } from '../../../../shared/model/settings';
 
 /** What one file import needs from the library around it. */
 export interface ImportContext {
@@ -22,6 +23,8 @@ export interface ImportContext {
   /** Makes a committed photo visible (list, search, protocol). */
   add(photo: Photo): void;
   now(): Date;
+  /** The desk's size limits: one imported file, one photo record. */
+  limits(): Pick<Limits, 'importMaxBytes' | 'photoRecordMaxBytes'>;
 }
 
 /** A file still on disk where the person chose it, or bytes already received into incoming/. */
@@ -40,7 +43,7 @@ export interface ImportOutcome {
  * removed, so the library never holds half a photo.
  */
 export async function importFile(context: ImportContext, source: FileSource, name: string, signal: AbortSignal): Promise<ImportOutcome> {
-  const incoming = source.kind === 'path' ? await receiveFromPath(context.paths.incoming, source.path, name, signal) : source.file;
+  const incoming = source.kind === 'path' ? await receiveFromPath(context.paths.incoming, source.path, name, signal, context.limits().importMaxBytes) : source.file;
   try {
     checkCancelled(signal, importCancelled);
     return await context.idLock.run(incoming.id, () => placeFile(context, incoming, name, signal));
@@ -74,7 +77,7 @@ async function placeFile(context: ImportContext, incoming: IncomingFile, name: s
       importedAt: context.now().toISOString(),
       read,
     });
-    await commit(context.paths, photo, incoming.path, thumbnailTemp, name);
+    await commit(context, photo, incoming.path, thumbnailTemp, name);
     context.add(photo);
     return { state: 'imported', photoId: photo.id, warnings: [...photo.metadataWarnings] };
   } finally {
@@ -93,15 +96,18 @@ async function readMetadataSafely(file: string): Promise<MetadataReadResult> {
 }
 
 /** The record goes last: until it is written the photo does not exist, and a crash leaves only orphans the next open removes. */
-async function commit(paths: MediaPaths, photo: Photo, incomingPath: string, thumbnailTemp: string, name: string): Promise<void> {
+async function commit(context: ImportContext, photo: Photo, incomingPath: string, thumbnailTemp: string, name: string): Promise<void> {
+  const { paths } = context;
   const original = originalFile(paths, photo.id, photo.format);
   const thumbnail = thumbnailFile(paths, photo.id);
   try {
     await renameDurable(incomingPath, original);
     await renameDurable(thumbnailTemp, thumbnail);
-    await writePhotoRecord(paths, photo);
+    await writePhotoRecord(paths, photo, context.limits().photoRecordMaxBytes);
   } catch (error) {
     await Promise.all([rm(original, { force: true }), rm(thumbnail, { force: true })]);
-    throw new ImportFailure(importMessages.notStored(name, error));
+    throw new ImportFailure(
+      error instanceof PhotoRecordTooLarge ? `${quoteName(name)} was not imported. ${error.message}` : importMessages.notStored(name, error),
+    );
   }
 }

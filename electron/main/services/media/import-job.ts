@@ -13,6 +13,8 @@ export type RunImport = (source: FileSource, name: string, signal: AbortSignal) 
 
 export interface ImportJobsOptions {
   incomingDir: string;
+  /** The desk's limit for one file, read at each file so a changed setting applies at once. */
+  maxFileBytes: () => number;
   /** Files imported at once across all jobs. */
   concurrency: number;
   /** How long a job started with beginImport waits for its next file before giving up on the rest. */
@@ -76,7 +78,7 @@ export class ImportJobs {
     if (item.state !== 'waiting') return; // cancelled or skipped meanwhile: the bytes are not needed
     job.received.add(index);
     this.armWaitTimer(job);
-    const receiving = receiveBytes(this.options.incomingDir, bytes, item.name);
+    const receiving = receiveBytes(this.options.incomingDir, bytes, item.name, this.options.maxFileBytes());
     this.receiving.add(receiving);
     try {
       const file = await receiving;

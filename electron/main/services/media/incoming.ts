@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkCancelled } from '../cancellation';
-import { ImportFailure, MAX_IMPORT_BYTES, importCancelled, importMessages } from './import-errors';
+import { ImportFailure, importCancelled, importMessages } from './import-errors';
 import { messageOf } from '../../../../shared/model/errors';
 
 /** A file copied into the library's incoming folder, with the SHA-256 of its bytes (its photo id). */
@@ -24,7 +24,13 @@ function incomingPath(incomingDir: string): string {
  * file is read once and never held whole in memory. The copy is flushed to disk, so it can later
  * be renamed into the library as is. Problems with the source become an ImportFailure.
  */
-export async function receiveFromPath(incomingDir: string, source: string, name: string, signal: AbortSignal): Promise<IncomingFile> {
+export async function receiveFromPath(
+  incomingDir: string,
+  source: string,
+  name: string,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<IncomingFile> {
   const info = await stat(source).catch((error: unknown) => {
     throw sourceError(name, error);
   });
@@ -32,7 +38,7 @@ export async function receiveFromPath(incomingDir: string, source: string, name:
   // A FIFO or device would block the read forever (or never end); only plain files are imported.
   if (!info.isFile()) throw new ImportFailure(importMessages.notRegular(name));
   if (info.size === 0) throw new ImportFailure(importMessages.empty(name));
-  if (info.size > MAX_IMPORT_BYTES) throw new ImportFailure(importMessages.tooLarge(name));
+  if (info.size > maxBytes) throw new ImportFailure(importMessages.tooLarge(name, maxBytes));
 
   const target = incomingPath(incomingDir);
   const hash = createHash('sha256');
@@ -44,7 +50,7 @@ export async function receiveFromPath(incomingDir: string, source: string, name:
       for await (const chunk of input as AsyncIterable<Buffer>) {
         bytes += chunk.length;
         // The file may grow while it is read; the limit holds for what is actually copied.
-        if (bytes > MAX_IMPORT_BYTES) throw new ImportFailure(importMessages.tooLarge(name));
+        if (bytes > maxBytes) throw new ImportFailure(importMessages.tooLarge(name, maxBytes));
         hash.update(chunk);
         await writeAll(output, chunk).catch((error: unknown) => {
           throw new ImportFailure(importMessages.notStored(name, error));
@@ -67,9 +73,9 @@ export async function receiveFromPath(incomingDir: string, source: string, name:
 }
 
 /** Writes bytes a window sent (a drop or paste) into `incomingDir`, hashing them on the way. */
-export async function receiveBytes(incomingDir: string, data: Uint8Array, name: string): Promise<IncomingFile> {
+export async function receiveBytes(incomingDir: string, data: Uint8Array, name: string, maxBytes: number): Promise<IncomingFile> {
   if (data.byteLength === 0) throw new ImportFailure(importMessages.empty(name));
-  if (data.byteLength > MAX_IMPORT_BYTES) throw new ImportFailure(importMessages.tooLarge(name));
+  if (data.byteLength > maxBytes) throw new ImportFailure(importMessages.tooLarge(name, maxBytes));
   const id = createHash('sha256').update(data).digest('hex');
   const target = incomingPath(incomingDir);
   const output = await open(target, 'wx');

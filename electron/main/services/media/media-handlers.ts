@@ -5,7 +5,9 @@ import type { SettingsService } from '../settings/settings-service';
 import { FORMAT_EXTENSIONS } from './paths';
 import type { MediaLibrary } from './types';
 
-export type MediaHandlers = Pick<Handlers, keyof typeof mediaChannels>;
+/** The photo trash's channels are answered by photo-trash-handlers.ts, which also needs drafts and videos. */
+type TrashChannel = 'media:trash' | 'media:listTrash' | 'media:restoreFromTrash' | 'media:emptyTrash';
+export type MediaHandlers = Pick<Handlers, Exclude<keyof typeof mediaChannels, TrashChannel>>;
 
 export interface MediaHandlerServices {
   media: MediaLibrary;

@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/model/library';
 import { BatchPhotoChanges, type ImportJob, type PhotoPage, type PhotoQuery } from '../../../../shared/model/media-library';
 import { UserFacingError } from '../../../../shared/model/errors';
+import { photoCaptionProblem } from '../../../../shared/rules/caption-limit';
 import { PhotoMetadata, type FieldSources, type Photo } from '../../../../shared/model/photo';
-import type { CreditStyle } from '../../../../shared/model/settings';
+import { DEFAULT_LIMITS, type CreditStyle, type Limits } from '../../../../shared/model/settings';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
 import { exportPhotoCopy } from './export-copy';
@@ -12,10 +13,12 @@ import { warmImageEngineSoon } from './image-engine';
 import { importFile, type ImportContext } from './import-file';
 import { ImportJobs } from './import-job';
 import { applyBatchChanges, editPhoto, restorePhoto } from './photo-edits';
-import type { PreparedWrite } from '../fs/atomic-write';
-import { ioFailure } from '../fs/io-errors';
-import { loadLibrary, preparePhotoRecord } from './photo-records';
+import { loadLibrary } from './photo-records';
+import { writeRecordsAllOrNone } from './record-batch';
 import { PhotoSearch } from './photo-search';
+import { recoverPhotoTrash } from './photo-trash';
+import { PhotoTrashShelf } from './photo-trash-shelf';
+import type { TrashedPhoto } from '../../../../shared/model/media-library';
 import { containedLibraryFile, ensureMediaFolders, isPhotoId, mediaPaths, originalFile, thumbnailFile, type MediaPaths } from './paths';
 import { makeThumbnail } from './thumbnail';
 import type { MediaLibrary, PhotoFileKind } from './types';
@@ -23,6 +26,8 @@ import type { MediaLibrary, PhotoFileKind } from './types';
 export interface MediaLibraryOptions {
   /** The desk's credit style (from settings), for the house-style credit in search and the "missing credit" filter. */
   creditStyle: () => CreditStyle;
+  /** The desk's size limits (from settings), read when used; default DEFAULT_LIMITS. */
+  limits?: () => Limits;
   /** Files imported at once; default 2. */
   concurrency?: number;
   /** How long a drop or paste import waits for its next file before failing the rest; default 2 minutes. */
@@ -47,8 +52,10 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
   const readOnly = options.readOnly ?? false;
   if (!readOnly) await ensureMediaFolders(paths);
   const quarantine = new Quarantine(dirname(paths.root), paths.quarantine, { leaveInPlace: readOnly });
-  const loaded = await loadLibrary(paths, quarantine, { readOnly });
-  const library = new FileMediaLibrary(paths, quarantine, loaded.photos, options);
+  // Before the folders are read: a delete or restore a crash interrupted is finished first.
+  const trashed = await recoverPhotoTrash(paths, { readOnly });
+  const loaded = await loadLibrary(paths, quarantine, { readOnly, recordMaxBytes: (options.limits?.() ?? DEFAULT_LIMITS).photoRecordMaxBytes });
+  const library = new FileMediaLibrary(paths, quarantine, loaded.photos, trashed, options);
   if (!readOnly) {
     library.remakeThumbnails(loaded.missingThumbnails);
     // A read-only library imports nothing; its lanes start on first use (an export) instead.
@@ -60,10 +67,12 @@ export async function openMediaLibrary(dir: string, options: MediaLibraryOptions
 class FileMediaLibrary implements MediaLibrary {
   private readonly search: PhotoSearch;
   private readonly jobs: ImportJobs;
+  private readonly trash: PhotoTrashShelf;
   /** Metadata edits run one at a time: a batch edit and a single edit must not interleave their writes. */
   private readonly editLock = new KeyedLock();
   private readonly undoMemos = new Map<string, { metadata: string; sources: FieldSources }>();
   private readonly now: () => Date;
+  private readonly limits: () => Limits;
   private readonly onError: (error: unknown) => void;
   private background: Promise<void> = Promise.resolve();
   private closed = false;
@@ -72,9 +81,11 @@ class FileMediaLibrary implements MediaLibrary {
     private readonly paths: MediaPaths,
     private readonly quarantine: Quarantine,
     private readonly photos: Map<string, Photo>,
+    trashed: Map<string, TrashedPhoto>,
     options: MediaLibraryOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.limits = options.limits ?? (() => DEFAULT_LIMITS);
     this.onError = options.onBackgroundError ?? ((error: unknown) => console.error('[media-library]', error));
     this.search = new PhotoSearch(photos, options.creditStyle);
     const context: ImportContext = {
@@ -83,9 +94,25 @@ class FileMediaLibrary implements MediaLibrary {
       idLock: new KeyedLock(),
       add: (photo) => this.put(photo),
       now: this.now,
+      limits: () => this.limits(),
     };
+    this.trash = new PhotoTrashShelf(
+      {
+        paths,
+        expect: (id) => this.expectPhoto(id),
+        has: (id) => this.photos.has(id),
+        remove: (id) => {
+          this.photos.delete(id);
+          this.search.remove(id);
+        },
+        put: (photo) => this.put(photo),
+        now: this.now,
+      },
+      trashed,
+    );
     this.jobs = new ImportJobs((source, name, signal) => importFile(context, source, name, signal), {
       incomingDir: paths.incoming,
+      maxFileBytes: () => this.limits().importMaxBytes,
       concurrency: options.concurrency ?? 2,
       bytesWaitMs: options.bytesWaitMs ?? 120_000,
       onError: this.onError,
@@ -138,6 +165,26 @@ class FileMediaLibrary implements MediaLibrary {
     return this.jobs.whenFinished(jobId);
   }
 
+  async moveToTrash(ids: readonly string[]): Promise<string[]> {
+    this.assertOpen();
+    return this.editLock.run('edits', () => this.trash.trash(ids));
+  }
+
+  listTrash(): TrashedPhoto[] {
+    this.assertOpen();
+    return this.trash.list();
+  }
+
+  async restoreFromTrash(ids: readonly string[]): Promise<Photo[]> {
+    this.assertOpen();
+    return this.editLock.run('edits', () => this.trash.restore(ids));
+  }
+
+  async emptyTrash(): Promise<number> {
+    this.assertOpen();
+    return this.editLock.run('edits', () => this.trash.empty());
+  }
+
   quarantined(): QuarantinedFile[] {
     return this.quarantine.list();
   }
@@ -146,6 +193,8 @@ class FileMediaLibrary implements MediaLibrary {
     this.assertOpen();
     const parsed = PartialMetadata.safeParse(metadata);
     if (!parsed.success) throw new UserFacingError('invalid-request', 'The photo details were not valid and were not saved.');
+    const caption = parsed.data.description === undefined ? null : photoCaptionProblem(parsed.data.description, this.limits().captionMaxChars);
+    if (caption !== null) throw new UserFacingError('invalid-request', `${caption} The photo details were not saved.`);
     return this.editLock.run('edits', async () => {
       const photo = this.expectPhoto(id);
       const next = editPhoto(photo, parsed.data, this.now().toISOString());
@@ -213,7 +262,7 @@ class FileMediaLibrary implements MediaLibrary {
   async filePath(id: string, kind: PhotoFileKind): Promise<string | null> {
     if (this.closed || !isPhotoId(id)) return null;
     const photo = this.photos.get(id);
-    if (!photo) return null;
+    if (!photo) return kind === 'thumbnail' ? this.trash.thumbnailPath(id) : null;
     const file = kind === 'original' ? originalFile(this.paths, id, photo.format) : thumbnailFile(this.paths, id);
     return containedLibraryFile(this.paths.root, file);
   }
@@ -251,30 +300,8 @@ class FileMediaLibrary implements MediaLibrary {
     this.search.upsert(photo);
   }
 
-  /**
-   * Writes the new records all or none: every record's bytes go to disk first, and only when all of
-   * them are there are they put in place (which needs no more space). So a disk that fills halfway
-   * through a batch edit changes no photo, as the message says, and nothing is left to undo.
-   */
   private async writeAll(next: readonly Photo[]): Promise<void> {
-    const prepared: PreparedWrite[] = [];
-    try {
-      for (const photo of next) prepared.push(await preparePhotoRecord(this.paths, photo));
-    } catch (error) {
-      await Promise.all(prepared.map((write) => write.discard()));
-      throw ioFailure('The photo details could not be saved, so nothing was changed', error);
-    }
-    for (const [index, write] of prepared.entries()) {
-      try {
-        await write.commit();
-      } catch (error) {
-        // A rename refused after the bytes were down (a file held open on Windows): those in place stay in place.
-        await Promise.all(prepared.slice(index + 1).map((rest) => rest.discard()));
-        for (const photo of next.slice(0, index)) this.put(photo);
-        throw ioFailure(`The photo details could not be saved for ${next.length - index} of ${next.length} photos`, error);
-      }
-    }
-    for (const photo of next) this.put(photo);
+    await writeRecordsAllOrNone(this.paths, next, this.limits().photoRecordMaxBytes, (photo) => this.put(photo));
   }
 
   private rememberForUndo(before: Photo, after: Photo): void {

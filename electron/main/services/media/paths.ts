@@ -10,6 +10,7 @@ import { PHOTO_MIME_TYPES, type PhotoFormat } from '../../../../shared/model/pho
  *   photos/<id>.json       one Photo record per picture: the commit point of an import
  *   incoming/              files being imported (emptied whenever the library opens)
  *   quarantine/            records that could not be read, moved aside with a .reason.txt
+ *   trash/<id>/            deleted photos, whole, until restored or emptied (see photo-trash.ts)
  *
  * A photo exists once its record is written; an original or thumbnail without a record is a
  * leftover of an interrupted import and is removed at the next open.

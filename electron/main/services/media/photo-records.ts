@@ -18,6 +18,8 @@ import { isTempFileName, prepareFileAtomic, removeStaleTempFiles, type PreparedW
 import type { MetadataReadResult } from './metadata/read-metadata';
 import { FORMAT_EXTENSIONS, idFromFileName, recordFile, thumbnailFile, type MediaPaths } from './paths';
 import { messageOf } from '../../../../shared/model/errors';
+import { UserFacingError } from '../../../../shared/model/errors';
+import { limitSettingName, megabytesText } from '../../../../shared/model/settings';
 
 /** Limits of the Photo schema; values read from files are cut to fit rather than refused. */
 const MAX_TEXT = 10_000;
@@ -26,11 +28,6 @@ const MAX_KEYWORDS = 200;
 const MAX_WARNINGS = 20;
 const MAX_WARNING_TEXT = 500;
 const MAX_FILE_NAME = 500;
-/**
- * Above any record the app writes: every text field at MAX_TEXT, twice (as read and as edited),
- * even with every character escaped, stays well under this.
- */
-const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 /** Records read at once when the library opens: enough to keep the disk busy, few enough file handles. */
 const READ_BATCH = 32;
 
@@ -111,13 +108,31 @@ export function newPhotoRecord(facts: NewPhotoFacts): Photo {
   });
 }
 
-export async function writePhotoRecord(paths: MediaPaths, photo: Photo): Promise<void> {
-  await (await preparePhotoRecord(paths, photo)).commit();
+/** A record larger than the desk's limit (limits.photoRecordMaxBytes) is never written: it could not be read back. */
+export class PhotoRecordTooLarge extends UserFacingError {
+  constructor(bytes: number, limit: number) {
+    super(
+      'invalid-request',
+      `The photo's details would take ${megabytesText(bytes)}, over the ${megabytesText(limit)} a photo record may hold ` +
+        `(${limitSettingName('photoRecordMaxBytes')}). Shorten the longest fields.`,
+    );
+    this.name = 'PhotoRecordTooLarge';
+  }
 }
 
-/** The record's bytes on disk, not yet in place: see PreparedWrite. */
-export function preparePhotoRecord(paths: MediaPaths, photo: Photo): Promise<PreparedWrite> {
-  return prepareFileAtomic(recordFile(paths, photo.id), `${JSON.stringify(Photo.parse(photo), null, 2)}\n`);
+export async function writePhotoRecord(paths: MediaPaths, photo: Photo, maxBytes: number): Promise<void> {
+  await (await preparePhotoRecord(paths, photo, maxBytes)).commit();
+}
+
+/**
+ * The record's bytes on disk, not yet in place: see PreparedWrite. Refused when over `maxBytes`:
+ * the next open would set such a record aside unread, so writing it would lose the photo.
+ */
+export function preparePhotoRecord(paths: MediaPaths, photo: Photo, maxBytes: number): Promise<PreparedWrite> {
+  const text = `${JSON.stringify(Photo.parse(photo), null, 2)}\n`;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) return Promise.reject(new PhotoRecordTooLarge(bytes, maxBytes));
+  return prepareFileAtomic(recordFile(paths, photo.id), text);
 }
 
 export interface LoadedLibrary {
@@ -131,7 +146,11 @@ export interface LoadedLibrary {
  * validate, or whose original is gone, are moved aside with the reason; originals and thumbnails
  * without a record (an import stopped before its commit) are deleted, as is everything in incoming/.
  */
-export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine, options: { readOnly?: boolean } = {}): Promise<LoadedLibrary> {
+export async function loadLibrary(
+  paths: MediaPaths,
+  quarantine: Quarantine,
+  options: { readOnly?: boolean; recordMaxBytes: number },
+): Promise<LoadedLibrary> {
   const readOnly = options.readOnly ?? false;
   if (!readOnly) {
     await rm(paths.incoming, { recursive: true, force: true });
@@ -149,7 +168,7 @@ export async function loadLibrary(paths: MediaPaths, quarantine: Quarantine, opt
   const candidates = recordNames!.filter((name) => name.endsWith('.json') && !isTempFileName(name));
   for (let start = 0; start < candidates.length; start += READ_BATCH) {
     const batch = candidates.slice(start, start + READ_BATCH);
-    const loaded = await Promise.all(batch.map((name) => readRecord(paths, name, originals)));
+    const loaded = await Promise.all(batch.map((name) => readRecord(paths, name, originals, options.recordMaxBytes)));
     for (const [offset, result] of loaded.entries()) {
       const name = batch[offset]!;
       if (result.ok) photos.set(result.photo.id, result.photo);
@@ -201,7 +220,7 @@ async function hasBytes(file: string): Promise<boolean> {
 
 type RecordRead = { ok: true; photo: Photo } | { ok: false; reason: string };
 
-async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySet<string>): Promise<RecordRead> {
+async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySet<string>, maxBytes: number): Promise<RecordRead> {
   const id = idFromFileName(name);
   if (id === null || name !== `${id}.json`) return { ok: false, reason: 'The file name is not a photo id.' };
   let data: unknown;
@@ -209,8 +228,13 @@ async function readRecord(paths: MediaPaths, name: string, originals: ReadonlySe
     // Checked before reading: a record this size was not written by Newsdesk, and parsing it
     // would hold up the main thread for nothing.
     const { size } = await stat(recordFile(paths, id));
-    if (size > MAX_RECORD_BYTES) {
-      return { ok: false, reason: `The photo record is ${(size / 1024 / 1024).toFixed(1)} MB, far larger than any Newsdesk writes (at most ${MAX_RECORD_BYTES / 1024 / 1024} MB).` };
+    if (size > maxBytes) {
+      return {
+        ok: false,
+        reason:
+          `The photo record is ${megabytesText(size)}, over the ${megabytesText(maxBytes)} a photo record may hold ` +
+          `(${limitSettingName('photoRecordMaxBytes')}), so it was set aside without being read.`,
+      };
     }
     data = JSON.parse(await readFile(recordFile(paths, id), 'utf8'));
   } catch (error) {

@@ -69,6 +69,11 @@ export class PhotoSearch {
     this.index.add(this.docOf(photo, this.creditStyle()));
   }
 
+  /** A photo that left the library (to the trash). */
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
   list(input: PhotoQuery): PhotoPage {
     const parsed = PhotoQuery.safeParse(input);
     if (!parsed.success) throw new UserFacingError('invalid-request', 'The photo list was asked for with an invalid search or filter.');

@@ -1,5 +1,5 @@
 import type { QuarantinedFile } from '../../../../shared/model/library';
-import type { BatchPhotoChanges, ImportJob, PhotoPage, PhotoQuery } from '../../../../shared/model/media-library';
+import type { BatchPhotoChanges, ImportJob, PhotoPage, PhotoQuery, TrashedPhoto } from '../../../../shared/model/media-library';
 import type { Photo, PhotoMetadata } from '../../../../shared/model/photo';
 
 export type PhotoFileKind = 'original' | 'thumbnail';
@@ -32,6 +32,13 @@ export interface MediaLibrary {
   exportCopy(id: string, destination: string, options: { writeXmp: boolean }): Promise<void>;
   /** Where the app:// protocol finds a photo's bytes; null for an unknown id or a missing thumbnail. */
   filePath(id: string, kind: PhotoFileKind): Promise<string | null>;
+  /** Moves photos to the photo trash, one after another (see photo-trash.ts); returns the ids moved. */
+  moveToTrash(ids: readonly string[]): Promise<string[]>;
+  /** Most recently deleted first. */
+  listTrash(): TrashedPhoto[];
+  restoreFromTrash(ids: readonly string[]): Promise<Photo[]>;
+  /** Deletes every trashed photo for good; returns how many. */
+  emptyTrash(): Promise<number>;
   /** Photo records that could not be read when the library opened, moved aside with the reason. */
   quarantined(): QuarantinedFile[];
   /** Waits for running imports and pending writes; the library must not be used afterwards. */

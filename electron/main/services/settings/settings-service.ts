@@ -50,7 +50,10 @@ export function createSettingsService(store: KeyValueStore): SettingsService {
   return {
     get: read,
     update(patch) {
-      const next = Settings.parse({ ...read(), ...patch });
+      const current = read();
+      // Limits change one at a time: the ones a patch leaves out keep the desk's values.
+      const limits = patch.limits ? { ...current.limits, ...patch.limits } : current.limits;
+      const next = Settings.parse({ ...current, ...patch, limits });
       try {
         store.set(KEY, next);
       } catch (error) {

@@ -1,27 +1,13 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_CRITICAL, PASTE_COMMAND } from 'lexical';
 import { useEffect, useState } from 'react';
-
-/** What a pasted image was, as the editor can name it: its address, or "an image file". */
-function describeImages(data: DataTransfer): string[] {
-  const names: string[] = [];
-  const html = data.getData('text/html');
-  if (html) {
-    // Inert parse: nothing loads, nothing runs.
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    for (const image of Array.from(doc.images)) {
-      const src = image.getAttribute('src') ?? '';
-      names.push(src.startsWith('data:') ? 'an embedded image' : src.slice(0, 200) || 'an image without an address');
-    }
-  }
-  for (const file of Array.from(data.files)) if (file.type.startsWith('image/')) names.push(file.name || 'an image file');
-  return names;
-}
+import { sortPastedImages } from './pasted-images';
 
 /**
- * Images in pasted content (Word, Docs, a web page) are not put into the text: the photo library
- * is where pictures come from, with their credit and rights. Rather than drop them silently, the
- * editor lists which were left out, so they can be added through the library.
+ * Pictures in pasted content that the photo library could not take (an address on the web, which
+ * the desk does not fetch, or embedded data that is not a picture): rather than drop them
+ * silently, the editor lists which were left out, so they can be added through the library.
+ * The others are imported and inserted by PhotoPlugin.
  */
 export function PastedImagesNotice() {
   const [editor] = useLexicalComposerContext();
@@ -33,7 +19,7 @@ export function PastedImagesNotice() {
         PASTE_COMMAND,
         (event) => {
           const data = 'clipboardData' in event ? event.clipboardData : null;
-          if (data) setLeftOut(describeImages(data));
+          if (data) setLeftOut(sortPastedImages(data).leftOut);
           return false; // only looks; the paste itself goes on as before
         },
         COMMAND_PRIORITY_CRITICAL,

@@ -37,6 +37,7 @@ import { arrivedPhotoIds, failureSummary } from '../photos/tracked-imports';
 import { carriesFiles, filesFromDataTransfer } from '../../api/import-files';
 import { useNotify } from '../../ui/components/Toasts';
 import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../nodes/PhotoNode';
+import { sortPastedImages } from './pasted-images';
 
 /** Inserts a library photo at the caret as a new use (caption from its description, credit in house style). */
 export const INSERT_PHOTO_COMMAND: LexicalCommand<Photo> = createCommand('INSERT_PHOTO_COMMAND');
@@ -120,18 +121,10 @@ function isFieldEvent(event: KeyboardEvent | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-/** Image files on a clipboard that carries no text worth pasting (a copied picture, a screenshot). */
-function pastedImages(event: ClipboardEvent | KeyboardEvent | InputEvent): File[] {
-  const data = 'clipboardData' in event ? event.clipboardData : null;
-  if (!data) return [];
-  const images = Array.from(data.files).filter((file) => file.type.startsWith('image/'));
-  // Browsers put an <img> fallback in text/html next to a copied image, but no plain text.
-  return images.length > 0 && data.getData('text/plain').trim() === '' ? images : [];
-}
 
 /**
  * Photos in the body: INSERT_PHOTO_COMMAND (toolbar, picker), image files dropped or pasted into
- * the text (imported into the library, then inserted where they were dropped, progress in the status
+ * the text and pictures in pasted HTML as files or data: URLs (imported into the library, then inserted where they were dropped, progress in the status
  * bar, failures in a message), and the body's photo list kept current for the rest of the article.
  */
 export function PhotoPlugin(): null {
@@ -205,10 +198,18 @@ export function PhotoPlugin(): null {
       editor.registerCommand(
         PASTE_COMMAND,
         (event) => {
-          const images = pastedImages(event);
-          if (images.length === 0) return false;
-          event.preventDefault();
-          return editor.dispatchCommand(DRAG_DROP_PASTE, images);
+          const data = 'clipboardData' in event ? event.clipboardData : null;
+          const { importable, withText } = data ? sortPastedImages(data) : { importable: [], withText: false };
+          if (importable.length === 0) return false;
+          if (!withText) {
+            // A copied picture or screenshot: browsers put an <img> fallback in text/html, but no plain text.
+            event.preventDefault();
+            return editor.dispatchCommand(DRAG_DROP_PASTE, importable);
+          }
+          // Text with pictures (Word, Docs, a web page): the text pastes as usual, and the pictures
+          // follow it, imported into the library with their metadata, once the paste is in.
+          setTimeout(() => void importAndInsert(editor, importable, null), 0);
+          return false;
         },
         COMMAND_PRIORITY_CRITICAL,
       ),

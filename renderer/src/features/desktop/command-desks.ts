@@ -29,6 +29,7 @@ export function deskForCommand(command: MenuCommand, current: Desk): Desk | null
     case 'photo:insert':
       return 'articles';
     case 'photo:edit-credit-style':
+    case 'photo:delete':
       return 'photos';
     case 'article:save':
     case 'article:export-html':

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PhotoFilter } from '../../../../shared/model/media-library';
 import type { Photo } from '../../../../shared/model/photo';
 import type { CreditStyle } from '../../../../shared/model/settings';
@@ -9,6 +9,9 @@ import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
 import { BatchEditDialog } from './BatchEditDialog';
 import { CreditStyleDialog } from './CreditStyleDialog';
+import { DeletePhotosDialog } from './DeletePhotosDialog';
+import { PhotoTrashDialog } from './PhotoTrashDialog';
+import { usePhotoDelete } from './usePhotoDelete';
 import { countPhotos } from './photo-display';
 import { PhotoEditor } from './PhotoEditor';
 import { PhotoGrid } from './PhotoGrid';
@@ -78,6 +81,7 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
   const [localVersion, setLocalVersion] = useState(0);
   const [batchOpen, setBatchOpen] = useState(false);
   const [styleOpen, setStyleOpen] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
   const changes = useContext(LibraryChangesContext);
   // Photos also arrive from the drafting desk (a drop into the text, the picker's import).
   const version = changes.arrived + localVersion;
@@ -128,7 +132,25 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
     }
   };
 
+  const afterTrash = useCallback(
+    (ids: string[]) => {
+      setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
+      setLocalVersion((n) => n + 1);
+      changes.photosEdited();
+    },
+    [changes],
+  );
+  const removal = usePhotoDelete(afterTrash);
+  const deleteSelected = () => void removal.start([...selected]);
+  // Delete (or Backspace, as on a Mac keyboard) in the grid; never while typing in a field.
+  const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if ((event.key !== 'Delete' && event.key !== 'Backspace') || (event.target as HTMLElement).getAttribute('role') !== 'listbox') return;
+    event.preventDefault();
+    deleteSelected();
+  };
+
   useAppCommand('photo:edit-credit-style', () => setStyleOpen(true));
+  useAppCommand('photo:delete', deleteSelected);
   useEffect(() => reportMenuState({ photoSelection: selected.size }), [selected]);
 
   const filtered = text.trim() !== '' || filter !== 'all';
@@ -155,6 +177,9 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
         <button type="button" className="nd-button nd-library__style" onClick={() => setStyleOpen(true)}>
           Credit style…
         </button>
+        <button type="button" className="nd-button nd-library__trash" onClick={() => setTrashOpen(true)}>
+          <Icon name="trash" size={16} /> Trash
+        </button>
       </header>
       {desk.error && (
         <p className="nd-list__error" role="alert">
@@ -162,7 +187,7 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
         </p>
       )}
       <div className="nd-library__body">
-        <section className={`nd-library__grid${searching ? ' nd-library__grid--stale' : ''}`} aria-label="Library" aria-busy={page.loading}>
+        <section className={`nd-library__grid${searching ? ' nd-library__grid--stale' : ''}`} aria-label="Library" aria-busy={page.loading} onKeyDown={onGridKeyDown}>
           {page.error && (
             <p className="nd-list__error" role="alert">
               {page.error}
@@ -193,6 +218,13 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
           )}
         </section>
         <aside className="nd-library__side" aria-label="Selection">
+          {chosen.length > 0 && (
+            <div className="nd-library__side-actions">
+              <button type="button" className="nd-button" title="Delete" onClick={deleteSelected}>
+                <Icon name="trash" size={16} /> Move {countPhotos(chosen.length)} to Trash
+              </button>
+            </div>
+          )}
           {chosen.length === 1 && chosen[0] ? (
             <PhotoEditor
               key={chosen[0].id}
@@ -215,11 +247,20 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
             </div>
           ) : (
             <p className="nd-library__hint">
-              Select a photo to see and edit its details. {MOD}click or Shift+click selects several; {MOD}A selects all.
+              Select a photo to see and edit its details; Delete moves it to the trash. {MOD}click or Shift+click selects several; {MOD}A selects all.
             </p>
           )}
         </aside>
       </div>
+      {removal.asking && (
+        <DeletePhotosDialog
+          count={removal.asking.ids.length}
+          inUse={removal.asking.inUse}
+          onConfirm={() => void removal.confirm()}
+          onCancel={removal.cancel}
+        />
+      )}
+      {trashOpen && <PhotoTrashDialog onClose={() => setTrashOpen(false)} onRestored={() => afterTrash([])} />}
       {batchOpen && chosen.length > 0 && <BatchEditDialog photos={chosen} onClose={() => setBatchOpen(false)} onApplied={afterBatch} />}
       <CreditStyleDialog open={styleOpen} style={desk.creditStyle} onSave={(style) => void saveStyle(style)} onClose={() => setStyleOpen(false)} />
     </div>
