@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { siteClocks } from '../../electron/main/services/publishing/site-clock';
+import { siteClocks } from '../../electron/main/services/publishing/http/site-clock';
 import { SCREENS, newArticle, saved } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
 import { makeDataDir } from './harness/launch';

@@ -15,9 +15,9 @@ import { openBoardStore, type BoardStore } from '../../electron/main/services/fe
 import { openMediaLibrary } from '../../electron/main/services/media/media-library';
 import type { MediaLibrary } from '../../electron/main/services/media/types';
 import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
-import type { PublishOutcome, Publisher } from '../../electron/main/services/publishing/publisher';
-import { openRemoteRecords, type RemoteRecords } from '../../electron/main/services/publishing/remote-records';
-import { openTargetsStore, type TargetsStore } from '../../electron/main/services/publishing/targets-store';
+import type { PublishOutcome, Publisher } from '../../electron/main/services/publishing/outbox/publisher';
+import { openRemoteRecords, type RemoteRecords } from '../../electron/main/services/publishing/remote/remote-records';
+import { openTargetsStore, type TargetsStore } from '../../electron/main/services/publishing/targets/targets-store';
 import { createSettingsService, type SettingsService } from '../../electron/main/services/settings/settings-service';
 import { createTestSecretBox } from '../fakes/secret-box';
 import { makePhotoFixture, type FixtureKind } from '../support/photo-fixtures';

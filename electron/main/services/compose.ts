@@ -15,14 +15,14 @@ import { openLibraryAccess, type LibraryAccess } from './library/library-access'
 import { guardWrites } from './library/write-guard';
 import type { MediaLibrary } from './media/types';
 import { headlessDesktop, type DesktopShell } from './desktop-shell';
-import { deliveryAfter } from './publishing/delivery';
-import { setHttpTransport } from './publishing/http-client';
+import { deliveryAfter } from './publishing/outbox/delivery';
+import { setHttpTransport } from './publishing/http/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
-import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox';
+import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
-import { openRemoteRecords, type RemoteRecords } from './publishing/remote-records';
-import type { SecretBox } from './publishing/secret-box';
-import { openTargetsStore, type TargetsStore } from './publishing/targets-store';
+import { openRemoteRecords, type RemoteRecords } from './publishing/remote/remote-records';
+import type { SecretBox } from './publishing/targets/secret-box';
+import { openTargetsStore, type TargetsStore } from './publishing/targets/targets-store';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
 
 export interface ServiceOptions {

@@ -4,9 +4,9 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorFromResponse, httpRequest, parseRetryAfter, type HttpResponse } from '../../../electron/main/services/publishing/http-client';
-import { createSiteClocks, siteClocks } from '../../../electron/main/services/publishing/site-clock';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
+import { errorFromResponse, httpRequest, parseRetryAfter, type HttpResponse } from '../../../electron/main/services/publishing/http/http-client';
+import { createSiteClocks, siteClocks } from '../../../electron/main/services/publishing/http/site-clock';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
 import { closedPort, httpServer, listen, phpAvailable, selfSignedCertificate, sleep, type LocalServer } from './http-test-servers';
 
 const servers: LocalServer[] = [];

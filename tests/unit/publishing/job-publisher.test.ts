@@ -9,9 +9,9 @@ import { openDraftStore } from '../../../electron/main/services/drafts/draft-sto
 import { openBoardStore } from '../../../electron/main/services/feeds/board-store';
 import { openMediaLibrary } from '../../../electron/main/services/media/media-library';
 import { createJobPublisher } from '../../../electron/main/services/publishing/job-publisher';
-import { isPublishError } from '../../../electron/main/services/publishing/publish-error';
-import { openRemoteRecords } from '../../../electron/main/services/publishing/remote-records';
-import { openTargetsStore } from '../../../electron/main/services/publishing/targets-store';
+import { isPublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import { openRemoteRecords } from '../../../electron/main/services/publishing/remote/remote-records';
+import { openTargetsStore } from '../../../electron/main/services/publishing/targets/targets-store';
 import { createSettingsService } from '../../../electron/main/services/settings/settings-service';
 import { createTestSecretBox } from '../../fakes/secret-box';
 import { attempt, bodyWithPhotos, newJob, saveArticle, useOf } from '../../integration/wordpress-publish-helpers';

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendNinjsDocument } from '../../../electron/main/services/publishing/ninjs-endpoint';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
+import { sendNinjsDocument } from '../../../electron/main/services/publishing/export/ninjs-endpoint';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
 import { httpServer, type LocalServer } from './http-test-servers';
 
 interface Received {

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GhostTarget, PublishJob } from '../../../shared/model/publishing';
 import { GhostCollision, type GhostApi, type GhostPost, type GhostPostFields } from '../../../electron/main/services/publishing/ghost/ghost-api';
 import { publishToGhost } from '../../../electron/main/services/publishing/ghost/publish-ghost';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import type { PublishOutcome } from '../../../electron/main/services/publishing/publisher';
-import { openRemoteRecords, type RemoteRecords } from '../../../electron/main/services/publishing/remote-records';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import type { PublishOutcome } from '../../../electron/main/services/publishing/outbox/publisher';
+import { openRemoteRecords, type RemoteRecords } from '../../../electron/main/services/publishing/remote/remote-records';
 import { body, paragraph, text } from '../shared/photo-fixtures';
 import { fullArticle } from './publishing-fixtures';
 

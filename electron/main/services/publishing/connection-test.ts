@@ -1,7 +1,7 @@
 import type { ConnectionReport } from '../../../../shared/model/publishing';
-import { complaintOf } from './http-errors';
-import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from './http-client';
-import { isPublishError } from './publish-error';
+import { complaintOf } from './http/http-errors';
+import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from './http/http-client';
+import { isPublishError } from './http/publish-error';
 import { testGhost } from './ghost/ghost-connection-test';
 
 /**

@@ -11,15 +11,15 @@ import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
-import { cleanArticleHtml } from './clean-html';
-import { sendNinjsDocument } from './ninjs-endpoint';
-import { articleNinjsUri } from './ninjs-export';
-import type { PublishContext, PublishOutcome, Publisher } from './publisher';
-import { PublishError } from './publish-error';
-import { publishToWordPress } from './publish-wordpress';
+import { cleanArticleHtml } from './export/clean-html';
+import { sendNinjsDocument } from './export/ninjs-endpoint';
+import { articleNinjsUri } from './export/ninjs-export';
+import type { PublishContext, PublishOutcome, Publisher } from './outbox/publisher';
+import { PublishError } from './http/publish-error';
+import { publishToWordPress } from './wordpress/publish-wordpress';
 import { publishToGhost } from './ghost/publish-ghost';
-import type { RemoteRecords } from './remote-records';
-import { siteClocks } from './site-clock';
+import type { RemoteRecords } from './remote/remote-records';
+import { siteClocks } from './http/site-clock';
 import { messageOf } from '../../../../shared/model/errors';
 
 /**

@@ -12,10 +12,10 @@ import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
-import { isPublishError } from './publish-error';
-import type { RemoteRecords } from './remote-records';
-import { siteClocks } from './site-clock';
-import type { TargetsStore } from './targets-store';
+import { isPublishError } from './http/publish-error';
+import type { RemoteRecords } from './remote/remote-records';
+import { siteClocks } from './http/site-clock';
+import type { TargetsStore } from './targets/targets-store';
 
 /**
  * Everything the pre-publish check and the plan look at, gathered from the stores: the article,

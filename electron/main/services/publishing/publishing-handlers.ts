@@ -7,13 +7,13 @@ import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
 import { testConnection as realTestConnection, type ConnectionTarget } from './connection-test';
-import { writeHtmlExport } from './html-export';
-import { writeNinjsExport } from './ninjs-export';
-import type { Outbox } from './outbox';
+import { writeHtmlExport } from './export/html-export';
+import { writeNinjsExport } from './export/ninjs-export';
+import type { Outbox } from './outbox/outbox';
 import { checkArticle, exportName, photosOf, placementOf, refusalOf, remoteRecordOf, requireTarget } from './publish-inputs';
-import type { RemoteRecords } from './remote-records';
-import { articleFromRemote } from './remote-to-article';
-import type { TargetsStore } from './targets-store';
+import type { RemoteRecords } from './remote/remote-records';
+import { articleFromRemote } from './remote/remote-to-article';
+import type { TargetsStore } from './targets/targets-store';
 
 export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels>;
 

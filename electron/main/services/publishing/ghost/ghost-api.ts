@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { GHOST_ADMIN_KEY_PATTERN } from '../../../../../shared/model/publishing';
-import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from '../http-client';
-import { PublishError } from '../publish-error';
+import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from '../http/http-client';
+import { PublishError } from '../http/publish-error';
 
 /**
  * Ghost's Admin API as Newsdesk uses it: a short-lived token signed with the integration's key per

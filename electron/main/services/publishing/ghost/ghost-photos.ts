@@ -6,10 +6,10 @@ import type { PhotoUseRef } from '../../../../../shared/rules/prepublish';
 import { embedXmp } from '../../media/metadata/write-xmp';
 import { FORMAT_EXTENSIONS } from '../../media/paths';
 import type { MediaLibrary } from '../../media/types';
-import type { PublishContext } from '../publisher';
-import { PublishError } from '../publish-error';
-import type { RecordKeeper } from '../remote-records';
-import { mediaKeyOf } from '../wordpress-media';
+import type { PublishContext } from '../outbox/publisher';
+import { PublishError } from '../http/publish-error';
+import type { RecordKeeper } from '../remote/remote-records';
+import { mediaKeyOf } from '../wordpress/wordpress-media';
 import type { GhostApi } from './ghost-api';
 import { messageOf } from '../../../../../shared/model/errors';
 

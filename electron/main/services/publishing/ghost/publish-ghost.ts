@@ -8,16 +8,16 @@ import { escapeHtml } from '../../../../../shared/rules/html-escape';
 import { planPublish, type FeedSpot } from '../../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../../shared/rules/prepublish';
 import type { MediaLibrary } from '../../media/types';
-import { cleanArticleHtml } from '../clean-html';
-import type { PublishContext, PublishOutcome } from '../publisher';
-import { PublishError } from '../publish-error';
-import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from '../remote-records';
-import { uniquePhotoUses } from '../wordpress-media';
+import { cleanArticleHtml } from '../export/clean-html';
+import type { PublishContext, PublishOutcome } from '../outbox/publisher';
+import { PublishError } from '../http/publish-error';
+import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from '../remote/remote-records';
+import { uniquePhotoUses } from '../wordpress/wordpress-media';
 import { createGhostApi, GhostCollision, type GhostApi, type GhostPost, type GhostPostFields } from './ghost-api';
 import { ghostCaption, ghostLexical, markerHtml } from './ghost-lexical';
 import { photosToUpload, syncGhostPhotos } from './ghost-photos';
 import { ghostGoLive } from './ghost-schedule';
-import { siteClocks } from '../site-clock';
+import { siteClocks } from '../http/site-clock';
 
 /**
  * One attempt at one job for a Ghost target, with WordPress's guarantees: a post changed on the

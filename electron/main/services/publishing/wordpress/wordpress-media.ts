@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PHOTO_MIME_TYPES, type Photo } from '../../../../shared/model/photo';
-import type { RemoteMedia } from '../../../../shared/model/publishing';
-import { captionWithCredit, photoDisplayName } from '../../../../shared/rules/photo-use';
-import type { PhotoUseRef } from '../../../../shared/rules/prepublish';
-import { embedXmp } from '../media/metadata/write-xmp';
-import { FORMAT_EXTENSIONS } from '../media/paths';
-import type { MediaLibrary } from '../media/types';
-import type { PublishContext } from './publisher';
-import { PublishError } from './publish-error';
-import type { RecordKeeper } from './remote-records';
+import { PHOTO_MIME_TYPES, type Photo } from '../../../../../shared/model/photo';
+import type { RemoteMedia } from '../../../../../shared/model/publishing';
+import { captionWithCredit, photoDisplayName } from '../../../../../shared/rules/photo-use';
+import type { PhotoUseRef } from '../../../../../shared/rules/prepublish';
+import { embedXmp } from '../../media/metadata/write-xmp';
+import { FORMAT_EXTENSIONS } from '../../media/paths';
+import type { MediaLibrary } from '../../media/types';
+import type { PublishContext } from '../outbox/publisher';
+import { PublishError } from '../http/publish-error';
+import type { RecordKeeper } from '../remote/remote-records';
 import type { MediaFields, WordPressApi, WpMedia } from './wordpress-api';
-import { messageOf } from '../../../../shared/model/errors';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The photos of one article on a WordPress site: each used photo uploaded once, its caption (with

@@ -1,10 +1,10 @@
-import type { Article } from '../../../../shared/model/article';
-import type { Photo } from '../../../../shared/model/photo';
-import type { Placement } from '../../../../shared/model/placement';
-import type { NinjsVersion, PublishMode } from '../../../../shared/model/publishing';
-import { articleBodyHtml } from '../../../../shared/rules/article-html';
-import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
-import { writeFileAtomic } from '../fs/atomic-write';
+import type { Article } from '../../../../../shared/model/article';
+import type { Photo } from '../../../../../shared/model/photo';
+import type { Placement } from '../../../../../shared/model/placement';
+import type { NinjsVersion, PublishMode } from '../../../../../shared/model/publishing';
+import { articleBodyHtml } from '../../../../../shared/rules/article-html';
+import { ninjsPicturesOf, toNinjs } from '../../../../../shared/rules/ninjs';
+import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
 import { copyPicturesBeside, type CopyPhoto } from './export-pictures';
 

@@ -1,5 +1,5 @@
-import { errorFromResponse, httpRequest, isSuccess } from './http-client';
-import { PublishError } from './publish-error';
+import { errorFromResponse, httpRequest, isSuccess } from '../http/http-client';
+import { PublishError } from '../http/publish-error';
 
 /** Sends one story, as a ninjs document, to a generic HTTP endpoint (the "ninjs" publish target). */
 export interface NinjsSendRequest {

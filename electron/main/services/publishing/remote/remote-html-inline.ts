@@ -1,6 +1,6 @@
 import type { ChildNode, Element } from 'domhandler';
 import { DomUtils } from 'htmlparser2';
-import { isSafeLinkUrl } from '../../../../shared/rules/html-escape';
+import { isSafeLinkUrl } from '../../../../../shared/rules/html-escape';
 
 /**
  * Inline HTML (the inside of a paragraph, heading, list item or caption) → the Lexical JSON the

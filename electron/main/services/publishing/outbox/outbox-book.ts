@@ -1,12 +1,12 @@
-import { UserFacingError } from '../../../../shared/ipc/result';
-import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../shared/model/publishing';
-import { redactSecrets } from '../../desktop/redact';
-import { describeIoError } from '../fs/io-errors';
+import { UserFacingError } from '../../../../../shared/ipc/result';
+import { FINISHED_JOB_STATES, type ConflictVersions, type PublishJob } from '../../../../../shared/model/publishing';
+import { redactSecrets } from '../../../desktop/redact';
+import { describeIoError } from '../../fs/io-errors';
 import { QUEUED_LABEL, changed, initialProgress, sentence, type LogLine } from './outbox-jobs';
 import type { OutboxStore } from './outbox-store';
-import { PublishError } from './publish-error';
+import { PublishError } from '../http/publish-error';
 import { describeDelay, type RetryPolicy } from './retry-policy';
-import { messageOf } from '../../../../shared/model/errors';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The outbox's jobs in memory and the transitions an attempt's outcome causes: each new state

@@ -1,8 +1,8 @@
-import type { Article } from '../../../../shared/model/article';
-import type { Photo } from '../../../../shared/model/photo';
-import { articleHtml } from '../../../../shared/rules/article-html';
-import { htmlPage } from '../../../../shared/rules/article-html-page';
-import { writeFileAtomic } from '../fs/atomic-write';
+import type { Article } from '../../../../../shared/model/article';
+import type { Photo } from '../../../../../shared/model/photo';
+import { articleHtml } from '../../../../../shared/rules/article-html';
+import { htmlPage } from '../../../../../shared/rules/article-html-page';
+import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
 import { copyPicturesBeside, type CopyPhoto } from './export-pictures';
 

@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
-import { GhostTarget, NinjsTarget, TargetId, WordPressTarget, type PublishTarget, type TargetInput } from '../../../../shared/model/publishing';
-import { Quarantine } from '../drafts/quarantine';
-import { prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../fs/atomic-write';
-import { ioFailure } from '../fs/io-errors';
+import type { QuarantinedFile } from '../../../../../shared/ipc/contract';
+import { UserFacingError } from '../../../../../shared/ipc/result';
+import { GhostTarget, NinjsTarget, TargetId, WordPressTarget, type PublishTarget, type TargetInput } from '../../../../../shared/model/publishing';
+import { Quarantine } from '../../drafts/quarantine';
+import { prepareFileAtomic, removeStaleTempFiles, type PreparedWrite } from '../../fs/atomic-write';
+import { ioFailure } from '../../fs/io-errors';
 import type { SecretBox } from './secret-box';
 import { stripStoredCredentials } from './stored-target-credentials';
-import { messageOf } from '../../../../shared/model/errors';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * Publish targets, in <library>/publishing/targets.json, and their secrets (application passwords,

@@ -1,11 +1,11 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { JobId, PublishJob } from '../../../../shared/model/publishing';
-import { Quarantine } from '../drafts/quarantine';
-import { fsyncDir, isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
-import { listFolder } from '../library/read-only-folders';
-import { messageOf } from '../../../../shared/model/errors';
+import type { QuarantinedFile } from '../../../../../shared/ipc/contract';
+import { JobId, PublishJob } from '../../../../../shared/model/publishing';
+import { Quarantine } from '../../drafts/quarantine';
+import { fsyncDir, isTempFileName, removeStaleTempFiles, writeFileAtomic } from '../../fs/atomic-write';
+import { listFolder } from '../../library/read-only-folders';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The outbox on disk: one file per job, <dir>/<jobId>.json, each written atomically. A job's state

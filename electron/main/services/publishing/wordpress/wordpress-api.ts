@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from './http-client';
-import { PublishError } from './publish-error';
+import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from '../http/http-client';
+import { PublishError } from '../http/publish-error';
 
 /**
  * The WordPress REST calls publishing makes, authenticated with an application password (Basic

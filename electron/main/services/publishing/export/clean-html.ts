@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
-import { EMBED_PROVIDERS } from '../../../../shared/rules/embed-providers';
-import { isSafeLinkUrl } from '../../../../shared/rules/html-escape';
+import { EMBED_PROVIDERS } from '../../../../../shared/rules/embed-providers';
+import { isSafeLinkUrl } from '../../../../../shared/rules/html-escape';
 
 const EMBED_PROVIDER_KEYS = Object.keys(EMBED_PROVIDERS);
 

@@ -1,5 +1,5 @@
-import { itemKey, type Board, type DeliveryState } from '../../../../shared/model/placement';
-import type { PublishJob, RemoteRecord } from '../../../../shared/model/publishing';
+import { itemKey, type Board, type DeliveryState } from '../../../../../shared/model/placement';
+import type { PublishJob, RemoteRecord } from '../../../../../shared/model/publishing';
 import { PENDING_JOB_STATES } from './outbox-jobs';
 
 /**

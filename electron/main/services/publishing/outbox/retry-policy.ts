@@ -1,4 +1,4 @@
-import type { PublishError } from './publish-error';
+import type { PublishError } from '../http/publish-error';
 
 /**
  * When the outbox tries a failed job again. Only failures that pass (no network, a timeout, a 5xx or

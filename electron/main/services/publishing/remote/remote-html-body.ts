@@ -1,6 +1,6 @@
 import type { ChildNode, Element } from 'domhandler';
 import { DomUtils } from 'htmlparser2';
-import { PULL_QUOTE_CLASS } from '../../../../shared/rules/article-html';
+import { PULL_QUOTE_CLASS } from '../../../../../shared/rules/article-html';
 import {
   BLOCK_TAGS,
   EMBED_TAGS,

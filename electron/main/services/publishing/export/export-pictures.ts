@@ -1,12 +1,12 @@
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Article } from '../../../../shared/model/article';
-import type { Photo } from '../../../../shared/model/photo';
-import { photoUsesOf } from '../../../../shared/rules/prepublish';
-import { slugify } from '../../../../shared/rules/slug';
-import { fsyncDir } from '../fs/atomic-write';
-import { FORMAT_EXTENSIONS } from '../media/paths';
+import type { Article } from '../../../../../shared/model/article';
+import type { Photo } from '../../../../../shared/model/photo';
+import { photoUsesOf } from '../../../../../shared/rules/prepublish';
+import { slugify } from '../../../../../shared/rules/slug';
+import { fsyncDir } from '../../fs/atomic-write';
+import { FORMAT_EXTENSIONS } from '../../media/paths';
 
 /**
  * The pictures of an export, laid out like a browser's "Save page" next to the exported file:

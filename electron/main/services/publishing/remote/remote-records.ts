@@ -1,10 +1,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArticleId } from '../../../../shared/model/article';
-import { RemoteRecord, TargetId, type PendingCreate } from '../../../../shared/model/publishing';
-import { Quarantine } from '../drafts/quarantine';
-import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
-import { PublishError } from './publish-error';
+import { ArticleId } from '../../../../../shared/model/article';
+import { RemoteRecord, TargetId, type PendingCreate } from '../../../../../shared/model/publishing';
+import { Quarantine } from '../../drafts/quarantine';
+import { removeStaleTempFiles, writeFileAtomic } from '../../fs/atomic-write';
+import { PublishError } from '../http/publish-error';
 
 /**
  * What Newsdesk knows of each article on each target (the post and media ids, the modified time of

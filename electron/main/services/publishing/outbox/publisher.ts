@@ -1,4 +1,4 @@
-import type { ConflictVersions, JobProgress, PublishJob, RemotePostId } from '../../../../shared/model/publishing';
+import type { ConflictVersions, JobProgress, PublishJob, RemotePostId } from '../../../../../shared/model/publishing';
 
 /**
  * The seam between the outbox (which stores, schedules, retries and cancels jobs) and the code that

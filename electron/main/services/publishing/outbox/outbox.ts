@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import { UserFacingError } from '../../../../shared/ipc/result';
-import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../shared/model/publishing';
-import { describeIoError } from '../fs/io-errors';
+import type { QuarantinedFile } from '../../../../../shared/ipc/contract';
+import { UserFacingError } from '../../../../../shared/ipc/result';
+import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../../shared/model/publishing';
+import { describeIoError } from '../../fs/io-errors';
 import { JobBook } from './outbox-book';
 import { PENDING_JOB_STATES, asPublishError, initialProgress, newJob, sentence, serialKey, type EnqueueRequest, type LogLine } from './outbox-jobs';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
 import type { Outbox, OutboxOptions } from './outbox-types';
-import { PublishError } from './publish-error';
+import { PublishError } from '../http/publish-error';
 import type { PublishContext, PublishOutcome } from './publisher';
 import { DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_RETRY_CAP_MS, createRetryPolicy, describeDelay } from './retry-policy';
 

@@ -1,5 +1,5 @@
-import type { QuarantinedFile } from '../../../../shared/ipc/contract';
-import type { PublishJob } from '../../../../shared/model/publishing';
+import type { QuarantinedFile } from '../../../../../shared/ipc/contract';
+import type { PublishJob } from '../../../../../shared/model/publishing';
 import type { EnqueueRequest } from './outbox-jobs';
 import type { Publisher } from './publisher';
 import type { RetryOptions } from './retry-policy';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { UserFacingError } from '../../../../shared/ipc/result';
-import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode } from '../../../../shared/model/publishing';
-import { PublishError, isPublishError } from './publish-error';
-import { redactSecrets } from '../../desktop/redact';
-import { messageOf } from '../../../../shared/model/errors';
+import { UserFacingError } from '../../../../../shared/ipc/result';
+import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode } from '../../../../../shared/model/publishing';
+import { PublishError, isPublishError } from '../http/publish-error';
+import { redactSecrets } from '../../../desktop/redact';
+import { messageOf } from '../../../../../shared/model/errors';
 
 /** Pure helpers for outbox jobs: how one is made, changed and logged. Jobs are never mutated in place. */
 

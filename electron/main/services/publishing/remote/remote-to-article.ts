@@ -1,11 +1,11 @@
 import type { ChildNode, Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { Article, type LexicalDocument } from '../../../../shared/model/article';
-import { IMAGE_NODE_TYPE, ImageNodeJson, type ImageWidth } from '../../../../shared/model/photo-use';
-import type { RemoteMedia } from '../../../../shared/model/publishing';
-import { CREDIT_CLASS, LEAD_PHOTO_CLASS } from '../../../../shared/rules/article-html';
-import { bodyPhotosOf } from '../../../../shared/rules/prepublish';
-import { slugify } from '../../../../shared/rules/slug';
+import { Article, type LexicalDocument } from '../../../../../shared/model/article';
+import { IMAGE_NODE_TYPE, ImageNodeJson, type ImageWidth } from '../../../../../shared/model/photo-use';
+import type { RemoteMedia } from '../../../../../shared/model/publishing';
+import { CREDIT_CLASS, LEAD_PHOTO_CLASS } from '../../../../../shared/rules/article-html';
+import { bodyPhotosOf } from '../../../../../shared/rules/prepublish';
+import { slugify } from '../../../../../shared/rules/slug';
 import { BodyReader, hasClass, paragraphJson } from './remote-html-body';
 import { flatText, MAX_HTML_DEPTH, readInline, type LexicalJson } from './remote-html-inline';
 

@@ -1,4 +1,4 @@
-import { isCredentialParam } from '../../../../shared/model/publishing';
+import { isCredentialParam } from '../../../../../shared/model/publishing';
 
 /**
  * Targets saved by an older Newsdesk (or edited by hand) may hold a password in their address
