@@ -216,7 +216,7 @@ export function Shell() {
             {feedsOpened && <FeedsDesk active={desk === 'feeds'} />}
           </div>
           <div id="nd-desk-outbox" role="tabpanel" aria-labelledby="nd-desk-tab-outbox" className="nd-shell__desk" hidden={desk !== 'outbox'}>
-            {outboxOpened && <OutboxDesk active={desk === 'outbox'} />}
+            {outboxOpened && <OutboxDesk />}
           </div>
           <PreferencesHost onEditCreditStyle={() => runMenuCommand('photo:edit-credit-style')} />
           <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />

@@ -46,6 +46,8 @@ export interface ServiceOptions {
   onSettingsChanged?: (settings: Settings) => void;
   /** Called once a publish job is done, failed or cancelled (the shell shows a notification). */
   onJobFinished?: (finished: FinishedJob) => void;
+  /** Called when what the outbox shows changed (coalesced): the shell tells every window to read it again. */
+  onOutboxChanged?: () => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
 }
@@ -278,6 +280,7 @@ async function openPublishing(
     readOnly: stores.readOnly,
     quarantineDir: join(libraryDir, 'quarantine'),
     publisher,
+    onChanged: options.onOutboxChanged,
     onFinished: async (job) => {
       try {
         const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);

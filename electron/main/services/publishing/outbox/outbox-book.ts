@@ -40,6 +40,8 @@ export class JobBook {
     private readonly monotonicNow: () => number,
     /** The longest wait the retry policy can ask for: a stored nextAttemptAt further off than this is a clock that moved. */
     private readonly maxWaitMs: number,
+    /** Called at every change of what the outbox shows (a job, a site reachable or not). */
+    private readonly changed: () => void = () => undefined,
   ) {
     for (const job of store.loaded) this.jobs.set(job.id, job);
   }
@@ -66,6 +68,7 @@ export class JobBook {
   replace(job: PublishJob, changes: Partial<PublishJob>, line?: LogLine): PublishJob {
     const next = changed(job, changes, this.now(), line);
     this.jobs.set(job.id, next);
+    this.changed();
     return next;
   }
 
@@ -170,7 +173,10 @@ export class JobBook {
   async failed(id: string, error: PublishError, options: { alwaysRetry: boolean }): Promise<void> {
     const job = this.required(id);
     const network = error.kind === 'offline' || error.kind === 'timeout';
-    if (network) this.unreachable.add(job.targetId);
+    if (network && !this.unreachable.has(job.targetId)) {
+      this.unreachable.add(job.targetId);
+      this.changed();
+    }
     else if (error.status !== null) this.markReachable(job.targetId);
     // A disk that refused a write is retried like a busy server: later, with backoff.
     const judged = options.alwaysRetry ? new PublishError('server', error.message) : error;
@@ -221,6 +227,7 @@ export class JobBook {
   /** The site answers again: its jobs that waited only for the network go now instead of at their backoff. */
   private markReachable(targetId: string): void {
     if (!this.unreachable.delete(targetId)) return;
+    this.changed();
     for (const id of this.waitingForNetwork) {
       const job = this.jobs.get(id);
       if (job?.targetId !== targetId) continue;

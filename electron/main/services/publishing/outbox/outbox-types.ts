@@ -60,6 +60,14 @@ export interface OutboxOptions {
   random?: () => number;
   /** Called once a job is done, failed or cancelled, after that state is on disk. */
   onFinished?: (job: PublishJob) => void | Promise<void>;
+  /**
+   * Called when what the outbox shows changed (a job's state, progress or log, a job added or
+   * cleared, a site found unreachable or back), at most once per `changeGapMs` and once more after
+   * the last change: the windows read the outbox again then, instead of polling it.
+   */
+  onChanged?: () => void;
+  /** The shortest time between two onChanged calls (200 ms unless set). */
+  changeGapMs?: number;
   /** The library is another process's (or cannot be written): jobs are listed, never sent or resumed. */
   readOnly?: boolean;
 }

@@ -3,6 +3,7 @@ import type { QuarantinedFile } from '../../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../../shared/ipc/result';
 import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../../shared/model/publishing';
 import { describeIoError } from '../../fs/io-errors';
+import { createChangeSignal, type ChangeSignal } from './change-signal';
 import { JobBook } from './outbox-book';
 import { PENDING_JOB_STATES, asPublishError, initialProgress, newJob, sentence, serialKey, type EnqueueRequest, type LogLine } from './outbox-jobs';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
@@ -22,6 +23,8 @@ export type { Outbox, OutboxOptions } from './outbox-types';
 
 /** How long close() waits for attempts that ignore their abort signal. */
 const CLOSE_GRACE_MS = 10_000;
+/** Often enough for a smooth progress bar in the windows, rarely enough that a burst costs little. */
+const DEFAULT_CHANGE_GAP_MS = 200;
 
 interface Attempt {
   key: string;
@@ -42,6 +45,7 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
 
 class JobOutbox implements Outbox {
   private readonly book: JobBook;
+  private readonly changes: ChangeSignal;
   private readonly attempts = new Map<string, Attempt>();
   private readonly idleWaiters: (() => void)[] = [];
   private readonly concurrency: number;
@@ -55,7 +59,9 @@ class JobOutbox implements Outbox {
   ) {
     const policy = createRetryPolicy({ ...options.retry, ...(options.random ? { random: options.random } : {}) });
     const longestWait = Math.max(options.retry?.capMs ?? DEFAULT_RETRY_CAP_MS, options.retry?.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
-    this.book = new JobBook(store, policy, options.now ?? Date.now, options.onFinished, options.monotonicNow ?? (() => performance.now()), longestWait);
+    this.changes = createChangeSignal(() => options.onChanged?.(), options.changeGapMs ?? DEFAULT_CHANGE_GAP_MS);
+    const changed = () => this.changes.notify();
+    this.book = new JobBook(store, policy, options.now ?? Date.now, options.onFinished, options.monotonicNow ?? (() => performance.now()), longestWait, changed);
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
   }
 
@@ -79,6 +85,7 @@ class JobOutbox implements Outbox {
       throw new UserFacingError('io', `The job could not be stored in the outbox, so nothing was sent. ${describeIoError(error)}`);
     }
     this.book.jobs.set(job.id, job);
+    this.changes.notify();
     this.pump();
     return this.book.jobs.get(job.id) ?? job;
   }
@@ -136,6 +143,7 @@ class JobOutbox implements Outbox {
       const current = this.book.jobs.get(id);
       if (!current || !FINISHED_JOB_STATES.includes(current.state)) continue;
       this.book.jobs.delete(id);
+      this.changes.notify();
       this.book.forget(id);
       await this.store.remove(id);
       removed += 1;
@@ -229,6 +237,7 @@ class JobOutbox implements Outbox {
       if (job?.state === 'running') await this.book.persistQuietly(this.book.requeuedOnClose(job));
     }
     await this.store.flush();
+    this.changes.stop();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
