@@ -7,13 +7,14 @@ import type { Article, LexicalDocument } from '../../shared/model/article';
 import { DEFAULT_CREDIT_STYLE } from '../../shared/model/settings';
 import type { Photo } from '../../shared/model/photo';
 import { IMAGE_NODE_TYPE, type PhotoUse } from '../../shared/model/photo-use';
-import type { JobProgress, PublishJob, PublishTarget } from '../../shared/model/publishing';
+import type { JobProgress, PublishJob, PublishTarget, TargetInput } from '../../shared/model/publishing';
 import { newPhotoUse } from '../../shared/rules/photo-use';
 import { openDraftStore } from '../../electron/main/services/drafts/draft-store';
 import type { DraftStore } from '../../electron/main/services/drafts/types';
 import { openBoardStore, type BoardStore } from '../../electron/main/services/feeds/board-store';
 import { openMediaLibrary } from '../../electron/main/services/media/media-library';
 import type { MediaLibrary } from '../../electron/main/services/media/types';
+import { createHttpClient, type HttpClient } from '../../electron/main/services/publishing/http/http-client';
 import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
 import type { PublishOutcome, Publisher } from '../../electron/main/services/publishing/outbox/publisher';
 import { openRemoteRecords, type RemoteRecords } from '../../electron/main/services/publishing/remote/remote-records';
@@ -115,14 +116,21 @@ export interface PublishingDesk {
   settings: SettingsService;
   targets: TargetsStore;
   records: RemoteRecords;
+  /** What the desk talks HTTP with, and the sites' clocks it learnt. */
+  http: HttpClient;
   publisher: Publisher;
   target: PublishTarget;
   close(): Promise<void>;
 }
 
 /** Real stores on a fresh temp folder and a WordPress target at `siteUrl` with the site's application password. */
-export async function openPublishingDesk(site: WordPressSite, siteUrl: string): Promise<PublishingDesk> {
-  const dir = await mkdtemp(join(tmpdir(), 'newsdesk-publish-'));
+export function openPublishingDesk(site: WordPressSite, siteUrl: string): Promise<PublishingDesk> {
+  return openDeskFor({ kind: 'wordpress', name: 'Test site', siteUrl, user: site.user, secret: site.appPassword }, 'newsdesk-publish-');
+}
+
+/** Real stores on a fresh temp folder (named from `prefix`) and one target, for any CMS. */
+export async function openDeskFor(targetInput: TargetInput, prefix: string): Promise<PublishingDesk> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   const libraryDir = join(dir, 'library');
   const settingsMap = new Map<string, unknown>();
   const settings = createSettingsService({ get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) });
@@ -130,9 +138,10 @@ export async function openPublishingDesk(site: WordPressSite, siteUrl: string): 
   const media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
-  const target = await targets.save({ kind: 'wordpress', name: 'Test site', siteUrl, user: site.user, secret: site.appPassword });
+  const target = await targets.save(targetInput);
   const records = openRemoteRecords(libraryDir);
-  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records });
+  const http = createHttpClient();
+  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records, http });
   return {
     dir,
     drafts,
@@ -141,6 +150,7 @@ export async function openPublishingDesk(site: WordPressSite, siteUrl: string): 
     settings,
     targets,
     records,
+    http,
     publisher,
     target,
     async close() {

@@ -16,7 +16,7 @@ import { guardWrites } from './library/write-guard';
 import type { MediaLibrary } from './media/types';
 import { headlessDesktop, type DesktopShell } from './desktop-shell';
 import { deliveryAfter } from './publishing/outbox/delivery';
-import { setHttpTransport } from './publishing/http/http-client';
+import { createHttpClient, type HttpClient } from './publishing/http/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
@@ -67,6 +67,8 @@ export interface PublishingServices {
   targets: TargetsStore;
   outbox: Outbox;
   records: RemoteRecords;
+  /** How publishing talks to the sites, and what time it is on each (learnt from their answers). */
+  http: HttpClient;
 }
 
 export interface Services {
@@ -266,12 +268,12 @@ async function openPublishing(
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
-  setHttpTransport(options.fetch ?? null);
+  const http = createHttpClient({ fetch: options.fetch });
   const targets = await openTargetsStore(libraryDir, options.secretBox, { readOnly: stores.readOnly });
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;
   const { requestTimeoutMs, ...tuning } = options.outbox ?? {};
-  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs });
+  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs, http });
   // Set once open: a job can only finish after the outbox has been handed back.
   const opened: { outbox?: Outbox } = {};
   const outbox = await openOutbox({
@@ -292,7 +294,7 @@ async function openPublishing(
     },
   });
   opened.outbox = outbox;
-  return { targets, outbox, records };
+  return { targets, outbox, records, http };
 }
 
 /** The name the save dialog suggests: the imported name, with the extension of what the file really is. */

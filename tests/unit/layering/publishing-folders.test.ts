@@ -10,7 +10,7 @@ const PUBLISHING = resolve('electron/main/services/publishing');
 const ALLOWED: Record<string, readonly string[]> = {
   http: [],
   targets: [],
-  remote: ['http'],
+  remote: ['http', 'outbox'],
   export: ['http'],
   outbox: ['http'],
   wordpress: ['http', 'remote', 'export', 'outbox'],

@@ -17,6 +17,7 @@ import { createTestSecretBox } from '../../fakes/secret-box';
 import { attempt, bodyWithPhotos, newJob, saveArticle, useOf } from '../../integration/wordpress-publish-helpers';
 import { makeBaseJpeg } from '../../support/photo-fixtures';
 import { httpServer, type LocalServer } from './http-test-servers';
+import { createHttpClient } from '../../../electron/main/services/publishing/http/http-client';
 
 /** The publisher the outbox runs, over real stores: what it loads, what it refuses, and the ninjs push. */
 
@@ -34,7 +35,7 @@ async function openDesk() {
   const media = await openMediaLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
-  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records: openRemoteRecords(libraryDir) });
+  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records: openRemoteRecords(libraryDir), http: createHttpClient() });
   cleanups.push(async () => {
     await Promise.all([drafts.close(), media.close(), board.close(), targets.close()]);
     await rm(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import type { PublishOutcome } from '../../../electron/main/services/publishing/
 import { openRemoteRecords, type RemoteRecords } from '../../../electron/main/services/publishing/remote/remote-records';
 import { body, paragraph, text } from '../shared/photo-fixtures';
 import { fullArticle } from './publishing-fixtures';
+import { createHttpClient } from '../../../electron/main/services/publishing/http/http-client';
 
 /**
  * The Ghost publisher's decisions against an in-memory Admin API that fails the ways a network and
@@ -110,6 +111,7 @@ describe('publishing to Ghost', () => {
       media: { filePath: async () => null },
       writeXmp: false,
       api: ghost,
+      http: createHttpClient(),
     });
 
   beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { errorFromResponse, httpRequest, isSuccess } from '../http/http-client';
+import { errorFromResponse, isSuccess, type HttpClient } from '../http/http-client';
 import { PublishError } from '../http/publish-error';
 
 /** Sends one story, as a ninjs document, to a generic HTTP endpoint (the "ninjs" publish target). */
@@ -13,6 +13,7 @@ export interface NinjsSendRequest {
   signal?: AbortSignal;
   onProgress?: (sent: number, total: number) => void;
   timeoutMs?: number;
+  http: HttpClient;
 }
 
 export async function sendNinjsDocument(request: NinjsSendRequest): Promise<{ status: number }> {
@@ -24,7 +25,7 @@ export async function sendNinjsDocument(request: NinjsSendRequest): Promise<{ st
     'idempotency-key': request.clientKey,
   };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
-  const response = await httpRequest({
+  const response = await request.http.request({
     method: 'POST',
     url: request.url,
     headers,

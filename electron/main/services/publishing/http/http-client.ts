@@ -1,6 +1,6 @@
-import { PublishError } from './publish-error';
+import { PublishError, isPublishError } from './publish-error';
 import { errorForStatus, networkError, timeoutError, type ExchangePhase } from './http-errors';
-import { siteClocks } from './site-clock';
+import { createSiteClocks, type SiteClocks } from './site-clock';
 
 export { parseRetryAfter } from './http-errors';
 
@@ -38,13 +38,40 @@ export interface HttpResponse {
   json<T = unknown>(): T | undefined;
 }
 
-/**
- * The fetch publishing sends with, set by createServices: Electron's net.fetch in the app (system
- * proxy, OS certificates); null means Node's global fetch, looked up at each call (tests, bench).
- */
-let transport: typeof fetch | null = null;
-export function setHttpTransport(fetchImpl: typeof fetch | null): void {
-  transport = fetchImpl;
+/** What publishing talks HTTP with, made once by the composition root and handed down. */
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>;
+  /** The request, or the failure's sentence (network, TLS, timeout, cancelled): for step-by-step checks. */
+  attempt(request: HttpRequest): Promise<HttpResponse | string>;
+  /** What time it is on each site this client has heard from (the Date header of every answer). */
+  readonly clocks: SiteClocks;
+}
+
+export interface HttpVia {
+  /**
+   * The fetch to send with: Electron's net.fetch in the app (system proxy, OS certificates); Node's
+   * global fetch when absent, looked up at each call (tests, bench).
+   */
+  fetch?: typeof fetch;
+  /** Where the sites' Date headers are recorded; nowhere when absent. */
+  clocks?: SiteClocks;
+}
+
+export function createHttpClient(via: HttpVia = {}): HttpClient {
+  const clocks = via.clocks ?? createSiteClocks();
+  const request = (request: HttpRequest): Promise<HttpResponse> => httpRequest(request, { fetch: via.fetch, clocks });
+  return {
+    clocks,
+    request,
+    async attempt(sent) {
+      try {
+        return await request(sent);
+      } catch (error) {
+        if (isPublishError(error)) return error.message;
+        throw error;
+      }
+    },
+  };
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -141,7 +168,8 @@ function prepareBody(request: HttpRequest, headers: Headers, deadline: Deadline)
   return { body: undefined, streamed: false };
 }
 
-export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
+/** One exchange; publishing code goes through an HttpClient, which says which fetch and clocks. */
+export async function httpRequest(request: HttpRequest, via: HttpVia = {}): Promise<HttpResponse> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -184,7 +212,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   try {
     let response: Response;
     try {
-      response = await (transport ?? fetch)(url, {
+      response = await (via.fetch ?? fetch)(url, {
         method: request.method,
         headers,
         body: prepared.body,
@@ -197,7 +225,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
       throw fail(error);
     }
     deadline.touch('receiving');
-    siteClocks.observe(url.origin, response.headers.get('date'), sentAtMono, performance.now());
+    via.clocks?.observe(url.origin, response.headers.get('date'), sentAtMono, performance.now());
     let text: string;
     try {
       text = await readText(response, () => deadline.touch('receiving'));

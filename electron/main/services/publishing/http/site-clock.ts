@@ -63,6 +63,3 @@ export function createSiteClocks(monotonicNow: () => number = () => performance.
     },
   };
 }
-
-/** The clocks of the sites this process talks to; http-client feeds it every answer. */
-export const siteClocks: SiteClocks = createSiteClocks();

@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../../../../shared/model/article';
-import { photoOriginalPath, type Photo } from '../../../../../shared/model/photo';
-import type { Placement } from '../../../../../shared/model/placement';
+import { photoOriginalPath } from '../../../../../shared/model/photo';
 import type { ConflictVersions, PendingCreate, PublishPlan, RemoteMedia, WordPressTarget } from '../../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../../shared/rules/article-html';
 import { wordpressEmbedBlocks } from '../../../../../shared/rules/embed-output';
 import { escapeHtml } from '../../../../../shared/rules/html-escape';
-import { clockNotesOf, planPublish, type FeedSpot } from '../../../../../shared/rules/publish-plan';
+import { clockNotesOf, planPublish } from '../../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../../shared/rules/prepublish';
-import type { MediaLibrary } from '../../media/types';
 import { cleanArticleHtml } from '../export/clean-html';
-import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import { PublishError } from '../http/publish-error';
+import type { PublishOutcome } from '../outbox/publisher';
 import { plainText } from '../remote/remote-to-article';
-import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from '../remote/remote-records';
-import { siteClocks, type SiteClocks } from '../http/site-clock';
+import { emptyRemoteRecord, RecordKeeper } from '../remote/remote-records';
+import type { SiteJobInput } from '../remote/site-job';
 import { createWordPressApi, type PostFields, type WordPressApi, type WpPost } from './wordpress-api';
-import { preparePhotos, uniquePhotoUses, uploadPhotos } from './wordpress-media';
+import { checkCancelled, uniquePhotoUses } from '../remote/site-photos';
+import { checkExistingPost, recordCreated, recordSending, recordWritten, type PostSummary, type SitePosts } from '../remote/site-post';
+import { preparePhotos, uploadPhotos } from './wordpress-media';
 
 /**
  * One attempt at one job for a WordPress target: check the post was not changed in the CMS since
@@ -25,26 +24,10 @@ import { preparePhotos, uniquePhotoUses, uploadPhotos } from './wordpress-media'
  * looked up by its key on the next attempt, so nothing is ever created twice.
  */
 
-export interface WordPressJobInput {
-  context: PublishContext;
+export interface WordPressJobInput extends SiteJobInput {
   target: WordPressTarget;
   /** The application password. */
   password: string;
-  article: Article;
-  /** The library's records of the photos the article uses. */
-  photos: ReadonlyMap<string, Photo>;
-  placement: Placement | null;
-  feeds: readonly FeedSpot[];
-  records: RemoteRecords;
-  media: Pick<MediaLibrary, 'filePath'>;
-  /** Whether published copies carry the desk's credit in their XMP (settings.photoDesk.writeXmpOnExport). */
-  writeXmp: boolean;
-  /** This computer's clock (tests inject one that is off); the site's clock still decides when the post goes live. */
-  now?: () => Date;
-  /** What time it is on the site, from its answers' Date headers. */
-  clocks?: SiteClocks;
-  /** Per request; the http client's default when absent. */
-  requestTimeoutMs?: number;
 }
 
 /** Appended to the post's content: how a retry recognises the post this job created. */
@@ -77,10 +60,6 @@ export function wordPressDate(iso: string): string {
   return new Date(iso).toISOString().slice(0, 19);
 }
 
-function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new PublishError('local', 'Cancelled.');
-}
-
 function bodyHtml(article: Article, src: (photoId: string) => string | null): string {
   // Embeds become WordPress embed blocks after cleaning (the sanitizer drops block comments).
   return wordpressEmbedBlocks(cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: src })));
@@ -90,10 +69,10 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
   const { context, target, article, records } = input;
   const { job, signal } = context;
   const now = input.now ?? (() => new Date());
-  const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password: input.password, requestTimeoutMs: input.requestTimeoutMs });
+  const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password: input.password, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
   const keeper = new RecordKeeper(records, (await records.get(target.id, article.id)) ?? emptyRemoteRecord(target.id, article.id, job.clientKey));
   try {
-    const existing = await checkExistingPost(input, api, keeper);
+    const existing = await checkExistingPost(context, keeper, wordPressPosts(input, api, keeper));
     if (existing.kind === 'conflict') return existing;
 
     const photoInput = { context, api, keeper, media: input.media, writeXmp: input.writeXmp, uses: uniquePhotoUses(photoUsesOf(article)), photos: input.photos };
@@ -126,7 +105,7 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const post = await writePost(input, api, keeper, fields, existing.post, now());
     // Said once the site has surely answered (a new post with no photos asks nothing before it).
     const written = now();
-    for (const note of clockNotesOf(plan, written, (input.clocks ?? siteClocks).skewMs(target.siteUrl, written.getTime()))) context.log('warn', note);
+    for (const note of clockNotesOf(plan, written, input.http.clocks.skewMs(target.siteUrl, written.getTime()))) context.log('warn', note);
     context.progress({ step: 'done', label: 'Published', bytesSent: 0, bytesTotal: 0 });
     return { kind: 'done', remote: { postId: post.id, link: post.link } };
   } finally {
@@ -135,52 +114,26 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
   }
 }
 
-type ExistingPost = { kind: 'post'; post: WpPost | null } | Extract<PublishOutcome, { kind: 'conflict' }>;
+/** How WordPress posts look to the shared checks (remote/site-post.ts). */
+function wordPressPosts(input: WordPressJobInput, api: WordPressApi, keeper: RecordKeeper): SitePosts<WpPost> {
+  return {
+    cms: 'WordPress',
+    findByMarker: (key, signal) => api.findPostByMarker(key, postMarker(key), signal),
+    async fetch(postId, signal) {
+      // A post id of another CMS's shape cannot be on this site: the record is treated as never pushed here.
+      const remote = typeof postId === 'number' ? await api.getPost(postId, signal) : null;
+      if (!remote) return { gone: 'deleted' };
+      return remote.status === 'trash' ? { gone: 'moved to the trash' } : { post: remote };
+    },
+    summary: postSummary,
+    stamp: (modified) => `${modified} UTC`,
+    conflictOf: (remote, knownModified) => conflictOf(remote, knownModified, input.article, keeper.current.media),
+  };
+}
 
-/** The post as it is on the site now, a conflict when someone else changed it, or null for a new post. */
-async function checkExistingPost(input: WordPressJobInput, api: WordPressApi, keeper: RecordKeeper): Promise<ExistingPost> {
-  const { context, article } = input;
-  const { job, signal } = context;
-  const record = keeper.current;
-  const announced = record.pending.filter((entry) => entry.kind === 'post');
-  if (record.postId === null) {
-    for (const { key } of announced) {
-      // An earlier attempt sent the create and never heard back: WordPress may hold the post already.
-      context.progress({ step: 'checking', label: 'Looking for the post sent by the last attempt', bytesSent: 0, bytesTotal: 0 });
-      const found = await api.findPostByMarker(key, postMarker(key), signal);
-      keeper.settle('post', key);
-      if (!found) continue;
-      context.log('info', `Found the post created by an earlier attempt (post ${found.id}); it is updated, not created again.`);
-      for (const other of announced) keeper.settle('post', other.key);
-      keeper.change({ postId: found.id, link: found.link, modifiedGmt: found.modified_gmt, contentHash: postFingerprint(found), clientKey: key });
-      return { kind: 'post', post: found };
-    }
-    return { kind: 'post', post: null };
-  }
-  for (const { key } of announced) keeper.settle('post', key);
-
-  context.progress({ step: 'checking', label: 'Checking the post on the site', bytesSent: 0, bytesTotal: 0 });
-  // A post id of another CMS's shape cannot be on this site: the record is treated as never pushed here.
-  const remote = typeof record.postId === 'number' ? await api.getPost(record.postId, signal) : null;
-  if (!remote || remote.status === 'trash') {
-    context.log('warn', `Post ${record.postId} was ${remote ? 'moved to the trash' : 'deleted'} in WordPress; a new post is created.`);
-    keeper.change({ postId: null, link: '', modifiedGmt: '', contentHash: '', clientKey: job.clientKey });
-    return { kind: 'post', post: null };
-  }
-  const changed = remote.modified_gmt !== record.modifiedGmt || (record.contentHash !== '' && postFingerprint(remote) !== record.contentHash);
-  if (!changed) return { kind: 'post', post: remote };
-  const remoteText = { title: remote.title.raw ?? '', excerpt: remote.excerpt.raw ?? '', content: remote.content.raw ?? '' };
-  if (record.sentTextHash !== '' && postTextFingerprint(remoteText) === record.sentTextHash) {
-    context.log('info', `The update sent by an earlier attempt reached post ${remote.id}; the change on the site is Newsdesk's own.`);
-    keeper.change({ modifiedGmt: remote.modified_gmt, contentHash: postFingerprint(remote), sentTextHash: '' });
-    return { kind: 'post', post: remote };
-  }
-  if (job.overwrite) {
-    context.log('warn', `Post ${remote.id} was changed in WordPress (${remote.modified_gmt} UTC); it is overwritten as asked.`);
-    return { kind: 'post', post: remote };
-  }
-  context.log('warn', `Post ${remote.id} was changed in WordPress since the last push (${remote.modified_gmt} UTC, was ${record.modifiedGmt || 'unknown'}).`);
-  return { kind: 'conflict', conflict: conflictOf(remote, record.modifiedGmt, article, record.media) };
+function postSummary(post: WpPost): PostSummary {
+  const text = { title: post.title?.raw ?? '', excerpt: post.excerpt?.raw ?? '', content: post.content?.raw ?? '' };
+  return { id: post.id, link: post.link, modified: post.modified_gmt, contentHash: postFingerprint(post), textHash: postTextFingerprint(text) };
 }
 
 function conflictOf(remote: WpPost, knownModifiedGmt: string, article: Article, media: readonly RemoteMedia[]): ConflictVersions {
@@ -226,34 +179,23 @@ function postFields(article: Article, plan: PublishPlan, uploaded: ReadonlyMap<s
 
 async function writePost(input: WordPressJobInput, api: WordPressApi, keeper: RecordKeeper, fields: PostFields, existing: WpPost | null, now: Date): Promise<WpPost> {
   const { context } = input;
-  const { job, signal } = context;
+  const { signal } = context;
   let post: WpPost;
   if (existing) {
     // A scheduled post published now needs a new date, or WordPress keeps it scheduled. null lets
     // the site date it by its own clock: this computer's, if fast, would schedule it instead.
     const request = fields.status === 'publish' && existing.status === 'future' ? { ...fields, date_gmt: null } : fields;
     context.progress({ step: 'post', label: 'Updating the post', bytesSent: 0, bytesTotal: 0 });
-    // On disk before it is sent: should the answer be lost, the next attempt knows the change is ours.
-    keeper.change({ sentTextHash: postTextFingerprint(fields) });
-    await keeper.save();
+    await recordSending(keeper, postTextFingerprint(fields));
     post = await api.updatePost(existing.id, request, signal);
     context.log('info', `Updated post ${post.id} (${post.status}).`);
   } else {
     context.progress({ step: 'post', label: 'Creating the post', bytesSent: 0, bytesTotal: 0 });
     post = await api.createPost(fields, signal);
-    keeper.settle('post', job.clientKey, { postId: post.id, clientKey: job.clientKey });
-    context.log('info', `Created post ${post.id} (${post.status}).`);
+    recordCreated(context, keeper, postSummary(post), post.status);
   }
   post = await repairDroppedTerms(input, api, post, fields);
-  keeper.change({
-    postId: post.id,
-    link: post.link,
-    modifiedGmt: post.modified_gmt,
-    contentHash: postFingerprint(post),
-    sentTextHash: '',
-    publishedAt: now.toISOString(),
-  });
-  await keeper.save();
+  await recordWritten(keeper, postSummary(post), now);
   return post;
 }
 

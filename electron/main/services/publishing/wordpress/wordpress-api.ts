@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from '../http/http-client';
+import { errorFromResponse, isSuccess, type HttpClient, type HttpRequest, type HttpResponse } from '../http/http-client';
 import { PublishError } from '../http/publish-error';
 
 /**
@@ -16,6 +16,7 @@ export interface WordPressSiteAccess {
   password: string;
   /** How long one request may stay silent; uploads and other calls have their own defaults when absent. */
   requestTimeoutMs?: number;
+  http: HttpClient;
 }
 
 /** The media fields Newsdesk writes. */
@@ -122,7 +123,7 @@ export function createWordPressApi(access: WordPressSiteAccess): WordPressApi {
     const { query = {}, headers, ...rest } = options;
     const known = routeModes.get(site);
     const send = (mode: RouteMode): Promise<HttpResponse> =>
-      httpRequest({ timeoutMs: access.requestTimeoutMs, ...rest, method, url: urlFor(mode, path, query), headers: { ...headers, authorization } });
+      access.http.request({ timeoutMs: access.requestTimeoutMs, ...rest, method, url: urlFor(mode, path, query), headers: { ...headers, authorization } });
     const response = await send(known ?? 'pretty');
     if (known) return response;
     // The first answer from a site says how to reach its API: a REST answer is JSON. Without pretty
@@ -266,7 +267,7 @@ interface FilePart {
 /**
  * multipart/form-data built as bytes, so the whole request has a known length (sent as
  * Content-Length: some servers in front of PHP mishandle chunked bodies, and a site can turn down
- * an oversize photo before it arrives) and goes out through httpRequest with upload progress.
+ * an oversize photo before it arrives) and goes out through the http client with upload progress.
  */
 export function multipartBody(fields: Record<string, string>, file: FilePart): { contentType: string; bytes: Uint8Array } {
   const boundary = `NewsdeskBoundary${randomBytes(12).toString('hex')}`;

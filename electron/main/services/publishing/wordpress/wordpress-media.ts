@@ -1,30 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { PHOTO_MIME_TYPES, type Photo } from '../../../../../shared/model/photo';
 import type { RemoteMedia } from '../../../../../shared/model/publishing';
 import { captionWithCredit, photoDisplayName } from '../../../../../shared/rules/photo-use';
 import type { PhotoUseRef } from '../../../../../shared/rules/prepublish';
-import { embedXmp } from '../../media/metadata/write-xmp';
 import { FORMAT_EXTENSIONS } from '../../media/paths';
 import type { MediaLibrary } from '../../media/types';
 import type { PublishContext } from '../outbox/publisher';
 import { PublishError } from '../http/publish-error';
 import type { RecordKeeper } from '../remote/remote-records';
+import { checkCancelled, mediaKeyOf, publishedCopy, recordMedia, usedPhoto } from '../remote/site-photos';
 import type { MediaFields, WordPressApi, WpMedia } from './wordpress-api';
-import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The photos of one article on a WordPress site: each used photo uploaded once, its caption (with
  * the credit), alt text, description and title kept up to date, and re-used by every later push.
  */
-
-/**
- * The media item's key, also its slug and file name: the same for the same photo of the same
- * article on the same target, so a retry after a lost answer finds the upload with ?slug=.
- */
-export function mediaKeyOf(targetId: string, articleId: string, photoId: string): string {
-  return `nd${createHash('sha256').update(`${targetId}/${articleId}/${photoId}`).digest('hex').slice(0, 24)}`;
-}
 
 function withCopyrightSign(copyright: string): string {
   const text = copyright.trim();
@@ -58,12 +48,6 @@ function holds(media: WpMedia, fields: MediaFields): boolean {
   );
 }
 
-/** Every used photo once, in the order of the article (the lead first). */
-export function uniquePhotoUses(uses: readonly PhotoUseRef[]): PhotoUseRef[] {
-  const seen = new Set<string>();
-  return uses.filter((use) => !seen.has(use.photoId) && seen.add(use.photoId));
-}
-
 export interface PhotoSyncInput {
   context: PublishContext;
   api: WordPressApi;
@@ -90,17 +74,6 @@ export interface PreparedPhotos {
   uploads: PendingUpload[];
 }
 
-function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new PublishError('local', 'Cancelled.');
-}
-
-function recordMedia(keeper: RecordKeeper, media: RemoteMedia | null, photoId: string, settledKey?: string): void {
-  const others = keeper.current.media.filter((item) => item.photoId !== photoId);
-  const patch = { media: media ? [...others, media] : others };
-  if (settledKey) keeper.settle('media', settledKey, patch);
-  else keeper.change(patch);
-}
-
 /**
  * Sorts the article's photos into those the site has (re-used; caption, alt text and description
  * updated only when they changed) and those to upload. An upload announced by an earlier attempt
@@ -115,8 +88,7 @@ export async function preparePhotos(input: PhotoSyncInput): Promise<PreparedPhot
 
   for (const [position, use] of uses.entries()) {
     checkCancelled(signal);
-    const photo = photos.get(use.photoId);
-    if (!photo) throw new PublishError('local', `A photo used in the article is no longer in the photo library (${use.photoId.slice(0, 12)}…). Replace it or remove it, then publish again.`);
+    const photo = usedPhoto(photos, use.photoId);
     const name = photoDisplayName(photo);
     const fields = mediaFieldsOf(use, photo);
     const fieldsHash = fieldsHashOf(fields);
@@ -172,7 +144,7 @@ export async function uploadPhotos(input: PhotoSyncInput, prepared: PreparedPhot
   for (const { photo, key, fields, fieldsHash, position } of prepared.uploads) {
     checkCancelled(signal);
     const name = photoDisplayName(photo);
-    const bytes = await publishedCopy(input, photo);
+    const bytes = await publishedCopy(input.media, input.writeXmp, photo);
     const label = `Uploading photo ${position + 1} of ${uses.length} (“${name}”)`;
     const counted = { photoIndex: position + 1, photoCount: uses.length };
     context.progress({ step: 'uploading', label, ...counted, bytesSent: 0, bytesTotal: bytes.length });
@@ -192,22 +164,4 @@ export async function uploadPhotos(input: PhotoSyncInput, prepared: PreparedPhot
     context.log('info', `Uploaded “${name}” (media ${uploaded.id}).`);
   }
   return result;
-}
-
-/**
- * The bytes WordPress receives: the original with the desk's credit, creator and copyright in its
- * XMP when the setting says so, exactly as an exported copy. Built in memory (the request needs the
- * bytes anyway), so publishing leaves no temp file behind and costs no extra disk write.
- */
-async function publishedCopy(input: PhotoSyncInput, photo: Photo): Promise<Uint8Array> {
-  const name = photoDisplayName(photo);
-  const path = await input.media.filePath(photo.id, 'original');
-  if (!path) throw new PublishError('local', `The picture file of “${name}” is missing from the photo library. Import it again, then publish again.`);
-  try {
-    const original = new Uint8Array(await readFile(path));
-    return input.writeXmp ? await embedXmp(original, photo.format, photo.metadata) : original;
-  } catch (error) {
-    const detail = messageOf(error);
-    throw new PublishError('local', `The photo “${name}” could not be prepared for upload: ${detail}`, { cause: error });
-  }
 }
