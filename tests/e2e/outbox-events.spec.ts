@@ -19,12 +19,14 @@ test('the outbox desk updates from main’s events, with no poll', async ({ page
   await page.clock.runFor(60_000);
   expect(app.callsOf('outbox:list')).toBe(idle);
 
-  // A job queued in main (a site on a closed port: it waits for the network) shows up and moves on.
+  // A job queued in main (for an article not in the drafts: it fails at its first attempt) shows up,
+  // then its end, and the toast that says so.
   const target = await app.services().publishing.targets.save({ kind: 'wordpress', name: 'Closed port', siteUrl: `http://127.0.0.1:${await closedPort()}`, user: 'editor' });
   await app.services().publishing.outbox.enqueue({ articleId: 'a-missing0001', targetId: target.id, headline: 'Ferry returns to the harbour', mode: 'publish' });
   const job = outboxJobs(page).filter({ hasText: 'Ferry returns to the harbour' });
   await expect(job).toHaveCount(1);
-  await expect(job).not.toHaveAttribute('data-state', /queued|running/);
+  await expect(job).toHaveAttribute('data-state', 'failed');
+  await expect(page.getByText('could not be published')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/outbox-events.png` });
 
   // Cleared in main, gone from the desk.
