@@ -19,6 +19,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import Store from 'electron-store';
+import { sendAppEvent } from './desktop/app-events';
 import { applyAppUserModelId } from './desktop/app-identity';
 import { openStoreSettingAside } from './desktop/open-store';
 import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
@@ -283,6 +284,9 @@ export function startNewsdesk(): void {
       desktop: ready.shell,
       onSettingsChanged: (settings) => ready.applySettings(settings),
       onJobFinished: (finished) => ready.jobFinished(finished),
+      onOutboxChanged: () => {
+        for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'outbox:changed', {});
+      },
       // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),
     });

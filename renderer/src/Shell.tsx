@@ -45,7 +45,7 @@ export function Shell() {
             {opened.feeds && <FeedsDesk active={desk === 'feeds'} />}
           </div>
           <div id="nd-desk-outbox" role="tabpanel" aria-labelledby="nd-desk-tab-outbox" className="nd-shell__desk" hidden={desk !== 'outbox'}>
-            {opened.outbox && <OutboxDesk active={desk === 'outbox'} />}
+            {opened.outbox && <OutboxDesk />}
           </div>
           <PreferencesHost onEditCreditStyle={() => runMenuCommand('photo:edit-credit-style')} />
           <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />

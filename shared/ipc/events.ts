@@ -46,6 +46,12 @@ export const appEvents = {
    * person what to do when the save failed.
    */
   'app:saveBeforeClose': z.object({ requestId: z.number().int().min(1) }).strict(),
+  /**
+   * What the outbox shows changed (a job's state or progress, a job added or cleared, a site
+   * unreachable or back): read 'outbox:list' again. Sent to every window, at most a few times a
+   * second; a window that was not listening catches up by reading when it gains focus.
+   */
+  'outbox:changed': z.object({}).strict(),
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

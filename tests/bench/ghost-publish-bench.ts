@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Services } from '../../electron/main/services/compose';
 import { adminApiBase, ghostAdminToken } from '../../electron/main/services/publishing/ghost/ghost-api';
 import { ghostCaption, ghostLexical } from '../../electron/main/services/publishing/ghost/ghost-lexical';
-import { mediaKeyOf } from '../../electron/main/services/publishing/wordpress-media';
+import { mediaKeyOf } from '../../electron/main/services/publishing/remote/site-photos';
 import { acknowledgements, makeJpegs, openServices, queueAll, seedArticles, type SeededArticle } from '../faults/publish-seed';
 import { ghostSkipReason, startGhost, type GhostSite } from '../ghost/ghost-server';
 import { row } from './report';

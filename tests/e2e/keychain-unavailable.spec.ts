@@ -1,6 +1,6 @@
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NO_KEYCHAIN_MESSAGE } from '../../electron/main/services/publishing/targets-store';
+import { NO_KEYCHAIN_MESSAGE } from '../../electron/main/services/publishing/targets/targets-store';
 import { expect, test } from './harness/fixtures';
 import { fillWordPressForm, openTargetsFromFeeds } from './publishing-helpers';
 

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { siteClocks } from '../../electron/main/services/publishing/site-clock';
 import { SCREENS, newArticle, saved } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
 import { makeDataDir } from './harness/launch';
@@ -35,7 +34,7 @@ test('the publish panel says when this computerâ€™s clock is ahead of the siteâ€
   await app.services().publishing.targets.save({ kind: 'wordpress', name: 'Daily', siteUrl: 'https://daily.example.com', user: 'editor' });
   // The site's last answer, as http-client records it: its Date header 45 minutes behind this computer.
   const now = performance.now();
-  siteClocks.observe('https://daily.example.com', new Date(Date.now() - 45 * 60_000).toUTCString(), now, now);
+  app.services().publishing.http.clocks.observe('https://daily.example.com', new Date(Date.now() - 45 * 60_000).toUTCString(), now, now);
 
   await newArticle(page, 'Budget passes first reading');
   await page.keyboard.type('The budget passed.');

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretBox } from '../../electron/main/services/publishing/secret-box';
+import type { SecretBox } from '../../electron/main/services/publishing/targets/secret-box';
 
 /**
  * Stands in for Electron's safeStorage where there is no Electron (unit tests, the browser harness,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { httpRequest } from '../../electron/main/services/publishing/http-client';
-import { PublishError } from '../../electron/main/services/publishing/publish-error';
+import { httpRequest } from '../../electron/main/services/publishing/http/http-client';
+import { PublishError } from '../../electron/main/services/publishing/http/publish-error';
 import { httpServer, sleep, type LocalServer } from '../unit/publishing/http-test-servers';
 import { seededRandom, startFaultProxy, type FaultProxy, type FaultProxyOptions } from './fault-proxy';
 

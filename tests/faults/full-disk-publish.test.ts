@@ -7,8 +7,8 @@ import type { Services } from '../../electron/main/services/compose';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../support/small-disk';
-import { openOutboxStore } from '../../electron/main/services/publishing/outbox-store';
-import { changed, newJob } from '../../electron/main/services/publishing/outbox-jobs';
+import { openOutboxStore } from '../../electron/main/services/publishing/outbox/outbox-store';
+import { changed, newJob } from '../../electron/main/services/publishing/outbox/outbox-jobs';
 import { openTestServices } from '../support/test-services';
 import { httpServer, type LocalServer } from '../unit/publishing/http-test-servers';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutboxTuning, Services } from '../../electron/main/services/compose';
 import type { PublishJob } from '../../shared/model/publishing';
-import { mediaKeyOf } from '../../electron/main/services/publishing/wordpress-media';
+import { mediaKeyOf } from '../../electron/main/services/publishing/remote/site-photos';
 import { ghostSkipReason, startGhost, type GhostSite } from '../ghost/ghost-server';
 import { ghostAdmin } from '../integration/ghost-publish-helpers';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy } from './fault-proxy';

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { Article, LexicalDocument } from '../../shared/model/article';
 import type { PublishJob } from '../../shared/model/publishing';
 import type { OutboxTuning, Services } from '../../electron/main/services/compose';
-import { mediaKeyOf } from '../../electron/main/services/publishing/wordpress-media';
+import { mediaKeyOf } from '../../electron/main/services/publishing/remote/site-photos';
 import { openTestServices } from '../support/test-services';
 import type { WordPressSite } from '../wordpress/wordpress-server';
 

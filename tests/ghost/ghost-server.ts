@@ -1,10 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startScriptSite } from '../support/script-site';
 
 /**
  * A real Ghost (the npm package, SQLite in a temp folder) for the publishing tests and benchmarks.
@@ -42,78 +40,20 @@ export function ghostSkipReason(): string | null {
   return reason;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('No free port on 127.0.0.1'))));
-    });
-  });
-}
-
-function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('bash', [script, ...args], { env: { ...process.env, ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
-      const output = `${stdout}${stderr}`;
-      if (error) reject(new Error(`${script} failed: ${error.message}\n${output}`));
-      else resolve(output);
-    });
-  });
-}
-
-// Instances still running when the process exits (a run that crashed before stop()) are stopped
-// synchronously, so no Ghost is left behind.
-const running = new Set<string>();
-process.on('exit', () => {
-  for (const stateDir of running) {
-    try {
-      execFileSync('bash', [DOWN_SCRIPT, '--purge'], { env: { ...process.env, GHOST_STATE: stateDir }, stdio: 'ignore', timeout: 20_000 });
-    } catch {
-      // Best effort while exiting.
-    }
-  }
-});
-
-async function startOnce(): Promise<GhostSite> {
-  const port = await freePort();
-  const stateDir = await mkdtemp(join(tmpdir(), 'newsdesk-ghost-'));
-  const env = { GHOST_PORT: String(port), GHOST_STATE: stateDir, GHOST_INSTALL_DIR: ghostInstallDir(), GHOST_START_TIMEOUT: String(START_TIMEOUT_MS / 1000 - 10) };
-  running.add(stateDir);
-  const stop = async (): Promise<void> => {
-    if (!running.delete(stateDir)) return;
-    await runScript(DOWN_SCRIPT, ['--purge'], env, 30_000).catch(async (error: unknown) => {
-      await rm(stateDir, { recursive: true, force: true });
-      throw error;
-    });
-  };
-  try {
-    await runScript(UP_SCRIPT, [], env, START_TIMEOUT_MS);
-    const values = Object.fromEntries(
-      (await readFile(join(stateDir, 'env'), 'utf8'))
-        .split('\n')
-        .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
-        .filter((match): match is RegExpExecArray => match !== null)
-        .map((match) => [match[1]!, match[2]!]),
-    );
-    const { GHOST_URL: url, GHOST_ADMIN_API_KEY: adminApiKey } = values;
-    if (!url || !adminApiKey) throw new Error(`Ghost started but ${stateDir}/env is incomplete`);
-    return { url, adminApiKey, stateDir, stop };
-  } catch (error) {
-    await stop().catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Starts a fresh Ghost. One retry covers the rare port taken between probing and binding. */
+/** Starts a fresh Ghost on a free port with its own state folder. */
 export async function startGhost(): Promise<GhostSite> {
-  try {
-    return await startOnce();
-  } catch (error) {
-    if (error instanceof Error && /already taken/.test(error.message)) return startOnce();
-    throw error;
+  const site = await startScriptSite({
+    upScript: UP_SCRIPT,
+    downScript: DOWN_SCRIPT,
+    statePrefix: 'newsdesk-ghost-',
+    startTimeoutMs: START_TIMEOUT_MS,
+    stateVariable: 'GHOST_STATE',
+    env: (port, stateDir) => ({ GHOST_PORT: String(port), GHOST_STATE: stateDir, GHOST_INSTALL_DIR: ghostInstallDir(), GHOST_START_TIMEOUT: String(START_TIMEOUT_MS / 1000 - 10) }),
+  });
+  const { GHOST_URL: url, GHOST_ADMIN_API_KEY: adminApiKey } = site.values;
+  if (!url || !adminApiKey) {
+    await site.stop().catch(() => undefined);
+    throw new Error(`Ghost started but ${site.stateDir}/env is incomplete`);
   }
+  return { url, adminApiKey, stateDir: site.stateDir, stop: site.stop };
 }

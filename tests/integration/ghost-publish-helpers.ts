@@ -1,49 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDraftStore } from '../../electron/main/services/drafts/draft-store';
-import { openBoardStore } from '../../electron/main/services/feeds/board-store';
 import { adminApiBase, ghostAdminToken, type GhostPost } from '../../electron/main/services/publishing/ghost/ghost-api';
-import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
-import { openRemoteRecords } from '../../electron/main/services/publishing/remote-records';
-import { openTargetsStore } from '../../electron/main/services/publishing/targets-store';
-import { createSettingsService } from '../../electron/main/services/settings/settings-service';
-import { messageOf } from '../../shared/model/errors';
-import { createTestSecretBox } from '../fakes/secret-box';
-import { openTestLibrary } from '../support/media-library';
 import type { GhostSite } from '../ghost/ghost-server';
-import type { PublishingDesk } from './wordpress-publish-helpers';
+import { openDeskFor, type PublishingDesk } from './wordpress-publish-helpers';
 
 /** The publishing desk on a temp folder, with the real stores and one Ghost target at `siteUrl` (a proxy in front of the site). */
-export async function openGhostDesk(site: GhostSite, siteUrl: string): Promise<PublishingDesk> {
-  const dir = await mkdtemp(join(tmpdir(), 'newsdesk-ghost-publish-'));
-  const libraryDir = join(dir, 'library');
-  const settingsMap = new Map<string, unknown>();
-  const settings = createSettingsService({ get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) });
-  const drafts = await openDraftStore(libraryDir);
-  const { library: media, errors: mediaErrors } = await openTestLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
-  const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
-  const targets = await openTargetsStore(libraryDir, createTestSecretBox());
-  const target = await targets.save({ kind: 'ghost', name: 'Test Ghost', siteUrl, secret: site.adminApiKey });
-  const records = openRemoteRecords(libraryDir);
-  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records });
-  return {
-    dir,
-    drafts,
-    media,
-    board,
-    settings,
-    targets,
-    records,
-    publisher,
-    target,
-    async close() {
-      await Promise.all([drafts.close(), media.close(), board.close(), targets.close()]);
-      await rm(dir, { recursive: true, force: true });
-      // The library's unexpected background failures would otherwise go unseen.
-      if (mediaErrors.length > 0) throw new Error(`The photo library reported: ${mediaErrors.map(messageOf).join('; ')}`);
-    },
-  };
+export function openGhostDesk(site: GhostSite, siteUrl: string): Promise<PublishingDesk> {
+  return openDeskFor({ kind: 'ghost', name: 'Test Ghost', siteUrl, secret: site.adminApiKey }, 'newsdesk-ghost-publish-');
 }
 
 export interface AdminPost extends GhostPost {

@@ -146,7 +146,7 @@ describe.skipIf(skipReason !== null)('publishing an article to a real Ghost', ()
   }, 60_000);
 
   it('reads a stale updated_at refused by Ghost (409 UPDATE_COLLISION) as a collision', async () => {
-    const api = createGhostApi({ siteUrl: site.url, adminApiKey: site.adminApiKey });
+    const api = createGhostApi({ siteUrl: site.url, adminApiKey: site.adminApiKey, http: desk.http });
     const error = await api.updatePost(postId, { title: 'Stale', updated_at: '2000-01-01T00:00:00.000Z' }, new AbortController().signal).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GhostCollision);
   });

@@ -3,7 +3,7 @@ import type { Article } from '../../shared/model/article';
 import { itemKey } from '../../shared/model/placement';
 import { placeItem, setTiming, type Timing } from '../../shared/rules/placement';
 import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
-import type { Publisher } from '../../electron/main/services/publishing/publisher';
+import type { Publisher } from '../../electron/main/services/publishing/outbox/publisher';
 import { startWordPress, wordPressSkipReason, type WordPressSite } from '../wordpress/wordpress-server';
 import { attempt, newJob, openPublishingDesk, restClient, saveArticle, startRecordingProxy, type PublishingDesk, type RecordingProxy, type RestPost } from './wordpress-publish-helpers';
 

@@ -7,16 +7,17 @@ import type { Article, LexicalDocument } from '../../shared/model/article';
 import { DEFAULT_CREDIT_STYLE } from '../../shared/model/settings';
 import type { Photo } from '../../shared/model/photo';
 import { IMAGE_NODE_TYPE, type PhotoUse } from '../../shared/model/photo-use';
-import type { JobProgress, PublishJob, PublishTarget } from '../../shared/model/publishing';
+import type { JobProgress, PublishJob, PublishTarget, TargetInput } from '../../shared/model/publishing';
 import { newPhotoUse } from '../../shared/rules/photo-use';
 import { openDraftStore } from '../../electron/main/services/drafts/draft-store';
 import type { DraftStore } from '../../electron/main/services/drafts/types';
 import { openBoardStore, type BoardStore } from '../../electron/main/services/feeds/board-store';
 import type { MediaLibrary } from '../../electron/main/services/media/types';
+import { createHttpClient, type HttpClient } from '../../electron/main/services/publishing/http/http-client';
 import { createJobPublisher } from '../../electron/main/services/publishing/job-publisher';
-import type { PublishOutcome, Publisher } from '../../electron/main/services/publishing/publisher';
-import { openRemoteRecords, type RemoteRecords } from '../../electron/main/services/publishing/remote-records';
-import { openTargetsStore, type TargetsStore } from '../../electron/main/services/publishing/targets-store';
+import type { PublishOutcome, Publisher } from '../../electron/main/services/publishing/outbox/publisher';
+import { openRemoteRecords, type RemoteRecords } from '../../electron/main/services/publishing/remote/remote-records';
+import { openTargetsStore, type TargetsStore } from '../../electron/main/services/publishing/targets/targets-store';
 import { createSettingsService, type SettingsService } from '../../electron/main/services/settings/settings-service';
 import { createTestSecretBox } from '../fakes/secret-box';
 import { messageOf } from '../../shared/model/errors';
@@ -116,14 +117,21 @@ export interface PublishingDesk {
   settings: SettingsService;
   targets: TargetsStore;
   records: RemoteRecords;
+  /** What the desk talks HTTP with, and the sites' clocks it learnt. */
+  http: HttpClient;
   publisher: Publisher;
   target: PublishTarget;
   close(): Promise<void>;
 }
 
 /** Real stores on a fresh temp folder and a WordPress target at `siteUrl` with the site's application password. */
-export async function openPublishingDesk(site: WordPressSite, siteUrl: string): Promise<PublishingDesk> {
-  const dir = await mkdtemp(join(tmpdir(), 'newsdesk-publish-'));
+export function openPublishingDesk(site: WordPressSite, siteUrl: string): Promise<PublishingDesk> {
+  return openDeskFor({ kind: 'wordpress', name: 'Test site', siteUrl, user: site.user, secret: site.appPassword }, 'newsdesk-publish-');
+}
+
+/** Real stores on a fresh temp folder (named from `prefix`) and one target, for any CMS. */
+export async function openDeskFor(targetInput: TargetInput, prefix: string): Promise<PublishingDesk> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   const libraryDir = join(dir, 'library');
   const settingsMap = new Map<string, unknown>();
   const settings = createSettingsService({ get: (key) => structuredClone(settingsMap.get(key)), set: (key, value) => void settingsMap.set(key, structuredClone(value)) });
@@ -131,9 +139,10 @@ export async function openPublishingDesk(site: WordPressSite, siteUrl: string): 
   const { library: media, errors: mediaErrors } = await openTestLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
-  const target = await targets.save({ kind: 'wordpress', name: 'Test site', siteUrl, user: site.user, secret: site.appPassword });
+  const target = await targets.save(targetInput);
   const records = openRemoteRecords(libraryDir);
-  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records });
+  const http = createHttpClient();
+  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records, http });
   return {
     dir,
     drafts,
@@ -142,6 +151,7 @@ export async function openPublishingDesk(site: WordPressSite, siteUrl: string): 
     settings,
     targets,
     records,
+    http,
     publisher,
     target,
     async close() {

@@ -6,7 +6,7 @@ import { itemKey } from '../../shared/model/placement';
 import type { PublishJob } from '../../shared/model/publishing';
 import { placeItem, setPinned, setTiming } from '../../shared/rules/placement';
 import { captionWithCredit } from '../../shared/rules/photo-use';
-import { isPublishError } from '../../electron/main/services/publishing/publish-error';
+import { isPublishError } from '../../electron/main/services/publishing/http/publish-error';
 import { startWordPress, wordPressSkipReason, type WordPressSite } from '../wordpress/wordpress-server';
 import {
   attempt,

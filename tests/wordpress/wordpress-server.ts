@@ -1,10 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startScriptSite } from '../support/script-site';
 
 /**
  * A real WordPress (Debian's package, MariaDB on a socket, `php -S`) for the publishing tests and
@@ -77,82 +74,21 @@ export function wordPressSkipReason(): string | null {
   return reason;
 }
 
-/** Asks the system for a free port on loopback, then lets it go for php -S to take. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('No free port on 127.0.0.1'))));
-    });
-  });
-}
-
-function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('bash', [script, ...args], { env: { ...process.env, PATH: searchPath(), ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
-      const output = `${stdout}${stderr}`;
-      if (error) reject(new Error(`${script} failed: ${error.message}\n${output}`));
-      else resolve(output);
-    });
-  });
-}
-
-function parseEnvFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match) values[match[1]!] = match[2]!.replace(/^'(.*)'$/, '$1');
-  }
-  return values;
-}
-
-// Sites still running when the process exits (a test run that crashed before stop()) are stopped
-// synchronously, so no MariaDB or php -S is left behind.
-const running = new Set<string>();
-process.on('exit', () => {
-  for (const stateDir of running) {
-    try {
-      execFileSync('bash', [DOWN_SCRIPT, '--purge'], { env: { ...process.env, PATH: searchPath(), WP_STATE: stateDir }, stdio: 'ignore', timeout: 20_000 });
-    } catch {
-      // Best effort while exiting.
-    }
-  }
-});
-
-async function startOnce(): Promise<WordPressSite> {
-  const port = await freePort();
-  const stateDir = await mkdtemp(join(tmpdir(), 'newsdesk-wp-'));
-  const env = { WP_PORT: String(port), WP_STATE: stateDir };
-  running.add(stateDir);
-  const stop = async (): Promise<void> => {
-    if (!running.delete(stateDir)) return;
-    await runScript(DOWN_SCRIPT, ['--purge'], env, 30_000).catch(async (error: unknown) => {
-      await rm(stateDir, { recursive: true, force: true });
-      throw error;
-    });
-  };
-  try {
-    await runScript(UP_SCRIPT, [], env, START_TIMEOUT_MS);
-    const values = parseEnvFile(await readFile(join(stateDir, 'env'), 'utf8'));
-    const { WP_URL: url, WP_USER: user, WP_APP_PASSWORD: appPassword } = values;
-    if (!url || !user || !appPassword) throw new Error(`WordPress started but ${stateDir}/env is incomplete`);
-    return { url, user, appPassword, stateDir, stop };
-  } catch (error) {
-    await stop().catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Starts a fresh WordPress (≈2 s). One retry covers the rare port taken between probing and binding. */
+/** Starts a fresh WordPress (≈2 s) on a free port with its own state folder. */
 export async function startWordPress(): Promise<WordPressSite> {
-  try {
-    return await startOnce();
-  } catch (error) {
-    if (error instanceof Error && /already taken/.test(error.message)) return startOnce();
-    throw error;
+  const site = await startScriptSite({
+    upScript: UP_SCRIPT,
+    downScript: DOWN_SCRIPT,
+    statePrefix: 'newsdesk-wp-',
+    startTimeoutMs: START_TIMEOUT_MS,
+    stateVariable: 'WP_STATE',
+    baseEnv: () => ({ PATH: searchPath() }),
+    env: (port, stateDir) => ({ WP_PORT: String(port), WP_STATE: stateDir }),
+  });
+  const { WP_URL: url, WP_USER: user, WP_APP_PASSWORD: appPassword } = site.values;
+  if (!url || !user || !appPassword) {
+    await site.stop().catch(() => undefined);
+    throw new Error(`WordPress started but ${site.stateDir}/env is incomplete`);
   }
+  return { url, user, appPassword, stateDir: site.stateDir, stop: site.stop };
 }

@@ -6,7 +6,7 @@ import { messageOf } from '../../../shared/model/errors';
  * Node's fetch knows neither, and the app's fuses turn NODE_EXTRA_CA_CERTS off.
  *
  * net.fetch differs from Node's fetch in ways publishing would trip over; they are smoothed here so
- * the HTTP client (services/publishing/http-client.ts) behaves the same on both:
+ * the HTTP client (services/publishing/http/http-client.ts) behaves the same on both:
  * - A redirect the caller does not follow (`redirect: 'manual'`, used for POST and PUT) rejects
  *   with "Redirect was cancelled" (electron#43715) where Node answers with the 3xx. It is answered
  *   here as a bodiless 300, which the client reports as "redirected elsewhere: check the address"

@@ -1,7 +1,7 @@
 import type { SafeStorage } from 'electron';
 import { UserFacingError } from '../../../shared/model/errors';
-import type { SecretBox } from '../services/publishing/secret-box';
-import { NO_KEYCHAIN_MESSAGE } from '../services/publishing/targets-store';
+import type { SecretBox } from '../services/publishing/targets/secret-box';
+import { NO_KEYCHAIN_MESSAGE } from '../services/publishing/targets/targets-store';
 import { messageOf } from '../../../shared/model/errors';
 
 /**

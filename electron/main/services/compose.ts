@@ -17,14 +17,14 @@ import type { MediaLibrary } from './media/types';
 import { createAppHandlers } from './app/app-handlers';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
-import { deliveryAfter } from './publishing/delivery';
-import { setHttpTransport } from './publishing/http-client';
+import { deliveryAfter } from './publishing/outbox/delivery';
+import { createHttpClient, type HttpClient } from './publishing/http/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
-import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox';
+import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
-import { openRemoteRecords, type RemoteRecords } from './publishing/remote-records';
-import type { SecretBox } from './publishing/secret-box';
-import { openTargetsStore, type TargetsStore } from './publishing/targets-store';
+import { openRemoteRecords, type RemoteRecords } from './publishing/remote/remote-records';
+import type { SecretBox } from './publishing/targets/secret-box';
+import { openTargetsStore, type TargetsStore } from './publishing/targets/targets-store';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
 
 export interface ServiceOptions {
@@ -48,6 +48,8 @@ export interface ServiceOptions {
   onSettingsChanged?: (settings: Settings) => void;
   /** Called once a publish job is done, failed or cancelled (the shell shows a notification). */
   onJobFinished?: (finished: FinishedJob) => void;
+  /** Called when what the outbox shows changed (coalesced): the shell tells every window to read it again. */
+  onOutboxChanged?: () => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
 }
@@ -67,6 +69,8 @@ export interface PublishingServices {
   targets: TargetsStore;
   outbox: Outbox;
   records: RemoteRecords;
+  /** How publishing talks to the sites, and what time it is on each (learnt from their answers). */
+  http: HttpClient;
 }
 
 export interface Services {
@@ -200,12 +204,12 @@ async function openPublishing(
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
-  setHttpTransport(options.fetch ?? null);
+  const http = createHttpClient({ fetch: options.fetch });
   const targets = await openTargetsStore(libraryDir, options.secretBox, { readOnly: stores.readOnly });
   const records = openRemoteRecords(libraryDir);
   const { drafts, media, feeds, settings } = stores;
   const { requestTimeoutMs, ...tuning } = options.outbox ?? {};
-  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs });
+  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs, http });
   // Set once open: a job can only finish after the outbox has been handed back.
   const opened: { outbox?: Outbox } = {};
   const outbox = await openOutbox({
@@ -214,6 +218,7 @@ async function openPublishing(
     readOnly: stores.readOnly,
     quarantineDir: join(libraryDir, 'quarantine'),
     publisher,
+    onChanged: options.onOutboxChanged,
     onFinished: async (job) => {
       try {
         const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);
@@ -225,5 +230,5 @@ async function openPublishing(
     },
   });
   opened.outbox = outbox;
-  return { targets, outbox, records };
+  return { targets, outbox, records, http };
 }

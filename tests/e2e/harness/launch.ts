@@ -31,6 +31,8 @@ export interface HarnessApp {
   restart(): Promise<void>;
   /** Sends an event to the page as main does (webContents.send), e.g. a menu command. */
   emit<E extends AppEvent>(event: E, payload: AppEventPayload<E>): Promise<void>;
+  /** How many times the page has called `channel` so far (e.g. to prove it does not poll). */
+  callsOf(channel: string): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,10 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   // The system dialogs' next answers, set by the test (pickFiles / saveTo).
   let nextPick: string[] = [];
   let nextSavePath: string | null = null;
+  const calls = new Map<string, number>();
+  // Main tells every window when the outbox changed (index.ts does it with webContents.send).
+  const emitToPage = (event: AppEvent, payload: unknown) =>
+    page.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
   // One "main process": the services on the data folder and the dispatcher in front of them.
   const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
     const services = await openTestServices(dataDir, {
@@ -83,6 +89,8 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       },
       desktop: options.desktop,
       secretBox,
+      // A page closing or navigating meanwhile misses the event, as a closed window would.
+      onOutboxChanged: () => void emitToPage('outbox:changed', {}).catch(() => undefined),
     });
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
   };
@@ -91,9 +99,10 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   // Answers cross as one JSON string: Playwright serialises a returned object value by value, which
   // for a 2,000-item board takes half a second and holds the page, a cost Electron's IPC does not have.
   // Every answer is plain JSON data (the contract's responses hold no typed arrays or dates).
-  await page.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) =>
-    JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() })),
-  );
+  await page.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) => {
+    if (typeof channel === 'string') calls.set(channel, (calls.get(channel) ?? 0) + 1);
+    return JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }));
+  });
   await page.addInitScript({ content: await bridgeScript() });
   // Every request of the page's origin is answered by the handler the app gives protocol.handle:
   // the built renderer under the app's CSP and path rules, photos from the live library.
@@ -114,8 +123,9 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       nextSavePath = path;
     },
     async emit(event, payload) {
-      await page.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
+      await emitToPage(event, payload);
     },
+    callsOf: (channel) => calls.get(channel) ?? 0,
     async restart() {
       await main.services.close();
       main = await start();

@@ -1,7 +1,7 @@
 import type { ChildNode } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { cleanArticleHtml } from '../../../electron/main/services/publishing/clean-html';
+import { cleanArticleHtml } from '../../../electron/main/services/publishing/export/clean-html';
 import { articleHtml } from '../../../shared/rules/article-html';
 import { richEditorBody } from './editor-body-fixtures';
 import { fullArticle } from './publishing-fixtures';

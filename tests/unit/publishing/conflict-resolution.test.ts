@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDraftStore } from '../../../electron/main/services/drafts/draft-store';
-import { openOutbox } from '../../../electron/main/services/publishing/outbox';
+import { openOutbox } from '../../../electron/main/services/publishing/outbox/outbox';
 import { createPublishingHandlers } from '../../../electron/main/services/publishing/publishing-handlers';
-import { emptyRemoteRecord, openRemoteRecords } from '../../../electron/main/services/publishing/remote-records';
-import { openTargetsStore } from '../../../electron/main/services/publishing/targets-store';
+import { emptyRemoteRecord, openRemoteRecords } from '../../../electron/main/services/publishing/remote/remote-records';
+import { openTargetsStore } from '../../../electron/main/services/publishing/targets/targets-store';
 import { EMPTY_BOARD } from '../../../shared/model/placement';
 import type { ConflictVersions } from '../../../shared/model/publishing';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { createTestSecretBox } from '../../fakes/secret-box';
+import { createHttpClient } from '../../../electron/main/services/publishing/http/http-client';
 
 /**
  * The editor's three answers to a conflict, over the real draft store, outbox and records; the
@@ -63,6 +64,7 @@ async function desk() {
     outbox,
     records,
     chooseSavePath: async () => null,
+    http: createHttpClient(),
   });
   const created = await drafts.create({ section: 'News' });
   const article = { ...created, headline: 'Budget passes', dek: 'Ours', byline: [{ name: 'Sam Reporter', role: '', avatar: null }] };

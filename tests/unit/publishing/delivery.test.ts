@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryAfter } from '../../../electron/main/services/publishing/delivery';
-import { newJob } from '../../../electron/main/services/publishing/outbox-jobs';
+import { deliveryAfter } from '../../../electron/main/services/publishing/outbox/delivery';
+import { newJob } from '../../../electron/main/services/publishing/outbox/outbox-jobs';
 import { BOARD_FORMAT, type Board, type Placement } from '../../../shared/model/placement';
 import type { JobState, PublishJob, PublishMode } from '../../../shared/model/publishing';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ghostGoLive } from '../../../electron/main/services/publishing/ghost/ghost-schedule';
-import { isPublishError } from '../../../electron/main/services/publishing/publish-error';
+import { isPublishError } from '../../../electron/main/services/publishing/http/publish-error';
 
 const SITE_NOW = Date.parse('2026-12-06T12:00:00Z');
 const at = (minutes: number) => new Date(SITE_NOW + minutes * 60_000).toISOString();

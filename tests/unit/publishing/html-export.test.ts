@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filesFolderName, writeHtmlExport } from '../../../electron/main/services/publishing/html-export';
+import { filesFolderName, writeHtmlExport } from '../../../electron/main/services/publishing/export/html-export';
 import { UserFacingError } from '../../../shared/model/errors';
 import type { Photo } from '../../../shared/model/photo';
 import { body, imageNode, makePhoto, paragraph, photoMap, text } from '../shared/photo-fixtures';

@@ -4,9 +4,9 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorFromResponse, httpRequest, parseRetryAfter, type HttpResponse } from '../../../electron/main/services/publishing/http-client';
-import { createSiteClocks, siteClocks } from '../../../electron/main/services/publishing/site-clock';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
+import { createHttpClient, errorFromResponse, httpRequest, parseRetryAfter, type HttpResponse } from '../../../electron/main/services/publishing/http/http-client';
+import { createSiteClocks } from '../../../electron/main/services/publishing/http/site-clock';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
 import { closedPort, httpServer, listen, phpAvailable, selfSignedCertificate, sleep, type LocalServer } from './http-test-servers';
 
 const servers: LocalServer[] = [];
@@ -324,12 +324,13 @@ describe('the site clock', () => {
       res.setHeader('date', new Date(siteTime).toUTCString());
       res.end('{}');
     });
-    await httpRequest({ method: 'GET', url: `${server.url}/wp-json/` });
-    const skew = siteClocks.skewMs(`${server.url}/somewhere/else`, Date.now());
+    const { clocks } = createHttpClient();
+    await httpRequest({ method: 'GET', url: `${server.url}/wp-json/` }, { clocks });
+    const skew = clocks.skewMs(`${server.url}/somewhere/else`, Date.now());
     // Whole seconds in the header, plus the time the request took.
     expect(skew).not.toBeNull();
     expect(Math.abs((skew ?? 0) + 45 * 60_000)).toBeLessThan(5_000);
-    expect(siteClocks.skewMs('https://never-asked.example/', Date.now())).toBeNull();
+    expect(clocks.skewMs('https://never-asked.example/', Date.now())).toBeNull();
   });
 
   it('carries the site’s time forward on the monotonic clock, whatever the wall clock does', () => {

@@ -8,15 +8,16 @@ import { placeItem } from '../../../shared/rules/placement';
 import { openDraftStore } from '../../../electron/main/services/drafts/draft-store';
 import { openBoardStore } from '../../../electron/main/services/feeds/board-store';
 import { createJobPublisher } from '../../../electron/main/services/publishing/job-publisher';
-import { isPublishError } from '../../../electron/main/services/publishing/publish-error';
-import { openRemoteRecords } from '../../../electron/main/services/publishing/remote-records';
-import { openTargetsStore } from '../../../electron/main/services/publishing/targets-store';
+import { isPublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import { openRemoteRecords } from '../../../electron/main/services/publishing/remote/remote-records';
+import { openTargetsStore } from '../../../electron/main/services/publishing/targets/targets-store';
 import { createSettingsService } from '../../../electron/main/services/settings/settings-service';
 import { createTestSecretBox } from '../../fakes/secret-box';
 import { attempt, bodyWithPhotos, newJob, saveArticle, useOf } from '../../integration/wordpress-publish-helpers';
 import { openTestLibrary } from '../../support/media-library';
 import { makeBaseJpeg } from '../../support/photo-fixtures';
 import { httpServer, type LocalServer } from './http-test-servers';
+import { createHttpClient } from '../../../electron/main/services/publishing/http/http-client';
 
 /** The publisher the outbox runs, over real stores: what it loads, what it refuses, and the ninjs push. */
 
@@ -34,7 +35,7 @@ async function openDesk() {
   const { library: media, errors: mediaErrors } = await openTestLibrary(join(libraryDir, 'media'), { creditStyle: () => settings.get().photoDesk.credit });
   const board = await openBoardStore(libraryDir, { quarantineDir: join(libraryDir, 'quarantine') });
   const targets = await openTargetsStore(libraryDir, createTestSecretBox());
-  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records: openRemoteRecords(libraryDir) });
+  const publisher = createJobPublisher({ drafts, media, board, settings, targets, records: openRemoteRecords(libraryDir), http: createHttpClient() });
   cleanups.push(async () => {
     await Promise.all([drafts.close(), media.close(), board.close(), targets.close()]);
     await rm(dir, { recursive: true, force: true });

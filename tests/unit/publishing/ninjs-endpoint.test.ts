@@ -1,8 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendNinjsDocument } from '../../../electron/main/services/publishing/ninjs-endpoint';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
+import { sendNinjsDocument } from '../../../electron/main/services/publishing/export/ninjs-endpoint';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
 import { httpServer, type LocalServer } from './http-test-servers';
+import { createHttpClient } from '../../../electron/main/services/publishing/http/http-client';
+
+const http = createHttpClient();
 
 interface Received {
   method: string;
@@ -57,6 +60,7 @@ describe('sendNinjsDocument', () => {
       token: 'tok-123',
       document,
       clientKey: 'k1a2b3c4d5e6f7g8',
+      http,
       onProgress: (sent) => progress.push(sent),
     });
     expect(result).toEqual({ status: 201 });
@@ -74,7 +78,7 @@ describe('sendNinjsDocument', () => {
 
   it('a retry carries the same key, so the receiver stores the story once', async () => {
     const { server, received, stored } = await receiver();
-    const request = { url: server.url, token: 'tok', document, clientKey: 'samekey000000001' };
+    const request = { url: server.url, token: 'tok', document, clientKey: 'samekey000000001', http };
     await sendNinjsDocument(request);
     expect(await sendNinjsDocument(request)).toEqual({ status: 200 });
     expect(received).toHaveLength(2);
@@ -83,13 +87,13 @@ describe('sendNinjsDocument', () => {
 
   it('sends no Authorization header without a token', async () => {
     const { server, received } = await receiver();
-    await sendNinjsDocument({ url: server.url, token: null, document, clientKey: 'notoken000000001' });
+    await sendNinjsDocument({ url: server.url, token: null, document, clientKey: 'notoken000000001', http });
     expect(received[0]!.headers.authorization).toBeUndefined();
   });
 
   it('401 → rejected, telling to check the token (never showing it)', async () => {
     const { server } = await receiver(401);
-    const error = await failure(sendNinjsDocument({ url: server.url, token: 'secret-token', document, clientKey: 'key0000000000001' }));
+    const error = await failure(sendNinjsDocument({ url: server.url, token: 'secret-token', document, clientKey: 'key0000000000001', http }));
     expect(error.kind).toBe('rejected');
     expect(error.message).toBe("The endpoint refused the token (HTTP 401): check the token in the target's settings.");
     expect(error.message).not.toContain('secret-token');
@@ -102,7 +106,7 @@ describe('sendNinjsDocument', () => {
       [422, 'rejected'],
     ] as const) {
       const { server } = await receiver(status);
-      const error = await failure(sendNinjsDocument({ url: server.url, token: 't', document, clientKey: `key${status}0000000000` }));
+      const error = await failure(sendNinjsDocument({ url: server.url, token: 't', document, clientKey: `key${status}0000000000`, http }));
       expect([status, error.kind]).toEqual([status, kind]);
     }
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleNinjsUri, writeNinjsExport } from '../../../electron/main/services/publishing/ninjs-export';
+import { articleNinjsUri, writeNinjsExport } from '../../../electron/main/services/publishing/export/ninjs-export';
 import { UserFacingError } from '../../../shared/model/errors';
 import { NINJS_VERSIONS, type NinjsVersion } from '../../../shared/model/publishing';
 import { photoUri } from '../../../shared/rules/ninjs';

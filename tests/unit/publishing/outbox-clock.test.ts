@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openOutbox, type Outbox, type OutboxOptions } from '../../../electron/main/services/publishing/outbox';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import type { Publisher } from '../../../electron/main/services/publishing/publisher';
+import { openOutbox, type Outbox, type OutboxOptions } from '../../../electron/main/services/publishing/outbox/outbox';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import type { Publisher } from '../../../electron/main/services/publishing/outbox/publisher';
 
 /*
  * Retry waits against a wall clock that steps (NTP, a user fixing the time, a resume from sleep):

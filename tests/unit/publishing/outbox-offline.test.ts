@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openOutbox, type Outbox } from '../../../electron/main/services/publishing/outbox';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import type { PublishOutcome } from '../../../electron/main/services/publishing/publisher';
+import { openOutbox, type Outbox } from '../../../electron/main/services/publishing/outbox/outbox';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import type { PublishOutcome } from '../../../electron/main/services/publishing/outbox/publisher';
 
 const dirs: string[] = [];
 const outboxes: Outbox[] = [];

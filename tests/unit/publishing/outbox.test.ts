@@ -2,10 +2,10 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openOutbox, type Outbox, type OutboxOptions } from '../../../electron/main/services/publishing/outbox';
-import { JOB_LOG_LIMIT } from '../../../electron/main/services/publishing/outbox-jobs';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import type { PublishContext, PublishOutcome, Publisher } from '../../../electron/main/services/publishing/publisher';
+import { openOutbox, type Outbox, type OutboxOptions } from '../../../electron/main/services/publishing/outbox/outbox';
+import { JOB_LOG_LIMIT } from '../../../electron/main/services/publishing/outbox/outbox-jobs';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import type { PublishContext, PublishOutcome, Publisher } from '../../../electron/main/services/publishing/outbox/publisher';
 import { PublishJob } from '../../../shared/model/publishing';
 
 const dirs: string[] = [];

@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GhostTarget, PublishJob } from '../../../shared/model/publishing';
 import { GhostCollision, type GhostApi, type GhostPost, type GhostPostFields } from '../../../electron/main/services/publishing/ghost/ghost-api';
 import { publishToGhost } from '../../../electron/main/services/publishing/ghost/publish-ghost';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import type { PublishOutcome } from '../../../electron/main/services/publishing/publisher';
-import { openRemoteRecords, type RemoteRecords } from '../../../electron/main/services/publishing/remote-records';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import type { PublishOutcome } from '../../../electron/main/services/publishing/outbox/publisher';
+import { openRemoteRecords, type RemoteRecords } from '../../../electron/main/services/publishing/remote/remote-records';
 import { body, paragraph, text } from '../shared/photo-fixtures';
 import { fullArticle } from './publishing-fixtures';
+import { createHttpClient } from '../../../electron/main/services/publishing/http/http-client';
 
 /**
  * The Ghost publisher's decisions against an in-memory Admin API that fails the ways a network and
@@ -110,6 +111,7 @@ describe('publishing to Ghost', () => {
       media: { filePath: async () => null },
       writeXmp: false,
       api: ghost,
+      http: createHttpClient(),
     });
 
   beforeEach(async () => {

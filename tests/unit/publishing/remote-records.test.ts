@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyRemoteRecord, openRemoteRecords, remoteRecordsDir } from '../../../electron/main/services/publishing/remote-records';
+import { emptyRemoteRecord, openRemoteRecords, remoteRecordsDir } from '../../../electron/main/services/publishing/remote/remote-records';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanArticleHtml } from '../../../electron/main/services/publishing/clean-html';
-import { articleFromRemote } from '../../../electron/main/services/publishing/remote-to-article';
+import { cleanArticleHtml } from '../../../electron/main/services/publishing/export/clean-html';
+import { articleFromRemote } from '../../../electron/main/services/publishing/remote/remote-to-article';
 import { Article, type LexicalDocument } from '../../../shared/model/article';
 import type { ImageNodeJson } from '../../../shared/model/photo-use';
 import type { RemoteMedia } from '../../../shared/model/publishing';

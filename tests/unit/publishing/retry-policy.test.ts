@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import { createRetryPolicy, describeDelay } from '../../../electron/main/services/publishing/retry-policy';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import { createRetryPolicy, describeDelay } from '../../../electron/main/services/publishing/outbox/retry-policy';
 
 const offline = new PublishError('offline', 'No network.');
 const at = (value: number) => () => value;

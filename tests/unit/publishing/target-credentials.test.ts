@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openOutbox, type Outbox } from '../../../electron/main/services/publishing/outbox';
-import { httpRequest } from '../../../electron/main/services/publishing/http-client';
+import { openOutbox, type Outbox } from '../../../electron/main/services/publishing/outbox/outbox';
+import { createHttpClient, httpRequest } from '../../../electron/main/services/publishing/http/http-client';
 import { createJobPublisher } from '../../../electron/main/services/publishing/job-publisher';
-import { networkError } from '../../../electron/main/services/publishing/http-errors';
-import { PublishError } from '../../../electron/main/services/publishing/publish-error';
-import { CREDENTIALS_REMOVED } from '../../../electron/main/services/publishing/stored-target-credentials';
-import { openTargetsStore } from '../../../electron/main/services/publishing/targets-store';
+import { networkError } from '../../../electron/main/services/publishing/http/http-errors';
+import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
+import { CREDENTIALS_REMOVED } from '../../../electron/main/services/publishing/targets/stored-target-credentials';
+import { openTargetsStore } from '../../../electron/main/services/publishing/targets/targets-store';
 import { TargetInput } from '../../../shared/model/publishing';
 import { createTestSecretBox } from '../../fakes/secret-box';
 import { attempt, newJob } from '../../integration/wordpress-publish-helpers';
@@ -141,7 +141,7 @@ describe('a target cleaned on opening', () => {
     const targets = await openTargetsStore(dir, createTestSecretBox());
     // Nothing else is reached: the target is refused first.
     const unused = {} as never;
-    const publisher = createJobPublisher({ drafts: unused, media: unused, board: unused, settings: unused, records: unused, targets });
+    const publisher = createJobPublisher({ drafts: unused, media: unused, board: unused, settings: unused, records: unused, targets, http: createHttpClient() });
     const result = await attempt(publisher, newJob('article-0001', wire.id));
     expect(result.error).toBeInstanceOf(PublishError);
     expect((result.error as PublishError).retryable).toBe(false);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NO_KEYCHAIN_MESSAGE, openTargetsStore } from '../../../electron/main/services/publishing/targets-store';
+import { NO_KEYCHAIN_MESSAGE, openTargetsStore } from '../../../electron/main/services/publishing/targets/targets-store';
 import { createTestSecretBox } from '../../fakes/secret-box';
 
 const dirs: string[] = [];

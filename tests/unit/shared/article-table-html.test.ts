@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LexicalDocument } from '../../../shared/model/article';
 import { articleBodyHtml } from '../../../shared/rules/article-html';
 import { plainTextOf } from '../../../shared/rules/text';
-import { cleanArticleHtml } from '../../../electron/main/services/publishing/clean-html';
+import { cleanArticleHtml } from '../../../electron/main/services/publishing/export/clean-html';
 
 // Tables as the editor stores them (Lexical's table package) → the <table> every output uses.
 

@@ -3,7 +3,7 @@ import type { LexicalDocument } from '../../../shared/model/article';
 import { articleBodyHtml } from '../../../shared/rules/article-html';
 import { embedToGhostCard, wordpressEmbedBlocks } from '../../../shared/rules/embed-output';
 import { parseEmbedUrl } from '../../../shared/rules/embed-providers';
-import { cleanArticleHtml } from '../../../electron/main/services/publishing/clean-html';
+import { cleanArticleHtml } from '../../../electron/main/services/publishing/export/clean-html';
 
 // Embeds: the per-provider allow-list, and the embed in the HTML, WordPress and Ghost outputs.
 

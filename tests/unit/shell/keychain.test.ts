@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keychainSecretBox } from '../../../electron/main/security/keychain';
-import { NO_KEYCHAIN_MESSAGE, openTargetsStore, type TargetsStore } from '../../../electron/main/services/publishing/targets-store';
+import { NO_KEYCHAIN_MESSAGE, openTargetsStore, type TargetsStore } from '../../../electron/main/services/publishing/targets/targets-store';
 import { app, resetFakeElectron, safeStorage } from '../../fakes/electron';
 
 // The keychain box over the fake safeStorage, which behaves as Electron 45's: the async encryptor

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumFetch, withNodeCode } from '../../../electron/main/desktop/net-fetch';
-import { networkError } from '../../../electron/main/services/publishing/http-errors';
-import { errorFromResponse, httpRequest, setHttpTransport } from '../../../electron/main/services/publishing/http-client';
+import { networkError } from '../../../electron/main/services/publishing/http/http-errors';
+import { createHttpClient, errorFromResponse } from '../../../electron/main/services/publishing/http/http-client';
 import type { Services } from '../../../electron/main/services/compose';
 import { app, net, resetFakeElectron } from '../../fakes/electron';
 import { openTestServices } from '../../support/test-services';
@@ -55,9 +55,7 @@ describe('chromiumFetch', () => {
     expect(wrapped.status).toBeLessThan(400);
     expect(wrapped.url).toBe(`${base}/moved`);
 
-    setHttpTransport(fetchViaNet());
-    cleanups.push(async () => setHttpTransport(null));
-    const response = await httpRequest({ method: 'POST', url: `${base}/moved`, json: {} });
+    const response = await createHttpClient({ fetch: fetchViaNet() }).request({ method: 'POST', url: `${base}/moved`, json: {} });
     const error = errorFromResponse(response, 'create the post');
     expect(error.kind).toBe('rejected');
     expect(error.message).toContain('redirected the request');

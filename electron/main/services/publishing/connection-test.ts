@@ -1,7 +1,6 @@
 import type { ConnectionReport } from '../../../../shared/model/publishing';
-import { complaintOf } from './http-errors';
-import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from './http-client';
-import { isPublishError } from './publish-error';
+import { complaintOf } from './http/http-errors';
+import { errorFromResponse, isSuccess, type HttpClient, type HttpResponse } from './http/http-client';
 import { testGhost } from './ghost/ghost-connection-test';
 
 /**
@@ -18,6 +17,7 @@ export interface ConnectionTestOptions {
   signal?: AbortSignal;
   /** Per request; 15 s unless set. */
   timeoutMs?: number;
+  http: HttpClient;
 }
 
 type Step = ConnectionReport['steps'][number];
@@ -35,17 +35,7 @@ class Steps {
   }
 }
 
-/** The request, or the failure's sentence (network, TLS, timeout, cancelled). */
-async function attempt(request: HttpRequest): Promise<HttpResponse | string> {
-  try {
-    return await httpRequest(request);
-  } catch (error) {
-    if (isPublishError(error)) return error.message;
-    throw error;
-  }
-}
-
-export async function testConnection(target: ConnectionTarget, secret: string | null, options: ConnectionTestOptions = {}): Promise<ConnectionReport> {
+export async function testConnection(target: ConnectionTarget, secret: string | null, options: ConnectionTestOptions): Promise<ConnectionReport> {
   if (target.kind === 'ghost') return testGhost(target, secret, options);
   return target.kind === 'wordpress' ? testWordPress(target, secret, options) : testNinjsEndpoint(target.url, secret, options);
 }
@@ -102,7 +92,7 @@ async function testWordPress(target: { siteUrl: string; user: string }, secret: 
   }
 
   // 1. Reach the site, and 2. find the REST API (pretty permalinks first, then ?rest_route=).
-  const pretty = await attempt({ method: 'GET', url: prettyBase(site).url('/'), ...common });
+  const pretty = await options.http.attempt({ method: 'GET', url: prettyBase(site).url('/'), ...common });
   if (typeof pretty === 'string') return steps.fail('Reach the site', pretty);
   steps.pass('Reach the site', `${host} answered.`);
   if (!sameOrigin(pretty.url, site)) {
@@ -111,7 +101,7 @@ async function testWordPress(target: { siteUrl: string; user: string }, secret: 
   let base = prettyBase(site);
   let index = isSuccess(pretty) ? asIndex(pretty) : null;
   if (!index) {
-    const plain = await attempt({ method: 'GET', url: plainBase(site).url('/'), ...common });
+    const plain = await options.http.attempt({ method: 'GET', url: plainBase(site).url('/'), ...common });
     if (typeof plain === 'string') return steps.fail('Find the REST API', plain);
     index = isSuccess(plain) ? asIndex(plain) : null;
     base = plainBase(site);
@@ -146,7 +136,7 @@ async function testWordPress(target: { siteUrl: string; user: string }, secret: 
   // 4. Sign in.
   if (!secret) return steps.fail('Sign in', 'No application password is stored for this target: enter one.');
   const auth = `Basic ${Buffer.from(`${target.user}:${secret}`).toString('base64')}`;
-  const me = await attempt({ method: 'GET', url: base.url('/wp/v2/users/me', { context: 'edit' }), headers: { authorization: auth }, ...common });
+  const me = await options.http.attempt({ method: 'GET', url: base.url('/wp/v2/users/me', { context: 'edit' }), headers: { authorization: auth }, ...common });
   if (typeof me === 'string') return steps.fail('Sign in', me);
   if (!isSuccess(me)) {
     const error = errorFromResponse(me, `sign in as “${target.user}”`);
@@ -192,10 +182,10 @@ async function testNinjsEndpoint(url: string, token: string | null, options: Con
   }
 
   // Any HTTP answer means the endpoint is there. OPTIONS changes nothing; HEAD when OPTIONS is not allowed.
-  let answer = await attempt({ method: 'OPTIONS', url, headers, ...common });
+  let answer = await options.http.attempt({ method: 'OPTIONS', url, headers, ...common });
   if (typeof answer === 'string') return steps.fail('Reach the endpoint', answer);
   if (answer.status === 405 || answer.status === 501) {
-    const head = await attempt({ method: 'HEAD', url, headers, ...common });
+    const head = await options.http.attempt({ method: 'HEAD', url, headers, ...common });
     if (typeof head === 'string') return steps.fail('Reach the endpoint', head);
     answer = head;
   }

@@ -11,15 +11,15 @@ import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
-import { cleanArticleHtml } from './clean-html';
-import { sendNinjsDocument } from './ninjs-endpoint';
-import { articleNinjsUri } from './ninjs-export';
-import type { PublishContext, PublishOutcome, Publisher } from './publisher';
-import { PublishError } from './publish-error';
-import { publishToWordPress } from './publish-wordpress';
+import { cleanArticleHtml } from './export/clean-html';
+import { sendNinjsDocument } from './export/ninjs-endpoint';
+import { articleNinjsUri } from './export/ninjs-export';
+import type { PublishContext, PublishOutcome, Publisher } from './outbox/publisher';
+import { PublishError } from './http/publish-error';
+import { publishToWordPress } from './wordpress/publish-wordpress';
 import { publishToGhost } from './ghost/publish-ghost';
-import type { RemoteRecords } from './remote-records';
-import { siteClocks } from './site-clock';
+import type { RemoteRecords } from './remote/remote-records';
+import type { HttpClient } from './http/http-client';
 import { messageOf } from '../../../../shared/model/errors';
 
 /**
@@ -41,6 +41,8 @@ export interface JobPublisherDeps {
   records: RemoteRecords;
   /** Per request to a site; the http client's default when absent. */
   requestTimeoutMs?: number;
+  /** How jobs talk to the sites, and the sites' clocks (one for the app, from the composition root). */
+  http: HttpClient;
   /** This computer's clock (tests inject one that is off); embargoes are still decided by the site's. */
   now?: () => Date;
 }
@@ -95,6 +97,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
       media: deps.media,
       writeXmp: settings.photoDesk.writeXmpOnExport,
       requestTimeoutMs: deps.requestTimeoutMs,
+      http: deps.http,
     });
 
     if (target.kind === 'wordpress') {
@@ -105,7 +108,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
       if (!secret) throw new PublishError('local', `No Admin API key is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
       return publishToGhost({ ...cmsInput(), target, adminApiKey: secret });
     }
-    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.requestTimeoutMs);
+    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.http, deps.requestTimeoutMs);
   };
 }
 
@@ -126,6 +129,7 @@ async function publishToNinjsEndpoint(
   target: NinjsTarget,
   token: string | null,
   story: NinjsStory,
+  http: HttpClient,
   timeoutMs: number | undefined,
 ): Promise<PublishOutcome> {
   const { job, signal } = context;
@@ -149,10 +153,11 @@ async function publishToNinjsEndpoint(
     clientKey: job.clientKey,
     signal,
     timeoutMs,
+    http,
     onProgress: (sent, total) => context.progress({ step: 'sending', label, bytesSent: sent, bytesTotal: total }),
   });
   context.log('info', `${target.name} accepted the story (HTTP ${answer.status}).`);
-  const skewed = clockSkewNote(siteClocks.skewMs(target.url, clock().getTime()));
+  const skewed = clockSkewNote(http.clocks.skewMs(target.url, clock().getTime()));
   if (skewed) context.log('warn', skewed);
   context.progress({ step: 'done', label: 'Sent', bytesSent: 0, bytesTotal: 0 });
   return { kind: 'done', remote: { postId: null, link: '' } };

@@ -12,10 +12,10 @@ import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
-import { isPublishError } from './publish-error';
-import type { RemoteRecords } from './remote-records';
-import { siteClocks } from './site-clock';
-import type { TargetsStore } from './targets-store';
+import { isPublishError } from './http/publish-error';
+import type { RemoteRecords } from './remote/remote-records';
+import type { SiteClocks } from './http/site-clock';
+import type { TargetsStore } from './targets/targets-store';
 
 /**
  * Everything the pre-publish check and the plan look at, gathered from the stores: the article,
@@ -28,6 +28,8 @@ export interface PublishInputsServices {
   settings: Pick<SettingsService, 'get'>;
   targets: Pick<TargetsStore, 'get'>;
   records: RemoteRecords;
+  /** What time it is on each site, learnt from its answers. */
+  clocks: SiteClocks;
 }
 
 export interface CheckedArticle {
@@ -79,7 +81,7 @@ export async function checkArticle(
   const { blocking, warnings } = checkForPublishing({ article, photos, placement, now, mode: request.mode });
   const existing = record && record.postId !== null ? { postId: record.postId, link: record.link } : null;
   // Known once the site has answered (a connection test, an earlier push): a skewed desk clock is said.
-  const siteClockSkewMs = siteClocks.skewMs(target.kind === 'ninjs' ? target.url : target.siteUrl, now.getTime());
+  const siteClockSkewMs = services.clocks.skewMs(target.kind === 'ninjs' ? target.url : target.siteUrl, now.getTime());
   const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs });
   return { article, target, placement, check: { blocking, warnings, plan } };
 }

@@ -7,13 +7,14 @@ import type { BoardStore } from '../feeds/board-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
 import { testConnection as realTestConnection, type ConnectionTarget } from './connection-test';
-import { writeHtmlExport } from './html-export';
-import { writeNinjsExport } from './ninjs-export';
-import type { Outbox } from './outbox';
+import { writeHtmlExport } from './export/html-export';
+import { writeNinjsExport } from './export/ninjs-export';
+import type { HttpClient } from './http/http-client';
+import type { Outbox } from './outbox/outbox';
 import { checkArticle, exportName, photosOf, placementOf, refusalOf, remoteRecordOf, requireTarget } from './publish-inputs';
-import type { RemoteRecords } from './remote-records';
-import { articleFromRemote } from './remote-to-article';
-import type { TargetsStore } from './targets-store';
+import type { RemoteRecords } from './remote/remote-records';
+import { articleFromRemote } from './remote/remote-to-article';
+import type { TargetsStore } from './targets/targets-store';
 
 export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels>;
 
@@ -28,6 +29,8 @@ export interface PublishingHandlerServices {
   /** The system's save dialog, starting at `suggestedName`; null when it was closed. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
   now?: () => Date;
+  /** How publishing talks to the sites (the connection test too), and the sites' clocks. */
+  http: HttpClient;
   /** "Test connection" (the real network test unless a test passes its own). */
   testConnection?: (target: ConnectionTarget, secret: string | null) => Promise<ConnectionReport>;
 }
@@ -36,7 +39,8 @@ export interface PublishingHandlerServices {
 export function createPublishingHandlers(services: PublishingHandlerServices): PublishingHandlers {
   const { drafts, media, board, targets, outbox } = services;
   const now = services.now ?? (() => new Date());
-  const runTest = services.testConnection ?? realTestConnection;
+  const runTest = services.testConnection ?? ((target: ConnectionTarget, secret: string | null) => realTestConnection(target, secret, { http: services.http }));
+  const inputs = { ...services, clocks: services.http.clocks };
   const outboxView = () => ({ jobs: outbox.list(), online: outbox.online(), unreachable: outbox.unreachableTargets() });
   // Exported pictures carry the desk's credit in their XMP when the setting says so, like published ones.
   const copyPhoto = (photoId: string, destination: string): Promise<void> =>
@@ -79,10 +83,10 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
       return runTest(target, await targets.secretOf(target.id));
     },
 
-    'publish:check': async (request) => (await checkArticle(services, request, now())).check,
+    'publish:check': async (request) => (await checkArticle(inputs, request, now())).check,
     'publish:queue': async ({ articleId, targetId, mode, acknowledged }) => {
       // The check runs again here: the article may have changed since the panel showed it.
-      const { article, target, placement, check } = await checkArticle(services, { articleId, targetId, mode }, now());
+      const { article, target, placement, check } = await checkArticle(inputs, { articleId, targetId, mode }, now());
       const refusal = refusalOf(check, acknowledged);
       if (refusal) throw refusal;
       if (target.kind === 'wordpress' && !target.hasSecret) {

@@ -4,7 +4,7 @@ import { Icon } from '../../ui/components/Icon';
 import { useNotify } from '../../ui/components/Toasts';
 import { FINISHED_JOB_STATES, type PublishJob, type PublishTarget } from '../../../../shared/model/publishing';
 import { isUnfinished, targetName } from './job-display';
-import { useOutbox, useOutboxWatch } from './OutboxContext';
+import { useOutbox } from './OutboxContext';
 import { OutboxJob } from './OutboxJob';
 
 /**
@@ -22,13 +22,12 @@ function networkNote(unreachable: readonly string[], jobs: readonly PublishJob[]
 
 /**
  * The outbox desk: every publishing job, newest first, with its live progress, the site's own
- * message when it stopped, its log, and the ways to act on it. Read fast while it shows.
+ * message when it stopped, its log, and the ways to act on it. Kept current by main's change events.
  */
-export function OutboxDesk({ active }: { active: boolean }) {
+export function OutboxDesk() {
   const outbox = useOutbox();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
-  useOutboxWatch(active);
   const { jobs, online, loaded, error, targets } = outbox;
   const newestFirst = useMemo(() => [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [jobs]);
   const finished = jobs.filter((job) => !isUnfinished(job)).length;

@@ -3,7 +3,7 @@ import { messageOf } from '../../api/newsdesk';
 import { useNotify } from '../../ui/components/Toasts';
 import { isUnfinished } from './job-display';
 import { JobStatus, StateBadge, waitsForNetwork } from './JobStatus';
-import { useOutbox, useOutboxWatch } from './OutboxContext';
+import { useOutbox } from './OutboxContext';
 
 function headingOf(job: PublishJob, target: string, online: boolean): string {
   if (waitsForNetwork(job, online)) return 'Queued — will publish when online';
@@ -32,7 +32,6 @@ function headingOf(job: PublishJob, target: string, online: boolean): string {
 export function PublishJobView({ job, target, onBack, onClose }: { job: PublishJob; target: string; onBack(): void; onClose(): void }) {
   const outbox = useOutbox();
   const notify = useNotify();
-  useOutboxWatch(true);
   const cancel = () => void outbox.cancel(job.id).catch((error: unknown) => notify(`Could not cancel: ${messageOf(error)}`, { tone: 'error' }));
 
   return (

@@ -30,10 +30,3 @@ export function statesOf(jobs: readonly PublishJob[]): Map<string, JobState> {
 export function countUnfinished(jobs: readonly PublishJob[]): number {
   return jobs.filter(isUnfinished).length;
 }
-
-/** How often to read the outbox: fast while someone watches a job move, slower in the background. */
-export function pollDelay(unfinished: number, watched: boolean, failing: boolean): number {
-  if (failing) return 10_000;
-  if (unfinished === 0) return 15_000;
-  return watched ? 500 : 2_000;
-}

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { GHOST_ADMIN_KEY_PATTERN } from '../../../../../shared/model/publishing';
-import { errorFromResponse, httpRequest, isSuccess, type HttpRequest, type HttpResponse } from '../http-client';
-import { PublishError } from '../publish-error';
+import { errorFromResponse, isSuccess, type HttpClient, type HttpRequest, type HttpResponse } from '../http/http-client';
+import { PublishError } from '../http/publish-error';
 
 /**
  * Ghost's Admin API as Newsdesk uses it: a short-lived token signed with the integration's key per
@@ -47,6 +47,7 @@ export interface GhostApiOptions {
   siteUrl: string;
   adminApiKey: string;
   requestTimeoutMs?: number;
+  http: HttpClient;
 }
 
 const TOKEN_LIFETIME = '5m';
@@ -98,7 +99,7 @@ export function createGhostApi(options: GhostApiOptions): GhostApi {
   async function send(request: Omit<HttpRequest, 'url'> & { path: string }, doing: string): Promise<HttpResponse> {
     const { path, headers, ...rest } = request;
     const token = await ghostAdminToken(options.adminApiKey);
-    const response = await httpRequest({
+    const response = await options.http.request({
       ...rest,
       url: `${base}${path}`,
       headers: { Authorization: `Ghost ${token}`, 'Accept-Version': 'v5.0', ...headers },
@@ -164,7 +165,7 @@ export function createGhostApi(options: GhostApiOptions): GhostApi {
     },
 
     async imageExists(url, signal) {
-      const response = await httpRequest({ method: 'HEAD', url, signal, timeoutMs: options.requestTimeoutMs });
+      const response = await options.http.request({ method: 'HEAD', url, signal, timeoutMs: options.requestTimeoutMs });
       if (response.status === 404) return false;
       // Only a clear answer counts: taking a 500 for "not there" would upload the picture twice.
       if (!isSuccess(response)) throw errorFromResponse(response, 'looking for a picture sent by the last attempt');

@@ -1,7 +1,6 @@
 import { GHOST_ADMIN_KEY_PATTERN, type ConnectionReport } from '../../../../../shared/model/publishing';
-import { complaintOf } from '../http-errors';
-import { httpRequest, isSuccess, type HttpRequest, type HttpResponse } from '../http-client';
-import { isPublishError } from '../publish-error';
+import { complaintOf } from '../http/http-errors';
+import { isSuccess, type HttpClient, type HttpResponse } from '../http/http-client';
 import { adminApiBase, ghostAdminToken } from './ghost-api';
 
 /**
@@ -16,15 +15,7 @@ type Step = ConnectionReport['steps'][number];
 export interface GhostTestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-}
-
-async function attempt(request: HttpRequest): Promise<HttpResponse | string> {
-  try {
-    return await httpRequest(request);
-  } catch (error) {
-    if (isPublishError(error)) return error.message;
-    throw error;
-  }
+  http: HttpClient;
 }
 
 function ghostMessage(response: HttpResponse): string {
@@ -34,7 +25,7 @@ function ghostMessage(response: HttpResponse): string {
   return complaintOf(body).message || `HTTP ${response.status}`;
 }
 
-export async function testGhost(target: { siteUrl: string }, secret: string | null, options: GhostTestOptions = {}): Promise<ConnectionReport> {
+export async function testGhost(target: { siteUrl: string }, secret: string | null, options: GhostTestOptions): Promise<ConnectionReport> {
   const steps: Step[] = [];
   const pass = (label: string, detail: string) => steps.push({ label, ok: true, detail });
   const fail = (label: string, detail: string): ConnectionReport => {
@@ -51,7 +42,7 @@ export async function testGhost(target: { siteUrl: string }, secret: string | nu
   const base = adminApiBase(target.siteUrl.trim());
 
   // 1. Reach the site, 2. find the Admin API (its /site/ answers without a key).
-  const site = await attempt({ method: 'GET', url: `${base}/site/`, ...common });
+  const site = await options.http.attempt({ method: 'GET', url: `${base}/site/`, ...common });
   if (typeof site === 'string') return fail('Reach the site', site);
   pass('Reach the site', `${host} answered.`);
   const info = isSuccess(site) ? site.json<{ site?: { title?: string; version?: string } }>()?.site : undefined;
@@ -63,14 +54,14 @@ export async function testGhost(target: { siteUrl: string }, secret: string | nu
   if (!key) return fail('Admin API key', 'No Admin API key is entered: paste the one of a custom integration (Ghost Admin › Settings › Integrations).');
   if (!GHOST_ADMIN_KEY_PATTERN.test(key)) return fail('Admin API key', 'This is not an Admin API key: it has two hex parts joined by a colon (the Content API key will not do).');
   const headers = { Authorization: `Ghost ${await ghostAdminToken(key)}`, 'Accept-Version': 'v5.0' };
-  const posts = await attempt({ method: 'GET', url: `${base}/posts/?limit=1&fields=id&filter=status:draft`, headers, ...common });
+  const posts = await options.http.attempt({ method: 'GET', url: `${base}/posts/?limit=1&fields=id&filter=status:draft`, headers, ...common });
   if (typeof posts === 'string') return fail('Admin API key', posts);
   if (posts.status === 401) return fail('Admin API key', `Ghost refused the key: ${ghostMessage(posts)}. The integration may have been deleted or its key regenerated.`);
   if (posts.status !== 403 && !isSuccess(posts)) return fail('Admin API key', `Ghost answered HTTP ${posts.status}: ${ghostMessage(posts)}.`);
   pass('Admin API key', 'Ghost accepted the key.');
 
   // 4. Rights: reading drafts and tags is what a custom integration can do when it can write posts.
-  const tags = await attempt({ method: 'GET', url: `${base}/tags/?limit=1&fields=id`, headers, ...common });
+  const tags = await options.http.attempt({ method: 'GET', url: `${base}/tags/?limit=1&fields=id`, headers, ...common });
   if (posts.status === 403 || typeof tags === 'string' || !isSuccess(tags)) {
     const detail = typeof tags === 'string' ? tags : ghostMessage(posts.status === 403 ? posts : tags);
     return fail('Rights', `The key may not manage posts and tags: ${detail}. Use a custom integration's Admin API key.`);

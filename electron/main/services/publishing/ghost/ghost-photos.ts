@@ -1,18 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { PHOTO_MIME_TYPES, type Photo } from '../../../../../shared/model/photo';
 import type { PendingCreate, RemoteMedia } from '../../../../../shared/model/publishing';
 import { photoDisplayName } from '../../../../../shared/rules/photo-use';
 import type { PhotoUseRef } from '../../../../../shared/rules/prepublish';
-import { embedXmp } from '../../media/metadata/write-xmp';
 import { FORMAT_EXTENSIONS } from '../../media/paths';
 import type { MediaLibrary } from '../../media/types';
-import type { PublishContext } from '../publisher';
-import { checkCancelled } from '../../cancellation';
-import { PublishError, publishCancelled } from '../publish-error';
-import type { RecordKeeper } from '../remote-records';
-import { mediaKeyOf } from '../wordpress-media';
+import type { PublishContext } from '../outbox/publisher';
+import type { RecordKeeper } from '../remote/remote-records';
+import { checkCancelled, mediaKeyOf, publishedCopy, recordMedia, usedPhoto } from '../remote/site-photos';
 import type { GhostApi } from './ghost-api';
-import { messageOf } from '../../../../../shared/model/errors';
 
 /**
  * The photos of one article on a Ghost site: each uploaded once through /images/upload/ and
@@ -46,12 +41,6 @@ function addressIn(siteUrl: string, fileName: string, date: Date): string {
   return `${siteUrl.replace(/\/+$/, '')}/content/images/${date.getUTCFullYear()}/${month}/${fileName}`;
 }
 
-function photoOf(input: GhostPhotoInput, photoId: string): Photo {
-  const photo = input.photos.get(photoId);
-  if (!photo) throw new PublishError('local', 'A photo used in the article is no longer in the photo library. Remove it from the article or import it again.');
-  return photo;
-}
-
 /** The creates this attempt will make, to be announced before the first is sent. */
 export function photosToUpload(input: GhostPhotoInput): PendingCreate[] {
   const known = new Set(input.keeper.current.media.map((item) => item.photoId));
@@ -70,8 +59,8 @@ export async function syncGhostPhotos(input: GhostPhotoInput): Promise<Map<strin
     return !known;
   });
   for (const [index, use] of missing.entries()) {
-    checkCancelled(context.signal, publishCancelled);
-    const photo = photoOf(input, use.photoId);
+    checkCancelled(context.signal);
+    const photo = usedPhoto(input.photos, use.photoId);
     const name = photoDisplayName(photo);
     const key = mediaKeyOf(input.targetId, input.articleId, photo.id);
     const fileName = fileNameOf(input, photo);
@@ -88,7 +77,7 @@ export async function syncGhostPhotos(input: GhostPhotoInput): Promise<Map<strin
       }
     }
     if (url === null) {
-      const bytes = await publishedCopy(input, photo);
+      const bytes = await publishedCopy(input.media, input.writeXmp, photo);
       const label = `Uploading photo ${index + 1} of ${missing.length} (“${name}”)`;
       context.progress({ step: 'uploading', label, photoIndex: index + 1, photoCount: missing.length, bytesSent: 0, bytesTotal: bytes.byteLength });
       url = await api.uploadImage(bytes, fileName, PHOTO_MIME_TYPES[photo.format], context.signal, (sent, total) =>
@@ -97,25 +86,8 @@ export async function syncGhostPhotos(input: GhostPhotoInput): Promise<Map<strin
       context.log('info', `Uploaded “${name}”.`);
     }
     const media: RemoteMedia = { photoId: photo.id, mediaId: 0, sourceUrl: url, fieldsHash: '' };
-    keeper.settle('media', key, { media: [...keeper.current.media.filter((item) => item.photoId !== photo.id), media] });
+    recordMedia(keeper, media, photo.id, key);
     result.set(photo.id, media);
   }
   return result;
-}
-
-/**
- * The bytes Ghost receives: the original with the desk's credit, creator and copyright in its XMP
- * when the setting says so, exactly as for WordPress and an exported copy. Built in memory.
- */
-async function publishedCopy(input: GhostPhotoInput, photo: Photo): Promise<Uint8Array> {
-  const name = photoDisplayName(photo);
-  const path = await input.media.filePath(photo.id, 'original');
-  if (!path) throw new PublishError('local', `The picture file of “${name}” is missing from the photo library. Import it again, then publish again.`);
-  try {
-    const original = new Uint8Array(await readFile(path));
-    return input.writeXmp ? await embedXmp(original, photo.format, photo.metadata) : original;
-  } catch (error) {
-    const detail = messageOf(error);
-    throw new PublishError('local', `The photo “${name}” could not be prepared for upload: ${detail}`, { cause: error });
-  }
 }

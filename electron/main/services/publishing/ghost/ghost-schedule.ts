@@ -1,4 +1,4 @@
-import { PublishError } from '../publish-error';
+import { PublishError } from '../http/publish-error';
 
 /**
  * Ghost refuses to schedule a post less than two minutes ahead of its own clock (a 422), where

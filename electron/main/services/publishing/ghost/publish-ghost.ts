@@ -1,24 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../../../../shared/model/article';
 import { photoOriginalPath, type Photo } from '../../../../../shared/model/photo';
-import type { Placement } from '../../../../../shared/model/placement';
 import type { ConflictVersions, GhostTarget, PendingCreate, PublishPlan, RemoteMedia } from '../../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../../shared/rules/article-html';
 import { escapeHtml } from '../../../../../shared/rules/html-escape';
-import { planPublish, type FeedSpot } from '../../../../../shared/rules/publish-plan';
+import { planPublish } from '../../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../../shared/rules/prepublish';
-import type { MediaLibrary } from '../../media/types';
-import { cleanArticleHtml } from '../clean-html';
-import type { PublishContext, PublishOutcome } from '../publisher';
-import { checkCancelled } from '../../cancellation';
-import { publishCancelled } from '../publish-error';
-import { emptyRemoteRecord, RecordKeeper, type RemoteRecords } from '../remote-records';
-import { uniquePhotoUses } from '../wordpress-media';
+import { cleanArticleHtml } from '../export/clean-html';
+import type { PublishOutcome } from '../outbox/publisher';
+import { emptyRemoteRecord, RecordKeeper } from '../remote/remote-records';
+import type { SiteJobInput } from '../remote/site-job';
+import { checkCancelled, uniquePhotoUses } from '../remote/site-photos';
+import { checkExistingPost, recordCreated, recordSending, recordWritten, type PostSummary, type SitePosts } from '../remote/site-post';
 import { createGhostApi, GhostCollision, type GhostApi, type GhostPost, type GhostPostFields } from './ghost-api';
 import { ghostCaption, ghostLexical, markerHtml } from './ghost-lexical';
 import { photosToUpload, syncGhostPhotos } from './ghost-photos';
 import { ghostGoLive } from './ghost-schedule';
-import { siteClocks } from '../site-clock';
 
 /**
  * One attempt at one job for a Ghost target, with WordPress's guarantees: a post changed on the
@@ -27,19 +24,9 @@ import { siteClocks } from '../site-clock';
  * on the next attempt, so nothing is created twice.
  */
 
-export interface GhostJobInput {
-  context: PublishContext;
+export interface GhostJobInput extends SiteJobInput {
   target: GhostTarget;
   adminApiKey: string;
-  article: Article;
-  photos: ReadonlyMap<string, Photo>;
-  placement: Placement | null;
-  feeds: readonly FeedSpot[];
-  records: RemoteRecords;
-  media: Pick<MediaLibrary, 'filePath'>;
-  writeXmp: boolean;
-  now?: () => Date;
-  requestTimeoutMs?: number;
   /** For tests: the API to talk to instead of the site's. */
   api?: GhostApi;
 }
@@ -69,10 +56,10 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
   const { context, target, article, records } = input;
   const { job, signal } = context;
   const now = input.now ?? (() => new Date());
-  const api = input.api ?? createGhostApi({ siteUrl: target.siteUrl, adminApiKey: input.adminApiKey, requestTimeoutMs: input.requestTimeoutMs });
+  const api = input.api ?? createGhostApi({ siteUrl: target.siteUrl, adminApiKey: input.adminApiKey, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
   const keeper = new RecordKeeper(records, (await records.get(target.id, article.id)) ?? emptyRemoteRecord(target.id, article.id, job.clientKey));
   try {
-    const existing = await checkExistingPost(input, api, keeper);
+    const existing = await checkExistingPost(context, keeper, ghostPosts(input, api, keeper));
     if (existing.kind === 'conflict') return existing;
 
     const photoInput = { context, api, keeper, siteUrl: target.siteUrl, targetId: target.id, articleId: article.id, media: input.media, writeXmp: input.writeXmp, uses: uniquePhotoUses(photoUsesOf(article)), photos: input.photos, now: now() };
@@ -81,7 +68,7 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
     if (creates.length > 0) await keeper.announce(creates);
     const uploaded = await syncGhostPhotos(photoInput);
 
-    checkCancelled(signal, publishCancelled);
+    checkCancelled(signal);
     const record = keeper.current;
     const plan = planPublish({
       article,
@@ -93,7 +80,7 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
       now: now(),
     });
     const markerKey = existing.post ? record.clientKey || job.clientKey : job.clientKey;
-    const fields = postFields(article, plan, uploaded, input.photos, markerKey, existing.post, now(), siteClocks.siteNow(input.target.siteUrl) ?? now().getTime());
+    const fields = postFields(article, plan, uploaded, input.photos, markerKey, existing.post, now(), input.http.clocks.siteNow(input.target.siteUrl) ?? now().getTime());
     const post = await writePost(input, api, keeper, fields, existing.post, now());
     if (post.kind === 'conflict') return post;
     context.progress({ step: 'done', label: 'Published', bytesSent: 0, bytesTotal: 0 });
@@ -103,50 +90,25 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
   }
 }
 
-type ExistingPost = { kind: 'post'; post: GhostPost | null } | Extract<PublishOutcome, { kind: 'conflict' }>;
+/** How Ghost posts look to the shared checks (remote/site-post.ts). */
+function ghostPosts(input: GhostJobInput, api: GhostApi, keeper: RecordKeeper): SitePosts<GhostPost> {
+  return {
+    cms: 'Ghost',
+    findByMarker: (key, signal) => api.findPostByMarker(markerHtml(key), signal),
+    async fetch(postId, signal) {
+      // A numeric id is WordPress's: it cannot be on this site, so the article is new here.
+      const remote = typeof postId === 'string' ? await api.getPost(postId, signal) : null;
+      return remote ? { post: remote } : { gone: 'deleted' };
+    },
+    summary: postSummary,
+    stamp: (modified) => modified,
+    conflictOf: (remote, knownModified) => conflictOf(remote, knownModified, input.article, keeper.current.media),
+  };
+}
 
-async function checkExistingPost(input: GhostJobInput, api: GhostApi, keeper: RecordKeeper): Promise<ExistingPost> {
-  const { context, article } = input;
-  const { job, signal } = context;
-  const record = keeper.current;
-  const announced = record.pending.filter((entry) => entry.kind === 'post');
-  if (record.postId === null) {
-    for (const { key } of announced) {
-      // An earlier attempt sent the create and never heard back: Ghost may hold the post already.
-      context.progress({ step: 'checking', label: 'Looking for the post sent by the last attempt', bytesSent: 0, bytesTotal: 0 });
-      const found = await api.findPostByMarker(markerHtml(key), signal);
-      keeper.settle('post', key);
-      if (!found) continue;
-      context.log('info', `Found the post created by an earlier attempt (post ${found.id}); it is updated, not created again.`);
-      for (const other of announced) keeper.settle('post', other.key);
-      keeper.change({ postId: found.id, link: found.url, modifiedGmt: found.updated_at, contentHash: ghostTextFingerprint(found), clientKey: key });
-      return { kind: 'post', post: found };
-    }
-    return { kind: 'post', post: null };
-  }
-  for (const { key } of announced) keeper.settle('post', key);
-
-  context.progress({ step: 'checking', label: 'Checking the post on the site', bytesSent: 0, bytesTotal: 0 });
-  // A numeric id is WordPress's: it cannot be on this site, so the article is new here.
-  const remote = typeof record.postId === 'string' ? await api.getPost(record.postId, signal) : null;
-  if (!remote) {
-    context.log('warn', `Post ${record.postId} was deleted in Ghost; a new post is created.`);
-    keeper.change({ postId: null, link: '', modifiedGmt: '', contentHash: '', clientKey: job.clientKey });
-    return { kind: 'post', post: null };
-  }
-  const changed = remote.updated_at !== record.modifiedGmt || (record.contentHash !== '' && ghostTextFingerprint(remote) !== record.contentHash);
-  if (!changed) return { kind: 'post', post: remote };
-  if (record.sentTextHash !== '' && ghostTextFingerprint(remote) === record.sentTextHash) {
-    context.log('info', `The update sent by an earlier attempt reached post ${remote.id}; the change on the site is Newsdesk's own.`);
-    keeper.change({ modifiedGmt: remote.updated_at, contentHash: ghostTextFingerprint(remote), sentTextHash: '' });
-    return { kind: 'post', post: remote };
-  }
-  if (job.overwrite) {
-    context.log('warn', `Post ${remote.id} was changed in Ghost (${remote.updated_at}); it is overwritten as asked.`);
-    return { kind: 'post', post: remote };
-  }
-  context.log('warn', `Post ${remote.id} was changed in Ghost since the last push (${remote.updated_at}, was ${record.modifiedGmt || 'unknown'}).`);
-  return { kind: 'conflict', conflict: conflictOf(remote, record.modifiedGmt, article, record.media) };
+function postSummary(post: GhostPost): PostSummary {
+  const fingerprint = ghostTextFingerprint(post);
+  return { id: post.id, link: post.url, modified: post.updated_at, contentHash: fingerprint, textHash: fingerprint };
 }
 
 function conflictOf(remote: GhostPost, knownModifiedGmt: string, article: Article, media: readonly RemoteMedia[]): ConflictVersions {
@@ -211,13 +173,11 @@ type Written = { kind: 'post'; post: GhostPost } | Extract<PublishOutcome, { kin
 
 async function writePost(input: GhostJobInput, api: GhostApi, keeper: RecordKeeper, fields: GhostPostFields, existing: GhostPost | null, now: Date): Promise<Written> {
   const { context, article } = input;
-  const { job, signal } = context;
+  const { signal } = context;
   let post: GhostPost;
   if (existing) {
     context.progress({ step: 'post', label: 'Updating the post', bytesSent: 0, bytesTotal: 0 });
-    // On disk before it is sent: should the answer be lost, the next attempt knows the change is ours.
-    keeper.change({ sentTextHash: ghostTextFingerprint(fields) });
-    await keeper.save();
+    await recordSending(keeper, ghostTextFingerprint(fields));
     try {
       post = await api.updatePost(existing.id, { ...fields, updated_at: existing.updated_at }, signal);
     } catch (error) {
@@ -232,17 +192,8 @@ async function writePost(input: GhostJobInput, api: GhostApi, keeper: RecordKeep
   } else {
     context.progress({ step: 'post', label: 'Creating the post', bytesSent: 0, bytesTotal: 0 });
     post = await api.createPost(fields, signal);
-    keeper.settle('post', job.clientKey, { postId: post.id, clientKey: job.clientKey });
-    context.log('info', `Created post ${post.id} (${post.status}).`);
+    recordCreated(context, keeper, postSummary(post), post.status);
   }
-  keeper.change({
-    postId: post.id,
-    link: post.url,
-    modifiedGmt: post.updated_at,
-    contentHash: ghostTextFingerprint(post),
-    sentTextHash: '',
-    publishedAt: now.toISOString(),
-  });
-  await keeper.save();
+  await recordWritten(keeper, postSummary(post), now);
   return { kind: 'post', post };
 }

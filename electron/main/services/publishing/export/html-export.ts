@@ -1,0 +1,46 @@
+import type { Article } from '../../../../../shared/model/article';
+import type { Photo } from '../../../../../shared/model/photo';
+import { articleHtml } from '../../../../../shared/rules/article-html';
+import { htmlPage } from '../../../../../shared/rules/article-html-page';
+import { writeFileAtomic } from '../../fs/atomic-write';
+import { cleanArticleHtml } from './clean-html';
+import { copyPicturesBeside, type CopyPhoto } from './export-pictures';
+
+export { filesFolderName } from './export-pictures';
+
+/**
+ * "Export as HTML": one page plus its pictures, laid out like a browser's "Save page":
+ *
+ *   story.html
+ *   story_files/protesters-in-paris.jpg
+ *
+ * The page refers to its pictures by relative paths, so the pair can be moved, zipped or opened
+ * from a USB stick. Pictures are copied first and the page written last, so a page on disk never
+ * points at a picture that is not there yet.
+ */
+
+export interface HtmlExportRequest {
+  article: Article;
+  /** The library's records of the photos the article uses (lead and inline), by id. */
+  photos: ReadonlyMap<string, Photo>;
+  /** Writes a copy of a library photo (with the desk's XMP credit when the setting says so). */
+  copyPhoto: CopyPhoto;
+  /** The .html file to write. */
+  destination: string;
+}
+
+export interface HtmlExportResult {
+  path: string;
+  /** How many pictures were copied next to the page. */
+  photos: number;
+}
+
+export async function writeHtmlExport(request: HtmlExportRequest): Promise<HtmlExportResult> {
+  const { article, photos, copyPhoto, destination } = request;
+  // Pictures first, the page last: a page on disk never points at a picture that is not there yet.
+  const pictures = await copyPicturesBeside(article, photos, destination, copyPhoto);
+  const photoSrc = (id: string): string | null => pictures.get(id)?.relative ?? null;
+  const markup = cleanArticleHtml(articleHtml(article, { photoSrc }));
+  await writeFileAtomic(destination, htmlPage(article.headline, markup));
+  return { path: destination, photos: pictures.size };
+}

@@ -1,0 +1,25 @@
+import { itemKey, type Board, type DeliveryState } from '../../../../../shared/model/placement';
+import type { PublishJob, RemoteRecord } from '../../../../../shared/model/publishing';
+import { PENDING_JOB_STATES } from './outbox-jobs';
+
+/**
+ * What the article's card on the board says once a publish job ends. 'Published' only when a
+ * publish (not a draft) got through; a failed, cancelled or draft job puts the card back to what
+ * it was before it was queued. While another job for the same article is still under way the card
+ * stays 'Queued'. Null: nothing to change (the article is in no feed, or still queued).
+ */
+export function deliveryAfter(
+  job: PublishJob,
+  otherJobs: readonly PublishJob[],
+  board: Board,
+  record: RemoteRecord | null,
+): { delivery: DeliveryState; publishedAt: string | null } | null {
+  const placement = board.placements[itemKey({ kind: 'article', id: job.articleId })];
+  if (!placement) return null;
+  if (otherJobs.some((other) => other.articleId === job.articleId && PENDING_JOB_STATES.includes(other.state))) return null;
+  // The first time it went live is what the card shows; later updates do not move it.
+  if (job.state === 'done' && job.mode === 'publish') {
+    return { delivery: 'published', publishedAt: placement.publishedAt ?? record?.publishedAt ?? job.updatedAt };
+  }
+  return { delivery: placement.publishedAt !== null ? 'published' : 'none', publishedAt: placement.publishedAt };
+}
