@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, makeArticle, openStore, tempDir } from './helpers';
 
+/** The JSON head of the search cache: its length in bytes 4–8, the head from byte 8 on. */
+function searchCacheHead(bytes: Buffer): { signatures: unknown[] } {
+  const length = bytes.readUInt32BE(4);
+  return (JSON.parse(bytes.subarray(8, 8 + length).toString('utf8')) as { head: { signatures: unknown[] } }).head;
+}
+
 const headlines = (page: { items: { headline: string }[] }): string[] => page.items.map((s) => s.headline).sort();
 
 async function seed(dir: string) {
@@ -67,8 +73,7 @@ describe('draft store: full-text search', () => {
     const page = await store.list({ text: 'penalty' });
     const id = page.items[0]!.id;
     await store.close();
-    const cacheHead = (await readFile(join(dir, 'index', 'search.json'), 'utf8')).split('\n')[0]!;
-    expect(JSON.parse(cacheHead).signatures).toHaveLength(3);
+    expect(searchCacheHead(await readFile(join(dir, 'index', 'search.json'))).signatures).toHaveLength(3);
 
     const file = join(dir, 'drafts', `${id}.json`);
     const stored = JSON.parse(await readFile(file, 'utf8'));

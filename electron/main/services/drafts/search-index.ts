@@ -5,14 +5,16 @@ import { messageOf } from '../../../../shared/model/errors';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { plainTextOf } from '../../../../shared/rules/text';
 import { writeFileAtomic, type FileSignature } from '../fs/atomic-write';
+import { defineCompactIndex } from './compact-index';
 import { runSearchWorker, type FromSearchWorker, type SearchDocument, type SearchWorkerData, type ToSearchWorker } from './search-worker';
 
 /**
- * Full-text search over live drafts, with MiniSearch on its own thread (search-worker.ts).
+ * Full-text search over live drafts, on its own thread (search-worker.ts) with a compact index
+ * (compact-index.ts).
  *
- * Measured at 10,000 drafts of ~800 words (8M words): building the index takes 10–15 s of CPU,
- * loading its ~40 MB cache about a second, writing it 1.5–2.5 s. On the main thread those stalled
- * every window (and a 50 MB story's text alone ~0.7 s). On the search thread the main thread only
+ * Measured at 10,000 drafts of ~800 words (8M words) with MiniSearch's index on the main thread:
+ * building took 10–15 s of CPU, loading its ~40 MB cache about a second, writing it 1.5–2.5 s, and
+ * those stalled every window (a 50 MB story's text alone ~0.7 s). On the search thread the main thread only
  * passes messages: the ids and file signatures of the live drafts at open, each saved draft's
  * searchable text, queries and their hits, and at close the cache's bytes, which it writes
  * atomically with the rest of the store's files. The thread reads the drafts the cache does not
@@ -58,17 +60,18 @@ export interface SearchFiles {
 
 let source: string | null = null;
 
-/** The thread's script: MiniSearch required by its resolved path, the helpers from their compiled source. */
+/** The thread's script: MiniSearch's SearchableMap required by its resolved path, the rest from compiled source. */
 function workerSource(): string {
-  const miniSearchPath = createRequire(import.meta.url).resolve('minisearch');
+  const searchableMapPath = createRequire(import.meta.url).resolve('minisearch/SearchableMap');
   // `__name` is what esbuild's keepNames wraps functions with; defined so the copied source runs either way.
   source ??= [
     "'use strict';",
     'const __name = (target) => target;',
     `const plainTextOf = (${plainTextOf.toString()});`,
     `const messageOf = (${messageOf.toString()});`,
-    `const MiniSearch = require(${JSON.stringify(miniSearchPath)});`,
-    `(${runSearchWorker.toString()})(MiniSearch.default ?? MiniSearch, plainTextOf, messageOf, require('node:worker_threads'), require('node:fs'));`,
+    `const SearchableMap = require(${JSON.stringify(searchableMapPath)});`,
+    `const CompactIndex = (${defineCompactIndex.toString()})(SearchableMap.default ?? SearchableMap);`,
+    `(${runSearchWorker.toString()})(CompactIndex, plainTextOf, messageOf, require('node:worker_threads'), require('node:fs'));`,
   ].join('\n');
   return source;
 }

@@ -1,13 +1,12 @@
-import type MiniSearch from 'minisearch';
-import type { Options, SearchOptions } from 'minisearch';
+import type { CompactIndex, CompactIndexClass, CompactIndexOptions } from './compact-index';
 
 /**
- * The search index's thread. It owns the MiniSearch index: it loads the cache file, reads the
+ * The search index's thread. It owns the index (compact-index.ts): it loads the cache file, reads the
  * drafts the cache does not cover, indexes them, answers queries and serialises the index for the
  * cache, so none of that work (seconds at 10,000 drafts, and a 50 MB story's text) runs on main.
  *
  * Runs from its own source text (see search-index.ts), hence no imports at run time and no outer
- * names: MiniSearch, the plain-text walk and Node's modules are passed in.
+ * names: the index, the plain-text walk and Node's modules are passed in.
  */
 
 /** What the main thread sends. Signatures are [mtimeMs, size] of the file a document came from. */
@@ -44,7 +43,7 @@ export interface SearchWorkerData {
 }
 
 export function runSearchWorker(
-  MiniSearchClass: typeof MiniSearch,
+  CompactIndexConstructor: CompactIndexClass,
   plainText: (doc: unknown) => string,
   messageOf: (error: unknown) => string,
   threads: typeof import('node:worker_threads'),
@@ -53,7 +52,7 @@ export function runSearchWorker(
   const port = threads.parentPort!;
   const { cacheFile, draftsDir, searchChars } = threads.workerData as SearchWorkerData;
   /** Bump when the fields, the term processing or the file's shape change: the cache is then rebuilt. */
-  const FORMAT = 3;
+  const FORMAT = 4;
   // Words so common they match nearly every draft: indexing them costs memory and an AND query
   // on them costs time while narrowing nothing.
   const STOP_WORDS = new Set(
@@ -71,20 +70,12 @@ export function runSearchWorker(
     folded.set(term, result);
     return result;
   };
-  const options: Options<SearchDocument> = { fields: ['headline', 'dek', 'body', 'byline', 'tags'], storeFields: [], processTerm };
-  // Every word must match (AND narrows as one types). Words of 4+ letters also match as prefixes
-  // (the word being typed) and tolerate one typo. Not shorter ones: a 3-letter prefix such as
-  // "mar" expands to hundreds of words and measured up to 190 ms per query at 10,000 drafts.
-  const queryOptions: SearchOptions = {
-    combineWith: 'AND',
-    prefix: (term) => term.length >= 4,
-    fuzzy: (term) => (term.length >= 4 ? 1 : false),
-    boost: { headline: 3, tags: 2, byline: 2, dek: 1.5 },
-  };
+  // Boosts in the order of the fields: a word in the headline counts most.
+  const options: CompactIndexOptions = { fields: ['headline', 'dek', 'body', 'byline', 'tags'], boosts: [3, 1.5, 1, 2, 2], processTerm };
   /** Longest stretch of warm-up work before the thread reads its messages (saves, a close). */
   const SLICE_MS = 15;
 
-  let index = new MiniSearchClass<SearchDocument>(options);
+  let index: CompactIndex = new CompactIndexConstructor(options);
   const signatures = new Map<string, [number, number]>();
   /** Saves that arrived during the warm-up: newer than the files it reads, so they win. */
   const pending = new Map<string, { doc: SearchDocument; signature: [number, number] } | null>();
@@ -93,9 +84,9 @@ export function runSearchWorker(
   let stopping = false;
 
   const apply = (id: string, change: { doc: SearchDocument; signature: [number, number] } | null): void => {
-    if (index.has(id)) index.discard(id);
+    index.remove(id);
     if (change) {
-      index.add(change.doc);
+      index.add({ ...change.doc });
       signatures.set(id, change.signature);
     } else {
       signatures.delete(id);
@@ -133,26 +124,26 @@ export function runSearchWorker(
     }
   };
 
-  /** index/search.json: a first line with the format and signatures, then MiniSearch's own JSON. */
+  /** index/search.json: the index's bytes, with the format and the signatures as its head. */
   const loadCache = (): boolean => {
-    let content: string;
+    let bytes: Uint8Array;
     try {
-      content = fs.readFileSync(cacheFile, 'utf8');
+      bytes = fs.readFileSync(cacheFile);
     } catch {
       return false; // missing: it is derived data, rebuild it
     }
     try {
-      const newline = content.indexOf('\n');
-      const head = JSON.parse(content.slice(0, newline)) as { format?: unknown; signatures?: unknown };
-      if (head.format !== FORMAT || !Array.isArray(head.signatures)) return false;
-      index = MiniSearchClass.loadJSON<SearchDocument>(content.slice(newline + 1), options);
+      const loaded = CompactIndexConstructor.fromBytes(bytes, options);
+      const head = loaded.head as { format?: unknown; signatures?: unknown } | null;
+      if (head?.format !== FORMAT || !Array.isArray(head.signatures)) return false;
+      index = loaded.index;
       for (const entry of head.signatures as [string, number, number][]) {
         if (Array.isArray(entry) && index.has(entry[0])) signatures.set(entry[0], [Number(entry[1]), Number(entry[2])]);
       }
       return true;
     } catch {
       // Damaged or from an incompatible version: start empty and rebuild from the drafts.
-      index = new MiniSearchClass<SearchDocument>(options);
+      index = new CompactIndexConstructor(options);
       signatures.clear();
       return false;
     }
@@ -189,9 +180,7 @@ export function runSearchWorker(
   const serialize = (): Uint8Array | null => {
     if (!warm || !dirty) return null;
     dirty = false;
-    const head = JSON.stringify({ format: FORMAT, signatures: [...signatures].map(([id, [mtimeMs, size]]) => [id, mtimeMs, size]) });
-    // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which cannot be transferred.
-    return new TextEncoder().encode(`${head}\n${JSON.stringify(index)}`);
+    return index.toBytes({ format: FORMAT, signatures: [...signatures].map(([id, [mtimeMs, size]]) => [id, mtimeMs, size]) });
   };
 
   port.on('message', (message: ToSearchWorker) => {
@@ -209,7 +198,7 @@ export function runSearchWorker(
           else pending.set(message.id, null);
           break;
         case 'search':
-          port.postMessage({ kind: 'answer', seq: message.seq, ids: index.search(message.text, queryOptions).map((hit) => String(hit.id)) } satisfies FromSearchWorker);
+          port.postMessage({ kind: 'answer', seq: message.seq, ids: index.search(message.text) } satisfies FromSearchWorker);
           break;
         case 'serialize': {
           const bytes = serialize();
