@@ -1,6 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bodyOf, makeArticle, openStore, tempDir } from './helpers';
 
 /** The JSON head of the search cache: its length in bytes 4–8, the head from byte 8 on. */
@@ -84,5 +84,33 @@ describe('draft store: full-text search', () => {
     expect((await reopened.list({ text: 'penalty' })).total).toBe(0);
     expect(headlines(await reopened.list({ text: 'header' }))).toEqual(['Cup final']);
     expect(headlines(await reopened.list({ text: 'harbour' }))).toEqual(['Storm hits coast']);
+  });
+
+  it('reads the drafts its cache misses on its own thread: no draft is parsed on the main thread while it warms up', async () => {
+    const dir = await tempDir();
+    await (await seed(dir)).close();
+    await rm(join(dir, 'index', 'search.json'));
+    const reopened = await openStore(dir);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await reopened.searchReady();
+      const draftsParsed = parse.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('"body"'));
+      expect(draftsParsed).toHaveLength(0);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(headlines(await reopened.list({ text: 'harbour' }))).toEqual(['Storm hits coast']);
+    await reopened.close();
+  });
+
+  it('closes during the warm-up without waiting for it, and the next open finds every draft', async () => {
+    const dir = await tempDir();
+    await (await seed(dir)).close();
+    await rm(join(dir, 'index', 'search.json'));
+    const store = await openStore(dir);
+    await store.close();
+    const reopened = await openStore(dir);
+    expect(headlines(await reopened.list({ text: 'penalty' }))).toEqual(['Cup final']);
+    await reopened.close();
   });
 });

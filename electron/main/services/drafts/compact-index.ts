@@ -58,7 +58,9 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
   const TOKEN = /[\n\r\s\p{Z}\p{P}]+/u;
 
   class FlatIndex implements CompactIndex {
+    /** Word to its number: the radix tree for prefix and typo lookups, a hash map for the exact ones (indexing makes millions). */
     private dictionary = new SearchableMapClass<number>();
+    private termNumbers = new Map<string, number>();
     /** Per word number: its postings. Loaded ones are views on the cache's bytes until they grow. */
     private postings: (number[] | Float64Array)[] = [];
     private terms: string[] = [];
@@ -101,6 +103,7 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
       if (offsets[count] !== all.length) throw new Error('the search cache is truncated');
       for (let term = 0; term < count; term += 1) {
         index.dictionary.set(stored.terms[term]!, term);
+        index.termNumbers.set(stored.terms[term]!, term);
         index.postings.push(all.subarray(offsets[term]!, offsets[term + 1]!));
       }
       index.terms = stored.terms;
@@ -199,12 +202,13 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
     }
 
     private postingsOf(term: string): number[] {
-      let number = this.dictionary.get(term);
+      let number = this.termNumbers.get(term);
       if (number === undefined) {
         number = this.terms.length;
         this.terms.push(term);
         this.postings.push([]);
         this.dictionary.set(term, number);
+        this.termNumbers.set(term, number);
       }
       let list = this.postings[number]!;
       if (!Array.isArray(list)) this.postings[number] = list = Array.from(list); // a loaded view grows into an array
@@ -214,7 +218,7 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
     /** The drafts matching one query word (and already in `within`, when given), with summed scores. */
     private scoreWord(word: string, within: Map<number, number> | null): Map<number, number> {
       const weights = new Map<number, number>();
-      const exact = this.dictionary.get(word);
+      const exact = this.termNumbers.get(word);
       if (exact !== undefined) weights.set(exact, 1);
       // Not for shorter words: a 3-letter prefix such as "mar" expands to hundreds of words, and
       // measured up to 190 ms a query at 10,000 drafts.
@@ -264,6 +268,7 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
       const terms: string[] = [];
       const postings: number[][] = [];
       this.dictionary = new SearchableMapClass<number>();
+      this.termNumbers = new Map();
       for (const [term, list] of this.postings.entries()) {
         const kept: number[] = [];
         for (let i = 0; i < list.length; i += 1) {
@@ -273,6 +278,7 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
         }
         if (kept.length === 0) continue;
         this.dictionary.set(this.terms[term]!, terms.length);
+        this.termNumbers.set(this.terms[term]!, terms.length);
         terms.push(this.terms[term]!);
         postings.push(kept);
       }
