@@ -87,6 +87,7 @@ export class DraftSearch {
   private nextSeq = 0;
   private ready!: Promise<WarmUpStats>;
   private closing = false;
+  private warmedUp = false;
 
   constructor(
     private readonly files: SearchFiles,
@@ -153,19 +154,24 @@ export class DraftSearch {
     const data: SearchWorkerData = { ...this.files, searchChars: SEARCHABLE_BODY_CHARS };
     const worker = new Worker(workerSource(), { eval: true, workerData: data });
     this.worker = worker;
+    this.warmedUp = false;
     const started = performance.now();
     this.ready = new Promise<WarmUpStats>((resolve, reject) => {
       worker.on('message', (message: FromSearchWorker) => {
         if (message.kind === 'ready') {
+          this.warmedUp = true;
+          if (this.waiting.size === 0) worker.unref();
           const stats = { loadedCache: message.loadedCache, reindexed: message.reindexed, ms: performance.now() - started };
           resolve(stats);
           this.afterWarmUp(stats);
         } else if (message.kind === 'failed' && message.seq === null) {
+          // A warm-up that failed leaves no usable index: the thread ends, and the next search starts another.
           reject(new Error(message.message));
+          void worker.terminate();
         } else if ('seq' in message && message.seq !== null) {
           const waiting = this.waiting.get(message.seq);
           this.waiting.delete(message.seq);
-          if (this.waiting.size === 0) worker.unref();
+          if (this.waiting.size === 0 && this.warmedUp) worker.unref();
           if (message.kind === 'failed') waiting?.reject(new Error(message.message));
           else waiting?.resolve(message);
         }
@@ -181,10 +187,9 @@ export class DraftSearch {
     });
     this.ready.catch(this.onError);
     const current = [...this.currentSignatures()].map(([id, s]): [string, number, number] => [id, s.mtimeMs, s.size]);
+    // The thread keeps the process alive while it warms up or owes an answer (someone may be
+    // waiting for it), never when idle: an idle search must not keep a test run or a quit alive.
     this.post({ kind: 'warm', current });
-    // The warm-up must not keep a process alive on its own (tests, the benchmark); a caller
-    // waiting for an answer keeps the thread referenced (see request).
-    worker.unref();
   }
 
   private afterWarmUp(stats: WarmUpStats): void {
