@@ -67,6 +67,15 @@ describe('compact search index', () => {
     expect(CompactIndex.fromBytes(shifted.subarray(3), options).index.search('harbour')).toEqual(['storm']);
   });
 
+  it('loads from a Node Buffer read from a file, whose slices are views on all of it', () => {
+    const bytes = seeded().toBytes(null);
+    for (const shift of [0, 3]) {
+      const file = Buffer.alloc(bytes.length + shift);
+      file.set(bytes, shift);
+      expect(CompactIndex.fromBytes(file.subarray(shift), options).index.search('harbour')).toEqual(['storm']);
+    }
+  });
+
   it('refuses damaged or foreign bytes, so the caller rebuilds', () => {
     const bytes = seeded().toBytes(null);
     expect(() => CompactIndex.fromBytes(bytes.subarray(0, bytes.length - 8), options)).toThrow();

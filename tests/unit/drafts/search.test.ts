@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { bodyOf, makeArticle, openStore, tempDir } from './helpers';
@@ -111,6 +111,25 @@ describe('draft store: full-text search', () => {
     await store.close();
     const reopened = await openStore(dir);
     expect(headlines(await reopened.list({ text: 'penalty' }))).toEqual(['Cup final']);
+    await reopened.close();
+  });
+
+  it('answers from its cache at the next open, without reading drafts whose files did not change', async () => {
+    const dir = await tempDir();
+    const store = await seed(dir);
+    const id = (await store.list({ text: 'penalty' })).items[0]!.id;
+    await store.close();
+    // A whole-second modification time, which utimes can set again exactly (the caches pick it up here).
+    const file = join(dir, 'drafts', `${id}.json`);
+    await utimes(file, 1_700_000_000, 1_700_000_000);
+    await (await openStore(dir)).close();
+    // The same bytes count and modification time with other words: only a search that reads the
+    // file again could see the change, so the old words still found prove the cache answered.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('penalty', 'cornerk'));
+    await utimes(file, 1_700_000_000, 1_700_000_000);
+    const reopened = await openStore(dir);
+    expect(headlines(await reopened.list({ text: 'penalty' }))).toEqual(['Cup final']);
+    expect((await reopened.list({ text: 'cornerk' })).total).toBe(0);
     await reopened.close();
   });
 });

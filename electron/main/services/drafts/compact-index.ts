@@ -93,13 +93,14 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
       const index = new FlatIndex(options);
       const offsetsAt = align(8 + headLength);
       const count = stored.terms.length;
-      const offsets = new Uint32Array(bytes.slice(offsetsAt, offsetsAt + 4 * (count + 1)).buffer);
+      // new Uint8Array(…) copies; a Node Buffer's slice would not (it is a view on the whole file).
+      const offsets = new Uint32Array(new Uint8Array(bytes.subarray(offsetsAt, offsetsAt + 4 * (count + 1))).buffer);
       const postingsAt = align(offsetsAt + 4 * (count + 1));
       // Views on the file's bytes where they are 8-byte aligned, as a Float64Array must be (a file
       // read whole is); otherwise one copy.
       const all = (bytes.byteOffset + postingsAt) % 8 === 0
         ? new Float64Array(bytes.buffer, bytes.byteOffset + postingsAt, (bytes.byteLength - postingsAt) / 8)
-        : new Float64Array(bytes.slice(postingsAt).buffer);
+        : new Float64Array(new Uint8Array(bytes.subarray(postingsAt)).buffer);
       if (offsets[count] !== all.length) throw new Error('the search cache is truncated');
       for (let term = 0; term < count; term += 1) {
         index.dictionary.set(stored.terms[term]!, term);
