@@ -160,7 +160,7 @@ describe('draft store: index cache', () => {
     await store.save(article, 'manual');
     await store.close();
     await writeFile(join(dir, 'index', 'summaries.json'), '{"format": 1, "entries": [[');
-    await writeFile(join(dir, 'index', 'search.json'), 'nonsense');
+    await writeFile(join(dir, 'index', 'search.bin'), 'nonsense');
     const reopened = await openStore(dir);
     expect((await reopened.list({})).items.map((s) => s.headline)).toEqual(['Resilient']);
     expect((await reopened.list({ text: 'resilient' })).total).toBe(1);

@@ -73,7 +73,7 @@ describe('draft store: full-text search', () => {
     const page = await store.list({ text: 'penalty' });
     const id = page.items[0]!.id;
     await store.close();
-    expect(searchCacheHead(await readFile(join(dir, 'index', 'search.json'))).signatures).toHaveLength(3);
+    expect(searchCacheHead(await readFile(join(dir, 'index', 'search.bin'))).signatures).toHaveLength(3);
 
     const file = join(dir, 'drafts', `${id}.json`);
     const stored = JSON.parse(await readFile(file, 'utf8'));
@@ -89,7 +89,7 @@ describe('draft store: full-text search', () => {
   it('reads the drafts its cache misses on its own thread: no draft is parsed on the main thread while it warms up', async () => {
     const dir = await tempDir();
     await (await seed(dir)).close();
-    await rm(join(dir, 'index', 'search.json'));
+    await rm(join(dir, 'index', 'search.bin'));
     const reopened = await openStore(dir);
     const parse = vi.spyOn(JSON, 'parse');
     try {
@@ -106,7 +106,7 @@ describe('draft store: full-text search', () => {
   it('closes during the warm-up without waiting for it, and the next open finds every draft', async () => {
     const dir = await tempDir();
     await (await seed(dir)).close();
-    await rm(join(dir, 'index', 'search.json'));
+    await rm(join(dir, 'index', 'search.bin'));
     const store = await openStore(dir);
     await store.close();
     const reopened = await openStore(dir);

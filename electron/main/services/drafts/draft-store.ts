@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DraftQuery, type DraftPage, type QuarantinedFile, type RevisionInfo, type SaveResult } from '../../../../shared/ipc/contract';
 import { UserFacingError } from '../../../../shared/ipc/result';
 import { Article, type DraftSummary } from '../../../../shared/model/article';
@@ -37,6 +39,8 @@ export async function openDraftStore(dir: string, options: DraftStoreOptions = {
   await ensureFolders(paths);
   // Temp files of writes a crash interrupted (drafts/ and trash/ are swept while being listed).
   if (!paths.readOnly) await removeStaleTempFiles(paths.index);
+  // Earlier versions kept the search cache as index/search.json (~40 MB at 10,000 drafts); nothing reads it now.
+  if (!paths.readOnly) await rm(join(paths.index, 'search.json'), { force: true });
   const onError = options.onBackgroundError ?? ((error: unknown) => console.error('[draft-store]', error));
   const quarantine = new Quarantine(paths.root, paths.quarantine, { leaveInPlace: paths.readOnly });
   const { index } = await SummaryIndex.open(paths, quarantine, onError);

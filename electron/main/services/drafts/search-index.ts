@@ -52,7 +52,7 @@ export interface WarmUpStats {
 }
 
 export interface SearchFiles {
-  /** index/search.json */
+  /** index/search.bin */
   cacheFile: string;
   /** The live drafts' folder, which the search thread reads the drafts it misses from. */
   draftsDir: string;

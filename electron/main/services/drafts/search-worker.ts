@@ -124,7 +124,7 @@ export function runSearchWorker(
     }
   };
 
-  /** index/search.json: the index's bytes, with the format and the signatures as its head. */
+  /** index/search.bin: the index's bytes, with the format and the signatures as its head. */
   const loadCache = (): boolean => {
     let bytes: Uint8Array;
     try {
