@@ -15,10 +15,13 @@ describe('draft list cache', () => {
       await writeFile(join(dir, 'drafts', `${article.id}.json`), JSON.stringify(article));
     }
     await (await openStore(dir)).close();
-    const cache = JSON.parse(await readFile(join(dir, 'index', 'summaries.json'), 'utf8')) as { entries: [string, string, number, number, { headline: string }][] };
-    expect(cache.entries).toHaveLength(1_203);
-    expect(cache.entries[0]![4].headline).toBe('Story 1202');
-    expect(cache.entries[1_202]![4].headline).toBe('Story 0');
+    // A head line, then lines of up to 500 entries.
+    const lines = (await readFile(join(dir, 'index', 'summaries.json'), 'utf8')).split('\n');
+    expect(lines).toHaveLength(4);
+    const entries = lines.slice(1).flatMap((line) => JSON.parse(line) as [string, string, number, number, { headline: string }][]);
+    expect(entries).toHaveLength(1_203);
+    expect(entries[0]![4].headline).toBe('Story 1202');
+    expect(entries[1_202]![4].headline).toBe('Story 0');
     const reopened = await openStore(dir);
     const page = await reopened.list({ limit: 3, offset: 600 });
     expect(page.total).toBe(1_203);
