@@ -126,7 +126,7 @@ describe('draft store: index cache', () => {
     const c = makeArticle({ headline: 'Charlie' });
     for (const article of [a, b, c]) await first.save(article, 'manual');
     await first.close();
-    const index = JSON.parse(await readFile(join(dir, 'index', 'summaries.json'), 'utf8'));
+    const index = { entries: (await readFile(join(dir, 'index', 'summaries.json'), 'utf8')).split('\n').slice(1).flatMap((l) => JSON.parse(l) as unknown[][]) };
     expect(index.entries).toHaveLength(3);
 
     // Deleted index: rebuilt from the files.
@@ -149,8 +149,8 @@ describe('draft store: index cache', () => {
     expect((await third.list({ text: 'charlie' })).total).toBe(0);
     expect((await readdir(join(dir, 'drafts'))).some((n) => n.endsWith('.tmp'))).toBe(false);
     await third.close();
-    const rewritten = JSON.parse(await readFile(join(dir, 'index', 'summaries.json'), 'utf8'));
-    expect(rewritten.entries.map((e: unknown[]) => e[0]).sort()).toEqual([a.id, b.id, d.id].sort());
+    const rewritten = (await readFile(join(dir, 'index', 'summaries.json'), 'utf8')).split('\n').slice(1).flatMap((line) => JSON.parse(line) as unknown[][]);
+    expect(rewritten.map((e) => e[0]).sort()).toEqual([a.id, b.id, d.id].sort());
   });
 
   it('treats a damaged index file as missing', async () => {
@@ -160,7 +160,7 @@ describe('draft store: index cache', () => {
     await store.save(article, 'manual');
     await store.close();
     await writeFile(join(dir, 'index', 'summaries.json'), '{"format": 1, "entries": [[');
-    await writeFile(join(dir, 'index', 'search.json'), 'nonsense');
+    await writeFile(join(dir, 'index', 'search.bin'), 'nonsense');
     const reopened = await openStore(dir);
     expect((await reopened.list({})).items.map((s) => s.headline)).toEqual(['Resilient']);
     expect((await reopened.list({ text: 'resilient' })).total).toBe(1);

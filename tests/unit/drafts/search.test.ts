@@ -1,7 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bodyOf, makeArticle, openStore, tempDir } from './helpers';
+
+/** The JSON head of the search cache: its length in bytes 4–8, the head from byte 8 on. */
+function searchCacheHead(bytes: Buffer): { signatures: unknown[] } {
+  const length = bytes.readUInt32BE(4);
+  return (JSON.parse(bytes.subarray(8, 8 + length).toString('utf8')) as { head: { signatures: unknown[] } }).head;
+}
 
 const headlines = (page: { items: { headline: string }[] }): string[] => page.items.map((s) => s.headline).sort();
 
@@ -67,8 +73,7 @@ describe('draft store: full-text search', () => {
     const page = await store.list({ text: 'penalty' });
     const id = page.items[0]!.id;
     await store.close();
-    const cacheHead = (await readFile(join(dir, 'index', 'search.json'), 'utf8')).split('\n')[0]!;
-    expect(JSON.parse(cacheHead).signatures).toHaveLength(3);
+    expect(searchCacheHead(await readFile(join(dir, 'index', 'search.bin'))).signatures).toHaveLength(3);
 
     const file = join(dir, 'drafts', `${id}.json`);
     const stored = JSON.parse(await readFile(file, 'utf8'));
@@ -79,5 +84,52 @@ describe('draft store: full-text search', () => {
     expect((await reopened.list({ text: 'penalty' })).total).toBe(0);
     expect(headlines(await reopened.list({ text: 'header' }))).toEqual(['Cup final']);
     expect(headlines(await reopened.list({ text: 'harbour' }))).toEqual(['Storm hits coast']);
+  });
+
+  it('reads the drafts its cache misses on its own thread: no draft is parsed on the main thread while it warms up', async () => {
+    const dir = await tempDir();
+    await (await seed(dir)).close();
+    await rm(join(dir, 'index', 'search.bin'));
+    const reopened = await openStore(dir);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await reopened.searchReady();
+      const draftsParsed = parse.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('"body"'));
+      expect(draftsParsed).toHaveLength(0);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(headlines(await reopened.list({ text: 'harbour' }))).toEqual(['Storm hits coast']);
+    await reopened.close();
+  });
+
+  it('closes during the warm-up without waiting for it, and the next open finds every draft', async () => {
+    const dir = await tempDir();
+    await (await seed(dir)).close();
+    await rm(join(dir, 'index', 'search.bin'));
+    const store = await openStore(dir);
+    await store.close();
+    const reopened = await openStore(dir);
+    expect(headlines(await reopened.list({ text: 'penalty' }))).toEqual(['Cup final']);
+    await reopened.close();
+  });
+
+  it('answers from its cache at the next open, without reading drafts whose files did not change', async () => {
+    const dir = await tempDir();
+    const store = await seed(dir);
+    const id = (await store.list({ text: 'penalty' })).items[0]!.id;
+    await store.close();
+    // A whole-second modification time, which utimes can set again exactly (the caches pick it up here).
+    const file = join(dir, 'drafts', `${id}.json`);
+    await utimes(file, 1_700_000_000, 1_700_000_000);
+    await (await openStore(dir)).close();
+    // The same bytes count and modification time with other words: only a search that reads the
+    // file again could see the change, so the old words still found prove the cache answered.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('penalty', 'cornerk'));
+    await utimes(file, 1_700_000_000, 1_700_000_000);
+    const reopened = await openStore(dir);
+    expect(headlines(await reopened.list({ text: 'penalty' }))).toEqual(['Cup final']);
+    expect((await reopened.list({ text: 'cornerk' })).total).toBe(0);
+    await reopened.close();
   });
 });

@@ -30,11 +30,11 @@ describe('draft summaries for board cards', () => {
     await first.close();
     // The cache as the previous version wrote it: format 1, summaries without leadPhotoId.
     const cacheFile = join(dir, 'index', 'summaries.json');
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { format: number; entries: [string, string, number, number, Record<string, unknown>][] };
-    expect(cache.format).toBe(2);
-    cache.format = 1;
-    for (const entry of cache.entries) delete entry[4].leadPhotoId;
-    await writeFile(cacheFile, JSON.stringify(cache));
+    const [head, ...lines] = (await readFile(cacheFile, 'utf8')).split('\n');
+    const entries = lines.flatMap((line) => JSON.parse(line) as [string, string, number, number, Record<string, unknown>][]);
+    expect((JSON.parse(head!) as { format: number }).format).toBe(3);
+    for (const entry of entries) delete entry[4].leadPhotoId;
+    await writeFile(cacheFile, JSON.stringify({ format: 1, schemaVersion: 3, entries }));
 
     const reopened = await openStore(dir);
     expect(reopened.summaryById(article.id)?.summary.leadPhotoId).toBe(lead.photoId);

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DraftQuery, type DraftPage, type RevisionInfo, type SaveResult } from '../../../../shared/model/drafts';
 import type { QuarantinedFile } from '../../../../shared/model/library';
 import { UserFacingError } from '../../../../shared/model/errors';
@@ -5,7 +7,7 @@ import { Article, type DraftSummary } from '../../../../shared/model/article';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
 import { removeStaleTempFiles, renameDurable, writeFileAtomic, type FileSignature } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
-import { CorruptFileError, readArticleDigest, readArticleFile, serializeArticle, StoryTooLargeError, summaryOf, type LoadedArticle } from './article-file';
+import { CorruptFileError, readArticleFile, serializeArticle, StoryTooLargeError, summaryOf, type LoadedArticle } from './article-file';
 import { duplicateOf, newArticle } from './factory';
 import { capitalize, copySummary, describeDraft, exists, notFound } from './helpers';
 import { KeyedLock } from './keyed-lock';
@@ -38,6 +40,8 @@ export async function openDraftStore(dir: string, options: DraftStoreOptions = {
   await ensureFolders(paths);
   // Temp files of writes a crash interrupted (drafts/ and trash/ are swept while being listed).
   if (!paths.readOnly) await removeStaleTempFiles(paths.index);
+  // Earlier versions kept the search cache as index/search.json (~40 MB at 10,000 drafts); nothing reads it now.
+  if (!paths.readOnly) await rm(join(paths.index, 'search.json'), { force: true });
   const onError = options.onBackgroundError ?? ((error: unknown) => console.error('[draft-store]', error));
   const quarantine = new Quarantine(paths.root, paths.quarantine, { leaveInPlace: paths.readOnly });
   const { index } = await SummaryIndex.open(paths, quarantine, onError);
@@ -65,11 +69,8 @@ class FileDraftStore implements DraftStore {
     this.autoRevisionMs = options.autoRevisionIntervalMs ?? DEFAULT_AUTO_REVISION_MS;
     this.revisionStore = new RevisionStore(paths, quarantine);
     this.storyMaxBytes = options.storyMaxBytes ?? (() => Number.POSITIVE_INFINITY);
-    this.search = new DraftSearch(paths.searchFile, () => index.liveSignatures(), async (id) => {
-      // A digest: large files are read on a worker thread, and one over the limit is still found.
-      const digest = await readArticleDigest(articleFile(paths, 'drafts', id), id).catch(() => null);
-      return digest ? { doc: digest.searchDoc, signature: digest.signature } : null;
-    }, onError);
+    // The search thread reads the drafts its cache misses itself: their bodies never come here.
+    this.search = new DraftSearch({ cacheFile: paths.searchFile, draftsDir: paths.drafts }, () => index.liveSignatures(), onError);
     // A read-only library is left exactly as found: another desk may be writing those files.
     this.sweeping = paths.readOnly ? Promise.resolve() : sweepRevisionTemps(paths, this.lock).catch(onError);
   }
@@ -250,8 +251,8 @@ class FileDraftStore implements DraftStore {
     await this.lock.idle();
     // The two caches are derived (rebuilt from the drafts at the next open), so a disk that refuses
     // them loses nothing: closing goes on, and the failure is logged rather than thrown. The search
-    // cache belongs to the library's writer; a read-only store keeps its index in memory.
-    const caches = await Promise.allSettled([this.index.close(), this.paths.readOnly ? Promise.resolve() : this.search.close()]);
+    // cache belongs to the library's writer; a read-only store only ends its search thread.
+    const caches = await Promise.allSettled([this.index.close(), this.search.close({ persist: !this.paths.readOnly })]);
     for (const cache of caches) if (cache.status === 'rejected') this.onError(cache.reason);
   }
 

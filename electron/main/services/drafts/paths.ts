@@ -9,7 +9,7 @@ import { join } from 'node:path';
  *   revisions/<id>/<revisionId>.json up to 50 snapshots per article, plus manifest.json listing them
  *   quarantine/<stamp>-<name>        files that could not be read, moved aside for a person to inspect
  *   index/summaries.json             draft list cache (derived; rebuilt when missing or stale)
- *   index/search.json                full-text index cache (derived; rebuilt when missing or stale)
+ *   index/search.bin                 full-text index cache (binary, see compact-index.ts; derived; rebuilt when missing or stale)
  */
 export type Location = 'drafts' | 'trash';
 
@@ -43,7 +43,7 @@ export function storePaths(root: string, options: { readOnly?: boolean } = {}): 
     quarantine: join(root, 'quarantine'),
     index,
     summariesFile: join(index, 'summaries.json'),
-    searchFile: join(index, 'search.json'),
+    searchFile: join(index, 'search.bin'),
     readOnly: options.readOnly ?? false,
   };
 }

@@ -1,30 +1,29 @@
-import { readFile } from 'node:fs/promises';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { Article } from '../../../../shared/model/article';
+import { messageOf } from '../../../../shared/model/errors';
+import { UserFacingError } from '../../../../shared/model/errors';
+import { plainTextOf } from '../../../../shared/rules/text';
 import { writeFileAtomic, type FileSignature } from '../fs/atomic-write';
+import { defineCompactIndex } from './compact-index';
+import { runSearchWorker, type FromSearchWorker, type SearchDocument, type SearchWorkerData, type ToSearchWorker } from './search-worker';
 
 /**
- * Full-text search over live drafts with MiniSearch.
+ * Full-text search over live drafts, on its own thread (search-worker.ts) with a compact index
+ * (compact-index.ts).
  *
- * Measured at 10,000 drafts of ~800 words (8M words): building the index takes 10–15 s of CPU;
- * the cached index (index/search.json, ~40 MB) loads in ~4.5 s in small slices (longest event
- * loop stall ~0.2 s), against ~130 ms for the whole rest of the open. So the store opens without it and this class warms up in the
- * background: load the cache, then re-index only drafts whose file signature differs from the one
- * recorded with the cache (the same staleness test as the summary index), or rebuild in time
- * slices when there is no cache. Searches wait for the warm-up; saves made meanwhile are queued.
+ * Measured at 10,000 drafts of ~800 words (8M words) with MiniSearch's index on the main thread:
+ * building took 10–15 s of CPU, loading its ~40 MB cache about a second, writing it 1.5–2.5 s, and
+ * those stalled every window (a 50 MB story's text alone ~0.7 s). On the search thread the main thread only
+ * passes messages: the ids and file signatures of the live drafts at open, each saved draft's
+ * searchable text, queries and their hits, and at close the cache's bytes, which it writes
+ * atomically with the rest of the store's files. The thread reads the drafts the cache does not
+ * cover itself, so their bodies never reach the main thread.
  *
- * The cache is written on close (and once after a large catch-up), not behind every save:
- * MiniSearch's toJSON blocks the event loop for ~1.3 s, and a stale cache costs little at the
- * next open (only drafts changed since are re-read).
+ * The cache is written on close (and once after a large catch-up), not behind every save; a stale
+ * cache costs little at the next open (only drafts changed since are re-read).
  */
-export interface SearchDoc {
-  id: string;
-  headline: string;
-  dek: string;
-  body: string;
-  byline: string;
-  tags: string;
-}
+export type SearchDoc = SearchDocument;
 
 /**
  * How much of a story's text is searchable: about 20,000 words, twice a long read. A story
@@ -43,48 +42,8 @@ export function searchDocOf(article: Article, plainText: string): SearchDoc {
   };
 }
 
-// Words so common they match nearly every draft: indexing them costs memory and an AND query on
-// them costs time while narrowing nothing.
-const STOP_WORDS = new Set(
-  'a an and are as at be been but by for from had has have he her his i in is it its of on or she that the their they this to was were will with would'.split(' '),
-);
-
-function processTerm(term: string): string | null {
-  const folded = term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return folded && !STOP_WORDS.has(folded) ? folded : null;
-}
-
-const FIELDS = ['headline', 'dek', 'body', 'byline', 'tags'];
-const OPTIONS: Options<SearchDoc> = { fields: FIELDS, storeFields: [], processTerm };
-
-/**
- * Every word must match (AND narrows as one types). Words of 4+ letters also match as prefixes
- * (the word being typed) and tolerate one typo. Not shorter ones: a 3-letter prefix such as
- * "mar" expands to hundreds of words and measured up to 190 ms per query at 10,000 drafts.
- */
-const QUERY_OPTIONS: SearchOptions = {
-  combineWith: 'AND',
-  prefix: (term) => term.length >= 4,
-  fuzzy: (term) => (term.length >= 4 ? 1 : false),
-  boost: { headline: 3, tags: 2, byline: 2, dek: 1.5 },
-};
-
-/** Bump when FIELDS, processTerm or the stored shape change: the cache is then ignored and rebuilt. */
-const FORMAT = 2;
-type Serialized = ReturnType<MiniSearch<SearchDoc>['toJSON']>;
-interface StoredHead {
-  format: number;
-  signatures: [id: string, mtimeMs: number, size: number][];
-  head: Omit<Serialized, 'index'>;
-}
-const TERMS_PER_LINE = 200;
-
 /** Re-index after a catch-up of at least this many drafts is worth writing the cache for. */
 const PERSIST_AFTER_CATCH_UP = 500;
-/** Longest stretch of indexing before yielding to other work (IPC, saves). */
-const SLICE_MS = 15;
-
-export type DocLoader = (id: string) => Promise<{ doc: SearchDoc; signature: FileSignature } | null>;
 
 export interface WarmUpStats {
   loadedCache: boolean;
@@ -92,31 +51,50 @@ export interface WarmUpStats {
   ms: number;
 }
 
+export interface SearchFiles {
+  /** index/search.bin */
+  cacheFile: string;
+  /** The live drafts' folder, which the search thread reads the drafts it misses from. */
+  draftsDir: string;
+}
+
+let source: string | null = null;
+
+/** The thread's script: MiniSearch's SearchableMap required by its resolved path, the rest from compiled source. */
+function workerSource(): string {
+  const searchableMapPath = createRequire(import.meta.url).resolve('minisearch/SearchableMap');
+  // `__name` is what esbuild's keepNames wraps functions with; defined so the copied source runs either way.
+  source ??= [
+    "'use strict';",
+    'const __name = (target) => target;',
+    `const plainTextOf = (${plainTextOf.toString()});`,
+    `const messageOf = (${messageOf.toString()});`,
+    `const SearchableMap = require(${JSON.stringify(searchableMapPath)});`,
+    `const CompactIndex = (${defineCompactIndex.toString()})(SearchableMap.default ?? SearchableMap);`,
+    `(${runSearchWorker.toString()})(CompactIndex, plainTextOf, messageOf, require('node:worker_threads'), require('node:fs'));`,
+  ].join('\n');
+  return source;
+}
+
+interface Waiting {
+  resolve: (value: FromSearchWorker) => void;
+  reject: (error: Error) => void;
+}
+
 export class DraftSearch {
-  private index = new MiniSearch<SearchDoc>(OPTIONS);
-  /** File signature of the version of each draft the index holds. */
-  private readonly signatures = new Map<string, FileSignature>();
-  /**
-   * Changes not yet in the index (null = remove). Indexing a 10,000-word long read takes ~10 ms,
-   * more than the rest of a save, so saves only queue here; the queue is applied shortly after,
-   * before any search (so searches always see every resolved save), and after the warm-up.
-   * Rapid autosaves of one draft coalesce into one re-index.
-   */
-  private readonly pending = new Map<string, { doc: SearchDoc; signature: FileSignature } | null>();
-  private applyTimer: NodeJS.Timeout | null = null;
-  private warm = false;
-  private dirty = false;
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextSeq = 0;
+  private ready!: Promise<WarmUpStats>;
   private closing = false;
-  private readonly ready: Promise<WarmUpStats>;
+  private warmedUp = false;
 
   constructor(
-    private readonly file: string,
-    currentSignatures: () => Map<string, FileSignature>,
-    load: DocLoader,
+    private readonly files: SearchFiles,
+    private readonly currentSignatures: () => Map<string, FileSignature>,
     private readonly onError: (error: unknown) => void,
   ) {
-    this.ready = this.warmUp(currentSignatures, load);
-    this.ready.catch(onError);
+    this.start();
   }
 
   /** Resolves once searches can run; `stats` tells how the warm-up went (for the benchmark). */
@@ -125,150 +103,116 @@ export class DraftSearch {
   }
 
   upsert(doc: SearchDoc, signature: FileSignature): void {
-    this.pending.set(doc.id, { doc, signature });
-    this.scheduleApply();
+    this.post({ kind: 'upsert', doc, signature: [signature.mtimeMs, signature.size] });
   }
 
   remove(id: string): void {
-    this.pending.set(id, null);
-    this.scheduleApply();
+    this.post({ kind: 'remove', id });
   }
 
   /** Ids of matching drafts, best first. */
   async search(text: string): Promise<string[]> {
-    await this.ready;
-    this.applyPending();
-    return this.index.search(text, QUERY_OPTIONS).map((hit) => String(hit.id));
+    // A thread that stopped (out of memory, say) is started again: it warms up from the cache.
+    if (!this.worker && !this.closing) this.start();
+    try {
+      await this.ready;
+      const answer = await this.request((seq) => ({ kind: 'search', seq, text }));
+      return answer.kind === 'answer' ? answer.ids : [];
+    } catch (error) {
+      throw new UserFacingError('io', `Search is not available right now (${messageOf(error)}); the draft list still works without a search text.`);
+    }
   }
 
-  /**
-   * Writes the cache if anything changed since it was loaded or last written. MiniSearch's
-   * toJSON still runs in one go (~1.3 s at 10,000 drafts), which is why this happens on close.
-   */
+  /** Writes the cache if anything changed since it was loaded or last written. */
   async persist(): Promise<void> {
-    if (!this.warm) return;
-    this.applyPending();
-    if (!this.dirty) return;
-    this.dirty = false;
+    const answer = await this.request((seq) => ({ kind: 'serialize', seq }));
+    if (answer.kind !== 'serialized' || !answer.bytes) return;
     try {
-      const { index: terms, ...head } = this.index.toJSON();
-      const signatures = [...this.signatures].map(([id, s]) => [id, s.mtimeMs, s.size]);
-      const lines = [JSON.stringify({ format: FORMAT, signatures, head })];
-      for (let i = 0; i < terms.length; i += TERMS_PER_LINE) {
-        lines.push(JSON.stringify(terms.slice(i, i + TERMS_PER_LINE)));
-        if (i % (TERMS_PER_LINE * 8) === 0) await yieldToEventLoop();
-      }
-      await writeFileAtomic(this.file, lines.join('\n'));
+      await writeFileAtomic(this.files.cacheFile, answer.bytes);
     } catch (error) {
-      this.dirty = true;
+      this.post({ kind: 'unsaved' });
       throw error;
     }
   }
 
-  /** Stops a warm-up in progress (its work is dropped) or writes the cache of a warm index. */
-  async close(): Promise<void> {
+  /** Stops a warm-up in progress (its work is dropped) or writes the cache of a warm index; then ends the thread. */
+  async close(options: { persist: boolean } = { persist: true }): Promise<void> {
+    if (this.closing) return;
     this.closing = true;
-    await this.ready.catch(() => undefined);
-    await this.persist();
-  }
-
-  private scheduleApply(): void {
-    if (!this.warm || this.applyTimer) return;
-    this.applyTimer = setTimeout(() => this.applyPending(), 200);
-    this.applyTimer.unref();
-  }
-
-  private applyPending(): void {
-    if (this.applyTimer) clearTimeout(this.applyTimer);
-    this.applyTimer = null;
-    for (const [id, change] of this.pending) this.apply(id, change);
-    this.pending.clear();
-  }
-
-  private apply(id: string, change: { doc: SearchDoc; signature: FileSignature } | null): void {
-    if (this.index.has(id)) this.index.discard(id);
-    if (change) {
-      this.index.add(change.doc);
-      this.signatures.set(id, change.signature);
-    } else {
-      this.signatures.delete(id);
+    this.post({ kind: 'stop' });
+    try {
+      const stats = await this.ready.catch(() => null);
+      if (stats && options.persist) await this.persist();
+    } finally {
+      const worker = this.worker;
+      this.worker = null;
+      await worker?.terminate();
     }
-    this.dirty = true;
   }
 
-  private async warmUp(currentSignatures: () => Map<string, FileSignature>, load: DocLoader): Promise<WarmUpStats> {
+  private start(): void {
+    const data: SearchWorkerData = { ...this.files, searchChars: SEARCHABLE_BODY_CHARS };
+    const worker = new Worker(workerSource(), { eval: true, workerData: data });
+    this.worker = worker;
+    this.warmedUp = false;
     const started = performance.now();
-    const loadedCache = await this.loadCache();
-    const current = currentSignatures();
-    // Drafts gone (deleted, trashed behind our back) leave the index; new or changed ones are re-read.
-    for (const id of [...this.signatures.keys()]) if (!current.has(id)) this.apply(id, null);
-    const stale = [...current].filter(([id, s]) => {
-      const known = this.signatures.get(id);
-      return !known || known.mtimeMs !== s.mtimeMs || known.size !== s.size;
-    });
-    let sliceStart = performance.now();
-    for (let i = 0; i < stale.length && !this.closing; i += 16) {
-      const batch = await Promise.all(stale.slice(i, i + 16).map(([id]) => load(id).catch(() => null)));
-      for (const [j, loaded] of batch.entries()) {
-        const id = stale[i + j]![0];
-        // A draft saved during the warm-up is in `pending` with newer content; don't index it twice.
-        if (this.pending.has(id)) continue;
-        this.apply(id, loaded);
-      }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
-    }
-    this.warm = true;
-    this.applyPending();
-    if (!loadedCache) this.dirty = true;
-    if (stale.length >= PERSIST_AFTER_CATCH_UP && !this.closing) {
-      // After a big rebuild, write the cache now so the next start (even after a crash) is fast.
-      setTimeout(() => void this.persist().catch(this.onError), 1_000).unref();
-    }
-    return { loadedCache, reindexed: stale.length, ms: performance.now() - started };
-  }
-
-  /**
-   * Loads index/search.json: a first line with the signatures and MiniSearch's header, then the
-   * terms in lines of TERMS_PER_LINE. Parsing line by line with yields in between keeps the event
-   * loop free; one JSON.parse of the whole ~40 MB stalled it for ~0.5 s.
-   */
-  private async loadCache(): Promise<boolean> {
-    let lines: string[];
-    try {
-      lines = (await readFile(this.file, 'utf8')).split('\n');
-    } catch {
-      return false; // missing: it is derived data, rebuild it
-    }
-    try {
-      const first = JSON.parse(lines[0]!) as StoredHead;
-      if (first.format !== FORMAT || !Array.isArray(first.signatures)) return false;
-      const terms: Serialized['index'] = [];
-      let sliceStart = performance.now();
-      for (let i = 1; i < lines.length; i += 1) {
-        for (const term of JSON.parse(lines[i]!) as Serialized['index']) terms.push(term);
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
+    this.ready = new Promise<WarmUpStats>((resolve, reject) => {
+      worker.on('message', (message: FromSearchWorker) => {
+        if (message.kind === 'ready') {
+          this.warmedUp = true;
+          if (this.waiting.size === 0) worker.unref();
+          const stats = { loadedCache: message.loadedCache, reindexed: message.reindexed, ms: performance.now() - started };
+          resolve(stats);
+          this.afterWarmUp(stats);
+        } else if (message.kind === 'failed' && message.seq === null) {
+          // A warm-up that failed leaves no usable index: the thread ends, and the next search starts another.
+          reject(new Error(message.message));
+          void worker.terminate();
+        } else if ('seq' in message && message.seq !== null) {
+          const waiting = this.waiting.get(message.seq);
+          this.waiting.delete(message.seq);
+          if (this.waiting.size === 0 && this.warmedUp) worker.unref();
+          if (message.kind === 'failed') waiting?.reject(new Error(message.message));
+          else waiting?.resolve(message);
         }
-      }
-      // The async loader yields every thousand terms, so IPC keeps flowing while the maps are built.
-      this.index = await MiniSearch.loadJSAsync({ ...first.head, index: terms }, OPTIONS);
-      for (const [id, mtimeMs, size] of first.signatures) {
-        if (this.index.has(id)) this.signatures.set(id, { mtimeMs, size });
-      }
-      return true;
-    } catch {
-      // Damaged or from an incompatible version: start empty and rebuild from the drafts.
-      this.index = new MiniSearch<SearchDoc>(OPTIONS);
-      this.signatures.clear();
-      return false;
+      });
+      const stopped = (error: Error): void => {
+        if (this.worker === worker) this.worker = null;
+        reject(error);
+        for (const waiting of this.waiting.values()) waiting.reject(error);
+        this.waiting.clear();
+      };
+      worker.on('error', stopped);
+      worker.on('exit', (code) => stopped(new Error(`the search thread stopped (exit code ${code})`)));
+    });
+    this.ready.catch(this.onError);
+    const current = [...this.currentSignatures()].map(([id, s]): [string, number, number] => [id, s.mtimeMs, s.size]);
+    // The thread keeps the process alive while it warms up or owes an answer (someone may be
+    // waiting for it), never when idle: an idle search must not keep a test run or a quit alive.
+    this.post({ kind: 'warm', current });
+  }
+
+  private afterWarmUp(stats: WarmUpStats): void {
+    if (stats.reindexed >= PERSIST_AFTER_CATCH_UP && !this.closing) {
+      // After a big rebuild, write the cache now so the next start (even after a crash) is fast.
+      setTimeout(() => {
+        if (!this.closing) void this.persist().catch(this.onError);
+      }, 1_000).unref();
     }
   }
-}
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  private post(message: ToSearchWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private request(make: (seq: number) => ToSearchWorker): Promise<FromSearchWorker> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('the search thread is not running'));
+    const seq = (this.nextSeq += 1);
+    return new Promise<FromSearchWorker>((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      worker.ref();
+      worker.postMessage(make(seq));
+    });
+  }
 }

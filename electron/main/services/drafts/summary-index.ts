@@ -23,13 +23,17 @@ export interface IndexEntry {
   summary: DraftSummary;
 }
 
-/** Bump when the cached shape changes; a mismatch just means a full rebuild. 2: summaries carry leadPhotoId. */
-const FORMAT = 2;
+/**
+ * Bump when the cached shape changes; a mismatch just means a full rebuild. 2: summaries carry
+ * leadPhotoId. 3: a head line, then lines of up to ENTRIES_PER_SLICE entries, so the file is read
+ * and written a slice at a time between turns of the event loop (one JSON.parse or stringify of
+ * 10,000 summaries stalled every window).
+ */
+const FORMAT = 3;
 type StoredEntry = [id: string, location: Location, mtimeMs: number, size: number, summary: DraftSummary];
-interface StoredIndex {
+interface StoredHead {
   format: number;
   schemaVersion: number;
-  entries: StoredEntry[];
 }
 
 export interface OpenStats {
@@ -86,6 +90,7 @@ export class SummaryIndex {
         }
         // The same id in drafts/ and trash/ can only come from outside meddling; the live copy wins.
         if (seen.has(id)) continue;
+        if (found.length % 1_000 === 999) await yieldToEventLoop(); // 10,000 stats in one go stall the windows
         // String concatenation, not path.join: join normalizes, which shows at 10,000 files.
         const stat = statSync(`${dir}${sep}${name}`, { throwIfNoEntry: false });
         if (!stat?.isFile()) continue; // vanished between readdir and stat, or not a file
@@ -183,31 +188,46 @@ export class SummaryIndex {
 
   private async writeNow(): Promise<void> {
     if (this.paths.readOnly) return;
-    const stored: StoredIndex = {
-      format: FORMAT,
-      schemaVersion: ARTICLE_SCHEMA_VERSION,
-      entries: sortNewestFirst([...this.entries.values()]).map((e) => [e.id, e.location, e.signature.mtimeMs, e.signature.size, e.summary]),
-    };
-    await writeFileAtomic(this.paths.summariesFile, JSON.stringify(stored));
+    const entries = sortNewestFirst([...this.entries.values()]);
+    const head: StoredHead = { format: FORMAT, schemaVersion: ARTICLE_SCHEMA_VERSION };
+    const lines = [JSON.stringify(head)];
+    for (let start = 0; start < entries.length; start += ENTRIES_PER_SLICE) {
+      if (start > 0) await yieldToEventLoop();
+      const slice = entries.slice(start, start + ENTRIES_PER_SLICE).map((e): StoredEntry => [e.id, e.location, e.signature.mtimeMs, e.signature.size, e.summary]);
+      lines.push(JSON.stringify(slice));
+    }
+    await writeFileAtomic(this.paths.summariesFile, lines.join('\n'));
   }
 }
 
+/** Summaries per line of the cache file: serialised and parsed between two turns of the event loop. */
+const ENTRIES_PER_SLICE = 500;
+
 /** Reads the cache; anything unexpected means "no cache" (it is derived data, rebuilt from the files). */
 async function readCache(file: string): Promise<Map<string, IndexEntry> | null> {
-  let stored: StoredIndex;
   try {
-    stored = JSON.parse(await readFile(file, 'utf8')) as StoredIndex;
+    const [first, ...lines] = (await readFile(file, 'utf8')).split('\n');
+    const head = JSON.parse(first!) as StoredHead | null;
+    if (!head || head.format !== FORMAT || head.schemaVersion !== ARTICLE_SCHEMA_VERSION) return null;
+    const map = new Map<string, IndexEntry>();
+    for (const line of lines) {
+      await yieldToEventLoop();
+      const entries = JSON.parse(line) as StoredEntry[];
+      if (!Array.isArray(entries)) return null;
+      for (const item of entries) {
+        if (!Array.isArray(item) || item.length !== 5) return null;
+        const [id, location, mtimeMs, size, summary] = item;
+        if (typeof id !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number') return null;
+        if (!summary || typeof summary !== 'object' || summary.id !== id || typeof summary.updatedAt !== 'string') return null;
+        map.set(id, { id, location: location === 'trash' ? 'trash' : 'drafts', signature: { mtimeMs, size }, summary });
+      }
+    }
+    return map;
   } catch {
     return null;
   }
-  if (!stored || stored.format !== FORMAT || stored.schemaVersion !== ARTICLE_SCHEMA_VERSION || !Array.isArray(stored.entries)) return null;
-  const map = new Map<string, IndexEntry>();
-  for (const item of stored.entries) {
-    if (!Array.isArray(item) || item.length !== 5) return null;
-    const [id, location, mtimeMs, size, summary] = item;
-    if (typeof id !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number') return null;
-    if (!summary || typeof summary !== 'object' || summary.id !== id || typeof summary.updatedAt !== 'string') return null;
-    map.set(id, { id, location: location === 'trash' ? 'trash' : 'drafts', signature: { mtimeMs, size }, summary });
-  }
-  return map;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
