@@ -11,6 +11,7 @@ import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
 import { printBreakdown, profileTyping, type Breakdown } from './typing-profile';
+import { printRendering, traceRendering, type RenderingBreakdown } from './typing-trace';
 
 const WORDS = 10_000;
 const KEYSTROKES = 240;
@@ -71,12 +72,20 @@ async function typePhrase(page: Page): Promise<void> {
 interface Run {
   latency: number[];
   profile?: Breakdown;
+  rendering?: RenderingBreakdown;
 }
 
 /** Types into the editor on the page: latency samples, or (profiled) where the main thread's time went. */
 async function typeInto(page: Page, outDir: string, profiled: boolean): Promise<Run> {
   await installProbe(page);
-  if (profiled) return { latency: [], profile: await profileTyping(page, outDir, () => typePhrase(page)) };
+  if (profiled) {
+    // Profile and trace together, so the browser's lump in the profile is split by the trace of the same keys.
+    let rendering: RenderingBreakdown | undefined;
+    const profile = await profileTyping(page, outDir, async () => {
+      rendering = await traceRendering(page, () => typePhrase(page));
+    });
+    return { latency: [], profile, rendering };
+  }
   await typePhrase(page);
   return { latency: await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10)) };
 }
@@ -171,7 +180,11 @@ export async function runTypingBench(): Promise<void> {
     printFigures(samples);
     // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
     console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
-    for (const editor of EDITORS) printBreakdown(editor.name, (await inContext(browser, (page) => editor.run(page, true))).profile!, KEYSTROKES);
+    for (const editor of EDITORS) {
+      const run = await inContext(browser, (page) => editor.run(page, true));
+      printBreakdown(editor.name, run.profile!, KEYSTROKES);
+      printRendering(editor.name, run.rendering!, KEYSTROKES);
+    }
   } finally {
     await browser.close();
   }
