@@ -11,7 +11,7 @@ import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
 import { printBreakdown, profileTyping, type Breakdown } from './typing-profile';
-import { printRendering, traceRendering, type RenderingBreakdown } from './typing-trace';
+import { printTasks, traceTasks, type TaskBreakdown } from './typing-trace';
 
 const WORDS = 10_000;
 const KEYSTROKES = 240;
@@ -72,7 +72,7 @@ async function typePhrase(page: Page): Promise<void> {
 interface Run {
   latency: number[];
   profile?: Breakdown;
-  rendering?: RenderingBreakdown;
+  tasks?: TaskBreakdown;
 }
 
 /** Types into the editor on the page: latency samples, or (profiled) where the main thread's time went. */
@@ -80,11 +80,11 @@ async function typeInto(page: Page, outDir: string, profiled: boolean): Promise<
   await installProbe(page);
   if (profiled) {
     // Profile and trace together, so the browser's lump in the profile is split by the trace of the same keys.
-    let rendering: RenderingBreakdown | undefined;
+    let tasks: TaskBreakdown | undefined;
     const profile = await profileTyping(page, outDir, async () => {
-      rendering = await traceRendering(page, () => typePhrase(page));
+      tasks = await traceTasks(page, () => typePhrase(page));
     });
-    return { latency: [], profile, rendering };
+    return { latency: [], profile, tasks };
   }
   await typePhrase(page);
   return { latency: await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10)) };
@@ -180,11 +180,14 @@ export async function runTypingBench(): Promise<void> {
     printFigures(samples);
     // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
     console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
+    const profiled: Run[] = [];
     for (const editor of EDITORS) {
       const run = await inContext(browser, (page) => editor.run(page, true));
+      profiled.push(run);
       printBreakdown(editor.name, run.profile!, KEYSTROKES);
-      printRendering(editor.name, run.rendering!, KEYSTROKES);
     }
+    console.log(`The same keys traced (main-thread CPU time, so less hit by the load than the latencies; load average ${loadAverage()}):`);
+    for (const [i, editor] of EDITORS.entries()) printTasks(editor.name, profiled[i]!.tasks!, profiled[0]!.tasks!, KEYSTROKES);
   } finally {
     await browser.close();
   }
