@@ -9,6 +9,7 @@ interface TraceEvent {
   ph: string;
   dur?: number;
   tdur?: number;
+  ts?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
@@ -61,11 +62,17 @@ export async function traceTasks(page: Page, type: () => Promise<void>): Promise
   // renderer may be running too), the one that ran the most.
   const mains = new Set(traceEvents.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
   const perThread = new Map<string, TaskBreakdown>();
-  for (const event of traceEvents) {
+  // An event of a kind inside another of the same kind (an input event dispatched from a keydown
+  // handler) is counted with the outer one, not twice.
+  const outerEnds = new Map<string, number>();
+  for (const event of [...traceEvents].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))) {
     const thread = `${event.pid}:${event.tid}`;
     const label = EVENTS[event.name];
     const micros = event.tdur ?? event.dur;
-    if (!mains.has(thread) || label === undefined || event.ph !== 'X' || micros === undefined) continue;
+    if (!mains.has(thread) || label === undefined || event.ph !== 'X' || micros === undefined || event.ts === undefined) continue;
+    const kind = `${thread}:${event.name}`;
+    if (event.ts < (outerEnds.get(kind) ?? -Infinity)) continue;
+    outerEnds.set(kind, event.ts + (event.dur ?? 0));
     const totals = perThread.get(thread) ?? new Map<string, number>();
     perThread.set(thread, totals);
     totals.set(label, (totals.get(label) ?? 0) + micros / 1000);
