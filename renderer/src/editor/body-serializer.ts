@@ -112,6 +112,8 @@ export class BodySerializer {
 
 /** What an idle slice leaves unused, so the page's next frame is not held up by the warm-up. */
 const WARM_SLICE_RESERVE_MS = 2;
+/** The longest one slice of the warm-up runs, so a keystroke never waits long behind it. */
+const WARM_SLICE_MS = 6;
 
 const serializers = new WeakMap<LexicalEditor, BodySerializer>();
 
@@ -130,7 +132,10 @@ export function registerBodySerializer(editor: LexicalEditor): () => void {
     if (typeof requestIdleCallback !== 'function') return;
     idle = requestIdleCallback((deadline) => {
       idle = undefined;
-      if (!serializer.warm(deadline)) warmWhenIdle();
+      // An idle period can last 50 ms; a key pressed meanwhile would wait for the whole slice.
+      const sliceEnd = performance.now() + WARM_SLICE_MS;
+      const slice = { timeRemaining: () => Math.min(deadline.timeRemaining(), sliceEnd - performance.now()) };
+      if (!serializer.warm(slice)) warmWhenIdle();
     });
   };
   warmWhenIdle();
