@@ -179,6 +179,8 @@ export async function runTypingBench(): Promise<void> {
     }
     printFigures(samples);
     // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
+    // TYPING_PROFILE=0 leaves them out (a quicker comparison of latencies only).
+    if (process.env.TYPING_PROFILE === '0') return;
     console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
     const profiled: Run[] = [];
     for (const editor of EDITORS) {

@@ -92,8 +92,12 @@ export class DraftSaver {
     this.dirtySince ??= now;
     const maxWait = this.options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     const wait = Math.max(0, Math.min(this.options.delayMs, this.dirtySince + maxWait - now));
-    this.clearPending();
-    this.timer = setTimeout(() => this.requestWhenIdle(), wait);
+    // A save already due waits only for idle time (at most IDLE_SAVE_TIMEOUT_MS), never for a pause
+    // in the typing again: otherwise steady typing on a page that is never idle would put it off for good.
+    if (this.idle === undefined) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.requestWhenIdle(), wait);
+    }
     if (!this.busy) this.emit();
   }
 
