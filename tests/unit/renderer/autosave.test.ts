@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SaveResult } from '../../../shared/model/drafts';
+import type { SaveResult } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { EMPTY_BODY, type Article } from '../../../shared/model/article';
 import { DraftSaver, type SaveReason, type SaveState } from '../../../renderer/src/features/drafts/autosave';

@@ -17,9 +17,9 @@ import {
   UNDO_COMMAND,
   type TextFormatType,
 } from 'lexical';
-import { useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
-import { PhotoPickerContext } from '../photos/photo-picker';
+import { PhotoPickerDialog } from '../../features/photos/PhotoPickerDialog';
 import { Icon, type IconName } from '../../ui/components/Icon';
 import { useAppCommand } from '../../ui/app-commands';
 import { Toolbar } from '../../ui/components/Toolbar';
@@ -124,7 +124,6 @@ export function ToolbarPlugin() {
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
   const [picking, setPicking] = useState(false);
-  const PhotoPickerDialog = useContext(PhotoPickerContext);
 
   const insertPhoto = (photo: Photo) => {
     setPicking(false);

@@ -1,4 +1,4 @@
-import type { SaveResult } from '../../../../shared/model/drafts';
+import type { SaveResult } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
 import type { Article } from '../../../../shared/model/article';
 
