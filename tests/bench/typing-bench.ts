@@ -173,7 +173,12 @@ export async function runTypingBench(): Promise<void> {
   try {
     const samples = EDITORS.map(() => [] as number[]);
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, editor] of EDITORS.entries()) samples[i]!.push(...(await inContext(browser, (page) => editor.run(page, false))).latency);
+      // The order turns each round: the slot an editor runs in biases its figures (a later slot
+      // measured consistently faster here), so each editor takes every slot in turn.
+      for (let slot = 0; slot < EDITORS.length; slot += 1) {
+        const i = (slot + round) % EDITORS.length;
+        samples[i]!.push(...(await inContext(browser, (page) => EDITORS[i]!.run(page, false))).latency);
+      }
       console.log(`  round ${round + 1} done, load average ${loadAverage()}`);
       if (round < ROUNDS - 1) printFigures(samples); // so far, in case the run is cut short
     }

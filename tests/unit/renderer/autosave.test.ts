@@ -161,4 +161,72 @@ describe('DraftSaver', () => {
     await expect(saver.flush()).resolves.toBe(false);
     expect(states.at(-1)).toEqual({ kind: 'error', message: 'IPC closed', retrying: false });
   });
+  describe('in a page that reports idle time', () => {
+    /** requestIdleCallback as a browser offers it, with the idle moment under the test's control. */
+    let idleCallbacks: Map<number, () => void>;
+    beforeEach(() => {
+      idleCallbacks = new Map();
+      let next = 0;
+      vi.stubGlobal('requestIdleCallback', (callback: () => void) => {
+        next += 1;
+        idleCallbacks.set(next, callback);
+        return next;
+      });
+      vi.stubGlobal('cancelIdleCallback', (id: number) => idleCallbacks.delete(id));
+    });
+    afterEach(() => vi.unstubAllGlobals());
+    const becomeIdle = () => {
+      const due = [...idleCallbacks.values()];
+      idleCallbacks.clear();
+      for (const callback of due) callback();
+    };
+
+    it('starts a due save when the page is idle, not in the middle of a keystroke', async () => {
+      const { calls, save } = controlledSave();
+      const saver = make(save);
+      saver.markDirty();
+      await vi.advanceTimersByTimeAsync(800);
+      expect(calls).toHaveLength(0); // due, waiting for the frame to be done
+      becomeIdle();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(1);
+      expect(saver.hasUnsavedChanges).toBe(true);
+    });
+
+    it('a keystroke while a due save waits for idle time does not put it off again', async () => {
+      const { calls, save } = controlledSave();
+      const saver = make(save);
+      saver.markDirty();
+      await vi.advanceTimersByTimeAsync(800);
+      for (let i = 0; i < 10; i += 1) saver.markDirty(); // steady typing, no idle moment yet
+      becomeIdle();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(1);
+    });
+
+    it('dispose drops a save waiting for idle time', async () => {
+      const { calls, save } = controlledSave();
+      const saver = make(save);
+      saver.markDirty();
+      await vi.advanceTimersByTimeAsync(800);
+      saver.dispose();
+      becomeIdle();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(0);
+    });
+
+    it('flush saves at once without waiting for idle time', async () => {
+      const { calls, save, okAt } = controlledSave();
+      const saver = make(save);
+      saver.markDirty();
+      await vi.advanceTimersByTimeAsync(800);
+      const flushed = saver.flush();
+      expect(calls).toHaveLength(1);
+      calls[0]!.resolve(okAt(1));
+      await expect(flushed).resolves.toBe(true);
+      becomeIdle();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(1); // the idle wait ended with the flush
+    });
+  });
 });
