@@ -15,10 +15,6 @@ import {
 } from '@lexical/table';
 import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
-import { createIdleTask } from '../idle-task';
-
-/** The longest the table tools may lag the caret entering or leaving a table. */
-const TABLE_TOOLS_REFRESH_TIMEOUT_MS = 100;
 
 function $firstRowCells(table: TableNode): TableCellNode[] {
   const firstRow = table.getFirstChild();
@@ -53,22 +49,17 @@ export function TableToolsPlugin() {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<{ headerRow: boolean } | null>(null);
 
-  useEffect(() => {
-    // Whether the caret is in a table is read after the keystroke's frame, once for any number of
-    // updates (see createIdleTask), not between a key and its frame.
-    const refresh = createIdleTask(() => {
-      const next = editor.getEditorState().read(() => {
-        const found = $selectedTable();
-        return found === null ? null : { headerRow: found.headerRow };
-      });
-      setState((shown) => (shown?.headerRow === next?.headerRow && (shown === null) === (next === null) ? shown : next));
-    }, TABLE_TOOLS_REFRESH_TIMEOUT_MS);
-    const unregister = editor.registerUpdateListener(refresh.schedule);
-    return () => {
-      unregister();
-      refresh.cancel();
-    };
-  }, [editor]);
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        const next = editorState.read(() => {
+          const found = $selectedTable();
+          return found === null ? null : { headerRow: found.headerRow };
+        });
+        setState((shown) => (shown?.headerRow === next?.headerRow && (shown === null) === (next === null) ? shown : next));
+      }),
+    [editor],
+  );
 
   if (state === null) return null;
 

@@ -26,7 +26,6 @@ import { Toolbar } from '../../ui/components/Toolbar';
 import { $getSelectedBlockType, BLOCK_LABELS, setBlockType, type BlockType } from '../blocks';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
 import { ALT, MOD, SHIFT } from '../../ui/shortcuts';
-import { createIdleTask } from '../idle-task';
 import { INSERT_PHOTO_COMMAND } from './PhotoPlugin';
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
 
@@ -117,8 +116,6 @@ function PhotoGlyph() {
 }
 
 const MOD_SHIFT = { ...CONTROL_OR_META, shiftKey: true };
-/** The longest the pressed states may lag the caret while someone types without pause. */
-const TOOLBAR_REFRESH_TIMEOUT_MS = 100;
 
 /** The formatting toolbar: every button has a label, a pressed state where it toggles, a tooltip. */
 export function ToolbarPlugin() {
@@ -136,31 +133,29 @@ export function ToolbarPlugin() {
 
   useAppCommand('photo:insert', () => setPicking(true));
 
-  useEffect(() => {
-    // Read after the keystroke's frame, once for any number of updates: the pressed states cannot
-    // change while plain text is typed, and reading them then rendering would sit between key and frame.
-    const refresh = createIdleTask(() => {
-      const next = editor.getEditorState().read($readToolbarState);
-      // Only re-render when something shown changed.
-      setState((prev) => (same(prev, next) ? prev : next));
-    }, TOOLBAR_REFRESH_TIMEOUT_MS);
-    return mergeRegister(
-      editor.registerUpdateListener(refresh.schedule),
-      refresh.cancel,
-      editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
-      editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
-      editor.registerCommand(
-        KEY_DOWN_COMMAND,
-        (event) => {
-          if (!isExactShortcutMatch(event, 'p', MOD_SHIFT)) return false;
-          event.preventDefault();
-          setPicking(true);
-          return true;
-        },
-        COMMAND_PRIORITY_NORMAL,
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          const next = editorState.read($readToolbarState);
+          // Only re-render when something shown changed: this runs on every keystroke.
+          setState((prev) => (same(prev, next) ? prev : next));
+        }),
+        editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (!isExactShortcutMatch(event, 'p', MOD_SHIFT)) return false;
+            event.preventDefault();
+            setPicking(true);
+            return true;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
       ),
-    );
-  }, [editor]);
+    [editor],
+  );
 
   return (
     <>

@@ -12,12 +12,6 @@ const DEFAULT_MAX_WAIT_MS = 5000;
  */
 const RETRY_DELAYS_MS = [2000, 5000, 15_000, 30_000];
 const RETRYABLE = new Set(['io', 'internal']);
-/**
- * A save that comes due while someone types waits for the browser to be idle (just after a frame),
- * so its serialising and sending never sits between a keystroke and the frame that shows it; the
- * timeout bounds that wait on a page that is never idle.
- */
-const IDLE_SAVE_TIMEOUT_MS = 500;
 
 /** What the status bar shows. "saved" is only ever reached from a save that resolved ok. */
 export type SaveState =
@@ -63,7 +57,6 @@ export class DraftSaver {
   private reason: SaveReason = 'auto';
   private busy = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private idle: number | undefined;
   private waiters: ((ok: boolean) => void)[] = [];
   private lastError: string | null = null;
   private savedAt: string | null = null;
@@ -92,12 +85,8 @@ export class DraftSaver {
     this.dirtySince ??= now;
     const maxWait = this.options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     const wait = Math.max(0, Math.min(this.options.delayMs, this.dirtySince + maxWait - now));
-    // A save already due waits only for idle time (at most IDLE_SAVE_TIMEOUT_MS), never for a pause
-    // in the typing again: otherwise steady typing on a page that is never idle would put it off for good.
-    if (this.idle === undefined) {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.requestWhenIdle(), wait);
-    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.request('auto'), wait);
     if (!this.busy) this.emit();
   }
 
@@ -116,32 +105,11 @@ export class DraftSaver {
   /** Stops the timer; a save already in flight still completes. */
   dispose(): void {
     this.disposed = true;
-    this.clearPending();
-  }
-
-  /** The autosave timer's end: the save starts once the page is idle (where the browser tells). */
-  private requestWhenIdle(): void {
-    if (typeof requestIdleCallback !== 'function') {
-      void this.request('auto');
-      return;
-    }
-    this.idle = requestIdleCallback(
-      () => {
-        this.idle = undefined;
-        void this.request('auto');
-      },
-      { timeout: IDLE_SAVE_TIMEOUT_MS },
-    );
-  }
-
-  private clearPending(): void {
     clearTimeout(this.timer);
-    if (this.idle !== undefined) cancelIdleCallback(this.idle);
-    this.idle = undefined;
   }
 
   private request(reason: SaveReason): Promise<boolean> {
-    this.clearPending();
+    clearTimeout(this.timer);
     if (reason === 'manual') this.reason = 'manual';
     this.wanted = true;
     const done = new Promise<boolean>((resolve) => this.waiters.push(resolve));
@@ -188,7 +156,7 @@ export class DraftSaver {
   private scheduleRetry(): void {
     const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
     this.failures += 1;
-    this.clearPending();
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.request('auto'), delay);
   }
 
