@@ -11,6 +11,7 @@ import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
 import { longArticleBody } from './fixtures/long-article';
 import { ms, percentile, row } from './report';
 import { printBreakdown, profileTyping, type Breakdown } from './typing-profile';
+import { printTasks, traceTasks, type TaskBreakdown } from './typing-trace';
 
 const WORDS = 10_000;
 const KEYSTROKES = 240;
@@ -71,12 +72,20 @@ async function typePhrase(page: Page): Promise<void> {
 interface Run {
   latency: number[];
   profile?: Breakdown;
+  tasks?: TaskBreakdown;
 }
 
 /** Types into the editor on the page: latency samples, or (profiled) where the main thread's time went. */
 async function typeInto(page: Page, outDir: string, profiled: boolean): Promise<Run> {
   await installProbe(page);
-  if (profiled) return { latency: [], profile: await profileTyping(page, outDir, () => typePhrase(page)) };
+  if (profiled) {
+    // Profile and trace together, so the browser's lump in the profile is split by the trace of the same keys.
+    let tasks: TaskBreakdown | undefined;
+    const profile = await profileTyping(page, outDir, async () => {
+      tasks = await traceTasks(page, () => typePhrase(page));
+    });
+    return { latency: [], profile, tasks };
+  }
   await typePhrase(page);
   return { latency: await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice(10)) };
 }
@@ -164,14 +173,28 @@ export async function runTypingBench(): Promise<void> {
   try {
     const samples = EDITORS.map(() => [] as number[]);
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, editor] of EDITORS.entries()) samples[i]!.push(...(await inContext(browser, (page) => editor.run(page, false))).latency);
+      // The order turns each round: the slot an editor runs in biases its figures (a later slot
+      // measured consistently faster here), so each editor takes every slot in turn.
+      for (let slot = 0; slot < EDITORS.length; slot += 1) {
+        const i = (slot + round) % EDITORS.length;
+        samples[i]!.push(...(await inContext(browser, (page) => EDITORS[i]!.run(page, false))).latency);
+      }
       console.log(`  round ${round + 1} done, load average ${loadAverage()}`);
       if (round < ROUNDS - 1) printFigures(samples); // so far, in case the run is cut short
     }
     printFigures(samples);
     // Profiled separately: the sampling profiler slows the page, so its runs give no latency figures.
+    // TYPING_PROFILE=0 leaves them out (a quicker comparison of latencies only).
+    if (process.env.TYPING_PROFILE === '0') return;
     console.log(`Where a keystroke's time goes (one profiled run each, load average ${loadAverage()}):`);
-    for (const editor of EDITORS) printBreakdown(editor.name, (await inContext(browser, (page) => editor.run(page, true))).profile!, KEYSTROKES);
+    const profiled: Run[] = [];
+    for (const editor of EDITORS) {
+      const run = await inContext(browser, (page) => editor.run(page, true));
+      profiled.push(run);
+      printBreakdown(editor.name, run.profile!, KEYSTROKES);
+    }
+    console.log(`The same keys traced (main-thread CPU time, so less hit by the load than the latencies; load average ${loadAverage()}):`);
+    for (const [i, editor] of EDITORS.entries()) printTasks(editor.name, profiled[i]!.tasks!, profiled[0]!.tasks!, KEYSTROKES);
   } finally {
     await browser.close();
   }

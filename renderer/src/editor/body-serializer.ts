@@ -67,6 +67,25 @@ export class BodySerializer {
     for (const key of update.dirtyLeaves) this.cache.delete(key);
   }
 
+  /**
+   * Exports the blocks not cached yet while the deadline leaves time, so the first save after
+   * opening a long story finds them ready instead of walking it all in one task. True once every
+   * block is cached.
+   */
+  warm(deadline: { timeRemaining(): number }): boolean {
+    return this.editor.getEditorState().read(() =>
+      $withCompactExport(false, () => {
+        for (const block of $getRoot().getChildren()) {
+          const key = block.getKey();
+          if (this.cache.has(key) || !$isElementNode(block)) continue;
+          if (deadline.timeRemaining() < WARM_SLICE_RESERVE_MS) return false;
+          this.cache.set(key, $exportTree(block));
+        }
+        return true;
+      }),
+    );
+  }
+
   serialize(): LexicalDocument {
     const next = new Map<string, NodeJson>();
     const body = this.editor.getEditorState().read(() =>
@@ -91,15 +110,38 @@ export class BodySerializer {
   }
 }
 
+/** What an idle slice leaves unused, so the page's next frame is not held up by the warm-up. */
+const WARM_SLICE_RESERVE_MS = 2;
+/** The longest one slice of the warm-up runs, so a keystroke never waits long behind it. */
+const WARM_SLICE_MS = 6;
+
 const serializers = new WeakMap<LexicalEditor, BodySerializer>();
 
 /** Keeps a BodySerializer in step with the editor; serializeBody uses it while registered. */
 export function registerBodySerializer(editor: LexicalEditor): () => void {
   const serializer = new BodySerializer(editor);
   serializers.set(editor, serializer);
-  const unregister = editor.registerUpdateListener((update) => serializer.noteUpdate(update));
+  // The cache is filled in the page's idle time, a slice at a time (where the page tells idle time),
+  // and again after something replaced the document (undo, redo, a restored revision).
+  let idle: number | undefined;
+  const unregister = editor.registerUpdateListener((update) => {
+    serializer.noteUpdate(update);
+    if (idle === undefined && replacesDocument(update)) warmWhenIdle();
+  });
+  const warmWhenIdle = () => {
+    if (typeof requestIdleCallback !== 'function') return;
+    idle = requestIdleCallback((deadline) => {
+      idle = undefined;
+      // An idle period can last 50 ms; a key pressed meanwhile would wait for the whole slice.
+      const sliceEnd = performance.now() + WARM_SLICE_MS;
+      const slice = { timeRemaining: () => Math.min(deadline.timeRemaining(), sliceEnd - performance.now()) };
+      if (!serializer.warm(slice)) warmWhenIdle();
+    });
+  };
+  warmWhenIdle();
   return () => {
     unregister();
+    if (idle !== undefined) cancelIdleCallback(idle);
     if (serializers.get(editor) === serializer) serializers.delete(editor);
   };
 }

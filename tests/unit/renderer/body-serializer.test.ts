@@ -13,7 +13,7 @@ import {
   type ElementNode,
   type LexicalEditor,
 } from 'lexical';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerBodySerializer, serializeBody } from '../../../renderer/src/editor/body-serializer';
 import { ARTICLE_NODES } from '../../../renderer/src/editor/nodes';
 import { longArticleBody } from '../../bench/fixtures/long-article';
@@ -86,5 +86,50 @@ describe('the body serializer used by saves', () => {
     unregister();
     edit(editor, () => $firstText(1).setTextContent('After unmount.'));
     expect(incremental(editor)).toEqual(full(editor));
+  });
+  describe('in a page that reports idle time', () => {
+    /** requestIdleCallback with the idle moments, and how long each lasts, under the test's control. */
+    let idleCallbacks: ((deadline: { timeRemaining(): number; didTimeout: boolean }) => void)[];
+    beforeEach(() => {
+      idleCallbacks = [];
+      vi.stubGlobal('requestIdleCallback', (callback: (typeof idleCallbacks)[number]) => idleCallbacks.push(callback));
+      vi.stubGlobal('cancelIdleCallback', () => {});
+    });
+    afterEach(() => vi.unstubAllGlobals());
+    /** Runs the idle callbacks asked for so far, each given `slices` calls of timeRemaining() with time left. */
+    const idleFor = (slices: number) => {
+      const due = idleCallbacks;
+      idleCallbacks = [];
+      for (const callback of due) {
+        let left = slices;
+        callback({ timeRemaining: () => (left-- > 0 ? 10 : 0), didTimeout: false });
+      }
+    };
+
+    it('exports the story in idle time, so the first save after opening re-exports nothing', () => {
+      const editor = editorWith(2000);
+      registerBodySerializer(editor);
+      for (let i = 0; i < 1000 && idleCallbacks.length > 0; i += 1) idleFor(20);
+      expect(idleCallbacks).toHaveLength(0); // done, nothing more asked for
+      const exported = vi.spyOn(TextNode.prototype, 'exportJSON');
+      const saved = incremental(editor);
+      expect(exported).toHaveBeenCalledTimes(0);
+      expect(saved).toEqual(full(editor));
+    });
+
+    it('warms a slice at a time, and what it cached stays right through edits between slices and undo', () => {
+      const editor = editorWith(2000);
+      registerHistory(editor, createEmptyHistoryState(), 0);
+      registerBodySerializer(editor);
+      idleFor(5);
+      expect(idleCallbacks).toHaveLength(1); // more to do: it asked for another idle moment
+      edit(editor, () => $firstText(1).setTextContent('Edited while warming.'));
+      idleFor(5);
+      edit(editor, () => $getRoot().getChildAtIndex(3)!.remove());
+      expect(incremental(editor)).toEqual(full(editor));
+      editor.dispatchCommand(UNDO_COMMAND, undefined);
+      for (let i = 0; i < 1000 && idleCallbacks.length > 0; i += 1) idleFor(20);
+      expect(incremental(editor)).toEqual(full(editor));
+    });
   });
 });
