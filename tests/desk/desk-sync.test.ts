@@ -1,40 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { storyDocumentName } from '../../shared/desk/desk-protocol';
 import { StoryStore } from '../../server/story-store';
-import { deskServicesSkipReason, startPostgres, type RealService } from './services/real-services';
+import { deskServicesSkipReason } from './services/real-services';
 import { bodyOf, connectClient, sameState, typeInto, until, type DeskClient } from './support/desk-clients';
-import { startDeskFixture, type DeskFixture } from './support/desk-fixture';
+import { deskOnPostgres } from './support/desk-on-postgres';
 
 // Headless editors through a real desk server on a real PostgreSQL.
 const skipReason = deskServicesSkipReason();
 if (skipReason) console.warn(`[desk-sync] skipped: ${skipReason}`);
 
-let postgres: RealService;
-let desk: DeskFixture;
-const clients: DeskClient[] = [];
-
-beforeAll(async () => {
-  if (skipReason) return;
-  postgres = await startPostgres();
-  desk = await startDeskFixture({ databaseUrl: postgres.url });
-}, 120_000);
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await desk?.stop();
-  await postgres?.stop();
-}, 60_000);
+const setup = deskOnPostgres(skipReason);
 
 function client(storyId: string, token: string): DeskClient {
-  const made = connectClient(desk.server.webSocketUrl, 'news', storyId, token);
-  clients.push(made);
+  const made = connectClient(setup.desk.server.webSocketUrl, 'news', storyId, token);
+  setup.clients.push(made);
   return made;
 }
 
 describe.skipIf(skipReason !== null)('the desk server syncs a story between editors', () => {
   it('two editors typing at once converge on the same text, every keystroke kept', async () => {
-    const ana = client('converge', desk.tokens.ana);
-    const bo = client('converge', desk.tokens.bo);
+    const ana = client('converge', setup.desk.tokens.ana);
+    const bo = client('converge', setup.desk.tokens.bo);
     await until(() => ana.provider.isSynced && bo.provider.isSynced, 'both editors synced');
     for (let i = 0; i < 100; i += 1) {
       typeInto(ana.doc, 'a');
@@ -48,9 +35,9 @@ describe.skipIf(skipReason !== null)('the desk server syncs a story between edit
   });
 
   it('keeps each story to itself: an edit in one story never reaches another', async () => {
-    const one = client('story-one', desk.tokens.ana);
-    const two = client('story-two', desk.tokens.bo);
-    const oneAgain = client('story-one', desk.tokens.bo);
+    const one = client('story-one', setup.desk.tokens.ana);
+    const two = client('story-two', setup.desk.tokens.bo);
+    const oneAgain = client('story-one', setup.desk.tokens.bo);
     await until(() => one.provider.isSynced && two.provider.isSynced && oneAgain.provider.isSynced, 'synced');
     typeInto(one.doc, 'only in one');
     await until(() => bodyOf(oneAgain.doc) === 'only in one', 'the edit to reach the same story');
@@ -58,11 +45,11 @@ describe.skipIf(skipReason !== null)('the desk server syncs a story between edit
   });
 
   it('stores the document: a new editor after everyone left gets the whole story from the database', async () => {
-    const ana = client('stored', desk.tokens.ana);
+    const ana = client('stored', setup.desk.tokens.ana);
     await until(() => ana.provider.isSynced, 'synced');
     typeInto(ana.doc, 'kept in the database');
     await until(() => ana.provider.unsyncedChanges === 0, 'the edit acknowledged');
-    const stored = await new StoryStore(desk.server.db).load(storyDocumentName('news', 'stored'));
+    const stored = await new StoryStore(setup.desk.server.db).load(storyDocumentName('news', 'stored'));
     expect(stored).not.toBeNull();
     const copy = new Y.Doc();
     Y.applyUpdate(copy, stored ?? new Uint8Array());
