@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Services } from '../../../electron/main/services/compose';
+import { isTempFileName } from '../../../electron/main/services/fs/atomic-write';
+import { LOCK_FILE_NAME } from '../../../electron/main/services/library/library-lock';
 import { openTestServices } from '../../support/test-services';
 
 /**
@@ -43,10 +45,15 @@ export async function openFuzzServices(dataDir: string): Promise<FuzzServices> {
 }
 
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
+/**
+ * The files under `dir`, except the library lock's heartbeat in flight: the open library rewrites
+ * its lock atomically every few seconds, so a listing can catch that write's temporary file.
+ */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
+    .filter((entry) => !(isTempFileName(entry.name) && entry.name.startsWith(`.${LOCK_FILE_NAME}.`)))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
