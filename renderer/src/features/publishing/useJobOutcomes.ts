@@ -18,6 +18,7 @@ export function useJobOutcomes(
 ): JobOutcomes {
   const notify = useNotify();
   const seen = useRef<Map<string, JobState>>(new Map());
+  const hasRead = useRef(false);
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
 
@@ -46,7 +47,8 @@ export function useJobOutcomes(
 
   const observe = useCallback(
     (jobs: readonly PublishJob[]) => {
-      for (const outcome of outcomesSince(seen.current, jobs)) tell(outcome);
+      for (const outcome of outcomesSince(seen.current, jobs, !hasRead.current)) tell(outcome);
+      hasRead.current = true;
       // A job queued a moment ago may be missing from an answer asked for just before it: keep
       // following it, or its end would pass without a word.
       const states = statesOf(jobs);
