@@ -52,6 +52,12 @@ export const appEvents = {
    * second; a window that was not listening catches up by reading when it gains focus.
    */
   'outbox:changed': z.object({}).strict(),
+  /**
+   * These drafts were created, saved, trashed, restored or replaced (in any window, or by main):
+   * lists read again, and an editor showing one of them checks whether its text is still current.
+   * Sent to every window, coalesced like 'outbox:changed'; a window catches up on focus.
+   */
+  'drafts:changed': z.object({ ids: z.array(ArticleId) }).strict(),
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

@@ -50,6 +50,8 @@ export interface ServiceOptions {
   onJobFinished?: (finished: FinishedJob) => void;
   /** Called when what the outbox shows changed (coalesced): the shell tells every window to read it again. */
   onOutboxChanged?: () => void;
+  /** Drafts changed in the store (their ids), coalesced: tell every window. */
+  onDraftsChanged?: (ids: string[]) => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
 }
@@ -113,7 +115,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 async function composeServices(options: ServiceOptions, libraryDir: string, access: LibraryAccess): Promise<Services> {
   const readOnly = access.readOnly !== null;
   const settings = createSettingsService(options.settingsStore);
-  const drafts = await openDraftStore(libraryDir, { readOnly, storyMaxBytes: () => settings.get().limits.storyMaxBytes });
+  const drafts = await openDraftStore(libraryDir, { readOnly, storyMaxBytes: () => settings.get().limits.storyMaxBytes, onChanged: options.onDraftsChanged });
   let media: MediaLibrary;
   let feeds: BoardStore;
   let videos: VideoStore;
