@@ -10,6 +10,7 @@ import { openBoardStore, type BoardStore } from './feeds/board-store';
 import { createFeedsHandlers } from './feeds/feeds-handlers';
 import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
+import type { ImportJob } from '../../../shared/model/media-library';
 import { createMediaHandlers } from './media/media-handlers';
 import { createPhotoTrashHandlers } from './media/photo-trash-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
@@ -52,6 +53,8 @@ export interface ServiceOptions {
   onOutboxChanged?: () => void;
   /** Drafts changed in the store (their ids), coalesced: tell every window. */
   onDraftsChanged?: (ids: string[]) => void;
+  /** An import job's state changed (coalesced): tell the windows, which show its progress. */
+  onImportProgress?: (job: ImportJob) => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
 }
@@ -124,6 +127,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       creditStyle: () => settings.get().photoDesk.credit,
       limits: () => settings.get().limits,
       readOnly,
+      onImportProgress: options.onImportProgress,
     });
   } catch (error) {
     await drafts.close();
