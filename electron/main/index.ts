@@ -287,6 +287,12 @@ export function startNewsdesk(): void {
       onOutboxChanged: () => {
         for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'outbox:changed', {});
       },
+      onDraftsChanged: (ids) => {
+        for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'drafts:changed', { ids });
+      },
+      onImportProgress: (job) => {
+        for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'media:importProgress', job);
+      },
       // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),
     });

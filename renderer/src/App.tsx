@@ -12,6 +12,7 @@ import {
   useDeskStart,
   useDraftActions,
   useDraftSession,
+  useDraftsChanged,
   useSaveOnClose,
 } from './features/drafts';
 import { useOutbox } from './features/publishing';
@@ -29,6 +30,9 @@ export function App({ windowArticleId = null }: AppProps) {
   const { settings, quarantined, dismissQuarantined } = useDeskStart();
   const [listVersion, refreshList] = useReducer((n: number) => n + 1, 0);
   const { articlesReplaced } = useOutbox();
+  // Drafts changed in another window (or by main) read the list again, as do this window's own saves.
+  const [draftsChanged, draftsChangedElsewhere] = useReducer((n: number) => n + 1, 0);
+  useDraftsChanged(draftsChangedElsewhere);
   const [showHistory, setShowHistory] = useState(false);
   const hideHistory = useCallback(() => setShowHistory(false), []);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -90,7 +94,7 @@ export function App({ windowArticleId = null }: AppProps) {
             <DraftList
               selectedId={currentId}
               sections={settings.sections}
-              version={listVersion + articlesReplaced}
+              version={listVersion + articlesReplaced + draftsChanged}
               onNew={create}
               onOpen={open}
               onDuplicate={(id) => void duplicate(id)}

@@ -71,5 +71,5 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** The names of the events main may send a window (events.ts has their schemas); kept equal by a unit test. */
-export const EVENT_NAMES = ['menu:command', 'article:open', 'theme:changed', 'app:saveBeforeClose', 'outbox:changed'] as const;
+export const EVENT_NAMES = ['menu:command', 'article:open', 'theme:changed', 'app:saveBeforeClose', 'outbox:changed', 'drafts:changed', 'media:importProgress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

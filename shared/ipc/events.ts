@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from '../model/article';
+import { ImportJob } from '../model/media-library';
 
 /**
  * What main may tell a window, the other direction of the contract: event → payload schema. The
@@ -52,6 +53,17 @@ export const appEvents = {
    * second; a window that was not listening catches up by reading when it gains focus.
    */
   'outbox:changed': z.object({}).strict(),
+  /**
+   * These drafts were created, saved, trashed, restored or replaced (in any window, or by main):
+   * lists read again, and an editor showing one of them checks whether its text is still current.
+   * Sent to every window, coalesced like 'outbox:changed'; a window catches up on focus.
+   */
+  'drafts:changed': z.object({ ids: z.array(ArticleId) }).strict(),
+  /**
+   * An import job's state (files started, imported, failed), sent to every window while it runs,
+   * coalesced, and always once it finished; the window that follows the job ignores other jobs.
+   */
+  'media:importProgress': ImportJob,
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

@@ -10,6 +10,7 @@ import { openBoardStore, type BoardStore } from './feeds/board-store';
 import { createFeedsHandlers } from './feeds/feeds-handlers';
 import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
+import type { ImportJob } from '../../../shared/model/media-library';
 import { createMediaHandlers } from './media/media-handlers';
 import { createPhotoTrashHandlers } from './media/photo-trash-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
@@ -50,6 +51,10 @@ export interface ServiceOptions {
   onJobFinished?: (finished: FinishedJob) => void;
   /** Called when what the outbox shows changed (coalesced): the shell tells every window to read it again. */
   onOutboxChanged?: () => void;
+  /** Drafts changed in the store (their ids), coalesced: tell every window. */
+  onDraftsChanged?: (ids: string[]) => void;
+  /** An import job's state changed (coalesced): tell the windows, which show its progress. */
+  onImportProgress?: (job: ImportJob) => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
 }
@@ -113,7 +118,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 async function composeServices(options: ServiceOptions, libraryDir: string, access: LibraryAccess): Promise<Services> {
   const readOnly = access.readOnly !== null;
   const settings = createSettingsService(options.settingsStore);
-  const drafts = await openDraftStore(libraryDir, { readOnly, storyMaxBytes: () => settings.get().limits.storyMaxBytes });
+  const drafts = await openDraftStore(libraryDir, { readOnly, storyMaxBytes: () => settings.get().limits.storyMaxBytes, onChanged: options.onDraftsChanged });
   let media: MediaLibrary;
   let feeds: BoardStore;
   let videos: VideoStore;
@@ -122,6 +127,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       creditStyle: () => settings.get().photoDesk.credit,
       limits: () => settings.get().limits,
       readOnly,
+      onImportProgress: options.onImportProgress,
     });
   } catch (error) {
     await drafts.close();

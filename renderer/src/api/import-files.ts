@@ -1,8 +1,6 @@
 import type { ImportJob } from '../../../shared/model/media-library';
-import { call, request } from './newsdesk';
-
-/** How often the page asks main how an import is going. */
-const POLL_INTERVAL_MS = 200;
+import { call, onAppEvent, request } from './newsdesk';
+import { onWindowResync } from './window-resync';
 /** The contract takes at most this many files in one import. */
 export const MAX_FILES_PER_IMPORT = 1000;
 /** The longest file name the contract accepts. */
@@ -47,7 +45,7 @@ export function filesFromDataTransfer(transfer: DataTransfer | null): DroppedFil
 }
 
 export interface ImportOptions {
-  /** Called with the job each time main reports on it (about five times a second). */
+  /** Called with the job each time main reports on it ('media:importProgress', a few times a second). */
   onProgress?(job: ImportJob): void;
   /** Aborting cancels the import: files not yet started are dropped, finished ones stay. */
   signal?: AbortSignal;
@@ -83,7 +81,41 @@ async function sendFiles(jobId: string, files: readonly File[], signal: AbortSig
   }
 }
 
-const pause = (ms: number) => new Promise<void>((resume) => setTimeout(resume, ms));
+/**
+ * The job's state until it finished, from main's 'media:importProgress' events. It is also read
+ * once after listening starts (the job may have finished before that) and whenever the window may
+ * have missed events (focus, visible again), so a lost event cannot leave the import hanging.
+ */
+function untilFinished(start: ImportJob, onProgress: ((job: ImportJob) => void) | undefined): Promise<ImportJob> {
+  return new Promise<ImportJob>((resolve, reject) => {
+    let latest = start;
+    let done = false;
+    const stops: (() => void)[] = [];
+    const take = (job: ImportJob): void => {
+      if (done || job.jobId !== start.jobId) return;
+      // A read answered after a newer event must not move the bar back: items only move forward.
+      if (settledCount(job) < settledCount(latest)) return;
+      latest = job;
+      onProgress?.(job);
+      if (!job.finished) return;
+      done = true;
+      for (const stop of stops) stop();
+      resolve(job);
+    };
+    const read = (): void => {
+      request('media:importStatus', { jobId: start.jobId }).then(take, (error: unknown) => {
+        if (done) return;
+        done = true;
+        for (const stop of stops) stop();
+        reject(error instanceof Error ? error : new Error('Newsdesk stopped answering about this import.'));
+      });
+    };
+    stops.push(onAppEvent('media:importProgress', take), onWindowResync(read));
+    read();
+  });
+}
+
+const settledCount = (job: ImportJob): number => job.items.filter((item) => item.state !== 'waiting' && item.state !== 'importing').length;
 
 /**
  * Imports files the page holds (dropped or pasted) into the media library: starts a job with their
@@ -105,24 +137,16 @@ export async function importFiles(files: readonly File[], options: ImportOptions
   if (signal?.aborted) cancel();
   signal?.addEventListener('abort', cancel, { once: true });
 
-  let sendingDone = false;
   // A failure while sending must not leave files waiting for bytes forever: cancel the rest.
-  const sending = sendFiles(jobId, files, signal)
-    .catch((error: unknown) => {
-      cancel();
-      throw error;
-    })
-    .finally(() => {
-      sendingDone = true;
-    });
+  const sending = sendFiles(jobId, files, signal).catch((error: unknown) => {
+    cancel();
+    throw error;
+  });
   sending.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
 
   try {
-    while (!(job.finished && sendingDone)) {
-      await pause(POLL_INTERVAL_MS);
-      job = await request('media:importStatus', { jobId });
-      onProgress?.(job);
-    }
+    // Main settles every file once it has its bytes or its reason, so the job finishes after sending.
+    job = await untilFinished(job, onProgress);
     await sending;
     return job;
   } finally {
@@ -136,15 +160,9 @@ export async function followImport(start: ImportJob, options: ImportOptions = {}
   const { jobId } = start;
   const cancel = () => void call('media:cancelImport', { jobId });
   signal?.addEventListener('abort', cancel, { once: true });
-  let job = start;
-  onProgress?.(job);
+  onProgress?.(start);
   try {
-    while (!job.finished) {
-      await pause(POLL_INTERVAL_MS);
-      job = await request('media:importStatus', { jobId });
-      onProgress?.(job);
-    }
-    return job;
+    return await untilFinished(start, onProgress);
   } finally {
     signal?.removeEventListener('abort', cancel);
   }

@@ -91,6 +91,8 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       secretBox,
       // A page closing or navigating meanwhile misses the event, as a closed window would.
       onOutboxChanged: () => void emitToPage('outbox:changed', {}).catch(() => undefined),
+      onDraftsChanged: (ids) => void emitToPage('drafts:changed', { ids }).catch(() => undefined),
+      onImportProgress: (job) => void emitToPage('media:importProgress', job).catch(() => undefined),
     });
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
   };

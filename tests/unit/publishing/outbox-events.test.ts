@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createChangeSignal } from '../../../electron/main/services/publishing/outbox/change-signal';
+import { createChangeSignal } from '../../../electron/main/services/change-signal';
 import { openOutbox, type Outbox, type OutboxOptions } from '../../../electron/main/services/publishing/outbox/outbox';
 import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
 import type { PublishOutcome, Publisher } from '../../../electron/main/services/publishing/outbox/publisher';

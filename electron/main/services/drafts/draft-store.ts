@@ -7,6 +7,7 @@ import { Article, type DraftSummary } from '../../../../shared/model/article';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
 import { removeStaleTempFiles, renameDurable, writeFileAtomic, type FileSignature } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
+import { createChangeSignal, type ChangeSignal } from '../change-signal';
 import { CorruptFileError, readArticleFile, serializeArticle, StoryTooLargeError, summaryOf, type LoadedArticle } from './article-file';
 import { duplicateOf, newArticle } from './factory';
 import { capitalize, copySummary, describeDraft, exists, notFound } from './helpers';
@@ -30,9 +31,17 @@ export interface DraftStoreOptions {
   readOnly?: boolean;
   /** The desk's limit on a story file, read at each open; larger ones are listed but not opened. */
   storyMaxBytes?: () => number;
+  /**
+   * Drafts were created, saved, trashed or restored: their ids. Coalesced (at most once per
+   * `changeGapMs`, default 250 ms) so an autosave burst costs the windows one re-read, and the last
+   * change is always told, even at close.
+   */
+  onChanged?: (ids: string[]) => void;
+  changeGapMs?: number;
 }
 
 const DEFAULT_AUTO_REVISION_MS = 3 * 60_000;
+const DEFAULT_CHANGE_GAP_MS = 250;
 
 /** Opens (creating if needed) the store in `dir`. Search warms up in the background; see DraftSearch. */
 export async function openDraftStore(dir: string, options: DraftStoreOptions = {}): Promise<DraftStore> {
@@ -56,6 +65,8 @@ class FileDraftStore implements DraftStore {
   private readonly autoRevisionMs: number;
   private readonly storyMaxBytes: () => number;
   private closed = false;
+  private readonly changedIds = new Set<string>();
+  private readonly changes: ChangeSignal;
   private readonly sweeping: Promise<void>;
 
   constructor(
@@ -69,6 +80,12 @@ class FileDraftStore implements DraftStore {
     this.autoRevisionMs = options.autoRevisionIntervalMs ?? DEFAULT_AUTO_REVISION_MS;
     this.revisionStore = new RevisionStore(paths, quarantine);
     this.storyMaxBytes = options.storyMaxBytes ?? (() => Number.POSITIVE_INFINITY);
+    const onChanged = options.onChanged;
+    this.changes = createChangeSignal(() => {
+      const ids = [...this.changedIds];
+      this.changedIds.clear();
+      if (onChanged && ids.length > 0) onChanged(ids);
+    }, options.changeGapMs ?? DEFAULT_CHANGE_GAP_MS);
     // The search thread reads the drafts its cache misses itself: their bodies never come here.
     this.search = new DraftSearch({ cacheFile: paths.searchFile, draftsDir: paths.drafts }, () => index.liveSignatures(), onError);
     // A read-only library is left exactly as found: another desk may be writing those files.
@@ -161,6 +178,7 @@ class FileDraftStore implements DraftStore {
       // rename keeps mtime and size, so the recorded signature still describes the file.
       this.index.set({ ...entry, location: 'trash' });
       this.search.remove(id);
+      this.changed(id);
     });
   }
 
@@ -249,6 +267,7 @@ class FileDraftStore implements DraftStore {
     this.closed = true;
     await this.sweeping;
     await this.lock.idle();
+    this.changes.stop();
     // The two caches are derived (rebuilt from the drafts at the next open), so a disk that refuses
     // them loses nothing: closing goes on, and the failure is logged rather than thrown. The search
     // cache belongs to the library's writer; a read-only store only ends its search thread.
@@ -296,11 +315,19 @@ class FileDraftStore implements DraftStore {
     const { article, signature, plainText } = loaded;
     this.index.set({ id: article.id, location: 'drafts', signature, summary: summaryOf(article, plainText) });
     this.search.upsert(searchDocOf(article, plainText), signature);
+    this.changed(article.id);
+  }
+
+  /** Every write ends in track() or trash(), so the windows hear of each change the store makes. */
+  private changed(id: string): void {
+    this.changedIds.add(id);
+    this.changes.notify();
   }
 
   private forget(id: string): void {
     this.index.delete(id);
     this.search.remove(id);
+    this.changed(id);
   }
 
   /** Reads a live draft; a corrupt file is quarantined under the article's lock. */

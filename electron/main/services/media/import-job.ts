@@ -8,6 +8,7 @@ import { ImportCancelled, ImportFailure, importMessages, quoteName } from './imp
 import type { FileSource, ImportOutcome } from './import-file';
 import { receiveBytes } from './incoming';
 import { messageOf } from '../../../../shared/model/errors';
+import { createChangeSignal, type ChangeSignal } from '../change-signal';
 
 export type RunImport = (source: FileSource, name: string, signal: AbortSignal) => Promise<ImportOutcome>;
 
@@ -21,7 +22,16 @@ export interface ImportJobsOptions {
   bytesWaitMs: number;
   /** Unexpected failures (bugs, not bad files) are reported here as well as on the item. */
   onError: (error: unknown) => void;
+  /**
+   * A job's state changed (a file started, finished or was skipped): the window following it shows
+   * progress from this instead of asking. Coalesced per job, at most once per `progressGapMs`
+   * (default 150 ms); the finished state is always told.
+   */
+  onProgress?: (job: ImportJob) => void;
+  progressGapMs?: number;
 }
+
+const DEFAULT_PROGRESS_GAP_MS = 150;
 
 /** Finished jobs kept for status() after they end. */
 const KEPT_FINISHED_JOBS = 20;
@@ -37,6 +47,7 @@ interface Job {
   controller: AbortController;
   waiters: ((job: ImportJob) => void)[];
   waitTimer: NodeJS.Timeout | null;
+  progress: ChangeSignal;
 }
 
 /**
@@ -142,7 +153,10 @@ export class ImportJobs {
       controller: new AbortController(),
       waiters: [],
       waitTimer: null,
+      progress: { notify: () => undefined, stop: () => undefined },
     };
+    const onProgress = this.options.onProgress;
+    if (onProgress) job.progress = createChangeSignal(() => onProgress(snapshot(job)), this.options.progressGapMs ?? DEFAULT_PROGRESS_GAP_MS);
     this.jobs.set(job.id, job);
     return job;
   }
@@ -155,6 +169,7 @@ export class ImportJobs {
         return;
       }
       item.state = 'importing';
+      job.progress.notify();
       try {
         const outcome = await this.runImport(source, item.name, job.controller.signal);
         this.settleItem(job, index, { state: outcome.state, photoId: outcome.photoId, warnings: outcome.warnings, message: '' });
@@ -168,6 +183,7 @@ export class ImportJobs {
 
   private settleItem(job: Job, index: number, change: Partial<ImportItem> & Pick<ImportItem, 'state' | 'message'>): void {
     Object.assign(job.items[index]!, change);
+    job.progress.notify();
     this.settleIfDone(job);
   }
 
@@ -175,6 +191,9 @@ export class ImportJobs {
     if (!isFinished(job) || this.finishedOrder.includes(job.id)) return;
     if (job.waitTimer) clearTimeout(job.waitTimer);
     job.waitTimer = null;
+    // The finished state goes out now, not after the gap: nothing about this job changes again.
+    job.progress.notify();
+    job.progress.stop();
     this.finishedOrder.push(job.id);
     while (this.finishedOrder.length > KEPT_FINISHED_JOBS) this.jobs.delete(this.finishedOrder.shift()!);
     const done = snapshot(job);

@@ -40,6 +40,8 @@ export interface MediaLibraryOptions {
    * swept, removed or moved at open (incoming/ may hold that process's imports under way).
    */
   readOnly?: boolean;
+  /** An import job's state changed (coalesced; see ImportJobsOptions.onProgress). */
+  onImportProgress?: (job: ImportJob) => void;
 }
 
 const PartialMetadata = PhotoMetadata.partial().strict();
@@ -116,6 +118,7 @@ class FileMediaLibrary implements MediaLibrary {
       concurrency: options.concurrency ?? 2,
       bytesWaitMs: options.bytesWaitMs ?? 120_000,
       onError: this.onError,
+      onProgress: options.onImportProgress,
     });
   }
 

@@ -14,6 +14,7 @@ import { PublishActions, baseCode, revealArticleField, useOpenArticleForOutbox }
 import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
 import { titleOf } from './DraftListItem';
 import { PhotoPickerDialog } from '../photos';
+import { ChangedElsewhereNotice } from './ChangedElsewhereNotice';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
 import { createValueStore } from './value-store';
@@ -130,6 +131,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         </button>
         <PublishActions article={article} save={session.flush} paneRef={paneRef} onShowIssue={showPublishIssue} />
       </header>
+      <ChangedElsewhereNotice session={session} />
       {checkOpen && (
         <PrepublishPanel
           report={report}

@@ -33,6 +33,8 @@ export interface SaverOptions {
   onSaved?: (result: SaveResult, reason: SaveReason) => void;
 }
 
+const HELD_MESSAGE = 'Not saved: this story was changed in another window.';
+
 /** Tells states apart without serializing them (emit runs on every keystroke). */
 function stateKey(state: SaveState): string {
   switch (state.kind) {
@@ -61,6 +63,7 @@ export class DraftSaver {
   private lastError: string | null = null;
   private savedAt: string | null = null;
   private disposed = false;
+  private held = false;
   private updatedAt: string;
   private lastEmitted = '';
   /** When the oldest change not yet sent was made (for maxWaitMs). */
@@ -102,6 +105,17 @@ export class DraftSaver {
     return this.request('auto');
   }
 
+  /**
+   * While held, nothing is written: the story was changed in another window, and saving this
+   * window's copy would silently replace that change. Edits stay pending until the person chooses
+   * (reload the other version, or release the hold to keep this one).
+   */
+  hold(held: boolean): void {
+    this.held = held;
+    this.emit();
+    if (!held && this.dirty && !this.disposed) void this.request('auto');
+  }
+
   /** Stops the timer; a save already in flight still completes. */
   dispose(): void {
     this.disposed = true;
@@ -120,7 +134,7 @@ export class DraftSaver {
   private async run(): Promise<boolean> {
     this.busy = true;
     let ok = true;
-    while (this.wanted && this.dirty) {
+    while (this.wanted && this.dirty && !this.held) {
       this.wanted = false;
       this.dirty = false;
       this.dirtySince = null;
@@ -182,6 +196,7 @@ export class DraftSaver {
   private state(): SaveState {
     if (this.lastError !== null) return { kind: 'error', message: this.lastError, retrying: this.busy };
     if (this.busy) return { kind: 'saving' };
+    if (this.held && this.dirty) return { kind: 'error', message: HELD_MESSAGE, retrying: false };
     if (this.dirty) return { kind: 'pending' };
     return { kind: 'saved', at: this.savedAt };
   }

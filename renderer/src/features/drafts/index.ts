@@ -12,4 +12,5 @@ export { useDeskKeys } from './useDeskKeys';
 export { useDeskStart } from './useDeskStart';
 export { useDraftActions } from './useDraftActions';
 export type { DraftActions } from './useDraftActions';
+export { useDraftsChanged } from './useDraftsChanged';
 export { useSaveOnClose } from './useSaveOnClose';

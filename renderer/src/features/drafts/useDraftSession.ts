@@ -24,6 +24,10 @@ export interface DraftSession {
   saveNow(): Promise<boolean>;
   flush(): Promise<boolean>;
   hasUnsavedChanges(): boolean;
+  /** updatedAt of the open article's version on disk as this window last saved or loaded it. */
+  savedUpdatedAt(): string | null;
+  /** Stops (or resumes) saving the open article; see DraftSaver.hold. */
+  holdSaves(held: boolean): void;
   /** The open article as it stands now, body from the editor included (to compare revisions with). */
   snapshot(): Article | null;
 }
@@ -133,6 +137,8 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
   const saveNow = useCallback(() => openRef.current?.saver.saveNow() ?? Promise.resolve(true), []);
   const flush = useCallback(() => openRef.current?.saver.flush() ?? Promise.resolve(true), []);
   const hasUnsavedChanges = useCallback(() => openRef.current?.saver.hasUnsavedChanges ?? false, []);
+  const savedUpdatedAt = useCallback(() => openRef.current?.article.updatedAt ?? null, []);
+  const holdSaves = useCallback((held: boolean) => openRef.current?.saver.hold(held), []);
   const snapshot = useCallback(() => {
     const open = openRef.current;
     return open === null || article === null ? null : forSaving(article, open.editor);
@@ -140,5 +146,5 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
 
   useEffect(() => () => release(), [release]);
 
-  return { article, loadKey, saveState, attachEditor, load, unload, updateMeta, bodyChanged, saveNow, flush, hasUnsavedChanges, snapshot };
+  return { article, loadKey, saveState, attachEditor, load, unload, updateMeta, bodyChanged, saveNow, flush, hasUnsavedChanges, savedUpdatedAt, holdSaves, snapshot };
 }

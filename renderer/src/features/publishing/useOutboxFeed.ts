@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxView } from '../../../../shared/ipc/publishing-contract';
 import { call, onAppEvent } from '../../api/newsdesk';
+import { onWindowResync } from '../../api/window-resync';
 import { startOutboxFeed, type OutboxFeed } from './outbox-feed';
 
 export interface OutboxFeedState {
@@ -14,19 +15,6 @@ export interface OutboxFeedState {
   patch(change: (view: OutboxView) => OutboxView): void;
 }
 
-/** Calls `listener` when this window may have missed events: it gained focus or became visible again. */
-function onResync(listener: () => void): () => void {
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') listener();
-  };
-  window.addEventListener('focus', listener);
-  document.addEventListener('visibilitychange', onVisible);
-  return () => {
-    window.removeEventListener('focus', listener);
-    document.removeEventListener('visibilitychange', onVisible);
-  };
-}
-
 /** The outbox read by this window, following main's 'outbox:changed' (see outbox-feed.ts). */
 export function useOutboxFeed(onView: (view: OutboxView) => void): OutboxFeedState {
   const [view, setView] = useState<OutboxView | null>(null);
@@ -37,7 +25,7 @@ export function useOutboxFeed(onView: (view: OutboxView) => void): OutboxFeedSta
 
   useEffect(() => {
     const started = startOutboxFeed(
-      { read: () => call('outbox:list', {}), onChanged: (listener) => onAppEvent('outbox:changed', listener), onResync },
+      { read: () => call('outbox:list', {}), onChanged: (listener) => onAppEvent('outbox:changed', listener), onResync: onWindowResync },
       {
         view: (next) => {
           onViewRef.current(next);

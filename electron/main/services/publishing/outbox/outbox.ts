@@ -3,7 +3,7 @@ import type { QuarantinedFile } from '../../../../../shared/model/library';
 import { UserFacingError } from '../../../../../shared/model/errors';
 import { FINISHED_JOB_STATES, type JobProgress, type PublishJob } from '../../../../../shared/model/publishing';
 import { describeIoError } from '../../fs/io-errors';
-import { createChangeSignal, type ChangeSignal } from './change-signal';
+import { createChangeSignal, type ChangeSignal } from '../../change-signal';
 import { JobBook } from './outbox-book';
 import { PENDING_JOB_STATES, asPublishError, initialProgress, newJob, sentence, serialKey, type EnqueueRequest, type LogLine } from './outbox-jobs';
 import { openOutboxStore, type OutboxStore } from './outbox-store';

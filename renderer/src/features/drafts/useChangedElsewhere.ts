@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../api/newsdesk';
+import type { DraftSession } from './useDraftSession';
+import { useDraftsChanged } from './useDraftsChanged';
+
+export interface ChangedElsewhere {
+  /** The open story on disk is not the version this window saved or loaded last. */
+  changed: boolean;
+  /** Opens the version on disk; this window's unsaved edits are dropped. */
+  reload(): Promise<void>;
+  /** Keeps this window's text: saving resumes and replaces the other version. */
+  keepMine(): void;
+}
+
+/**
+ * Notices when the open story was changed outside this window (another window, "take the site's
+ * version" in publishing). Saves are held from then on, so this window never silently replaces
+ * that change; the person chooses. Live co-editing (merging both) is not attempted.
+ */
+export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
+  const [changed, setChanged] = useState(false);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const id = session.article?.id ?? null;
+  const checking = useRef(false);
+
+  const check = useCallback(async (): Promise<void> => {
+    const current = sessionRef.current;
+    const openId = current.article?.id;
+    if (!openId || checking.current) return;
+    // This window's own save may be what changed the file: its answer (the new updatedAt) is still
+    // on its way, so judge only once it has come back.
+    if (current.saveState.get().kind === 'saving') {
+      const stop = current.saveState.subscribe(() => {
+        if (current.saveState.get().kind === 'saving') return;
+        stop();
+        void check();
+      });
+      return;
+    }
+    checking.current = true;
+    try {
+      const result = await call('drafts:get', { id: openId });
+      const now = sessionRef.current;
+      if (now.article?.id !== openId) return;
+      if (now.saveState.get().kind === 'saving') {
+        checking.current = false;
+        void check();
+        return;
+      }
+      // A story trashed or unreadable elsewhere is reported by the actions that need it, not here.
+      if (result.ok && result.value.updatedAt !== now.savedUpdatedAt()) {
+        now.holdSaves(true);
+        setChanged(true);
+      }
+    } finally {
+      checking.current = false;
+    }
+  }, []);
+
+  useDraftsChanged((ids) => {
+    if (id && (ids === null || ids.includes(id))) void check();
+  });
+
+  // Another story opened (or this one reloaded): what was noticed belonged to the previous one.
+  useEffect(() => setChanged(false), [session.loadKey]);
+
+  const reload = useCallback(async () => {
+    const openId = sessionRef.current.article?.id;
+    if (!openId) return;
+    const result = await call('drafts:get', { id: openId });
+    if (!result.ok) return;
+    // The saver is held, so letting go of the open copy writes nothing over the version read here.
+    sessionRef.current.load(result.value);
+  }, []);
+
+  const keepMine = useCallback(() => {
+    sessionRef.current.holdSaves(false);
+    setChanged(false);
+  }, []);
+
+  return { changed, reload, keepMine };
+}
