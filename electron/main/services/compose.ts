@@ -12,7 +12,6 @@ import { openVideoStore, type VideoStore } from './feeds/video-store';
 import { openMediaLibrary } from './media/media-library';
 import type { ImportJob } from '../../../shared/model/media-library';
 import { createMediaHandlers } from './media/media-handlers';
-import { createPhotoTrashHandlers } from './media/photo-trash-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
 import type { MediaLibrary } from './media/types';
 import { createAppHandlers } from './app/app-handlers';
@@ -165,9 +164,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     }),
     ...createDesktopHandlers({ desktop, drafts }),
     ...createDraftsHandlers({ drafts, settings }),
-    ...createMediaHandlers({ media, settings, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
+    ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
-    ...createPhotoTrashHandlers({ media, drafts, videos }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
   };
 

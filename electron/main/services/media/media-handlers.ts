@@ -3,13 +3,13 @@ import type { Photo } from '../../../../shared/model/photo';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { SettingsService } from '../settings/settings-service';
 import { FORMAT_EXTENSIONS } from './paths';
+import { createPhotoTrashHandlers, type PhotoTrashServices } from './photo-trash-handlers';
 import type { MediaLibrary } from './types';
 
-/** The photo trash's channels are answered by photo-trash-handlers.ts, which also needs drafts and videos. */
-type TrashChannel = 'media:trash' | 'media:listTrash' | 'media:restoreFromTrash' | 'media:emptyTrash';
-export type MediaHandlers = Pick<Handlers, Exclude<keyof typeof mediaChannels, TrashChannel>>;
+export type MediaHandlers = Pick<Handlers, keyof typeof mediaChannels>;
 
-export interface MediaHandlerServices {
+/** The trash's handlers (photo-trash-handlers.ts) also look through drafts and videos for uses. */
+export interface MediaHandlerServices extends PhotoTrashServices {
   media: MediaLibrary;
   settings: Pick<SettingsService, 'get'>;
   /** The system's open dialog for photos; [] when it was closed without a choice. */
@@ -19,8 +19,9 @@ export interface MediaHandlerServices {
 }
 
 /** The media:* channels, over the photo library and the system's file dialogs. */
-export function createMediaHandlers({ media, settings, chooseFiles, chooseSavePath }: MediaHandlerServices): MediaHandlers {
+export function createMediaHandlers({ media, settings, chooseFiles, chooseSavePath, drafts, videos }: MediaHandlerServices): MediaHandlers {
   return {
+    ...createPhotoTrashHandlers({ media, drafts, videos }),
     'media:list': (query) => media.list(query),
     'media:get': ({ id }) => media.get(id),
     'media:getMany': ({ ids }) => media.getMany(ids),
