@@ -40,6 +40,8 @@ test('add items: search, add several in one go, and see where items are placed a
   await writeArticle(page, 'Harbour strike enters second week');
   await writeArticle(page, 'Council votes on the budget');
   await page.getByRole('button', { name: 'New article' }).first().click();
+  // The new article is open once its headline has the focus; typing earlier would go to the last one.
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.getByTestId('article-body').click();
   await page.getByTestId('article-body').pressSequentially('A draft nobody has named yet.');
   await saved(page);
