@@ -65,7 +65,7 @@ const childrenOf = (node: JsonNode): unknown[] => (Array.isArray(node.children) 
 const stringField = (node: JsonNode, key: string): string => (typeof node[key] === 'string' ? (node[key] as string) : '');
 
 /** The text of a subtree, walked with an explicit stack so hostile nesting cannot overflow the call stack. */
-function flatText(node: unknown): string {
+export function flatText(node: unknown): string {
   const out: string[] = [];
   const pending: unknown[] = [node];
   while (pending.length > 0) {

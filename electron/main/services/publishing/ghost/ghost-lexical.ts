@@ -1,5 +1,6 @@
 import type { LexicalDocument } from '../../../../../shared/model/article';
 import { IMAGE_NODE_TYPE, type ImageWidth } from '../../../../../shared/model/photo-use';
+import { flatText } from '../../../../../shared/rules/article-html';
 import { escapeHtml, isSafeLinkUrl } from '../../../../../shared/rules/html-escape';
 import { captionWithCredit } from '../../../../../shared/rules/photo-use';
 import { EMBED_NODE_TYPE, readEmbedNode } from '../../../../../shared/rules/embed-providers';
@@ -49,21 +50,6 @@ const text = (value: string, format = 0): GhostNode => ({ detail: 0, format, mod
 
 export function markerHtml(clientKey: string): string {
   return `<!-- newsdesk:${clientKey} -->`;
-}
-
-/** The text of a subtree, walked with a stack so hostile nesting cannot overflow the call stack. */
-function flatText(node: unknown): string {
-  const out: string[] = [];
-  const pending: unknown[] = [node];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (!isNode(next)) continue;
-    if (typeof next.text === 'string') out.push(next.text);
-    else if (next.type === 'linebreak') out.push('\n');
-    const children = childrenOf(next);
-    for (let i = children.length - 1; i >= 0; i -= 1) pending.push(children[i]);
-  }
-  return out.join('');
 }
 
 const collapse = (value: string): string => value.replace(/\s+/gu, ' ').trim();
