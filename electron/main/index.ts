@@ -39,6 +39,7 @@ import {
 import { keychainSecretBox } from './security/keychain';
 import { createServices, type Services } from './services/compose';
 import { messageOf } from '../../shared/model/errors';
+import type { AppEvent, AppEventPayload } from '../../shared/ipc/events';
 
 /**
  * Composition root of the main process: everything Electron-specific is wired here and nowhere
@@ -84,6 +85,11 @@ function openStore(name: string): Store {
 }
 
 /** The OS's place for the app's logs; inside the app's data folder if the OS gives none. */
+/** Sends one of the contract's events to every window's page (each decides whether it concerns it). */
+function broadcast<E extends AppEvent>(event: E, payload: AppEventPayload<E>): void {
+  for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, event, payload);
+}
+
 function logsFolder(): string {
   try {
     return app.getPath('logs');
@@ -284,15 +290,11 @@ export function startNewsdesk(): void {
       desktop: ready.shell,
       onSettingsChanged: (settings) => ready.applySettings(settings),
       onJobFinished: (finished) => ready.jobFinished(finished),
-      onOutboxChanged: () => {
-        for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'outbox:changed', {});
-      },
-      onDraftsChanged: (ids) => {
-        for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'drafts:changed', { ids });
-      },
-      onImportProgress: (job) => {
-        for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, 'media:importProgress', job);
-      },
+      onOutboxChanged: () => broadcast('outbox:changed', {}),
+      onDraftsChanged: (ids) => broadcast('drafts:changed', { ids }),
+      onImportProgress: (job) => broadcast('media:importProgress', job),
+      // DeskEvents and the contract's payloads of the same names are one type (checked in events.ts).
+      onDeskEvent: (event, payload) => broadcast(event, payload as AppEventPayload<typeof event>),
       // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),
     });

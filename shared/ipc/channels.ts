@@ -66,10 +66,27 @@ export const CHANNEL_NAMES = [
   'outbox:resolveConflict',
   'export:html',
   'export:ninjs',
+  'story:open',
+  'story:update',
+  'story:awareness',
+  'story:close',
+  'desk:status',
+  'desk:signIn',
+  'desk:signOut',
+  'desk:share',
+  'desk:stories',
+  'desk:search',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** The names of the events main may send a window (events.ts has their schemas); kept equal by a unit test. */
-export const EVENT_NAMES = ['menu:command', 'article:open', 'theme:changed', 'app:saveBeforeClose', 'outbox:changed', 'drafts:changed', 'media:importProgress'] as const;
+export const EVENT_NAMES = [
+  'menu:command', 'article:open', 'theme:changed', 'app:saveBeforeClose', 'outbox:changed', 'drafts:changed',
+  'media:importProgress',
+  'story:updated',
+  'story:awarenessChanged',
+  'desk:statusChanged',
+  'desk:presence',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

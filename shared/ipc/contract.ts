@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-contract';
+import { collabChannels } from './collab-contract';
 import type { ChannelName } from './channels';
 import { desktopChannels } from './desktop-contract';
 import { draftsChannels } from './drafts-contract';
@@ -19,6 +20,7 @@ export const contract = {
   ...desktopChannels,
   ...feedsChannels,
   ...publishingChannels,
+  ...collabChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from '../model/article';
+import { DeskPresence, DeskStatus, StoryChange, type DeskEventName, type DeskEvents } from '../model/desk';
 import { ImportJob } from '../model/media-library';
 
 /**
@@ -64,9 +65,26 @@ export const appEvents = {
    * coalesced, and always once it finished; the window that follows the job ignores other jobs.
    */
   'media:importProgress': ImportJob,
+  /** A story document main holds changed (another window's editor, the desk, or main itself). */
+  'story:updated': StoryChange,
+  /** Presence in a story document changed (cursors, selections, names): a y-protocols awareness update. */
+  'story:awarenessChanged': StoryChange,
+  /** The desk connection changed (signed in or out, connected, offline, unsynced stories). */
+  'desk:statusChanged': DeskStatus,
+  /** Who is in which story now (for the draft list), sent when it changes. */
+  'desk:presence': DeskPresence,
 } as const;
 
 export type AppEvent = keyof typeof appEvents;
+
+/** The desk's events as main's services name them are exactly the contract's (this fails to compile otherwise). */
+export type DeskEventsMatchContract = [DeskEvents, { [E in DeskEventName]: z.output<(typeof appEvents)[E]> }] extends [
+  { [E in DeskEventName]: z.output<(typeof appEvents)[E]> },
+  DeskEvents,
+]
+  ? true
+  : never;
+export const DESK_EVENTS_MATCH: DeskEventsMatchContract = true;
 export type AppEventPayload<E extends AppEvent> = z.output<(typeof appEvents)[E]>;
 
 export function isAppEvent(name: unknown): name is AppEvent {

@@ -71,6 +71,17 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'outbox:clearFinished': 'writes',
   'outbox:resolveConflict': 'writes',
   'export:html': 'reads',
+  'story:open': 'reads',
+  // A change to a story's text is a write like drafts:save; presence and closing are not.
+  'story:update': 'writes',
+  'story:awareness': 'reads',
+  'story:close': 'reads',
+  'desk:status': 'reads',
+  'desk:signIn': 'writes',
+  'desk:signOut': 'writes',
+  'desk:share': 'writes',
+  'desk:stories': 'reads',
+  'desk:search': 'reads',
   'export:ninjs': 'reads',
 };
 

@@ -15,6 +15,9 @@ import { createMediaHandlers } from './media/media-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
 import type { MediaLibrary } from './media/types';
 import { createAppHandlers } from './app/app-handlers';
+import { createCollabHandlers } from './collab/collab-handlers';
+import { createStoryDocs, type StoryDocs } from './collab/story-docs';
+import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
 import { deliveryAfter } from './publishing/outbox/delivery';
@@ -54,6 +57,11 @@ export interface ServiceOptions {
   onDraftsChanged?: (ids: string[]) => void;
   /** An import job's state changed (coalesced): tell the windows, which show its progress. */
   onImportProgress?: (job: ImportJob) => void;
+  /**
+   * Story documents and the desk changed: tell every window (webContents.send in the app, the pages
+   * in the browser harness). A window not showing that story ignores it.
+   */
+  onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
 }
@@ -88,6 +96,8 @@ export interface Services {
   publishing: PublishingServices;
   /** Whether this process may change the library (the library lock; see library/library-access.ts). */
   access: LibraryAccess;
+  /** The story documents main holds for the editors attached to them (see collab/story-docs.ts). */
+  storyDocs: StoryDocs;
   /**
    * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
    * each thing the disk refused (kept in memory), and calling it again tries those writes again.
@@ -151,6 +161,11 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const { targets, outbox } = publishing;
   const desktop = options.desktop ?? headlessDesktop;
 
+  const storyDocs = createStoryDocs({
+    onUpdate: (key, update, from) =>
+      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
+  });
+
   const handlers: Handlers = {
     ...createAppHandlers({
       version: options.version,
@@ -167,6 +182,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
+    ...createCollabHandlers({ docs: storyDocs }),
   };
 
   return {
@@ -178,6 +194,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     videos,
     publishing,
     access,
+    storyDocs,
     close: async () => {
       try {
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.

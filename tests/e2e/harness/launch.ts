@@ -93,6 +93,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       onOutboxChanged: () => void emitToPage('outbox:changed', {}).catch(() => undefined),
       onDraftsChanged: (ids) => void emitToPage('drafts:changed', { ids }).catch(() => undefined),
       onImportProgress: (job) => void emitToPage('media:importProgress', job).catch(() => undefined),
+      onDeskEvent: (event, payload) => void emitToPage(event, payload).catch(() => undefined),
     });
     return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
   };

@@ -113,6 +113,16 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'outbox:resolveConflict': { id: JOB_ID, choice: 'takeRemote' },
   'export:html': { articleId: ARTICLE_ID },
   'export:ninjs': { articleId: ARTICLE_ID, version: '3.1' },
+  'story:open': { id: ARTICLE_ID, part: 'body', session: 'window-0001' },
+  'story:update': { id: ARTICLE_ID, part: 'body', session: 'window-0001', update: 'AAA=' },
+  'story:awareness': { id: ARTICLE_ID, part: 'body', session: 'window-0001', update: 'AA==' },
+  'story:close': { id: ARTICLE_ID, part: 'body', session: 'window-0001' },
+  'desk:status': {},
+  'desk:signIn': { serverUrl: 'http://127.0.0.1:8410', email: 'lucy@example.com', password: 'correct horse' },
+  'desk:signOut': {},
+  'desk:share': { id: ARTICLE_ID },
+  'desk:stories': {},
+  'desk:search': { query: 'harbour' },
 };
 
 /**

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ArticleId } from '../model/article';
+import { Base64Update, DeskStatus, StoryDocRef, StoryOpened } from '../model/desk';
+import { searchResponseSchema, storySummarySchema } from '../desk/desk-protocol';
+
+/**
+ * The story:* channels attach a window's editor to the story document main holds (a Yjs provider
+ * over IPC: two windows of one app are two views of one document), and the desk:* channels are the
+ * connection to a desk server. Main answers both; updates from main come back as the events
+ * 'story:updated' and 'story:awarenessChanged' (events.ts).
+ */
+
+const Empty = z.object({}).strict();
+
+export const collabChannels = {
+  /** Attach an editor to a story's document: main's whole state, and whether this editor bootstraps it. */
+  'story:open': { request: StoryDocRef, response: StoryOpened },
+  /** A local change of the editor (a Yjs update); main applies it, keeps it on disk, and passes it on. */
+  'story:update': { request: StoryDocRef.extend({ update: Base64Update }).strict(), response: z.null() },
+  /** The editor's presence (cursor, selection, name, colour) as a y-protocols awareness update. */
+  'story:awareness': { request: StoryDocRef.extend({ update: Base64Update }).strict(), response: z.null() },
+  /** The editor closed: main may let the document go once no window holds it. */
+  'story:close': { request: StoryDocRef, response: z.null() },
+
+  'desk:status': { request: Empty, response: DeskStatus },
+  'desk:signIn': {
+    request: z
+      .object({
+        serverUrl: z.url({ protocol: /^https?$/ }).max(2000),
+        email: z.string().trim().min(3).max(320),
+        password: z.string().min(1).max(1024),
+      })
+      .strict(),
+    response: DeskStatus,
+  },
+  'desk:signOut': { request: Empty, response: DeskStatus },
+  /** Puts a story of this machine on the desk; from then on it is shared. */
+  'desk:share': { request: z.object({ id: ArticleId }).strict(), response: z.object({ deskId: z.string(), storyId: z.string() }) },
+  /** The desk's stories (also those not on this machine yet). */
+  'desk:stories': { request: Empty, response: z.object({ stories: z.array(storySummarySchema) }) },
+  /** The desk's archive search (PostgreSQL full text on the server). */
+  'desk:search': { request: z.object({ query: z.string().trim().min(1).max(200) }).strict(), response: searchResponseSchema },
+} as const;
