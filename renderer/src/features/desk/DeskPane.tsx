@@ -68,6 +68,13 @@ function SignInForm({ status, busy, setBusy, setError }: SignInFormProps) {
   const [serverUrl, setServerUrl] = useState(status?.serverUrl ?? '');
   const [email, setEmail] = useState(status?.user?.email ?? '');
   const passwordRef = useRef<HTMLInputElement>(null);
+  // After a refusal the password is typed again: focus goes there once the fields are enabled again.
+  const refocusPassword = useRef(false);
+  useEffect(() => {
+    if (busy || !refocusPassword.current) return;
+    refocusPassword.current = false;
+    passwordRef.current?.focus();
+  }, [busy]);
 
   // The address is kept after signing out: when main's answer arrives after the pane opened, fill it in.
   const knownUrl = status?.serverUrl ?? '';
@@ -89,22 +96,23 @@ function SignInForm({ status, busy, setBusy, setError }: SignInFormProps) {
     setBusy(true);
     const result = await call('desk:signIn', fields);
     if (passwordInput) passwordInput.value = '';
-    setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
-      passwordInput?.focus();
+      refocusPassword.current = true;
+      setBusy(false);
       return;
     }
-    acceptDeskStatus(result.value);
     // Main may answer with a status that is still signed out (say, the desk refused the account).
     if (result.value.state === 'signed-out') {
       setError(result.value.message ?? 'The desk did not sign you in.');
-      passwordInput?.focus();
+      refocusPassword.current = true;
     }
+    setBusy(false);
+    acceptDeskStatus(result.value);
   };
 
   return (
-    <form className="nd-desk-pane__form" aria-label="Sign in to a desk" onSubmit={(event) => void submit(event)} aria-busy={busy}>
+    <form className="nd-desk-pane__form" aria-label="Sign in to a desk" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
       <label className="nd-field">
         <span className="nd-field__label">Desk server</span>
         <input
