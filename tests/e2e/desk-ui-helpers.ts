@@ -6,17 +6,21 @@ import { expect } from './harness/fixtures';
 export const DESK_URL = 'http://desk.test:1234';
 export const ACCOUNT = { email: 'ana@desk.test', password: 'correct horse', name: 'Ana López' };
 
-/** A desk with two stories in its archive: one also on this machine (`localId`), one not. */
-export function deskScript(localId = 'not-a-local-story', localHeadline = 'Harbour fire'): DeskScript {
+/** A desk with one story in its archive that is not on this machine. */
+export function deskScript(): DeskScript {
   return {
     serverUrl: DESK_URL,
     account: ACCOUNT,
     desk: { id: 'metro', name: 'Metro desk' },
     stories: [
-      { storyId: localId, headline: localHeadline, status: 'draft', section: 'Metro', updated: '2026-12-01T09:00:00.000Z', editedBy: ['Ana López'], text: 'Crews fought the harbour fire through the night.' },
       { storyId: 'elsewhere-story-1', headline: 'Harbour dues rise', status: 'ready', section: 'Business', updated: '2026-11-20T09:00:00.000Z', editedBy: ['Ben Ode'], text: 'The port raises harbour dues for the first time in a decade.' },
     ],
   };
+}
+
+/** The desk's copy of the local story `id` (a desk story's id is its article id on every desktop). */
+export function harbourOnDesk(id: string) {
+  return { storyId: id, headline: 'Harbour fire', status: 'draft', section: 'Metro', updated: '2026-12-01T09:00:00.000Z', editedBy: ['Ana López'], text: 'Crews fought the harbour fire through the night.' };
 }
 
 /** Opens Preferences › Desk the way a person does: through the connection chip. */

@@ -41,6 +41,8 @@ export interface ScriptedDesk {
   setPresence(presence: DeskPresence): Promise<void>;
   /** The next sign-in waits until the returned function is called. */
   holdSignIn(): () => void;
+  /** A story that is on the desk from now on (e.g. one whose local id the spec only now knows). */
+  addStory(story: StorySummary & { text: string }): void;
   /** The ids shared so far through desk:share. */
   shared(): string[];
 }
@@ -139,6 +141,9 @@ export function createScriptedDesk(
         };
       });
       return release;
+    },
+    addStory(story) {
+      stories.push(story);
     },
     shared: () => [...sharedIds],
   };
