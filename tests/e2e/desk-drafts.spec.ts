@@ -58,6 +58,15 @@ test('desk stories are marked Shared, people in them show as coloured initials, 
   await expect(onDesk.page.getByTestId('toast')).toContainText('“Council budget vote” is on Metro desk now');
   await expect(item(onDesk, 'Council budget vote').getByTestId('shared-mark')).toBeVisible();
   expect(onDesk.desk!.shared()).toEqual([budgetId]);
+
+  // A story created on another desktop arrives as a new draft (main writes it and says so): it
+  // shows as shared without waiting for a focus or a reconnect.
+  const arrived = await onDesk.services().drafts.create({});
+  await onDesk.services().drafts.save({ ...arrived, headline: 'Tram strike called off', section: 'Metro' }, 'manual');
+  onDesk.desk!.addStory({ ...harbourOnDesk(arrived.id), headline: 'Tram strike called off' });
+  await onDesk.emit('drafts:changed', { ids: [arrived.id] });
+  await expect(item(onDesk, 'Tram strike called off').getByTestId('shared-mark')).toBeVisible();
+
   await onDesk.page.mouse.move(700, 700);
   await onDesk.page.screenshot({ path: `${SCREENS}/desk-draft-list-shared-presence.png` });
 
