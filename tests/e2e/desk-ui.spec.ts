@@ -101,3 +101,32 @@ test('without a keychain, signing in is refused with the keychain sentence and n
   await expect(dialog.getByTestId('desk-error')).toHaveText(NO_KEYCHAIN_MESSAGE);
   await expect(page.getByTestId('desk-chip')).toHaveText('Signed out');
 });
+
+test('the Preferences panes are reached by keyboard, and the desk reads in the dark theme', async ({ launch }) => {
+  const app = await launch({ desk: deskScript() });
+  const { page } = app;
+  await page.keyboard.press('Control+,');
+  const dialog = page.getByTestId('preferences');
+  const general = dialog.getByRole('tab', { name: 'General' });
+  await expect(general).toHaveAttribute('aria-selected', 'true');
+  await dialog.getByRole('radio', { name: 'Dark' }).check();
+  await general.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByRole('tab', { name: 'Desk' })).toBeFocused();
+  await expect(dialog.getByRole('tab', { name: 'Desk' })).toHaveAttribute('aria-selected', 'true');
+  await expect(dialog.getByRole('radio', { name: 'Dark' })).toBeHidden();
+
+  // Tab into the form and sign in with the keyboard alone.
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Desk server')).toBeFocused();
+  await page.keyboard.type(DESK_URL);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ACCOUNT.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ACCOUNT.password);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('desk-name')).toHaveText('Metro desk');
+  await app.desk!.goOffline(2);
+  await expect(dialog.getByText('2 stories have changes the desk has not received yet.', { exact: false })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/desk-preferences-dark-offline.png` });
+});
