@@ -64,12 +64,19 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** The store itself, for the hooks below and for tests that drive it without React. */
+export const deskStatusStore = {
+  subscribe,
+  status: (): DeskStatus | null => status,
+  presence: (): ReadonlyMap<string, StoryPresence['people']> => presence,
+};
+
 /** The desk connection as main last told it; null until main has answered once. */
 export function useDeskStatus(): DeskStatus | null {
-  return useSyncExternalStore(subscribe, () => status);
+  return useSyncExternalStore(subscribe, deskStatusStore.status);
 }
 
 /** Who is in each story now (by article id), from the desk's presence. */
 export function useStoryPresence(): ReadonlyMap<string, StoryPresence['people']> {
-  return useSyncExternalStore(subscribe, () => presence);
+  return useSyncExternalStore(subscribe, deskStatusStore.presence);
 }
