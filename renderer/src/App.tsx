@@ -15,6 +15,7 @@ import {
   useDraftsChanged,
   useSaveOnClose,
 } from './features/drafts';
+import { DeskChip } from './features/desk';
 import { useOutbox } from './features/publishing';
 import { useDraftingDeskMenu } from './features/desktop';
 import { useNotify } from './ui/components/Toasts';
@@ -86,6 +87,7 @@ export function App({ windowArticleId = null }: AppProps) {
         <header className="nd-article-window__bar" data-testid="article-window-bar">
           <span className="nd-article-window__app">Newsdesk</span>
           <span className="nd-article-window__headline">{article ? headline || 'Untitled' : 'No article open'}</span>
+          <DeskChip />
         </header>
       )}
       <ArticlePhotosProvider leadPhotoId={article?.leadPhoto?.photoId ?? null}>

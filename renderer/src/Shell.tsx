@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { LibraryChangesContext } from './api/library-changes';
 import { App } from './App';
+import { DeskChip } from './features/desk';
 import { PreferencesHost } from './features/desktop';
 import { FeedsDesk } from './features/feeds';
 import { ImportPanel, LibraryView, useImportRuns } from './features/photos';
@@ -47,6 +48,9 @@ export function Shell() {
           <div id="nd-desk-outbox" role="tabpanel" aria-labelledby="nd-desk-tab-outbox" className="nd-shell__desk" hidden={desk !== 'outbox'}>
             {opened.outbox && <OutboxDesk />}
           </div>
+          <footer className="nd-shell__status" aria-label="Desk connection">
+            <DeskChip />
+          </footer>
           <PreferencesHost onEditCreditStyle={() => runMenuCommand('photo:edit-credit-style')} />
           <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />
           {dropping && (

@@ -26,6 +26,7 @@ import './ui/styles/publishing-outbox.css';
 import './ui/styles/publishing-dialogs.css';
 import './ui/styles/publishing-targets.css';
 import './ui/styles/desktop.css';
+import './ui/styles/desk.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -11,6 +11,7 @@ import { createTestSecretBox } from '../../fakes/secret-box';
 import { openTestServices } from '../../support/test-services';
 import { HARNESS_ORIGIN, RENDERER_DIR, serveAppProtocol } from './app-route';
 import { bridgeScript } from './bridge-script';
+import { createScriptedDesk, type DeskScript, type ScriptedDesk } from './scripted-desk';
 
 export interface HarnessApp {
   page: Page;
@@ -33,6 +34,8 @@ export interface HarnessApp {
   emit<E extends AppEvent>(event: E, payload: AppEventPayload<E>): Promise<void>;
   /** How many times the page has called `channel` so far (e.g. to prove it does not poll). */
   callsOf(channel: string): number;
+  /** The scripted desk behind the desk:* channels, when launched with `desk` (null otherwise). */
+  desk: ScriptedDesk | null;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,11 @@ export interface LaunchOptions {
   desktop?: DesktopShell;
   /** Another build of the renderer to serve (the typing benchmark compares two); out/renderer unless given. */
   rendererDir?: string;
+  /**
+   * Scripted desk:* answers instead of main's (see scripted-desk.ts), for UI states the harness
+   * cannot reach without a desk server: signed in, offline, people in stories.
+   */
+  desk?: DeskScript;
 }
 
 export async function makeDataDir(): Promise<string> {
@@ -74,6 +82,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   // Main tells every window when the outbox changed (index.ts does it with webContents.send).
   const emitToPage = (event: AppEvent, payload: unknown) =>
     page.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
+  const desk = options.desk ? createScriptedDesk(options.desk, secretBox, (event, payload) => emitToPage(event, payload).catch(() => undefined)) : null;
   // One "main process": the services on the data folder and the dispatcher in front of them.
   const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
     const services = await openTestServices(dataDir, {
@@ -95,7 +104,8 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       onImportProgress: (job) => void emitToPage('media:importProgress', job).catch(() => undefined),
       onDeskEvent: (event, payload) => void emitToPage(event, payload).catch(() => undefined),
     });
-    return { services, dispatch: createDispatcher(services.handlers, { trustedOrigins }) };
+    const handlers = desk ? { ...services.handlers, ...desk.handlers } : services.handlers;
+    return { services, dispatch: createDispatcher(handlers, { trustedOrigins }) };
   };
   let main = await start();
 
@@ -129,6 +139,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       await emitToPage(event, payload);
     },
     callsOf: (channel) => calls.get(channel) ?? 0,
+    desk,
     async restart() {
       await main.services.close();
       main = await start();

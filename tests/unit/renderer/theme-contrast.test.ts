@@ -53,6 +53,10 @@ const PAIRS: [string, string, number][] = [
   ['--nd-warning-text', '--nd-warning-faint', BODY],
   ['--nd-warning-text', '--nd-surface', BODY],
   ['--nd-warning-text-strong', '--nd-warning-soft', BODY],
+  // A desk archive snippet's matched words.
+  ['--nd-text', '--nd-warning-soft', BODY],
+  // "Not on this machine yet" under a desk archive result, in the draft list.
+  ['--nd-warning-text', '--nd-surface-sunken', BODY],
   ['--nd-warning-text-soft', '--nd-warning-soft', BODY],
   ['--nd-warning-text-soft', '--nd-surface', BODY],
   ['--nd-success', '--nd-surface', BODY],

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import type { DesktopSettings } from '../../../../shared/model/settings';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
+import { DeskPane } from '../desk';
 import { PublishTargetsDialog } from '../publishing';
+import { PreferencesTabs, type PreferencesPane } from './PreferencesTabs';
 import { addLanguage, languageLabel, MAX_SPELLING_LANGUAGES, moveEarlier, SPELLING_LANGUAGES } from './spelling-languages';
 import type { ThemeChoice } from './theme';
 
@@ -25,6 +27,9 @@ interface PreferencesDialogProps {
   /** Opens the library's credit style dialog; left out where there is no library (an article window). */
   onEditCreditStyle?: () => void;
   onClose(): void;
+  /** The pane shown: General (appearance, spelling, the desk's settings dialogs) or Desk (the shared desk). */
+  pane?: PreferencesPane;
+  onPaneChange?(pane: PreferencesPane): void;
 }
 
 /**
@@ -32,7 +37,8 @@ interface PreferencesDialogProps {
  * (there is no Save button, as in the OS's own preference windows), and a way to the desk's other
  * settings dialogs.
  */
-export function PreferencesDialog({ open, settings, loadError = null, onThemePreview, onSaved, onEditCreditStyle, onClose }: PreferencesDialogProps) {
+export function PreferencesDialog(props: PreferencesDialogProps) {
+  const { open, settings, loadError = null, onThemePreview, onSaved, onEditCreditStyle, onClose, pane = 'general', onPaneChange = () => undefined } = props;
   const [error, setError] = useState<string | null>(null);
   const [targetsOpen, setTargetsOpen] = useState(false);
   const desktop = settings ?? { theme: 'system', spellcheckLanguages: [] };
@@ -60,7 +66,11 @@ export function PreferencesDialog({ open, settings, loadError = null, onThemePre
 
   return (
     <ModalDialog open={open} title="Preferences" className="nd-preferences" testId="preferences" error={error ?? loadError} onOpened={() => setError(null)} onClose={onClose}>
-      <div className="nd-preferences__body">
+      <PreferencesTabs pane={pane} onChange={onPaneChange} />
+      <div className="nd-preferences__body" role="tabpanel" id="nd-preferences-desk" aria-labelledby="nd-preferences-tab-desk" hidden={pane !== 'desk'}>
+        {pane === 'desk' && <DeskPane />}
+      </div>
+      <div className="nd-preferences__body" role="tabpanel" id="nd-preferences-general" aria-labelledby="nd-preferences-tab-general" hidden={pane !== 'general'}>
         <fieldset className="nd-preferences__group">
           <legend className="nd-field__label">Appearance</legend>
           <div className="nd-preferences__choices" role="radiogroup" aria-label="Appearance">

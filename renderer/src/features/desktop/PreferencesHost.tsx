@@ -3,7 +3,9 @@ import { useContext, useEffect, useState } from 'react';
 import type { DesktopSettings } from '../../../../shared/model/settings';
 import { call } from '../../api/newsdesk';
 import { useAppCommand } from '../../ui/app-commands';
+import { onDeskPreferencesRequested } from '../desk';
 import { PreferencesDialog } from './PreferencesDialog';
+import type { PreferencesPane } from './PreferencesTabs';
 import { AppearanceContext } from './useAppearance';
 
 /**
@@ -16,8 +18,10 @@ export function PreferencesHost({ onEditCreditStyle }: { onEditCreditStyle?: () 
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<DesktopSettings | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
+  const [pane, setPane] = useState<PreferencesPane>('general');
 
-  const show = () => {
+  const show = (at: PreferencesPane = 'general') => {
+    setPane(at);
     setOpen(true);
     // Read each time: another window may have changed them.
     void call('settings:get', {}).then((result) => {
@@ -27,7 +31,9 @@ export function PreferencesHost({ onEditCreditStyle }: { onEditCreditStyle?: () 
       } else setReadError(`The preferences could not be read: ${result.error.message}`);
     });
   };
-  useAppCommand('app:preferences', show);
+  useAppCommand('app:preferences', () => show());
+  // The desk's status chip (and other desk hints) open Preferences at the Desk pane.
+  useEffect(() => onDeskPreferencesRequested(() => show('desk')));
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -57,6 +63,8 @@ export function PreferencesHost({ onEditCreditStyle }: { onEditCreditStyle?: () 
         })
       }
       onClose={() => setOpen(false)}
+      pane={pane}
+      onPaneChange={setPane}
     />
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from '../../../../shared/model/article';
 import { Icon } from '../../ui/components/Icon';
+import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
-import { DraftListItem, TrashListItem } from './DraftListItem';
+import { DeskArchiveSearch, isSignedIn, ShareToDeskDialog, useDeskStatus, useSharedStories, useStoryPresence } from '../desk';
+import { DraftListItem, titleOf, TrashListItem } from './DraftListItem';
 import { useDraftList, useTrashList, type DraftFilters } from './useDraftList';
 
 interface DraftListProps {
@@ -40,6 +42,11 @@ export function DraftList(props: DraftListProps) {
   /** A text search is under way; the rows shown are the previous answer. */
   const searching = view === 'drafts' && drafts.loading && filters.text.trim() !== '';
   const shown = view === 'drafts' ? drafts : trash;
+  const desk = useDeskStatus();
+  const presence = useStoryPresence();
+  const shared = useSharedStories();
+  const [sharing, setSharing] = useState<{ id: string; title: string } | null>(null);
+  const notify = useNotify();
 
   return (
     <nav className="nd-list" aria-label="Drafts">
@@ -105,6 +112,8 @@ export function DraftList(props: DraftListProps) {
         </div>
       )}
 
+      {view === 'drafts' && <DeskArchiveSearch query={filters.text} onOpen={props.onOpen} />}
+
       {shown.error && (
         <p className="nd-list__error" role="alert">
           {shown.error}
@@ -127,6 +136,9 @@ export function DraftList(props: DraftListProps) {
                 onOpen={() => props.onOpen(draft.id)}
                 onDuplicate={() => props.onDuplicate(draft.id)}
                 onTrash={() => props.onTrash(draft.id, draft.headline)}
+                shared={shared.ids.has(draft.id)}
+                people={presence.get(draft.id)}
+                onShare={isSignedIn(desk) && !shared.ids.has(draft.id) ? () => setSharing({ id: draft.id, title: titleOf(draft) }) : undefined}
               />
             ))
           : trash.items.map((draft) => (
@@ -143,6 +155,18 @@ export function DraftList(props: DraftListProps) {
         <p className="nd-list__more">
           Showing {drafts.items.length} of {drafts.total} drafts. Search or filter to narrow them down.
         </p>
+      )}
+      {sharing && (
+        <ShareToDeskDialog
+          id={sharing.id}
+          title={sharing.title}
+          onClose={() => setSharing(null)}
+          onShared={(id, deskName) => {
+            shared.add(id);
+            setSharing(null);
+            notify(`“${sharing.title}” is on ${deskName} now: everyone on the desk can open and edit it.`);
+          }}
+        />
       )}
     </nav>
   );

@@ -1,5 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { STATUS_LABELS, type ArticleStatus, type DraftSummary } from '../../../../shared/model/article';
+import type { StoryPresence } from '../../../../shared/model/desk';
+import { PresenceMarks, SharedMark } from '../desk';
 import { Icon } from '../../ui/components/Icon';
 import { formatFull, formatUpdated, formatWords } from '../../ui/time';
 
@@ -18,10 +20,16 @@ interface DraftItemProps {
   onOpen: () => void;
   onDuplicate: () => void;
   onTrash: () => void;
+  /** The story is on the desk. */
+  shared?: boolean;
+  /** Who is in the story now, from the desk. */
+  people?: StoryPresence['people'];
+  /** Puts the story on the desk; left out when signed out or already shared. */
+  onShare?: () => void;
 }
 
 /** One draft in the list: opens on click or Enter; Delete moves it to the Trash. */
-export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTrash }: DraftItemProps) {
+export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTrash, shared = false, people = [], onShare }: DraftItemProps) {
   const title = titleOf(draft);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Delete') {
@@ -43,12 +51,19 @@ export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTra
         <span className="nd-draft__meta">
           <StatusBadge status={draft.status} />
           {draft.section && <span className="nd-draft__section">{draft.section}</span>}
+          {shared && <SharedMark />}
+          <PresenceMarks people={people} />
         </span>
         <span className="nd-draft__meta nd-draft__meta--quiet">
           <ChangedAndLength draft={draft} now={now} />
         </span>
       </button>
       <div className="nd-draft__actions">
+        {onShare && (
+          <button type="button" className="nd-icon-button" aria-label={`Share “${title}” to the desk`} title="Share to desk" onClick={onShare}>
+            <Icon name="share" size={16} />
+          </button>
+        )}
         <button type="button" className="nd-icon-button" aria-label={`Duplicate “${title}”`} title="Duplicate" onClick={onDuplicate}>
           <Icon name="copy" size={16} />
         </button>

@@ -12,6 +12,7 @@ export const ICON_PATHS = {
   hr: 'M2.5 10h15M4.5 6V4h11v2M4.5 14v2h11v-2',
   plus: 'M10 4v12M4 10h12',
   copy: 'M7 7h9v9H7zM4 13V4h9',
+  share: 'M10 12.5V3M6.5 6.5 10 3l3.5 3.5M5 10H4v7h12v-7h-1',
   trash: 'M4 6h12M8 6V4h4v2M6 6l.8 10h6.4L14 6',
   restore: 'M4 10a6 6 0 1 0 1.8-4.3M4 3.5v3h3',
   history: 'M10 6v4l2.5 2.5M3.5 10a6.5 6.5 0 1 0 1.9-4.6M3.5 3.5v3h3',

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { call } from '../../api/newsdesk';
+import { ModalDialog } from '../../ui/components/ModalDialog';
+import { useDeskStatus } from './desk-status';
+
+interface ShareToDeskDialogProps {
+  id: string;
+  title: string;
+  /** The story is on the desk now (with its desk story id). */
+  onShared(id: string, deskName: string): void;
+  onClose(): void;
+}
+
+/**
+ * Asks before a story of this machine goes on the desk (everyone on it can then read and edit
+ * it), and says why when the desk refused. The story stays on this machine either way.
+ */
+export function ShareToDeskDialog({ id, title, onShared, onClose }: ShareToDeskDialogProps) {
+  const status = useDeskStatus();
+  const deskName = status?.desk?.name ?? 'the desk';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const share = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('desk:share', { id });
+    setBusy(false);
+    if (!result.ok) {
+      setError(`“${title}” was not shared: ${result.error.message}`);
+      return;
+    }
+    onShared(id, deskName);
+  };
+
+  return (
+    <ModalDialog title="Share to desk" className="nd-share-dialog" testId="share-dialog" error={error} onClose={onClose}>
+      <div className="nd-share-dialog__body">
+        <p>
+          Put “{title}” on <strong>{deskName}</strong>? Everyone on the desk can then open and edit it with you. It stays on this machine too, and edits
+          made offline sync when the desk is back.
+        </p>
+      </div>
+      <footer className="nd-dialog__foot">
+        <button type="button" className="nd-button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="nd-button nd-button--primary" onClick={() => void share()} disabled={busy} aria-busy={busy}>
+          {busy ? 'Sharing…' : 'Share'}
+        </button>
+      </footer>
+    </ModalDialog>
+  );
+}
