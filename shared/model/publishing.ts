@@ -57,6 +57,19 @@ export const NINJS_VERSIONS = ['2.2', '3.1'] as const;
 export const NinjsVersion = z.enum(NINJS_VERSIONS);
 export type NinjsVersion = z.infer<typeof NinjsVersion>;
 
+/**
+ * One line of a target's byline mapping: a byline name and the site user who signs it (WordPress:
+ * login, slug or display name; Ghost: staff email or slug), for names the site spells otherwise.
+ */
+export const BylineUserLink = z
+  .object({
+    name: z.string().trim().min(1, 'Give the byline name before “=”').max(120),
+    user: z.string().trim().min(1, 'Give the site user after “=”').max(191),
+  })
+  .strict();
+export type BylineUserLink = z.infer<typeof BylineUserLink>;
+const BylineUsers = z.array(BylineUserLink).max(200, 'Keep the byline mapping under 200 lines');
+
 export const WordPressTarget = z
   .object({
     id: TargetId,
@@ -65,6 +78,8 @@ export const WordPressTarget = z
     /** The site's address, e.g. https://example.com (the REST API is found under it). */
     siteUrl: TargetUrl,
     user: z.string().trim().min(1, 'Enter the WordPress user name').max(120),
+    /** Byline names that the site spells otherwise, with the site user each stands for. */
+    bylineUsers: BylineUsers.optional(),
     /** An application password is stored (encrypted); its value never leaves main. */
     hasSecret: z.boolean(),
     /** What the editor must do before this target can be used again (credentials were removed from its address). */
@@ -99,6 +114,8 @@ export const GhostTarget = z
     name: TargetName,
     /** The site's address, e.g. https://example.com (the Admin API is found under /ghost/api/admin/). */
     siteUrl: TargetUrl,
+    /** Byline names with the staff user (email or slug) each stands for. */
+    bylineUsers: BylineUsers.optional(),
     /** An Admin API key (a custom integration's) is stored (encrypted). */
     hasSecret: z.boolean(),
     /** What the editor must do before this target can be used again (credentials were removed from its address). */
@@ -284,6 +301,8 @@ export const PublishPlan = z.object({
   existingPostId: RemotePostId.nullable(),
   existingLink: z.string().nullable(),
   notCarried: z.array(z.string()),
+  /** What the site will show as the story's author and byline, one sentence each; absent for ninjs. */
+  byline: z.array(z.string()).optional(),
   /** Warnings about time: this computer's clock differs from the site's, or the go-live time has passed here. */
   clockNotes: z.array(z.string()).optional(),
 });

@@ -70,6 +70,9 @@ class FakeGhost implements GhostApi {
   async imageExists() {
     return false;
   }
+  async listUsers() {
+    return [{ id: 'owner0000000000000000001', name: 'Site Owner', slug: 'site-owner', email: 'owner@cms.example', roles: [{ name: 'Owner' }] }];
+  }
 }
 
 const job = (fields: Partial<PublishJob> = {}): PublishJob => ({
