@@ -32,7 +32,7 @@ test.describe('bylines on a real WordPress', () => {
 
     const dialog = await openTargetsFromFeeds(page);
     const form = dialog.getByTestId('target-form');
-    const mapping = form.getByLabel('Byline names → site users');
+    const mapping = form.getByLabel('Byline mapping');
     await mapping.fill('Lucy Pakhnyuk');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog.getByTestId('field-error')).toHaveText(['Line 1: Give the site user after “=”']);

@@ -89,7 +89,7 @@ export function TargetForm({ draft, errors, shown, onChange, onLeave }: TargetFo
       )}
       {site && (
         <Field
-          label="Byline names → site users"
+          label="Byline mapping"
           hint={
             wordpress
               ? 'One per line, “Byline name = user” (login, slug or display name), for bylines the site spells otherwise. Names that already match a user need no line.'
