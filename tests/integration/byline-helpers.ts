@@ -1,5 +1,5 @@
 import type { Author, LexicalDocument } from '../../shared/model/article';
-import { bylineSentences } from '../../electron/main/services/publishing/byline-plan';
+import type { bylineSentences } from '../../electron/main/services/publishing/byline-plan';
 import { checkArticle } from '../../electron/main/services/publishing/publish-inputs';
 import type { PublishingDesk } from './wordpress-publish-helpers';
 
@@ -21,11 +21,13 @@ export function paragraphs(...texts: string[]): LexicalDocument {
 
 /** The publish panel's plan for the desk's target, as main computes it (the site's users read for real). */
 export async function planOf(desk: PublishingDesk, articleId: string) {
+  // Loaded here, not at the top: the publishing tests of this file's users run without it too.
+  const { bylineSentences: sentences } = await import('../../electron/main/services/publishing/byline-plan');
   const services = {
     ...desk,
     clocks: desk.http.clocks,
     bylinePlan: (target: Parameters<typeof bylineSentences>[0], byline: readonly Author[]) =>
-      bylineSentences(target, byline, { secretOf: (id) => desk.targets.secretOf(id), http: desk.http }),
+      sentences(target, byline, { secretOf: (id) => desk.targets.secretOf(id), http: desk.http }),
   };
   const { check } = await checkArticle(services, { articleId, targetId: desk.target.id, mode: 'publish' }, new Date());
   return check.plan;
