@@ -80,4 +80,19 @@ describe.skipIf(skipReason !== null)('bylines on a real Ghost', () => {
     expect(JSON.stringify(back.body)).not.toContain('Ivan Petrenko');
     expect(JSON.stringify(back.body)).toContain('Ships came back at noon.');
   });
+
+  it('sends the owner when no byline author is a staff user (Ghost needs one), with the whole byline as the line', async () => {
+    const story = await saveArticle(desk.drafts, {
+      headline: 'Ferry timetable changes',
+      byline: [bylineAuthor('Ivan Petrenko', 'Reporter'), bylineAuthor('Olga Marchenko', 'Photographer')],
+      body: paragraphs('New times from Monday.'),
+    });
+    const plan = await planOf(desk, story.id);
+    expect(plan.byline?.[0]).toBe('Author on the site: Test Owner (site user owner@example.com), the site owner — Ghost needs at least one author, and no byline author is credited on the site.');
+    const result = await attempt(desk.publisher, newJob(story.id, desk.target.id));
+    expect(result.error).toBeNull();
+    const post = await read(result.outcome?.kind === 'done' ? String(result.outcome.remote.postId) : '');
+    expect(post.authors.map((author) => author.email)).toEqual(['owner@example.com']);
+    expect(post.html).toContain('By <span class="author">Ivan Petrenko</span>, <span class="role">Reporter</span>; <span class="author">Olga Marchenko</span>, <span class="role">Photographer</span>');
+  });
 });
