@@ -1,6 +1,7 @@
 import type { Author } from '../../../../../shared/model/article';
 import type { GhostTarget } from '../../../../../shared/model/publishing';
 import { bylineLineHtml, decideByline, type SiteAuthors, type SiteUser } from '../../../../../shared/rules/byline-match';
+import { isPublishError } from '../http/publish-error';
 import type { GhostApi, GhostUser } from './ghost-api';
 
 /**
@@ -21,7 +22,14 @@ const siteUser = (user: GhostUser): SiteUser => ({ id: user.id, name: (user.name
 export async function ghostSiteAuthors(api: GhostApi, cacheKey: string, signal: AbortSignal, now = Date.now()): Promise<SiteAuthors> {
   const cached = cache.get(cacheKey);
   if (cached && now - cached.at < CACHE_MS) return cached.authors;
-  const staff = await api.listUsers(signal);
+  let staff: GhostUser[];
+  try {
+    staff = await api.listUsers(signal);
+  } catch (error) {
+    // A key whose integration may not list staff: nobody can be matched, so the whole byline goes in the line.
+    if (!(isPublishError(error) && error.status === 403)) throw error;
+    staff = [];
+  }
   const owner = staff.find((user) => user.roles?.some((role) => role.name === 'Owner')) ?? null;
   const authors: SiteAuthors = { users: staff.map(siteUser), fallback: owner ? siteUser(owner) : null, canSetAuthor: true };
   cache.set(cacheKey, { at: now, authors });
