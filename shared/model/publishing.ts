@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId, IsoTime } from './article';
+import { BylineUsers } from './byline-users';
 import { PhotoId } from './photo';
 
 /**
@@ -9,6 +10,7 @@ import { PhotoId } from './photo';
 
 export const TargetId = z.string().regex(/^t-[a-z0-9]{6,40}$/, 'Not a valid target id');
 export type TargetId = z.infer<typeof TargetId>;
+export { BylineUserLink } from './byline-users';
 
 const TargetName = z.string().trim().min(1, 'Give the target a name').max(120);
 /**
@@ -56,19 +58,6 @@ export const TargetUrl = z
 export const NINJS_VERSIONS = ['2.2', '3.1'] as const;
 export const NinjsVersion = z.enum(NINJS_VERSIONS);
 export type NinjsVersion = z.infer<typeof NinjsVersion>;
-
-/**
- * One line of a target's byline mapping: a byline name and the site user who signs it (WordPress:
- * login, slug or display name; Ghost: staff email or slug), for names the site spells otherwise.
- */
-export const BylineUserLink = z
-  .object({
-    name: z.string().trim().min(1, 'Give the byline name before “=”').max(120),
-    user: z.string().trim().min(1, 'Give the site user after “=”').max(191),
-  })
-  .strict();
-export type BylineUserLink = z.infer<typeof BylineUserLink>;
-const BylineUsers = z.array(BylineUserLink).max(200, 'Keep the byline mapping under 200 lines');
 
 export const WordPressTarget = z
   .object({

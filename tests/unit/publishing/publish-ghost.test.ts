@@ -74,7 +74,7 @@ class FakeGhost implements GhostApi {
     return false;
   }
   async listUsers() {
-    if (this.refuseUsers) throw new PublishError('auth', 'Ghost refused: this integration may not list staff users.', { status: 403 });
+    if (this.refuseUsers) throw new PublishError('rejected', 'Ghost refused: this integration may not list staff users.', { status: 403 });
     return [{ id: 'owner0000000000000000001', name: 'Site Owner', slug: 'site-owner', email: 'owner@cms.example', roles: [{ name: 'Owner' }] }];
   }
 }
