@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/model/article';
 import { articleFromRemote } from '../../electron/main/services/publishing/remote/remote-to-article';
 import { ghostSkipReason, startGhost, type GhostSite } from '../ghost/ghost-server';
-import { bylineAuthor, paragraphs, planOf } from './byline-helpers';
+import { addGhostStaffUser, bylineAuthor, paragraphs, planOf } from './byline-helpers';
 import { ghostAdmin } from './ghost-publish-helpers';
 import { attempt, newJob, openDeskFor, saveArticle, type PublishingDesk } from './wordpress-publish-helpers';
 
@@ -32,6 +32,8 @@ describe.skipIf(skipReason !== null)('bylines on a real Ghost', () => {
   beforeAll(async () => {
     site = await startGhost();
     admin = ghostAdmin(site);
+    // A second staff user, matched by display name (before the desk first reads the staff list).
+    await addGhostStaffUser(site, { name: 'Maria Koval', slug: 'maria-koval', email: 'maria@example.com' });
     // The staff user (the site's owner, "Test Owner") signs as Lucy Pakhnyuk by the target's mapping, by email.
     desk = await openDeskFor(
       { kind: 'ghost', name: 'Test Ghost', siteUrl: site.url, secret: site.adminApiKey, bylineUsers: [{ name: 'Lucy Pakhnyuk', user: 'owner@example.com' }] },
@@ -79,6 +81,20 @@ describe.skipIf(skipReason !== null)('bylines on a real Ghost', () => {
     const { article: back } = articleFromRemote({ title: 'Harbour reopens after the storm', excerpt: '', html: post.html }, article, []);
     expect(JSON.stringify(back.body)).not.toContain('Ivan Petrenko');
     expect(JSON.stringify(back.body)).toContain('Ships came back at noon.');
+  });
+
+  it('credits every matching staff user in byline order, the first as primary, with no line when all match', async () => {
+    const story = await saveArticle(desk.drafts, {
+      headline: 'Two desks, one story',
+      byline: [bylineAuthor('Maria Koval', 'Reporter'), bylineAuthor('Lucy Pakhnyuk', 'News Editor')],
+      body: paragraphs('Joint reporting.'),
+    });
+    expect((await planOf(desk, story.id)).byline).toEqual(['Author on the site: Maria Koval (site user maria@example.com).', 'Author on the site: Test Owner (site user owner@example.com).']);
+    const result = await attempt(desk.publisher, newJob(story.id, desk.target.id));
+    expect(result.error).toBeNull();
+    const post = await read(result.outcome?.kind === 'done' ? String(result.outcome.remote.postId) : '');
+    expect(post.authors.map((author) => author.email)).toEqual(['maria@example.com', 'owner@example.com']);
+    expect(count(post.html, 'newsdesk-byline')).toBe(0);
   });
 
   it('sends the owner when no byline author is a staff user (Ghost needs one), with the whole byline as the line', async () => {
