@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId, IsoTime } from './article';
+import { BylineUsers } from './byline-users';
 import { PhotoId } from './photo';
 
 /**
@@ -9,6 +10,7 @@ import { PhotoId } from './photo';
 
 export const TargetId = z.string().regex(/^t-[a-z0-9]{6,40}$/, 'Not a valid target id');
 export type TargetId = z.infer<typeof TargetId>;
+export { BylineUserLink } from './byline-users';
 
 const TargetName = z.string().trim().min(1, 'Give the target a name').max(120);
 /**
@@ -65,6 +67,8 @@ export const WordPressTarget = z
     /** The site's address, e.g. https://example.com (the REST API is found under it). */
     siteUrl: TargetUrl,
     user: z.string().trim().min(1, 'Enter the WordPress user name').max(120),
+    /** Byline names that the site spells otherwise, with the site user each stands for. */
+    bylineUsers: BylineUsers.optional(),
     /** An application password is stored (encrypted); its value never leaves main. */
     hasSecret: z.boolean(),
     /** What the editor must do before this target can be used again (credentials were removed from its address). */
@@ -99,6 +103,8 @@ export const GhostTarget = z
     name: TargetName,
     /** The site's address, e.g. https://example.com (the Admin API is found under /ghost/api/admin/). */
     siteUrl: TargetUrl,
+    /** Byline names with the staff user (email or slug) each stands for. */
+    bylineUsers: BylineUsers.optional(),
     /** An Admin API key (a custom integration's) is stored (encrypted). */
     hasSecret: z.boolean(),
     /** What the editor must do before this target can be used again (credentials were removed from its address). */
@@ -284,6 +290,8 @@ export const PublishPlan = z.object({
   existingPostId: RemotePostId.nullable(),
   existingLink: z.string().nullable(),
   notCarried: z.array(z.string()),
+  /** What the site will show as the story's author and byline, one sentence each; absent for ninjs. */
+  byline: z.array(z.string()).optional(),
   /** Warnings about time: this computer's clock differs from the site's, or the go-live time has passed here. */
   clockNotes: z.array(z.string()).optional(),
 });

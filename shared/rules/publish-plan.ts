@@ -36,6 +36,8 @@ export interface PlanInput {
    * the site's last answer; null or absent when unknown.
    */
   siteClockSkewMs?: number | null;
+  /** What the site will show as author and byline (byline-match's sentences); absent when not known. */
+  byline?: readonly string[];
 }
 
 /** Beyond this a skew is said to the editor: WordPress treats a post less than a minute ahead as due now. */
@@ -170,6 +172,7 @@ export function planPublish(input: PlanInput): PublishPlan {
     existingPostId: existing?.postId ?? null,
     existingLink: existing?.link ? existing.link : null,
     notCarried,
+    ...(input.byline && targetKind !== 'ninjs' ? { byline: [...input.byline] } : {}),
     ...(clockNotes.length > 0 ? { clockNotes } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { BYLINE_LINE_CLASS, bylineLineHtml } from '../../shared/rules/byline-match';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -109,6 +110,15 @@ describe.each(XSS_CORPUS.map((vector) => [vector.id, vector] as const))('hostile
     expect(auditHtml(content)).toEqual([]);
     expectPayloadAsText(content, vector);
     expect(content).toContain(`src="https://cms.example.com/wp-content/uploads/${INLINE_ID.slice(0, 8)}.jpg"`);
+  });
+
+  it('builds the byline line WordPress and Ghost get with nothing active and the names kept', () => {
+    // Written straight into the post (not through the sanitizer): its own escaping is the only gate.
+    const line = bylineLineHtml(article.byline);
+    expect(auditHtml(line)).toEqual([]);
+    expect(visibleText(line)).toContain(squeeze(article.byline[0]!.name));
+    const classes = new Set([...line.matchAll(/class="([^"]*)"/g)].flatMap((match) => match[1]!.split(' ')));
+    expect([...classes].filter((name) => !HOUSE_CLASSES.includes(name) && name !== BYLINE_LINE_CLASS)).toEqual([]);
   });
 });
 

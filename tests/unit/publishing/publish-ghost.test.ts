@@ -26,6 +26,8 @@ class FakeGhost implements GhostApi {
   creates = 0;
   loseNextCreate = false;
   collideNextUpdate = false;
+  refuseUsers = false;
+  lastFields: Partial<GhostPostFields> | null = null;
   private clock = Date.parse('2026-06-01T12:00:00.000Z');
   private next = 1;
 
@@ -44,6 +46,7 @@ class FakeGhost implements GhostApi {
   }
   async createPost(fields: GhostPostFields) {
     this.creates += 1;
+    this.lastFields = fields;
     const id = String(this.next++).padStart(24, '0');
     const post: GhostPost = { id, title: fields.title, slug: fields.slug ?? id, status: fields.status, url: `https://cms.example/${id}/`, updated_at: this.stamp(), custom_excerpt: fields.custom_excerpt, lexical: fields.lexical, html: '<p>…</p>' };
     this.posts.set(id, post);
@@ -69,6 +72,10 @@ class FakeGhost implements GhostApi {
   }
   async imageExists() {
     return false;
+  }
+  async listUsers() {
+    if (this.refuseUsers) throw new PublishError('rejected', 'Ghost refused: this integration may not list staff users.', { status: 403 });
+    return [{ id: 'owner0000000000000000001', name: 'Site Owner', slug: 'site-owner', email: 'owner@cms.example', roles: [{ name: 'Owner' }] }];
   }
 }
 
@@ -98,10 +105,10 @@ describe('publishing to Ghost', () => {
   let records: RemoteRecords;
   let ghost: FakeGhost;
   const log: string[] = [];
-  const run = (fields: Partial<PublishJob> = {}): Promise<PublishOutcome> =>
+  const run = (fields: Partial<PublishJob> = {}, onTarget: GhostTarget = target): Promise<PublishOutcome> =>
     publishToGhost({
       context: { job: job(fields), signal: new AbortController().signal, progress: () => undefined, log: (_level, message) => log.push(message) },
-      target,
+      target: onTarget,
       adminApiKey: `${'a'.repeat(24)}:${'b'.repeat(64)}`,
       article,
       photos: new Map(),
@@ -152,5 +159,19 @@ describe('publishing to Ghost', () => {
     const outcome = await run();
     expect(outcome.kind).toBe('conflict');
     expect(outcome.kind === 'conflict' && outcome.conflict.remote.title).toBe('Edited on the site');
+  });
+
+  it('credits the owner and shows the byline as a line when no staff user matches', async () => {
+    await run();
+    expect(ghost.lastFields?.authors).toEqual([{ id: 'owner0000000000000000001' }]);
+    expect(ghost.lastFields?.lexical).toContain('<p class=\\"byline newsdesk-byline\\">By <span class=\\"author\\">Sam Reporter</span>');
+    expect(log).toContain('Byline shown as a line at the top: “By Sam Reporter, Correspondent”; no site user matches “Sam Reporter”.');
+  });
+
+  it('still publishes, with the whole byline as the line and no authors sent, when the key may not list staff', async () => {
+    ghost.refuseUsers = true;
+    expect(await run({}, { ...target, id: 't-ghost02', siteUrl: 'https://refusing.example' })).toMatchObject({ kind: 'done' });
+    expect(ghost.lastFields).not.toHaveProperty('authors');
+    expect(ghost.lastFields?.lexical).toContain('newsdesk-byline');
   });
 });

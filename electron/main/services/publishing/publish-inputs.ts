@@ -30,6 +30,8 @@ export interface PublishInputsServices {
   records: RemoteRecords;
   /** What time it is on each site, learnt from its answers. */
   clocks: SiteClocks;
+  /** What the site will show as author and byline (reads the site's users); absent: the plan leaves it out. */
+  bylinePlan?: (target: PublishTarget, byline: Article['byline']) => Promise<string[] | undefined>;
 }
 
 export interface CheckedArticle {
@@ -82,7 +84,8 @@ export async function checkArticle(
   const existing = record && record.postId !== null ? { postId: record.postId, link: record.link } : null;
   // Known once the site has answered (a connection test, an earlier push): a skewed desk clock is said.
   const siteClockSkewMs = services.clocks.skewMs(target.kind === 'ninjs' ? target.url : target.siteUrl, now.getTime());
-  const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs });
+  const byline = services.bylinePlan ? await services.bylinePlan(target, article.byline) : undefined;
+  const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs, ...(byline ? { byline } : {}) });
   return { article, target, placement, check: { blocking, warnings, plan } };
 }
 

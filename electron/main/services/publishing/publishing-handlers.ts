@@ -1,6 +1,8 @@
 import type { publishingChannels } from '../../../../shared/ipc/publishing-contract';
 import { UserFacingError } from '../../../../shared/model/errors';
-import { FINISHED_JOB_STATES, type ConnectionReport, type PublishJob, type TargetInput } from '../../../../shared/model/publishing';
+import type { Article } from '../../../../shared/model/article';
+import { FINISHED_JOB_STATES, type ConnectionReport, type PublishJob, type PublishTarget, type TargetInput } from '../../../../shared/model/publishing';
+import { bylineSentences } from './byline-plan';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
@@ -41,6 +43,8 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
   const now = services.now ?? (() => new Date());
   const runTest = services.testConnection ?? ((target: ConnectionTarget, secret: string | null) => realTestConnection(target, secret, { http: services.http }));
   const inputs = { ...services, clocks: services.http.clocks };
+  // Only the panel's check reads the site's users; queueing must not wait on the site.
+  const bylinePlan = (target: PublishTarget, byline: Article['byline']) => bylineSentences(target, byline, { secretOf: (id) => targets.secretOf(id), http: services.http });
   const outboxView = () => ({ jobs: outbox.list(), online: outbox.online(), unreachable: outbox.unreachableTargets() });
   // Exported pictures carry the desk's credit in their XMP when the setting says so, like published ones.
   const copyPhoto = (photoId: string, destination: string): Promise<void> =>
@@ -83,7 +87,7 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
       return runTest(target, await targets.secretOf(target.id));
     },
 
-    'publish:check': async (request) => (await checkArticle(inputs, request, now())).check,
+    'publish:check': async (request) => (await checkArticle({ ...inputs, bylinePlan }, request, now())).check,
     'publish:queue': async ({ articleId, targetId, mode, acknowledged }) => {
       // The check runs again here: the article may have changed since the panel showed it.
       const { article, target, placement, check } = await checkArticle(inputs, { articleId, targetId, mode }, now());

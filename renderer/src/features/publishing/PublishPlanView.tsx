@@ -29,6 +29,18 @@ export function PublishPlanView({ plan, targetLabel }: { plan: PublishPlan; targ
         <dd data-testid="plan-categories">{list(plan.categories)}</dd>
         <dt>Tags</dt>
         <dd data-testid="plan-tags">{list(plan.tags)}</dd>
+        {plan.byline && plan.byline.length > 0 && (
+          <>
+            <dt>Byline</dt>
+            <dd data-testid="plan-byline">
+              {plan.byline.map((sentence) => (
+                <p key={sentence} className="nd-publish__byline-note">
+                  {sentence}
+                </p>
+              ))}
+            </dd>
+          </>
+        )}
         <dt>Photos</dt>
         <dd data-testid="plan-photos">{photos}</dd>
         {plan.sticky && (

@@ -9,7 +9,7 @@ import { useOutbox } from './OutboxContext';
 import { addressOf, draftOf, fieldErrors, inputOf, KIND_LABELS, sameDraft, type TargetDraft, type TargetField } from './target-form';
 import { TargetForm } from './TargetForm';
 
-const ALL_FIELDS: TargetField[] = ['name', 'url', 'user', 'ninjsVersion', 'secret'];
+const ALL_FIELDS: TargetField[] = ['name', 'url', 'user', 'ninjsVersion', 'secret', 'bylineUsers'];
 
 interface PublishTargetsDialogProps {
   open: boolean;

@@ -87,6 +87,32 @@ export function TargetForm({ draft, errors, shown, onChange, onLeave }: TargetFo
           ))}
         </fieldset>
       )}
+      {site && (
+        <Field
+          label="Byline mapping"
+          hint={
+            wordpress
+              ? 'One per line, “Byline name = user” (login, slug or display name), for bylines the site spells otherwise. Names that already match a user need no line.'
+              : 'One per line, “Byline name = staff user” (email or slug), for bylines the site spells otherwise. Names that already match a staff user need no line.'
+          }
+          error={errorOf('bylineUsers')}
+        >
+          {(ids) => (
+            <textarea
+              id={ids.id}
+              className="nd-input nd-target-form__bylines"
+              rows={3}
+              spellCheck={false}
+              value={draft.bylineUsers}
+              placeholder={wordpress ? 'Lucy Pakhnyuk = lucy' : 'Lucy Pakhnyuk = lucy@example.com'}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid || undefined}
+              onChange={(event) => onChange({ bylineUsers: event.target.value })}
+              onBlur={() => onLeave('bylineUsers')}
+            />
+          )}
+        </Field>
+      )}
       <Field
         label={secretLabel}
         hint={

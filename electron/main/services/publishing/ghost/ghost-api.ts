@@ -38,6 +38,17 @@ export interface GhostPostFields {
   feature_image: string | null;
   feature_image_caption: string | null;
   feature_image_alt: string | null;
+  /** Staff users credited, the first the primary author; absent leaves them as they are. */
+  authors?: { id: string }[];
+}
+
+/** A staff user as the Admin API lists it. */
+export interface GhostUser {
+  id: string;
+  name: string;
+  slug: string;
+  email?: string;
+  roles?: { name: string }[];
 }
 
 /** The post was changed on the site since the updated_at sent (Ghost's 409 UPDATE_COLLISION). */
@@ -82,6 +93,8 @@ export interface GhostApi {
   uploadImage(bytes: Uint8Array, fileName: string, mimeType: string, signal: AbortSignal, onProgress?: (sent: number, total: number) => void): Promise<string>;
   /** Whether a picture is on the site at this address (an upload whose answer was lost). */
   imageExists(url: string, signal: AbortSignal): Promise<boolean>;
+  /** Every staff user, with their roles (the owner is the post's author when no other is given). */
+  listUsers(signal: AbortSignal): Promise<GhostUser[]>;
 }
 
 interface PostsBody {
@@ -162,6 +175,12 @@ export function createGhostApi(options: GhostApiOptions): GhostApi {
       const url = response.json<{ images?: { url?: string }[] }>()?.images?.[0]?.url;
       if (response.status === 404 || typeof url !== 'string') throw new PublishError('rejected', `Ghost answered the upload of “${fileName}” without the picture's address.`);
       return url;
+    },
+
+    async listUsers(signal) {
+      const response = await send({ method: 'GET', path: '/users/?limit=all&include=roles', signal }, 'listing the staff users');
+      const users = response.json<{ users?: GhostUser[] }>()?.users;
+      return Array.isArray(users) ? users.filter((user) => typeof user.id === 'string') : [];
     },
 
     async imageExists(url, signal) {

@@ -16,6 +16,7 @@ import { createGhostApi, GhostCollision, type GhostApi, type GhostPost, type Gho
 import { ghostCaption, ghostLexical, markerHtml } from './ghost-lexical';
 import { photosToUpload, syncGhostPhotos } from './ghost-photos';
 import { ghostGoLive } from './ghost-schedule';
+import { ghostByline, withBylineCard } from './ghost-byline';
 
 /**
  * One attempt at one job for a Ghost target, with WordPress's guarantees: a post changed on the
@@ -80,7 +81,11 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
       now: now(),
     });
     const markerKey = existing.post ? record.clientKey || job.clientKey : job.clientKey;
+    const byline = await ghostByline(api, target, article.byline, signal);
+    for (const sentence of byline.sentences) context.log('info', sentence);
     const fields = postFields(article, plan, uploaded, input.photos, markerKey, existing.post, now(), input.http.clocks.siteNow(input.target.siteUrl) ?? now().getTime());
+    fields.lexical = withBylineCard(fields.lexical, byline.lineHtml);
+    if (byline.authors) fields.authors = byline.authors;
     const post = await writePost(input, api, keeper, fields, existing.post, now());
     if (post.kind === 'conflict') return post;
     context.progress({ step: 'done', label: 'Published', bytesSent: 0, bytesTotal: 0 });

@@ -1,6 +1,7 @@
 import type { ChildNode, Element } from 'domhandler';
 import { DomUtils } from 'htmlparser2';
 import { PULL_QUOTE_CLASS } from '../../../../../shared/rules/article-html';
+import { BYLINE_LINE_CLASS } from '../../../../../shared/rules/byline-match';
 import {
   BLOCK_TAGS,
   EMBED_TAGS,
@@ -115,7 +116,8 @@ export class BodyReader {
 
   private block(node: Element, depth: number): LexicalJson[] {
     const name = node.name;
-    if (SILENT_TAGS.has(name)) return [];
+    // The byline line Newsdesk writes above the story: the article's byline, not part of its text.
+    if (SILENT_TAGS.has(name) || hasClass(node, BYLINE_LINE_CLASS)) return [];
     if (depth > MAX_HTML_DEPTH) {
       const text = flatText(node).replace(/\s+/gu, ' ').trim();
       return text ? [paragraphJson([textJson(text, 0)])] : [];

@@ -16,6 +16,7 @@ import { createWordPressApi, type PostFields, type WordPressApi, type WpPost } f
 import { checkCancelled, uniquePhotoUses } from '../remote/site-photos';
 import { checkExistingPost, recordCreated, recordSending, recordWritten, type PostSummary, type SitePosts } from '../remote/site-post';
 import { preparePhotos, uploadPhotos } from './wordpress-media';
+import { wordPressByline, type WordPressByline } from './wordpress-byline';
 
 /**
  * One attempt at one job for a WordPress target: check the post was not changed in the CMS since
@@ -101,7 +102,9 @@ export async function publishToWordPress(input: WordPressJobInput): Promise<Publ
     const lead = article.leadPhoto ? uploaded.get(article.leadPhoto.photoId) : undefined;
     // The marker names the job that created the post; a new post gets this job's key.
     const markerKey = existing.post ? keeper.current.clientKey || job.clientKey : job.clientKey;
-    const fields = postFields(article, plan, uploaded, { categories, tags, featured: lead?.mediaId ?? 0 }, markerKey);
+    const byline = await wordPressByline(api, target, article.byline, signal);
+    for (const sentence of byline.sentences) context.log('info', sentence);
+    const fields = postFields(article, plan, uploaded, { categories, tags, featured: lead?.mediaId ?? 0 }, markerKey, byline);
     const post = await writePost(input, api, keeper, fields, existing.post, now());
     // Said once the site has surely answered (a new post with no photos asks nothing before it).
     const written = now();
@@ -158,8 +161,9 @@ interface TermsAndMedia {
   featured: number;
 }
 
-function postFields(article: Article, plan: PublishPlan, uploaded: ReadonlyMap<string, RemoteMedia>, ids: TermsAndMedia, clientKey: string): PostFields {
-  const content = bodyHtml(article, (photoId) => uploaded.get(photoId)?.sourceUrl ?? null);
+function postFields(article: Article, plan: PublishPlan, uploaded: ReadonlyMap<string, RemoteMedia>, ids: TermsAndMedia, clientKey: string, byline: WordPressByline): PostFields {
+  // The byline line leads the content; an update sends the whole content, so it is replaced, never added twice.
+  const content = `${byline.lineHtml ? `${byline.lineHtml}\n` : ''}${bodyHtml(article, (photoId) => uploaded.get(photoId)?.sourceUrl ?? null)}`;
   const fields: PostFields = {
     // WordPress keeps titles and excerpts as HTML (and an editor with unfiltered_html may store
     // script): the headline and dek are plain text, so they go escaped and show as typed.
@@ -172,6 +176,7 @@ function postFields(article: Article, plan: PublishPlan, uploaded: ReadonlyMap<s
     sticky: plan.sticky,
     featured_media: ids.featured,
   };
+  if (byline.author !== undefined) fields.author = byline.author;
   if (article.slug.trim()) fields.slug = article.slug.trim();
   if (plan.status === 'future' && plan.goLiveAt) fields.date_gmt = wordPressDate(plan.goLiveAt);
   return fields;

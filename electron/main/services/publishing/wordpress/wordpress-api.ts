@@ -45,6 +45,7 @@ export interface WpPost {
   date_gmt: string | null;
   sticky?: boolean;
   featured_media?: number;
+  author?: number;
   categories?: number[];
   tags?: number[];
   title: { raw?: string; rendered?: string };
@@ -65,6 +66,8 @@ export interface PostFields {
   tags: number[];
   sticky: boolean;
   featured_media: number;
+  /** The user credited as the post's author; absent leaves it as it is (new posts: the signing-in user). */
+  author?: number;
 }
 
 export interface UploadInput {
@@ -97,6 +100,8 @@ export interface WordPressApi {
   termIds(taxonomy: Taxonomy, names: readonly string[], signal: AbortSignal): Promise<number[]>;
   /** Drops cached term ids of this site (after WordPress ignored one: it was deleted there). */
   forgetTerms(): void;
+  /** A GET of a REST route, answered as it came (for callers that read a refusal themselves, e.g. the users list). */
+  get(path: string, query: Record<string, string>, signal: AbortSignal): Promise<HttpResponse>;
 }
 
 type RouteMode = 'pretty' | 'plain';
@@ -221,6 +226,8 @@ export function createWordPressApi(access: WordPressSiteAccess): WordPressApi {
       termCache.delete(`${site}\ncategories`);
       termCache.delete(`${site}\ntags`);
     },
+
+    get: (path, query, signal) => call('GET', path, { query, signal }),
   };
 
   async function findOrCreateTerm(taxonomy: Taxonomy, name: string, signal: AbortSignal): Promise<number> {
