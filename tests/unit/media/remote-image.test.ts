@@ -36,6 +36,8 @@ describe('which addresses are fetched', () => {
     expect(decideImageUrl(`https://cdn.example.com/${'a'.repeat(5000)}`)).toEqual({ ok: false, reason: 'its address is too long' });
     // Only the test option lets plain http through (for a local server standing in for the web).
     expect(decideImageUrl('http://127.0.0.1:8080/a.jpg', { allowLoopback: true })).toMatchObject({ ok: true });
+    expect(decideImageUrl('http://[::1]:8080/a.jpg', { allowLoopback: true })).toMatchObject({ ok: true });
+    expect(decideImageUrl('http://cdn.example.com/a.jpg', { allowLoopback: true })).toMatchObject({ ok: false });
   });
 
   it('refuses private, loopback, link-local and reserved addresses, written any way', () => {
@@ -101,7 +103,7 @@ describe('downloads against a real server', () => {
     server.route('/a.jpg', redirectTo('/b.jpg'));
     server.route('/b.jpg', redirectTo(`${server.origin}/a.jpg`, 301));
     for (let n = 0; n < 10; n += 1) server.route(`/chain/${n}`, redirectTo(`/chain/${n + 1}`));
-    server.route('/hop.jpg', redirectTo('http://10.0.0.7/router.jpg'));
+    server.route('/hop.jpg', redirectTo('https://10.0.0.7/router.jpg'));
     server.route('/moved.jpg', redirectTo('/final.jpg'));
     server.route('/final.jpg', serveBytes('picture', 'image/jpeg'));
     expect(await downloadRemoteImage(`${server.origin}/a.jpg`, LOOPBACK)).toEqual({ ok: false, retry: false, reason: 'its server redirects in a loop' });

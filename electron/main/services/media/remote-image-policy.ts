@@ -36,7 +36,8 @@ export function decideImageUrl(text: string, options: Pick<RemoteUrlOptions, 'al
   } catch {
     return { ok: false, reason: 'its address cannot be read' };
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowLoopback)) {
+  const loopbackTest = options.allowLoopback === true && url.protocol === 'http:' && isLoopbackLiteral(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackTest) {
     return { ok: false, reason: `Newsdesk only fetches pictures over https (this one is ${url.protocol.replace(/:$/, '')})` };
   }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'its address carries a user name or password' };
@@ -47,6 +48,12 @@ export function decideImageUrl(text: string, options: Pick<RemoteUrlOptions, 'al
 const LOOPBACK = new BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
+
+function isLoopbackLiteral(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
 
 /** IANA's special-purpose ranges: nothing a public web page's picture lives on. */
 const NOT_PUBLIC = new BlockList();

@@ -18,6 +18,7 @@ export function sanitizePastedHtml(html: string): string {
   if (looksLikeWord(html)) cleanWordHtml(body);
   if (looksLikeGoogleDocs(html)) cleanGoogleDocsHtml(body);
   unwrapWordSections(body);
+  dropPictureCaptions(body);
   stylesToTags(body);
   const purified = purifier().sanitize(body.innerHTML, PURIFY_CONFIG);
   const clean = new DOMParser().parseFromString(purified, 'text/html').body;
@@ -60,6 +61,17 @@ function purifier(): ReturnType<typeof DOMPurify> {
     }
   });
   return instance;
+}
+
+/**
+ * A figure's caption goes with its picture, which the photo library takes in (pasted-images.ts
+ * reads the caption into the photo's use): left in the text it would be there twice.
+ */
+function dropPictureCaptions(body: HTMLElement): void {
+  for (const caption of all(body, 'figure figcaption')) {
+    const pictures = Array.from(caption.closest('figure')!.querySelectorAll('img'));
+    if (pictures.some((img) => /^\s*(data:|https?:|\/\/)/i.test(img.getAttribute('src') ?? ''))) caption.remove();
+  }
 }
 
 const INLINE_WITH_STYLE = 'span, font, a, b, strong, i, em, u, s, sub, sup';
