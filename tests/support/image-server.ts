@@ -65,16 +65,18 @@ export const redirectTo =
 /** Never answers (a server that hangs). */
 export const silent: Route = () => undefined;
 
-/** Sends `total` bytes in 16 KB chunks without saying the length first (chunked encoding). */
+/**
+ * Sends `total` bytes in 16 KB chunks without saying the length first (chunked encoding);
+ * `progress.sent` tells how far it got before the client hung up.
+ */
 export const streamBytes =
-  (total: number): Route =>
+  (total: number, progress: { sent: number } = { sent: 0 }): Route =>
   (_request, response) => {
     response.writeHead(200, { 'content-type': 'image/jpeg' });
-    let sent = 0;
     const next = (): void => {
-      if (sent >= total || response.destroyed) return void response.end();
-      const size = Math.min(16 * 1024, total - sent);
-      sent += size;
+      if (progress.sent >= total || response.destroyed) return void response.end();
+      const size = Math.min(16 * 1024, total - progress.sent);
+      progress.sent += size;
       if (response.write(Buffer.alloc(size, 0xff))) setImmediate(next);
       else response.once('drain', next);
     };

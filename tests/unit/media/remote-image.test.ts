@@ -83,12 +83,15 @@ describe('downloads against a real server', () => {
   it('refuses a file over the limit, whether its length is declared or not', async () => {
     server = await startImageServer();
     server.route('/declared.jpg', serveBytes(new Uint8Array(4096), 'image/jpeg'));
-    server.route('/streamed.jpg', streamBytes(50 * 1024 * 1024));
+    const streamed = { sent: 0 };
+    server.route('/streamed.jpg', streamBytes(50 * 1024 * 1024, streamed));
     for (const path of ['/declared.jpg', '/streamed.jpg']) {
       const result = await downloadRemoteImage(`${server.origin}${path}`, { ...LOOPBACK, maxBytes: 2048 });
       expect(result, path).toEqual({ ok: false, retry: false, reason: expect.stringMatching(/^it is larger than [\d.]+ MB, the most this desk imports in one file/) });
       if (!result.ok) expect(result.reason).toContain('“importMaxBytes” under “limits”');
     }
+    // The download stopped soon after the limit, not after the whole 50 MB arrived.
+    expect(streamed.sent).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('gives up on a server that stops answering, as worth another try', async () => {
