@@ -34,6 +34,16 @@ test('pasted images that cannot be imported are listed', async ({ app }) => {
   // A paste without images says nothing.
   await paste(body, '<p>Just words</p>', 'Just words');
   await expect(notice).toBeHidden();
+  // Nor does a copy from a Newsdesk editor: its photos are the desk's own nodes, pasted whole by Lexical.
+  await body.evaluate((element) => {
+    const transfer = new DataTransfer();
+    transfer.setData('application/x-lexical-editor', JSON.stringify({ namespace: 'newsdesk', nodes: [] }));
+    transfer.setData('text/html', '<figure><img src="app://newsdesk/photo/ab.jpg" alt="Quay"><figcaption>The quay.</figcaption></figure>');
+    transfer.setData('text/plain', 'The quay.');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(body).toContainText('Just words');
+  await expect(notice).toBeHidden();
 });
 
 test('a picture pasted as a data: URL with text is imported into the library and inserted after the text', async ({ app }) => {

@@ -40,6 +40,9 @@ import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../nodes/PhotoNode';
 import { INSERT_PASTED_PHOTOS_COMMAND, PASTED_IMAGES_COMMAND } from './pasted-image-commands';
 import { sortPastedImages, type PastedPicture } from './pasted-images';
 
+/** Lexical's own clipboard format (a copy from a Newsdesk editor). */
+const LEXICAL_CLIPBOARD_TYPE = 'application/x-lexical-editor';
+
 /** Inserts a library photo at the caret as a new use (caption from its description, credit in house style). */
 export const INSERT_PHOTO_COMMAND: LexicalCommand<Photo> = createCommand('INSERT_PHOTO_COMMAND');
 
@@ -221,7 +224,8 @@ export function PhotoPlugin(): null {
         PASTE_COMMAND,
         (event) => {
           const data = 'clipboardData' in event ? event.clipboardData : null;
-          if (!data) return false;
+          // Copied from a Newsdesk editor: its photos are the desk's own photo nodes, which Lexical pastes whole.
+          if (!data || data.types.includes(LEXICAL_CLIPBOARD_TYPE)) return false;
           const { files, remote, leftOut, withText } = sortPastedImages(data);
           // Web pictures are downloaded by main, and what was left out is listed (PastedImagesNotice).
           editor.dispatchCommand(PASTED_IMAGES_COMMAND, { remote, leftOut });
