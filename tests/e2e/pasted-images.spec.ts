@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeBaseImage } from '../support/photo-fixtures';
-import { altOf, captionOf, photos } from './article-photos-helpers';
+import { altOf, bodyBlocks, captionOf, photos } from './article-photos-helpers';
 import { newArticle, paste, saved, SCREENS } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
 import { fixtureDir } from './photo-library-helpers';
@@ -46,7 +46,7 @@ test('pasted images that cannot be imported are listed', async ({ app }) => {
   await expect(notice).toBeHidden();
 });
 
-test('a picture pasted as a data: URL with text is imported into the library and inserted after the text', async ({ app }) => {
+test('a picture pasted as a data: URL with text is imported into the library and inserted where it stood', async ({ app }) => {
   const { page } = app;
   const dir = await fixtureDir();
   const file = join(dir, 'scan.jpg');
@@ -55,8 +55,9 @@ test('a picture pasted as a data: URL with text is imported into the library and
   const body = await newArticle(page, 'Pasted from Docs');
   await paste(
     body,
-    `<p>Flood waters rose overnight.</p><figure><img src="${url}" alt="Flooded street"><figcaption>Water on Quay Street.</figcaption></figure><img src="https://cdn.example.invalid/remote.jpg">`,
-    'Flood waters rose overnight.',
+    `<p>Flood waters rose overnight.</p><figure><img src="${url}" alt="Flooded street"><figcaption>Water on Quay Street.</figcaption></figure>` +
+      '<p>Roads were closed.</p><img src="https://cdn.example.invalid/remote.jpg"><p>Schools stay shut.</p>',
+    'Flood waters rose overnight. Roads were closed. Schools stay shut.',
   );
 
   await expect(body).toContainText('Flood waters rose overnight.');
@@ -68,6 +69,8 @@ test('a picture pasted as a data: URL with text is imported into the library and
   await expect(notice).toContainText('1 pasted image was left out');
   await expect(notice).toContainText('https://cdn.example.invalid/remote.jpg');
   // The page's alt text and figure caption go with the picture; the caption is not pasted as text too.
+  // The photo stands where the picture stood in the pasted text.
+  expect(await bodyBlocks(body)).toEqual(['Flood waters rose overnight.', 'photo', 'Roads were closed.', 'Schools stay shut.']);
   await expect(altOf(photos(page))).toHaveValue('Flooded street');
   await expect(captionOf(photos(page))).toHaveText('Water on Quay Street.');
   await expect(body.locator(':scope > p', { hasText: 'Water on Quay Street.' })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { altOf, captionOf, creditOf, photos } from './article-photos-helpers';
+import { altOf, bodyBlocks, captionOf, creditOf, photos } from './article-photos-helpers';
 import { newArticle, paste, saved, SCREENS } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
 import { fixtureDir } from './photo-library-helpers';
@@ -36,6 +36,8 @@ test('a pasted web picture is downloaded into the library and inserted with its 
   );
 
   await expect(photos(page)).toHaveCount(1, { timeout: 20_000 });
+  // Where the picture stood in the page: between the two paragraphs.
+  expect(await bodyBlocks(body)).toEqual(['Protesters marched despite the rain.', 'photo', 'The march ended at noon.']);
   await expect(altOf(photos(page))).toHaveValue('Marchers under umbrellas');
   await expect(captionOf(photos(page))).toHaveText('Marchers on Sainte-Catherine Street.');
   await expect(creditOf(photos(page))).toHaveValue(/The Canadian Press/);

@@ -37,6 +37,7 @@ import { failureSummary } from '../photos/tracked-imports';
 import { carriesFiles, filesFromDataTransfer } from '../../api/import-files';
 import { useNotify } from '../../ui/components/Toasts';
 import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../nodes/PhotoNode';
+import { $placeInSlot, slotsOfPaste } from '../paste/picture-slots';
 import { INSERT_PASTED_PHOTOS_COMMAND, PASTED_IMAGES_COMMAND } from './pasted-image-commands';
 import { sortPastedImages, type PastedPicture } from './pasted-images';
 
@@ -97,6 +98,7 @@ function $caretBlock(selection: BaseSelection | null): { block: LexicalNode; atS
  * Photos go between blocks, never into the middle of a sentence (a drop lands wherever the pointer
  * was, often mid-word): before the caret's block when the caret is at its start or the block is an
  * empty paragraph, after it otherwise. The caret ends up in the block after the photos, ready to type.
+ * Pictures from a paste go where they stood in the pasted text instead (see picture-slots.ts).
  */
 function $insertPhotos(photos: readonly Photo[], style: CreditStyle, at: BaseSelection | null, pasted: readonly (PastedPicture | undefined)[] = []): void {
   if (photos.length === 0) return;
@@ -105,6 +107,13 @@ function $insertPhotos(photos: readonly Photo[], style: CreditStyle, at: BaseSel
     const said = pasted[index];
     return $createPhotoNode({ ...(said ? pastedPhotoUse(photo, style, said) : newPhotoUse(photo, style)), width: 'regular' });
   });
+  // Pasted pictures go where they stood in the pasted text, while that text is still there.
+  const placed = new Set(nodes.filter((node, index) => $placeInSlot(node, pasted[index]?.slot)));
+  const rest = nodes.filter((node) => !placed.has(node));
+  if (rest.length > 0) $insertAtCaret(rest, selection);
+}
+
+function $insertAtCaret(nodes: readonly PhotoNode[], selection: BaseSelection | null): void {
   const caret = $caretBlock(selection);
   const root = $getRoot();
   if (caret === null) root.append(...nodes);
@@ -226,7 +235,8 @@ export function PhotoPlugin(): null {
           const data = 'clipboardData' in event ? event.clipboardData : null;
           // Copied from a Newsdesk editor: its photos are the desk's own photo nodes, which Lexical pastes whole.
           if (!data || data.types.includes(LEXICAL_CLIPBOARD_TYPE)) return false;
-          const { files, remote, leftOut, withText } = sortPastedImages(data);
+          const { files, remote, leftOut, withText, slots } = sortPastedImages(data);
+          slotsOfPaste.set(event, slots); // PastePlugin, next, notes where each picture stood
           // Web pictures are downloaded by main, and what was left out is listed (PastedImagesNotice).
           editor.dispatchCommand(PASTED_IMAGES_COMMAND, { remote, leftOut });
           if (files.length === 0) return false;

@@ -1,4 +1,5 @@
 import { isDataUrl, readImageDataUrl } from '../../../../shared/rules/image-data-url';
+import type { PictureSlots } from '../paste/picture-slots';
 
 /**
  * The pictures in a paste, sorted by how they reach the photo library: image files on the
@@ -9,6 +10,8 @@ import { isDataUrl, readImageDataUrl } from '../../../../shared/rules/image-data
 export interface PastedPicture {
   altText: string;
   caption: string;
+  /** Where it stood in the pasted text: its index among the page's images, in the paste's slots. */
+  slot?: { slots: PictureSlots; index: number };
 }
 
 export interface PastedFile extends PastedPicture {
@@ -35,6 +38,8 @@ export interface PastedImages {
   leftOut: LeftOutImage[];
   /** True when the clipboard also carries text, which the editor pastes as usual. */
   withText: boolean;
+  /** Filled by the paste plugin as the text goes in (picture-slots.ts). */
+  slots: PictureSlots;
 }
 
 const NOTHING: PastedPicture = { altText: '', caption: '' };
@@ -45,14 +50,15 @@ export function sortPastedImages(data: DataTransfer): PastedImages {
   const leftOut: LeftOutImage[] = [];
   const html = data.getData('text/html');
   const clipboardFiles = Array.from(data.files).filter((file) => file.type.startsWith('image/'));
+  const slots: PictureSlots = new Map();
   let embedded = 0;
   // With image files on the clipboard (a copied picture, Word), the <img> tags are those same files.
   if (html && clipboardFiles.length === 0) {
     // Inert parse: nothing loads, nothing runs.
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    for (const image of Array.from(doc.images)) {
+    Array.from(doc.images).forEach((image, index) => {
       const src = (image.getAttribute('src') ?? '').trim();
-      const said = describedBy(image);
+      const said = { ...describedBy(image), slot: { slots, index } };
       if (isDataUrl(src)) {
         embedded += 1;
         const read = readImageDataUrl(src, embedded);
@@ -64,11 +70,11 @@ export function sortPastedImages(data: DataTransfer): PastedImages {
       } else {
         leftOut.push({ name: src.slice(0, 200) || 'an image without an address', reason: 'not a web address Newsdesk can fetch', caption: said.caption });
       }
-    }
+    });
   }
   files.push(...clipboardFiles.map((file) => ({ file, ...NOTHING })));
   const withText = data.getData('text/plain').trim() !== '';
-  return { files, remote, leftOut, withText };
+  return { files, remote, leftOut, withText, slots };
 }
 
 /** What the page said about a picture: alt text (the title when there is none), the figure's caption. */

@@ -25,7 +25,7 @@ export async function fetchPastedImages(addresses: readonly PastedAddress[]): Pr
 }
 
 async function fetchOne(address: PastedAddress): Promise<WebImageOutcome> {
-  const pasted = { altText: address.altText, caption: address.caption };
+  const pasted: PastedPicture = { altText: address.altText, caption: address.caption, slot: address.slot };
   const answer = await call('media:importFromUrl', {
     url: address.url.slice(0, 4096),
     ...(address.altText ? { altText: address.altText.slice(0, 2000) } : {}),
