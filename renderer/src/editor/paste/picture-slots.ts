@@ -1,21 +1,14 @@
 import { $dfs } from '@lexical/utils';
 import { $getNodeByKey, $isTextNode, type LexicalNode, type NodeKey, type TextNode } from 'lexical';
 import { $isPhotoNode } from '../nodes/PhotoNode';
+import { MARK_PATTERN, MARK_START } from './picture-mark';
 
 /**
  * Where each picture of a paste stood in its text, so the photo it becomes can go there rather
- * than after everything pasted. The sanitizer leaves a mark where each <img> was (its index among
- * the pasted document's images); the paste plugin takes the marks out of the generated nodes and
- * notes, for each, the pasted block it was in (or the blocks either side, when it stood alone).
- * Marks are two Unicode "interlinear annotation" characters around the index: characters no text
- * of a story uses, and harmless if a pasted text carries them (they are only removed).
+ * than after everything pasted. The sanitizer leaves a mark where each <img> was (picture-mark.ts);
+ * the paste plugin takes the marks out once the text is in and notes, for each, the block it was
+ * in (or the blocks either side, when it stood alone).
  */
-
-const OPEN = '\uFFF9';
-const CLOSE = '\uFFFB';
-const MARK = /\uFFF9(\d{1,4})\uFFFB/g;
-
-export const pictureMark = (index: number): string => `${OPEN}${index}${CLOSE}`;
 
 /** After this node (when it is still in the document), else before that one; else at the caret. */
 export interface PictureSlot {
@@ -38,11 +31,11 @@ export const slotsOfPaste = new WeakMap<object, PictureSlots>();
 export function $takePictureMarks(slots: PictureSlots | undefined): void {
   const marked = $dfs()
     .map((entry) => entry.node)
-    .filter((node): node is TextNode => $isTextNode(node) && node.getTextContent().includes(OPEN));
+    .filter((node): node is TextNode => $isTextNode(node) && node.getTextContent().includes(MARK_START));
   for (const text of marked) {
     const content = text.getTextContent();
-    const indexes = Array.from(content.matchAll(MARK), (match) => Number(match[1]));
-    const rest = content.replace(MARK, '');
+    const indexes = Array.from(content.matchAll(MARK_PATTERN), (match) => Number(match[1]));
+    const rest = content.replace(MARK_PATTERN, '');
     const block = text.getTopLevelElement();
     if (rest === '') text.remove();
     else text.setTextContent(rest);

@@ -1,7 +1,7 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { all, BLOCK_TAGS, cssValue, hasText, rename, styleOf, unwrap, wrapChildren } from './dom';
 import { cleanGoogleDocsHtml, looksLikeGoogleDocs } from './google-docs';
-import { pictureMark } from './picture-slots';
+import { pictureMark } from './picture-mark';
 import { cleanWordHtml, looksLikeWord, unwrapWordSections } from './word';
 
 /**
