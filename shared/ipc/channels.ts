@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'media:beginImport',
   'media:addFile',
   'media:skipFile',
+  'media:importFromUrl',
   'media:importStatus',
   'media:cancelImport',
   'media:update',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Photo, PhotoId, PhotoMetadata } from '../model/photo';
+import { RemoteImageImport } from '../model/remote-image';
 import { BatchPhotoChanges, ImportJob, ImportJobId, PhotoPage, PhotoQuery, PhotoUsage, TrashedPhoto } from '../model/media-library';
 
 /** The media:* channels: the photo library, its imports, metadata edits and exported copies. */
@@ -30,6 +31,15 @@ export const mediaChannels = {
   'media:skipFile': {
     request: z.object({ jobId: ImportJobId, index: z.number().int().min(0).max(999), reason: z.string().min(1).max(500) }).strict(),
     response: z.null(),
+  },
+  /**
+   * Downloads a picture named in pasted HTML (an <img src="https://…">) and imports it; main does
+   * the fetching (the page's CSP forbids it), https only, never from private addresses. The
+   * pasted alt text fills the photo's alt text when its file carries none.
+   */
+  'media:importFromUrl': {
+    request: z.object({ url: z.string().min(1).max(4096), altText: z.string().max(2000).optional() }).strict(),
+    response: RemoteImageImport,
   },
   'media:importStatus': { request: z.object({ jobId: ImportJobId }).strict(), response: ImportJob },
   'media:cancelImport': { request: z.object({ jobId: ImportJobId }).strict(), response: ImportJob },

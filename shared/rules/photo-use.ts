@@ -30,6 +30,17 @@ export function newPhotoUse(photo: Photo, style: CreditStyle): PhotoUse {
   };
 }
 
+/**
+ * A use of a photo that came in pasted content: the page's alt text and figure caption, where it
+ * had them, say what the picture shows in this story; the photo's own fill in where it had none.
+ */
+export function pastedPhotoUse(photo: Photo, style: CreditStyle, pasted: { altText: string; caption: string }): PhotoUse {
+  const use = newPhotoUse(photo, style);
+  const altText = fit(pasted.altText, PhotoUse.shape.altText.maxLength);
+  const caption = fit(pasted.caption, PhotoUse.shape.caption.maxLength);
+  return { ...use, altText: altText || use.altText, caption: caption || use.caption };
+}
+
 /** The use with a credit typed by the editor; typing the house credit back makes it follow the photo again. */
 export function withCredit(use: PhotoUse, credit: string, photoCredit: string): PhotoUse {
   const typed = credit.slice(0, PhotoUse.shape.credit.maxLength ?? credit.length);

@@ -7,6 +7,14 @@ import type { HarnessApp } from './harness/launch';
 // Steps shared by the article photo specs, written the way an editor works the app.
 
 export const photos = (page: Page): Locator => page.getByTestId('article-body').getByTestId('article-photo');
+
+/** The body's top-level blocks in order: "photo" for a photo, the text of anything else. */
+export const bodyBlocks = (body: Locator): Promise<string[]> =>
+  body.evaluate((element) =>
+    Array.from(element.children).map((child) =>
+      child.matches('[data-testid="article-photo"]') || child.querySelector('[data-testid="article-photo"]') ? 'photo' : (child.textContent ?? '').trim(),
+    ),
+  );
 export const leadField = (page: Page): Locator => page.getByTestId('lead-photo');
 export const checkSummary = (page: Page): Locator => page.getByTestId('check-summary');
 

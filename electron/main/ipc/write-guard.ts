@@ -36,6 +36,7 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'media:beginImport': 'writes',
   'media:addFile': 'writes',
   'media:skipFile': 'writes',
+  'media:importFromUrl': 'writes',
   'media:importStatus': 'reads',
   'media:cancelImport': 'writes',
   'media:update': 'writes',

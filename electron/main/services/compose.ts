@@ -14,6 +14,7 @@ import type { ImportJob } from '../../../shared/model/media-library';
 import { createMediaHandlers } from './media/media-handlers';
 import { openLibraryAccess, type LibraryAccess } from './library/library-access';
 import type { MediaLibrary } from './media/types';
+import type { RemoteImageOptions } from './media/remote-image-import';
 import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
@@ -64,6 +65,8 @@ export interface ServiceOptions {
   onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
+  /** How pasted web pictures are fetched; tests allow loopback so a local server can play the web. */
+  remoteImages?: RemoteImageOptions;
 }
 
 /** A finished publish job and the name of the site it went to (null when the target is gone). */
@@ -179,7 +182,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     }),
     ...createDesktopHandlers({ desktop, drafts }),
     ...createDraftsHandlers({ drafts, settings }),
-    ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
+    ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
     ...createCollabHandlers({ docs: storyDocs }),

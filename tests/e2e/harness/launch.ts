@@ -98,6 +98,8 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       },
       desktop: options.desktop,
       secretBox,
+      // Pasted web pictures come from a test server on 127.0.0.1 standing in for a web site.
+      remoteImages: { allowLoopback: true },
       // A page closing or navigating meanwhile misses the event, as a closed window would.
       onOutboxChanged: () => void emitToPage('outbox:changed', {}).catch(() => undefined),
       onDraftsChanged: (ids) => void emitToPage('drafts:changed', { ids }).catch(() => undefined),

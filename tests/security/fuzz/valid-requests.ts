@@ -77,6 +77,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'media:beginImport': { names: ['quay.jpg', 'storm.png'] },
   'media:addFile': { jobId: IMPORT_JOB_ID, index: 0, bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]) },
   'media:skipFile': { jobId: IMPORT_JOB_ID, index: 1, reason: 'A folder cannot be imported.' },
+  'media:importFromUrl': { url: 'https://cdn.example.com/quay.jpg', altText: 'Boats along the quay' },
   'media:importStatus': { jobId: IMPORT_JOB_ID },
   'media:cancelImport': { jobId: IMPORT_JOB_ID },
   'media:update': { id: PHOTO_ID, metadata: { creditLine: 'A. Lens/Newsdesk', keywords: ['harbour'] } },

@@ -6,6 +6,7 @@ import {
   followPhotoCredit,
   houseCredit,
   newPhotoUse,
+  pastedPhotoUse,
   photoDisplayName,
   placementLabel,
   withCredit,
@@ -17,6 +18,19 @@ const agencyPhoto = makePhoto('a', {
   creator: 'GONZALO FUENTES',
   creditLine: 'POOL/AFP via Getty Images',
   altText: 'A crowd with banners on a boulevard',
+});
+
+describe('pastedPhotoUse', () => {
+  it('takes the pasted page’s alt text and caption, the photo’s own where the page had none', () => {
+    expect(pastedPhotoUse(agencyPhoto, DEFAULT_CREDIT_STYLE, { altText: ' Marchers with banners ', caption: 'The march on Friday.' })).toMatchObject({
+      altText: 'Marchers with banners',
+      caption: 'The march on Friday.',
+      credit: 'Gonzalo Fuentes/POOL/AFP via Getty Images',
+    });
+    expect(pastedPhotoUse(agencyPhoto, DEFAULT_CREDIT_STYLE, { altText: '  ', caption: '' })).toEqual(newPhotoUse(agencyPhoto, DEFAULT_CREDIT_STYLE));
+    const long = pastedPhotoUse(agencyPhoto, DEFAULT_CREDIT_STYLE, { altText: 'a'.repeat(9000), caption: 'c'.repeat(9000) });
+    expect(PhotoUse.safeParse(long).success).toBe(true);
+  });
 });
 
 describe('newPhotoUse', () => {

@@ -4,6 +4,7 @@ import type { Handlers } from '../../ipc/dispatcher';
 import type { SettingsService } from '../settings/settings-service';
 import { FORMAT_EXTENSIONS } from './paths';
 import { createPhotoTrashHandlers, type PhotoTrashServices } from './photo-trash-handlers';
+import { importRemoteImage, type RemoteImageOptions } from './remote-image-import';
 import type { MediaLibrary } from './types';
 
 export type MediaHandlers = Pick<Handlers, keyof typeof mediaChannels>;
@@ -16,10 +17,12 @@ export interface MediaHandlerServices extends PhotoTrashServices {
   chooseFiles: () => Promise<string[]>;
   /** The system's save dialog, starting at `suggestedName`; null when it was closed without a choice. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  /** How pasted web pictures are fetched (remote-image-download.ts); the defaults when absent. */
+  remoteImages?: RemoteImageOptions;
 }
 
 /** The media:* channels, over the photo library and the system's file dialogs. */
-export function createMediaHandlers({ media, settings, chooseFiles, chooseSavePath, drafts, videos }: MediaHandlerServices): MediaHandlers {
+export function createMediaHandlers({ media, settings, chooseFiles, chooseSavePath, drafts, videos, remoteImages }: MediaHandlerServices): MediaHandlers {
   return {
     ...createPhotoTrashHandlers({ media, drafts, videos }),
     'media:list': (query) => media.list(query),
@@ -38,6 +41,7 @@ export function createMediaHandlers({ media, settings, chooseFiles, chooseSavePa
       media.skipFile(jobId, index, reason);
       return null;
     },
+    'media:importFromUrl': (request) => importRemoteImage(media, request, { ...remoteImages, maxBytes: settings.get().limits.importMaxBytes }),
     'media:importStatus': ({ jobId }) => media.status(jobId),
     'media:cancelImport': ({ jobId }) => media.cancel(jobId),
     'media:update': ({ id, metadata }) => media.update(id, metadata),

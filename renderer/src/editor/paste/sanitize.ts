@@ -1,6 +1,7 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { all, BLOCK_TAGS, cssValue, hasText, rename, styleOf, unwrap, wrapChildren } from './dom';
 import { cleanGoogleDocsHtml, looksLikeGoogleDocs } from './google-docs';
+import { pictureMark } from './picture-mark';
 import { cleanWordHtml, looksLikeWord, unwrapWordSections } from './word';
 
 /**
@@ -12,12 +13,15 @@ import { cleanWordHtml, looksLikeWord, unwrapWordSections } from './word';
  * spans), so those are turned into tags first, and only then does DOMPurify drop every style,
  * class and handler along with scripts, frames and other active content.
  */
-export function sanitizePastedHtml(html: string): string {
+export function sanitizePastedHtml(html: string, options: { markPictures?: boolean } = {}): string {
   const doc = new DOMParser().parseFromString(html, 'text/html'); // inert: nothing loads or runs
   const body = doc.body;
+  // First, while the images are all there in document order (the order pasted-images.ts counts).
+  if (options.markPictures) markPictures(doc);
   if (looksLikeWord(html)) cleanWordHtml(body);
   if (looksLikeGoogleDocs(html)) cleanGoogleDocsHtml(body);
   unwrapWordSections(body);
+  dropPictureCaptions(body);
   stylesToTags(body);
   const purified = purifier().sanitize(body.innerHTML, PURIFY_CONFIG);
   const clean = new DOMParser().parseFromString(purified, 'text/html').body;
@@ -60,6 +64,22 @@ function purifier(): ReturnType<typeof DOMPurify> {
     }
   });
   return instance;
+}
+
+/**
+ * A figure's caption goes with its picture, which the photo library takes in (pasted-images.ts
+ * reads the caption into the photo's use): left in the text it would be there twice.
+ */
+function dropPictureCaptions(body: HTMLElement): void {
+  for (const caption of all(body, 'figure figcaption')) {
+    const pictures = Array.from(caption.closest('figure')!.querySelectorAll('img'));
+    if (pictures.some((img) => /^\s*(data:|https?:|\/\/)/i.test(img.getAttribute('src') ?? ''))) caption.remove();
+  }
+}
+
+/** Each <img> leaves a mark of its index where it stood (picture-slots.ts): the photo goes there. */
+function markPictures(doc: Document): void {
+  Array.from(doc.images).forEach((image, index) => image.before(doc.createTextNode(pictureMark(index))));
 }
 
 const INLINE_WITH_STYLE = 'span, font, a, b, strong, i, em, u, s, sub, sup';

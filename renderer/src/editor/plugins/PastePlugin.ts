@@ -12,6 +12,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
+import { $takePictureMarks, slotsOfPaste } from '../paste/picture-slots';
 import { sanitizePastedHtml } from '../paste/sanitize';
 
 /** Lexical's own clipboard format: copies between Newsdesk editors keep every node as it was. */
@@ -50,7 +51,7 @@ export function PastePlugin(): null {
           const html = data.getData('text/html');
           if (!html) return false;
           event.preventDefault();
-          const clean = sanitizePastedHtml(html);
+          const clean = sanitizePastedHtml(html, { markPictures: true });
           editor.update(
             () => {
               const selection = $getSelection();
@@ -59,6 +60,8 @@ export function PastePlugin(): null {
               const nodes = $generateNodesFromDOM(editor, dom);
               $clearStyles(nodes);
               $insertGeneratedNodes(editor, nodes, selection);
+              // Where each picture stood is noted for the photo it becomes (PhotoPlugin reads it).
+              $takePictureMarks(slotsOfPaste.get(event));
             },
             // Its own undo step, as Lexical does for its paste.
             { tag: PASTE_TAG },

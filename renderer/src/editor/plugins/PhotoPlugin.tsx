@@ -30,14 +30,19 @@ import { useEffect, useRef } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import type { ImageNodeJson } from '../../../../shared/model/photo-use';
 import type { CreditStyle } from '../../../../shared/model/settings';
-import { newPhotoUse } from '../../../../shared/rules/photo-use';
+import { newPhotoUse, pastedPhotoUse } from '../../../../shared/rules/photo-use';
 import { call, messageOf } from '../../api/newsdesk';
 import { useArticlePhotos } from '../photos/ArticlePhotosContext';
-import { arrivedPhotoIds, failureSummary } from '../photos/tracked-imports';
+import { failureSummary } from '../photos/tracked-imports';
 import { carriesFiles, filesFromDataTransfer } from '../../api/import-files';
 import { useNotify } from '../../ui/components/Toasts';
 import { $createPhotoNode, $isPhotoNode, PhotoNode } from '../nodes/PhotoNode';
-import { sortPastedImages } from './pasted-images';
+import { $placeInSlot, slotsOfPaste } from '../paste/picture-slots';
+import { INSERT_PASTED_PHOTOS_COMMAND, PASTED_IMAGES_COMMAND } from './pasted-image-commands';
+import { sortPastedImages, type PastedPicture } from './pasted-images';
+
+/** Lexical's own clipboard format (a copy from a Newsdesk editor). */
+const LEXICAL_CLIPBOARD_TYPE = 'application/x-lexical-editor';
 
 /** Inserts a library photo at the caret as a new use (caption from its description, credit in house style). */
 export const INSERT_PHOTO_COMMAND: LexicalCommand<Photo> = createCommand('INSERT_PHOTO_COMMAND');
@@ -93,11 +98,22 @@ function $caretBlock(selection: BaseSelection | null): { block: LexicalNode; atS
  * Photos go between blocks, never into the middle of a sentence (a drop lands wherever the pointer
  * was, often mid-word): before the caret's block when the caret is at its start or the block is an
  * empty paragraph, after it otherwise. The caret ends up in the block after the photos, ready to type.
+ * Pictures from a paste go where they stood in the pasted text instead (see picture-slots.ts).
  */
-function $insertPhotos(photos: readonly Photo[], style: CreditStyle, at: BaseSelection | null): void {
+function $insertPhotos(photos: readonly Photo[], style: CreditStyle, at: BaseSelection | null, pasted: readonly (PastedPicture | undefined)[] = []): void {
   if (photos.length === 0) return;
   const selection = at === null ? $getSelection() ?? $getPreviousSelection() : $stillValid(at);
-  const nodes = photos.map((photo) => $createPhotoNode({ ...newPhotoUse(photo, style), width: 'regular' }));
+  const nodes = photos.map((photo, index) => {
+    const said = pasted[index];
+    return $createPhotoNode({ ...(said ? pastedPhotoUse(photo, style, said) : newPhotoUse(photo, style)), width: 'regular' });
+  });
+  // Pasted pictures go where they stood in the pasted text, while that text is still there.
+  const placed = new Set(nodes.filter((node, index) => $placeInSlot(node, pasted[index]?.slot)));
+  const rest = nodes.filter((node) => !placed.has(node));
+  if (rest.length > 0) $insertAtCaret(rest, selection);
+}
+
+function $insertAtCaret(nodes: readonly PhotoNode[], selection: BaseSelection | null): void {
   const caret = $caretBlock(selection);
   const root = $getRoot();
   if (caret === null) root.append(...nodes);
@@ -141,15 +157,19 @@ export function PhotoPlugin(): null {
     // Set when this editor goes away (another article opened) while an import into it runs.
     let closed = false;
 
-    const importAndInsert = async (target: LexicalEditor, files: File[], at: BaseSelection | null) => {
+    // `pasted` (by file) is what a pasted page said about each picture: alt text, caption.
+    const importAndInsert = async (target: LexicalEditor, files: File[], at: BaseSelection | null, pasted: readonly PastedPicture[] = []) => {
       const { photos: context, notify: say } = latest.current;
       try {
         const job = await context.importFiles(files);
         const failures = failureSummary(job);
         if (failures) say(failures, { tone: 'error' });
-        const ids = arrivedPhotoIds(job);
-        if (ids.length === 0) return;
-        const found = await call('media:getMany', { ids });
+        // Items are in the order of the files; each photo takes its own file's pasted words.
+        const arrived = job.items.flatMap((item, index) =>
+          (item.state === 'imported' || item.state === 'duplicate') && item.photoId ? [{ id: item.photoId, said: pasted[index] }] : [],
+        );
+        if (arrived.length === 0) return;
+        const found = await call('media:getMany', { ids: arrived.map((item) => item.id) });
         if (!found.ok) return say(`The imported photos could not be placed in the text: ${found.error.message}`, { tone: 'error' });
         if (closed) {
           const one = found.value.length === 1;
@@ -159,7 +179,12 @@ export function PhotoPlugin(): null {
         }
         latest.current.photos.remember(found.value);
         const style = latest.current.photos.creditStyle;
-        target.update(() => $insertPhotos(found.value, style, at));
+        const byId = new Map(found.value.map((photo) => [photo.id, photo]));
+        const placed = arrived.flatMap((item) => {
+          const photo = byId.get(item.id);
+          return photo ? [{ photo, said: item.said }] : [];
+        });
+        target.update(() => $insertPhotos(placed.map((item) => item.photo), style, at, placed.map((item) => item.said)));
         if (job.cancelled) say(`Import cancelled. ${found.value.length === 1 ? 'One photo was' : `${found.value.length} photos were`} added before it stopped.`);
       } catch (error) {
         say(`The photos could not be imported: ${messageOf(error)}`, { tone: 'error' });
@@ -172,6 +197,15 @@ export function PhotoPlugin(): null {
         (photo) => {
           latest.current.photos.remember([photo]);
           $insertPhotos([photo], latest.current.photos.creditStyle, null);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        INSERT_PASTED_PHOTOS_COMMAND,
+        (items) => {
+          latest.current.photos.remember(items.map((item) => item.photo));
+          $insertPhotos(items.map((item) => item.photo), latest.current.photos.creditStyle, null, items.map((item) => item.pasted));
           return true;
         },
         COMMAND_PRIORITY_EDITOR,
@@ -199,16 +233,24 @@ export function PhotoPlugin(): null {
         PASTE_COMMAND,
         (event) => {
           const data = 'clipboardData' in event ? event.clipboardData : null;
-          const { importable, withText } = data ? sortPastedImages(data) : { importable: [], withText: false };
-          if (importable.length === 0) return false;
+          // Copied from a Newsdesk editor: its photos are the desk's own photo nodes, which Lexical pastes whole.
+          if (!data || data.types.includes(LEXICAL_CLIPBOARD_TYPE)) return false;
+          const { files, remote, leftOut, withText, slots } = sortPastedImages(data);
+          slotsOfPaste.set(event, slots); // PastePlugin, next, notes where each picture stood
+          // Web pictures are downloaded by main, and what was left out is listed (PastedImagesNotice).
+          editor.dispatchCommand(PASTED_IMAGES_COMMAND, { remote, leftOut });
+          if (files.length === 0) return false;
+          const importable = files.map((item) => item.file);
           if (!withText) {
             // A copied picture or screenshot: browsers put an <img> fallback in text/html, but no plain text.
             event.preventDefault();
-            return editor.dispatchCommand(DRAG_DROP_PASTE, importable);
+            const selection = $getSelection();
+            void importAndInsert(editor, importable, selection ? selection.clone() : null, files);
+            return true;
           }
           // Text with pictures (Word, Docs, a web page): the text pastes as usual, and the pictures
           // follow it, imported into the library with their metadata, once the paste is in.
-          setTimeout(() => void importAndInsert(editor, importable, null), 0);
+          setTimeout(() => void importAndInsert(editor, importable, null, files), 0);
           return false;
         },
         COMMAND_PRIORITY_CRITICAL,
