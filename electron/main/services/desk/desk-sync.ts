@@ -75,8 +75,8 @@ interface StoryLink {
   story: SharedStory;
   doc: Y.Doc;
   provider: HocuspocusProvider;
-  /** Field edits made here the desk has not confirmed yet: field → the value written here. */
-  pendingFields: Map<string, string>;
+  /** The last value written here of each field, until another editor's edit replaces it. */
+  ownFields: Map<string, { item: Y.ID; value: string }>;
   /** Awareness client ids of this app's own windows (not "others" in the presence list). */
   windowClients: Set<number>;
   synced: boolean;
@@ -132,7 +132,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
 
   function link(story: SharedStory): void {
     const doc = host.hold({ id: story.articleId, part: 'body' }, DESK_HOLDER);
-    const entry: StoryLink = { story, doc, provider: null as unknown as HocuspocusProvider, pendingFields: new Map(), windowClients: new Set(), synced: false };
+    const entry: StoryLink = { story, doc, provider: null as unknown as HocuspocusProvider, ownFields: new Map(), windowClients: new Set(), synced: false };
     entry.provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: storyDocumentName(story.deskId, story.storyId),
@@ -144,11 +144,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
         entry.synced = true;
         options.onStorySynced(story, doc);
       },
-      onUnsyncedChanges: ({ number }) => {
-        // Everything sent was confirmed: field edits made here are now the desk's too.
-        if (number === 0) entry.pendingFields.clear();
-        options.onUnsynced();
-      },
+      onUnsyncedChanges: () => options.onUnsynced(),
     });
     metaOf(doc).observe((event, transaction) => watchFields(entry, event, transaction));
     const awareness = entry.provider.awareness!;
@@ -167,20 +163,25 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
     entry.provider.attach();
   }
 
+  /**
+   * Last-writer-wins per field, with a note when it was not this desktop: a field edit from the desk
+   * that was made without seeing ours (its Yjs item does not follow our item, so the two were
+   * concurrent, e.g. both offline) replaced ours. A later edit by someone who saw ours is no loss.
+   */
   function watchFields(entry: StoryLink, event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void {
     const meta = metaOf(entry.doc);
     for (const field of event.keysChanged) {
-      const now = JSON.stringify(meta.get(field) ?? null);
+      const current = meta._map.get(field);
       if (transaction.origin !== entry.provider) {
-        entry.pendingFields.set(field, now);
+        if (current && !current.deleted) entry.ownFields.set(field, { item: current.id, value: JSON.stringify(meta.get(field) ?? null) });
         continue;
       }
-      const mine = entry.pendingFields.get(field);
-      if (mine === undefined || mine === now) continue;
-      entry.pendingFields.delete(field);
-      const label = FIELD_NAMES[field] ?? field;
+      const mine = entry.ownFields.get(field);
+      if (!mine || (current && Y.compareIDs(current.id, mine.item))) continue;
+      entry.ownFields.delete(field);
+      if (current?.origin && Y.compareIDs(current.origin, mine.item)) continue;
       options.onSuperseded(
-        `Your change to the ${label} of “${String(meta.get('headline') ?? '')}” (${shown(JSON.parse(mine))}) was replaced by another editor’s change made at the same time (${shown(meta.get(field))}).`,
+        `Your change to the ${FIELD_NAMES[field] ?? field} of “${String(meta.get('headline') ?? '')}” (${shown(JSON.parse(mine.value))}) was replaced by another editor’s change made at the same time (${shown(meta.get(field))}).`,
         entry.story,
       );
     }
