@@ -54,6 +54,18 @@ export const DESK_HOLDER = 'desk-sync';
 const WINDOW_ORIGIN = 'window';
 const FIELD_NAMES: Record<string, string> = { headline: 'headline', dek: 'dek', slug: 'slug', byline: 'byline', section: 'section', status: 'status', tags: 'tags' };
 
+/**
+ * ws emits 'error' when a socket is closed before its handshake finished, and the provider removes
+ * its listeners before it closes one (on destroy, on a reconnect): an 'error' with no listener is an
+ * uncaught exception, which would take main down. The provider learns of the failure from 'close'.
+ */
+class DeskWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on('error', () => undefined);
+  }
+}
+
 export function isDeskOrigin(origin: unknown): boolean {
   return origin instanceof HocuspocusProvider;
 }
@@ -86,7 +98,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
   const { host } = options;
   const socket = new HocuspocusProviderWebsocket({
     url: webSocketUrlOf(options.serverUrl),
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: DeskWebSocket,
     // Back off to at most 10 s between attempts, so a desk that comes back is found quickly.
     delay: 500,
     factor: 1.5,
