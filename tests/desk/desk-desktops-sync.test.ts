@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import type { DeskPresence, StoryChange } from '../../shared/model/desk';
 import { deskServicesSkipReason } from './services/real-services';
 import { connectClient, login, sameState, until } from './support/desk-clients';
 import { PASSWORD, PEOPLE } from './support/desk-fixture';
@@ -128,6 +130,27 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
     anaWindow.detach();
   }, 120_000);
 
+  it('presence: each desktop shows who else is in a shared story, and a window’s presence crosses the desk', async () => {
+    const id = await sharedStory('Who is here');
+    await until(() => presenceIn(bo, id).includes('Ana Editor'), 'Ana listed in the story on Bo’s desktop');
+    expect(presenceIn(ana, id)).toEqual(['Bo Photo']);
+
+    // A window of Ana's app: its awareness goes to main, then to the desk, then to Bo's windows.
+    const windowDoc = new Y.Doc();
+    const windowAwareness = new Awareness(windowDoc);
+    windowAwareness.setLocalState({ user: { name: 'Ana Editor', color: '#c00' }, cursor: { anchor: 3 } });
+    const update = Buffer.from(encodeAwarenessUpdate(windowAwareness, [windowDoc.clientID])).toString('base64');
+    await ana.services.handlers['story:awareness']({ id, part: 'body', session: 'ana-window-5', update }, caller);
+    await until(() => awarenessOnBo(id).has(windowDoc.clientID), 'the window’s cursor on Bo’s side');
+    expect(awarenessOnBo(id).get(windowDoc.clientID)).toMatchObject({ cursor: { anchor: 3 } });
+    // Ana's own window is not "someone else" on Ana's desktop.
+    expect(presenceIn(ana, id)).toEqual(['Bo Photo']);
+
+    const opened = await ana.services.handlers['story:open']({ id, part: 'body', session: 'ana-window-5' }, caller);
+    expect(opened.shared).toEqual({ deskId: 'news', storyId: id });
+    await ana.services.handlers['story:close']({ id, part: 'body', session: 'ana-window-5' }, caller);
+  }, 60_000);
+
   it('a restarted desktop restores its session and keeps syncing its shared stories', async () => {
     const id = await sharedStory('After restart');
     const dir = ana.dir;
@@ -140,6 +163,24 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
     boWindow.detach();
   }, 90_000);
 });
+
+const caller = { url: 'app://newsdesk/index.html', isMainFrame: true };
+
+/** The names the last 'desk:presence' event shows in a story. */
+function presenceIn(desktop: Desktop, id: string): string[] {
+  const last = desktop.events.filter((entry) => entry.event === 'desk:presence').at(-1)?.payload as DeskPresence | undefined;
+  return last?.stories.find((story) => story.id === id)?.people.map((person) => person.name) ?? [];
+}
+
+/** Bo's windows' view of others in a story, from the awareness updates main sent them as from the desk. */
+function awarenessOnBo(id: string): Map<number, Record<string, unknown>> {
+  const awareness = new Awareness(new Y.Doc());
+  for (const entry of bo.events) {
+    const change = entry.payload as StoryChange;
+    if (entry.event === 'story:awarenessChanged' && change.id === id && change.from === 'desk') applyAwarenessUpdate(awareness, Buffer.from(change.update, 'base64'), 'desk');
+  }
+  return awareness.getStates() as Map<number, Record<string, unknown>>;
+}
 
 async function tokenOf(who: 'ana' | 'bo'): Promise<string> {
   return (await login(desk.url, PEOPLE[who].email, PASSWORD)).token;

@@ -203,6 +203,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
+    'story:open': async (request, caller) => ({ ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) }),
     'story:awareness': (request, caller) => {
       desk.relayWindowAwareness(request.id, new Uint8Array(Buffer.from(request.update, 'base64')));
       return collab['story:awareness'](request, caller);

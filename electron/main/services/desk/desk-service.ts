@@ -27,6 +27,8 @@ export interface DeskService {
   share(articleId: string): Promise<{ deskId: string; storyId: string }>;
   stories(): Promise<StorySummary[]>;
   search(query: string): Promise<SearchResponse>;
+  /** The desk story a local article is, or null while it lives on this machine only. */
+  sharedOf(articleId: string): { deskId: string; storyId: string } | null;
   /** A window's presence in a story, passed on to the desk when the story is shared. */
   relayWindowAwareness(articleId: string, update: Uint8Array): void;
   /** Notes of local field edits another editor's concurrent edit replaced, newest last. */
@@ -220,6 +222,10 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     },
     stories: () => withSession((active) => api.stories(active.serverUrl, active.token, active.desk.id)),
     search: (query) => withSession((active) => api.search(active.serverUrl, active.token, active.desk.id, query)),
+    sharedOf(articleId) {
+      const story = shared.byArticle(articleId);
+      return story ? { deskId: story.deskId, storyId: story.storyId } : null;
+    },
     relayWindowAwareness: (articleId, update) => sync?.relayWindowAwareness(articleId, update),
     notices: () => [...notes],
     async close() {

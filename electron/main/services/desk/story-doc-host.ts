@@ -12,14 +12,19 @@ export interface StoryDocHost {
 }
 
 /**
- * Holds a document as one more attached session. Its one difference from a real hold: when the
- * desk opens a story whose body is still empty, it is the editor asked to write the body, so a
- * window opening it after waits for the body from the desk instead.
+ * Holds a document as one more attached session, without becoming the editor asked to write the
+ * body: story-docs asks the first session to open an empty body to write it (Lexical's bootstrap),
+ * and the desk has no editor, so no window would ever write the article file's body in. The
+ * document is opened under a stand-in session that takes the bootstrap, then under the holder's
+ * name, and the stand-in closes: that hands the bootstrap back to the next window that opens.
  */
 export function holdThroughSessions(docs: StoryDocs): StoryDocHost {
   return {
     hold(key, holder) {
+      const standIn = `${holder}:opening`;
+      docs.open(key, standIn);
       docs.open(key, holder);
+      docs.close(key, standIn);
       const doc = docs.get(key);
       if (!doc) throw new Error(`The story document ${key.id} did not stay open.`);
       return doc;
