@@ -109,12 +109,15 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
     const id = await sharedStory('Late typing');
     const anaWindow = attachWindow(ana.services, id, 'ana-window-3');
     const body = anaWindow.doc.get('root', Y.XmlText);
+    const toldBefore = ana.events.length;
     for (let i = 0; i < 200; i += 1) {
       body.insert(body.length, `${i} `);
       if (i === 100) void desk.stop(true);
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await until(() => ana.services.desk.status().state === 'offline', 'Ana offline after the kill');
+    // The windows hear of a status change, not of every keystroke.
+    expect(ana.events.slice(toldBefore).filter((entry) => entry.event === 'desk:statusChanged').length).toBeLessThan(20);
     await desk.restart();
     await until(() => sameState(docOf(ana, id), docOf(bo, id)), 'both desktops equal after the restart');
     await until(() => ana.services.desk.status().unsyncedStories === 0, 'Ana’s typing confirmed by the desk');
@@ -143,6 +146,8 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
     await ana.services.handlers['story:awareness']({ id, part: 'body', session: 'ana-window-5', update }, caller);
     await until(() => awarenessOnBo(id).has(windowDoc.clientID), 'the window’s cursor on Bo’s side');
     expect(awarenessOnBo(id).get(windowDoc.clientID)).toMatchObject({ cursor: { anchor: 3 } });
+    const unreadable = { id, part: 'body', session: 'ana-window-5', update: '/////w==' };
+    await expect(Promise.resolve().then(() => ana.services.handlers['story:awareness'](unreadable, caller))).rejects.toThrow('The presence update could not be read');
     // Ana's own window is not "someone else" on Ana's desktop.
     expect(presenceIn(ana, id)).toEqual(['Bo Photo']);
 

@@ -84,7 +84,15 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       message,
     };
   }
-  const changed = (): void => emit('desk:statusChanged', status());
+  // Told only when it differs from what was last told: the unsynced count moves with every keystroke.
+  let lastTold = '';
+  const changed = (): void => {
+    const current = status();
+    const text = JSON.stringify(current);
+    if (text === lastTold) return;
+    lastTold = text;
+    emit('desk:statusChanged', current);
+  };
 
   function stopSync(): void {
     if (expiryTimer) clearTimeout(expiryTimer);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { DESK_INDEX_MAP, deskIndexDocumentName, storyDocumentName, storySummarySchema, type StorySummary } from '../../../../shared/desk/desk-protocol';
 import type { StoryPresence } from '../../../../shared/model/desk';
+import { UserFacingError } from '../../../../shared/model/errors';
 import type { SharedStory } from './shared-stories';
 import { metaOf, shown } from './story-meta';
 import type { StoryDocHost } from './story-doc-host';
@@ -211,7 +212,12 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
     },
     relayWindowAwareness(articleId, update) {
       const entry = links.get(articleId);
-      if (entry) applyAwarenessUpdate(entry.provider.awareness!, update, WINDOW_ORIGIN);
+      if (!entry) return;
+      try {
+        applyAwarenessUpdate(entry.provider.awareness!, update, WINDOW_ORIGIN);
+      } catch {
+        throw new UserFacingError('invalid-request', 'The presence update could not be read, so it was not passed on to the desk.');
+      }
     },
     stop() {
       for (const entry of links.values()) {
