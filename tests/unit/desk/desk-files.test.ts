@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../../electron/main/services/compose';
+import { openTestServices } from '../../support/test-services';
+import { createTestSecretBox } from '../../fakes/secret-box';
+
+let dir = '';
+let services: Services | null = null;
+
+afterEach(async () => {
+  await services?.close();
+  services = null;
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the desk files in the library', () => {
+  it('an unreadable session or shared-story file is set aside with its reason, and the app opens signed out', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    await mkdir(join(dir, 'library', 'desk'), { recursive: true });
+    await writeFile(join(dir, 'library', 'desk', 'session.json'), '{"format": 1, "serverUrl": ');
+    await writeFile(join(dir, 'library', 'desk', 'shared.json'), JSON.stringify({ format: 1, stories: [{ articleId: 'NOT AN ID' }] }));
+    services = await openTestServices(dir);
+    expect(services.desk.status()).toMatchObject({ state: 'signed-out', serverUrl: null, unsyncedStories: 0 });
+    const quarantined = await readdir(join(dir, 'library', 'quarantine'));
+    expect(quarantined.some((name) => name.endsWith('session.json'))).toBe(true);
+    expect(quarantined.some((name) => name.endsWith('shared.json'))).toBe(true);
+  });
+
+  it('a token the keychain can no longer decrypt asks for a new sign-in, keeping the address', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    await mkdir(join(dir, 'library', 'desk'), { recursive: true });
+    const user = { id: 'u', name: 'Ana', email: 'ana@example.org', role: 'editor' };
+    const signedIn = { token: Buffer.from('sealed by another keychain').toString('base64'), expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user, desk: { id: 'news', name: 'News' } };
+    await writeFile(join(dir, 'library', 'desk', 'session.json'), JSON.stringify({ format: 1, serverUrl: 'http://127.0.0.1:9', signedIn }));
+    services = await openTestServices(dir, { secretBox: createTestSecretBox() });
+    expect(services.desk.status()).toMatchObject({ state: 'signed-out', serverUrl: 'http://127.0.0.1:9' });
+    expect(services.desk.status().message).toMatch(/could not be read from the keychain/);
+  });
+
+  it('sharing, listing and searching without a desk session are refused with a sentence', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    services = await openTestServices(dir);
+    const article = await services.drafts.create({});
+    await expect(services.desk.share(article.id)).rejects.toThrow(/not connected to a desk: sign in under Preferences › Desk/);
+    await expect(services.desk.stories()).rejects.toThrow(/not connected to a desk/);
+    await expect(services.desk.search('harbour')).rejects.toThrow(/not connected to a desk/);
+  });
+});
