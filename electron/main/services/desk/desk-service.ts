@@ -52,6 +52,7 @@ export interface DeskServiceOptions {
 export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in again under Preferences › Desk; your changes stay on this computer and sync once you are back.';
 /** The session ends this long before the token does, so no request goes out with a dying token. */
 const EXPIRY_MARGIN_MS = 60_000;
+const MAX_NOTES = 50;
 const NOT_SIGNED_IN = 'Newsdesk is not connected to a desk: sign in under Preferences › Desk.';
 
 export async function openDeskService(options: DeskServiceOptions): Promise<DeskService> {
@@ -166,7 +167,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       },
       onStorySynced: (story, doc) => void storySynced(story, doc),
       onSuperseded: (note) => {
-        notes.push(note);
+        // The latest few are enough for the status line and a look back; older ones were shown.
+        if (notes.push(note) > MAX_NOTES) notes.shift();
         message = note;
         changed();
       },
@@ -220,7 +222,11 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       if (known) return { deskId: known.deskId, storyId: known.storyId };
       const article = await options.drafts.get(articleId);
       const story = { articleId, deskId: active.desk.id, storyId: articleId };
-      await shared.add(story);
+      try {
+        await shared.add(story);
+      } catch (error) {
+        throw new UserFacingError('io', `The story could not be marked as shared (${messageOf(error)}); it stays on this computer only.`);
+      }
       if (!sync) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
       sync.sync(story);
       const doc = sync.docOf(articleId);
