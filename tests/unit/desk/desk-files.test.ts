@@ -47,4 +47,20 @@ describe('the desk files in the library', () => {
     await expect(services.desk.stories()).rejects.toThrow(/not connected to a desk/);
     await expect(services.desk.search('harbour')).rejects.toThrow(/not connected to a desk/);
   });
+
+  it('a session the disk refuses to keep is reported in a sentence and leaves the app signed out', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    const answer = {
+      token: 'header.payload.signature', expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      user: { id: 'u', name: 'Ana', email: 'ana@example.org', role: 'editor' }, desks: [{ id: 'news', name: 'News' }],
+    };
+    // The desk's answer is not what is under test here: the library refusing the session is.
+    const deskAnswers: typeof fetch = async () => new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
+    services = await openTestServices(dir, { fetch: deskAnswers });
+    // A folder where the session file goes: the rename over it fails, as a broken disk would.
+    await mkdir(join(dir, 'library', 'desk', 'session.json', 'in-the-way'), { recursive: true });
+    await expect(services.desk.signIn({ serverUrl: 'http://127.0.0.1:9', email: 'ana@example.org', password: 'secret' }))
+      .rejects.toThrow(/The desk session could not be saved in the library .*, so Newsdesk did not sign in\./);
+    expect(services.desk.status()).toMatchObject({ state: 'signed-out', user: null });
+  });
 });

@@ -77,7 +77,11 @@ export function openDeskSessionStore(deskDir: string, secretBox: SecretBox, quar
         throw new UserFacingError('forbidden', NO_KEYCHAIN_FOR_DESK);
       }
       const { serverUrl, token: _clear, ...who } = session;
-      await writeDeskFile(path, { format: 1, serverUrl, signedIn: { token: sealed.toString('base64'), ...who } });
+      try {
+        await writeDeskFile(path, { format: 1, serverUrl, signedIn: { token: sealed.toString('base64'), ...who } });
+      } catch (error) {
+        throw new UserFacingError('io', `The desk session could not be saved in the library (${messageOf(error)}), so Newsdesk did not sign in.`);
+      }
     },
     async forget(serverUrl) {
       await writeDeskFile(path, { format: 1, serverUrl, signedIn: null });
