@@ -107,7 +107,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     session = null;
     message = reason;
     changed();
-    await sessions.forget(serverUrl).catch(() => undefined);
+    // A read-only library (another Newsdesk holds it) is never written; that one keeps its own session.
+    if (!options.readOnly) await sessions.forget(serverUrl).catch(() => undefined);
   }
 
   /** A story on the desk this library does not have yet: record it as shared, sync it, then write its article. */
