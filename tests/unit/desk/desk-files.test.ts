@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/main/services/compose';
 import { openTestServices } from '../../support/test-services';
 import { createTestSecretBox } from '../../fakes/secret-box';
+import { SESSION_EXPIRED } from '../../../electron/main/services/desk/desk-service';
 
 let dir = '';
 let services: Services | null = null;
@@ -63,4 +64,24 @@ describe('the desk files in the library', () => {
       .rejects.toThrow(/The desk session could not be saved in the library .*, so Newsdesk did not sign in\./);
     expect(services.desk.status()).toMatchObject({ state: 'signed-out', user: null });
   });
+
+  it('a library open read-only elsewhere is not written when its stored session has expired', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    services = await openTestServices(dir);
+    const sealed = (await createTestSecretBox().encryptStringAsync('header.payload.signature')).toString('base64');
+    const user = { id: 'u', name: 'Ana', email: 'ana@example.org', role: 'editor' };
+    const file = JSON.stringify({ format: 1, serverUrl: 'http://127.0.0.1:9', signedIn: { token: sealed, expiresAt: new Date(Date.now() - 1000).toISOString(), user, desk: { id: 'news', name: 'News' } } });
+    await writeFile(join(dir, 'library', 'desk', 'session.json'), file);
+    // The first services hold the library's lock: these open it read-only.
+    const second = await openTestServices(dir);
+    try {
+      expect(second.access.readOnly).not.toBeNull();
+      expect(second.desk.status()).toMatchObject({ state: 'signed-out', message: SESSION_EXPIRED });
+      await second.desk.close();
+      expect(await readFile(join(dir, 'library', 'desk', 'session.json'), 'utf8')).toBe(file);
+    } finally {
+      await second.close();
+    }
+  });
 });
+

@@ -74,6 +74,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   let expiryTimer: NodeJS.Timeout | null = null;
   const notes: string[] = [];
   const adopting = new Set<string>();
+  /** Session writes under way, which close waits for. */
+  let writes: Promise<void> = Promise.resolve();
 
   function status(): DeskStatus {
     return {
@@ -108,7 +110,10 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     message = reason;
     changed();
     // A read-only library (another Newsdesk holds it) is never written; that one keeps its own session.
-    if (!options.readOnly) await sessions.forget(serverUrl).catch(() => undefined);
+    if (options.readOnly) return;
+    const forgetting = sessions.forget(serverUrl).catch(() => undefined);
+    writes = writes.then(() => forgetting);
+    await forgetting;
   }
 
   /** A story on the desk this library does not have yet: record it as shared, sync it, then write its article. */
@@ -245,6 +250,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     notices: () => [...notes],
     async close() {
       stopSync();
+      await writes;
     },
   };
 }
