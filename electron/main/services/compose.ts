@@ -18,6 +18,10 @@ import type { RemoteImageOptions } from './media/remote-image-import';
 import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
+import { createDeskHandlers } from './desk/desk-handlers';
+import { openDeskService, type DeskService } from './desk/desk-service';
+import { isDeskOrigin } from './desk/desk-sync';
+import { holdThroughSessions } from './desk/story-doc-host';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
@@ -101,6 +105,8 @@ export interface Services {
   access: LibraryAccess;
   /** The story documents main holds for the editors attached to them (see collab/story-docs.ts). */
   storyDocs: StoryDocs;
+  /** The connection to a desk server: session, shared stories and their sync (see desk/desk-service.ts). */
+  desk: DeskService;
   /**
    * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
    * each thing the disk refused (kept in memory), and calling it again tries those writes again.
@@ -165,10 +171,22 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const desktop = options.desktop ?? headlessDesktop;
 
   const storyDocs = createStoryDocs({
+    originOf: (origin) => (isDeskOrigin(origin) ? 'desk' : 'main'),
     onUpdate: (key, update, from) =>
       options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
 
+  let desk: DeskService;
+  try {
+    desk = await openDeskService({
+      libraryDir, secretBox: options.secretBox, drafts, host: holdThroughSessions(storyDocs), readOnly, fetch: options.fetch, emit: options.onDeskEvent,
+    });
+  } catch (error) {
+    await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
+    throw error;
+  }
+
+  const collab = createCollabHandlers({ docs: storyDocs });
   const handlers: Handlers = {
     ...createAppHandlers({
       version: options.version,
@@ -185,7 +203,14 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
-    ...createCollabHandlers({ docs: storyDocs }),
+    ...collab,
+    // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
+    ...createDeskHandlers(desk),
+    'story:open': async (request, caller) => ({ ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) }),
+    'story:awareness': (request, caller) => {
+      desk.relayWindowAwareness(request.id, new Uint8Array(Buffer.from(request.update, 'base64')));
+      return collab['story:awareness'](request, caller);
+    },
   };
 
   return {
@@ -198,8 +223,10 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     publishing,
     access,
     storyDocs,
+    desk,
     close: async () => {
       try {
+        await desk.close();
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
         await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);

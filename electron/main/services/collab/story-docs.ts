@@ -15,6 +15,8 @@ export type UpdateSource = string | 'main' | 'desk';
 export interface StoryDocsOptions {
   /** A document changed: tell every editor attached to it (the one named by `from` ignores it). */
   onUpdate?: (key: StoryDocKey, update: Uint8Array, from: UpdateSource) => void;
+  /** Names an update's non-string origin (the desk's provider → 'desk'); 'main' when absent. */
+  originOf?: (origin: unknown) => 'main' | 'desk';
 }
 
 export interface StoryDocKey {
@@ -55,7 +57,7 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
       entry = { doc, sessions: new Set(), bootstrapper: null };
       // Every change, whoever made it, is passed on with its origin so its maker can skip the echo.
       doc.on('update', (update: Uint8Array, origin: unknown) => {
-        options.onUpdate?.(key, update, typeof origin === 'string' ? origin : 'main');
+        options.onUpdate?.(key, update, typeof origin === 'string' ? origin : (options.originOf?.(origin) ?? 'main'));
       });
       held.set(name, entry);
     }

@@ -1,0 +1,256 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type * as Y from 'yjs';
+import type { SearchResponse, StorySummary } from '../../../../shared/desk/desk-protocol';
+import { ArticleId } from '../../../../shared/model/article';
+import type { DeskEventName, DeskEvents, DeskStatus } from '../../../../shared/model/desk';
+import { messageOf, UserFacingError } from '../../../../shared/model/errors';
+import { Quarantine } from '../drafts/quarantine';
+import type { DraftStore } from '../drafts/types';
+import type { SecretBox } from '../publishing/targets/secret-box';
+import { createDeskApi, DeskSessionRefused } from './desk-api';
+import { NO_KEYCHAIN_FOR_DESK, openDeskSessionStore, type DeskSession } from './desk-session-store';
+import { startDeskSync, type DeskSync } from './desk-sync';
+import { openSharedStories, type SharedStory } from './shared-stories';
+import type { StoryDocHost } from './story-doc-host';
+import { createArticleFromStory, seedStory, type StoryBodyConverter } from './story-article';
+
+/**
+ * The desktop's connection to a desk: sign-in and the session (kept with the keychain, restored at
+ * start, ended before the token expires), which stories are shared, their sync, and the desk's HTTP
+ * API. Every change of what the status line shows is told through 'desk:statusChanged'.
+ */
+export interface DeskService {
+  status(): DeskStatus;
+  signIn(input: { serverUrl: string; email: string; password: string }): Promise<DeskStatus>;
+  signOut(): Promise<DeskStatus>;
+  share(articleId: string): Promise<{ deskId: string; storyId: string }>;
+  stories(): Promise<StorySummary[]>;
+  search(query: string): Promise<SearchResponse>;
+  /** The desk story a local article is, or null while it lives on this machine only. */
+  sharedOf(articleId: string): { deskId: string; storyId: string } | null;
+  /** A window's presence in a story, passed on to the desk when the story is shared. */
+  relayWindowAwareness(articleId: string, update: Uint8Array): void;
+  /** Notes of local field edits another editor's concurrent edit replaced, newest last. */
+  notices(): string[];
+  close(): Promise<void>;
+}
+
+export interface DeskServiceOptions {
+  libraryDir: string;
+  secretBox: SecretBox;
+  drafts: DraftStore;
+  host: StoryDocHost;
+  readOnly: boolean;
+  fetch?: typeof fetch;
+  body?: StoryBodyConverter;
+  emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
+  /** The clock (tests move it to test expiry). */
+  now?: () => number;
+}
+
+export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in again under Preferences › Desk; your changes stay on this computer and sync once you are back.';
+/** The session ends this long before the token does, so no request goes out with a dying token. */
+const EXPIRY_MARGIN_MS = 60_000;
+const MAX_NOTES = 50;
+const NOT_SIGNED_IN = 'Newsdesk is not connected to a desk: sign in under Preferences › Desk.';
+
+export async function openDeskService(options: DeskServiceOptions): Promise<DeskService> {
+  const deskDir = join(options.libraryDir, 'desk');
+  if (!options.readOnly) await mkdir(deskDir, { recursive: true });
+  const quarantine = new Quarantine(options.libraryDir, join(options.libraryDir, 'quarantine'), { leaveInPlace: options.readOnly });
+  const sessions = openDeskSessionStore(deskDir, options.secretBox, quarantine);
+  const shared = await openSharedStories(deskDir, quarantine);
+  const api = createDeskApi(options.fetch ?? fetch);
+  const now = options.now ?? Date.now;
+  const emit = options.emit ?? (() => undefined);
+
+  const restored = await sessions.load();
+  let serverUrl = restored.serverUrl;
+  let session: DeskSession | null = null;
+  let sync: DeskSync | null = null;
+  let connection: 'connecting' | 'connected' | 'offline' = 'connecting';
+  let message: string | null = restored.problem;
+  let expiryTimer: NodeJS.Timeout | null = null;
+  const notes: string[] = [];
+  const adopting = new Set<string>();
+  /** Session writes under way, which close waits for. */
+  let writes: Promise<void> = Promise.resolve();
+
+  function status(): DeskStatus {
+    return {
+      state: session ? connection : 'signed-out',
+      serverUrl,
+      user: session ? { ...session.user } : null,
+      desk: session ? { ...session.desk } : null,
+      unsyncedStories: sync?.unsyncedStories() ?? 0,
+      message,
+    };
+  }
+  // Told only when it differs from what was last told: the unsynced count moves with every keystroke.
+  let lastTold = '';
+  const changed = (): void => {
+    const current = status();
+    const text = JSON.stringify(current);
+    if (text === lastTold) return;
+    lastTold = text;
+    emit('desk:statusChanged', current);
+  };
+
+  function stopSync(): void {
+    if (expiryTimer) clearTimeout(expiryTimer);
+    expiryTimer = null;
+    sync?.stop();
+    sync = null;
+  }
+
+  async function end(reason: string | null): Promise<void> {
+    stopSync();
+    session = null;
+    message = reason;
+    changed();
+    // A read-only library (another Newsdesk holds it) is never written; that one keeps its own session.
+    if (options.readOnly) return;
+    const forgetting = sessions.forget(serverUrl).catch(() => undefined);
+    writes = writes.then(() => forgetting);
+    await forgetting;
+  }
+
+  /** A story on the desk this library does not have yet: record it as shared, sync it, then write its article. */
+  async function adopt(summary: StorySummary, deskId: string): Promise<void> {
+    const id = ArticleId.safeParse(summary.storyId);
+    if (!id.success || options.readOnly || adopting.has(id.data) || shared.byStory(deskId, summary.storyId)) return;
+    if (options.drafts.summaryById(id.data)) return;
+    adopting.add(id.data);
+    try {
+      const story = { articleId: id.data, deskId, storyId: summary.storyId };
+      await shared.add(story);
+      sync?.sync(story);
+    } catch (error) {
+      message = `The desk story “${summary.headline}” could not be added to this library: ${messageOf(error)}`;
+      changed();
+    } finally {
+      adopting.delete(id.data);
+    }
+  }
+
+  async function storySynced(story: SharedStory, doc: Y.Doc): Promise<void> {
+    if (options.readOnly || options.drafts.summaryById(story.articleId)) return;
+    try {
+      await options.drafts.save(createArticleFromStory(story.articleId, doc, new Date(now()).toISOString(), options.body), 'manual');
+    } catch (error) {
+      message = `The desk story ${story.storyId} could not be written to this library: ${messageOf(error)}`;
+      changed();
+    }
+  }
+
+  function start(active: DeskSession): void {
+    session = active;
+    connection = 'connecting';
+    const left = Date.parse(active.expiresAt) - EXPIRY_MARGIN_MS - now();
+    if (!(left > 0)) {
+      void end(SESSION_EXPIRED);
+      return;
+    }
+    // Timers hold at most ~24.8 days; a longer session is checked again then.
+    expiryTimer = setTimeout(() => void end(SESSION_EXPIRED), Math.min(left, 2 ** 31 - 1));
+    expiryTimer.unref();
+    const deskId = active.desk.id;
+    sync = startDeskSync({
+      serverUrl: active.serverUrl,
+      token: active.token,
+      deskId,
+      userName: active.user.name,
+      host: options.host,
+      onConnection: (state) => {
+        connection = state;
+        changed();
+      },
+      onUnsynced: changed,
+      onRefused: (reason) => void end(`The desk refused the session (${reason}). Sign in again under Preferences › Desk; your changes stay on this computer.`),
+      onIndex: (list) => {
+        for (const summary of list) void adopt(summary, deskId);
+      },
+      onStorySynced: (story, doc) => void storySynced(story, doc),
+      onSuperseded: (note) => {
+        // The latest few are enough for the status line and a look back; older ones were shown.
+        if (notes.push(note) > MAX_NOTES) notes.shift();
+        message = note;
+        changed();
+      },
+      onPresence: (stories) => emit('desk:presence', { stories }),
+      onAwareness: (id, update) => emit('story:awarenessChanged', { id, part: 'body', from: 'desk', update: Buffer.from(update).toString('base64') }),
+    });
+    for (const story of shared.list()) if (story.deskId === deskId) sync.sync(story);
+  }
+
+  function signedIn(): DeskSession {
+    if (!session) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
+    return session;
+  }
+
+  /** A signed-in call to the desk's HTTP API; a refused session ends it. */
+  async function withSession<T>(work: (active: DeskSession) => Promise<T>): Promise<T> {
+    try {
+      return await work(signedIn());
+    } catch (error) {
+      if (error instanceof DeskSessionRefused) await end(SESSION_EXPIRED);
+      throw error;
+    }
+  }
+
+  if (restored.session) start(restored.session);
+
+  return {
+    status,
+    async signIn({ serverUrl: address, email, password }) {
+      // The keychain is asked first: no password goes out for a session that could not be kept.
+      if (!(await options.secretBox.isAsyncEncryptionAvailable())) throw new UserFacingError('forbidden', NO_KEYCHAIN_FOR_DESK);
+      const answer = await api.login(address, email, password);
+      const desk = answer.desks[0];
+      if (!desk) throw new UserFacingError('forbidden', `${answer.user.name} is on no desk yet: ask the desk’s administrator to add the account to one.`);
+      const next: DeskSession = { serverUrl: address, token: answer.token, expiresAt: answer.expiresAt, user: answer.user, desk };
+      await sessions.save(next);
+      stopSync();
+      serverUrl = address;
+      message = null;
+      start(next);
+      changed();
+      return status();
+    },
+    async signOut() {
+      await end(null);
+      return status();
+    },
+    async share(articleId) {
+      const active = signedIn();
+      const known = shared.byArticle(articleId);
+      if (known) return { deskId: known.deskId, storyId: known.storyId };
+      const article = await options.drafts.get(articleId);
+      const story = { articleId, deskId: active.desk.id, storyId: articleId };
+      try {
+        await shared.add(story);
+      } catch (error) {
+        throw new UserFacingError('io', `The story could not be marked as shared (${messageOf(error)}); it stays on this computer only.`);
+      }
+      if (!sync) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
+      sync.sync(story);
+      const doc = sync.docOf(articleId);
+      if (doc) seedStory(doc, article, options.body);
+      changed();
+      return { deskId: story.deskId, storyId: story.storyId };
+    },
+    stories: () => withSession((active) => api.stories(active.serverUrl, active.token, active.desk.id)),
+    search: (query) => withSession((active) => api.search(active.serverUrl, active.token, active.desk.id, query)),
+    sharedOf(articleId) {
+      const story = shared.byArticle(articleId);
+      return story ? { deskId: story.deskId, storyId: story.storyId } : null;
+    },
+    relayWindowAwareness: (articleId, update) => sync?.relayWindowAwareness(articleId, update),
+    notices: () => [...notes],
+    async close() {
+      stopSync();
+      await writes;
+    },
+  };
+}
