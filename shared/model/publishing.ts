@@ -167,6 +167,10 @@ export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'canc
 export const PublishMode = z.enum(['publish', 'draft']);
 export type PublishMode = z.infer<typeof PublishMode>;
 
+/** How a retract takes a post off the site: back to a draft, or into the CMS's trash (WordPress only keeps a trash). */
+export const RetractAs = z.enum(['draft', 'trash']);
+export type RetractAs = z.infer<typeof RetractAs>;
+
 export const JobProgress = z.object({
   /** What is happening, for people: "Uploading photo 2 of 3 (“Macron at the Elysee”)". */
   label: z.string(),
@@ -208,6 +212,8 @@ export const PublishJob = z.object({
   clientKey: z.string().regex(/^[a-z0-9]{16,64}$/),
   /** Replace the remote post even if it changed in the CMS (the editor chose "Overwrite"). */
   overwrite: z.boolean(),
+  /** Set on a retract job: the post already on the site is taken off it (nothing else is sent). Absent on a publish. */
+  retract: z.object({ as: RetractAs }).strict().optional(),
   state: JobState,
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: IsoTime.nullable(),
@@ -238,6 +244,19 @@ export type RemoteMedia = z.infer<typeof RemoteMedia>;
 export const PendingCreate = z.object({ kind: z.enum(['post', 'media']), key: z.string().regex(/^[a-z0-9]{16,64}$/) });
 export type PendingCreate = z.infer<typeof PendingCreate>;
 
+/** One step in a post's life on a site, kept in its record (newest last). */
+export const RemoteEvent = z.object({
+  at: IsoTime,
+  action: z.enum(['published', 'updated', 'retracted']),
+  /** The CMS's status after the step (publish, future, draft, trash; Ghost: published, scheduled, draft). */
+  status: z.string().max(40),
+  link: z.string(),
+});
+export type RemoteEvent = z.infer<typeof RemoteEvent>;
+
+/** The record keeps the newest steps of history, this many: enough for a story's life, small enough to write at every push. */
+export const REMOTE_HISTORY_LIMIT = 100;
+
 export const RemoteRecord = z.object({
   targetId: TargetId,
   articleId: ArticleId,
@@ -266,6 +285,10 @@ export const RemoteRecord = z.object({
    * apart from someone else's edit.
    */
   sentTextHash: z.string().default(''),
+  /** When and how the post was last taken off the site; null once it is published again. */
+  retracted: z.object({ at: IsoTime, as: RetractAs }).nullable().optional(),
+  /** The post's life on the site as Newsdesk wrote it: publishes, updates, retracts. */
+  history: z.array(RemoteEvent).optional(),
 });
 export type RemoteRecord = z.infer<typeof RemoteRecord>;
 
