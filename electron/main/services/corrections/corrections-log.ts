@@ -34,7 +34,8 @@ export function correctionsDir(libraryDir: string): string {
 
 export function openCorrectionsStore(libraryDir: string, options: CorrectionsStoreOptions = {}): CorrectionsStore {
   const dir = correctionsDir(libraryDir);
-  const quarantine = new Quarantine(libraryDir, join(libraryDir, 'quarantine'));
+  const quarantineDir = join(libraryDir, 'quarantine');
+  const quarantine = new Quarantine(libraryDir, quarantineDir);
   const queues = new Map<string, Promise<unknown>>();
   let prepared: Promise<void> | null = null;
 
@@ -62,7 +63,12 @@ export function openCorrectionsStore(libraryDir: string, options: CorrectionsSto
     if (parsed.success && parsed.data.articleId === articleId) return parsed.data;
     // Never overwritten blindly: the damaged log is set aside with its reason, and the story's
     // notes stay in its body, where they were appended.
-    await quarantine.move(file, 'A corrections log could not be read; its notes are still in the story.');
+    await mkdir(quarantineDir, { recursive: true }).catch(() => undefined);
+    const moved = await quarantine.move(file, 'A corrections log could not be read; its notes are still in the story.');
+    if (moved && moved.movedTo === file) {
+      // Left in place: writing a new log over it would lose what it holds.
+      throw new UserFacingError('io', `The corrections log of this story could not be read and could not be set aside (${moved.reason}), so no note is added until it is moved or repaired.`);
+    }
     return { format: CORRECTIONS_FORMAT, articleId, entries: [] };
   };
 
