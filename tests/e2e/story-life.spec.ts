@@ -103,6 +103,10 @@ test.describe('a published story’s life on a real WordPress', () => {
     await dialog.getByRole('button', { name: 'Add correction and update' }).click();
     await expect(dialog).toBeHidden();
     await expect(panel.getByTestId('corrections-log')).toContainText(`Correction, ${day}: ${NOTE}`);
+    // The open editor shows the note at the end of the story at once, without asking to reload.
+    await expect(page.getByTestId('article-body').locator('p').last()).toHaveText(`Correction, ${day}: ${NOTE}`);
+    await expect(page.getByTestId('article-body').locator('p').last().locator('strong')).toHaveText(`Correction, ${day}:`);
+    await expect(page.getByTestId('changed-elsewhere')).toHaveCount(0);
     await app.services().publishing.outbox.whenIdle();
     await expect
       .poll(async () => (await rest.get<WpPost>(`/wp/v2/posts/${post.id}?context=edit`)).content.raw, { timeout: 30_000 })
@@ -133,7 +137,7 @@ test.describe('a published story’s life on a real WordPress', () => {
     await expect(cardOf(page, feedId, HEADLINE).getByTestId('card-status')).toHaveText('Retracted');
     await page.screenshot({ path: `${SCREENS}/retracted-card.png` });
     await page.keyboard.press('Control+4');
-    await expect(outboxJobs(page).filter({ hasText: 'Retracted' })).toHaveCount(1);
+    await expect(outboxJobs(page).filter({ hasText: 'Retract from Harbour Gazette' })).toHaveText([/Retracted/]);
     await page.screenshot({ path: `${SCREENS}/retracted-outbox.png` });
   });
 });

@@ -35,6 +35,8 @@ export function CorrectionDialog({ articleId, save, onClose, onAdded }: Correcti
       if (!(await save())) throw new Error('The article could not be saved, so the note was not added. Fix the problem shown under the text, then try again.');
       const result = await request('corrections:add', { articleId, kind, text: trimmed });
       for (const job of result.jobs) outbox.jobQueued(job);
+      // The note is now in the story's text in main: the open editor shows it, without asking.
+      await outbox.articleReplaced(articleId);
       onAdded(result.notPushed);
       onClose();
     } catch (cause) {
