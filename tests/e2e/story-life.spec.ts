@@ -22,13 +22,13 @@ const text = (value: string) => ({ type: 'text', version: 1, text: value, format
 const paragraph = (value: string) => ({ type: 'paragraph', version: 1, format: '', indent: 0, direction: null, children: [text(value)] });
 
 /** A complete story, placed in the first feed and published through the same channels the panel uses. */
-async function publishedStory(app: HarnessApp, targetId: string): Promise<string> {
+async function publishedStory(app: HarnessApp, targetId: string, headline = HEADLINE): Promise<string> {
   const services = app.services();
   const created = await services.drafts.create({ section: 'Politics' });
   await services.drafts.save(
     {
       ...created,
-      headline: HEADLINE,
+      headline,
       dek: 'The vote moves to next week.',
       status: 'approved',
       byline: [{ name: 'Camille Martin', role: '', avatar: null }],
@@ -136,8 +136,30 @@ test.describe('a published story’s life on a real WordPress', () => {
     const feedId = app.services().settings.get().feeds[0]!.id;
     await expect(cardOf(page, feedId, HEADLINE).getByTestId('card-status')).toHaveText('Retracted');
     await page.screenshot({ path: `${SCREENS}/retracted-card.png` });
+
+    // From the board: a published card's menu retracts too, here into WordPress's trash.
+    const other = 'Harbour tolls to rise in spring';
+    const otherId = await publishedStory(app, targetId, other);
+    const otherPost = (await app.services().publishing.records.get(targetId, otherId))!.postId;
+    await page.keyboard.press('Control+1');
+    await openFeedsDesk(page);
+    const card = cardOf(page, feedId, other);
+    await expect(card.getByTestId('card-status')).toHaveText('Published');
+    await card.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Retract from the site…' }).click();
+    const fromBoard = openDialog(page, 'retract-dialog');
+    await expect(fromBoard.getByTestId('retract-url')).toHaveText((await rest.get<WpPost>(`/wp/v2/posts/${String(otherPost)}?context=edit`)).link);
+    await fromBoard.getByRole('radio', { name: /^Remove/ }).check();
+    await fromBoard.getByRole('button', { name: 'Remove from the site' }).click();
+    await expect(fromBoard).toBeHidden();
+    await app.services().publishing.outbox.whenIdle();
+    await expect.poll(async () => (await rest.get<WpPost>(`/wp/v2/posts/${String(otherPost)}?context=edit`)).status).toBe('trash');
+    await page.keyboard.press('Control+1');
+    await openFeedsDesk(page);
+    await expect(cardOf(page, feedId, other).getByTestId('card-status')).toHaveText('Retracted');
+
     await page.keyboard.press('Control+4');
-    await expect(outboxJobs(page).filter({ hasText: 'Retract from Harbour Gazette' })).toHaveText([/Retracted/]);
+    await expect(outboxJobs(page).filter({ hasText: 'Retract from Harbour Gazette' })).toHaveText([/Retracted \(moved to the trash\)/, /Retracted/]);
     await page.screenshot({ path: `${SCREENS}/retracted-outbox.png` });
   });
 });

@@ -16,6 +16,7 @@ import { headlineOf } from './card-facts';
 import { FeedBoard } from './FeedBoard';
 import { FeedSettingsDialog } from './FeedSettingsDialog';
 import { ScheduleDialog } from './ScheduleDialog';
+import { useRetractFromBoard } from './useRetractFromBoard';
 import { useBoard } from './useBoard';
 
 function isTextEntry(target: EventTarget | null): boolean {
@@ -100,6 +101,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
   const schedule = useCallback((key: ItemKey) => setScheduling({ key, open: true }), []);
   const previewItem = useMemo(() => opening(setPreviewKey), []);
   const editVideo = useMemo(() => opening((key: ItemKey) => setVideo({ id: refOfKey(key).id })), []);
+  const retracting = useRetractFromBoard(items);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!isExactShortcutMatch(event.nativeEvent, 'z', CONTROL_OR_META) || isTextEntry(event.target) || event.defaultPrevented) return;
@@ -158,6 +160,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
               onSchedule={schedule}
               onPreview={previewItem}
               onEditVideo={editVideo}
+              onRetract={retracting.start}
             />
           </div>
           {previewing && (
@@ -183,6 +186,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
           onSave={(timing) => saveTiming(scheduling.key, timing)}
         />
       )}
+      {retracting.dialog}
       {previewKey && (
         <ItemPreview
           itemKey={previewKey}

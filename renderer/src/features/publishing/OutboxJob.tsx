@@ -64,7 +64,8 @@ export function OutboxJob({ job, target, online, onCancel, onCompare }: OutboxJo
         <StateBadge job={job} />
       </div>
       <JobStatus job={job} online={online} />
-      {job.state === 'done' && job.remote?.link && (
+      {/* A retracted post is off the site: its address would only lead readers to a draft or a 404. */}
+      {job.state === 'done' && job.remote?.link && !job.retract && (
         <p className="nd-job__done">
           <a href={job.remote.link} target="_blank" rel="noreferrer" data-testid="job-link">
             {job.mode === 'draft' ? 'Open the draft on the site' : 'View the post'}
