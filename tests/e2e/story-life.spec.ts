@@ -163,3 +163,47 @@ test.describe('a published story’s life on a real WordPress', () => {
     await page.screenshot({ path: `${SCREENS}/retracted-outbox.png` });
   });
 });
+
+test.describe('publish time in the Publish panel', () => {
+  // The page runs in Berlin, so the offsets of the times typed in the panel can be checked. (Not
+  // the correction test: its date comes from main's zone, which the page's must then match.)
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('publish time in the Publish panel: the board’s placement, the same rules, the same data', async ({ app }) => {
+    const { page } = app;
+    const services = app.services();
+    const created = await services.drafts.create({ section: 'Politics' });
+    await services.drafts.save({ ...created, headline: 'Budget vote timing', byline: [{ name: 'Camille Martin', role: '', avatar: null }] }, 'manual');
+    await page.keyboard.press('Control+1');
+    await draftItem(page, 'Budget vote timing').click();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const panel = publishPanel(page);
+    // In no feed: nothing to time yet, and it says where that is done.
+    await expect(panel.getByTestId('publish-time')).toContainText('Not in a feed');
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+
+    const feed = services.settings.get().feeds[0]!;
+    await services.feeds.update((board) => placeItem(board, { kind: 'article', id: created.id }, feed));
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await expect(panel.getByTestId('publish-time-summary')).toHaveText('Goes live when published');
+    await panel.getByTestId('publish-time').getByRole('button', { name: 'Change…' }).click();
+    const dialog = openDialog(page, 'schedule-dialog');
+    await dialog.getByRole('radio', { name: /Schedule/ }).check();
+    await dialog.getByLabel('Embargo until').fill('2030-06-01T10:00');
+    await dialog.getByLabel('Publish at').fill('2030-06-01T08:00');
+    await expect(dialog.getByTestId('timing-problems')).toContainText('The item is scheduled before its embargo lifts');
+    await expect(dialog.getByRole('button', { name: 'Save timing' })).toBeDisabled();
+    await dialog.getByLabel('Publish at').fill('2030-06-01T12:00');
+    await dialog.getByRole('button', { name: 'Save timing' }).click();
+    await expect(dialog).toBeHidden();
+    // The panel stays open and its summary follows; the board holds the same times.
+    await expect(panel).toBeVisible();
+    await expect(panel.getByTestId('publish-time-summary')).toContainText('Scheduled for');
+    await expect(panel.getByTestId('publish-time-summary')).toContainText('embargo until');
+    const placement = services.feeds.get().placements[`article:${created.id}`];
+    expect(placement?.publish).toEqual({ mode: 'scheduled', at: '2030-06-01T12:00:00+02:00' });
+    expect(placement?.embargoUntil).toBe('2030-06-01T10:00:00+02:00');
+    await page.screenshot({ path: `${SCREENS}/publish-time-in-panel.png` });
+  });
+});

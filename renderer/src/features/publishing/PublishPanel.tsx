@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';
@@ -25,7 +25,11 @@ interface PublishPanelProps {
   onClose(): void;
   /** Closes the panel and shows the field a finding is about. */
   onShowIssue(issue: CheckIssueView): void;
+  publishTime?: PublishTimeSlot;
 }
+
+/** Renders the story's publish time; `onChanged` runs the check again once the timing was saved. */
+export type PublishTimeSlot = (articleId: string, onChanged: () => void) => ReactNode;
 
 /**
  * "Publish…": exists only while shown, so every opening checks the article afresh. The targets
@@ -86,7 +90,7 @@ interface StoryLife {
   notPushed: string[];
 }
 
-function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTargets, life }: PublishPanelProps & { onManageTargets(): void; life: StoryLife }) {
+function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTargets, life, publishTime }: PublishPanelProps & { onManageTargets(): void; life: StoryLife }) {
   const outbox = useOutbox();
   const { targets } = outbox;
   const pickerId = useId();
@@ -224,6 +228,7 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
             </ul>
           </div>
         )}
+        {publishTime?.(articleId, check.rerun)}
         <StoryOnSites articleId={articleId} onRetract={life.onRetract} onCorrect={life.onCorrect} revision={life.revision} />
       </div>
       <footer className="nd-dialog__foot">
