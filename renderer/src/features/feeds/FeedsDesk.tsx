@@ -7,7 +7,7 @@ import type { VideoItem } from '../../../../shared/model/video';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD } from '../../ui/shortcuts';
 import { FeedPreview, ItemPreview } from '../preview';
-import { PublishTargetsDialog } from '../publishing';
+import { PublishTargetsDialog, useOutbox } from '../publishing';
 import { VideoDialog } from '../videos';
 import { AddItemsDialog } from './AddItemsDialog';
 import { Icon } from '../../ui/components/Icon';
@@ -48,6 +48,16 @@ export function FeedsDesk({ active }: { active: boolean }) {
     if (active && !wasActive.current) void refresh();
     wasActive.current = active;
   }, [active, refresh]);
+
+  // A publish or retract that ended moved a card (Published, Retracted): the board shown reads it.
+  const { jobs } = useOutbox();
+  const finishedJobs = jobs.filter((job) => job.state === 'done').length;
+  const seenFinished = useRef(finishedJobs);
+  useEffect(() => {
+    if (finishedJobs === seenFinished.current) return;
+    seenFinished.current = finishedJobs;
+    if (active) void refresh();
+  }, [finishedJobs, active, refresh]);
 
   const place = useCallback(
     async (item: BoardItem, feedId: string) => {
