@@ -156,6 +156,12 @@ test.describe('a published story’s life on a real WordPress', () => {
     await expect.poll(async () => (await rest.get<WpPost>(`/wp/v2/posts/${String(otherPost)}?context=edit`)).status).toBe('trash');
     // The board shown follows the outbox: the card turns Retracted without leaving the desk.
     await expect(cardOf(page, feedId, other).getByTestId('card-status')).toHaveText('Retracted');
+    // Readers no longer see either story: the feed preview leaves both out.
+    await page.getByRole('button', { name: 'Preview feed' }).click();
+    await expect(page.getByTestId('feed-preview').getByTestId('feed-preview-empty').first()).toBeVisible();
+    await expect(page.getByTestId('feed-preview')).not.toContainText(HEADLINE);
+    await expect(page.getByTestId('feed-preview')).not.toContainText(other);
+    await page.getByRole('button', { name: 'Preview feed' }).click();
 
     await page.keyboard.press('Control+4');
     await expect(outboxJobs(page).filter({ hasText: 'Retract from Harbour Gazette' })).toHaveText([/Retracted \(moved to the trash\)/, /Retracted/]);
