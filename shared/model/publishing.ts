@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ArticleId, IsoTime } from './article';
 import { PhotoId } from './photo';
+import { RemoteEvent, RetractAs } from './remote-history';
+
+export { REMOTE_HISTORY_LIMIT, RemoteEvent, RetractAs } from './remote-history';
 
 /**
  * Where stories are published, and the outbox that gets them there. Secrets (application passwords,
@@ -167,10 +170,6 @@ export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'canc
 export const PublishMode = z.enum(['publish', 'draft']);
 export type PublishMode = z.infer<typeof PublishMode>;
 
-/** How a retract takes a post off the site: back to a draft, or into the CMS's trash (WordPress only keeps a trash). */
-export const RetractAs = z.enum(['draft', 'trash']);
-export type RetractAs = z.infer<typeof RetractAs>;
-
 export const JobProgress = z.object({
   /** What is happening, for people: "Uploading photo 2 of 3 (“Macron at the Elysee”)". */
   label: z.string(),
@@ -243,19 +242,6 @@ export type RemoteMedia = z.infer<typeof RemoteMedia>;
 /** What a create request is about to make: a post (key: the client key in its marker) or a media item (key: its slug). */
 export const PendingCreate = z.object({ kind: z.enum(['post', 'media']), key: z.string().regex(/^[a-z0-9]{16,64}$/) });
 export type PendingCreate = z.infer<typeof PendingCreate>;
-
-/** One step in a post's life on a site, kept in its record (newest last). */
-export const RemoteEvent = z.object({
-  at: IsoTime,
-  action: z.enum(['published', 'updated', 'retracted']),
-  /** The CMS's status after the step (publish, future, draft, trash; Ghost: published, scheduled, draft). */
-  status: z.string().max(40),
-  link: z.string(),
-});
-export type RemoteEvent = z.infer<typeof RemoteEvent>;
-
-/** The record keeps the newest steps of history, this many: enough for a story's life, small enough to write at every push. */
-export const REMOTE_HISTORY_LIMIT = 100;
 
 export const RemoteRecord = z.object({
   targetId: TargetId,
