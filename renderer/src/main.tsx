@@ -24,6 +24,7 @@ import './ui/styles/reader-site.css';
 import './ui/styles/article-preview.css';
 import './ui/styles/publishing-outbox.css';
 import './ui/styles/publishing-dialogs.css';
+import './ui/styles/publishing-story-life.css';
 import './ui/styles/publishing-targets.css';
 import './ui/styles/desktop.css';
 import './ui/styles/desk.css';

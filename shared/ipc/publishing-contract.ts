@@ -7,10 +7,14 @@ import {
   PublishJob,
   PublishMode,
   PublishTarget,
+  RemoteEvent,
+  RetractAs,
   TargetId,
   TargetInput,
 } from '../model/publishing';
 import { PublishCheck } from '../model/publish-check';
+import { CorrectionEntry, CorrectionKind, CorrectionText } from '../model/corrections';
+import { IsoTime } from '../model/article';
 
 /** The publishing, outbox and export channels and their schemas (contract.ts assembles every domain). */
 
@@ -35,6 +39,28 @@ export const OutboxView = z.object({
 });
 export type OutboxView = z.infer<typeof OutboxView>;
 
+/** Where a story is on each site Newsdesk pushed it to (from the remote records), for the Publish panel. */
+export const StoryOnSite = z.object({
+  targetId: TargetId,
+  targetName: z.string(),
+  kind: z.enum(['wordpress', 'ghost', 'ninjs']),
+  link: z.string(),
+  /** Taken off the site: when, and how. */
+  retracted: z.object({ at: IsoTime, as: RetractAs }).nullable(),
+  history: z.array(RemoteEvent),
+});
+export type StoryOnSite = z.infer<typeof StoryOnSite>;
+
+export const AddCorrectionRequest = z.object({ articleId: ArticleId, kind: CorrectionKind, text: CorrectionText }).strict();
+export const AddCorrectionResult = z.object({
+  entry: CorrectionEntry,
+  /** The update pushed to each site where the story is live. */
+  jobs: z.array(PublishJob),
+  /** Sites where the story is live but the update was not queued, each with why. */
+  notPushed: z.array(z.string()),
+});
+export type AddCorrectionResult = z.infer<typeof AddCorrectionResult>;
+
 export const ConflictChoice = z.enum(['overwrite', 'takeRemote', 'cancel']);
 export type ConflictChoice = z.infer<typeof ConflictChoice>;
 
@@ -53,6 +79,14 @@ export const publishingChannels = {
   'publish:check': { request: z.object({ articleId: ArticleId, targetId: TargetId, mode: PublishMode }).strict(), response: PublishCheck },
   /** Runs the check again, then stores the job in the outbox (refused while anything blocks). */
   'publish:queue': { request: QueueRequest, response: PublishJob },
+  /** The sites the story is on (or was, before a retract), with each post's address and history. */
+  'publish:onSites': { request: z.object({ articleId: ArticleId }).strict(), response: z.array(StoryOnSite) },
+  /** Queues a retract: the post goes back to a draft (or, on WordPress, to the trash) on that site. */
+  'publish:retract': { request: z.object({ articleId: ArticleId, targetId: TargetId, as: RetractAs }).strict(), response: PublishJob },
+  /** The story's corrections log, oldest first. */
+  'corrections:list': { request: z.object({ articleId: ArticleId }).strict(), response: z.array(CorrectionEntry) },
+  /** Appends the note to the story in the house format, logs it, and pushes the story as an update where it is live. */
+  'corrections:add': { request: AddCorrectionRequest, response: AddCorrectionResult },
   'outbox:list': { request: Empty, response: OutboxView },
   /** Stops a job; an upload under way is aborted. */
   'outbox:cancel': { request: z.object({ id: JobId }).strict(), response: PublishJob },

@@ -33,7 +33,8 @@ export const PublishTiming = z.discriminatedUnion('mode', [
 export type PublishTiming = z.infer<typeof PublishTiming>;
 
 /** How far the item got towards the site; the publishing desk moves it along. */
-export const DELIVERY_STATES = ['none', 'queued', 'published'] as const;
+/** retracted: it was on the site and was taken off it (back to a draft, or trashed); readers no longer see it. */
+export const DELIVERY_STATES = ['none', 'queued', 'published', 'retracted'] as const;
 export const DeliveryState = z.enum(DELIVERY_STATES);
 export type DeliveryState = z.infer<typeof DeliveryState>;
 
@@ -89,7 +90,7 @@ export const BoardItem = z.object({
 export type BoardItem = z.infer<typeof BoardItem>;
 
 /** The statuses a card can show. */
-export const BOARD_STATUSES = ['draft', 'ready', 'scheduled', 'queued', 'published', 'expired'] as const;
+export const BOARD_STATUSES = ['draft', 'ready', 'scheduled', 'queued', 'published', 'retracted', 'expired'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
 
 export const BOARD_STATUS_LABELS: Record<BoardStatus, string> = {
@@ -98,5 +99,6 @@ export const BOARD_STATUS_LABELS: Record<BoardStatus, string> = {
   scheduled: 'Scheduled',
   queued: 'Queued for publishing',
   published: 'Published',
+  retracted: 'Retracted',
   expired: 'Expired',
 };

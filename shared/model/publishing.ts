@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ArticleId, IsoTime } from './article';
 import { BylineUsers } from './byline-users';
 import { PhotoId } from './photo';
+import { RemoteEvent, RetractAs } from './remote-history';
+
+export { REMOTE_HISTORY_LIMIT, RemoteEvent, RetractAs } from './remote-history';
 
 /**
  * Where stories are published, and the outbox that gets them there. Secrets (application passwords,
@@ -214,6 +217,8 @@ export const PublishJob = z.object({
   clientKey: z.string().regex(/^[a-z0-9]{16,64}$/),
   /** Replace the remote post even if it changed in the CMS (the editor chose "Overwrite"). */
   overwrite: z.boolean(),
+  /** Set on a retract job: the post already on the site is taken off it (nothing else is sent). Absent on a publish. */
+  retract: z.object({ as: RetractAs }).strict().optional(),
   state: JobState,
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: IsoTime.nullable(),
@@ -272,6 +277,10 @@ export const RemoteRecord = z.object({
    * apart from someone else's edit.
    */
   sentTextHash: z.string().default(''),
+  /** When and how the post was last taken off the site; null once it is published again. */
+  retracted: z.object({ at: IsoTime, as: RetractAs }).nullable().optional(),
+  /** The post's life on the site as Newsdesk wrote it: publishes, updates, retracts. */
+  history: z.array(RemoteEvent).optional(),
 });
 export type RemoteRecord = z.infer<typeof RemoteRecord>;
 

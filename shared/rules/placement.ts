@@ -173,12 +173,15 @@ export function isExpired(placement: Placement, now: number): boolean {
 
 /** Whether readers see the item at `now`: live, and not yet expired. */
 export function isLive(placement: Placement, now: number): boolean {
+  // Taken off the site: readers no longer see it, whatever its times say.
+  if (placement.delivery === 'retracted') return false;
   return goLiveAt(placement, now) <= now && !isExpired(placement, now);
 }
 
 /** What a card says about its item. */
 export function boardStatus(placement: Placement, item: Pick<BoardItem, 'status'> | undefined, now: number): BoardStatus {
   if (isExpired(placement, now)) return 'expired';
+  if (placement.delivery === 'retracted') return 'retracted';
   if (placement.delivery === 'published') return 'published';
   if (placement.delivery === 'queued') return 'queued';
   if (goLiveAt(placement, now) > now) return 'scheduled';

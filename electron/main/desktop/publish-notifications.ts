@@ -30,7 +30,7 @@ export interface PublishNotifierDeps {
 export function publishNotificationContent(job: PublishJob, targetName: string | null): { title: string; body: string } | null {
   const headline = job.headline.trim() || 'Untitled';
   const where = targetName ?? 'the site';
-  if (job.state === 'done') return { title: 'Published', body: `${headline} — ${where}` };
+  if (job.state === 'done') return { title: job.retract ? 'Retracted' : 'Published', body: `${headline} — ${where}` };
   if (job.state === 'failed') {
     const reason = job.lastError?.trim() || 'The site did not accept it.';
     return { title: 'Publishing failed', body: `${headline} — ${where}: ${reason}` };

@@ -31,6 +31,7 @@ import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
 import { openRemoteRecords, type RemoteRecords } from './publishing/remote/remote-records';
+import { openCorrectionsStore, type CorrectionsStore } from './corrections/corrections-log';
 import type { SecretBox } from './publishing/targets/secret-box';
 import { openTargetsStore, type TargetsStore } from './publishing/targets/targets-store';
 import { createSettingsService, type KeyValueStore, type SettingsService } from './settings/settings-service';
@@ -88,6 +89,8 @@ export interface PublishingServices {
   targets: TargetsStore;
   outbox: Outbox;
   records: RemoteRecords;
+  /** Each story's corrections and update notes. */
+  corrections: CorrectionsStore;
   /** How publishing talks to the sites, and what time it is on each (learnt from their answers). */
   http: HttpClient;
 }
@@ -281,5 +284,5 @@ async function openPublishing(
     },
   });
   opened.outbox = outbox;
-  return { targets, outbox, records, http };
+  return { targets, outbox, records, http, corrections: openCorrectionsStore(libraryDir, { readOnly: stores.readOnly }) };
 }

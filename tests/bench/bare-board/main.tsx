@@ -65,6 +65,7 @@ function PlainBoard() {
       schedule: () => {},
       preview: () => {},
       editVideo: () => {},
+      retract: () => {},
       moveTo: () => {},
       remove: () => {},
       moveTargets: () => [],

@@ -1,3 +1,4 @@
+import { openCorrectionsStore } from '../../../electron/main/services/corrections/corrections-log';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,7 @@ async function desk() {
     targets,
     outbox,
     records,
+    corrections: openCorrectionsStore(libraryDir),
     chooseSavePath: async () => null,
     http: createHttpClient(),
   });

@@ -3,6 +3,7 @@ import { deliveryAfter } from '../../../electron/main/services/publishing/outbox
 import { newJob } from '../../../electron/main/services/publishing/outbox/outbox-jobs';
 import { BOARD_FORMAT, type Board, type Placement } from '../../../shared/model/placement';
 import type { JobState, PublishJob, PublishMode } from '../../../shared/model/publishing';
+import { boardStatus, liveEntries } from '../../../shared/rules/placement';
 
 const ARTICLE = 'article-0001';
 const NOW = Date.parse('2030-05-01T12:00:00.000Z');
@@ -38,5 +39,25 @@ describe('the card’s delivery state after a job', () => {
   it('stays queued while another job for the article is under way, and leaves unplaced articles alone', () => {
     expect(deliveryAfter(job('failed'), [job('waiting')], board({}), null)).toBeNull();
     expect(deliveryAfter(job('done'), [], board(null), null)).toBeNull();
+  });
+
+  it('is retracted once a retract gets through, and stays as it was when one fails', () => {
+    const retract = (state: JobState): PublishJob => ({ ...newJob({ articleId: ARTICLE, targetId: 't-target01', headline: 'H', mode: 'draft', retract: { as: 'draft' } }, NOW), state });
+    const live = board({ delivery: 'published', publishedAt: '2030-04-01T08:00:00.000Z' });
+    expect(deliveryAfter(retract('done'), [], live, null)).toEqual({ delivery: 'retracted', publishedAt: '2030-04-01T08:00:00.000Z' });
+    expect(deliveryAfter(retract('failed'), [], live, null)).toEqual({ delivery: 'published', publishedAt: '2030-04-01T08:00:00.000Z' });
+    // Published again after a retract: live once more, with the time it first went live.
+    expect(deliveryAfter(job('done'), [], board({ delivery: 'retracted', publishedAt: '2030-04-01T08:00:00.000Z' }), null)).toEqual({
+      delivery: 'published',
+      publishedAt: '2030-04-01T08:00:00.000Z',
+    });
+  });
+
+  it('takes a retracted item out of the feed as readers see it, and the card says so', () => {
+    const retracted = board({ delivery: 'retracted', publishedAt: '2030-04-01T08:00:00.000Z' });
+    const placement = retracted.placements[`article:${ARTICLE}`]!;
+    expect(liveEntries(retracted, 'news-feed', NOW)).toEqual([]);
+    expect(liveEntries(board({ delivery: 'published', publishedAt: '2030-04-01T08:00:00.000Z' }), 'news-feed', NOW)).toHaveLength(1);
+    expect(boardStatus(placement, undefined, NOW)).toBe('retracted');
   });
 });

@@ -21,6 +21,7 @@ import { publishToGhost } from './ghost/publish-ghost';
 import type { RemoteRecords } from './remote/remote-records';
 import type { HttpClient } from './http/http-client';
 import { messageOf } from '../../../../shared/model/errors';
+import { notePublished, runRetract } from './job-retract';
 
 /**
  * The publisher the outbox runs: loads what a job needs (the article, its photos, its placement,
@@ -79,6 +80,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     if (!target) throw new PublishError('local', 'The publish target of this job was removed in Settings; choose another target and publish again.');
     if (target.attention) throw new PublishError('local', `“${target.name}” cannot be used yet: ${target.attention}`);
     const secret = await loadSecret(deps.targets, target);
+    if (job.retract) return runRetract(deps, context, target, secret);
 
     const article = await loadArticle(deps.drafts, job.articleId);
     const photoIds = [...new Set(photoUsesOf(article).map((use) => use.photoId))];
@@ -102,14 +104,26 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
 
     if (target.kind === 'wordpress') {
       if (!secret) throw new PublishError('local', `No application password is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
-      return publishToWordPress({ ...cmsInput(), target, password: secret, ...(deps.now ? { now: deps.now } : {}) });
+      const wasOnSite = await isOnSite(deps.records, job);
+      const outcome = await publishToWordPress({ ...cmsInput(), target, password: secret, ...(deps.now ? { now: deps.now } : {}) });
+      await notePublished(deps, context, wasOnSite, outcome);
+      return outcome;
     }
     if (target.kind === 'ghost') {
       if (!secret) throw new PublishError('local', `No Admin API key is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
-      return publishToGhost({ ...cmsInput(), target, adminApiKey: secret });
+      const wasOnSite = await isOnSite(deps.records, job);
+      const outcome = await publishToGhost({ ...cmsInput(), target, adminApiKey: secret });
+      await notePublished(deps, context, wasOnSite, outcome);
+      return outcome;
     }
     return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.http, deps.requestTimeoutMs);
   };
+}
+
+/** Whether the article already had a post on the target (a publish is then an update, in the history). */
+async function isOnSite(records: RemoteRecords, job: { targetId: string; articleId: string }): Promise<boolean> {
+  const record = await records.get(job.targetId, job.articleId).catch(() => null);
+  return record !== null && record.postId !== null && !record.retracted;
 }
 
 interface NinjsStory {

@@ -17,6 +17,9 @@ import { checkArticle, exportName, photosOf, placementOf, refusalOf, remoteRecor
 import type { RemoteRecords } from './remote/remote-records';
 import { articleFromRemote } from './remote/remote-to-article';
 import type { TargetsStore } from './targets/targets-store';
+import type { CorrectionsStore } from '../corrections/corrections-log';
+import type { DeskClock } from '../../../../shared/rules/corrections';
+import { createStoryLifeHandlers } from './story-life-handlers';
 
 export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels>;
 
@@ -28,6 +31,10 @@ export interface PublishingHandlerServices {
   targets: TargetsStore;
   outbox: Outbox;
   records: RemoteRecords;
+  /** Each story's corrections and update notes. */
+  corrections: CorrectionsStore;
+  /** The desk's zone and locale for the dates of notes (the machine's unless set). */
+  deskClock?: DeskClock;
   /** The system's save dialog, starting at `suggestedName`; null when it was closed. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
   now?: () => Date;
@@ -67,6 +74,7 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
   };
 
   return {
+    ...createStoryLifeHandlers({ ...inputs, now }),
     'targets:list': () => targets.list(),
     'targets:save': (input) => targets.save(input),
     'targets:remove': async ({ id }) => {

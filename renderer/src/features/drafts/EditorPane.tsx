@@ -11,6 +11,7 @@ import { ALT, MOD } from '../../ui/shortcuts';
 import { ArticlePreview } from '../preview';
 import { PrepublishPanel, reportSummary, usePrepublishReport } from '../article-photos';
 import { PublishActions, baseCode, revealArticleField, useOpenArticleForOutbox } from '../publishing';
+import { PublishTimeSection } from '../feeds';
 import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
 import { titleOf } from './DraftListItem';
 import { PhotoPickerDialog } from '../photos';
@@ -40,6 +41,9 @@ const sameStats = (a: BodyStats | null, b: BodyStats | null) => a?.words === b?.
  * re-render the status bar's count only, not the pane, the editor or its toolbar. It also holds the reader preview (which
  * stands in for the text while shown) and the pre-publish check.
  */
+/** The board's publish time of the story, in the Publish panel (the feeds feature owns the board). */
+const publishTimeSection = (articleId: string, onChanged: () => void) => <PublishTimeSection articleId={articleId} onChanged={onChanged} />;
+
 export function EditorPane({ session, onShowHistory }: { session: DraftSession; onShowHistory: () => void }) {
   const [stats] = useState(() => createValueStore<BodyStats | null>(null, sameStats));
   const [previewBody, setPreviewBody] = useState<LexicalDocument | null>(null);
@@ -129,7 +133,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         <button type="button" className="nd-button" onClick={onShowHistory}>
           <Icon name="history" size={16} /> History
         </button>
-        <PublishActions article={article} save={session.flush} paneRef={paneRef} onShowIssue={showPublishIssue} />
+        <PublishActions article={article} save={session.flush} paneRef={paneRef} onShowIssue={showPublishIssue} publishTime={publishTimeSection} />
       </header>
       <ChangedElsewhereNotice session={session} />
       {checkOpen && (

@@ -24,6 +24,7 @@ export interface FeedBoardProps {
   onAdd(feed: Feed): void;
   onSchedule(key: ItemKey, feedId: string): void;
   onPreview(key: ItemKey): void;
+  onRetract(key: ItemKey): void;
   onEditVideo(key: ItemKey): void;
 }
 
@@ -51,7 +52,7 @@ function useFirstPaintMark() {
 }
 
 /** The placement board: one column per feed, cards dragged or moved by keyboard between them. */
-export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onPreview, onEditVideo }: FeedBoardProps) {
+export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onPreview, onEditVideo, onRetract }: FeedBoardProps) {
   const [now, setNow] = useState(() => Date.now());
   const [focusRequest, setFocusRequest] = useState<{ feedId: string; key: ItemKey; seq: number } | null>(null);
   const liveRef = useRef<HTMLParagraphElement>(null);
@@ -68,7 +69,7 @@ export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onP
   }, []);
   const focusCard = useCallback((feedId: string, key: ItemKey) => setFocusRequest((last) => ({ feedId, key, seq: (last?.seq ?? 0) + 1 })), []);
 
-  const actions = useCardActions({ columns, model, items, onSchedule, onPreview, onEditVideo, announce, focusCard });
+  const actions = useCardActions({ columns, model, items, onSchedule, onPreview, onEditVideo, onRetract, announce, focusCard });
   const drag = useBoardDrag({ columns, current: model.current, items, move: actions.move });
 
   const dragged = drag.active;

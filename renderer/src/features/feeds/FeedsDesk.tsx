@@ -7,7 +7,7 @@ import type { VideoItem } from '../../../../shared/model/video';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD } from '../../ui/shortcuts';
 import { FeedPreview, ItemPreview } from '../preview';
-import { PublishTargetsDialog } from '../publishing';
+import { PublishTargetsDialog, useOutbox } from '../publishing';
 import { VideoDialog } from '../videos';
 import { AddItemsDialog } from './AddItemsDialog';
 import { Icon } from '../../ui/components/Icon';
@@ -16,6 +16,7 @@ import { headlineOf } from './card-facts';
 import { FeedBoard } from './FeedBoard';
 import { FeedSettingsDialog } from './FeedSettingsDialog';
 import { ScheduleDialog } from './ScheduleDialog';
+import { useRetractFromBoard } from './useRetractFromBoard';
 import { useBoard } from './useBoard';
 
 function isTextEntry(target: EventTarget | null): boolean {
@@ -47,6 +48,16 @@ export function FeedsDesk({ active }: { active: boolean }) {
     if (active && !wasActive.current) void refresh();
     wasActive.current = active;
   }, [active, refresh]);
+
+  // A publish or retract that ended moved a card (Published, Retracted): the board shown reads it.
+  const { jobs } = useOutbox();
+  const finishedJobs = jobs.filter((job) => job.state === 'done').length;
+  const seenFinished = useRef(finishedJobs);
+  useEffect(() => {
+    if (finishedJobs === seenFinished.current) return;
+    seenFinished.current = finishedJobs;
+    if (active) void refresh();
+  }, [finishedJobs, active, refresh]);
 
   const place = useCallback(
     async (item: BoardItem, feedId: string) => {
@@ -100,6 +111,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
   const schedule = useCallback((key: ItemKey) => setScheduling({ key, open: true }), []);
   const previewItem = useMemo(() => opening(setPreviewKey), []);
   const editVideo = useMemo(() => opening((key: ItemKey) => setVideo({ id: refOfKey(key).id })), []);
+  const retracting = useRetractFromBoard(items);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!isExactShortcutMatch(event.nativeEvent, 'z', CONTROL_OR_META) || isTextEntry(event.target) || event.defaultPrevented) return;
@@ -158,6 +170,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
               onSchedule={schedule}
               onPreview={previewItem}
               onEditVideo={editVideo}
+              onRetract={retracting.start}
             />
           </div>
           {previewing && (
@@ -183,6 +196,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
           onSave={(timing) => saveTiming(scheduling.key, timing)}
         />
       )}
+      {retracting.dialog}
       {previewKey && (
         <ItemPreview
           itemKey={previewKey}

@@ -13,6 +13,8 @@ export interface CardActions {
   schedule(key: ItemKey, feedId: string): void;
   preview(key: ItemKey): void;
   editVideo(key: ItemKey): void;
+  /** Takes a published story off its site, after a confirmation. */
+  retract(key: ItemKey): void;
   moveTo(key: ItemKey, fromFeedId: string, toFeedId: string): void;
   remove(key: ItemKey, feedId: string): void;
   /** Feeds the item could move to from `feedId`. */
@@ -82,6 +84,7 @@ export const PlacementCard = memo(function PlacementCard(props: CardProps) {
 
   const menuEntries = (): MenuEntry[] => [
     ...actions.moveTargets(itemKey, feedId).map((feed) => ({ label: `Move to ${feed.name}`, run: () => actions.moveTo(itemKey, feedId, feed.id) })),
+    ...(status === 'published' && !isVideo ? [{ label: 'Retract from the site…', run: () => actions.retract(itemKey), danger: true }] : []),
     { label: 'Remove from feed', run: () => actions.remove(itemKey, feedId), danger: true },
   ];
 

@@ -16,6 +16,7 @@ export interface CardActionDeps {
   onSchedule(key: ItemKey, feedId: string): void;
   onPreview(key: ItemKey): void;
   onEditVideo(key: ItemKey): void;
+  onRetract(key: ItemKey): void;
   announce(text: string): void;
   focusCard(feedId: string, key: ItemKey): void;
 }
@@ -154,6 +155,7 @@ export function useCardActions(deps: CardActionDeps): CardActions & { move(key: 
       schedule: (key: ItemKey, feedId: string) => d().onSchedule(key, feedId),
       preview: (key: ItemKey) => d().onPreview(key),
       editVideo: (key: ItemKey) => d().onEditVideo(key),
+      retract: (key: ItemKey) => d().onRetract(key),
       moveTo: (key: ItemKey, fromFeedId: string, toFeedId: string) => {
         const board = d().model.current();
         if (board) move(key, fromFeedId, toFeedId, entriesOf(board, toFeedId).length);

@@ -22,6 +22,8 @@ export interface OutboxModel {
   reachable(job: PublishJob): boolean;
   /** Goes up each time an article's text is replaced by the site's version (the draft list re-reads). */
   articlesReplaced: number;
+  /** Main changed this article's text (a correction was appended): the open editor and the lists read it again. */
+  articleReplaced(articleId: string): Promise<void>;
   loaded: boolean;
   /** Why the outbox could not be read, when it could not. */
   error: string | null;
@@ -91,7 +93,7 @@ export function OutboxProvider({ onShowOutbox, children }: { onShowOutbox(): voi
   const clearFinished = useCallback(() => act(() => request('outbox:clearFinished', {})), [act]);
 
   const jobs = useMemo(() => view?.jobs ?? [], [view]);
-  const { registerOpenArticle, articlesReplaced, showConflict, conflictJobId, resolveConflict } = conflicts;
+  const { registerOpenArticle, articlesReplaced, articleReplaced, showConflict, conflictJobId, resolveConflict } = conflicts;
   const model = useMemo<OutboxModel>(
     () => ({
       jobs,
@@ -113,8 +115,9 @@ export function OutboxProvider({ onShowOutbox, children }: { onShowOutbox(): voi
       showOutbox,
       registerOpenArticle,
       articlesReplaced,
+      articleReplaced,
     }),
-    [articlesReplaced, jobs, view, error, targets, targetsError, refresh, refreshTargets, jobQueued, cancel, retryNow, clearFinished, showConflict, showOutbox, registerOpenArticle],
+    [articlesReplaced, articleReplaced, jobs, view, error, targets, targetsError, refresh, refreshTargets, jobQueued, cancel, retryNow, clearFinished, showConflict, showOutbox, registerOpenArticle],
   );
 
   const conflictJob = jobs.find((job) => job.id === conflictJobId) ?? null;

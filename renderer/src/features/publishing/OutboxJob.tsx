@@ -57,15 +57,15 @@ export function OutboxJob({ job, target, online, onCancel, onCompare }: OutboxJo
         <div className="nd-job__title">
           <h3 className="nd-job__headline">{headline}</h3>
           <p className="nd-job__meta">
-            To {target}
-            {job.mode === 'draft' ? ' as a draft' : ''} · queued <time dateTime={job.createdAt} title={formatPrecise(job.createdAt)}>{formatUpdated(job.createdAt)}</time>
+            {job.retract ? `Retract from ${target}${job.retract.as === 'trash' ? ' to its trash' : ''}` : `To ${target}${job.mode === 'draft' ? ' as a draft' : ''}`} · queued <time dateTime={job.createdAt} title={formatPrecise(job.createdAt)}>{formatUpdated(job.createdAt)}</time>
             {job.attempts > 1 ? ` · ${job.attempts} attempts` : ''}
           </p>
         </div>
         <StateBadge job={job} />
       </div>
       <JobStatus job={job} online={online} />
-      {job.state === 'done' && job.remote?.link && (
+      {/* A retracted post is off the site: its address would only lead readers to a draft or a 404. */}
+      {job.state === 'done' && job.remote?.link && !job.retract && (
         <p className="nd-job__done">
           <a href={job.remote.link} target="_blank" rel="noreferrer" data-testid="job-link">
             {job.mode === 'draft' ? 'Open the draft on the site' : 'View the post'}

@@ -8,7 +8,7 @@ import { useAppCommand } from '../../ui/app-commands';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
 import { CardMenu, type MenuEntry } from '../../ui/components/CardMenu';
-import { PublishPanel } from './PublishPanel';
+import { PublishPanel, type PublishTimeSlot } from './PublishPanel';
 
 /**
  * Ctrl/Cmd+Shift+Enter: "send it". Ctrl/Cmd+Shift+P was the natural pick but already inserts a
@@ -24,6 +24,8 @@ interface PublishActionsProps {
   /** The drafting desk's pane: the shortcut only works while it shows. */
   paneRef: RefObject<HTMLElement | null>;
   onShowIssue(issue: CheckIssueView): void;
+  /** The story's publish time, shown in the panel (the feeds feature's board section, handed in from above). */
+  publishTime?: PublishTimeSlot;
 }
 
 /** An arrow leaving a tray, drawn like the app's other icons (20×20, currentColor). */
@@ -37,7 +39,7 @@ export function SendGlyph({ size = 16 }: { size?: number }) {
 export const SEND_PATH = 'M10 13V3M6 7l4-4 4 4M3 12v5h14v-5';
 
 /** The drafting desk's "Publish…" button and its Export menu, with the panel they open. */
-export function PublishActions({ article, save, paneRef, onShowIssue }: PublishActionsProps) {
+export function PublishActions({ article, save, paneRef, onShowIssue, publishTime }: PublishActionsProps) {
   const notify = useNotify();
   const [panelOpen, setPanelOpen] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -96,6 +98,7 @@ export function PublishActions({ article, save, paneRef, onShowIssue }: PublishA
           articleId={articleId}
           headline={article.headline}
           save={save}
+          publishTime={publishTime}
           onClose={() => setPanelOpen(false)}
           onShowIssue={(issue) => {
             setPanelOpen(false);

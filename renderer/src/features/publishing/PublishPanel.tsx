@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';
@@ -10,6 +10,10 @@ import { PublishChecks } from './PublishChecks';
 import { PublishJobView } from './PublishJobView';
 import { PublishPlanView } from './PublishPlanView';
 import { PublishTargetsDialog } from './PublishTargetsDialog';
+import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
+import { CorrectionDialog } from './CorrectionDialog';
+import { RetractDialog } from './RetractDialog';
+import { StoryOnSites } from './StoryOnSites';
 import { KIND_LABELS } from './target-form';
 import { modeReady, usePublishCheck } from './usePublishCheck';
 
@@ -21,7 +25,11 @@ interface PublishPanelProps {
   onClose(): void;
   /** Closes the panel and shows the field a finding is about. */
   onShowIssue(issue: CheckIssueView): void;
+  publishTime?: PublishTimeSlot;
 }
+
+/** Renders the story's publish time; `onChanged` runs the check again once the timing was saved. */
+export type PublishTimeSlot = (articleId: string, onChanged: () => void) => ReactNode;
 
 /**
  * "Publish…": exists only while shown, so every opening checks the article afresh. The targets
@@ -31,11 +39,37 @@ interface PublishPanelProps {
 export function PublishPanel(props: PublishPanelProps) {
   const outbox = useOutbox();
   const [targetsOpen, setTargetsOpen] = useState(false);
+  // The story's life after publishing: its dialogs are siblings of the panel too.
+  const [retracting, setRetracting] = useState<StoryOnSite | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [lifeRevision, setLifeRevision] = useState(0);
+  const [notPushed, setNotPushed] = useState<string[]>([]);
+  const life: StoryLife = { onRetract: setRetracting, onCorrect: () => setCorrecting(true), revision: lifeRevision, notPushed };
   return (
     <>
       <ModalDialog className="nd-publish" testId="publish-panel" title={`Publish “${headlineOf(props)}”`} closeLabel="Close the publish panel" onClose={props.onClose}>
-        <PublishPanelBody {...props} onManageTargets={() => setTargetsOpen(true)} />
+        <PublishPanelBody {...props} life={life} onManageTargets={() => setTargetsOpen(true)} />
       </ModalDialog>
+      {retracting && (
+        <RetractDialog
+          articleId={props.articleId}
+          headline={headlineOf(props)}
+          site={retracting}
+          onClose={() => setRetracting(null)}
+          onQueued={() => setLifeRevision((n) => n + 1)}
+        />
+      )}
+      {correcting && (
+        <CorrectionDialog
+          articleId={props.articleId}
+          save={props.save}
+          onClose={() => setCorrecting(false)}
+          onAdded={(reasons) => {
+            setNotPushed(reasons);
+            setLifeRevision((n) => n + 1);
+          }}
+        />
+      )}
       <PublishTargetsDialog
         open={targetsOpen}
         startNew={outbox.targets.length === 0}
@@ -48,7 +82,15 @@ export function PublishPanel(props: PublishPanelProps) {
   );
 }
 
-function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTargets }: PublishPanelProps & { onManageTargets(): void }) {
+interface StoryLife {
+  onRetract(site: StoryOnSite): void;
+  onCorrect(): void;
+  revision: number;
+  /** Sites where the last note could not be pushed, each with why. */
+  notPushed: string[];
+}
+
+function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTargets, life, publishTime }: PublishPanelProps & { onManageTargets(): void; life: StoryLife }) {
   const outbox = useOutbox();
   const { targets } = outbox;
   const pickerId = useId();
@@ -176,6 +218,18 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
             <PublishPlanView plan={check.checks.publish.plan} targetLabel={target.name} />
           </div>
         )}
+        {life.notPushed.length > 0 && (
+          <div className="nd-publish__check-error" role="alert" data-testid="correction-not-pushed">
+            <p>The note is in the story, but the update was not sent to:</p>
+            <ul>
+              {life.notPushed.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {publishTime?.(articleId, check.rerun)}
+        <StoryOnSites articleId={articleId} onRetract={life.onRetract} onCorrect={life.onCorrect} revision={life.revision} />
       </div>
       <footer className="nd-dialog__foot">
         <p className="nd-dialog__note" data-testid="publish-note">

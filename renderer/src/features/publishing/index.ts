@@ -5,5 +5,6 @@ export { OutboxProvider, useOutbox } from './OutboxContext';
 export { OutboxDesk } from './OutboxDesk';
 export { PublishActions, SEND_PATH } from './PublishActions';
 export { PublishTargetsDialog } from './PublishTargetsDialog';
+export { RetractDialog } from './RetractDialog';
 export { baseCode, revealArticleField } from './reveal-issue';
 export { useOpenArticleForOutbox } from './useOpenArticleForOutbox';

@@ -18,6 +18,11 @@ export function isUnfinished(job: PublishJob): boolean {
 
 /** "Waiting to retry at 14:32" (with the date when it is not today); the plain label otherwise. */
 export function stateLabel(job: PublishJob, now = new Date()): string {
+  if (job.retract) {
+    // A retract says so in every state, so the outbox never reads as if it were publishing.
+    if (job.state === 'done') return job.retract.as === 'trash' ? 'Retracted (moved to the trash)' : 'Retracted';
+    if (job.state === 'queued' || job.state === 'running') return job.state === 'queued' ? 'Retract queued' : 'Retracting';
+  }
   if (job.state === 'done' && job.mode === 'draft') return 'Sent as draft';
   if (job.state !== 'waiting' || !job.nextAttemptAt) return JOB_STATE_LABELS[job.state];
   const at = new Date(job.nextAttemptAt);

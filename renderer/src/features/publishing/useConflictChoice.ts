@@ -22,6 +22,8 @@ export interface ConflictChoiceState {
   registerOpenArticle(handle: OpenArticleHandle): () => void;
   /** Goes up each time an article's text is replaced by the site's version (the draft list re-reads). */
   articlesReplaced: number;
+  /** Main changed this article's text (a correction was appended): the open editor and the lists read it again. */
+  articleReplaced(articleId: string): Promise<void>;
 }
 
 /** The editor's choice between its version and the site's, with the open article kept in step. */
@@ -56,5 +58,9 @@ export function useConflictChoice(refresh: () => Promise<void>): ConflictChoiceS
       if (openArticle.current === handle) openArticle.current = null;
     };
   }, []);
-  return { conflictJobId, showConflict, resolveConflict, registerOpenArticle, articlesReplaced };
+  const articleReplaced = useCallback(async (articleId: string) => {
+    setArticlesReplaced((count) => count + 1);
+    if (openArticle.current?.articleId === articleId) await openArticle.current.reload();
+  }, []);
+  return { conflictJobId, showConflict, resolveConflict, registerOpenArticle, articlesReplaced, articleReplaced };
 }

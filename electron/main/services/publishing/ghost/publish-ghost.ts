@@ -111,7 +111,7 @@ function ghostPosts(input: GhostJobInput, api: GhostApi, keeper: RecordKeeper): 
   };
 }
 
-function postSummary(post: GhostPost): PostSummary {
+export function postSummary(post: GhostPost): PostSummary {
   const fingerprint = ghostTextFingerprint(post);
   return { id: post.id, link: post.url, modified: post.updated_at, contentHash: fingerprint, textHash: fingerprint };
 }

@@ -144,7 +144,7 @@ export class JobBook {
     const job = this.required(id);
     this.markReachable(job.targetId);
     const where = remote.link ? `: ${remote.link}` : '';
-    const label = job.mode === 'draft' ? 'Sent as a draft' : 'Published';
+    const label = job.retract ? (job.retract.as === 'trash' ? 'Retracted (moved to the trash)' : 'Retracted') : job.mode === 'draft' ? 'Sent as a draft' : 'Published';
     const finished = lateCancel
       ? this.replace(job, { remote }, { level: 'warn', message: `The site had already received it before the cancel took effect${where}.` })
       : this.replace(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../../../../../shared/model/errors';
-import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode } from '../../../../../shared/model/publishing';
+import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode, RetractAs } from '../../../../../shared/model/publishing';
 import { PublishError, isPublishError } from '../http/publish-error';
 import { redactSecrets } from '../../../desktop/redact';
 import { messageOf } from '../../../../../shared/model/errors';
@@ -23,6 +23,8 @@ export interface EnqueueRequest {
   /** Shown in the outbox list; never logged. */
   headline: string;
   mode: PublishMode;
+  /** A retract: the post on the site is taken off it (back to a draft, or to the trash). */
+  retract?: { as: RetractAs };
 }
 
 export function newJob(request: EnqueueRequest, nowMs: number): PublishJob {
@@ -41,12 +43,18 @@ export function newJob(request: EnqueueRequest, nowMs: number): PublishJob {
     nextAttemptAt: null,
     lastError: null,
     progress: initialProgress(),
-    log: [{ at, level: 'info', message: request.mode === 'draft' ? 'Queued to be sent as a draft.' : 'Queued for publishing.' }],
+    log: [{ at, level: 'info', message: queuedLine(request) }],
     conflict: null,
     remote: null,
     createdAt: at,
     updatedAt: at,
+    ...(request.retract ? { retract: { as: request.retract.as } } : {}),
   };
+}
+
+function queuedLine(request: EnqueueRequest): string {
+  if (request.retract) return request.retract.as === 'trash' ? 'Queued to move the post to the trash on the site.' : 'Queued to take the post back to a draft on the site.';
+  return request.mode === 'draft' ? 'Queued to be sent as a draft.' : 'Queued for publishing.';
 }
 
 export function initialProgress(label = QUEUED_LABEL): JobProgress {

@@ -134,7 +134,7 @@ function wordPressPosts(input: WordPressJobInput, api: WordPressApi, keeper: Rec
   };
 }
 
-function postSummary(post: WpPost): PostSummary {
+export function postSummary(post: WpPost): PostSummary {
   const text = { title: post.title?.raw ?? '', excerpt: post.excerpt?.raw ?? '', content: post.content?.raw ?? '' };
   return { id: post.id, link: post.link, modified: post.modified_gmt, contentHash: postFingerprint(post), textHash: postTextFingerprint(text) };
 }

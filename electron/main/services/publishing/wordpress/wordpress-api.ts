@@ -94,6 +94,8 @@ export interface WordPressApi {
   getPost(id: number, signal: AbortSignal): Promise<WpPost | null>;
   createPost(fields: PostFields, signal: AbortSignal): Promise<WpPost>;
   updatePost(id: number, fields: Partial<PostFields>, signal: AbortSignal): Promise<WpPost>;
+  /** Moves the post to WordPress's trash (restorable there); the answer is the trashed post. */
+  trashPost(id: number, signal: AbortSignal): Promise<WpPost>;
   /** The post whose content carries `marker` (searched for by `key`), in any status but the trash. */
   findPostByMarker(key: string, marker: string, signal: AbortSignal): Promise<WpPost | null>;
   /** The ids of terms named `names`, creating the missing ones (cached per site for the life of the process). */
@@ -194,6 +196,10 @@ export function createWordPressApi(access: WordPressSiteAccess): WordPressApi {
 
     updatePost(id, fields, signal) {
       return expect<WpPost>(call('POST', `/posts/${id}`, { query: { context: 'edit' }, json: fields, signal }), 'update the post');
+    },
+
+    trashPost(id, signal) {
+      return expect<WpPost>(call('DELETE', `/posts/${id}`, { query: { context: 'edit' }, signal }), 'move the post to the trash');
     },
 
     async findPostByMarker(key, marker, signal) {

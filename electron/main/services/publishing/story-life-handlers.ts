@@ -1,0 +1,112 @@
+import type { AddCorrectionResult, StoryOnSite } from '../../../../shared/ipc/publishing-contract';
+import type { Article } from '../../../../shared/model/article';
+import type { CorrectionKind } from '../../../../shared/model/corrections';
+import { UserFacingError } from '../../../../shared/model/errors';
+import type { PublishJob, PublishMode, PublishTarget, RemoteRecord, RetractAs } from '../../../../shared/model/publishing';
+import { appendCorrection, type DeskClock } from '../../../../shared/rules/corrections';
+import type { CorrectionsStore } from '../corrections/corrections-log';
+import type { DraftStore } from '../drafts/types';
+import type { Outbox } from './outbox/outbox';
+import { checkArticle, remoteRecordOf, requireTarget, type PublishInputsServices } from './publish-inputs';
+import type { TargetsStore } from './targets/targets-store';
+
+/**
+ * The life of a story after it went out: where it is (publish:onSites), taking it back off a site
+ * (publish:retract), and corrections and update notes (corrections:*), which are appended to the
+ * story, logged, and pushed as an update through the outbox like any publish.
+ */
+
+export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' | 'targets'> {
+  drafts: Pick<DraftStore, 'get' | 'save'>;
+  targets: Pick<TargetsStore, 'get' | 'list'>;
+  outbox: Outbox;
+  corrections: CorrectionsStore;
+  /** The desk's time zone and locale for the date of a note (the machine's zone unless set). */
+  deskClock?: DeskClock;
+  now: () => Date;
+}
+
+const ON_A_SITE = (record: RemoteRecord | null): record is RemoteRecord & { postId: NonNullable<RemoteRecord['postId']> } => record !== null && record.postId !== null;
+
+/** How the story was last sent to a target: draft or publish (from the record's history, else the outbox's last finished job). */
+function lastMode(record: RemoteRecord, jobs: readonly PublishJob[]): PublishMode | null {
+  const last = [...(record.history ?? [])].reverse().find((event) => event.action !== 'retracted');
+  if (last) return last.status === 'draft' ? 'draft' : 'publish';
+  const job = [...jobs].reverse().find((other) => other.targetId === record.targetId && other.articleId === record.articleId && other.state === 'done' && !other.retract);
+  return job?.mode ?? null;
+}
+
+export function createStoryLifeHandlers(services: StoryLifeServices) {
+  const { drafts, targets, outbox, records, corrections } = services;
+
+  const sitesOf = async (articleId: string): Promise<{ target: PublishTarget; record: RemoteRecord }[]> => {
+    const found: { target: PublishTarget; record: RemoteRecord }[] = [];
+    for (const target of targets.list()) {
+      const record = await remoteRecordOf(records, target.id, articleId);
+      if (ON_A_SITE(record)) found.push({ target, record });
+    }
+    return found;
+  };
+
+  /** Pushes the corrected story where it is live; says where it was not pushed and why. */
+  const pushUpdate = async (article: Article): Promise<Omit<AddCorrectionResult, 'entry'>> => {
+    const jobs: PublishJob[] = [];
+    const notPushed: string[] = [];
+    for (const { target, record } of await sitesOf(article.id)) {
+      if (record.retracted) continue;
+      const mode = lastMode(record, outbox.list());
+      if (mode === null) {
+        notPushed.push(`“${target.name}”: Newsdesk does not know whether the post there is live or a draft; publish the story there again to send the note.`);
+        continue;
+      }
+      const { check } = await checkArticle(services, { articleId: article.id, targetId: target.id, mode }, services.now());
+      // Warnings were weighed when the story first went out; only what blocks any publish stops the update.
+      if (check.blocking.length > 0) {
+        notPushed.push(`“${target.name}”: ${check.blocking.map((issue) => issue.message).join(' ')}`);
+        continue;
+      }
+      jobs.push(await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode }));
+    }
+    return { jobs, notPushed };
+  };
+
+  return {
+    'publish:onSites': async ({ articleId }: { articleId: string }): Promise<StoryOnSite[]> =>
+      (await sitesOf(articleId)).map(({ target, record }) => ({
+        targetId: target.id,
+        targetName: target.name,
+        kind: target.kind,
+        link: record.link,
+        retracted: record.retracted ?? null,
+        history: record.history ?? [],
+      })),
+
+    'publish:retract': async ({ articleId, targetId, as }: { articleId: string; targetId: string; as: RetractAs }): Promise<PublishJob> => {
+      const target = requireTarget(targets, targetId);
+      if (target.kind === 'ninjs') throw new UserFacingError('invalid-request', `“${target.name}” receives ninjs documents and keeps no posts Newsdesk can take back; ask the receiving desk to withdraw the story.`);
+      if (target.kind === 'ghost' && as === 'trash') throw new UserFacingError('invalid-request', 'Ghost keeps no trash (a delete there is final); retract the story to a draft instead.');
+      const record = await remoteRecordOf(records, targetId, articleId);
+      if (!ON_A_SITE(record)) throw new UserFacingError('invalid-request', `This story is not on “${target.name}”, so there is nothing to retract there.`);
+      const pending = outbox.list().find((job) => job.articleId === articleId && job.targetId === targetId && ['queued', 'running', 'waiting'].includes(job.state));
+      if (pending) throw new UserFacingError('conflict', `A job for this story on “${target.name}” is still in the outbox; wait for it or cancel it, then retract.`);
+      const headline = await drafts.get(articleId).then((article) => article.headline, () => outbox.list().find((job) => job.articleId === articleId)?.headline ?? articleId);
+      return outbox.enqueue({ articleId, targetId, headline, mode: 'draft', retract: { as } });
+    },
+
+    'corrections:list': ({ articleId }: { articleId: string }) => corrections.list(articleId),
+
+    'corrections:add': async ({ articleId, kind, text }: { articleId: string; kind: CorrectionKind; text: string }): Promise<AddCorrectionResult> => {
+      const article = await drafts.get(articleId);
+      const at = services.now();
+      // The log first: should the story not save, the note is taken out of it again, so the two agree.
+      const entry = await corrections.add(articleId, { kind, text, at });
+      try {
+        await drafts.save({ ...article, body: appendCorrection(article.body, kind, text, at, services.deskClock) }, 'manual');
+      } catch (error) {
+        await corrections.remove(articleId, entry.id).catch(() => undefined);
+        throw error;
+      }
+      return { entry, ...(await pushUpdate(await drafts.get(articleId))) };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
+import type { RetractAs } from '../../../../shared/model/publishing';
+import { messageOf, request } from '../../api/newsdesk';
+import { ModalDialog } from '../../ui/components/ModalDialog';
+import { useOutbox } from './OutboxContext';
+
+interface RetractDialogProps {
+  articleId: string;
+  headline: string;
+  site: StoryOnSite;
+  onClose(): void;
+  /** After the retract was queued (the outbox shows it from then on). */
+  onQueued?(): void;
+}
+
+/**
+ * The confirmation before a story is taken off a site: it names the site and the address readers
+ * use now, and on WordPress lets the editor choose between a draft and the site's trash (Ghost has
+ * no trash). Nothing is sent before the button is pressed; the outbox then sends it like a publish.
+ */
+export function RetractDialog({ articleId, headline, site, onClose, onQueued }: RetractDialogProps) {
+  const outbox = useOutbox();
+  const [as, setAs] = useState<RetractAs>('draft');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const retract = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const job = await request('publish:retract', { articleId, targetId: site.targetId, as });
+      outbox.jobQueued(job);
+      onQueued?.();
+      onClose();
+    } catch (cause) {
+      setError(messageOf(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalDialog className="nd-retract" testId="retract-dialog" title={`Retract from ${site.targetName}?`} closeLabel="Keep it on the site" error={error} onClose={onClose}>
+      <div className="nd-retract__body">
+        <p>
+          “{headline}” is on <strong>{site.targetName}</strong> at
+        </p>
+        <p className="nd-retract__url" data-testid="retract-url">
+          {site.link || 'an address the site did not give'}
+        </p>
+        <p>Retracting takes it off the site: readers no longer see it there, the board marks it Retracted and the feed preview leaves it out. The story stays in Newsdesk.</p>
+        {site.kind === 'wordpress' ? (
+          <fieldset className="nd-retract__choice">
+            <legend className="nd-field__label">On the site</legend>
+            <label className="nd-radio">
+              <input type="radio" name="retract-as" checked={as === 'draft'} onChange={() => setAs('draft')} />
+              Back to a draft <span className="nd-radio__hint">editable there, publish again any time</span>
+            </label>
+            <label className="nd-radio">
+              <input type="radio" name="retract-as" checked={as === 'trash'} onChange={() => setAs('trash')} />
+              Remove <span className="nd-radio__hint">into WordPress’s trash, restorable there</span>
+            </label>
+          </fieldset>
+        ) : (
+          <p className="nd-field__hint">The post goes back to a draft on the site (Ghost keeps no trash).</p>
+        )}
+      </div>
+      <footer className="nd-dialog__foot">
+        <button type="button" className="nd-button" onClick={onClose}>
+          Keep it on the site
+        </button>
+        <button type="button" className="nd-button nd-button--danger" disabled={busy} onClick={() => void retract()}>
+          {busy ? 'Queueing…' : as === 'trash' ? 'Remove from the site' : 'Retract to draft'}
+        </button>
+      </footer>
+    </ModalDialog>
+  );
+}
