@@ -71,7 +71,7 @@ export type DesktopSettings = z.infer<typeof DesktopSettings>;
  * The defaults are far beyond real work; a desk that needs more raises them in the settings file.
  * Each refusal names its setting (see limitSettingName).
  */
-const LIMIT_FIELDS = {
+export const LIMIT_FIELDS = {
   /** A story as saved (text, captions, byline, avatars): a 10,000-word long read takes ~150 KB. */
   storyMaxBytes: z.number().int().min(256 * 1024).max(512 * 1024 * 1024),
   /**
