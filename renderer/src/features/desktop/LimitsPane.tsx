@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_LIMITS, type Limits } from '../../../../shared/model/settings';
 import { call, messageOf, request } from '../../api/newsdesk';
-import { boundsOf, DEFAULT_TEXTS, LIMIT_ROWS, limitWithUnit, patchOf, problemsOf, textsOf, type LimitKey, type LimitTexts } from './limits-form';
+import { boundsOf, LIMIT_ROWS, limitWithUnit, patchOf, problemsOf, textsOf, type LimitKey, type LimitTexts } from './limits-form';
 
 const fieldId = (key: LimitKey) => `nd-limit-${key}`;
 
