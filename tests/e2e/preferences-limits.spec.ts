@@ -62,6 +62,17 @@ test('the story limit changed in Preferences is saved and kept; an out-of-range 
   expect(app.services().settings.get().limits).toEqual(DEFAULT_LIMITS);
 });
 
+test('a valid limit typed and left without pressing Save is saved, not dropped when the dialog closes', async ({ app }) => {
+  const { page } = app;
+  const dialog = await openLimits(page);
+  await dialog.getByLabel('Largest imported picture').fill('500');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => app.services().settings.get().limits.importMaxBytes).toBe(500 * 1024 * 1024);
+  const reopened = await openLimits(page);
+  await expect(reopened.getByLabel('Largest imported picture')).toHaveValue('500');
+});
+
 test('a caption limit lowered in Preferences is the one main enforces: a longer caption is refused with its message', async ({ app }) => {
   const { page } = app;
   const [photoId] = await importPhotos(app.services(), [await scenePhoto(join(tmpdir(), `newsdesk-limits-${process.pid}`), 'scene-1', 1)]);

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_LIMITS, type Limits } from '../../../../shared/model/settings';
 import { call, messageOf, request } from '../../api/newsdesk';
-import { boundsOf, LIMIT_ROWS, limitWithUnit, patchOf, problemsOf, textsOf, type LimitKey, type LimitTexts } from './limits-form';
+import { boundsOf, LIMIT_ROWS, limitText, limitWithUnit, parseLimit, patchOf, problemsOf, textsOf, type LimitKey, type LimitTexts } from './limits-form';
 
 const fieldId = (key: LimitKey) => `nd-limit-${key}`;
 
 /**
- * Preferences › Limits: the sizes past which main refuses input. Unlike the General pane these are
- * saved with a button, because a half-typed number ("0." on the way to "0.5") must not be saved.
- * A value out of range is refused next to its field before anything is sent.
+ * Preferences › Limits: the sizes past which main refuses input. Unlike the General pane a value is
+ * saved when its field is left (or with Save), not at each keystroke, because a half-typed number
+ * ("0." on the way to "0.5") must not be saved. A value out of range is refused next to its field
+ * before anything is sent.
  */
 export function LimitsPane() {
   const [saved, setSaved] = useState<Limits | null>(null);
@@ -40,7 +41,9 @@ export function LimitsPane() {
     try {
       const next = await request('settings:update', { limits: patch });
       setSaved(next.limits);
-      setTexts(textsOf(next.limits));
+      // Only the fields saved: another may be half-typed while this answer was on its way.
+      const shown = textsOf(next.limits);
+      setTexts((current) => current && { ...current, ...Object.fromEntries(Object.keys(patch).map((key) => [key, shown[key as LimitKey]])) });
       setStatus({ text: done, failed: false });
     } catch (caught) {
       setStatus({ text: `The limits could not be saved: ${messageOf(caught)}`, failed: true });
@@ -57,6 +60,12 @@ export function LimitsPane() {
       return;
     }
     void store(patch, 'Limits saved.');
+  };
+
+  // Leaving a field (Tab, a click on Done) saves a valid change, so closing the dialog never drops it.
+  const leave = (key: LimitKey) => {
+    const parsed = parseLimit(key, texts[key]);
+    if (parsed.ok && texts[key].trim() !== limitText(key, saved[key])) void store({ [key]: parsed.value }, 'Limits saved.');
   };
 
   return (
@@ -78,6 +87,7 @@ export function LimitsPane() {
                 value={texts[row.key]}
                 aria-invalid={problem !== undefined}
                 aria-describedby={`${fieldId(row.key)}-hint${problem ? ` ${fieldId(row.key)}-problem` : ''}`}
+                onBlur={() => leave(row.key)}
                 onChange={(event) => {
                   setTexts({ ...texts, [row.key]: event.target.value });
                   setStatus(null);
