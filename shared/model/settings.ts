@@ -68,7 +68,7 @@ export type DesktopSettings = z.infer<typeof DesktopSettings>;
 
 /**
  * Sizes past which input is refused with a message, so that one file can never freeze the app.
- * The defaults are far beyond real work; a desk that needs more raises them in the settings file.
+ * The defaults are far beyond real work; a desk that needs more raises them in Preferences › Limits.
  * Each refusal names its setting (see limitSettingName).
  */
 export const LIMIT_FIELDS = {
@@ -110,9 +110,17 @@ export function megabytesText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
 }
 
-/** How a refusal names the setting that decides it: "“importMaxBytes” under “limits” in the settings file". */
+/** Each limit's name in Preferences › Limits. */
+export const LIMIT_LABELS: Record<keyof Limits, string> = {
+  storyMaxBytes: 'Largest story',
+  captionMaxChars: 'Longest caption',
+  photoRecordMaxBytes: 'Largest photo details',
+  importMaxBytes: 'Largest imported picture',
+};
+
+/** How a refusal names where its limit is changed: "Preferences › Limits › “Largest imported picture”". */
 export function limitSettingName(limit: keyof Limits): string {
-  return `“${limit}” under “limits” in the settings file`;
+  return `Preferences › Limits › “${LIMIT_LABELS[limit]}”`;
 }
 
 export const Settings = z.object({

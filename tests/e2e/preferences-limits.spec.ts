@@ -90,7 +90,7 @@ test('a caption limit lowered in Preferences is the one main enforces: a longer 
   await expect(page.getByTestId('editor-title')).toHaveText('Harbour bridge reopens');
   await page.getByTestId('lead-photo').getByLabel('Caption').fill('Cars cross the bridge. '.repeat(11).slice(0, 250));
   await expect(page.getByTestId('save-state')).toHaveText(
-    /^Not saved: the caption of the lead photo is 250 characters, over the 200 a caption may hold/,
+    /^Not saved: the caption of the lead photo is 250 characters, over the 200 a caption may hold \(Preferences › Limits › “Longest caption”\)\./,
     { timeout: 20_000 },
   );
 });

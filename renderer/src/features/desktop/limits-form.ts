@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, LIMIT_FIELDS, type Limits, type LimitsPatch } from '../../../../shared/model/settings';
+import { DEFAULT_LIMITS, LIMIT_FIELDS, LIMIT_LABELS, type Limits, type LimitsPatch } from '../../../../shared/model/settings';
 
 /**
  * The Limits pane's form, kept apart from React: what each field shows, what a typed value means,
@@ -22,25 +22,25 @@ interface LimitRow {
 export const LIMIT_ROWS: readonly LimitRow[] = [
   {
     key: 'storyMaxBytes',
-    label: 'Largest story',
+    label: LIMIT_LABELS.storyMaxBytes,
     unit: 'MB',
     protects: 'A story larger than this is refused when saved, so one file can never freeze the app.',
   },
   {
     key: 'captionMaxChars',
-    label: 'Longest caption',
+    label: LIMIT_LABELS.captionMaxChars,
     unit: 'characters',
     protects: 'A longer photo caption is refused when saved, in the photo library and in a story.',
   },
   {
     key: 'photoRecordMaxBytes',
-    label: 'Largest photo details',
+    label: LIMIT_LABELS.photoRecordMaxBytes,
     unit: 'MB',
     protects: 'A photo’s details (its metadata) beyond this are neither saved nor read, so one damaged record cannot stall the library.',
   },
   {
     key: 'importMaxBytes',
-    label: 'Largest imported picture',
+    label: LIMIT_LABELS.importMaxBytes,
     unit: 'MB',
     protects: 'A picture file larger than this is not imported or downloaded, so one huge file cannot fill the disk or the memory.',
   },
