@@ -68,10 +68,10 @@ export type DesktopSettings = z.infer<typeof DesktopSettings>;
 
 /**
  * Sizes past which input is refused with a message, so that one file can never freeze the app.
- * The defaults are far beyond real work; a desk that needs more raises them in the settings file.
+ * The defaults are far beyond real work; a desk that needs more raises them in Preferences › Limits.
  * Each refusal names its setting (see limitSettingName).
  */
-const LIMIT_FIELDS = {
+export const LIMIT_FIELDS = {
   /** A story as saved (text, captions, byline, avatars): a 10,000-word long read takes ~150 KB. */
   storyMaxBytes: z.number().int().min(256 * 1024).max(512 * 1024 * 1024),
   /**
@@ -110,9 +110,17 @@ export function megabytesText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
 }
 
-/** How a refusal names the setting that decides it: "“importMaxBytes” under “limits” in the settings file". */
+/** Each limit's name in Preferences › Limits. */
+export const LIMIT_LABELS: Record<keyof Limits, string> = {
+  storyMaxBytes: 'Largest story',
+  captionMaxChars: 'Longest caption',
+  photoRecordMaxBytes: 'Largest photo details',
+  importMaxBytes: 'Largest imported picture',
+};
+
+/** How a refusal names where its limit is changed: "Preferences › Limits › “Largest imported picture”". */
 export function limitSettingName(limit: keyof Limits): string {
-  return `“${limit}” under “limits” in the settings file`;
+  return `Preferences › Limits › “${LIMIT_LABELS[limit]}”`;
 }
 
 export const Settings = z.object({

@@ -12,7 +12,7 @@ import { makeBaseImage } from '../support/photo-fixtures';
 import { memorySettingsStore, openTestServices } from '../support/test-services';
 
 /**
- * The desk's size limits (limits.* in the settings file), each met by a file or an edit just past
+ * The desk's size limits (limits.* in the settings file, set in Preferences › Limits), each met by a file or an edit just past
  * it: the refusal is a sentence naming the limit and the setting, nothing is written, and a desk
  * that raised a limit gets what it asked for.
  */
@@ -61,7 +61,7 @@ describe('size limits', () => {
     await writeFile(big, randomBytes(1024));
     await truncate(big, 1.5 * MB);
     const byPath = await importOne(opened.media, big);
-    const expected = '“scan.tif” is larger than 1 MB, the most this desk imports in one file (“importMaxBytes” under “limits” in the settings file).';
+    const expected = '“scan.tif” is larger than 1 MB, the most this desk imports in one file (Preferences › Limits › “Largest imported picture”).';
     expect(byPath).toMatchObject({ state: 'failed', message: expected });
 
     const job = opened.media.beginImport(['scan.tif']);
@@ -93,7 +93,7 @@ describe('size limits', () => {
     expect((await lowered.services.media.list({})).total).toBe(0);
     const [aside] = lowered.services.media.quarantined();
     expect(aside?.reason).toBe(
-      'The photo record is 9 MB, over the 4 MB a photo record may hold (“photoRecordMaxBytes” under “limits” in the settings file), so it was set aside without being read.',
+      'The photo record is 9 MB, over the 4 MB a photo record may hold (Preferences › Limits › “Largest photo details”), so it was set aside without being read.',
     );
   });
 
@@ -110,7 +110,7 @@ describe('size limits', () => {
       ok: false,
       error: {
         code: 'invalid-request',
-        message: 'The caption is 250 characters, over the 200 a caption may hold (“captionMaxChars” under “limits” in the settings file). The photo details were not saved.',
+        message: 'The caption is 250 characters, over the 200 a caption may hold (Preferences › Limits › “Longest caption”). The photo details were not saved.',
       },
     });
     expect((await opened.media.get(id)).metadata.description).toBe('');
@@ -123,7 +123,7 @@ describe('size limits', () => {
       ok: false,
       error: {
         code: 'invalid-request',
-        message: 'the caption of the lead photo is 250 characters, over the 200 a caption may hold (“captionMaxChars” under “limits” in the settings file).',
+        message: 'the caption of the lead photo is 250 characters, over the 200 a caption may hold (Preferences › Limits › “Longest caption”).',
       },
     });
     expect((await opened.drafts.get(article.id)).leadPhoto).toBeNull();

@@ -97,7 +97,7 @@ describe('bad input in one batch', () => {
     );
     expect(message('corrupt.jpg')).toBe('“corrupt.jpg” is damaged: its picture data could not be decoded.');
     expect(message('random-100mb.jpg')).toBe('“random-100mb.jpg” is not an image Newsdesk can read. Newsdesk imports JPEG, PNG, WebP, GIF, AVIF and TIFF.');
-    expect(message('huge.tif')).toBe('“huge.tif” is larger than 300 MB, the most this desk imports in one file (“importMaxBytes” under “limits” in the settings file).');
+    expect(message('huge.tif')).toBe('“huge.tif” is larger than 300 MB, the most this desk imports in one file (Preferences › Limits › “Largest imported picture”).');
     expect(message('notes.jpg')).toBe('“notes.jpg” is not an image Newsdesk can read. Newsdesk imports JPEG, PNG, WebP, GIF, AVIF and TIFF.');
     expect(message('Holiday photos')).toBe('“Holiday photos” is a folder; choose the photos inside it.');
     expect(message('moved-away.jpg')).toBe('“moved-away.jpg” could not be found; it may have been moved or deleted.');

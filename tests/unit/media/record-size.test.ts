@@ -26,6 +26,6 @@ describe('photo records: size', () => {
     expect((await test.library.list({})).total).toBe(0);
     const [aside] = test.library.quarantined();
     expect(aside?.file).toContain(`${id}.json`);
-    expect(aside?.reason).toMatch(/^The photo record is 9 MB, over the 8 MB a photo record may hold \(“photoRecordMaxBytes” under “limits” in the settings file\)/);
+    expect(aside?.reason).toMatch(/^The photo record is 9 MB, over the 8 MB a photo record may hold \(Preferences › Limits › “Largest photo details”\)/);
   });
 });

@@ -88,7 +88,7 @@ describe('downloads against a real server', () => {
     for (const path of ['/declared.jpg', '/streamed.jpg']) {
       const result = await downloadRemoteImage(`${server.origin}${path}`, { ...LOOPBACK, maxBytes: 2048 });
       expect(result, path).toEqual({ ok: false, retry: false, reason: expect.stringMatching(/^it is larger than [\d.]+ MB, the most this desk imports in one file/) });
-      if (!result.ok) expect(result.reason).toContain('“importMaxBytes” under “limits”');
+      if (!result.ok) expect(result.reason).toContain('Preferences › Limits › “Largest imported picture”');
     }
     // The download stopped soon after the limit, not after the whole 50 MB arrived.
     expect(streamed.sent).toBeLessThan(10 * 1024 * 1024);

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import { bodyProblem } from '../../../../shared/model/article-body';
 import { UserFacingError } from '../../../../shared/model/errors';
+import { limitSettingName } from '../../../../shared/model/settings';
 import { EMPTY_BODY, type Article, type DraftSummary } from '../../../../shared/model/article';
 import { MigrationError, migrateArticle } from '../../../../shared/model/migrations';
 import { countWords, plainTextOf } from '../../../../shared/rules/text';
@@ -67,7 +68,7 @@ export class StoryTooLargeError extends UserFacingError {
     super(
       'invalid-request',
       `This story is ${megabytes(bytes)}, more than the ${megabytes(limit)} a story may hold, so Newsdesk does not open it; ` +
-        'the file is kept as it is. A desk that needs longer stories can raise "storyMaxBytes" under "limits" in the settings file.',
+        `the file is kept as it is. A desk that needs longer stories can raise ${limitSettingName('storyMaxBytes')}.`,
     );
     this.name = 'StoryTooLargeError';
   }

@@ -5,6 +5,7 @@ import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
 import { DeskPane } from '../desk';
 import { PublishTargetsDialog } from '../publishing';
+import { LimitsPane } from './LimitsPane';
 import { PreferencesTabs, type PreferencesPane } from './PreferencesTabs';
 import { addLanguage, languageLabel, MAX_SPELLING_LANGUAGES, moveEarlier, SPELLING_LANGUAGES } from './spelling-languages';
 import type { ThemeChoice } from './theme';
@@ -27,7 +28,7 @@ interface PreferencesDialogProps {
   /** Opens the library's credit style dialog; left out where there is no library (an article window). */
   onEditCreditStyle?: () => void;
   onClose(): void;
-  /** The pane shown: General (appearance, spelling, the desk's settings dialogs) or Desk (the shared desk). */
+  /** The pane shown: General (appearance, spelling, the desk's settings dialogs), Desk (the shared desk) or Limits (size limits). */
   pane?: PreferencesPane;
   onPaneChange?(pane: PreferencesPane): void;
 }
@@ -69,6 +70,9 @@ export function PreferencesDialog(props: PreferencesDialogProps) {
       <PreferencesTabs pane={pane} onChange={onPaneChange} />
       <div className="nd-preferences__body" role="tabpanel" id="nd-preferences-desk" aria-labelledby="nd-preferences-tab-desk" hidden={pane !== 'desk'}>
         {pane === 'desk' && <DeskPane />}
+      </div>
+      <div className="nd-preferences__body" role="tabpanel" id="nd-preferences-limits" aria-labelledby="nd-preferences-tab-limits" hidden={pane !== 'limits'}>
+        {pane === 'limits' && <LimitsPane />}
       </div>
       <div className="nd-preferences__body" role="tabpanel" id="nd-preferences-general" aria-labelledby="nd-preferences-tab-general" hidden={pane !== 'general'}>
         <fieldset className="nd-preferences__group">

@@ -1,10 +1,11 @@
 import type { KeyboardEvent } from 'react';
 
-export type PreferencesPane = 'general' | 'desk';
+export type PreferencesPane = 'general' | 'desk' | 'limits';
 
 const PANES: { id: PreferencesPane; label: string }[] = [
   { id: 'general', label: 'General' },
   { id: 'desk', label: 'Desk' },
+  { id: 'limits', label: 'Limits' },
 ];
 
 /** The Preferences' panes as an ARIA tablist: arrow keys, Home and End move between them. */
