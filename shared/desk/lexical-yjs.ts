@@ -1,0 +1,309 @@
+import * as Y from 'yjs';
+import type { LexicalDocument } from '../model/article';
+import { STORY_BODY_ROOT } from './desk-protocol';
+
+/**
+ * An article body (Lexical's JSON) written into a story document and read back, without an editor,
+ * in the layout of Lexical's own Yjs binding (@lexical/yjs, "v1"): main uses it to share a story
+ * no window has open and to keep the article file current when the desk changes it.
+ *
+ * The binding's layout, which this follows exactly:
+ * - an element is a Y.XmlText whose attributes are the node's `__` fields (`__type`, `__format`…)
+ *   and whose content is its children, each one embed;
+ * - a text node is a Y.Map of its fields embedded in the parent, followed by its text as plain
+ *   characters of the parent's Y.XmlText; a line break is a Y.Map `{ __type: 'linebreak' }`;
+ * - a decorator (photo, embed, rule) is a Y.XmlElement with its fields as attributes; a field that
+ *   holds a nested editor (a photo's caption) is a Y.Doc of its own, a subdocument named by its
+ *   guid, whose content is a story part of its own (the caption's document).
+ * The JSON ↔ field mapping is Lexical's: `key` ↔ `__key`, except the renamed and coded fields below.
+ */
+
+type Json = Record<string, unknown>;
+type NodeJson = { type: string } & Json;
+
+/** A caption's document, found (or created) by its subdocument's guid. */
+export type CaptionDocs = (guid: string) => Y.Doc;
+
+const ELEMENT_FORMATS: Record<string, number> = { '': 0, left: 1, center: 2, right: 3, justify: 4, start: 5, end: 6 };
+const TEXT_MODES: Record<string, number> = { normal: 0, token: 1, segmented: 2 };
+const keyOf = (table: Record<string, number>, value: unknown, fallback: string): string =>
+  Object.keys(table).find((name) => table[name] === value) ?? fallback;
+
+/** A photo's JSON keeps its caption's editor state and plain text; the document keeps a subdocument. */
+const PHOTO_TYPE = 'newsdesk-photo';
+const EMBED_TYPE = 'embed';
+const MAX_CAPTION_TEXT = 5000;
+
+/** A document from the desk is untrusted: nesting deeper than any article is refused, not recursed. */
+const MAX_DEPTH = 100;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNodeJson = (value: unknown): value is NodeJson => isObject(value) && typeof value.type === 'string';
+const isElementJson = (node: NodeJson): boolean => Array.isArray(node.children);
+const isTextJson = (node: NodeJson): boolean => !isElementJson(node) && typeof node.text === 'string';
+
+// ---------------------------------------------------------------------------------------------
+// JSON → document
+
+/** The fields the binding stores for a node, from its JSON. */
+function fieldsOf(node: NodeJson, captions: CaptionDocs): Json {
+  const element = isElementJson(node);
+  const text = isTextJson(node);
+  const fields: Json = { __type: node.type };
+  // The binding stores every field of a fresh node, defaults included; the same defaults here.
+  if (element) Object.assign(fields, { __format: 0, __style: '', __indent: 0, __dir: null, __textFormat: 0, __textStyle: '' });
+  if (text) Object.assign(fields, { __format: 0, __style: '', __mode: 0, __detail: 0 });
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'type' || key === 'version' || key === 'children' || (text && key === 'text') || value === undefined) continue;
+    if (element && key === 'format') fields.__format = ELEMENT_FORMATS[String(value)] ?? 0;
+    else if (element && key === 'direction') fields.__dir = value;
+    else if (text && key === 'mode') fields.__mode = TEXT_MODES[String(value)] ?? 0;
+    else if (node.type === PHOTO_TYPE && key === 'caption') fields.__caption = captionSubdoc(value, captions);
+    else if (node.type === PHOTO_TYPE && key === 'captionText') continue; // derived from the caption
+    else if (node.type === EMBED_TYPE && (key === 'url' || key === 'provider')) fields.__embed = { provider: node.provider, url: node.url };
+    else fields[`__${key}`] = value;
+  }
+  return fields;
+}
+
+function captionSubdoc(caption: unknown, captions: CaptionDocs): Y.Doc {
+  const subdoc = new Y.Doc();
+  const captionDoc = captions(subdoc.guid);
+  const root = captionDoc.get(STORY_BODY_ROOT, Y.XmlText);
+  if (root.length === 0 && isObject(caption) && isObject(caption.root) && Array.isArray(caption.root.children)) {
+    captionDoc.transact(() => writeChildren(root, caption.root as Json, captions, 0));
+  }
+  return subdoc;
+}
+
+function setAttributes(type: Y.XmlText | Y.XmlElement, fields: Json): void {
+  // Attributes are typed as strings by Yjs, but the binding stores numbers, booleans, objects and docs.
+  for (const [key, value] of Object.entries(fields)) type.setAttribute(key, value as string);
+}
+
+function writeChildren(parent: Y.XmlText, node: Json, captions: CaptionDocs, depth: number): void {
+  if (depth > MAX_DEPTH) throw new Error('The story body is nested too deeply to share.');
+  const children = Array.isArray(node.children) ? node.children.filter(isNodeJson) : [];
+  for (const child of children) {
+    const offset = parent.length;
+    if (child.type === 'linebreak') {
+      parent.insertEmbed(offset, new Y.Map<unknown>([['__type', 'linebreak']]));
+    } else if (isTextJson(child)) {
+      parent.insertEmbed(offset, new Y.Map<unknown>(Object.entries(fieldsOf(child, captions))));
+      if (child.text !== '') parent.insert(offset + 1, child.text as string);
+    } else if (isElementJson(child)) {
+      const element = new Y.XmlText();
+      // Attributes and children are set before the embed, so one update carries the whole element.
+      setAttributes(element, fieldsOf(child, captions));
+      parent.insertEmbed(offset, element);
+      writeChildren(element, child, captions, depth + 1);
+    } else {
+      const decorator = new Y.XmlElement();
+      setAttributes(decorator, fieldsOf(child, captions));
+      parent.insertEmbed(offset, decorator);
+    }
+  }
+}
+
+/**
+ * Writes `body` into `doc`, whose body must still be empty (a story never shared, or a document
+ * just created): writing into a body someone already wrote would double the text. Captions of
+ * photos go into their own documents, given by `captions` for each new subdocument's guid.
+ */
+export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, captions: CaptionDocs, origin: unknown = null): void {
+  const root = doc.get(STORY_BODY_ROOT, Y.XmlText);
+  if (root.length > 0) throw new Error('The story document already holds a body.');
+  doc.transact(() => {
+    const { format, indent, direction } = body.root;
+    setAttributes(root, { __format: ELEMENT_FORMATS[String(format)] ?? 0, __indent: typeof indent === 'number' ? indent : 0, __dir: direction ?? null });
+    writeChildren(root, body.root, captions, 0);
+  }, origin);
+}
+
+// ---------------------------------------------------------------------------------------------
+// document → JSON
+
+interface Embed {
+  insert: unknown;
+}
+
+type CaptionLookup = (guid: string) => Y.Doc | undefined;
+
+function attributesOf(type: Y.XmlText | Y.XmlElement | Y.Map<unknown>): Json {
+  return type instanceof Y.Map ? Object.fromEntries(type.entries()) : (type.getAttributes() as Json);
+}
+
+function plainJsonOf(fields: Json, skip: ReadonlySet<string>): Json {
+  const json: Json = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!key.startsWith('__') || skip.has(key) || value instanceof Y.AbstractType || value instanceof Y.Doc) continue;
+    json[key.slice(2)] = value;
+  }
+  return json;
+}
+
+const ELEMENT_SKIPPED = new Set(['__type', '__format', '__dir', '__indent', '__style', '__textFormat', '__textStyle', '__slots', '__state']);
+const TEXT_SKIPPED = new Set(['__type', '__format', '__mode', '__detail', '__style', '__state']);
+const DECORATOR_SKIPPED = new Set(['__type', '__slots', '__state']);
+
+function textJsonOf(fields: Json, text: string): NodeJson {
+  return {
+    ...plainJsonOf(fields, TEXT_SKIPPED),
+    detail: typeof fields.__detail === 'number' ? fields.__detail : 0,
+    format: typeof fields.__format === 'number' ? fields.__format : 0,
+    mode: keyOf(TEXT_MODES, fields.__mode, 'normal'),
+    style: typeof fields.__style === 'string' ? fields.__style : '',
+    text,
+    type: String(fields.__type),
+    version: 1,
+  };
+}
+
+/** Lexical merges neighbouring plain text nodes of one format and drops empty ones: the editor shows that. */
+function normalizeText(children: NodeJson[]): NodeJson[] {
+  const out: NodeJson[] = [];
+  for (const child of children) {
+    const simple = child.type === 'text' && child.mode === 'normal';
+    if (simple && child.text === '') continue;
+    const previous = out[out.length - 1];
+    if (simple && previous?.type === 'text' && previous.mode === 'normal' && previous.format === child.format && previous.style === child.style) {
+      out[out.length - 1] = { ...previous, text: `${String(previous.text)}${String(child.text)}` };
+    } else {
+      out.push(child);
+    }
+  }
+  return out;
+}
+
+/** Fields some nodes leave out of their JSON while they hold their default (Lexical's "serialized" getters). */
+const OMITTED_WHEN_FALSY: Readonly<Record<string, readonly string[]>> = {
+  table: ['frozenColumnCount', 'frozenRowCount', 'rowStriping'],
+  tablecell: ['verticalAlign'],
+};
+
+function readChildren(parent: Y.XmlText, captions: CaptionLookup, depth: number, listItems = 0): NodeJson[] {
+  if (depth > MAX_DEPTH) throw new Error('The story document is nested too deeply to read.');
+  const children: NodeJson[] = [];
+  let openText: { fields: Json; text: string } | null = null;
+  const closeText = () => {
+    if (openText) children.push(textJsonOf(openText.fields, openText.text));
+    openText = null;
+  };
+  for (const { insert } of parent.toDelta() as Embed[]) {
+    if (typeof insert === 'string') {
+      // Text belongs to the text node embedded just before it; text with none before it is a
+      // leftover of a concurrent removal, which the binding drops too.
+      if (openText) openText.text += insert;
+      continue;
+    }
+    closeText();
+    if (insert instanceof Y.Map) {
+      const fields = attributesOf(insert);
+      if (typeof fields.__type !== 'string') continue;
+      if (fields.__type === 'linebreak') children.push({ type: 'linebreak', version: 1 });
+      else openText = { fields, text: '' };
+    } else if (insert instanceof Y.XmlText) {
+      const element = elementJsonOf(insert, captions, depth + 1, listItems);
+      if (element) children.push(element);
+    } else if (insert instanceof Y.XmlElement) {
+      const decorator = decoratorJsonOf(insert, captions);
+      if (decorator) children.push(decorator);
+    }
+  }
+  closeText();
+  return normalizeText(children);
+}
+
+function elementJsonOf(type: Y.XmlText, captions: CaptionLookup, depth: number, listItems: number): NodeJson | null {
+  const fields = attributesOf(type);
+  if (typeof fields.__type !== 'string') return null;
+  const isListItem = fields.__type === 'listitem';
+  const children = readChildren(type, captions, depth, isListItem ? listItems + 1 : listItems);
+  const firstText = children.find((child) => isTextJson(child));
+  const textFormat = typeof fields.__textFormat === 'number' ? fields.__textFormat : 0;
+  const textStyle = typeof fields.__textStyle === 'string' ? fields.__textStyle : '';
+  const json: NodeJson = {
+    ...plainJsonOf(fields, ELEMENT_SKIPPED),
+    children,
+    direction: fields.__dir === 'ltr' || fields.__dir === 'rtl' ? fields.__dir : null,
+    format: keyOf(ELEMENT_FORMATS, fields.__format, ''),
+    // A list item's indent is how deep its list is nested, whatever its field says.
+    indent: isListItem ? listItems : typeof fields.__indent === 'number' ? fields.__indent : 0,
+    type: fields.__type,
+    version: 1,
+  };
+  for (const key of OMITTED_WHEN_FALSY[fields.__type] ?? []) if (!json[key]) delete json[key];
+  if (fields.__type === 'paragraph') {
+    // A paragraph always states the format of its text: its first text's, or the one it keeps
+    // for the next typed text when it has none.
+    json.textFormat = firstText ? firstText.format : textFormat;
+    json.textStyle = firstText ? firstText.style : textStyle;
+  } else if (!firstText) {
+    // Other elements write these only when set and without text of their own.
+    if (textFormat !== 0) json.textFormat = textFormat;
+    if (textStyle !== '') json.textStyle = textStyle;
+  }
+  return json;
+}
+
+function decoratorJsonOf(type: Y.XmlElement, captions: CaptionLookup): NodeJson | null {
+  const fields = attributesOf(type);
+  if (typeof fields.__type !== 'string') return null;
+  const json: NodeJson = { ...plainJsonOf(fields, DECORATOR_SKIPPED), type: fields.__type, version: 1 };
+  if (fields.__type === EMBED_TYPE) {
+    delete json.embed;
+    const embed = isObject(fields.__embed) ? fields.__embed : {};
+    Object.assign(json, { url: embed.url ?? '', provider: embed.provider ?? '' });
+  }
+  if (fields.__type === PHOTO_TYPE) {
+    const captionDoc = fields.__caption instanceof Y.Doc ? captions(fields.__caption.guid) : undefined;
+    const caption = readDocument(captionDoc ?? new Y.Doc(), captions);
+    Object.assign(json, { caption, captionText: captionTextOf(caption).slice(0, MAX_CAPTION_TEXT) });
+  }
+  return json;
+}
+
+/** A caption's plain text as the editor derives it: its text, white space collapsed, trimmed. */
+function captionTextOf(caption: LexicalDocument): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!isNodeJson(node)) return;
+    if (typeof node.text === 'string') parts.push(node.text);
+    else if (node.type === 'linebreak') parts.push('\n');
+    if (Array.isArray(node.children)) {
+      node.children.forEach(walk);
+      parts.push('\n');
+    }
+  };
+  walk(caption.root);
+  return parts.join('').replace(/\s+/gu, ' ').trim();
+}
+
+function readDocument(doc: Y.Doc, captions: CaptionLookup): LexicalDocument {
+  const root = doc.get(STORY_BODY_ROOT, Y.XmlText);
+  const fields = attributesOf(root);
+  const children = readChildren(root, captions, 0);
+  // An editor never shows an empty root: it adds an empty paragraph, as the binding does.
+  if (children.length === 0) {
+    children.push({ children: [], direction: null, format: '', indent: 0, type: 'paragraph', version: 1 });
+  }
+  return {
+    root: {
+      children,
+      direction: fields.__dir === 'ltr' || fields.__dir === 'rtl' ? fields.__dir : null,
+      format: keyOf(ELEMENT_FORMATS, fields.__format, ''),
+      indent: typeof fields.__indent === 'number' ? fields.__indent : 0,
+      type: 'root',
+      version: 1,
+    },
+  };
+}
+
+/**
+ * The article body a story document holds, as the editor would export it after loading the
+ * document through Lexical's binding. Captions are read from their own documents (`captions`);
+ * one not at hand reads as an empty caption.
+ */
+export function readLexicalBody(doc: Y.Doc, captions: CaptionLookup): LexicalDocument {
+  return readDocument(doc, captions);
+}
