@@ -162,6 +162,9 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const desktop = options.desktop ?? headlessDesktop;
 
   const storyDocs = createStoryDocs({
+    libraryDir,
+    readOnlyReason: () => access.readOnly?.reason ?? null,
+    articleOf: (id) => drafts.get(id).catch(() => null),
     onUpdate: (key, update, from) =>
       options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
@@ -173,7 +176,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       access,
       settings,
       board: feeds,
-      quarantines: [drafts, media, videos, feeds, targets, outbox],
+      quarantines: [drafts, media, videos, feeds, targets, outbox, storyDocs],
       openExternal: options.openExternal,
       onSettingsChanged: options.onSettingsChanged,
     }),
@@ -199,6 +202,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       try {
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
+        await storyDocs.closeAll();
         await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
       } finally {
         await access.close();

@@ -19,13 +19,13 @@ function notSignedIn(): never {
 export function createCollabHandlers({ docs }: CollabHandlerServices): CollabHandlers {
   return {
     'story:open': ({ id, part, session }) => docs.open({ id, part }, session),
-    'story:update': ({ id, part, session, update }) => {
-      docs.apply({ id, part }, bytes(update), session);
+    'story:update': async ({ id, part, session, update }) => {
+      await docs.apply({ id, part }, bytes(update), session);
       return null;
     },
     'story:awareness': () => null,
-    'story:close': ({ id, part, session }) => {
-      docs.close({ id, part }, session);
+    'story:close': async ({ id, part, session }) => {
+      await docs.close({ id, part }, session);
       return null;
     },
     'desk:status': () => ({ state: 'signed-out', serverUrl: null, user: null, desk: null, unsyncedStories: 0, message: null }),
