@@ -307,3 +307,20 @@ function readDocument(doc: Y.Doc, captions: CaptionLookup): LexicalDocument {
 export function readLexicalBody(doc: Y.Doc, captions: CaptionLookup): LexicalDocument {
   return readDocument(doc, captions);
 }
+
+/** The guids of the caption documents a body refers to (its photos' subdocuments), to load before reading. */
+export function captionGuidsOf(doc: Y.Doc): string[] {
+  const guids: string[] = [];
+  const walk = (parent: Y.XmlText, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    for (const { insert } of parent.toDelta() as Embed[]) {
+      if (insert instanceof Y.XmlText) walk(insert, depth + 1);
+      else if (insert instanceof Y.XmlElement) {
+        const caption = insert.getAttribute('__caption') as unknown;
+        if (caption instanceof Y.Doc) guids.push(caption.guid);
+      }
+    }
+  };
+  walk(doc.get(STORY_BODY_ROOT, Y.XmlText), 0);
+  return guids;
+}

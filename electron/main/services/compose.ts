@@ -17,6 +17,7 @@ import type { MediaLibrary } from './media/types';
 import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
+import { followArticles, type ArticleFollower } from './collab/article-follower';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
@@ -161,13 +162,18 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const { targets, outbox } = publishing;
   const desktop = options.desktop ?? headlessDesktop;
 
+  // The article file follows changes no window makes (the desk's, main's) while no window shows the story.
+  const follow: { articles?: ArticleFollower } = {};
   const storyDocs = createStoryDocs({
     libraryDir,
     readOnlyReason: () => access.readOnly?.reason ?? null,
     articleOf: (id) => drafts.get(id).catch(() => null),
-    onUpdate: (key, update, from) =>
-      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
+    onUpdate: (key, update, from) => {
+      follow.articles?.changed(key, from);
+      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') });
+    },
   });
+  follow.articles = followArticles({ docs: storyDocs, drafts });
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -202,6 +208,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       try {
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
+        await follow.articles?.close();
         await storyDocs.closeAll();
         await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
       } finally {
