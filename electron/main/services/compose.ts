@@ -18,6 +18,7 @@ import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
+import { createStoryPresence, type StoryPresence } from './collab/story-presence';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
@@ -99,6 +100,8 @@ export interface Services {
   access: LibraryAccess;
   /** The story documents main holds for the editors attached to them (see collab/story-docs.ts). */
   storyDocs: StoryDocs;
+  /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
+  storyPresence: StoryPresence;
   /**
    * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
    * each thing the disk refused (kept in memory), and calling it again tries those writes again.
@@ -173,7 +176,16 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') });
     },
   });
-  follow.articles = followArticles({ docs: storyDocs, drafts });
+  follow.articles = followArticles({
+    docs: storyDocs,
+    drafts,
+    // The document keeps the change on disk; the file catches up with the next change or reopening.
+    onError: (id, message) => console.warn(`The article ${id} could not follow its story document: ${message}`),
+  });
+  const storyPresence = createStoryPresence({
+    onChange: (key, update, from) =>
+      options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
+  });
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -191,7 +203,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
-    ...createCollabHandlers({ docs: storyDocs }),
+    ...createCollabHandlers({ docs: storyDocs, presence: storyPresence }),
   };
 
   return {
@@ -204,10 +216,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     publishing,
     access,
     storyDocs,
+    storyPresence,
     close: async () => {
       try {
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
+        storyPresence.close();
         await follow.articles?.close();
         await storyDocs.closeAll();
         await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
