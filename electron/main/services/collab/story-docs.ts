@@ -9,6 +9,7 @@ import { STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
 import { isMetaEmpty, writeMeta } from '../../../../shared/desk/story-meta';
 import type { QuarantinedFile } from '../../../../shared/model/library';
 import { Quarantine } from '../drafts/quarantine';
+import { ioFailure } from '../fs/io-errors';
 import { openStoryFile, type StoryFile } from './story-file';
 
 /**
@@ -125,7 +126,10 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
 
   async function loadInto(key: StoryDocKey, doc: Y.Doc, file: StoryFile | null): Promise<void> {
     if (file) {
-      for (const update of await file.load()) {
+      const updates = await file.load().catch((error: unknown) => {
+        throw ioFailure('The story could not be opened', error);
+      });
+      for (const update of updates) {
         try {
           Y.applyUpdate(doc, update, 'disk');
         } catch {
