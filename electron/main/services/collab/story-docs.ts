@@ -106,6 +106,7 @@ function refuseUnreadable(update: Uint8Array): void {
 
 export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
   const held = new Map<string, HeldDoc>();
+  let loads = 0;
   const readOnlyReason = options.readOnlyReason ?? (() => null);
   const { libraryDir } = options;
   const quarantineDir = libraryDir ? join(libraryDir, 'quarantine') : '';
@@ -240,18 +241,18 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
       await letGoIfUnused(key, entry);
     },
     async load(key) {
-      checkKey(key);
       const live = held.get(nameOf(key));
       if (live) {
         await live.ready;
         return live.doc;
       }
-      const doc = new Y.Doc();
-      const file = fileFor(key, doc);
-      if (file) {
-        for (const update of await file.load()) Y.applyUpdate(doc, update, 'disk');
-      }
-      return doc;
+      // Through hold() so one loader reads (and, if damaged, quarantines) the files, never two at once.
+      const holder = `load-${(loads += 1)}`;
+      const doc = await this.hold(key, holder);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      await this.release(key, holder);
+      return copy;
     },
     quarantined: () => quarantine?.list() ?? [],
     editorsOf: (key) => held.get(nameOf(key))?.editors ?? new Set<string>(),
