@@ -171,6 +171,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     libraryDir,
     readOnlyReason: () => access.readOnly?.reason ?? null,
     articleOf: (id) => drafts.get(id).catch(() => null),
+    // A desk change kept in memory only: the desk still has it and sends it again at the next sync.
+    onSaveFailed: (key, message) => console.warn(`A change to story ${key.id} (${key.part}) from the desk was not saved: ${message}`),
     onUpdate: (key, update, from) => {
       follow.articles?.changed(key, from);
       options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') });

@@ -40,7 +40,7 @@ describe('story documents through the composed services', () => {
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Buffer.from(opened.state, 'base64'));
     expect(replica.getMap('meta').get('headline')).toBe('Harbour reopens');
-    let update = new Uint8Array();
+    let update: Uint8Array = new Uint8Array();
     replica.once('update', (bytes: Uint8Array) => (update = bytes));
     replica.get('root', Y.XmlText).insert(0, 'Boats are back.');
     await call(services)('story:update', { id: article.id, part: 'body', session, update: Buffer.from(update).toString('base64') });
