@@ -58,8 +58,8 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
 
   it('edits made in one window reach the other desktop’s document, and its windows as from the desk', async () => {
     const id = await sharedStory('Council votes');
-    const anaWindow = attachWindow(ana.services, id, 'ana-window-1');
-    const boWindow = attachWindow(bo.services, id, 'bo-window-1');
+    const anaWindow = await attachWindow(ana.services, id, 'ana-window-1');
+    const boWindow = await attachWindow(bo.services, id, 'bo-window-1');
     anaWindow.doc.get('root', Y.XmlText).insert(0, 'Ana typed this. ');
     metaOf(anaWindow.doc).set('dek', 'A close vote');
     await until(() => bodyOf(boWindow.doc).includes('Ana typed this.'), 'Ana’s text in Bo’s window');
@@ -74,8 +74,8 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
 
   it('partition: both edit the same paragraph and field while the desk is down; after restart both converge, no text lost, the replaced field noted', async () => {
     const id = await sharedStory('Storm warning');
-    const anaWindow = attachWindow(ana.services, id, 'ana-window-2');
-    const boWindow = attachWindow(bo.services, id, 'bo-window-2');
+    const anaWindow = await attachWindow(ana.services, id, 'ana-window-2');
+    const boWindow = await attachWindow(bo.services, id, 'bo-window-2');
     anaWindow.doc.get('root', Y.XmlText).insert(0, 'Shared paragraph.');
     await until(() => bodyOf(boWindow.doc) === 'Shared paragraph.', 'the paragraph on both');
 
@@ -107,7 +107,7 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
 
   it('kill -9 of the server mid-typing, then restart: the desk and both desktops hold the same document', async () => {
     const id = await sharedStory('Late typing');
-    const anaWindow = attachWindow(ana.services, id, 'ana-window-3');
+    const anaWindow = await attachWindow(ana.services, id, 'ana-window-3');
     const body = anaWindow.doc.get('root', Y.XmlText);
     const toldBefore = ana.events.length;
     for (let i = 0; i < 200; i += 1) {
@@ -162,7 +162,7 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
     await ana.close();
     ana = await openDesktop(dir);
     await until(() => ana.services.desk.status().state === 'connected', 'Ana connected again without signing in');
-    const boWindow = attachWindow(bo.services, id, 'bo-window-4');
+    const boWindow = await attachWindow(bo.services, id, 'bo-window-4');
     boWindow.doc.get('root', Y.XmlText).insert(0, 'Written while Ana restarted.');
     await until(() => bodyOf(docOf(ana, id)).includes('Written while Ana restarted.'), 'Bo’s text on the restarted desktop');
     boWindow.detach();

@@ -18,10 +18,12 @@ import type { RemoteImageOptions } from './media/remote-image-import';
 import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
+import { seedStoryBody } from './collab/story-seed';
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { isDeskOrigin } from './desk/desk-sync';
-import { holdThroughSessions } from './desk/story-doc-host';
+import { followArticles, type ArticleFollower } from './collab/article-follower';
+import { createStoryPresence, type StoryPresence } from './collab/story-presence';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
@@ -110,6 +112,8 @@ export interface Services {
   storyDocs: StoryDocs;
   /** The connection to a desk server: session, shared stories and their sync (see desk/desk-service.ts). */
   desk: DeskService;
+  /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
+  storyPresence: StoryPresence;
   /**
    * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
    * each thing the disk refused (kept in memory), and calling it again tries those writes again.
@@ -173,23 +177,42 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const { targets, outbox } = publishing;
   const desktop = options.desktop ?? headlessDesktop;
 
+  // The article file follows changes no window makes (the desk's, main's) while no window shows the story.
+  const follow: { articles?: ArticleFollower } = {};
   const storyDocs = createStoryDocs({
     originOf: (origin) => (isDeskOrigin(origin) ? 'desk' : 'main'),
-    onUpdate: (key, update, from) =>
-      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
+    libraryDir,
+    readOnlyReason: () => access.readOnly?.reason ?? null,
+    articleOf: (id) => drafts.get(id).catch(() => null),
+    // A desk change kept in memory only: the desk still has it and sends it again at the next sync.
+    onSaveFailed: (key, message) => console.warn(`A change to story ${key.id} (${key.part}) from the desk was not saved: ${message}`),
+    onUpdate: (key, update, from) => {
+      follow.articles?.changed(key, from);
+      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') });
+    },
+  });
+  follow.articles = followArticles({
+    docs: storyDocs,
+    drafts,
+    // The document keeps the change on disk; the file catches up with the next change or reopening.
+    onError: (id, message) => console.warn(`The article ${id} could not follow its story document: ${message}`),
+  });
+  const storyPresence = createStoryPresence({
+    onChange: (key, update, from) =>
+      options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
 
   let desk: DeskService;
   try {
     desk = await openDeskService({
-      libraryDir, secretBox: options.secretBox, drafts, host: holdThroughSessions(storyDocs), readOnly, fetch: options.fetch, emit: options.onDeskEvent,
+      libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent,
     });
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
     throw error;
   }
 
-  const collab = createCollabHandlers({ docs: storyDocs });
+  const collab = createCollabHandlers({ docs: storyDocs, presence: storyPresence });
   const handlers: Handlers = {
     ...createAppHandlers({
       version: options.version,
@@ -197,7 +220,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       access,
       settings,
       board: feeds,
-      quarantines: [drafts, media, videos, feeds, targets, outbox],
+      quarantines: [drafts, media, videos, feeds, targets, outbox, storyDocs],
       openExternal: options.openExternal,
       onSettingsChanged: options.onSettingsChanged,
     }),
@@ -227,11 +250,15 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     access,
     storyDocs,
     desk,
+    storyPresence,
     close: async () => {
       try {
         await desk.close();
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
+        storyPresence.close();
+        await follow.articles?.close();
+        await storyDocs.closeAll();
         await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close()]);
       } finally {
         await access.close();

@@ -86,9 +86,9 @@ export interface WindowEditor {
   detach(): void;
 }
 
-export function attachWindow(services: Services, id: string, session: string): WindowEditor {
+export async function attachWindow(services: Services, id: string, session: string): Promise<WindowEditor> {
   const key = { id, part: 'body' };
-  const opened = services.storyDocs.open(key, session);
+  const opened = await services.storyDocs.open(key, session);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Buffer.from(opened.state, 'base64'), 'main');
   const main = services.storyDocs.get(key);
@@ -98,13 +98,13 @@ export function attachWindow(services: Services, id: string, session: string): W
   };
   main.on('update', fromMain);
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'main') services.storyDocs.apply(key, update, session);
+    if (origin !== 'main') void services.storyDocs.apply(key, update, session);
   });
   return {
     doc,
     detach() {
       main.off('update', fromMain);
-      services.storyDocs.close(key, session);
+      void services.storyDocs.close(key, session);
     },
   };
 }

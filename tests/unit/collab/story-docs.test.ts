@@ -11,49 +11,53 @@ function editorReplica(state: string): Y.Doc {
 }
 
 describe('story documents held by main', () => {
-  it('gives two editors one document: a change from one reaches the other, tagged with its maker', () => {
+  it('gives two editors one document: a change from one reaches the other, tagged with its maker', async () => {
     const seen: { from: UpdateSource; update: Uint8Array }[] = [];
     const docs = createStoryDocs({ onUpdate: (_key, update, from) => seen.push({ from, update }) });
-    const first = docs.open(key, 'window-a-0001');
-    const second = docs.open(key, 'window-b-0001');
+    const first = await docs.open(key, 'window-a-0001');
+    const second = await docs.open(key, 'window-b-0001');
     expect(first.bootstrap).toBe(true);
     expect(second.bootstrap).toBe(false);
 
     const a = editorReplica(first.state);
     const b = editorReplica(second.state);
-    a.on('update', (update: Uint8Array) => docs.apply(key, update, 'window-a-0001'));
+    const applied: Promise<void>[] = [];
+    a.on('update', (update: Uint8Array) => applied.push(docs.apply(key, update, 'window-a-0001')));
     a.get('root', Y.XmlText).insert(0, 'Harbour reopens');
+    await Promise.all(applied);
     expect(seen.map((change) => change.from)).toEqual(['window-a-0001']);
     for (const change of seen) Y.applyUpdate(b, change.update);
     expect(b.get('root', Y.XmlText).toString()).toBe('Harbour reopens');
     expect(docs.get(key)?.get('root', Y.XmlText).toString()).toBe('Harbour reopens');
   });
 
-  it('tells a later editor to bootstrap when the one told first closed without writing', () => {
+  it('tells a later editor to bootstrap when the one told first closed without writing', async () => {
     const docs = createStoryDocs();
-    expect(docs.open(key, 'window-a-0001').bootstrap).toBe(true);
-    expect(docs.open(key, 'window-b-0001').bootstrap).toBe(false);
-    docs.close(key, 'window-a-0001');
-    expect(docs.open(key, 'window-c-0001').bootstrap).toBe(true);
+    expect((await docs.open(key, 'window-a-0001')).bootstrap).toBe(true);
+    expect((await docs.open(key, 'window-b-0001')).bootstrap).toBe(false);
+    await docs.close(key, 'window-a-0001');
+    expect((await docs.open(key, 'window-c-0001')).bootstrap).toBe(true);
   });
 
-  it('lets the document go once the last editor closed', () => {
+  it('lets the document go once the last editor closed', async () => {
     const docs = createStoryDocs();
-    docs.open(key, 'window-a-0001');
-    docs.close(key, 'window-a-0001');
+    await docs.open(key, 'window-a-0001');
+    await docs.close(key, 'window-a-0001');
     expect(docs.get(key)).toBeUndefined();
   });
 });
 
 describe('a malformed change', () => {
-  it('is refused with a sentence and leaves the document as it was', () => {
+  it('is refused with a sentence and leaves the document as it was', async () => {
     const docs = createStoryDocs();
-    const opened = docs.open(key, 'window-a-0001');
+    const opened = await docs.open(key, 'window-a-0001');
     const a = editorReplica(opened.state);
-    a.on('update', (update: Uint8Array) => docs.apply(key, update, 'window-a-0001'));
+    const applied: Promise<void>[] = [];
+    a.on('update', (update: Uint8Array) => applied.push(docs.apply(key, update, 'window-a-0001')));
     a.get('root', Y.XmlText).insert(0, 'Harbour reopens');
+    await Promise.all(applied);
     const garbage = new Uint8Array(Buffer.from('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'base64'));
-    expect(() => docs.apply(key, garbage, 'window-a-0001')).toThrow(/could not be read/);
+    await expect(docs.apply(key, garbage, 'window-a-0001')).rejects.toThrow(/could not be read/);
     expect(docs.get(key)?.get('root', Y.XmlText).toString()).toBe('Harbour reopens');
   });
 });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as Y from 'yjs';
 import type { SearchResponse, StorySummary } from '../../../../shared/desk/desk-protocol';
-import { ArticleId } from '../../../../shared/model/article';
+import { ArticleId, type Article } from '../../../../shared/model/article';
 import type { DeskEventName, DeskEvents, DeskStatus } from '../../../../shared/model/desk';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import { Quarantine } from '../drafts/quarantine';
@@ -13,7 +13,7 @@ import { NO_KEYCHAIN_FOR_DESK, openDeskSessionStore, type DeskSession } from './
 import { startDeskSync, type DeskSync } from './desk-sync';
 import { openSharedStories, type SharedStory } from './shared-stories';
 import type { StoryDocHost } from './story-doc-host';
-import { createArticleFromStory, seedStory, type StoryBodyConverter } from './story-article';
+import { createArticleFromStory } from './story-article';
 
 /**
  * The desktop's connection to a desk: sign-in and the session (kept with the keychain, restored at
@@ -43,7 +43,8 @@ export interface DeskServiceOptions {
   host: StoryDocHost;
   readOnly: boolean;
   fetch?: typeof fetch;
-  body?: StoryBodyConverter;
+  /** Writes a story's body into its document when nobody has yet (a story shared before any window opened it). */
+  seedBody?: (article: Article) => Promise<unknown>;
   emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
   /** The clock (tests move it to test expiry). */
   now?: () => number;
@@ -137,7 +138,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   async function storySynced(story: SharedStory, doc: Y.Doc): Promise<void> {
     if (options.readOnly || options.drafts.summaryById(story.articleId)) return;
     try {
-      await options.drafts.save(createArticleFromStory(story.articleId, doc, new Date(now()).toISOString(), options.body), 'manual');
+      await options.drafts.save(createArticleFromStory(story.articleId, doc, new Date(now()).toISOString()), 'manual');
     } catch (error) {
       message = `The desk story ${story.storyId} could not be written to this library: ${messageOf(error)}`;
       changed();
@@ -234,9 +235,9 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
         throw new UserFacingError('io', `The story could not be marked as shared (${messageOf(error)}); it stays on this computer only.`);
       }
       if (!sync) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
+      // The body goes into the document before the desk sees it (metadata is seeded as the document loads).
+      await options.seedBody?.(article);
       sync.sync(story);
-      const doc = sync.docOf(articleId);
-      if (doc) seedStory(doc, article, options.body);
       changed();
       return { deskId: story.deskId, storyId: story.storyId };
     },

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { DESK_INDEX_MAP, deskIndexDocumentName, storyDocumentName, storySummarySchema, type StorySummary } from '../../../../shared/desk/desk-protocol';
 import type { StoryPresence } from '../../../../shared/model/desk';
-import { UserFacingError } from '../../../../shared/model/errors';
+import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import type { SharedStory } from './shared-stories';
 import { metaOf, shown } from './story-meta';
 import type { StoryDocHost } from './story-doc-host';
@@ -133,6 +133,10 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
   });
   index.attach();
 
+  // Stories whose document is loading (sync called again meanwhile must not link them twice).
+  const linking = new Set<string>();
+  let stopped = false;
+
   function presence(): StoryPresence[] {
     return [...links.values()].map(({ story, provider, doc, windowClients }) => ({
       id: story.articleId,
@@ -143,8 +147,12 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
     }));
   }
 
-  function link(story: SharedStory): void {
-    const doc = host.hold({ id: story.articleId, part: 'body' }, DESK_HOLDER);
+  async function link(story: SharedStory): Promise<void> {
+    const doc = await host.hold({ id: story.articleId, part: 'body' }, DESK_HOLDER);
+    if (stopped) {
+      await host.release({ id: story.articleId, part: 'body' }, DESK_HOLDER);
+      return;
+    }
     const entry: StoryLink = { story, doc, provider: null as unknown as HocuspocusProvider, ownFields: new Map(), windowClients: new Set(), synced: false };
     entry.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -202,7 +210,12 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
 
   return {
     sync(story) {
-      if (!links.has(story.articleId)) link(story);
+      if (links.has(story.articleId) || linking.has(story.articleId)) return;
+      linking.add(story.articleId);
+      // The document loads from disk first; a story that cannot be loaded stays unsynced and says why in the log.
+      void link(story)
+        .catch((error: unknown) => console.warn(`The shared story ${story.articleId} could not be opened for the desk: ${messageOf(error)}`))
+        .finally(() => linking.delete(story.articleId));
     },
     docOf: (articleId) => links.get(articleId)?.doc,
     unsyncedStories: () => [...links.values()].filter((entry) => entry.provider.hasUnsyncedChanges).length,
@@ -220,9 +233,10 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
       }
     },
     stop() {
+      stopped = true;
       for (const entry of links.values()) {
         entry.provider.destroy();
-        host.release({ id: entry.story.articleId, part: 'body' }, DESK_HOLDER);
+        void host.release({ id: entry.story.articleId, part: 'body' }, DESK_HOLDER);
       }
       links.clear();
       index.destroy();

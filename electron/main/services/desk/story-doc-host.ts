@@ -1,34 +1,13 @@
 import type * as Y from 'yjs';
-import type { StoryDocKey, StoryDocs } from '../collab/story-docs';
+import type { StoryDocKey } from '../collab/story-docs';
 
 /**
- * What the desk connection needs of main's story documents: keep one open while it syncs, even with
- * no window attached, and let it go after. The story-documents module is to offer this itself
- * (`hold`/`release`); until then `holdThroughSessions` keeps a document open the way a window does.
+ * What the desk connection needs of main's story documents: keep one open (loaded from disk) while
+ * it syncs, even with no window attached, and let it go after. Main's story documents offer exactly
+ * this (`hold`/`release`, holders are not editors, so a window opening an empty body is still the
+ * one asked to write it); the interface keeps the desk's modules to these two calls.
  */
 export interface StoryDocHost {
-  hold(key: StoryDocKey, holder: string): Y.Doc;
-  release(key: StoryDocKey, holder: string): void;
-}
-
-/**
- * Holds a document as one more attached session, without becoming the editor asked to write the
- * body: story-docs asks the first session to open an empty body to write it (Lexical's bootstrap),
- * and the desk has no editor, so no window would ever write the article file's body in. The
- * document is opened under a stand-in session that takes the bootstrap, then under the holder's
- * name, and the stand-in closes: that hands the bootstrap back to the next window that opens.
- */
-export function holdThroughSessions(docs: StoryDocs): StoryDocHost {
-  return {
-    hold(key, holder) {
-      const standIn = `${holder}:opening`;
-      docs.open(key, standIn);
-      docs.open(key, holder);
-      docs.close(key, standIn);
-      const doc = docs.get(key);
-      if (!doc) throw new Error(`The story document ${key.id} did not stay open.`);
-      return doc;
-    },
-    release: (key, holder) => docs.close(key, holder),
-  };
+  hold(key: StoryDocKey, holder: string): Promise<Y.Doc>;
+  release(key: StoryDocKey, holder: string): Promise<void>;
 }

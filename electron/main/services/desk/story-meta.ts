@@ -1,34 +1,22 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
-import { Article, ArticleStatus, Author } from '../../../../shared/model/article';
-import { z } from 'zod';
+import { articleWithMeta, metaOfArticle } from '../../../../shared/desk/story-meta';
+import { Article } from '../../../../shared/model/article';
 
 /**
- * An article's metadata in a story document's Y.Map `meta`, one key per field, so concurrent edits
- * of different fields both survive and an edit of the same field is last-writer-wins per field.
- * Strings stay strings (the desk server's archive reads headline, status and section); the byline
- * and tags are plain JSON arrays.
+ * The desk's use of a story document's `meta` map (shared/desk/story-meta.ts converts it): seeding
+ * only the fields that differ, so an unchanged field never becomes a new edit that could "replace"
+ * another desktop's, and the note text for a field that was replaced.
  */
-const MetaFields = z.object({
-  headline: z.string().max(500),
-  dek: z.string().max(2000),
-  slug: z.string().max(200),
-  section: z.string().max(120),
-  status: ArticleStatus,
-  byline: z.array(Author).max(20),
-  tags: z.array(z.string().trim().min(1).max(80)).max(50),
-});
-type MetaFields = z.infer<typeof MetaFields>;
-const FIELDS = Object.keys(MetaFields.shape) as (keyof MetaFields)[];
 
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(STORY_META_MAP);
 
 /** Writes the article's fields that differ from the document's, as one change made by `origin`. */
 export function seedMeta(doc: Y.Doc, article: Article, origin: unknown): void {
   const meta = metaOf(doc);
+  const fields = metaOfArticle(article) as Record<string, unknown>;
   doc.transact(() => {
-    for (const field of FIELDS) {
-      const value = structuredClone(article[field]);
+    for (const [field, value] of Object.entries(fields)) {
       if (JSON.stringify(meta.get(field)) !== JSON.stringify(value)) meta.set(field, value);
     }
   }, origin);
@@ -36,13 +24,7 @@ export function seedMeta(doc: Y.Doc, article: Article, origin: unknown): void {
 
 /** The article with the document's fields; a field the document lacks or holds in a bad shape keeps the article's. */
 export function withMeta(article: Article, doc: Y.Doc): Article {
-  const meta = metaOf(doc);
-  const next: Article = structuredClone(article);
-  for (const field of FIELDS) {
-    const parsed = MetaFields.shape[field].safeParse(meta.get(field));
-    if (parsed.success) (next as Record<keyof MetaFields, unknown>)[field] = parsed.data;
-  }
-  return Article.parse(next);
+  return Article.parse(articleWithMeta(article, metaOf(doc)));
 }
 
 /** A short readable form of a field's value for a note. */

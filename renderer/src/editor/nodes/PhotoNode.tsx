@@ -31,6 +31,8 @@ const CREDIT_ATTRIBUTE = 'data-credit';
 const MAX = { altText: 2000, credit: 500, captionText: 5000 } as const;
 
 const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+const NO_PHOTO: PhotoFields = { photoId: '', altText: '', credit: '', creditEdited: false, width: 'regular' };
+
 const widthOf = (value: unknown): ImageWidth => (IMAGE_WIDTHS as readonly unknown[]).includes(value) ? (value as ImageWidth) : 'regular';
 
 /**
@@ -80,7 +82,9 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
     });
   }
 
-  constructor(fields: PhotoFields, caption: LexicalEditor, key?: NodeKey) {
+  // The defaults are for Lexical's Yjs binding, which builds every registered node with no
+  // arguments to learn its properties, and then fills the fields from the shared document.
+  constructor(fields: PhotoFields = NO_PHOTO, caption: LexicalEditor = createCaptionEditor({ text: '' }), key?: NodeKey) {
     super(key);
     this.__photoId = fields.photoId;
     this.__altText = fields.altText;

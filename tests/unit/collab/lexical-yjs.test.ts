@@ -1,0 +1,166 @@
+import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import { $getRoot, $isElementNode, createEditor, type LexicalEditor } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readLexicalBody, writeLexicalBody } from '../../../shared/desk/lexical-yjs';
+import { EMPTY_BODY, type LexicalDocument } from '../../../shared/model/article';
+import { ARTICLE_NODES } from '../../../renderer/src/editor/nodes';
+import { PhotoNode } from '../../../renderer/src/editor/nodes/PhotoNode';
+import { richEditorBody, throughEditor } from '../publishing/editor-body-fixtures';
+import { extraBlocksBody } from './lexical-yjs-fixtures';
+
+// Main converts article bodies to and from story documents without an editor. Both directions are
+// held against Lexical's own binding (@lexical/yjs) driving a headless editor with the app's nodes:
+// what the binding writes reads back as the editor's JSON, and what main writes loads in the binding
+// as the same editor state. Photo captions are nested editors with documents of their own.
+
+function silentProvider(): Provider {
+  const awareness = { getLocalState: () => null, getStates: () => new Map(), off() {}, on() {}, setLocalState() {}, setLocalStateField() {} };
+  return { awareness, connect() {}, disconnect() {}, on() {}, off() {} } as unknown as Provider;
+}
+
+const editorJson = (editor: LexicalEditor): LexicalDocument => JSON.parse(JSON.stringify(editor.getEditorState().toJSON())) as LexicalDocument;
+const plain = (body: LexicalDocument): LexicalDocument => JSON.parse(JSON.stringify(body)) as LexicalDocument;
+
+/** An editor bound to `doc` both ways, the way CollaborationPlugin binds it. */
+function bind(editor: LexicalEditor, doc: Y.Doc, docMap: Map<string, Y.Doc>): Binding {
+  const provider = silentProvider();
+  docMap.set(doc.guid, doc);
+  const binding = createBinding(editor, provider, doc.guid, doc, docMap);
+  binding.root.getSharedType().observeDeep((events, transaction) => {
+    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
+  });
+  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+    syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+  });
+  return binding;
+}
+
+const appEditor = () => createEditor({ namespace: 'story', nodes: ARTICLE_NODES, onError: (error) => { throw error; } });
+
+function photoCaptions(editor: LexicalEditor): LexicalEditor[] {
+  return editor.getEditorState().read(() => $getRoot().getChildren().filter((node): node is PhotoNode => node instanceof PhotoNode).map((photo) => photo.getCaptionEditor()));
+}
+
+/** The binding writes `body` (captions through their own nested bindings), as a window does. */
+function writtenByBinding(body: LexicalDocument): { doc: Y.Doc; captions: Map<string, Y.Doc> } {
+  const doc = new Y.Doc();
+  const docMap = new Map<string, Y.Doc>();
+  const editor = appEditor();
+  bind(editor, doc, docMap);
+  editor.setEditorState(editor.parseEditorState(JSON.stringify(body)));
+  editor.update(() => {}, { discrete: true });
+  for (const caption of photoCaptions(editor)) {
+    const captionDoc = docMap.get(caption._key);
+    if (!captionDoc) throw new Error('the binding made no caption document');
+    const state = JSON.stringify(caption.getEditorState().toJSON());
+    bind(caption, captionDoc, docMap);
+    caption.setEditorState(caption.parseEditorState(state));
+    caption.update(() => {}, { discrete: true });
+  }
+  const captions = new Map([...docMap].filter(([guid]) => guid !== doc.guid));
+  return { doc, captions };
+}
+
+/** A fresh window loads the document (and the captions' documents) through the binding. */
+function loadedByBinding(doc: Y.Doc, captions: Map<string, Y.Doc>): { editor: LexicalEditor; local: Y.Doc } {
+  const docMap = new Map<string, Y.Doc>();
+  const editor = appEditor();
+  const local = new Y.Doc();
+  bind(editor, local, docMap);
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
+  // The binding's updates commit on a microtask; a discrete update commits them now.
+  editor.update(() => {}, { discrete: true });
+  for (const caption of photoCaptions(editor)) {
+    const source = captions.get(caption._key);
+    const captionDoc = docMap.get(caption._key);
+    if (!source || !captionDoc) throw new Error(`no document for caption ${caption._key}`);
+    bind(caption, captionDoc, docMap);
+    Y.applyUpdate(captionDoc, Y.encodeStateAsUpdate(source));
+    caption.update(() => {}, { discrete: true });
+  }
+  return { editor, local };
+}
+
+function captionsOf(captions: Map<string, Y.Doc>) {
+  return (guid: string) => captions.get(guid);
+}
+
+function captionWriter(captions: Map<string, Y.Doc>) {
+  return (guid: string) => {
+    const doc = new Y.Doc({ guid });
+    captions.set(guid, doc);
+    return doc;
+  };
+}
+
+const bodies: Array<[string, () => LexicalDocument]> = [
+  ['every block and inline format', richEditorBody],
+  ['embeds, tables, alignment, indents and empty paragraphs', extraBlocksBody],
+  ['an empty story', () => EMPTY_BODY],
+];
+
+describe('Lexical JSON ↔ story document', () => {
+  it.each(bodies)('reads what the binding wrote as the editor exports it: %s', (_name, make) => {
+    const body = throughEditor(make());
+    const { doc, captions } = writtenByBinding(body);
+    expect(plain(readLexicalBody(doc, captionsOf(captions)))).toEqual(plain(body));
+  });
+
+  it.each(bodies)('writes a body the binding loads as the same editor state: %s', (_name, make) => {
+    const body = throughEditor(make());
+    const doc = new Y.Doc();
+    const captions = new Map<string, Y.Doc>();
+    writeLexicalBody(doc, body, captionWriter(captions));
+    expect(editorJson(loadedByBinding(doc, captions).editor)).toEqual(plain(body));
+    // And main reads its own writing back unchanged.
+    expect(plain(readLexicalBody(doc, captionsOf(captions)))).toEqual(plain(body));
+  });
+
+  it('follows the edits a window makes afterwards, as the editor shows them', () => {
+    const body = throughEditor(richEditorBody());
+    const doc = new Y.Doc();
+    const captions = new Map<string, Y.Doc>();
+    writeLexicalBody(doc, body, captionWriter(captions));
+    const { editor, local } = loadedByBinding(doc, captions);
+    local.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update));
+    editor.update(() => {
+      const first = $getRoot().getFirstChildOrThrow();
+      if (!$isElementNode(first)) throw new Error('the story starts with a paragraph');
+      first.selectStart().insertText('Breaking: ');
+      $getRoot().getLastChildOrThrow().remove();
+      $getRoot().getChildAtIndex(2)?.remove();
+    }, { discrete: true });
+    expect(plain(readLexicalBody(doc, captionsOf(captions)))).toEqual(editorJson(editor));
+    expect(JSON.stringify(editorJson(editor))).toContain('Breaking: Water rose');
+  });
+
+  it('refuses to write into a body someone already wrote, so no text is doubled', () => {
+    const doc = new Y.Doc();
+    writeLexicalBody(doc, richEditorBody(), captionWriter(new Map()));
+    expect(() => writeLexicalBody(doc, richEditorBody(), captionWriter(new Map()))).toThrow(/already holds a body/);
+  });
+
+  it('reads a caption whose document is not at hand as an empty caption, never failing', () => {
+    const doc = new Y.Doc();
+    writeLexicalBody(doc, richEditorBody(), captionWriter(new Map()));
+    const read = readLexicalBody(doc, () => undefined);
+    const photos = read.root.children.filter((node) => node.type === 'newsdesk-photo');
+    expect(photos).toHaveLength(2);
+    expect(photos.map((photo) => photo.captionText)).toEqual(['', '']);
+  });
+
+  it('refuses a hostile document nested deeper than any article instead of overflowing the stack', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      let parent = doc.get('root', Y.XmlText);
+      for (let depth = 0; depth < 500; depth += 1) {
+        const child = new Y.XmlText();
+        child.setAttribute('__type', 'quote');
+        parent.insertEmbed(0, child);
+        parent = child;
+      }
+    });
+    expect(() => readLexicalBody(doc, () => undefined)).toThrow(/nested too deeply/);
+  });
+});
