@@ -182,7 +182,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
-    ...createCollabHandlers({ docs: storyDocs }),
+    ...createCollabHandlers({ docs: storyDocs, onAwareness: (change) => options.onDeskEvent?.('story:awarenessChanged', change) }),
   };
 
   return {

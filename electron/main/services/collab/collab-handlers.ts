@@ -7,6 +7,8 @@ export type CollabHandlers = Pick<Handlers, keyof typeof collabChannels>;
 
 export interface CollabHandlerServices {
   docs: StoryDocs;
+  /** An editor's presence changed: pass it on to the other windows (its sender ignores the echo). */
+  onAwareness?: (change: { id: string; part: string; from: string; update: string }) => void;
 }
 
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -16,14 +18,18 @@ function notSignedIn(): never {
 }
 
 /** The story:* channels over main's story documents, and the desk:* channels (no desk connection yet). */
-export function createCollabHandlers({ docs }: CollabHandlerServices): CollabHandlers {
+export function createCollabHandlers({ docs, onAwareness }: CollabHandlerServices): CollabHandlers {
   return {
     'story:open': ({ id, part, session }) => docs.open({ id, part }, session),
     'story:update': ({ id, part, session, update }) => {
       docs.apply({ id, part }, bytes(update), session);
       return null;
     },
-    'story:awareness': () => null,
+    'story:awareness': ({ id, part, session, update }) => {
+      // Presence is passed on as it came (validated base64); main keeps none of it.
+      onAwareness?.({ id, part, from: session, update });
+      return null;
+    },
     'story:close': ({ id, part, session }) => {
       docs.close({ id, part }, session);
       return null;

@@ -1,4 +1,3 @@
-import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { messageOf } from '../../../../shared/model/errors';
@@ -26,8 +25,11 @@ type Listener = (...args: never[]) => void;
  * window's copy follows it. Local changes go to main one batch at a time (each batch merges what
  * was typed while the previous one was on its way, so fast typing costs one call per batch, not per
  * keystroke); changes main announces are applied unless they are this editor's own echo.
+ *
+ * It has the shape of @lexical/yjs's Provider; the awareness is y-protocols' own, whose states are
+ * typed looser than Lexical's UserState, hence the cast where Lexical receives it (story-link.ts).
  */
-export class IpcStoryProvider implements Provider {
+export class IpcStoryProvider {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -36,6 +38,7 @@ export class IpcStoryProvider implements Provider {
   private connected = false;
   private opened = false;
   private synced = false;
+  private told = false;
   private pending: Uint8Array[] = [];
   private sending = false;
   private failures = 0;
@@ -53,11 +56,6 @@ export class IpcStoryProvider implements Provider {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** y-protocols' Awareness, typed as @lexical/yjs expects it (the same methods, a looser state type). */
-  get providerAwareness(): ProviderAwareness {
-    return this.awareness as unknown as ProviderAwareness;
-  }
-
   get sendState(): SendState {
     return { unsent: this.pending.length > 0 || this.sending, message: this.lastError };
   }
@@ -65,6 +63,11 @@ export class IpcStoryProvider implements Provider {
   onSendState(listener: (state: SendState) => void): () => void {
     this.sendListeners.add(listener);
     return () => this.sendListeners.delete(listener);
+  }
+
+  /** Whether main told this editor to write the article file's body into the empty document. */
+  get bootstrapped(): boolean {
+    return this.told;
   }
 
   /** True once main's state was applied and the body holds text (or this editor is told to write it). */
@@ -98,6 +101,7 @@ export class IpcStoryProvider implements Provider {
     }
     this.apply(answer.value.state);
     this.opened = true;
+    this.told = answer.value.bootstrap;
     this.emit('status', { status: 'connected' });
     // The one editor told to bootstrap writes the article file's body; every other one waits
     // until that body arrived, so it never inserts the text a second time.
