@@ -11,15 +11,17 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { ExcludedProperties } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
-import { CollabReadyPlugin } from './collab/CollabReadyPlugin';
+import { CollabReadyPlugin, PresenceNamePlugin } from './collab/CollabReadyPlugin';
 import type { StoryLink } from './collab/story-link';
 import { PhotoEditingContext, type PhotoEditing } from './photos/photo-editing';
 import { PhotoPickerContext, type PhotoPicker } from './photos/photo-picker';
 import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
+import { PhotoNode } from './nodes/PhotoNode';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
 import { EmbedInsertPlugin } from './plugins/EmbedInsertPlugin';
@@ -58,6 +60,12 @@ export interface ArticleEditorProps {
   /** The dialog the toolbar's "Insert photo" opens (the photo desk's library picker). */
   photoPicker: PhotoPicker;
 }
+
+/**
+ * A photo's caption is a nested editor: the binding would share it as a sub-document, which main's
+ * story documents do not carry yet, so it stays out of the shared document (each window keeps its own).
+ */
+const CAPTIONS_NOT_SHARED: ExcludedProperties = new Map([[PhotoNode, new Set(['__caption'])]]);
 
 function reportError(error: Error): void {
   // A broken node must not take the whole desk down; the error boundary shows what happened.
@@ -141,8 +149,10 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
           username={link.name}
           cursorColor={link.color}
           cursorsContainerRef={cursorsRef}
+          excludedProperties={CAPTIONS_NOT_SHARED}
         />
         <CollabReadyPlugin provider={link.provider} />
+        <PresenceNamePlugin link={link} />
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
         <HorizontalRulePlugin />

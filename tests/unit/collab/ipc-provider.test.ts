@@ -60,6 +60,12 @@ function mainCopy(sent: Uint8Array[]): Y.Doc {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** connect() starts the opening and returns; the answer of the fake main arrives a task later. */
+async function connected(provider: IpcStoryProvider): Promise<void> {
+  provider.connect();
+  await settle();
+}
+
 afterEach(() => vi.useRealTimers());
 
 describe('IpcStoryProvider', () => {
@@ -67,20 +73,20 @@ describe('IpcStoryProvider', () => {
     const initial = new Y.Doc();
     initial.getText('t').insert(0, 'from main');
     const main = fakeMain(initial);
-    const provider = new IpcStoryProvider(main.transport, address);
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
     const synced = vi.fn();
     provider.on('sync', synced);
-    await provider.connect();
+    await connected(provider);
     expect(textOf(provider.doc)).toBe('from main');
     expect(synced).toHaveBeenCalledWith(true);
   });
 
   it('waits for the body before syncing when another editor bootstraps it', async () => {
     const main = fakeMain(new Y.Doc(), false);
-    const provider = new IpcStoryProvider(main.transport, address);
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
     const synced = vi.fn();
     provider.on('sync', synced);
-    await provider.connect();
+    await connected(provider);
     expect(synced).not.toHaveBeenCalled();
     const other = new Y.Doc();
     other.get('root', Y.XmlText).insert(0, 'body');
@@ -90,8 +96,8 @@ describe('IpcStoryProvider', () => {
 
   it("sends local changes and skips its own echo and other stories' changes", async () => {
     const main = fakeMain();
-    const provider = new IpcStoryProvider(main.transport, address);
-    await provider.connect();
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
+    await connected(provider);
     provider.doc.getText('t').insert(0, 'typed here');
     await settle();
     expect(textOf(mainCopy(main.sent))).toBe('typed here');
@@ -108,8 +114,8 @@ describe('IpcStoryProvider', () => {
 
   it('applies changes from other editors without sending them back', async () => {
     const main = fakeMain();
-    const provider = new IpcStoryProvider(main.transport, address);
-    await provider.connect();
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
+    await connected(provider);
     const other = new Y.Doc();
     other.getText('t').insert(0, 'from window 2');
     main.announce({ id: address.id, part: 'body', from: 'session-bbbb', update: toBase64(Y.encodeStateAsUpdate(other)) });
@@ -120,8 +126,8 @@ describe('IpcStoryProvider', () => {
 
   it('ignores malformed changes and presence, and keeps working', async () => {
     const main = fakeMain();
-    const provider = new IpcStoryProvider(main.transport, address);
-    await provider.connect();
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
+    await connected(provider);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     main.announce({ id: address.id, part: 'body', from: 'session-bbbb', update: toBase64(new Uint8Array([255, 255, 255, 1, 2])) });
     main.announce({ id: address.id, part: 'body', from: 'session-bbbb', update: '@@not base64@@' });
@@ -136,8 +142,9 @@ describe('IpcStoryProvider', () => {
   it('keeps changes main refused, reports them unsent, and hands them over on retry', async () => {
     vi.useFakeTimers();
     const main = fakeMain();
-    const provider = new IpcStoryProvider(main.transport, address);
-    await provider.connect();
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
+    provider.connect();
+    await vi.advanceTimersByTimeAsync(0);
     const states: boolean[] = [];
     provider.onSendState((state) => states.push(state.unsent));
     main.refuse('The library is read-only.');
@@ -154,14 +161,28 @@ describe('IpcStoryProvider', () => {
     expect(states.at(-1)).toBe(false);
   });
 
+  it('hands main, on reconnecting, what its copy holds and main lost', async () => {
+    const main = fakeMain();
+    let sessions = 0;
+    const provider = new IpcStoryProvider(main.transport, address, () => `session-${++sessions}xxxx`);
+    await connected(provider);
+    provider.doc.getText('t').insert(0, 'kept across reconnects');
+    await settle();
+    provider.disconnect();
+    main.sent.length = 0; // main let the document go: its next answer is an empty document
+    await connected(provider);
+    expect(textOf(mainCopy(main.sent))).toBe('kept across reconnects');
+    expect(provider.address.session).toBe('session-2xxxx');
+  });
+
   it('sends its presence, and answers a newcomer with it', async () => {
     const main = fakeMain();
-    const provider = new IpcStoryProvider(main.transport, address);
-    await provider.connect();
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
+    await connected(provider);
     const onConnect = main.awarenessSent.length;
     provider.awareness.setLocalStateField('name', 'Window 1');
     expect(main.awarenessSent).toHaveLength(onConnect + 1);
-    const other = new IpcStoryProvider(fakeMain().transport, { ...address, session: 'session-bbbb' });
+    const other = new IpcStoryProvider(fakeMain().transport, address, () => 'session-bbbb');
     other.awareness.setLocalStateField('name', 'Window 2');
     const { encodeAwarenessUpdate } = await import('y-protocols/awareness');
     main.announceAwareness({ id: address.id, part: 'body', from: 'session-bbbb', update: toBase64(encodeAwarenessUpdate(other.awareness, [other.doc.clientID])) });

@@ -45,11 +45,20 @@ export class IpcStoryProvider {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: string | null = null;
 
+  /**
+   * The story and part, and this connection's session: a new one each time it connects, so a
+   * 'story:close' of the previous connection reaching main after the next 'story:open' never
+   * detaches the new one.
+   */
+  address: StoryDocAddress;
+
   constructor(
     private readonly transport: StoryTransport,
-    readonly address: StoryDocAddress,
+    address: Omit<StoryDocAddress, 'session'>,
+    private readonly newSession: () => string,
     doc: Y.Doc = new Y.Doc(),
   ) {
+    this.address = { ...address, session: newSession() };
     this.doc = doc;
     this.awareness = new Awareness(doc);
     doc.on('update', this.onLocalUpdate);
@@ -85,21 +94,38 @@ export class IpcStoryProvider {
     this.listeners.get(type)?.delete(listener);
   }
 
-  async connect(): Promise<void> {
+  /**
+   * Synchronous on purpose: Lexical disconnects a provider whose connect() returned a promise only
+   * once that promise settles, which would land after a quick reconnect and undo it.
+   */
+  connect(): void {
     if (this.connected) return;
     this.connected = true;
+    void this.open();
+  }
+
+  private async open(): Promise<void> {
     this.emit('status', { status: 'connecting' });
     // Listening before asking: a change announced while the answer is on its way is applied twice
     // at worst, which Yjs ignores.
     this.stops = [this.transport.onUpdated(this.onRemoteUpdate), this.transport.onAwareness(this.onRemoteAwareness)];
-    const answer = await this.transport.open(this.address);
-    if (!this.connected) return;
+    const address = this.address;
+    const answer = await this.transport.open(address);
+    if (!this.connected || address !== this.address) return;
     if (!answer.ok) {
       this.fail(answer.error.message);
       this.emit('status', { status: 'disconnected' });
       return;
     }
     this.apply(answer.value.state);
+    // What this copy holds and main's does not (typed while reconnecting, or main let the document
+    // go meanwhile) is handed over like any local change.
+    try {
+      const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(fromBase64(answer.value.state)));
+      if (Y.decodeUpdate(missing).structs.length > 0 || Y.decodeUpdate(missing).ds.clients.size > 0) this.pending.push(missing);
+    } catch {
+      // main's state could not be read (reported by apply): nothing to compare with.
+    }
     this.opened = true;
     this.told = answer.value.bootstrap;
     this.emit('status', { status: 'connected' });
@@ -121,10 +147,12 @@ export class IpcStoryProvider {
     // Others drop this editor's cursor now rather than after awareness' 30-second timeout.
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
     const unsent = this.takePending();
+    const address = this.address;
+    this.address = { ...address, session: this.newSession() };
     void (async () => {
       // What was typed last is still handed over before letting go of the document.
-      if (unsent) await this.transport.update(this.address, toBase64(unsent));
-      await this.transport.close(this.address);
+      if (unsent) await this.transport.update(address, toBase64(unsent));
+      await this.transport.close(address);
     })();
     this.emit('status', { status: 'disconnected' });
   }

@@ -44,7 +44,7 @@ export function createStoryLink(
   article: SharedMeta,
   options: { transport?: StoryTransport; userAgent?: string; userName?: string | null } = {},
 ): StoryLink {
-  const provider = new IpcStoryProvider(options.transport ?? ipcStoryTransport, { id, part: 'body', session: sessionKey() });
+  const provider = new IpcStoryProvider(options.transport ?? ipcStoryTransport, { id, part: 'body' }, sessionKey);
   const { doc, awareness } = provider;
   const map = metaMapOf(doc);
   const machine = machineName(options.userAgent ?? navigator.userAgent);

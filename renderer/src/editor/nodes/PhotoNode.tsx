@@ -80,7 +80,9 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
     });
   }
 
-  constructor(fields: PhotoFields, caption: LexicalEditor, key?: NodeKey) {
+  // Defaults because the shared-document binding builds each node type once with no arguments to
+  // learn its default properties (and builds photos arriving from another window the same way).
+  constructor(fields: PhotoFields = NO_PHOTO, caption: LexicalEditor = createCaptionEditor({ text: '' }), key?: NodeKey) {
     super(key);
     this.__photoId = fields.photoId;
     this.__altText = fields.altText;
@@ -205,6 +207,8 @@ function $convertPhotoFigure(element: HTMLElement): DOMConversionOutput | null {
     }),
   };
 }
+
+const NO_PHOTO: PhotoFields = { photoId: '', altText: '', credit: '', creditEdited: false, width: 'regular' };
 
 export function $createPhotoNode(init: PhotoNodeInit): PhotoNode {
   const caption =
