@@ -26,13 +26,21 @@ export function windowName(machine: string, index: number): string {
   return `${machine} – window ${index}`;
 }
 
+/** When an editor joined the story, and its client id to break ties: earlier editors keep their number. */
+export interface Arrival {
+  joinedAt: number;
+  clientId: number;
+}
+
+const before = (a: Arrival, b: Arrival) => a.joinedAt < b.joinedAt || (a.joinedAt === b.joinedAt && a.clientId < b.clientId);
+
 /**
- * The window number for this editor's default name: the lowest not taken by an editor that
- * chose before it (a lower client id), so two windows settle on different numbers without asking
- * each other twice.
+ * The window number for this editor's default name: the lowest not taken by an editor that joined
+ * before it, so the window opened second becomes "window 2" and two windows settle on different
+ * numbers without asking each other twice.
  */
-export function windowIndex(machine: string, selfId: number, others: { clientId: number; name: unknown }[]): number {
-  const taken = new Set(others.filter((other) => other.clientId < selfId).map((other) => other.name));
+export function windowIndex(machine: string, self: Arrival, others: (Arrival & { name: unknown })[]): number {
+  const taken = new Set(others.filter((other) => before(other, self)).map((other) => other.name));
   let index = 1;
   while (taken.has(windowName(machine, index))) index += 1;
   return index;

@@ -50,6 +50,7 @@ export function createStoryLink(
   const machine = machineName(options.userAgent ?? navigator.userAgent);
   const color = colorFor(doc.clientID);
   let name = options.userName ?? windowName(machine, 1);
+  const joinedAt = Date.now();
   const metaListeners = new Set<(patch: Partial<SharedMeta>) => void>();
   const peopleListeners = new Set<() => void>();
 
@@ -71,7 +72,8 @@ export function createStoryLink(
   const onAwareness = () => {
     // Without a desk name, windows tell themselves apart by number ("This Mac – window 2").
     if (!options.userName) {
-      const index = windowIndex(machine, doc.clientID, others().map(({ clientId, state }) => ({ clientId, name: state.name })));
+      const arrivals = others().map(({ clientId, state }) => ({ clientId, name: state.name, joinedAt: typeof state.joinedAt === 'number' ? state.joinedAt : 0 }));
+      const index = windowIndex(machine, { joinedAt, clientId: doc.clientID }, arrivals);
       const next = windowName(machine, index);
       if (next !== name && awareness.getLocalState() !== null) {
         name = next;
@@ -81,6 +83,10 @@ export function createStoryLink(
     for (const listener of peopleListeners) listener();
   };
   awareness.on('change', onAwareness);
+  // Lexical replaces the local state when it connects: the arrival time is put back each time.
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connected' && awareness.getLocalState() !== null) awareness.setLocalStateField('joinedAt', joinedAt);
+  });
 
   return {
     provider,
