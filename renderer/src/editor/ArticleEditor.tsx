@@ -16,6 +16,7 @@ import type { LexicalEditor } from 'lexical';
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
 import { CollabReadyPlugin, PresenceNamePlugin } from './collab/CollabReadyPlugin';
+import { SharedUndoPlugin } from './collab/SharedUndoPlugin';
 import type { StoryLink } from './collab/story-link';
 import { PhotoEditingContext, type PhotoEditing } from './photos/photo-editing';
 import { PhotoPickerContext, type PhotoPicker } from './photos/photo-picker';
@@ -139,6 +140,8 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
           <EmbedInsertPlugin />
         </div>
         {footer}
+        {/* Before CollaborationPlugin: it sorts each change into an undo step before the change reaches Yjs. */}
+        <SharedUndoPlugin doc={link.provider.doc} />
         <CollaborationPlugin
           id={link.provider.address.id}
           providerFactory={link.providerFactory}
