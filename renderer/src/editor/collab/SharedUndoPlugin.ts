@@ -83,8 +83,9 @@ export function SharedUndoPlugin({ doc }: { doc: Y.Doc }): null {
         mergeNext = leaf !== null && leaf === lastTypedInto;
         lastTypedInto = leaf;
       }),
-      editor.registerCommand(UNDO_COMMAND, () => step('undo'), COMMAND_PRIORITY_LOW),
-      editor.registerCommand(REDO_COMMAND, () => step('redo'), COMMAND_PRIORITY_LOW),
+      // Commands of a nested editor (a caption) reach this one too: those are the caption's own undo.
+      editor.registerCommand(UNDO_COMMAND, (_, from) => from === editor && step('undo'), COMMAND_PRIORITY_LOW),
+      editor.registerCommand(REDO_COMMAND, (_, from) => from === editor && step('redo'), COMMAND_PRIORITY_LOW),
     );
     return () => {
       unregister();

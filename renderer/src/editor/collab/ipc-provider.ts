@@ -149,11 +149,10 @@ export class IpcStoryProvider {
     const unsent = this.takePending();
     const address = this.address;
     this.address = { ...address, session: this.newSession() };
-    void (async () => {
-      // What was typed last is still handed over before letting go of the document.
-      if (unsent) await this.transport.update(address, toBase64(unsent));
-      await this.transport.close(address);
-    })();
+    // What was typed last is still handed over before letting go of the document. Both are sent at
+    // once (main takes a window's calls in order), so they leave even when the page is going away.
+    if (unsent) void this.transport.update(address, toBase64(unsent));
+    void this.transport.close(address);
     this.emit('status', { status: 'disconnected' });
   }
 

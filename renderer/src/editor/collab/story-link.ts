@@ -83,6 +83,9 @@ export function createStoryLink(
     for (const listener of peopleListeners) listener();
   };
   awareness.on('change', onAwareness);
+  // A window reloaded or closed lets go of the document, so main does not keep it for nobody.
+  const onPageHide = () => provider.disconnect();
+  window.addEventListener('pagehide', onPageHide);
   // Lexical replaces the local state when it connects: the arrival time is put back each time.
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'connected' && awareness.getLocalState() !== null) awareness.setLocalStateField('joinedAt', joinedAt);
@@ -119,6 +122,7 @@ export function createStoryLink(
       map.unobserve(observer);
       provider.off('sync', seed);
       awareness.off('change', onAwareness);
+      window.removeEventListener('pagehide', onPageHide);
       provider.destroy();
     },
   };

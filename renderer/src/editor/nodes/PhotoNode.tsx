@@ -47,6 +47,8 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
   __creditEdited: boolean;
   __width: ImageWidth;
   __caption: LexicalEditor;
+  /** The caption's content as JSON text: what the story's shared document carries of it (useSharedCaption). */
+  __captionJson = '';
 
   override $config() {
     return this.config(IMAGE_NODE_TYPE, {
@@ -61,7 +63,9 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
   // Its own clone rather than the one $config() would derive: that one calls `new PhotoNode()` and
   // copies fields after, which would build a throwaway caption editor on every write to the node.
   static override clone(node: PhotoNode): PhotoNode {
-    return new PhotoNode(node.fields(), node.__caption, node.__key);
+    const copy = new PhotoNode(node.fields(), node.__caption, node.__key);
+    copy.__captionJson = node.__captionJson;
+    return copy;
   }
 
   /**
@@ -132,6 +136,12 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
     return this.getLatest().__photoId;
   }
 
+  setCaptionJson(json: string): this {
+    const writable = this.getWritable();
+    writable.__captionJson = json;
+    return writable;
+  }
+
   getCaptionEditor(): LexicalEditor {
     return this.getLatest().__caption;
   }
@@ -186,6 +196,7 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
         creditEdited={this.__creditEdited}
         width={this.__width}
         caption={this.__caption}
+        captionJson={this.__captionJson}
       />
     );
   }
@@ -220,7 +231,9 @@ export function $createPhotoNode(init: PhotoNodeInit): PhotoNode {
     creditEdited: init.creditEdited,
     width: init.width ?? 'regular',
   };
-  return $applyNodeReplacement(new PhotoNode(fields, caption));
+  const node = new PhotoNode(fields, caption);
+  node.__captionJson = JSON.stringify(caption.getEditorState().toJSON());
+  return $applyNodeReplacement(node);
 }
 
 export function $isPhotoNode(node: LexicalNode | null | undefined): node is PhotoNode {
