@@ -112,12 +112,31 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   };
   let main = await start();
 
+  /**
+   * The story documents each page's editors hold. A page that reloads or navigates lets go of them,
+   * as main does for a window whose page went away (its editors cannot say so themselves).
+   */
+  const heldStories = new Map<Page, Map<string, { id: string; part: string; session: string }>>();
+  const track = (target: Page, channel: unknown, request: unknown) => {
+    const ref = request as { id?: unknown; part?: unknown; session?: unknown } | null;
+    if (typeof ref?.session !== 'string' || typeof ref.id !== 'string') return;
+    const held = heldStories.get(target) ?? new Map();
+    heldStories.set(target, held);
+    if (channel === 'story:open') held.set(ref.session, { id: ref.id, part: typeof ref.part === 'string' ? ref.part : 'body', session: ref.session });
+    if (channel === 'story:close') held.delete(ref.session);
+  };
   const attach = async (target: Page): Promise<void> => {
+    target.on('framenavigated', (frame) => {
+      if (frame !== target.mainFrame()) return;
+      for (const { id, part, session } of heldStories.get(target)?.values() ?? []) main.services.storyDocs.close({ id, part }, session);
+      heldStories.delete(target);
+    });
     // Answers cross as one JSON string: Playwright serialises a returned object value by value, which
     // for a 2,000-item board takes half a second and holds the page, a cost Electron's IPC does not have.
     // Every answer is plain JSON data (the contract's responses hold no typed arrays or dates).
     await target.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) => {
       if (typeof channel === 'string') calls.set(channel, (calls.get(channel) ?? 0) + 1);
+      track(source.page, channel, request);
       return JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }));
     });
     await target.addInitScript({ content: await bridgeScript() });
