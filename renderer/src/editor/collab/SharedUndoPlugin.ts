@@ -15,7 +15,8 @@ type StackEvent = { stackItem: { meta: Map<string, Caret> }; type: 'undo' | 'red
  */
 function typedInto(update: UpdateListenerPayload): string | null {
   if (update.dirtyLeaves.size !== 1) return null;
-  for (const intentional of update.dirtyElements.values()) if (intentional) return null;
+  // The root is often marked on purpose as well (Lexical's own history ignores it too).
+  for (const [key, intentional] of update.dirtyElements) if (intentional && key !== 'root') return null;
   return [...update.dirtyLeaves][0]!;
 }
 
