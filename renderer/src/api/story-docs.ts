@@ -24,6 +24,8 @@ export interface StoryTransport {
   /** Every document change main announces (all stories; the listener picks its own). */
   onUpdated(listener: (change: StoryChangeEvent) => void): () => void;
   onAwareness(listener: (change: StoryChangeEvent) => void): () => void;
+  /** The name of the person signed in to a desk, which presence shows instead of "window 2"; null when none. */
+  deskUserName?(): Promise<string | null>;
 }
 
 export const ipcStoryTransport: StoryTransport = {
@@ -33,4 +35,8 @@ export const ipcStoryTransport: StoryTransport = {
   close: (address) => call('story:close', address),
   onUpdated: (listener) => onAppEvent('story:updated', listener),
   onAwareness: (listener) => onAppEvent('story:awarenessChanged', listener),
+  deskUserName: async () => {
+    const status = await call('desk:status', {});
+    return status.ok ? (status.value.user?.name ?? null) : null;
+  },
 };

@@ -44,12 +44,14 @@ export function createStoryLink(
   article: SharedMeta,
   options: { transport?: StoryTransport; userAgent?: string; userName?: string | null } = {},
 ): StoryLink {
-  const provider = new IpcStoryProvider(options.transport ?? ipcStoryTransport, { id, part: 'body' }, sessionKey);
+  const transport = options.transport ?? ipcStoryTransport;
+  const provider = new IpcStoryProvider(transport, { id, part: 'body' }, sessionKey);
   const { doc, awareness } = provider;
   const map = metaMapOf(doc);
   const machine = machineName(options.userAgent ?? navigator.userAgent);
   const color = colorFor(doc.clientID);
   let name = options.userName ?? windowName(machine, 1);
+  let signedIn = Boolean(options.userName);
   const joinedAt = Date.now();
   const metaListeners = new Set<(patch: Partial<SharedMeta>) => void>();
   const peopleListeners = new Set<() => void>();
@@ -71,7 +73,7 @@ export function createStoryLink(
   const others = () => [...awareness.getStates()].filter(([clientId]) => clientId !== doc.clientID).map(([clientId, state]) => ({ clientId, state }));
   const onAwareness = () => {
     // Without a desk name, windows tell themselves apart by number ("This Mac – window 2").
-    if (!options.userName) {
+    if (!signedIn) {
       const arrivals = others().map(({ clientId, state }) => ({ clientId, name: state.name, joinedAt: typeof state.joinedAt === 'number' ? state.joinedAt : 0 }));
       const index = windowIndex(machine, { joinedAt, clientId: doc.clientID }, arrivals);
       const next = windowName(machine, index);
@@ -83,6 +85,14 @@ export function createStoryLink(
     for (const listener of peopleListeners) listener();
   };
   awareness.on('change', onAwareness);
+  // Signed in to a desk: the person's name rather than the window's.
+  void transport.deskUserName?.().then((deskName) => {
+    if (!deskName) return;
+    signedIn = true;
+    name = deskName;
+    if (awareness.getLocalState() !== null) awareness.setLocalStateField('name', name);
+    for (const listener of peopleListeners) listener();
+  });
   // A window reloaded or closed lets go of the document, so main does not keep it for nobody.
   const onPageHide = () => provider.disconnect();
   window.addEventListener('pagehide', onPageHide);
