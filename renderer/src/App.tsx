@@ -114,6 +114,7 @@ export function App({ windowArticleId = null }: AppProps) {
               autoFocusHeadline={article.id === freshId}
               onChange={updateMeta}
               onLeadPhotoChange={updateLeadPhoto}
+              onFieldFocus={session.link?.setField}
             />
           )}
         </div>

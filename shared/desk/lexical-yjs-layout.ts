@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 
 /**
  * What the reader and the writer of story bodies (lexical-yjs.ts, lexical-yjs-read.ts) share: the
@@ -9,7 +8,6 @@ export type Json = Record<string, unknown>;
 export type NodeJson = { type: string } & Json;
 
 /** A caption's document, found (or created) by its subdocument's guid. */
-export type CaptionDocs = (guid: string) => Y.Doc;
 
 export const ELEMENT_FORMATS: Record<string, number> = { '': 0, left: 1, center: 2, right: 3, justify: 4, start: 5, end: 6 };
 export const TEXT_MODES: Record<string, number> = { normal: 0, token: 1, segmented: 2 };

@@ -26,7 +26,7 @@ function plainJsonOf(fields: Json, skip: ReadonlySet<string>): Json {
 
 const ELEMENT_SKIPPED = new Set(['__type', '__format', '__dir', '__indent', '__style', '__textFormat', '__textStyle', '__slots', '__state']);
 const TEXT_SKIPPED = new Set(['__type', '__format', '__mode', '__detail', '__style', '__state']);
-const DECORATOR_SKIPPED = new Set(['__type', '__slots', '__state']);
+const DECORATOR_SKIPPED = new Set(['__type', '__slots', '__state', '__captionJson']);
 
 function textJsonOf(fields: Json, text: string): NodeJson {
   return {
@@ -138,11 +138,24 @@ function decoratorJsonOf(type: Y.XmlElement, captions: CaptionLookup): NodeJson 
     Object.assign(json, { url: embed.url ?? '', provider: embed.provider ?? '' });
   }
   if (fields.__type === PHOTO_TYPE) {
+    // The caption travels as the editor state's JSON text (see lexical-yjs.ts); a document from
+    // before that, with the caption in a subdocument, is still read from it.
     const captionDoc = fields.__caption instanceof Y.Doc ? captions(fields.__caption.guid) : undefined;
-    const caption = readDocument(captionDoc ?? new Y.Doc(), captions);
+    const caption = captionFromJson(fields.__captionJson) ?? readDocument(captionDoc ?? new Y.Doc(), captions);
     Object.assign(json, { caption, captionText: captionTextOf(caption).slice(0, MAX_CAPTION_TEXT) });
   }
   return json;
+}
+
+/** The caption a photo node mirrors as JSON text, or null when it holds none or something unreadable. */
+function captionFromJson(text: unknown): LexicalDocument | null {
+  if (typeof text !== 'string' || text === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) && isObject(parsed.root) && Array.isArray(parsed.root.children) ? (parsed as LexicalDocument) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A caption's plain text as the editor derives it: its text, white space collapsed, trimmed. */

@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
 import type { LexicalDocument } from '../model/article';
 import { STORY_BODY_ROOT } from './desk-protocol';
-import { EMBED_TYPE, ELEMENT_FORMATS, isElementJson, isNodeJson, isObject, isTextJson, MAX_DEPTH, PHOTO_TYPE, TEXT_MODES, type CaptionDocs, type Json, type NodeJson } from './lexical-yjs-layout';
+import { EMBED_TYPE, ELEMENT_FORMATS, isElementJson, isNodeJson, isTextJson, MAX_DEPTH, PHOTO_TYPE, TEXT_MODES, type Json, type NodeJson } from './lexical-yjs-layout';
 
-export type { CaptionDocs } from './lexical-yjs-layout';
 export { captionGuidsOf, readLexicalBody } from './lexical-yjs-read';
 
 /**
@@ -16,14 +15,15 @@ export { captionGuidsOf, readLexicalBody } from './lexical-yjs-read';
  *   and whose content is its children, each one embed;
  * - a text node is a Y.Map of its fields embedded in the parent, followed by its text as plain
  *   characters of the parent's Y.XmlText; a line break is a Y.Map `{ __type: 'linebreak' }`;
- * - a decorator (photo, embed, rule) is a Y.XmlElement with its fields as attributes; a field that
- *   holds a nested editor (a photo's caption) is a Y.Doc of its own, a subdocument named by its
- *   guid, whose content is a story part of its own (the caption's document).
+ * - a decorator (photo, embed, rule) is a Y.XmlElement with its fields as attributes. A photo's
+ *   caption is a nested editor, which the editor keeps out of the shared document (its binding's
+ *   excluded properties); the photo node mirrors the caption's editor state as JSON text in
+ *   `__captionJson` (renderer/src/editor/photos/useSharedCaption.ts), and that is what travels.
  * The JSON ↔ field mapping is Lexical's: `key` ↔ `__key`, except the renamed and coded fields below.
  */
 
 /** The fields the binding stores for a node, from its JSON. */
-function fieldsOf(node: NodeJson, captions: CaptionDocs): Json {
+function fieldsOf(node: NodeJson): Json {
   const element = isElementJson(node);
   const text = isTextJson(node);
   const fields: Json = { __type: node.type };
@@ -35,7 +35,7 @@ function fieldsOf(node: NodeJson, captions: CaptionDocs): Json {
     if (element && key === 'format') fields.__format = ELEMENT_FORMATS[String(value)] ?? 0;
     else if (element && key === 'direction') fields.__dir = value;
     else if (text && key === 'mode') fields.__mode = TEXT_MODES[String(value)] ?? 0;
-    else if (node.type === PHOTO_TYPE && key === 'caption') fields.__caption = captionSubdoc(value, captions);
+    else if (node.type === PHOTO_TYPE && key === 'caption') fields.__captionJson = JSON.stringify(value);
     else if (node.type === PHOTO_TYPE && key === 'captionText') continue; // derived from the caption
     else if (node.type === EMBED_TYPE && (key === 'url' || key === 'provider')) fields.__embed = { provider: node.provider, url: node.url };
     else fields[`__${key}`] = value;
@@ -43,22 +43,12 @@ function fieldsOf(node: NodeJson, captions: CaptionDocs): Json {
   return fields;
 }
 
-function captionSubdoc(caption: unknown, captions: CaptionDocs): Y.Doc {
-  const subdoc = new Y.Doc();
-  const captionDoc = captions(subdoc.guid);
-  const root = captionDoc.get(STORY_BODY_ROOT, Y.XmlText);
-  if (root.length === 0 && isObject(caption) && isObject(caption.root) && Array.isArray(caption.root.children)) {
-    captionDoc.transact(() => writeChildren(root, caption.root as Json, captions, 0));
-  }
-  return subdoc;
-}
-
 function setAttributes(type: Y.XmlText | Y.XmlElement, fields: Json): void {
   // Attributes are typed as strings by Yjs, but the binding stores numbers, booleans, objects and docs.
   for (const [key, value] of Object.entries(fields)) type.setAttribute(key, value as string);
 }
 
-function writeChildren(parent: Y.XmlText, node: Json, captions: CaptionDocs, depth: number): void {
+function writeChildren(parent: Y.XmlText, node: Json, depth: number): void {
   if (depth > MAX_DEPTH) throw new Error('The story body is nested too deeply to share.');
   const children = Array.isArray(node.children) ? node.children.filter(isNodeJson) : [];
   for (const child of children) {
@@ -66,17 +56,17 @@ function writeChildren(parent: Y.XmlText, node: Json, captions: CaptionDocs, dep
     if (child.type === 'linebreak') {
       parent.insertEmbed(offset, new Y.Map<unknown>([['__type', 'linebreak']]));
     } else if (isTextJson(child)) {
-      parent.insertEmbed(offset, new Y.Map<unknown>(Object.entries(fieldsOf(child, captions))));
+      parent.insertEmbed(offset, new Y.Map<unknown>(Object.entries(fieldsOf(child))));
       if (child.text !== '') parent.insert(offset + 1, child.text as string);
     } else if (isElementJson(child)) {
       const element = new Y.XmlText();
       // Attributes and children are set before the embed, so one update carries the whole element.
-      setAttributes(element, fieldsOf(child, captions));
+      setAttributes(element, fieldsOf(child));
       parent.insertEmbed(offset, element);
-      writeChildren(element, child, captions, depth + 1);
+      writeChildren(element, child, depth + 1);
     } else {
       const decorator = new Y.XmlElement();
-      setAttributes(decorator, fieldsOf(child, captions));
+      setAttributes(decorator, fieldsOf(child));
       parent.insertEmbed(offset, decorator);
     }
   }
@@ -84,15 +74,15 @@ function writeChildren(parent: Y.XmlText, node: Json, captions: CaptionDocs, dep
 
 /**
  * Writes `body` into `doc`, whose body must still be empty (a story never shared, or a document
- * just created): writing into a body someone already wrote would double the text. Captions of
- * photos go into their own documents, given by `captions` for each new subdocument's guid.
+ * just created): writing into a body someone already wrote would double the text. Photo captions
+ * go with their photos, as the JSON text the editor mirrors them in.
  */
-export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, captions: CaptionDocs, origin: unknown = null): void {
+export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, origin: unknown = null): void {
   const root = doc.get(STORY_BODY_ROOT, Y.XmlText);
   if (root.length > 0) throw new Error('The story document already holds a body.');
   doc.transact(() => {
     const { format, indent, direction } = body.root;
     setAttributes(root, { __format: ELEMENT_FORMATS[String(format)] ?? 0, __indent: typeof indent === 'number' ? indent : 0, __dir: direction ?? null });
-    writeChildren(root, body.root, captions, 0);
+    writeChildren(root, body.root, 0);
   }, origin);
 }

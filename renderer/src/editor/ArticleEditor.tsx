@@ -3,20 +3,26 @@ import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalC
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { ExcludedProperties } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LexicalDocument } from '../../../shared/model/article';
+import { CollabReadyPlugin, PresenceNamePlugin } from './collab/CollabReadyPlugin';
+import { SharedUndoPlugin } from './collab/SharedUndoPlugin';
+import type { StoryLink } from './collab/story-link';
 import { PhotoEditingContext, type PhotoEditing } from './photos/photo-editing';
 import { PhotoPickerContext, type PhotoPicker } from './photos/photo-picker';
 import { ARTICLE_TRANSFORMERS } from './markdown';
 import { ARTICLE_NODES } from './nodes';
+import { PhotoNode } from './nodes/PhotoNode';
 import { ChangePlugin, type BodyStats } from './plugins/ChangePlugin';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin';
 import { EmbedInsertPlugin } from './plugins/EmbedInsertPlugin';
@@ -33,8 +39,14 @@ import { editorTheme } from './theme';
 import { isAllowedUrl } from './url';
 
 export interface ArticleEditorProps {
-  /** The body to start from. Read once: remount (change the React key) to load another. */
+  /**
+   * The article file's body. Written into main's shared document only by the editor main tells to
+   * (the first to open the story); every other editor shows the document as it is. Read once:
+   * remount (change the React key) to load another.
+   */
   initialBody: LexicalDocument;
+  /** The story's shared document in main, which this editor is a view of. */
+  link: StoryLink;
   /** Called with the editor once it exists (for saving its body from outside the composer). */
   onEditor: (editor: LexicalEditor) => void;
   onChange: () => void;
@@ -50,6 +62,12 @@ export interface ArticleEditorProps {
   photoPicker: PhotoPicker;
 }
 
+/**
+ * A photo's caption is a nested editor: the binding would share it as a sub-document, which main's
+ * story documents do not carry yet, so it stays out of the shared document (each window keeps its own).
+ */
+const CAPTIONS_NOT_SHARED: ExcludedProperties = new Map([[PhotoNode, new Set(['__caption'])]]);
+
 function reportError(error: Error): void {
   // A broken node must not take the whole desk down; the error boundary shows what happened.
   console.error('Editor error', error);
@@ -60,28 +78,34 @@ function reportError(error: Error): void {
  * desk around it re-renders after every autosave (the draft list's order changes), and going
  * through the composer's plugins and toolbar then would land between keystrokes for nothing.
  */
-export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor, onChange, onStats, footer, preview, photoPicker }: ArticleEditorProps) {
+export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, onEditor, onChange, onStats, footer, preview, photoPicker }: ArticleEditorProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const cursorsRef = useRef<HTMLDivElement>(null);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'newsdesk-article',
       nodes: ARTICLE_NODES,
       theme: editorTheme,
       onError: reportError,
-      editorState: JSON.stringify(initialBody),
+      // The body comes from the shared document (CollaborationPlugin); nothing is typed before it arrived.
+      editorState: null,
+      editable: false,
     }),
     // Read once by design (see initialBody).
     [],
   );
+  const initialEditorState = useMemo(() => JSON.stringify(initialBody), [initialBody]);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-  // One history for the text and every photo caption in it, so undo walks back through both in order.
+  // Captions keep a history of their own: the body's undo is the shared document's (it undoes this
+  // editor's changes only, never another window's).
   const photoEditing = useMemo<PhotoEditing>(
     () => ({ historyState: createEmptyHistoryState(), onCaptionChange: () => onChangeRef.current() }),
     [],
   );
 
   return (
+    <LexicalCollaboration>
     <LexicalComposer initialConfig={initialConfig}>
       <PhotoEditingContext.Provider value={photoEditing}>
         <div className="nd-editor-frame" hidden={preview !== undefined}>
@@ -109,12 +133,29 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor
               }
               ErrorBoundary={LexicalErrorBoundary}
             />
+            {/* Where the other editors' cursors and selections are drawn, positioned against the page. */}
+            <div className="nd-editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
           </div>
           <LinkEditorPlugin anchorElem={scroller} />
           <EmbedInsertPlugin />
         </div>
         {footer}
-        <HistoryPlugin externalHistoryState={photoEditing.historyState ?? undefined} />
+        {/* Before CollaborationPlugin: it sorts each change into an undo step before the change reaches Yjs. */}
+        <SharedUndoPlugin doc={link.provider.doc} />
+        <CollaborationPlugin
+          id={link.provider.address.id}
+          providerFactory={link.providerFactory}
+          // The provider reports sync to a non-bootstrapping editor only once the body arrived, so
+          // this seeds the document exactly when main told this editor to.
+          shouldBootstrap
+          initialEditorState={initialEditorState}
+          username={link.name}
+          cursorColor={link.color}
+          cursorsContainerRef={cursorsRef}
+          excludedProperties={CAPTIONS_NOT_SHARED}
+        />
+        <CollabReadyPlugin provider={link.provider} />
+        <PresenceNamePlugin link={link} />
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
         <HorizontalRulePlugin />
@@ -130,5 +171,6 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, onEditor
         <EditorRefPlugin editorRef={onEditor} />
       </PhotoEditingContext.Provider>
     </LexicalComposer>
+    </LexicalCollaboration>
   );
 });

@@ -32,7 +32,12 @@ export interface HarnessApp {
   restart(): Promise<void>;
   /** Sends an event to the page as main does (webContents.send), e.g. a menu command. */
   emit<E extends AppEvent>(event: E, payload: AppEventPayload<E>): Promise<void>;
-  /** How many times the page has called `channel` so far (e.g. to prove it does not poll). */
+  /**
+   * Opens a second window of the same app: another page in the same browser context, on the same
+   * main services (same library, same story documents). Main's events go to every open page.
+   */
+  openWindow(): Promise<Page>;
+  /** How many times the pages have called `channel` so far (e.g. to prove it does not poll). */
   callsOf(channel: string): number;
   /** The scripted desk behind the desk:* channels, when launched with `desk` (null otherwise). */
   desk: ScriptedDesk | null;
@@ -79,9 +84,17 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   let nextPick: string[] = [];
   let nextSavePath: string | null = null;
   const calls = new Map<string, number>();
-  // Main tells every window when the outbox changed (index.ts does it with webContents.send).
-  const emitToPage = (event: AppEvent, payload: unknown) =>
-    page.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
+  // Every open window (openWindow adds more); main's events go to all of them, as index.ts sends
+  // them to every BrowserWindow with webContents.send.
+  const pages: Page[] = [page];
+  const emitToOne = (target: Page, event: AppEvent, payload: unknown) =>
+    target.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
+  const emitToPage = async (event: AppEvent, payload: unknown) => {
+    // A page closing or navigating meanwhile misses the event, as a closed window would.
+    const sent = await Promise.allSettled(pages.filter((open) => !open.isClosed()).map((open) => emitToOne(open, event, payload)));
+    const failed = sent.find((outcome) => outcome.status === 'rejected');
+    if (failed && pages.length === 1) throw failed.reason;
+  };
   const desk = options.desk ? createScriptedDesk(options.desk, secretBox, (event, payload) => emitToPage(event, payload).catch(() => undefined)) : null;
   // One "main process": the services on the data folder and the dispatcher in front of them.
   const start = async (): Promise<{ services: Services; dispatch: Dispatch }> => {
@@ -111,20 +124,42 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   };
   let main = await start();
 
-  // Answers cross as one JSON string: Playwright serialises a returned object value by value, which
-  // for a 2,000-item board takes half a second and holds the page, a cost Electron's IPC does not have.
-  // Every answer is plain JSON data (the contract's responses hold no typed arrays or dates).
-  await page.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) => {
-    if (typeof channel === 'string') calls.set(channel, (calls.get(channel) ?? 0) + 1);
-    return JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }));
-  });
-  await page.addInitScript({ content: await bridgeScript() });
-  // Every request of the page's origin is answered by the handler the app gives protocol.handle:
-  // the built renderer under the app's CSP and path rules, photos from the live library.
-  await serveAppProtocol(page, appProtocolHandler(options.rendererDir ?? RENDERER_DIR, (id, kind) => main.services.media.filePath(id, kind)), origin);
+  /**
+   * The story documents each page's editors hold. A page that reloads or navigates lets go of them,
+   * as main does for a window whose page went away (its editors cannot say so themselves).
+   */
+  const heldStories = new Map<Page, Map<string, { id: string; part: string; session: string }>>();
+  const track = (target: Page, channel: unknown, request: unknown) => {
+    const ref = request as { id?: unknown; part?: unknown; session?: unknown } | null;
+    if (typeof ref?.session !== 'string' || typeof ref.id !== 'string') return;
+    const held = heldStories.get(target) ?? new Map();
+    heldStories.set(target, held);
+    if (channel === 'story:open') held.set(ref.session, { id: ref.id, part: typeof ref.part === 'string' ? ref.part : 'body', session: ref.session });
+    if (channel === 'story:close') held.delete(ref.session);
+  };
+  const attach = async (target: Page): Promise<void> => {
+    target.on('framenavigated', (frame) => {
+      if (frame !== target.mainFrame()) return;
+      for (const { id, part, session } of heldStories.get(target)?.values() ?? []) main.services.storyDocs.close({ id, part }, session);
+      heldStories.delete(target);
+    });
+    // Answers cross as one JSON string: Playwright serialises a returned object value by value, which
+    // for a 2,000-item board takes half a second and holds the page, a cost Electron's IPC does not have.
+    // Every answer is plain JSON data (the contract's responses hold no typed arrays or dates).
+    await target.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) => {
+      if (typeof channel === 'string') calls.set(channel, (calls.get(channel) ?? 0) + 1);
+      track(source.page, channel, request);
+      return JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }));
+    });
+    await target.addInitScript({ content: await bridgeScript() });
+    // Every request of the page's origin is answered by the handler the app gives protocol.handle:
+    // the built renderer under the app's CSP and path rules, photos from the live library.
+    await serveAppProtocol(target, appProtocolHandler(options.rendererDir ?? RENDERER_DIR, (id, kind) => main.services.media.filePath(id, kind)), origin);
+    await target.goto(url);
+    await untilAppShown(target);
+  };
   const url = `${origin}/index.html`;
-  await page.goto(url);
-  await untilAppShown(page);
+  await attach(page);
 
   return {
     page,
@@ -140,6 +175,12 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
     async emit(event, payload) {
       await emitToPage(event, payload);
     },
+    async openWindow() {
+      const second = await page.context().newPage();
+      pages.push(second);
+      await attach(second);
+      return second;
+    },
     callsOf: (channel) => calls.get(channel) ?? 0,
     desk,
     async restart() {
@@ -149,6 +190,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       await untilAppShown(page);
     },
     async close() {
+      for (const open of pages.slice(1)) if (!open.isClosed()) await open.close();
       await main.services.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -38,7 +38,7 @@ describe('the article file follows its story document', () => {
     fromDesk(doc, (remote) => {
       remote.getMap('meta').set('headline', 'Harbour reopens');
       remote.getMap('meta').set('tags', ['port', 'weather']);
-      writeLexicalBody(remote, body, () => new Y.Doc());
+      writeLexicalBody(remote, body);
     });
     await follower.flush();
     const saved = await drafts.get(article.id);

@@ -12,7 +12,8 @@ import { extraBlocksBody } from './lexical-yjs-fixtures';
 // Main converts article bodies to and from story documents without an editor. Both directions are
 // held against Lexical's own binding (@lexical/yjs) driving a headless editor with the app's nodes:
 // what the binding writes reads back as the editor's JSON, and what main writes loads in the binding
-// as the same editor state. Photo captions are nested editors with documents of their own.
+// as the same editor state. Photo captions are nested editors the editor keeps out of the shared
+// document; the photo node mirrors each caption as JSON text, which is what travels.
 
 function silentProvider(): Provider {
   const awareness = { getLocalState: () => null, getStates: () => new Map(), off() {}, on() {}, setLocalState() {}, setLocalStateField() {} };
@@ -26,7 +27,8 @@ const plain = (body: LexicalDocument): LexicalDocument => JSON.parse(JSON.string
 function bind(editor: LexicalEditor, doc: Y.Doc, docMap: Map<string, Y.Doc>): Binding {
   const provider = silentProvider();
   docMap.set(doc.guid, doc);
-  const binding = createBinding(editor, provider, doc.guid, doc, docMap);
+  // As ArticleEditor binds it: the caption editor itself is not shared, its JSON mirror is.
+  const binding = createBinding(editor, provider, doc.guid, doc, docMap, new Map([[PhotoNode, new Set(['__caption'])]]));
   binding.root.getSharedType().observeDeep((events, transaction) => {
     if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
   });
@@ -38,11 +40,7 @@ function bind(editor: LexicalEditor, doc: Y.Doc, docMap: Map<string, Y.Doc>): Bi
 
 const appEditor = () => createEditor({ namespace: 'story', nodes: ARTICLE_NODES, onError: (error) => { throw error; } });
 
-function photoCaptions(editor: LexicalEditor): LexicalEditor[] {
-  return editor.getEditorState().read(() => $getRoot().getChildren().filter((node): node is PhotoNode => node instanceof PhotoNode).map((photo) => photo.getCaptionEditor()));
-}
-
-/** The binding writes `body` (captions through their own nested bindings), as a window does. */
+/** The binding writes `body`, as a window does (captions go as the photo nodes' JSON mirrors). */
 function writtenByBinding(body: LexicalDocument): { doc: Y.Doc; captions: Map<string, Y.Doc> } {
   const doc = new Y.Doc();
   const docMap = new Map<string, Y.Doc>();
@@ -50,20 +48,14 @@ function writtenByBinding(body: LexicalDocument): { doc: Y.Doc; captions: Map<st
   bind(editor, doc, docMap);
   editor.setEditorState(editor.parseEditorState(JSON.stringify(body)));
   editor.update(() => {}, { discrete: true });
-  for (const caption of photoCaptions(editor)) {
-    const captionDoc = docMap.get(caption._key);
-    if (!captionDoc) throw new Error('the binding made no caption document');
-    const state = JSON.stringify(caption.getEditorState().toJSON());
-    bind(caption, captionDoc, docMap);
-    caption.setEditorState(caption.parseEditorState(state));
-    caption.update(() => {}, { discrete: true });
-  }
-  const captions = new Map([...docMap].filter(([guid]) => guid !== doc.guid));
-  return { doc, captions };
+  return { doc, captions: new Map() };
 }
 
-/** A fresh window loads the document (and the captions' documents) through the binding. */
-function loadedByBinding(doc: Y.Doc, captions: Map<string, Y.Doc>): { editor: LexicalEditor; local: Y.Doc } {
+/**
+ * A fresh window loads the document through the binding; each photo's caption editor then takes its
+ * node's JSON mirror, as useSharedCaption does in the window.
+ */
+function loadedByBinding(doc: Y.Doc, _captions: Map<string, Y.Doc>): { editor: LexicalEditor; local: Y.Doc } {
   const docMap = new Map<string, Y.Doc>();
   const editor = appEditor();
   const local = new Y.Doc();
@@ -71,27 +63,19 @@ function loadedByBinding(doc: Y.Doc, captions: Map<string, Y.Doc>): { editor: Le
   Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
   // The binding's updates commit on a microtask; a discrete update commits them now.
   editor.update(() => {}, { discrete: true });
-  for (const caption of photoCaptions(editor)) {
-    const source = captions.get(caption._key);
-    const captionDoc = docMap.get(caption._key);
-    if (!source || !captionDoc) throw new Error(`no document for caption ${caption._key}`);
-    bind(caption, captionDoc, docMap);
-    Y.applyUpdate(captionDoc, Y.encodeStateAsUpdate(source));
-    caption.update(() => {}, { discrete: true });
+  const mirrors = editor.getEditorState().read(() => photoNodes().map((photo) => ({ caption: photo.getCaptionEditor(), json: photo.__captionJson })));
+  for (const { caption, json } of mirrors) {
+    if (json !== '') caption.setEditorState(caption.parseEditorState(json));
   }
   return { editor, local };
 }
 
-function captionsOf(captions: Map<string, Y.Doc>) {
-  return (guid: string) => captions.get(guid);
+function photoNodes(): PhotoNode[] {
+  return $getRoot().getChildren().filter((node): node is PhotoNode => node instanceof PhotoNode);
 }
 
-function captionWriter(captions: Map<string, Y.Doc>) {
-  return (guid: string) => {
-    const doc = new Y.Doc({ guid });
-    captions.set(guid, doc);
-    return doc;
-  };
+function captionsOf(captions: Map<string, Y.Doc>) {
+  return (guid: string) => captions.get(guid);
 }
 
 const bodies: Array<[string, () => LexicalDocument]> = [
@@ -111,7 +95,7 @@ describe('Lexical JSON ↔ story document', () => {
     const body = throughEditor(make());
     const doc = new Y.Doc();
     const captions = new Map<string, Y.Doc>();
-    writeLexicalBody(doc, body, captionWriter(captions));
+    writeLexicalBody(doc, body);
     expect(editorJson(loadedByBinding(doc, captions).editor)).toEqual(plain(body));
     // And main reads its own writing back unchanged.
     expect(plain(readLexicalBody(doc, captionsOf(captions)))).toEqual(plain(body));
@@ -121,7 +105,7 @@ describe('Lexical JSON ↔ story document', () => {
     const body = throughEditor(richEditorBody());
     const doc = new Y.Doc();
     const captions = new Map<string, Y.Doc>();
-    writeLexicalBody(doc, body, captionWriter(captions));
+    writeLexicalBody(doc, body);
     const { editor, local } = loadedByBinding(doc, captions);
     local.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update));
     editor.update(() => {
@@ -137,16 +121,23 @@ describe('Lexical JSON ↔ story document', () => {
 
   it('refuses to write into a body someone already wrote, so no text is doubled', () => {
     const doc = new Y.Doc();
-    writeLexicalBody(doc, richEditorBody(), captionWriter(new Map()));
-    expect(() => writeLexicalBody(doc, richEditorBody(), captionWriter(new Map()))).toThrow(/already holds a body/);
+    writeLexicalBody(doc, richEditorBody());
+    expect(() => writeLexicalBody(doc, richEditorBody())).toThrow(/already holds a body/);
   });
 
-  it('reads a caption whose document is not at hand as an empty caption, never failing', () => {
+  it('carries captions inside the story document, and reads an unreadable caption as empty, never failing', () => {
+    const body = throughEditor(richEditorBody());
     const doc = new Y.Doc();
-    writeLexicalBody(doc, richEditorBody(), captionWriter(new Map()));
+    writeLexicalBody(doc, body);
+    // No caption documents are needed: the photo nodes hold their captions.
+    expect(plain(readLexicalBody(doc, () => undefined))).toEqual(plain(body));
+    const photoElements = (doc.get('root', Y.XmlText).toDelta() as { insert: unknown }[])
+      .map(({ insert }) => insert)
+      .filter((insert): insert is Y.XmlElement => insert instanceof Y.XmlElement && insert.getAttribute('__type') === 'newsdesk-photo');
+    expect(photoElements).toHaveLength(2);
+    doc.transact(() => photoElements.forEach((photo) => photo.setAttribute('__captionJson', '{"root": no')));
     const read = readLexicalBody(doc, () => undefined);
     const photos = read.root.children.filter((node) => node.type === 'newsdesk-photo');
-    expect(photos).toHaveLength(2);
     expect(photos.map((photo) => photo.captionText)).toEqual(['', '']);
   });
 

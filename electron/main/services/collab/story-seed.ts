@@ -16,19 +16,8 @@ export async function seedStoryBody(docs: StoryDocs, article: Article): Promise<
   const doc = await docs.hold(key, holder);
   try {
     if (doc.get(STORY_BODY_ROOT, Y.XmlText).length > 0 || docs.editorsOf(key).size > 0) return false;
-    // Captions are documents of their own: written into fresh ones here, then into main's.
-    const captions = new Map<string, Y.Doc>();
-    writeLexicalBody(doc, article.body, (guid) => {
-      const caption = new Y.Doc({ guid });
-      captions.set(guid, caption);
-      return caption;
-    }, 'main');
-    for (const [guid, caption] of captions) {
-      const part = { id: article.id, part: guid };
-      const live = await docs.hold(part, holder);
-      Y.applyUpdate(live, Y.encodeStateAsUpdate(caption), 'main');
-      await docs.release(part, holder);
-    }
+    // Captions travel inside the body (each photo node's JSON mirror of its caption editor).
+    writeLexicalBody(doc, article.body, 'main');
     return true;
   } finally {
     await docs.release(key, holder);

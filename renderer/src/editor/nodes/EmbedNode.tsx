@@ -66,7 +66,8 @@ export class EmbedNode extends DecoratorNode<ReactNode> {
     return $createEmbedNode(embed, typeof json.title === 'string' ? json.title.slice(0, 300) : '');
   }
 
-  constructor(embed: ParsedEmbed, title: string, key?: NodeKey) {
+  // Defaults: the shared-document binding builds each node type once with no arguments.
+  constructor(embed: ParsedEmbed = { provider: 'youtube', url: '' }, title = '', key?: NodeKey) {
     super(key);
     this.__embed = embed;
     this.__title = title;

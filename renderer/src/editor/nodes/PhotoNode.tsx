@@ -49,6 +49,8 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
   __creditEdited: boolean;
   __width: ImageWidth;
   __caption: LexicalEditor;
+  /** The caption's content as JSON text: what the story's shared document carries of it (useSharedCaption). */
+  __captionJson = '';
 
   override $config() {
     return this.config(IMAGE_NODE_TYPE, {
@@ -63,7 +65,9 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
   // Its own clone rather than the one $config() would derive: that one calls `new PhotoNode()` and
   // copies fields after, which would build a throwaway caption editor on every write to the node.
   static override clone(node: PhotoNode): PhotoNode {
-    return new PhotoNode(node.fields(), node.__caption, node.__key);
+    const copy = new PhotoNode(node.fields(), node.__caption, node.__key);
+    copy.__captionJson = node.__captionJson;
+    return copy;
   }
 
   /**
@@ -82,8 +86,8 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
     });
   }
 
-  // The defaults are for Lexical's Yjs binding, which builds every registered node with no
-  // arguments to learn its properties, and then fills the fields from the shared document.
+  // Defaults because the shared-document binding builds each node type once with no arguments to
+  // learn its default properties (and builds photos arriving from another window the same way).
   constructor(fields: PhotoFields = NO_PHOTO, caption: LexicalEditor = createCaptionEditor({ text: '' }), key?: NodeKey) {
     super(key);
     this.__photoId = fields.photoId;
@@ -132,6 +136,12 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
 
   getPhotoId(): string {
     return this.getLatest().__photoId;
+  }
+
+  setCaptionJson(json: string): this {
+    const writable = this.getWritable();
+    writable.__captionJson = json;
+    return writable;
   }
 
   getCaptionEditor(): LexicalEditor {
@@ -188,6 +198,7 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
         creditEdited={this.__creditEdited}
         width={this.__width}
         caption={this.__caption}
+        captionJson={this.__captionJson}
       />
     );
   }
@@ -220,7 +231,9 @@ export function $createPhotoNode(init: PhotoNodeInit): PhotoNode {
     creditEdited: init.creditEdited,
     width: init.width ?? 'regular',
   };
-  return $applyNodeReplacement(new PhotoNode(fields, caption));
+  const node = new PhotoNode(fields, caption);
+  node.__captionJson = JSON.stringify(caption.getEditorState().toJSON());
+  return $applyNodeReplacement(node);
 }
 
 export function $isPhotoNode(node: LexicalNode | null | undefined): node is PhotoNode {

@@ -11,6 +11,7 @@ import { usePhotoLookup, useArticlePhotos } from '../photos/ArticlePhotosContext
 import { captionTextOf } from '../photos/caption';
 import { CaptionEditor } from '../photos/CaptionEditor';
 import { usePhotoEditing } from '../photos/photo-editing';
+import { useSharedCaption } from '../photos/useSharedCaption';
 import { AltTextField, CreditField } from '../../ui/photos/PhotoUseFields';
 import { RestrictionBadges } from '../../ui/photos/RestrictionBadges';
 import { originalUrl } from '../../ui/photos/photo-urls';
@@ -19,6 +20,7 @@ import type { EditablePhotoNode, PhotoFields } from './photo-fields';
 interface PhotoViewProps extends PhotoFields {
   nodeKey: NodeKey;
   caption: LexicalEditor;
+  captionJson: string;
 }
 
 const WIDTH_LABELS: Record<ImageWidth, string> = { regular: 'Regular', wide: 'Wide', full: 'Full' };
@@ -44,9 +46,10 @@ function Picture({ photoId, altText, missing }: { photoId: string; altText: stri
  * caption (a nested editor), and this use's credit and alt text. Read-only (preview, revisions) it
  * is the figure readers get: picture, then "caption (credit)".
  */
-export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, width, caption }: PhotoViewProps) {
+export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, width, caption, captionJson }: PhotoViewProps) {
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
+  useSharedCaption(editor, nodeKey, caption, captionJson, editable);
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const lookup = usePhotoLookup(photoId);
   const { creditStyle, ready } = useArticlePhotos();

@@ -118,7 +118,9 @@ interface CaptionEditorProps {
 export function CaptionEditor({ editor, label, placeholder, onDropFiles = () => {} }: CaptionEditorProps) {
   const { historyState, onCaptionChange } = usePhotoEditing();
   return (
-    <LexicalNestedComposer initialEditor={editor}>
+    // Captions are not in the story's shared document (ArticleEditor's CAPTIONS_NOT_SHARED): the
+    // nested editor must not wait for a collaboration sub-document that will never come.
+    <LexicalNestedComposer initialEditor={editor} skipCollabChecks>
       <RichTextPlugin
         contentEditable={
           <ContentEditable

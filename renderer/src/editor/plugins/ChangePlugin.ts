@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import { $getRoot, COLLABORATION_TAG, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { countWords, formatReadTime, readTimeMinutes } from '../../../../shared/rules/text';
 import { registerBodySerializer, replacesDocument } from '../body-serializer';
@@ -91,6 +91,8 @@ export function ChangePlugin({ onChange, onStats }: { onChange: () => void; onSt
       else stats.invalidate(dirtyElements.keys());
       if (timer === undefined && idle === undefined) timer = setTimeout(reportWhenIdle, STATS_INTERVAL_MS);
       if (prevEditorState.isEmpty()) return; // the document being loaded
+      // Another editor's change, arrived through the shared document: that editor saves it.
+      if (tags.has(COLLABORATION_TAG)) return;
       if (!edited && tags.has(HISTORY_MERGE_TAG)) return;
       edited = true;
       callbacks.current.onChange();

@@ -4,6 +4,7 @@ import { STATUS_LABELS, type LexicalDocument } from '../../../../shared/model/ar
 import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { CheckIssue } from '../../../../shared/rules/prepublish';
 import { ArticleEditor } from '../../editor/ArticleEditor';
+import { PresenceBar } from '../../editor/collab/PresenceBar';
 import { bodyOf, type BodyStats } from '../../editor/plugins/ChangePlugin';
 import { useAppCommand } from '../../ui/app-commands';
 import { Icon } from '../../ui/components/Icon';
@@ -112,7 +113,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
     [stats, saveState, saveNow, summary, openCheck],
   );
 
-  if (!article) return null;
+  if (!article || !session.link) return null;
   return (
     <main className="nd-main" aria-label="Editor" ref={paneRef}>
       <header className="nd-main__head">
@@ -147,9 +148,11 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
           }}
         />
       )}
+      <PresenceBar link={session.link} />
       <ArticleEditor
         key={session.loadKey}
         initialBody={article.body}
+        link={session.link}
         onEditor={onEditor}
         onChange={session.bodyChanged}
         onStats={stats.set}

@@ -33,16 +33,31 @@ interface Props {
   autoFocusHeadline: boolean;
   onChange: (patch: MetaPatch) => void;
   onLeadPhotoChange: (lead: PhotoUse | null) => void;
+  /** The field the caret is in (its label), or null when it left the panel: shown to the other editors. */
+  onFieldFocus?: (field: string | null) => void;
 }
 
-export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, onLeadPhotoChange }: Props) {
+/** The label of the field an element belongs to ("Headline", "Byline"…), read from the form itself. */
+function fieldOf(target: EventTarget | null): string | null {
+  const field = target instanceof Element ? target.closest('.nd-field') : null;
+  return field?.querySelector('.nd-field__label')?.textContent?.trim() || null;
+}
+
+export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, onLeadPhotoChange, onFieldFocus }: Props) {
   // A section no longer in the settings still shows (and stays selected) on older stories.
   const sectionOptions = article.section && !sections.includes(article.section) ? [article.section, ...sections] : sections;
   const bylineId = useId();
   const tagsId = useId();
 
   return (
-    <aside className="nd-meta" aria-label="Article details">
+    <aside
+      className="nd-meta"
+      aria-label="Article details"
+      onFocus={(event) => onFieldFocus?.(fieldOf(event.target))}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) onFieldFocus?.(null);
+      }}
+    >
       <h2 className="nd-pane-title">Details</h2>
 
       <Field label="Headline">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/newsdesk';
+import { savedByOtherEditor } from '../../editor/collab/story-link';
 import type { DraftSession } from './useDraftSession';
 import { useDraftsChanged } from './useDraftsChanged';
 
@@ -15,7 +16,9 @@ export interface ChangedElsewhere {
 /**
  * Notices when the open story was changed outside this window (another window, "take the site's
  * version" in publishing). Saves are held from then on, so this window never silently replaces
- * that change; the person chooses. Live co-editing (merging both) is not attempted.
+ * that change; the person chooses. A version written by another editor of the same shared document
+ * (another window on this story) is not such a change: both windows hold the same document, so it
+ * is taken as this window's own (see savedByOtherEditor).
  */
 export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
   const [changed, setChanged] = useState(false);
@@ -50,6 +53,12 @@ export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
       }
       // A story trashed or unreadable elsewhere is reported by the actions that need it, not here.
       if (result.ok && result.value.updatedAt !== now.savedUpdatedAt()) {
+        const onDisk = result.value.updatedAt;
+        if (now.link && (await savedByOtherEditor(now.link, onDisk))) {
+          if (sessionRef.current.article?.id === openId) sessionRef.current.adoptSavedVersion(onDisk);
+          return;
+        }
+        if (sessionRef.current.article?.id !== openId) return;
         now.holdSaves(true);
         setChanged(true);
       }

@@ -4,6 +4,7 @@ import type { Article } from '../../../../shared/model/article';
 import { slugify } from '../../../../shared/rules/slug';
 import { call } from '../../api/newsdesk';
 import { serializeBody } from '../../editor/body-serializer';
+import { createStoryLink, type StoryLink } from '../../editor/collab/story-link';
 import { DraftSaver, type SaveReason, type SaveState } from './autosave';
 import { createValueStore, type ValueStore } from './value-store';
 
@@ -13,6 +14,8 @@ export interface DraftSession {
   article: Article | null;
   /** Changes whenever the editor must (re)load the body: another article, a restored revision. */
   loadKey: string;
+  /** The open story's attachment to main's shared document (body, metadata, presence). */
+  link: StoryLink | null;
   /** Held outside React state: only the status bar re-renders when it changes, not the desk. */
   saveState: ValueStore<SaveState>;
   /** For the editor of the open article to register itself when it mounts. */
@@ -26,6 +29,8 @@ export interface DraftSession {
   hasUnsavedChanges(): boolean;
   /** updatedAt of the open article's version on disk as this window last saved or loaded it. */
   savedUpdatedAt(): string | null;
+  /** A version on disk another editor of the same shared document wrote: this window's own from now on. */
+  adoptSavedVersion(updatedAt: string): void;
   /** Stops (or resumes) saving the open article; see DraftSaver.hold. */
   holdSaves(held: boolean): void;
   /** The open article as it stands now, body from the editor included (to compare revisions with). */
@@ -53,6 +58,7 @@ interface Open {
   article: Article;
   editor: LexicalEditor | null;
   saver: DraftSaver;
+  link: StoryLink;
 }
 
 /**
@@ -64,6 +70,7 @@ interface Open {
 export function useDraftSession(options: { delayMs: number; onSaved: (article: Article, reason: SaveReason) => void }): DraftSession {
   const [article, setArticle] = useState<Article | null>(null);
   const [loadKey, setLoadKey] = useState('none');
+  const [link, setLink] = useState<StoryLink | null>(null);
   const [saveState] = useState(() => createValueStore<SaveState>(SAVED_NEVER));
   const setSaveState = saveState.set;
   const openRef = useRef<Open | null>(null);
@@ -87,11 +94,13 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
     if (!previous) return;
     if (!discard && previous.saver.hasUnsavedChanges) void previous.saver.flush();
     previous.saver.dispose();
+    previous.link.dispose();
   }, []);
 
   const unload = useCallback((options: { discard?: boolean } = {}) => {
     release(options.discard);
     setArticle(null);
+    setLink(null);
     setLoadKey('none');
     setSaveState(SAVED_NEVER);
   }, [release, setSaveState]);
@@ -100,22 +109,43 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
     (next: Article) => {
       release();
       generation.current += 1;
-      const holder: Open = { article: next, editor: null, saver: null as unknown as DraftSaver };
+      const holder: Open = { article: next, editor: null, saver: null as unknown as DraftSaver, link: createStoryLink(next.id, next) };
+      // A change main's shared document refused (read-only library, full disk) is kept and tried
+      // again by the provider; until it is in, the story is not saved, whatever the file says.
+      let saverState: SaveState = SAVED_NEVER;
+      const shown = (): SaveState => {
+        const { unsent, message } = holder.link.provider.sendState;
+        return unsent && message ? { kind: 'error', message: `Not saved: ${message}`, retrying: true } : saverState;
+      };
+      holder.link.provider.onSendState(() => {
+        if (openRef.current === holder) setSaveState(shown());
+      });
+      // Another editor changed a field: the local article follows the shared map. Not marked
+      // dirty: the editor who made the change saves it.
+      holder.link.onRemoteMeta((patch) => {
+        const followed = { ...holder.article, ...patch };
+        if (!followed.slugEdited && patch.headline !== undefined && patch.slug === undefined) followed.slug = slugify(followed.headline);
+        holder.article = followed;
+        if (openRef.current === holder) setArticle(followed);
+      });
       holder.saver = new DraftSaver({
         save: (a, reason) => call('drafts:save', { article: a, reason }),
         snapshot: () => forSaving(holder.article, holder.editor),
         delayMs: optionsRef.current.delayMs,
         updatedAt: next.updatedAt,
         onState: (state) => {
-          if (openRef.current === holder) setSaveState(state);
+          saverState = state;
+          if (openRef.current === holder) setSaveState(shown());
         },
         onSaved: (result, reason) => {
           holder.article = { ...holder.article, updatedAt: result.updatedAt };
+          holder.link.setSavedAt(result.updatedAt);
           optionsRef.current.onSaved(holder.article, reason);
         },
       });
       openRef.current = holder;
       setArticle(next);
+      setLink(holder.link);
       setLoadKey(`${next.id}:${generation.current}`);
       setSaveState(SAVED_NEVER);
     },
@@ -130,6 +160,8 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
     if (!next.slugEdited && patch.headline !== undefined) next.slug = slugify(next.headline);
     holder.article = next;
     setArticle(next);
+    // A slug that follows the headline is shared with it, so every window shows the same one.
+    holder.link.setMeta(!next.slugEdited && patch.headline !== undefined ? { ...patch, slug: next.slug } : patch);
     holder.saver.markDirty();
   }, []);
 
@@ -138,6 +170,10 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
   const flush = useCallback(() => openRef.current?.saver.flush() ?? Promise.resolve(true), []);
   const hasUnsavedChanges = useCallback(() => openRef.current?.saver.hasUnsavedChanges ?? false, []);
   const savedUpdatedAt = useCallback(() => openRef.current?.article.updatedAt ?? null, []);
+  const adoptSavedVersion = useCallback((updatedAt: string) => {
+    const holder = openRef.current;
+    if (holder) holder.article = { ...holder.article, updatedAt };
+  }, []);
   const holdSaves = useCallback((held: boolean) => openRef.current?.saver.hold(held), []);
   const snapshot = useCallback(() => {
     const open = openRef.current;
@@ -146,5 +182,5 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
 
   useEffect(() => () => release(), [release]);
 
-  return { article, loadKey, saveState, attachEditor, load, unload, updateMeta, bodyChanged, saveNow, flush, hasUnsavedChanges, savedUpdatedAt, holdSaves, snapshot };
+  return { article, loadKey, link, saveState, adoptSavedVersion, attachEditor, load, unload, updateMeta, bodyChanged, saveNow, flush, hasUnsavedChanges, savedUpdatedAt, holdSaves, snapshot };
 }
