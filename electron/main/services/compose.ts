@@ -115,6 +115,8 @@ export interface Services {
   desk: DeskService;
   /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
   storyPresence: StoryPresence;
+  /** A window's page went away (closed, crashed, reloaded): main lets go of the stories it had open. */
+  releaseWindow(senderId: number): Promise<void>;
   /**
    * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
    * each thing the disk refused (kept in memory), and calling it again tries those writes again.
@@ -213,7 +215,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     throw error;
   }
 
-  const collab = createCollabHandlers({ docs: storyDocs, presence: storyPresence });
+  const { handlers: collab, releaseWindow } = createCollabHandlers({ docs: storyDocs, presence: storyPresence });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
   const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);
   const handlers: Handlers = {
@@ -255,6 +257,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     storyDocs,
     desk,
     storyPresence,
+    releaseWindow,
     close: async () => {
       try {
         await desk.close();
