@@ -134,8 +134,10 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
     const senderId = senderIds.size + 1;
     senderIds.set(target, senderId);
     const release = () => void main.services.releaseWindow(senderId).catch(() => undefined);
-    target.on('framenavigated', (frame) => {
-      if (frame === target.mainFrame()) release();
+    // A new document in the main frame, as Electron's did-navigate: in-page navigations (pushState,
+    // anchors) keep the page and its stories.
+    target.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === target.mainFrame()) release();
     });
     target.on('close', release);
     // Answers cross as one JSON string: Playwright serialises a returned object value by value, which

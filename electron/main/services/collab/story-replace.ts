@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Article } from '../../../../shared/model/article';
+import { messageOf } from '../../../../shared/model/errors';
 import { STORY_BODY_ROOT, STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
 import { writeLexicalBody } from '../../../../shared/desk/lexical-yjs';
 import { writeMeta } from '../../../../shared/desk/story-meta';
@@ -40,14 +41,18 @@ export async function replaceStoryContent(docs: StoryDocs, article: Article): Pr
  * the plain store (their text comes from the document already).
  */
 export function replacingStoryDocs<T extends Pick<DraftStore, 'save' | 'restoreRevision'>>(drafts: T, docs: StoryDocs): T {
+  // The article is saved by then: a document that cannot be read is not a failed save. Such a
+  // document is set aside by story-docs, and the next window seeds a new one from the file.
+  const follow = (article: Article): Promise<void> =>
+    replaceStoryContent(docs, article).catch((error: unknown) => console.warn(`The story document of ${article.id} could not follow the article: ${messageOf(error)}`));
   const save: DraftStore['save'] = async (article, reason) => {
     const saved = await drafts.save(article, reason);
-    await replaceStoryContent(docs, article);
+    await follow(article);
     return saved;
   };
   const restoreRevision: DraftStore['restoreRevision'] = async (id, revisionId) => {
     const restored = await drafts.restoreRevision(id, revisionId);
-    await replaceStoryContent(docs, restored);
+    await follow(restored);
     return restored;
   };
   // Every other method is the store's own, called on the store itself (it keeps state in fields).
