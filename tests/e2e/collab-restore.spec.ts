@@ -46,6 +46,12 @@ test('a revision restored in one window shows in both, and stays restored after 
   for (const page of [first, second]) await expect(bodyOf(page)).toHaveText('Boats are back.');
   await second.screenshot({ path: `${SCREENS}/collab-restore-second-window.png` });
 
+  // The window that typed the replaced text undoes: the restore came from main, not from its own
+  // typing, so its undo does not bring the replaced text back.
+  await bodyOf(second).click();
+  await second.keyboard.press('ControlOrMeta+z');
+  for (const page of [first, second]) await expect(bodyOf(page)).toHaveText('Boats are back.');
+
   // Both windows save again (typing elsewhere, then autosave): the restored text stays.
   await second.getByLabel('Dek').fill('Ferries run again.');
   await expect(first.getByLabel('Dek')).toHaveValue('Ferries run again.');
