@@ -22,6 +22,7 @@ import Store from 'electron-store';
 import { sendAppEvent } from './desktop/app-events';
 import { applyAppUserModelId } from './desktop/app-identity';
 import { openStoreSettingAside } from './desktop/open-store';
+import { whenPageGone } from './desktop/page-gone';
 import { createElectronDesktop, type ElectronDesktop } from './desktop/electron-desktop';
 import { createAppLog } from './desktop/logging';
 import { chromiumFetch } from './desktop/net-fetch';
@@ -163,6 +164,13 @@ export function startNewsdesk(): void {
   let closingServices = false;
   /** Set once IPC answers: a window opened earlier would see its first calls fail. */
   let ipcRegistered = false;
+
+  // A page that goes away (closed, crashed, reloaded) lets go of the story documents it had open.
+  app.on('web-contents-created', (_event, contents) =>
+    whenPageGone(contents, (senderId) => {
+      void services?.then((started) => started.releaseWindow(senderId)).catch((error: unknown) => log(`could not let go of a closed window's stories: ${messageOf(error)}`));
+    }),
+  );
 
   // The system dialogs the photo desk uses, attached to the window when there is one.
   const parentWindow = (): BrowserWindow | null => {

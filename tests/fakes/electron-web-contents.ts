@@ -73,6 +73,8 @@ export class FakeWebContents extends EventEmitter {
       return Promise.reject(Object.assign(new Error(`${failure.code} (${failure.errno}) loading '${url}'`), { ...failure, url }));
     }
     this.mainFrame.url = url;
+    // The new document is committed: Electron emits 'did-navigate' for the main frame.
+    this.emit('did-navigate', fakeEvent(), url, 200, 'OK');
     return Promise.resolve();
   }
   /**
@@ -86,7 +88,14 @@ export class FakeWebContents extends EventEmitter {
     this.emit('will-prevent-unload', event);
     return event.defaultPrevented;
   }
-  reload(): void { if (this.confirmUnload()) this.emit('did-start-loading'); }
+  /** Reloads the page as Electron does: no pagehide is promised to the page, only these events to main. */
+  reload(): void {
+    if (!this.confirmUnload()) return;
+    this.emit('did-start-loading');
+    this.emit('did-navigate', fakeEvent(), this.mainFrame.url, 200, 'OK');
+  }
+  /** The renderer process dies (crash, OOM, killed): the page is gone, nothing of it runs any more. */
+  crash(reason = 'crashed'): void { this.emit('render-process-gone', fakeEvent(), { reason, exitCode: 1 }); }
   loadFile(file: string): Promise<void> { this.loadedFiles.push(file); return Promise.resolve(); }
   getURL(): string { return this.mainFrame.url; }
   setWindowOpenHandler(handler: (details: { url: string; [key: string]: unknown }) => { action: string }): void { this.windowOpenHandler = handler; }

@@ -19,6 +19,7 @@ import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
 import { seedStoryBody } from './collab/story-seed';
+import { replacingStoryDocs } from './collab/story-replace';
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { isDeskOrigin } from './desk/desk-sync';
@@ -114,6 +115,8 @@ export interface Services {
   desk: DeskService;
   /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
   storyPresence: StoryPresence;
+  /** A window's page went away (closed, crashed, reloaded): main lets go of the stories it had open. */
+  releaseWindow(senderId: number): Promise<void>;
   /**
    * Stops the services and writes what they hold. Never throws: it resolves with a sentence for
    * each thing the disk refused (kept in memory), and calling it again tries those writes again.
@@ -212,7 +215,9 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     throw error;
   }
 
-  const collab = createCollabHandlers({ docs: storyDocs, presence: storyPresence });
+  const { handlers: collab, releaseWindow } = createCollabHandlers({ docs: storyDocs, presence: storyPresence });
+  // Restores, the site's version and corrections replace the article from outside its document: it follows.
+  const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);
   const handlers: Handlers = {
     ...createAppHandlers({
       version: options.version,
@@ -226,9 +231,10 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     }),
     ...createDesktopHandlers({ desktop, drafts }),
     ...createDraftsHandlers({ drafts, settings }),
+    'drafts:restoreRevision': ({ id, revisionId }) => draftsFromOutside.restoreRevision(id, revisionId),
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
-    ...createPublishingHandlers({ drafts, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
+    ...createPublishingHandlers({ drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
@@ -251,6 +257,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     storyDocs,
     desk,
     storyPresence,
+    releaseWindow,
     close: async () => {
       try {
         await desk.close();

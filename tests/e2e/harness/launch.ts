@@ -125,31 +125,28 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   let main = await start();
 
   /**
-   * The story documents each page's editors hold. A page that reloads or navigates lets go of them,
-   * as main does for a window whose page went away (its editors cannot say so themselves).
+   * Each page stands for one window: its calls carry a webContents id of its own, and when the page
+   * reloads, navigates or closes main lets go of the stories it held (as index.ts does for a
+   * window whose page went away: its editors cannot say so themselves).
    */
-  const heldStories = new Map<Page, Map<string, { id: string; part: string; session: string }>>();
-  const track = (target: Page, channel: unknown, request: unknown) => {
-    const ref = request as { id?: unknown; part?: unknown; session?: unknown } | null;
-    if (typeof ref?.session !== 'string' || typeof ref.id !== 'string') return;
-    const held = heldStories.get(target) ?? new Map();
-    heldStories.set(target, held);
-    if (channel === 'story:open') held.set(ref.session, { id: ref.id, part: typeof ref.part === 'string' ? ref.part : 'body', session: ref.session });
-    if (channel === 'story:close') held.delete(ref.session);
-  };
+  const senderIds = new Map<Page, number>();
   const attach = async (target: Page): Promise<void> => {
-    target.on('framenavigated', (frame) => {
-      if (frame !== target.mainFrame()) return;
-      for (const { id, part, session } of heldStories.get(target)?.values() ?? []) main.services.storyDocs.close({ id, part }, session);
-      heldStories.delete(target);
+    const senderId = senderIds.size + 1;
+    senderIds.set(target, senderId);
+    const release = () => void main.services.releaseWindow(senderId).catch(() => undefined);
+    // A new document in the main frame, as Electron's did-navigate: in-page navigations (pushState,
+    // anchors) keep the page and its stories.
+    target.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === target.mainFrame()) release();
     });
+    target.on('close', release);
     // Answers cross as one JSON string: Playwright serialises a returned object value by value, which
     // for a 2,000-item board takes half a second and holds the page, a cost Electron's IPC does not have.
     // Every answer is plain JSON data (the contract's responses hold no typed arrays or dates).
     await target.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) => {
       if (typeof channel === 'string') calls.set(channel, (calls.get(channel) ?? 0) + 1);
-      track(source.page, channel, request);
-      return JSON.stringify(await main.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }));
+      const caller = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), senderId: senderIds.get(source.page) };
+      return JSON.stringify(await main.dispatch(channel, request, caller));
     });
     await target.addInitScript({ content: await bridgeScript() });
     // Every request of the page's origin is answered by the handler the app gives protocol.handle:

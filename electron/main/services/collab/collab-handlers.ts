@@ -3,8 +3,15 @@ import { UserFacingError } from '../../../../shared/model/errors';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { StoryDocs } from './story-docs';
 import type { StoryPresence } from './story-presence';
+import { createWindowSessions } from './window-sessions';
 
 export type CollabHandlers = Pick<Handlers, keyof typeof collabChannels>;
+
+export interface CollabHandlersWithWindows {
+  handlers: CollabHandlers;
+  /** The window's page went away (closed, crashed, reloaded): its sessions close and its people leave. */
+  releaseWindow(senderId: number): Promise<void>;
+}
 
 export interface CollabHandlerServices {
   docs: StoryDocs;
@@ -18,9 +25,12 @@ function notSignedIn(): never {
 }
 
 /** The story:* channels over main's story documents, and the desk:* channels (no desk connection yet). */
-export function createCollabHandlers({ docs, presence }: CollabHandlerServices): CollabHandlers {
-  return {
-    'story:open': async ({ id, part, session }) => {
+export function createCollabHandlers({ docs, presence }: CollabHandlerServices): CollabHandlersWithWindows {
+  const windows = createWindowSessions();
+  const handlers: CollabHandlers = {
+    'story:open': async ({ id, part, session }, caller) => {
+      // Recorded before the document loads: a window gone meanwhile still lets go of it.
+      windows.opened({ id, part }, session, caller?.senderId);
       const opened = await docs.open({ id, part }, session);
       // The window learns who is already there (it applies the state once its provider is up).
       presence.greet({ id, part });
@@ -35,6 +45,7 @@ export function createCollabHandlers({ docs, presence }: CollabHandlerServices):
       return null;
     },
     'story:close': async ({ id, part, session }) => {
+      windows.closed({ id, part }, session);
       presence.leave({ id, part }, session);
       await docs.close({ id, part }, session);
       return null;
@@ -45,5 +56,14 @@ export function createCollabHandlers({ docs, presence }: CollabHandlerServices):
     'desk:share': () => notSignedIn(),
     'desk:stories': () => notSignedIn(),
     'desk:search': () => notSignedIn(),
+  };
+  return {
+    handlers,
+    async releaseWindow(senderId) {
+      for (const { key, session } of windows.takeAll(senderId)) {
+        presence.leave(key, session);
+        await docs.close(key, session);
+      }
+    },
   };
 }
