@@ -75,6 +75,7 @@ export const CHANNEL_NAMES = [
   'story:update',
   'story:awareness',
   'story:close',
+  'story:reloadFromFile',
   'desk:status',
   'desk:signIn',
   'desk:signOut',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleId } from '../model/article';
+import { Article, ArticleId } from '../model/article';
 import { Base64Update, DeskStatus, StoryDocRef, StoryOpened } from '../model/desk';
 import { searchResponseSchema, storySummarySchema } from '../desk/desk-protocol';
 
@@ -19,6 +19,11 @@ export const collabChannels = {
   'story:update': { request: StoryDocRef.extend({ update: Base64Update }).strict(), response: z.null() },
   /** The editor's presence (cursor, selection, name, colour) as a y-protocols awareness update. */
   'story:awareness': { request: StoryDocRef.extend({ update: Base64Update }).strict(), response: z.null() },
+  /**
+   * "Reload" after the article file was changed outside the shared document: main puts the file's
+   * version into the document (as one change every window receives) and answers it.
+   */
+  'story:reloadFromFile': { request: z.object({ id: ArticleId }).strict(), response: Article },
   /** The editor closed: main may let the document go once no window holds it. */
   'story:close': { request: StoryDocRef, response: z.null() },
 

@@ -81,6 +81,8 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'story:update': 'writes',
   'story:awareness': 'reads',
   'story:close': 'reads',
+  // Rewrites the shared document from the file.
+  'story:reloadFromFile': 'writes',
   'desk:status': 'reads',
   'desk:signIn': 'writes',
   'desk:signOut': 'writes',

@@ -19,7 +19,7 @@ import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
 import { seedStoryBody } from './collab/story-seed';
-import { replacingStoryDocs } from './collab/story-replace';
+import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace';
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { isDeskOrigin } from './desk/desk-sync';
@@ -215,7 +215,16 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     throw error;
   }
 
-  const { handlers: collab, releaseWindow } = createCollabHandlers({ docs: storyDocs, presence: storyPresence });
+  const { handlers: collab, releaseWindow } = createCollabHandlers({
+    docs: storyDocs,
+    presence: storyPresence,
+    // "Reload" in an editor whose file changed outside the document: the file's version goes into the document.
+    reloadFromFile: async (id) => {
+      const article = await drafts.get(id);
+      await replaceStoryContent(storyDocs, article);
+      return article;
+    },
+  });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
   const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);
   const handlers: Handlers = {

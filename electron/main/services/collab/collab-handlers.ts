@@ -1,6 +1,7 @@
 import type { collabChannels } from '../../../../shared/ipc/collab-contract';
 import { UserFacingError } from '../../../../shared/model/errors';
 import type { Handlers } from '../../ipc/dispatcher';
+import type { Article } from '../../../../shared/model/article';
 import type { StoryDocs } from './story-docs';
 import type { StoryPresence } from './story-presence';
 import { createWindowSessions } from './window-sessions';
@@ -16,6 +17,8 @@ export interface CollabHandlersWithWindows {
 export interface CollabHandlerServices {
   docs: StoryDocs;
   presence: StoryPresence;
+  /** Puts the article file's version into its story document and answers it ("Reload"; see story-replace.ts). */
+  reloadFromFile: (id: string) => Promise<Article>;
 }
 
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -25,9 +28,10 @@ function notSignedIn(): never {
 }
 
 /** The story:* channels over main's story documents, and the desk:* channels (no desk connection yet). */
-export function createCollabHandlers({ docs, presence }: CollabHandlerServices): CollabHandlersWithWindows {
+export function createCollabHandlers({ docs, presence, reloadFromFile }: CollabHandlerServices): CollabHandlersWithWindows {
   const windows = createWindowSessions();
   const handlers: CollabHandlers = {
+    'story:reloadFromFile': ({ id }) => reloadFromFile(id),
     'story:open': async ({ id, part, session }, caller) => {
       // Recorded before the document loads: a window gone meanwhile still lets go of it.
       windows.opened({ id, part }, session, caller?.senderId);

@@ -56,17 +56,29 @@ export function createStoryLink(
   const metaListeners = new Set<(patch: Partial<SharedMeta>) => void>();
   const peopleListeners = new Set<() => void>();
 
+  // Fields typed here before main's document arrived (e.g. a headline right after "New article"):
+  // main's copy of them is older, so it must not replace them, and they are written again once the
+  // document is in, after main's values, so they win over them everywhere.
+  let synced = false;
+  const typedBeforeSync: Partial<SharedMeta> = {};
+
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_META) return;
     const patch = readMeta(map, event.keysChanged);
+    if (!synced) for (const key of Object.keys(typedBeforeSync)) delete (patch as Record<string, unknown>)[key];
     if (Object.keys(patch).length === 0) return;
     for (const listener of metaListeners) listener(patch);
   };
   map.observe(observer);
 
   // The first editor of a story brings the fields main's document does not hold yet.
-  const seed = (synced: boolean) => {
-    if (synced && provider.bootstrapped) writeMeta(map, missingMeta(map, article), LOCAL_META);
+  const seed = (isSynced: boolean) => {
+    if (!isSynced) return;
+    synced = true;
+    if (provider.bootstrapped) writeMeta(map, missingMeta(map, article), LOCAL_META);
+    const typed = { ...typedBeforeSync };
+    for (const key of Object.keys(typedBeforeSync)) delete (typedBeforeSync as Record<string, unknown>)[key];
+    if (Object.keys(typed).length > 0) writeMeta(map, typed, LOCAL_META);
   };
   provider.on('sync', seed);
 
@@ -111,7 +123,10 @@ export function createStoryLink(
       return name;
     },
     color,
-    setMeta: (patch) => writeMeta(map, patch, LOCAL_META),
+    setMeta: (patch) => {
+      if (!synced) Object.assign(typedBeforeSync, patch);
+      writeMeta(map, patch, LOCAL_META);
+    },
     onRemoteMeta(listener) {
       metaListeners.add(listener);
       return () => metaListeners.delete(listener);

@@ -77,7 +77,8 @@ export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
   const reload = useCallback(async () => {
     const openId = sessionRef.current.article?.id;
     if (!openId) return;
-    const result = await call('drafts:get', { id: openId });
+    // The shared document takes the file's version first: the editor shows the document, not the file.
+    const result = await call('story:reloadFromFile', { id: openId });
     if (!result.ok) return;
     // The saver is held, so letting go of the open copy writes nothing over the version read here.
     sessionRef.current.load(result.value);
