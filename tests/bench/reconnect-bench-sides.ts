@@ -65,7 +65,8 @@ export function syncMessages(a: Y.Doc, b: Y.Doc): { toA: Uint8Array; toB: Uint8A
   return { toA: Y.encodeStateAsUpdate(b, vectorA), toB: Y.encodeStateAsUpdate(a, vectorB) };
 }
 
-export const bodyJson = (doc: Y.Doc): string => JSON.stringify(readLexicalBody(doc, () => undefined)) // the fixture has no photos, so no captions;
+// The fixture has no photos, so no caption documents to look up.
+export const bodyJson = (doc: Y.Doc): string => JSON.stringify(readLexicalBody(doc, () => undefined));
 
 export interface Side {
   docs: StoryDocs;
