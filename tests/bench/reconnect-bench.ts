@@ -45,8 +45,9 @@ async function reconnectInProcess(options: ReconnectBenchOptions): Promise<Omit<
   try {
     await typeOffline(a.docs, 'window-a', options.edits, 7);
     await typeOffline(b.docs, 'window-b', options.edits, 11);
-    memoryMerge(a.doc, b.doc); // warms the code paths up, so neither figure pays for the first run
-    const memoryMergeMs = memoryMerge(a.doc, b.doc);
+    // The fastest of five: a one-off merge of a few ms is at the mercy of a GC pause or the machine's
+    // load, and the first run also warms the code paths up for the figure that follows.
+    const memoryMergeMs = Math.min(...Array.from({ length: 5 }, () => memoryMerge(a.doc, b.doc)));
 
     const start = performance.now();
     const { toA, toB } = syncMessages(a.doc, b.doc);
@@ -68,7 +69,7 @@ async function reconnectInProcess(options: ReconnectBenchOptions): Promise<Omit<
 export async function runReconnectBench(options: ReconnectBenchOptions = DEFAULT_RECONNECT_BENCH): Promise<ReconnectFigures> {
   console.log(`\nReconnect after an offline session: ${options.edits.toLocaleString()} keystrokes on each side, ${options.words.toLocaleString()}-word story (load average ${loadAverage()})`);
   const figures = await reconnectInProcess(options);
-  row('reconnect (sync exchange): merged + saved', ms(figures.mergeAndSaveMs), '≤ 1000 ms', `merge in memory only ${ms(figures.memoryMergeMs)}`);
+  row('reconnect (sync exchange): merged + saved', ms(figures.mergeAndSaveMs), '≤ 1000 ms', `merge in memory only, best of 5: ${ms(figures.memoryMergeMs)}`);
   row('reconnect: bytes exchanged', `${(figures.bytesExchanged / 1024).toFixed(1)} KB`, '', '');
   row('reconnect: document size / on disk (side A)', `${(figures.docBytes / 1024).toFixed(0)} KB / ${(figures.logBytes / 1024).toFixed(0)} KB`, '', '');
   row('reconnect: both sides identical', figures.converged ? 'yes' : 'NO', 'yes', `load average ${loadAverage()}`);
