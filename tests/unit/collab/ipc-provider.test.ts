@@ -191,4 +191,38 @@ describe('IpcStoryProvider', () => {
     other.destroy();
     provider.destroy();
   });
+
+  it('sends one presence at a time: cursor moves made while one is on its way go as the latest state, once', async () => {
+    const main = fakeMain();
+    const answers: (() => void)[] = [];
+    const provider = new IpcStoryProvider(
+      {
+        ...main.transport,
+        // A busy main: presence calls wait until the test answers them.
+        awareness: (address, update) => {
+          main.awarenessSent.push(update);
+          return new Promise((resolve) => answers.push(() => resolve(ok(null))));
+        },
+      },
+      address,
+      () => address.session,
+    );
+    await connected(provider);
+    const before = main.awarenessSent.length;
+    for (let offset = 0; offset < 10; offset += 1) provider.awareness.setLocalStateField('cursor', offset);
+    // Each keystroke moves the cursor: one call goes, the other nine wait and merge into one.
+    expect(main.awarenessSent.length - before).toBeLessThanOrEqual(1);
+    while (answers.length > 0) {
+      answers.shift()!();
+      await settle();
+    }
+    const latest = main.awarenessSent.at(-1)!;
+    const other = new IpcStoryProvider(fakeMain().transport, address, () => 'session-bbbb');
+    const { applyAwarenessUpdate } = await import('y-protocols/awareness');
+    applyAwarenessUpdate(other.awareness, fromBase64(latest), 'test');
+    expect(other.awareness.getStates().get(provider.doc.clientID)).toMatchObject({ cursor: 9 });
+    expect(main.awarenessSent.length - before).toBeLessThanOrEqual(2);
+    other.destroy();
+    provider.destroy();
+  });
 });

@@ -41,6 +41,9 @@ export class IpcStoryProvider {
   private told = false;
   private pending: Uint8Array[] = [];
   private sending = false;
+  private awarenessSending = false;
+  /** Presence changed while a call was on its way: send the latest once it is answered. */
+  private awarenessWaiting = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: string | null = null;
@@ -223,13 +226,33 @@ export class IpcStoryProvider {
     origin: unknown,
   ): void => {
     if (origin === FROM_MAIN || !this.opened) return;
-    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
-    if (changed.length > 0) void this.transport.awareness(this.address, toBase64(encodeAwarenessUpdate(this.awareness, changed)));
+    if ([...added, ...updated, ...removed].includes(this.doc.clientID)) this.sendAwareness();
   };
 
   private broadcastAwareness(): void {
     if (!this.opened || this.awareness.getLocalState() === null) return;
-    void this.transport.awareness(this.address, toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    this.sendAwareness();
+  }
+
+  /**
+   * Sends this editor's presence, one call at a time: the cursor moves with every keystroke, and
+   * moves made while a call is on its way go as one call with the latest state once it is answered
+   * (presence is a state, not a log: only the last one matters), so a busy main is not sent, nor
+   * the keystroke charged, an encoding per key.
+   */
+  private sendAwareness(): void {
+    if (this.awarenessSending) {
+      this.awarenessWaiting = true;
+      return;
+    }
+    this.awarenessSending = true;
+    const done = () => {
+      this.awarenessSending = false;
+      if (!this.awarenessWaiting) return;
+      this.awarenessWaiting = false;
+      if (this.opened) this.sendAwareness();
+    };
+    this.transport.awareness(this.address, toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))).then(done, done);
   }
 
   private takePending(): Uint8Array | null {
