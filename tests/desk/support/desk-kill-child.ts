@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import * as Y from 'yjs';
+import { processStartedAt } from '../../../electron/main/services/library/library-lock';
 import type { DeskStatus } from '../../../shared/model/desk';
 import { createTestSecretBox } from '../../fakes/secret-box';
 import { openTestServices } from '../../support/test-services';
@@ -28,6 +30,13 @@ async function main(dir: string, runNumber: string, id: string, keychainKey: Buf
       process.stdout.write(`desk ${status.state} ${status.unsyncedStories}\n`);
     },
   });
+  const holder = services.access.readOnly?.heldBy;
+  if (holder) {
+    // Says which process the lock names, so a library wrongly left locked after a kill can be traced.
+    const command = await readFile(`/proc/${holder.pid}/cmdline`, 'utf8').catch(() => 'gone');
+    const started = processStartedAt(holder.pid);
+    process.stderr.write(`read-only: this is ${process.pid}, the lock names ${holder.pid} (${command.replaceAll('\0', ' ')}), lock taken ${holder.startedAt}, that process started ${started === null ? 'unknown' : new Date(started).toISOString()}\n`);
+  }
   const key = { id, part: 'body' };
   const session = `window-${runNumber}`;
   const opened = await services.storyDocs.open(key, session);
