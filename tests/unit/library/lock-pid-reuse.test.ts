@@ -52,3 +52,19 @@ describe.skipIf(!canTell)('a library lock whose pid was reused', () => {
     expect((await acquireLibraryLock(libraryDir)).kind).toBe('busy');
   });
 });
+
+describe('a takeover guard left by a process killed while taking over', () => {
+  it('does not keep the library locked when the process it names is gone', async () => {
+    const killed = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const pid = killed.pid!;
+    await new Promise<void>((gone) => {
+      killed.once('exit', () => gone());
+      killed.kill('SIGKILL');
+    });
+    const libraryDir = await lockedLibrary({ pid, startedAt: new Date().toISOString() });
+    await writeFile(join(libraryDir, `${LOCK_FILE_NAME}.takeover`), JSON.stringify({ host: hostname(), pid }));
+    const outcome = await acquireLibraryLock(libraryDir);
+    expect(outcome.kind).toBe('held');
+    if (outcome.kind === 'held') await outcome.lock.release();
+  });
+});

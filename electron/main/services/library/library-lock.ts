@@ -214,13 +214,18 @@ async function readLock(path: string): Promise<FoundLock | null> {
  */
 async function removeStale(path: string, judged: FoundLock): Promise<boolean> {
   const guard = `${path}.takeover`;
-  try {
-    await fsp.writeFile(guard, String(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if (codeOf(error) !== 'EEXIST') throw error;
-    const info = await fsp.stat(guard).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > TAKEOVER_GUARD_STALE_MS) await fsp.rm(guard, { force: true });
-    return false;
+  // Twice: a guard left by a process killed mid-takeover on this machine is removed, then taken.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fsp.writeFile(guard, JSON.stringify({ host: hostname(), pid: process.pid }), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw error;
+      const info = await fsp.stat(guard).catch(() => null);
+      const leftByDead = attempt === 0 && (await isGuardOfDeadProcess(guard));
+      if (leftByDead || (info && Date.now() - info.mtimeMs > TAKEOVER_GUARD_STALE_MS)) await fsp.rm(guard, { force: true });
+      if (!leftByDead) return false;
+    }
   }
   try {
     const current = await readLock(path);
@@ -231,6 +236,17 @@ async function removeStale(path: string, judged: FoundLock): Promise<boolean> {
     return true;
   } finally {
     await fsp.rm(guard, { force: true });
+  }
+}
+
+/** A takeover guard naming a process of this machine that is gone (killed while taking over). */
+async function isGuardOfDeadProcess(guard: string): Promise<boolean> {
+  try {
+    const { host, pid } = JSON.parse(await fsp.readFile(guard, 'utf8')) as { host?: unknown; pid?: unknown };
+    return host === hostname() && typeof pid === 'number' && pid !== process.pid && !isProcessAlive(pid);
+  } catch {
+    // Unreadable or half written: only its age frees it.
+    return false;
   }
 }
 
