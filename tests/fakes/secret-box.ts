@@ -8,19 +8,21 @@ import type { SecretBox } from '../../electron/main/services/publishing/targets/
  */
 const PROCESS_KEY = randomBytes(32);
 
-export function createTestSecretBox(options: { available?: boolean } = {}): SecretBox {
+/** `key` stands for a keychain that outlives the process (a child killed and started again reads its secrets back). */
+export function createTestSecretBox(options: { available?: boolean; key?: Buffer } = {}): SecretBox {
   const available = options.available ?? true;
+  const key = options.key ?? PROCESS_KEY;
   return {
     isAsyncEncryptionAvailable: async () => available,
     async encryptStringAsync(plainText) {
       if (!available) throw new Error('Encryption is not available');
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', PROCESS_KEY, iv);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]);
     },
     async decryptStringAsync(encrypted) {
-      const decipher = createDecipheriv('aes-256-gcm', PROCESS_KEY, encrypted.subarray(0, 12));
+      const decipher = createDecipheriv('aes-256-gcm', key, encrypted.subarray(0, 12));
       decipher.setAuthTag(encrypted.subarray(12, 28));
       const result = Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
       return { result, shouldReEncrypt: false };

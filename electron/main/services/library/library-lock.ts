@@ -100,6 +100,37 @@ function isZombie(pid: number): boolean {
   }
 }
 
+/**
+ * Whether the process that took a lock on this machine is gone. Its pid alone can mislead after a
+ * kill -9: pids are reused (quickly where pid_max is small), and a process that started after the
+ * lock was taken, or this very process, cannot be the one that took it.
+ */
+function isOwnerGone(owner: LockOwner, pid: number, isAlive?: (pid: number) => boolean): boolean {
+  if (isAlive) return owner.pid !== pid && !isAlive(owner.pid);
+  if (owner.pid !== pid && !isProcessAlive(owner.pid)) return true;
+  const started = processStartedAt(owner.pid);
+  return started !== null && started > Date.parse(owner.startedAt) + START_TIME_SLACK_MS;
+}
+
+/** /proc gives a start time in clock ticks after a boot time in whole seconds: allow for both. */
+const START_TIME_SLACK_MS = 2_000;
+// USER_HZ, the unit of /proc's start times: 100 on every Linux Node runs on.
+const TICKS_PER_SECOND = 100;
+
+/** When the process `pid` started (ms since the epoch), from /proc on Linux; null where it cannot be told. */
+export function processStartedAt(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "pid (command) ": state is field 3 and the start time field 22.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const bootLine = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    if (!bootLine || !Number.isFinite(ticks)) return null;
+    return Number(bootLine[1]) * 1000 + (ticks * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
 const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'unknown';
 
@@ -108,7 +139,6 @@ export async function acquireLibraryLock(libraryDir: string, options: LockOption
   const path = join(libraryDir, LOCK_FILE_NAME);
   const now = options.now ?? Date.now;
   const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
-  const isAlive = options.isAlive ?? isProcessAlive;
   const host = options.host ?? hostname();
   const pid = options.pid ?? process.pid;
   try {
@@ -132,7 +162,7 @@ export async function acquireLibraryLock(libraryDir: string, options: LockOption
     const found = await readLock(path);
     if (!found) continue;
     const heartbeatAge = now() - Math.max(found.mtimeMs, Date.parse(found.owner?.heartbeatAt ?? '') || 0);
-    const deadHere = found.owner !== null && found.owner.host === host && found.owner.pid !== pid && !isAlive(found.owner.pid);
+    const deadHere = found.owner !== null && found.owner.host === host && isOwnerGone(found.owner, pid, options.isAlive);
     if (!deadHere && heartbeatAge <= staleAfterMs) return { kind: 'busy', holder: found.owner };
     try {
       if (!(await removeStale(path, found))) return { kind: 'busy', holder: found.owner };
@@ -184,13 +214,18 @@ async function readLock(path: string): Promise<FoundLock | null> {
  */
 async function removeStale(path: string, judged: FoundLock): Promise<boolean> {
   const guard = `${path}.takeover`;
-  try {
-    await fsp.writeFile(guard, String(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if (codeOf(error) !== 'EEXIST') throw error;
-    const info = await fsp.stat(guard).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > TAKEOVER_GUARD_STALE_MS) await fsp.rm(guard, { force: true });
-    return false;
+  // Twice: a guard left by a process killed mid-takeover on this machine is removed, then taken.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fsp.writeFile(guard, JSON.stringify({ host: hostname(), pid: process.pid }), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw error;
+      const info = await fsp.stat(guard).catch(() => null);
+      const leftByDead = attempt === 0 && (await isGuardOfDeadProcess(guard));
+      if (leftByDead || (info && Date.now() - info.mtimeMs > TAKEOVER_GUARD_STALE_MS)) await fsp.rm(guard, { force: true });
+      if (!leftByDead) return false;
+    }
   }
   try {
     const current = await readLock(path);
@@ -201,6 +236,17 @@ async function removeStale(path: string, judged: FoundLock): Promise<boolean> {
     return true;
   } finally {
     await fsp.rm(guard, { force: true });
+  }
+}
+
+/** A takeover guard naming a process of this machine that is gone (killed while taking over). */
+async function isGuardOfDeadProcess(guard: string): Promise<boolean> {
+  try {
+    const { host, pid } = JSON.parse(await fsp.readFile(guard, 'utf8')) as { host?: unknown; pid?: unknown };
+    return host === hostname() && typeof pid === 'number' && pid !== process.pid && !isProcessAlive(pid);
+  } catch {
+    // Unreadable or half written: only its age frees it.
+    return false;
   }
 }
 
