@@ -105,6 +105,37 @@ describe.skipIf(skipReason !== null)('desktops on one desk', () => {
     boWindow.detach();
   }, 120_000);
 
+  it('a merge that replaces the headline and the slug that follows it notes both: the slug’s note does not hide the headline’s', async () => {
+    const id = await sharedStory('Flood warning');
+    const anaWindow = await attachWindow(ana.services, id, 'ana-window-3');
+    const boWindow = await attachWindow(bo.services, id, 'bo-window-3');
+    await desk.stop();
+    await until(() => ana.services.desk.status().state === 'offline' && bo.services.desk.status().state === 'offline', 'both offline');
+    // The editor writes the slug with the headline, in one change, as typing a headline does.
+    anaWindow.doc.transact(() => {
+      metaOf(anaWindow.doc).set('headline', 'Flood warning (Ana)');
+      metaOf(anaWindow.doc).set('slug', 'flood-warning-ana');
+    }, 'ana-window-3');
+    boWindow.doc.transact(() => {
+      metaOf(boWindow.doc).set('headline', 'Flood warning (Bo)');
+      metaOf(boWindow.doc).set('slug', 'flood-warning-bo');
+    }, 'bo-window-3');
+    await until(() => ana.services.desk.status().unsyncedStories > 0 && bo.services.desk.status().unsyncedStories > 0, 'both changes counted as unsynced');
+
+    await desk.restart();
+    await until(() => sameState(docOf(ana, id), docOf(bo, id)), 'the two desktops to converge');
+    const headline = metaOf(docOf(ana, id)).get('headline');
+    const loser = headline === 'Flood warning (Ana)' ? bo : ana;
+    const lost = headline === 'Flood warning (Ana)' ? 'Flood warning (Bo)' : 'Flood warning (Ana)';
+    await until(() => loser.services.desk.notices().filter((note) => note.includes('Flood warning')).length >= 2, 'notes of the replaced headline and slug');
+    const message = loser.services.desk.status().message ?? '';
+    expect(message).toContain(`Your change to the headline of`);
+    expect(message).toContain(lost);
+    expect(message).toContain('Your change to the slug of');
+    anaWindow.detach();
+    boWindow.detach();
+  }, 120_000);
+
   it('kill -9 of the server mid-typing, then restart: the desk and both desktops hold the same document', async () => {
     const id = await sharedStory('Late typing');
     const anaWindow = await attachWindow(ana.services, id, 'ana-window-3');

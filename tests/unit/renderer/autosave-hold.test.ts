@@ -3,6 +3,7 @@ import type { SaveResult } from '../../../shared/model/drafts';
 import type { Result } from '../../../shared/ipc/result';
 import { EMPTY_BODY, type Article } from '../../../shared/model/article';
 import { DraftSaver, type SaveReason, type SaveState } from '../../../renderer/src/features/drafts/autosave';
+import { saveLabel } from '../../../renderer/src/features/drafts/StatusBar';
 
 // A story changed in another window must not be silently replaced by this window's copy: the
 // editor holds its saves until the person chooses to reload the other version or keep this one.
@@ -40,7 +41,9 @@ describe('DraftSaver.hold', () => {
     expect(await saver.flush()).toBe(false);
     expect(sent).toEqual([]);
     expect(saver.hasUnsavedChanges).toBe(true);
-    expect(states.at(-1)).toEqual({ kind: 'error', message: 'Not saved: this story was changed in another window.', retrying: false });
+    expect(states.at(-1)).toEqual({ kind: 'error', message: 'this story was changed in another window.', retrying: false });
+    // Said once: the status bar puts "Not saved:" before the message.
+    expect(saveLabel(states.at(-1)!)).toBe('Not saved: this story was changed in another window.');
 
     saver.hold(false);
     await vi.runAllTimersAsync();

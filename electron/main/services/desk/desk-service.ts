@@ -74,6 +74,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   let message: string | null = restored.problem;
   let expiryTimer: NodeJS.Timeout | null = null;
   const notes: string[] = [];
+  /** The notes of the merge being applied now (one Yjs update), shown together. */
+  let mergeNotes: string[] = [];
   const adopting = new Set<string>();
   /** Session writes under way, which close waits for. */
   let writes: Promise<void> = Promise.resolve();
@@ -176,7 +178,11 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       onSuperseded: (note) => {
         // The latest few are enough for the status line and a look back; older ones were shown.
         if (notes.push(note) > MAX_NOTES) notes.shift();
-        message = note;
+        // One merge can replace several fields at once (a headline and the slug that follows it):
+        // its notes are shown together, so the last one does not hide the others.
+        if (mergeNotes.length === 0) queueMicrotask(() => (mergeNotes = []));
+        mergeNotes.push(note);
+        message = mergeNotes.join(' ');
         changed();
       },
       onPresence: (stories) => emit('desk:presence', { stories }),

@@ -33,7 +33,8 @@ export interface SaverOptions {
   onSaved?: (result: SaveResult, reason: SaveReason) => void;
 }
 
-const HELD_MESSAGE = 'Not saved: this story was changed in another window.';
+// The status bar puts "Not saved:" before every save error's message.
+const HELD_MESSAGE = 'this story was changed in another window.';
 
 /** Tells states apart without serializing them (emit runs on every keystroke). */
 function stateKey(state: SaveState): string {

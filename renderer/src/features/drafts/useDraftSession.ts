@@ -115,7 +115,7 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
       let saverState: SaveState = SAVED_NEVER;
       const shown = (): SaveState => {
         const { unsent, message } = holder.link.provider.sendState;
-        return unsent && message ? { kind: 'error', message: `Not saved: ${message}`, retrying: true } : saverState;
+        return unsent && message ? { kind: 'error', message, retrying: true } : saverState;
       };
       holder.link.provider.onSendState(() => {
         if (openRef.current === holder) setSaveState(shown());
