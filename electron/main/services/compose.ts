@@ -19,6 +19,7 @@ import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
 import { seedStoryBody } from './collab/story-seed';
+import { createFileVersions } from './collab/file-versions';
 import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace';
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
@@ -227,6 +228,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
   const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);
+  const fileVersions = createFileVersions({ getArticle: (id) => drafts.get(id), docs: storyDocs, isShared: (id) => desk.sharedOf(id) !== null });
+  const draftsHandlers = createDraftsHandlers({ drafts, settings });
   const handlers: Handlers = {
     ...createAppHandlers({
       version: options.version,
@@ -239,15 +242,28 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       onSettingsChanged: options.onSettingsChanged,
     }),
     ...createDesktopHandlers({ desktop, drafts }),
-    ...createDraftsHandlers({ drafts, settings }),
-    'drafts:restoreRevision': ({ id, revisionId }) => draftsFromOutside.restoreRevision(id, revisionId),
+    ...draftsHandlers,
+    // A window's save: its story document and the file now hold the same version.
+    'drafts:save': async (request, caller) => {
+      const saved = await draftsHandlers['drafts:save'](request, caller);
+      fileVersions.matched(request.article.id, saved.updatedAt);
+      return saved;
+    },
+    'drafts:restoreRevision': async ({ id, revisionId }) => {
+      const restored = await draftsFromOutside.restoreRevision(id, revisionId);
+      fileVersions.matched(restored.id, restored.updatedAt);
+      return restored;
+    },
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
-    'story:open': async (request, caller) => ({ ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) }),
+    'story:open': async (request, caller) => {
+      await fileVersions.beforeOpen(request.id, request.part);
+      return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };
+    },
     'story:awareness': (request, caller) => {
       desk.relayWindowAwareness(request.id, new Uint8Array(Buffer.from(request.update, 'base64')));
       return collab['story:awareness'](request, caller);

@@ -30,6 +30,7 @@ import { sanitizePastedHtml } from '../paste/sanitize';
 import { isAllowedUrl } from '../url';
 import { carriesFiles } from '../../api/import-files';
 import { $inlineOnly, collapseSpaces } from './caption';
+import { FROM_SHARED } from './useSharedCaption';
 import { usePhotoEditing } from './photo-editing';
 
 function $pastedCaptionNodes(editor: LexicalEditor, data: DataTransfer): LexicalNode[] {
@@ -95,6 +96,8 @@ function CaptionRulesPlugin({ onChange, onDropFiles }: { onChange: () => void; o
         if (!editor.isEditable()) return; // a preview's captions are never edited
         // Normalisation of what was loaded (a history-merge update) is not an edit: no save for it.
         if (!edited && tags.has(HISTORY_MERGE_TAG)) return;
+        // Nor is a caption arriving from the shared document (the window that typed it saves it).
+        if (tags.has(FROM_SHARED)) return;
         edited = true;
         callbacks.current.onChange();
       }),

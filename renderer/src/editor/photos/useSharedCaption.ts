@@ -2,7 +2,7 @@ import { $getNodeByKey, HISTORY_MERGE_TAG, type LexicalEditor, type NodeKey } fr
 import { useEffect } from 'react';
 
 /** Caption changes that came from the shared document: not written back to it. */
-const FROM_SHARED = 'caption-from-shared';
+export const FROM_SHARED = 'caption-from-shared';
 
 /** The caption as the node mirrors it; '' before the node was given one. */
 export function captionJsonText(caption: LexicalEditor): string {
