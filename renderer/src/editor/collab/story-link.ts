@@ -153,8 +153,13 @@ export function createStoryLink(
   };
 }
 
-/** How long a version on disk may wait for the editor who wrote it to say so (presence travels after the save's event). */
-const SAVED_BY_OTHERS_WAIT_MS = 3000;
+/**
+ * How long a version on disk may wait for the editor who wrote it to say so (presence travels after
+ * the save's event). Generous: a busy machine delays the announcement by seconds, and a window that
+ * gives up too early holds its saves although nothing changed elsewhere; a true outside change is
+ * only told that much later.
+ */
+const SAVED_BY_OTHERS_WAIT_MS = 10_000;
 
 /**
  * Whether `updatedAt` is a version of the article file another editor of the same shared document
