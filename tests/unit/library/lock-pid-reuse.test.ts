@@ -14,7 +14,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function lockedLibrary(owner: Pick<LockOwner, 'pid' | 'startedAt'>): Promise<string> {
+async function lockedLibrary(owner: Pick<LockOwner, 'pid' | 'startedAt'> & Partial<Pick<LockOwner, 'processStartedAt'>>): Promise<string> {
   const libraryDir = await mkdtemp(join(tmpdir(), 'newsdesk-lock-reuse-'));
   cleanups.push(() => rm(libraryDir, { recursive: true, force: true }));
   const now = new Date().toISOString();
@@ -42,6 +42,26 @@ describe.skipIf(!canTell)('a library lock whose pid was reused', () => {
     expect(outcome.kind).toBe('held');
     expect(JSON.parse(await readFile(join(libraryDir, LOCK_FILE_NAME), 'utf8'))).toMatchObject({ pid: process.pid });
     if (outcome.kind === 'held') await outcome.lock.release();
+  });
+
+  it('is taken over when the pid was reused within seconds of the lock, told by the recorded process start', async () => {
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    cleanups.push(() => void other.kill('SIGKILL'));
+    const started = processStartedAt(other.pid!) ?? Date.now();
+    // The killed owner started a second before the process now under its pid: within the slack the
+    // start-time rule allows, so only the recorded process start tells them apart.
+    const libraryDir = await lockedLibrary({ pid: other.pid!, startedAt: new Date(started).toISOString(), processStartedAt: started - 1_000 });
+    const outcome = await acquireLibraryLock(libraryDir);
+    expect(outcome.kind).toBe('held');
+    if (outcome.kind === 'held') await outcome.lock.release();
+  });
+
+  it('is still honoured while the process that took it runs, its recorded start matching', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    cleanups.push(() => void holder.kill('SIGKILL'));
+    const started = processStartedAt(holder.pid!) ?? Date.now();
+    const libraryDir = await lockedLibrary({ pid: holder.pid!, startedAt: new Date(started + 500).toISOString(), processStartedAt: started });
+    expect((await acquireLibraryLock(libraryDir)).kind).toBe('busy');
   });
 
   it('is still honoured while the process that took it runs', async () => {

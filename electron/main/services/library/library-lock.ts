@@ -41,6 +41,11 @@ export const LockOwner = z.object({
   startedAt: z.iso.datetime(),
   heartbeatAt: z.iso.datetime(),
   token: z.string().min(1).max(64),
+  /**
+   * When the owning process started, by /proc (ms since the epoch), where it can be told: a pid
+   * reused within seconds by another process is then told apart exactly, not within a slack.
+   */
+  processStartedAt: z.number().nullable().optional(),
 });
 export type LockOwner = z.infer<typeof LockOwner>;
 
@@ -109,11 +114,15 @@ function isOwnerGone(owner: LockOwner, pid: number, isAlive?: (pid: number) => b
   if (isAlive) return owner.pid !== pid && !isAlive(owner.pid);
   if (owner.pid !== pid && !isProcessAlive(owner.pid)) return true;
   const started = processStartedAt(owner.pid);
+  // The same process always reports the same start time; another one under a reused pid does not.
+  if (typeof owner.processStartedAt === 'number' && started !== null) return Math.abs(started - owner.processStartedAt) > PROCESS_START_TOLERANCE_MS;
   return started !== null && started > Date.parse(owner.startedAt) + START_TIME_SLACK_MS;
 }
 
 /** /proc gives a start time in clock ticks after a boot time in whole seconds: allow for both. */
 const START_TIME_SLACK_MS = 2_000;
+/** Two readings of one process's start time differ by rounding at most (a tick is 10 ms). */
+const PROCESS_START_TOLERANCE_MS = 50;
 // USER_HZ, the unit of /proc's start times: 100 on every Linux Node runs on.
 const TICKS_PER_SECOND = 100;
 
@@ -150,7 +159,15 @@ export async function acquireLibraryLock(libraryDir: string, options: LockOption
   // A few rounds: a stale lock removed by us may be re-created by a third process first.
   for (let round = 0; round < 3; round += 1) {
     const at = new Date(now()).toISOString();
-    const owner: LockOwner = { app: 'Newsdesk', pid, host, startedAt: at, heartbeatAt: at, token: randomBytes(12).toString('hex') };
+    const owner: LockOwner = {
+      app: 'Newsdesk',
+      pid,
+      host,
+      startedAt: at,
+      heartbeatAt: at,
+      token: randomBytes(12).toString('hex'),
+      processStartedAt: options.pid === undefined ? processStartedAt(pid) : null,
+    };
     try {
       await createExclusive(path, owner);
       return { kind: 'held', lock: startHeartbeat(path, owner, options, now) };
