@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { killChild, startLineChild, type LineChild } from '../support/line-child';
 import { createStoryDocs } from '../../electron/main/services/collab/story-docs';
 
 /**
@@ -22,11 +22,7 @@ const KILLS = 200;
 const TIME_LIMIT_MS = 240_000;
 const key = { id: 'crash-story-0001', part: 'body' };
 
-interface Child {
-  process: ChildProcess;
-  onLine: ((line: string) => void) | null;
-  closed: Promise<void>;
-}
+type Child = LineChild;
 
 /** A token's run and change number ("r12n40;" → [12, 40]): runs follow each other, so this orders them. */
 function order(token: string): [number, number] {
@@ -65,33 +61,9 @@ afterAll(async () => {
 });
 
 function startChild(libraryDir: string, run: number): Child {
-  const proc = spawn(process.execPath, [childScript, libraryDir, String(run)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const child: Child = { process: proc, onLine: null, closed: new Promise((done) => proc.once('close', () => done())) };
-  let buffer = '';
-  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    buffer += chunk;
-    let newline;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      child.onLine?.(line);
-    }
-  });
-  let errors = '';
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-  proc.once('close', (code, signal) => {
-    if (signal !== 'SIGKILL' && errors) console.error(`story crash child ${run} exited (${code}): ${errors}`);
-  });
-  return child;
+  return startLineChild([childScript, libraryDir, String(run)], `story crash child ${run}`);
 }
 
-function kill(child: Child): void {
-  try {
-    child.process.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 /** One library killed over and over; lanes run side by side so process starts overlap. */
 async function lane(libraryDir: string, firstRun: number, stop: () => boolean, onKill: () => void): Promise<number> {
@@ -117,7 +89,7 @@ async function lane(libraryDir: string, firstRun: number, stop: () => boolean, o
       await Promise.race([firstAck, child.closed]);
       // Some kills right after an acknowledgement, most while later changes are being written.
       await new Promise((wait) => setTimeout(wait, Math.random() * 40));
-      kill(child);
+      killChild(child);
       await child.closed;
       onKill();
 
@@ -136,7 +108,7 @@ async function lane(libraryDir: string, firstRun: number, stop: () => boolean, o
       await docs.closeAll();
     }
   } finally {
-    for (const child of ready) kill(child);
+    for (const child of ready) killChild(child);
     await Promise.all(ready.map((child) => child.closed));
   }
   return acknowledged.length;

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -7,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { killChild, startLineChild, type LineChild } from '../support/line-child';
 import { createStoryDocs } from '../../electron/main/services/collab/story-docs';
 import { LOCK_FILE_NAME } from '../../electron/main/services/library/library-lock';
 import { createTestSecretBox } from '../fakes/secret-box';
@@ -39,11 +39,7 @@ const EARLY_KILLS = 0.15;
 // One keychain for every run of the desktops, as the user's keychain outlives the app.
 const KEYCHAIN_KEY = randomBytes(32);
 
-interface Child {
-  process: ChildProcess;
-  onLine: ((line: string) => void) | null;
-  closed: Promise<void>;
-}
+type Child = LineChild;
 
 interface Lane {
   dir: string;
@@ -104,37 +100,10 @@ afterAll(async () => {
 }, 60_000);
 
 function startChild(dir: string, run: number): Child {
-  const proc = spawn(process.execPath, [childScript, dir, String(run), articleId, KEYCHAIN_KEY.toString('hex')], {
-    // The bundle imports packages by name: resolve them from the project.
-    cwd: resolve('.'),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const child: Child = { process: proc, onLine: null, closed: new Promise((done) => proc.once('close', () => done())) };
-  let buffer = '';
-  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    buffer += chunk;
-    let newline;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      child.onLine?.(line);
-    }
-  });
-  let errors = '';
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-  proc.once('close', (code, signal) => {
-    if (signal !== 'SIGKILL' && errors) console.error(`desk kill child ${run} exited (${code}): ${errors}`);
-  });
-  return child;
+  // The bundle imports packages by name: resolve them from the project.
+  return startLineChild([childScript, dir, String(run), articleId, KEYCHAIN_KEY.toString('hex')], `desk kill child ${run}`, resolve('.'));
 }
 
-function kill(child: Child): void {
-  try {
-    child.process.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 interface LaneResult {
   acknowledged: string[];
@@ -178,7 +147,7 @@ async function runLane(lane: Lane, firstRun: number, stop: () => boolean, onKill
     if (!early) await Promise.race([firstAck, child.closed]);
     else result.early += 1;
     await new Promise((wait) => setTimeout(wait, Math.random() * KILL_WITHIN_MS));
-    kill(child);
+    killChild(child);
     await child.closed;
     onKill();
     if (acked || early) result.runsWithAck += 1;
@@ -193,7 +162,7 @@ async function runLane(lane: Lane, firstRun: number, stop: () => boolean, onKill
     expect(docs.quarantined()).toEqual([]);
     await docs.closeAll();
   }
-  kill(next);
+  killChild(next);
   await next.closed;
   return result;
 }
