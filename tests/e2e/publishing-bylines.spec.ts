@@ -39,8 +39,13 @@ test.describe('bylines on a real WordPress', () => {
     await mapping.fill('Lucy Pakhnyuk = lucy');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog.getByTestId('field-error')).toHaveCount(0);
-    const listed = await page.evaluate(() => window.newsdesk['targets:list']({}));
-    expect(listed.ok && listed.value[0]?.kind === 'wordpress' && listed.value[0].bylineUsers).toEqual([{ name: 'Lucy Pakhnyuk', user: 'lucy' }]);
+    // The error clears as soon as the line is retyped; the save itself answers a moment later.
+    await expect
+      .poll(async () => {
+        const listed = await page.evaluate(() => window.newsdesk['targets:list']({}));
+        return listed.ok && listed.value[0]?.kind === 'wordpress' && listed.value[0].bylineUsers;
+      })
+      .toEqual([{ name: 'Lucy Pakhnyuk', user: 'lucy' }]);
     await page.screenshot({ path: `${SCREENS}/publish-target-byline-mapping.png` });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await page.keyboard.press('Control+1');
