@@ -19,7 +19,17 @@ export interface FileVersions {
   matched(id: string, updatedAt: string): void;
   /** Called before an editor attaches to a story: brings the document up to the file if it moved on. */
   beforeOpen(id: string, part: string): Promise<void>;
+  /** Main wrote this file version from the document (article-follower): it is the document's state. */
+  writtenFromDocument(id: string, updatedAt: string): void;
+  /** Whether main wrote this file version from the document (see writtenFromDocument). */
+  isFromDocument(id: string, updatedAt: string): boolean;
 }
+
+/**
+ * How many versions written from a document are remembered per story. A window asks about the
+ * version it was just told of; a few more cover a burst of writes before it asks.
+ */
+const REMEMBERED_WRITES = 16;
 
 export interface FileVersionsDeps {
   getArticle(id: string): Promise<Article>;
@@ -29,8 +39,15 @@ export interface FileVersionsDeps {
 
 export function createFileVersions({ getArticle, docs, isShared }: FileVersionsDeps): FileVersions {
   const matched = new Map<string, string>();
+  const fromDocument = new Map<string, string[]>();
   return {
     matched: (id, updatedAt) => void matched.set(id, updatedAt),
+    writtenFromDocument(id, updatedAt) {
+      matched.set(id, updatedAt);
+      const versions = [...(fromDocument.get(id) ?? []), updatedAt].slice(-REMEMBERED_WRITES);
+      fromDocument.set(id, versions);
+    },
+    isFromDocument: (id, updatedAt) => fromDocument.get(id)?.includes(updatedAt) ?? false,
     async beforeOpen(id, part) {
       const known = matched.get(id);
       if (part !== 'body' || known === undefined || isShared(id) || docs.editorsOf({ id, part }).size > 0) return;
