@@ -173,8 +173,9 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         db, tokenKey, store: mediaStore, maxBytes: options.maxMediaBytes,
         onShared: (deskId: string, photo: DeskPhoto) => {
           const server = started.server;
+          if (!server) return;
           // The live list is a view of the records: a failed update must not fail the share.
-          server && publishPhoto(server.hocuspocus, deskId, photo).catch((error: unknown) => {
+          publishPhoto(server.hocuspocus, deskId, photo).catch((error: unknown) => {
             console.error(`desk-server: the photo list of ${deskId} was not updated: ${messageOf(error)}`);
           });
         },

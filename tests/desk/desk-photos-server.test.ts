@@ -28,7 +28,7 @@ const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).di
 const auth = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
 const blobUrl = (id: string): string => `${desk.server.url}/api/desks/news/blobs/${id}`;
 
-async function put(id: string, body: Uint8Array, token = desk.tokens.bo): Promise<{ status: number; body: { error?: string; bytes?: number } }> {
+async function put(id: string, body: Uint8Array<ArrayBuffer>, token = desk.tokens.bo): Promise<{ status: number; body: { error?: string; bytes?: number } }> {
   const response = await fetch(blobUrl(id), { method: 'PUT', headers: auth(token), body });
   return { status: response.status, body: await response.json() as { error?: string } };
 }
