@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type * as Y from 'yjs';
 import { PHOTO_REQUEST_KEY, photoRequestSchema, type DeskPhoto, type DeskPhotoShare, type PhotoRequest } from '../../../../shared/desk/photos';
 import { STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
 import { UserFacingError } from '../../../../shared/model/errors';
@@ -133,18 +134,24 @@ export function openDeskPhotos(options: DeskPhotosOptions): DeskPhotos {
     return running;
   }
 
-  /** Changes the story's `meta` map as main does, so the article file and the desk both follow. */
-  async function editMeta<T>(articleId: string, edit: (meta: import('yjs').Map<unknown>) => T): Promise<T> {
+  /** Works on the story's `meta` map in the document main holds (loaded for the call when no window has it). */
+  async function withMeta<T>(articleId: string, work: (meta: Y.Map<unknown>, doc: Y.Doc) => T): Promise<T> {
     const key = { id: articleId, part: 'body' };
     const doc = await options.docs.hold(key, HOLDER);
     try {
-      let result: T | undefined;
-      doc.transact(() => (result = edit(doc.getMap<unknown>(STORY_META_MAP))), 'main');
-      return result as T;
+      return work(doc.getMap<unknown>(STORY_META_MAP), doc);
     } finally {
       await options.docs.release(key, HOLDER);
     }
   }
+
+  /** Changes the map as main does (origin 'main'), so the article file and the desk both follow. */
+  const editMeta = <T>(articleId: string, edit: (meta: Y.Map<unknown>) => T): Promise<T> =>
+    withMeta(articleId, (meta, doc) => {
+      let result: T | undefined;
+      doc.transact(() => (result = edit(meta)), 'main');
+      return result as T;
+    });
 
   async function placeAsLead(articleId: string, mediaId: string): Promise<PhotoUse> {
     const record = deskPhoto(mediaId) ?? (await recordOf(mediaId));
@@ -157,7 +164,7 @@ export function openDeskPhotos(options: DeskPhotosOptions): DeskPhotos {
   }
 
   async function photoRequest(articleId: string): Promise<PhotoRequest | null> {
-    return editMeta(articleId, (meta) => {
+    return withMeta(articleId, (meta) => {
       const parsed = photoRequestSchema.safeParse(meta.get(PHOTO_REQUEST_KEY));
       return parsed.success ? parsed.data : null;
     });
