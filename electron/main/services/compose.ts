@@ -24,6 +24,7 @@ import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace'
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { openDeskPhotos, type DeskPhotos } from './desk/desk-photos';
+import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
 import { isDeskOrigin } from './desk/desk-sync';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
@@ -265,6 +266,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
+    ...createDeskPhotosHandlers(deskPhotos, desk),
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };
