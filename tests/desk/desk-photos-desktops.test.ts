@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransferProgress } from '../../electron/main/services/desk/desk-photos-api';
 import { photoRequestLabel } from '../../shared/desk/photos';
+import { checkArticle } from '../../shared/rules/prepublish';
 import { EXIFTOOL_MISSING_REASON, exiftoolAvailable, FIXTURE_EXPECTED, makePhotoFixture, readWithExiftool } from '../support/photo-fixtures';
 import { deskServicesSkipReason } from './services/real-services';
 import { until } from './support/desk-clients';
@@ -71,6 +72,13 @@ describe.skipIf(skipReason !== null)('the photo handoff between desktops', () =>
     expect(use).toMatchObject({ photoId, credit: shared.credit, creditEdited: false });
     await until(async () => (await editor.services.drafts.get(story.id)).leadPhoto?.photoId === photoId, 'the lead photo in the article file');
     expect((await editor.services.drafts.get(story.id)).leadPhoto?.credit).toBe(shared.credit);
+
+    // The pre-publish check reads the fetched photo as the photo desk reads its own: same findings.
+    const checked = checkArticle(await editor.services.drafts.get(story.id), new Map([[photoId, await editor.services.media.get(photoId)]]), new Date());
+    const atHome = checkArticle(await editor.services.drafts.get(story.id), new Map([[photoId, await photoDesk.services.media.get(photoId)]]), new Date());
+    expect(checked.ok).toBe(true);
+    expect(checked.warnings.map((issue) => issue.code)).toContain('photo-restricted');
+    expect(checked).toEqual(atHome);
 
     // The XMP write-back on the machine that fetched it carries the desk's credit, as for a local photo.
     const copy = join(scratch, 'exported.jpg');
