@@ -2,13 +2,18 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
+import { join } from 'node:path';
 import type * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
+import { parseDeskMediaDocumentName, type DeskPhoto } from '../shared/desk/photos';
 import { messageOf } from '../shared/model/errors';
 import { isMember } from './accounts';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
+import { handleMediaRequest } from './media-api';
+import { loadMediaIndex, publishPhoto } from './media-records';
+import { openFolderMediaStore } from './media-store';
 import { checkClientMessage, RefusedMessage } from './message-guard';
 import { LoginRateLimit } from './rate-limit';
 import { storyFields } from './story-fields';
@@ -32,6 +37,10 @@ export interface DeskServerOptions {
   loginWindowMs: number;
   /** How long after the last change a document is compacted into its stored state. */
   storeDebounceMs: number;
+  /** Where shared photos' bytes are kept; `<dataDir>/media` when absent. */
+  mediaDir?: string | undefined;
+  /** The largest photo file (original or thumbnail) the desk accepts. */
+  maxMediaBytes: number;
 }
 
 export const DEFAULT_DESK_OPTIONS: DeskServerOptions = {
@@ -43,6 +52,7 @@ export const DEFAULT_DESK_OPTIONS: DeskServerOptions = {
   loginMaxFailures: 5,
   loginWindowMs: 15 * 60 * 1000,
   storeDebounceMs: 2000,
+  maxMediaBytes: 1024 ** 3,
 };
 
 export interface RunningDeskServer {
@@ -72,6 +82,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   const db = await openDeskDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   const tokenKey = await loadTokenKey(db, options.tokenSecret);
   const store = new StoryStore(db);
+  const mediaStore = await openFolderMediaStore(options.mediaDir ?? join(options.dataDir, 'media'));
   const rateLimit = new LoginRateLimit(options.loginMaxFailures, options.loginWindowMs);
   // Who changed each document since it was last stored: the archive's "edited by".
   const editors = new Map<string, Set<string>>();
@@ -94,6 +105,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   const persistence = new Database({
     fetch: ({ documentName }) => {
       const indexOf = parseDeskIndexDocumentName(documentName);
+      const mediaOf = parseDeskMediaDocumentName(documentName);
+      if (mediaOf) return loadMediaIndex(db, mediaOf);
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
@@ -117,7 +130,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     extensions: [persistence, ...(options.redisUrl ? [redisExtension(options.redisUrl)] : [])],
 
     async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
-      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName);
+      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName) ?? parseDeskMediaDocumentName(documentName);
       if (!deskId) throw new Error('No such document on this desk.');
       let user: SessionClaims;
       try {
@@ -127,7 +140,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       }
       if (!(await isMember(db, user.userId, deskId))) throw new Error('You are not on that desk.');
       // The story list is the server's to write.
-      if (parseDeskIndexDocumentName(documentName)) connectionConfig.readOnly = true;
+      if (parseDeskIndexDocumentName(documentName) || parseDeskMediaDocumentName(documentName)) connectionConfig.readOnly = true;
       return { user };
     },
 
@@ -156,7 +169,18 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     },
 
     async onRequest({ request, response }) {
-      const handled = await handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit }, request, response)
+      const media = {
+        db, tokenKey, store: mediaStore, maxBytes: options.maxMediaBytes,
+        onShared: (deskId: string, photo: DeskPhoto) => {
+          const server = started.server;
+          if (!server) return;
+          // The live list is a view of the records: a failed update must not fail the share.
+          publishPhoto(server.hocuspocus, deskId, photo).catch((error: unknown) => {
+            console.error(`desk-server: the photo list of ${deskId} was not updated: ${messageOf(error)}`);
+          });
+        },
+      };
+      const handled = await handleMediaRequest(media, request, response).then((done) => done || handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit }, request, response))
         .catch((error: unknown) => {
           if (!response.headersSent) response.writeHead(500).end(messageOf(error));
           return true;

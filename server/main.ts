@@ -7,6 +7,12 @@ import { openDeskDatabase } from './db/database';
 import { DEFAULT_DESK_OPTIONS, startDeskServer, type DeskServerOptions } from './desk-server';
 import { readPasswordFromStdin } from './read-password';
 
+function mediaLimit(text: string): number {
+  const bytes = Number(text);
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new Error(`DESK_MEDIA_MAX_BYTES must be a number of bytes (got "${text}").`);
+  return bytes;
+}
+
 function optionsFromEnvironment(env: NodeJS.ProcessEnv): Partial<DeskServerOptions> {
   const port = env.DESK_PORT ? Number(env.DESK_PORT) : DEFAULT_DESK_OPTIONS.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`DESK_PORT must be a port number (got "${env.DESK_PORT}").`);
@@ -17,6 +23,8 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): Partial<DeskServerOptio
     dataDir: env.DESK_DATA_DIR ?? DEFAULT_DESK_OPTIONS.dataDir,
     redisUrl: env.DESK_REDIS_URL,
     tokenSecret: env.DESK_TOKEN_SECRET,
+    mediaDir: env.DESK_MEDIA_DIR,
+    ...(env.DESK_MEDIA_MAX_BYTES ? { maxMediaBytes: mediaLimit(env.DESK_MEDIA_MAX_BYTES) } : {}),
   };
 }
 

@@ -42,4 +42,15 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
      PRIMARY KEY (desk_id, story_id))`,
   `CREATE INDEX IF NOT EXISTS stories_search ON stories USING gin (search)`,
   `CREATE INDEX IF NOT EXISTS stories_updated ON stories (desk_id, updated_at DESC)`,
+  // The photo handoff: one record per photo shared on a desk. The bytes (original and thumbnail,
+  // named by their SHA-256) are in the media store, not here.
+  `CREATE TABLE IF NOT EXISTS desk_media (
+     desk_id text NOT NULL,
+     media_id text NOT NULL,
+     thumbnail_sha256 text NOT NULL,
+     record jsonb NOT NULL,
+     shared_by text NOT NULL,
+     shared_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (desk_id, media_id))`,
+  `CREATE INDEX IF NOT EXISTS desk_media_shared ON desk_media (desk_id, shared_at DESC)`,
 ];

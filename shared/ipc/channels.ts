@@ -83,6 +83,15 @@ export const CHANNEL_NAMES = [
   'desk:share',
   'desk:stories',
   'desk:search',
+  'deskPhotos:list',
+  'deskPhotos:share',
+  'deskPhotos:thumbnail',
+  'deskPhotos:fetch',
+  'deskPhotos:progress',
+  'deskPhotos:placeAsLead',
+  'deskPhotos:photoRequest',
+  'deskPhotos:requestPhoto',
+  'deskPhotos:fulfilRequest',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app-contract';
 import { collabChannels } from './collab-contract';
+import { deskPhotosChannels } from './desk-photos-contract';
 import type { ChannelName } from './channels';
 import { desktopChannels } from './desktop-contract';
 import { draftsChannels } from './drafts-contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...feedsChannels,
   ...publishingChannels,
   ...collabChannels,
+  ...deskPhotosChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -90,6 +90,17 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'desk:share': 'writes',
   'desk:stories': 'reads',
   'desk:search': 'reads',
+  'deskPhotos:list': 'reads',
+  // Sending a photo to the desk changes nothing in this library.
+  'deskPhotos:share': 'reads',
+  // The thumbnail is kept in the library's desk folder; a fetched original is imported into it.
+  'deskPhotos:thumbnail': 'writes',
+  'deskPhotos:fetch': 'writes',
+  'deskPhotos:progress': 'reads',
+  'deskPhotos:placeAsLead': 'writes',
+  'deskPhotos:photoRequest': 'reads',
+  'deskPhotos:requestPhoto': 'writes',
+  'deskPhotos:fulfilRequest': 'writes',
   'export:ninjs': 'reads',
 };
 

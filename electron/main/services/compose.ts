@@ -23,6 +23,8 @@ import { createFileVersions } from './collab/file-versions';
 import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace';
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
+import { openDeskPhotos, type DeskPhotos } from './desk/desk-photos';
+import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
 import { isDeskOrigin } from './desk/desk-sync';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
@@ -114,6 +116,8 @@ export interface Services {
   storyDocs: StoryDocs;
   /** The connection to a desk server: session, shared stories and their sync (see desk/desk-service.ts). */
   desk: DeskService;
+  /** The photo handoff: library photos shared to the desk, the desk's photos fetched and placed (see desk/desk-photos.ts). */
+  deskPhotos: DeskPhotos;
   /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
   storyPresence: StoryPresence;
   /** A window's page went away (closed, crashed, reloaded): main lets go of the stories it had open. */
@@ -218,6 +222,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     throw error;
   }
 
+  const deskPhotos = openDeskPhotos({ desk, media, docs: storyDocs, creditStyle: () => settings.get().photoDesk.credit, libraryDir });
+
   const { handlers: collab, releaseWindow } = createCollabHandlers({
     docs: storyDocs,
     presence: storyPresence,
@@ -263,6 +269,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
+    ...createDeskPhotosHandlers(deskPhotos, desk),
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };
@@ -284,10 +291,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     access,
     storyDocs,
     desk,
+    deskPhotos,
     storyPresence,
     releaseWindow,
     close: async () => {
       try {
+        deskPhotos.close();
         await desk.close();
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();

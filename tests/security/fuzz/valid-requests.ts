@@ -130,6 +130,15 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'desk:share': { id: ARTICLE_ID },
   'desk:stories': {},
   'desk:search': { query: 'harbour' },
+  'deskPhotos:list': {},
+  'deskPhotos:share': { photoId: PHOTO_ID },
+  'deskPhotos:thumbnail': { mediaId: PHOTO_ID },
+  'deskPhotos:fetch': { mediaId: PHOTO_ID },
+  'deskPhotos:progress': { mediaId: PHOTO_ID },
+  'deskPhotos:placeAsLead': { mediaId: PHOTO_ID, articleId: ARTICLE_ID },
+  'deskPhotos:photoRequest': { articleId: ARTICLE_ID },
+  'deskPhotos:requestPhoto': { articleId: ARTICLE_ID, wanted: 'the minister at the lectern' },
+  'deskPhotos:fulfilRequest': { mediaId: PHOTO_ID, articleId: ARTICLE_ID },
 };
 
 /**

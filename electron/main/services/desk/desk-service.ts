@@ -33,6 +33,8 @@ export interface DeskService {
   relayWindowAwareness(articleId: string, update: Uint8Array): void;
   /** Notes of local field edits another editor's concurrent edit replaced, newest last. */
   notices(): string[];
+  /** The signed-in session (address, token, desk, who), for the desk's other services; null when signed out. */
+  session(): DeskSession | null;
   close(): Promise<void>;
 }
 
@@ -255,6 +257,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     },
     relayWindowAwareness: (articleId, update) => sync?.relayWindowAwareness(articleId, update),
     notices: () => [...notes],
+    session: () => (session ? structuredClone(session) : null),
     async close() {
       stopSync();
       await writes;

@@ -16,6 +16,7 @@ import { countPhotos } from './photo-display';
 import { PhotoEditor } from './PhotoEditor';
 import { PhotoGrid } from './PhotoGrid';
 import { LibraryChangesContext } from '../../api/library-changes';
+import { DeskPhotosPanel } from '../desk';
 import type { ImportRuns } from './useImportRuns';
 import { usePhotoDeskSettings } from './usePhotoDeskSettings';
 import { useFilterCounts, usePhotoPage, type FilterCounts } from './usePhotoPage';
@@ -115,6 +116,16 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
   const afterEdit = useCallback(
     (photo: Photo) => {
       remember([photo]);
+      changes.photosEdited();
+    },
+    [remember, changes],
+  );
+
+  // A desk photo fetched into this library: it shows in the grid like an import.
+  const afterFetch = useCallback(
+    (photo: Photo) => {
+      remember([photo]);
+      setLocalVersion((n) => n + 1);
       changes.photosEdited();
     },
     [remember, changes],
@@ -250,6 +261,7 @@ export function LibraryView({ imports, searchRef }: LibraryViewProps) {
               Select a photo to see and edit its details; Delete moves it to the trash. {MOD}click or Shift+click selects several; {MOD}A selects all.
             </p>
           )}
+          <DeskPhotosPanel selected={chosen.length === 1 ? (chosen[0] ?? null) : null} isLocal={(id) => photos.some((photo) => photo.id === id)} onFetched={afterFetch} />
         </aside>
       </div>
       {removal.asking && (
