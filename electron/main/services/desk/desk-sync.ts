@@ -5,6 +5,7 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import { DESK_INDEX_MAP, deskIndexDocumentName, storyDocumentName, storySummarySchema, type StorySummary } from '../../../../shared/desk/desk-protocol';
 import type { StoryPresence } from '../../../../shared/model/desk';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
+import { DeskStoryProvider } from './desk-story-provider';
 import type { SharedStory } from './shared-stories';
 import { metaOf, shown } from './story-meta';
 import type { StoryDocHost } from './story-doc-host';
@@ -14,7 +15,8 @@ import type { StoryDocHost } from './story-doc-host';
  * index document (its live story list) and one HocuspocusProvider per shared story, bound to the very
  * Y.Doc main holds for that story. Updates the provider applies carry the provider as their origin
  * (isDeskOrigin), so story-docs passes them to windows as from 'desk'. While the desk is unreachable
- * edits keep going into the local document; on reconnect the provider's sync merges both ways.
+ * edits keep going into the local document; on reconnect the provider's sync merges both ways, in
+ * one message each way (desk-story-provider.ts: nothing is queued while offline).
  */
 export interface DeskSyncOptions {
   serverUrl: string;
@@ -154,7 +156,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
       return;
     }
     const entry: StoryLink = { story, doc, provider: null as unknown as HocuspocusProvider, ownFields: new Map(), windowClients: new Set(), synced: false };
-    entry.provider = new HocuspocusProvider({
+    entry.provider = new DeskStoryProvider({
       websocketProvider: socket,
       name: storyDocumentName(story.deskId, story.storyId),
       document: doc,
