@@ -38,10 +38,13 @@ let connection: string;
 /** Every message of the story the server received from the desktop (through the relay). */
 let fromDesktop: Received[];
 let otherSocketIds: Set<string>;
+/** Notes of edits made here that a concurrent edit from the desk replaced. */
+let notes: string[];
 
 beforeEach(async () => {
   fromDesktop = [];
   otherSocketIds = new Set();
+  notes = [];
   server = new Server({
     port: 0,
     address: '127.0.0.1',
@@ -73,7 +76,7 @@ beforeEach(async () => {
     onRefused: (reason) => { throw new Error(`refused: ${reason}`); },
     onIndex: () => undefined,
     onStorySynced: () => undefined,
-    onSuperseded: () => undefined,
+    onSuperseded: (note) => notes.push(note),
     onPresence: () => undefined,
     onAwareness: () => undefined,
   });
@@ -151,4 +154,43 @@ describe('a desktop reconnecting to the desk after typing offline', () => {
     bodyText(other.doc).insert(0, '> ');
     await until(() => bodyOf(doc) === '> offline reconnecting live', 'the other editor’s edit on the desktop');
   });
+
+  it('a photo caption changed on both sides while offline keeps one whole caption and, when it is not ours, says so with both texts', async () => {
+    const doc = docs.get(KEY)!;
+    // Yjs keeps the change of the higher client id: the other editor's, here.
+    doc.clientID = 1;
+    other.doc.clientID = 4_000_000_000;
+    const photo = new Y.XmlElement('newsdesk-photo');
+    doc.transact(() => {
+      bodyText(doc).insertEmbed(0, photo);
+      photo.setAttribute('__type', 'newsdesk-photo');
+      photo.setAttribute('__captionJson', captionJson('Harbour at dawn'));
+    }, 'window-a');
+    await until(() => bodyText(other.doc).length === 1, 'the photo at the other editor');
+    const theirs = bodyText(other.doc).toDelta()[0].insert as Y.XmlElement;
+
+    await line.cut();
+    await until(() => connection === 'offline', 'the desktop to see the desk gone');
+    doc.transact(() => photo.setAttribute('__captionJson', captionJson('Harbour at dawn, Tuesday')), 'window-a');
+    theirs.setAttribute('__captionJson', captionJson('The harbour, seen from the bridge'));
+    await line.restore();
+    await until(() => sync.isSynced(STORY.articleId) && photo.getAttribute('__captionJson') === theirs.getAttribute('__captionJson'), 'both sides in step');
+
+    expect(photo.getAttribute('__captionJson')).toBe(captionJson('The harbour, seen from the bridge'));
+    expect(notes).toEqual([
+      'Your change to a photo caption in “” (“Harbour at dawn, Tuesday”) was replaced by another editor’s change made at the same time (“The harbour, seen from the bridge”).',
+    ]);
+
+    // A later change by someone who saw ours replaces nothing of ours.
+    doc.transact(() => photo.setAttribute('__captionJson', captionJson('Dawn')), 'window-a');
+    await until(() => theirs.getAttribute('__captionJson') === captionJson('Dawn'), 'our caption at the other editor');
+    theirs.setAttribute('__captionJson', captionJson('Dawn over the harbour'));
+    await until(() => photo.getAttribute('__captionJson') === captionJson('Dawn over the harbour'), 'their caption here');
+    expect(notes).toHaveLength(1);
+  });
 });
+
+/** A caption editor's state as the photo node mirrors it (one paragraph of text). */
+function captionJson(text: string): string {
+  return JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } });
+}
