@@ -247,6 +247,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...draftsHandlers,
     // A window's save: its story document and the file now hold the same version.
     'drafts:save': async (request, caller) => {
+      await fileVersions.beforeSave(request.article.id);
       const saved = await draftsHandlers['drafts:save'](request, caller);
       await fileVersions.matched(request.article.id, saved.updatedAt);
       return saved;

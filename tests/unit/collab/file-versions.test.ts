@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
+import { createFileVersions } from '../../../electron/main/services/collab/file-versions';
+import { createStoryDocs } from '../../../electron/main/services/collab/story-docs';
 import { seedStoryBody } from '../../../electron/main/services/collab/story-seed';
 import type { Services } from '../../../electron/main/services/compose';
 import { openDraftStore } from '../../../electron/main/services/drafts/draft-store';
@@ -124,5 +127,20 @@ describe('the file version a story document last matched, across a restart', () 
     expect(warn.mock.calls.flat().join(' ')).toMatch(/file version of story .* is not readable/);
     const saved = (await caller(services)('drafts:save', { article: await services.drafts.get(id), reason: 'auto' })) as { updatedAt: string };
     expect(JSON.parse(await readFile(recordPath, 'utf8'))).toEqual({ updatedAt: saved.updatedAt });
+  });
+
+  it('a window’s save cut short by a crash after the file was written, before its version was recorded, leaves the document trusted', async () => {
+    const { dataDir, id, recordPath } = await closedLibraryWithSavedStory();
+    const libraryDir = join(dataDir, 'library');
+    const docs = createStoryDocs({ libraryDir });
+    const versions = createFileVersions({ getArticle: () => Promise.reject(new Error('not read here')), docs, isShared: () => false, libraryDir });
+    await versions.beforeSave(id);
+    // The save's article file lands (its text stands for the document's, typed on since); the app dies before matched().
+    await writeOutside(dataDir, id, 'The document’s text as saved.');
+    await docs.closeAll();
+
+    const services = await reopen(dataDir);
+    expect(await openedText(services, id, 'window-e-0001')).toBe('Boats are back.');
+    expect(existsSync(recordPath)).toBe(false);
   });
 });

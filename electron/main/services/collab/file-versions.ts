@@ -1,9 +1,9 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleId, IsoTime, type Article } from '../../../../shared/model/article';
 import { messageOf } from '../../../../shared/model/errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { fsyncDir, writeFileAtomic } from '../fs/atomic-write';
 import type { StoryDocs } from './story-docs';
 import { replaceStoryContent } from './story-replace';
 
@@ -22,6 +22,12 @@ import { replaceStoryContent } from './story-replace';
  * people's concurrent edits.
  */
 export interface FileVersions {
+  /**
+   * A window is about to write the document's text to the file: the record is removed first, so a
+   * crash before the new version is recorded leaves no record (the document, which may already hold
+   * newer keystrokes, is trusted) rather than an older one that would have the file replace it.
+   */
+  beforeSave(id: string): Promise<void>;
   /** The document and the article file hold the same story as of this file version; resolves once recorded. */
   matched(id: string, updatedAt: string): Promise<void>;
   /** Called before an editor attaches to a story: brings the document up to the file if it moved on. */
@@ -79,15 +85,28 @@ export function createFileVersions({ getArticle, docs, isShared, libraryDir, rea
       await writeFileAtomic(path, `${JSON.stringify({ updatedAt })}\n`);
     } catch (error) {
       // The article itself is saved. An older record left behind would, after a restart, replace a
-      // document that may hold newer keystrokes with the file: without a record it is trusted instead.
+      // document that may hold newer keystrokes with the file: without a record it is trusted instead
+      // (for a window's save, beforeSave removed it already).
       console.warn(`The file version of story ${id} could not be recorded (${messageOf(error)}); after a restart its document is trusted as it is.`);
       await rm(path, { force: true }).catch(() => undefined);
     }
   }
 
-  function record(id: string, updatedAt: string): Promise<void> {
-    known.set(id, updatedAt);
-    const next = (writes.get(id) ?? Promise.resolve()).then(() => writeRecord(id));
+  async function removeRecord(id: string): Promise<void> {
+    const path = recordPath(id);
+    if (!path || readOnlyReason() !== null) return;
+    try {
+      await unlink(path);
+      // Flushed, so the removal is on disk before the save's rename of the article file.
+      await fsyncDir(join(path, '..'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`The file version of story ${id} could not be removed before a save (${messageOf(error)}).`);
+    }
+  }
+
+  /** Runs a story's record writes one after another, so the last one asked for is what is on disk. */
+  function queue(id: string, write: () => Promise<void>): Promise<void> {
+    const next = (writes.get(id) ?? Promise.resolve()).then(write);
     writes.set(id, next);
     void next.finally(() => {
       if (writes.get(id) === next) writes.delete(id);
@@ -95,7 +114,13 @@ export function createFileVersions({ getArticle, docs, isShared, libraryDir, rea
     return next;
   }
 
+  function record(id: string, updatedAt: string): Promise<void> {
+    known.set(id, updatedAt);
+    return queue(id, () => writeRecord(id));
+  }
+
   return {
+    beforeSave: (id) => queue(id, () => removeRecord(id)),
     matched: record,
     async beforeOpen(id, part) {
       if (part !== 'body' || isShared(id) || docs.editorsOf({ id, part }).size > 0) return;
