@@ -76,6 +76,7 @@ export const CHANNEL_NAMES = [
   'story:awareness',
   'story:close',
   'story:reloadFromFile',
+  'story:fileVersionFromDocument',
   'desk:status',
   'desk:signIn',
   'desk:signOut',

@@ -24,6 +24,15 @@ export const collabChannels = {
    * version into the document (as one change every window receives) and answers it.
    */
   'story:reloadFromFile': { request: z.object({ id: ArticleId }).strict(), response: Article },
+  /**
+   * Whether main wrote this version of the article file from the story document (the desk's or
+   * main's change to a story while no editor showed it): an editor bound to that document already
+   * holds everything in it, so it is no change "in another window".
+   */
+  'story:fileVersionFromDocument': {
+    request: z.object({ id: ArticleId, updatedAt: z.string().min(1).max(64) }).strict(),
+    response: z.boolean(),
+  },
   /** The editor closed: main may let the document go once no window holds it. */
   'story:close': { request: StoryDocRef, response: z.null() },
 

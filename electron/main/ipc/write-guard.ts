@@ -83,6 +83,7 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'story:close': 'reads',
   // Rewrites the shared document from the file.
   'story:reloadFromFile': 'writes',
+  'story:fileVersionFromDocument': 'reads',
   'desk:status': 'reads',
   'desk:signIn': 'writes',
   'desk:signOut': 'writes',

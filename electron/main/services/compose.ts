@@ -200,6 +200,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     drafts,
     // The document keeps the change on disk; the file catches up with the next change or reopening.
     onError: (id, message) => console.warn(`The article ${id} could not follow its story document: ${message}`),
+    // A window that opened the story meanwhile is told this version is its document's, not a change elsewhere.
+    onWritten: (id, updatedAt) => fileVersions.writtenFromDocument(id, updatedAt),
   });
   const storyPresence = createStoryPresence({
     onChange: (key, update, from) =>
@@ -225,6 +227,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       await replaceStoryContent(storyDocs, article);
       return article;
     },
+    fileVersionFromDocument: (id, updatedAt) => fileVersions.isFromDocument(id, updatedAt),
   });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
   const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);

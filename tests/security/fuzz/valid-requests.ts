@@ -123,6 +123,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'story:awareness': { id: ARTICLE_ID, part: 'body', session: 'window-0001', update: 'AA==' },
   'story:close': { id: ARTICLE_ID, part: 'body', session: 'window-0001' },
   'story:reloadFromFile': { id: ARTICLE_ID },
+  'story:fileVersionFromDocument': { id: ARTICLE_ID, updatedAt: '2026-01-01T00:00:00.000Z' },
   'desk:status': {},
   'desk:signIn': { serverUrl: 'http://127.0.0.1:8410', email: 'lucy@example.com', password: 'correct horse' },
   'desk:signOut': {},

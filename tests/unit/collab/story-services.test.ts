@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
 import type { Services } from '../../../electron/main/services/compose';
@@ -55,4 +55,26 @@ describe('story documents through the composed services', () => {
     expect(copy.get('root', Y.XmlText).toString()).toBe('Boats are back.');
     expect(reopened.bootstrap).toBe(false);
   });
+
+  it('tell a window which article file versions main wrote from the story document', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-story-services-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const services = await openTestServices(dataDir);
+    cleanups.push(() => services.close());
+    const article = await services.drafts.create({ section: 'News' });
+    const before = await services.drafts.save({ ...article, headline: 'Harbour reopens' }, 'manual');
+    // A change that is neither a window's nor the file's (the desk's, say) while no window shows the story.
+    const doc = await services.storyDocs.hold({ id: article.id, part: 'body' }, 'desk-test');
+    cleanups.push(() => services.storyDocs.release({ id: article.id, part: 'body' }, 'desk-test'));
+    doc.transact(() => doc.getMap('meta').set('headline', 'Harbour reopens on Monday'), { desk: true });
+    await vi.waitFor(async () => expect((await services.drafts.get(article.id)).headline).toBe('Harbour reopens on Monday'), { timeout: 10_000 });
+    const written = (await services.drafts.get(article.id)).updatedAt;
+
+    const ask = call(services);
+    expect(await ask('story:fileVersionFromDocument', { id: article.id, updatedAt: written })).toBe(true);
+    // The version before it was the editor's own save, not the document's: a window is told no.
+    expect(await ask('story:fileVersionFromDocument', { id: article.id, updatedAt: before.updatedAt })).toBe(false);
+    expect(await ask('story:fileVersionFromDocument', { id: crypto.randomUUID(), updatedAt: written })).toBe(false);
+  });
 });
+

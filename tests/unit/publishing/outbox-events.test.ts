@@ -150,4 +150,26 @@ describe('change signals', () => {
     vi.advanceTimersByTime(10);
     expect(listener).toHaveBeenCalledTimes(2);
   });
+
+  it('tells a window a job is done only once the board has followed it', async () => {
+    let outbox: Outbox | null = null;
+    let boardFollowed = false;
+    const boardAtDone: boolean[] = [];
+    const done = signals();
+    outbox = await open(async () => published, {
+      onChanged: () => {
+        if (outbox?.list()[0]?.state === 'done') boardAtDone.push(boardFollowed);
+        done.listener();
+      },
+      // The board's own write takes a while (a busy disk): a window must not read it before.
+      onFinished: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        boardFollowed = true;
+      },
+    });
+    await outbox.enqueue(request);
+    await vi.waitFor(() => expect(boardAtDone.length).toBeGreaterThan(0), { timeout: 5_000 });
+    expect(boardAtDone).not.toContain(false);
+  });
 });
+

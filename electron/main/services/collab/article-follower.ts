@@ -22,6 +22,8 @@ export interface ArticleFollowerOptions {
   delayMs?: number;
   /** A write failed (disk full, read-only library): the document keeps the change, the file will follow later. */
   onError?: (id: string, message: string) => void;
+  /** The article file was written from the document, as this version. */
+  onWritten?: (id: string, updatedAt: string) => void;
 }
 
 export interface ArticleFollower {
@@ -66,7 +68,8 @@ export function followArticles(options: ArticleFollowerOptions): ArticleFollower
     if (JSON.stringify(next) === JSON.stringify(article)) return;
     // An editor may have attached while the document was read: its autosave owns the file then.
     if (editorShows(id)) return;
-    await drafts.save(next, 'auto');
+    const saved = await drafts.save(next, 'auto');
+    options.onWritten?.(id, saved.updatedAt);
   }
 
   function run(id: string): Promise<void> {

@@ -19,6 +19,8 @@ export interface CollabHandlerServices {
   presence: StoryPresence;
   /** Puts the article file's version into its story document and answers it ("Reload"; see story-replace.ts). */
   reloadFromFile: (id: string) => Promise<Article>;
+  /** Whether main wrote this article file version from the story document (see file-versions.ts). */
+  fileVersionFromDocument: (id: string, updatedAt: string) => boolean;
 }
 
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -28,10 +30,11 @@ function notSignedIn(): never {
 }
 
 /** The story:* channels over main's story documents, and the desk:* channels (no desk connection yet). */
-export function createCollabHandlers({ docs, presence, reloadFromFile }: CollabHandlerServices): CollabHandlersWithWindows {
+export function createCollabHandlers({ docs, presence, reloadFromFile, fileVersionFromDocument }: CollabHandlerServices): CollabHandlersWithWindows {
   const windows = createWindowSessions();
   const handlers: CollabHandlers = {
     'story:reloadFromFile': ({ id }) => reloadFromFile(id),
+    'story:fileVersionFromDocument': ({ id, updatedAt }) => fileVersionFromDocument(id, updatedAt),
     'story:open': async ({ id, part, session }, caller) => {
       // Recorded before the document loads: a window gone meanwhile still lets go of it.
       windows.opened({ id, part }, session, caller?.senderId);

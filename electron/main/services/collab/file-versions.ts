@@ -32,7 +32,17 @@ export interface FileVersions {
   matched(id: string, updatedAt: string): Promise<void>;
   /** Called before an editor attaches to a story: brings the document up to the file if it moved on. */
   beforeOpen(id: string, part: string): Promise<void>;
+  /** Main wrote this file version from the document (article-follower): it is the document's state. */
+  writtenFromDocument(id: string, updatedAt: string): void;
+  /** Whether main wrote this file version from the document (see writtenFromDocument). */
+  isFromDocument(id: string, updatedAt: string): boolean;
 }
+
+/**
+ * How many versions written from a document are remembered per story. A window asks about the
+ * version it was just told of; a few more cover a burst of writes before it asks.
+ */
+const REMEMBERED_WRITES = 16;
 
 export interface FileVersionsDeps {
   getArticle(id: string): Promise<Article>;
@@ -49,6 +59,7 @@ const recordSchema = z.object({ updatedAt: IsoTime });
 
 export function createFileVersions({ getArticle, docs, isShared, libraryDir, readOnlyReason = () => null }: FileVersionsDeps): FileVersions {
   const known = new Map<string, string>();
+  const fromDocument = new Map<string, string[]>();
   /** Each story's record writes, one after another, so the last version matched is the one on disk. */
   const writes = new Map<string, Promise<void>>();
 
@@ -122,6 +133,13 @@ export function createFileVersions({ getArticle, docs, isShared, libraryDir, rea
   return {
     beforeSave: (id) => queue(id, () => removeRecord(id)),
     matched: record,
+    writtenFromDocument(id, updatedAt) {
+      // Never rejects: a record that cannot be written is said in the log (writeRecord).
+      void record(id, updatedAt);
+      const versions = [...(fromDocument.get(id) ?? []), updatedAt].slice(-REMEMBERED_WRITES);
+      fromDocument.set(id, versions);
+    },
+    isFromDocument: (id, updatedAt) => fromDocument.get(id)?.includes(updatedAt) ?? false,
     async beforeOpen(id, part) {
       if (part !== 'body' || isShared(id) || docs.editorsOf({ id, part }).size > 0) return;
       await writes.get(id);

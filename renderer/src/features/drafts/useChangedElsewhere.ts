@@ -20,6 +20,15 @@ export interface ChangedElsewhere {
  * (another window on this story) is not such a change: both windows hold the same document, so it
  * is taken as this window's own (see savedByOtherEditor).
  */
+/**
+ * Main wrote this version from the story document this window is bound to (the desk's changes while
+ * the story was opening, before this editor attached): it holds nothing the editor lacks.
+ */
+async function writtenFromDocument(id: string, updatedAt: string): Promise<boolean> {
+  const answer = await call('story:fileVersionFromDocument', { id, updatedAt });
+  return answer.ok && answer.value;
+}
+
 export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
   const [changed, setChanged] = useState(false);
   const sessionRef = useRef(session);
@@ -54,7 +63,7 @@ export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
       // A story trashed or unreadable elsewhere is reported by the actions that need it, not here.
       if (result.ok && result.value.updatedAt !== now.savedUpdatedAt()) {
         const onDisk = result.value.updatedAt;
-        if (now.link && (await savedByOtherEditor(now.link, onDisk))) {
+        if (now.link && ((await writtenFromDocument(openId, onDisk)) || (await savedByOtherEditor(now.link, onDisk)))) {
           if (sessionRef.current.article?.id === openId) sessionRef.current.adoptSavedVersion(onDisk);
           return;
         }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DraftSummary, ArticleStatus } from '../../../../shared/model/article';
 import { call } from '../../api/newsdesk';
+import { AnswerOrder } from './answer-order';
 
 export interface DraftFilters {
   text: string;
@@ -25,6 +26,10 @@ const byLastChange = (a: DraftSummary, b: DraftSummary) => b.updatedAt.localeCom
 /** Drafts matching the filters, newest change first; re-queried whenever `version` changes. */
 export function useDraftList(filters: DraftFilters, version: number): DraftListState {
   const [state, setState] = useState<DraftListState>({ items: [], total: 0, loading: true, error: null });
+  // An answer still on its way when the list is asked again is shown all the same (see AnswerOrder).
+  const order = useRef(new AnswerOrder()).current;
+  const filterKey = `${filters.text}\u0000${filters.status}\u0000${filters.section}`;
+  const currentFilters = useRef(filterKey);
 
   useEffect(() => {
     let cancelled = false;
@@ -32,24 +37,29 @@ export function useDraftList(filters: DraftFilters, version: number): DraftListS
     // large library, main may still be building its search index and answer only after a while.
     setState((prev) => (prev.loading ? prev : { ...prev, loading: true }));
     const timer = setTimeout(async () => {
+      const number = order.ask();
       const result = await call('drafts:list', {
         text: filters.text.trim(),
         status: filters.status || undefined,
         section: filters.section || undefined,
         limit: PAGE_SIZE,
       });
-      if (cancelled) return;
+      // Results for other filters than the ones shown now are of no use.
+      if (cancelled && currentFilters.current !== filterKey) return;
+      if (!order.take(number)) return;
+      const stillLatest = order.isLatest(number);
       if (result.ok) {
-        setState({ items: [...result.value.items].sort(byLastChange), total: result.value.total, loading: false, error: null });
+        setState({ items: [...result.value.items].sort(byLastChange), total: result.value.total, loading: !stillLatest, error: null });
       } else {
-        setState((prev) => ({ ...prev, loading: false, error: result.error.message }));
+        setState((prev) => ({ ...prev, loading: !stillLatest, error: result.error.message }));
       }
     }, filters.text ? SEARCH_DELAY_MS : 0);
+    currentFilters.current = filterKey;
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [filters.text, filters.status, filters.section, version]);
+  }, [filters.text, filters.status, filters.section, filterKey, version]);
 
   return state;
 }

@@ -31,6 +31,9 @@ export class JobBook {
    * not make the outbox look offline while another is being published to.
    */
   private readonly unreachable = new Set<string>();
+  /** Finishing jobs whose change is not told yet (see done), and whether a change waits for them. */
+  private finishing = 0;
+  private changeWaiting = false;
 
   constructor(
     private readonly store: OutboxStore,
@@ -68,8 +71,13 @@ export class JobBook {
   replace(job: PublishJob, changes: Partial<PublishJob>, line?: LogLine): PublishJob {
     const next = changed(job, changes, this.now(), line);
     this.jobs.set(job.id, next);
-    this.changed();
+    this.signal();
     return next;
+  }
+
+  private signal(): void {
+    if (this.finishing > 0) this.changeWaiting = true;
+    else this.changed();
   }
 
   /** For background transitions: memory holds the state, and the store keeps retrying the disk. */
@@ -140,7 +148,11 @@ export class JobBook {
   // -------------------------------------------------------------------------------------------
   // Outcomes of an attempt
 
-  async done(id: string, remote: PublishJob['remote'] & object, lateCancel: boolean): Promise<void> {
+  done(id: string, remote: PublishJob['remote'] & object, lateCancel: boolean): Promise<void> {
+    return this.holdingChanges(() => this.finish(id, remote, lateCancel));
+  }
+
+  private async finish(id: string, remote: PublishJob['remote'] & object, lateCancel: boolean): Promise<void> {
     const job = this.required(id);
     this.markReachable(job.targetId);
     const where = remote.link ? `: ${remote.link}` : '';
@@ -156,6 +168,23 @@ export class JobBook {
     await this.persistQuietly(finished);
     // After a late cancel the job may have been queued again meanwhile: then it is not finished.
     if (FINISHED_JOB_STATES.includes(finished.state)) await this.notifyFinished(finished);
+  }
+
+  /**
+   * A job's end is told to the windows only once onFinished has run: a window that sees "done"
+   * reads the placement board at once, and must find the card already Published or Retracted.
+   */
+  private async holdingChanges<T>(work: () => Promise<T>): Promise<T> {
+    this.finishing += 1;
+    try {
+      return await work();
+    } finally {
+      this.finishing -= 1;
+      if (this.finishing === 0 && this.changeWaiting) {
+        this.changeWaiting = false;
+        this.signal();
+      }
+    }
   }
 
   async conflict(id: string, conflict: ConflictVersions): Promise<void> {
@@ -175,7 +204,7 @@ export class JobBook {
     const network = error.kind === 'offline' || error.kind === 'timeout';
     if (network && !this.unreachable.has(job.targetId)) {
       this.unreachable.add(job.targetId);
-      this.changed();
+      this.signal();
     }
     else if (error.status !== null) this.markReachable(job.targetId);
     // A disk that refused a write is retried like a busy server: later, with backoff.
@@ -227,7 +256,7 @@ export class JobBook {
   /** The site answers again: its jobs that waited only for the network go now instead of at their backoff. */
   private markReachable(targetId: string): void {
     if (!this.unreachable.delete(targetId)) return;
-    this.changed();
+    this.signal();
     for (const id of this.waitingForNetwork) {
       const job = this.jobs.get(id);
       if (job?.targetId !== targetId) continue;
