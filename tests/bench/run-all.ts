@@ -2,7 +2,7 @@
 // baseline measured in the same run. Figures are printed, never asserted.
 import { runBigStoryBench } from './big-story-bench';
 import { runBoardBench } from './board-bench';
-import { runDeskBench } from './desk-bench';
+import { printPropagationSummary, runDeskBench } from './desk-bench';
 import { runDeskPhotosBench } from './desk-photos-bench';
 import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
@@ -22,6 +22,10 @@ await runMediaBench();
 await runBoardBench();
 await runPublishBench();
 await runGhostPublishBench();
-await runDeskBench();
+const desk = await runDeskBench();
 await runDeskPhotosBench();
 await runReconnectBench();
+
+// The desk's headline figure again, so it is not lost among the desk bench's other lines.
+console.log('\nShared desk');
+printPropagationSummary(desk);

@@ -15,7 +15,10 @@ describe.skipIf(skipReason !== null)('the desk benchmark, short', () => {
       expect(run.desk.samples.length).toBeGreaterThan(0);
       expect(run.desk.storiesConverged).toBe(run.desk.stories);
       expect(run.bare.storiesConverged).toBe(run.bare.stories);
+      // The figures printed: a p95 for the desk and for its bare baseline, so a ratio of the two.
+      expect(Number.isFinite(run.p95 / run.bareP95)).toBe(true);
     }
+    expect(figures?.runs.map((run) => run.editors)).toEqual([2, 10]);
     expect(figures?.bytesPerStory).toBeGreaterThan(0);
     expect(figures?.searchHits).toBeGreaterThan(0);
   }, 300_000);

@@ -237,7 +237,9 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
   const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);
-  const fileVersions = createFileVersions({ getArticle: (id) => drafts.get(id), docs: storyDocs, isShared: (id) => desk.sharedOf(id) !== null });
+  const fileVersions = createFileVersions({
+    getArticle: (id) => drafts.get(id), docs: storyDocs, isShared: (id) => desk.sharedOf(id) !== null, libraryDir, readOnlyReason: () => access.readOnly?.reason ?? null,
+  });
   const draftsHandlers = createDraftsHandlers({ drafts, settings });
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -254,13 +256,14 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...draftsHandlers,
     // A window's save: its story document and the file now hold the same version.
     'drafts:save': async (request, caller) => {
+      await fileVersions.beforeSave(request.article.id);
       const saved = await draftsHandlers['drafts:save'](request, caller);
-      fileVersions.matched(request.article.id, saved.updatedAt);
+      await fileVersions.matched(request.article.id, saved.updatedAt);
       return saved;
     },
     'drafts:restoreRevision': async ({ id, revisionId }) => {
       const restored = await draftsFromOutside.restoreRevision(id, revisionId);
-      fileVersions.matched(restored.id, restored.updatedAt);
+      await fileVersions.matched(restored.id, restored.updatedAt);
       return restored;
     },
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),

@@ -31,7 +31,8 @@ export function connectClient(webSocketUrl: string, deskId: string, storyId: str
   return connectDocument(webSocketUrl, storyDocumentName(deskId, storyId), token, doc);
 }
 
-export function connectDocument(webSocketUrl: string, name: string, token: string | null, doc = new Y.Doc()): DeskClient {
+/** `Provider`: Hocuspocus's own by default; the desktop's (DeskStoryProvider) to test or time what main does. */
+export function connectDocument(webSocketUrl: string, name: string, token: string | null, doc = new Y.Doc(), Provider = HocuspocusProvider): DeskClient {
   const refusals: string[] = [];
   const closes: string[] = [];
   const received: number[] = [];
@@ -42,7 +43,7 @@ export function connectDocument(webSocketUrl: string, name: string, token: strin
     const decoder = decoding.createDecoder(new Uint8Array(event.data));
     if (decoding.readVarString(decoder) === name) received.push(decoding.readVarUint(decoder));
   });
-  const provider = new HocuspocusProvider({
+  const provider = new Provider({
     websocketProvider: socket,
     name,
     document: doc,

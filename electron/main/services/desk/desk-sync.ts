@@ -5,6 +5,8 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import { DESK_INDEX_MAP, deskIndexDocumentName, storyDocumentName, storySummarySchema, type StorySummary } from '../../../../shared/desk/desk-protocol';
 import type { StoryPresence } from '../../../../shared/model/desk';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
+import { watchCaptions } from './caption-notes';
+import { DeskStoryProvider } from './desk-story-provider';
 import type { SharedStory } from './shared-stories';
 import { metaOf, shown } from './story-meta';
 import type { StoryDocHost } from './story-doc-host';
@@ -14,7 +16,8 @@ import type { StoryDocHost } from './story-doc-host';
  * index document (its live story list) and one HocuspocusProvider per shared story, bound to the very
  * Y.Doc main holds for that story. Updates the provider applies carry the provider as their origin
  * (isDeskOrigin), so story-docs passes them to windows as from 'desk'. While the desk is unreachable
- * edits keep going into the local document; on reconnect the provider's sync merges both ways.
+ * edits keep going into the local document; on reconnect the provider's sync merges both ways, in
+ * one message each way (desk-story-provider.ts: nothing is queued while offline).
  */
 export interface DeskSyncOptions {
   serverUrl: string;
@@ -93,6 +96,7 @@ interface StoryLink {
   /** Awareness client ids of this app's own windows (not "others" in the presence list). */
   windowClients: Set<number>;
   synced: boolean;
+  stopWatching(): void;
 }
 
 export function startDeskSync(options: DeskSyncOptions): DeskSync {
@@ -153,8 +157,8 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
       await host.release({ id: story.articleId, part: 'body' }, DESK_HOLDER);
       return;
     }
-    const entry: StoryLink = { story, doc, provider: null as unknown as HocuspocusProvider, ownFields: new Map(), windowClients: new Set(), synced: false };
-    entry.provider = new HocuspocusProvider({
+    const entry: StoryLink = { story, doc, provider: null as unknown as HocuspocusProvider, ownFields: new Map(), windowClients: new Set(), synced: false, stopWatching: () => undefined };
+    entry.provider = new DeskStoryProvider({
       websocketProvider: socket,
       name: storyDocumentName(story.deskId, story.storyId),
       document: doc,
@@ -167,7 +171,14 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
       },
       onUnsyncedChanges: () => options.onUnsynced(),
     });
-    metaOf(doc).observe((event, transaction) => watchFields(entry, event, transaction));
+    const fields = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void => watchFields(entry, event, transaction);
+    metaOf(doc).observe(fields);
+    const stopCaptions = watchCaptions(doc, (origin) => origin === entry.provider, (note) => options.onSuperseded(note, story));
+    // The document outlives this link (main holds it for its windows): stop watching it with the link.
+    entry.stopWatching = () => {
+      metaOf(doc).unobserve(fields);
+      stopCaptions();
+    };
     const awareness = entry.provider.awareness!;
     awareness.setLocalStateField('user', { name: options.userName, color: colorOf(options.userName) });
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -235,6 +246,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
     stop() {
       stopped = true;
       for (const entry of links.values()) {
+        entry.stopWatching();
         entry.provider.destroy();
         void host.release({ id: entry.story.articleId, part: 'body' }, DESK_HOLDER);
       }
