@@ -35,6 +35,8 @@ export function CommentsPanel({ link }: { link: StoryLink }) {
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
+  // Folded to a slim strip while the story has no open thread, so the text keeps its width.
+  const [folded, setFolded] = useState<boolean | null>(null);
   const peopleKey = useSyncExternalStore(link.onPeople, () => link.people().map((person) => person.name).join('\n'));
 
   useEffect(() => watchAnchors(editor, setWatch), [editor]);
@@ -99,6 +101,25 @@ export function CommentsPanel({ link }: { link: StoryLink }) {
     <CommentThreadCard key={thread.id} thread={thread} anchored={watch.anchors.has(thread.id)} active={watch.active.includes(thread.id)} actions={actions} />
   );
 
+  if (folded ?? (open.length === 0 && !pending)) {
+    return (
+      <aside className="nd-comments nd-comments--folded" aria-label="Comments" data-testid="comments-panel">
+        <button
+          type="button"
+          className="nd-comments__unfold"
+          title="Comments: select words in the text to comment on them"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            setFolded(false);
+            if (readSelectedRange(editor)) start();
+          }}
+        >
+          Comments{open.length > 0 ? ` (${open.length})` : ''}
+        </button>
+      </aside>
+    );
+  }
+
   return (
     <aside className="nd-comments" aria-label="Comments" data-testid="comments-panel">
       <header className="nd-comments__head">
@@ -106,6 +127,9 @@ export function CommentsPanel({ link }: { link: StoryLink }) {
         {/* mousedown would take the selection out of the text before it is read */}
         <button type="button" className="nd-button nd-button--small" onMouseDown={(event) => event.preventDefault()} onClick={start}>
           Comment
+        </button>
+        <button type="button" className="nd-button nd-button--small" aria-label="Fold the comments" title="Fold the comments" onClick={() => setFolded(true)}>
+          ›
         </button>
       </header>
       {mentions.length > 0 && (
