@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addReply, addThread, commentAnchorsOf, mentionsOf, readThreads, setResolved } from '../../shared/desk/comments';
 import { UserFacingError } from '../../shared/model/errors';
 import { articleBodyHtml } from '../../shared/rules/article-html';
+import type { DeskMention } from '../../electron/main/services/desk/comment-mentions';
 import { bodyWithMark } from '../unit/desk/comment-fixtures';
 import { deskServicesSkipReason } from './services/real-services';
 import { until } from './support/desk-clients';
@@ -19,12 +20,15 @@ let desk: DeskUnderTest;
 let ana: Desktop;
 let bo: Desktop;
 const PEOPLE_NAMES = [PEOPLE.ana.name, PEOPLE.bo.name];
+/** What each desktop's main told as mentions of its signed-in person (the OS notification in the app). */
+const anaMentions: DeskMention[] = [];
+const boMentions: DeskMention[] = [];
 
 beforeAll(async () => {
   if (skipReason) return;
   desk = await startDeskUnderTest();
-  ana = await openDesktop();
-  bo = await openDesktop();
+  ana = await openDesktop(undefined, { onDeskMention: (mention) => void anaMentions.push(mention) });
+  bo = await openDesktop(undefined, { onDeskMention: (mention) => void boMentions.push(mention) });
   await signIn(ana, desk.url, 'ana');
   await signIn(bo, desk.url, 'bo');
   await until(() => ana.services.desk.status().state === 'connected' && bo.services.desk.status().state === 'connected', 'both desktops connected');
@@ -65,6 +69,9 @@ describe.skipIf(skipReason !== null)('comments between two desktops', () => {
     addThread(anaWindow.doc, 'desk-thread-1', 'the bridge reopens Monday', { author: PEOPLE.ana.name, text: `Is Monday confirmed, @${PEOPLE.bo.name}?`, people: PEOPLE_NAMES }, commentAnchorsOf(anaWindow.doc));
     await until(() => readThreads(boWindow.doc).length === 1, 'Ana’s comment in Bo’s window');
     expect(mentionsOf(readThreads(boWindow.doc), PEOPLE.bo.name).map((mention) => mention.comment.author)).toEqual([PEOPLE.ana.name]);
+    // Bo's desktop tells Bo once; Ana is never told of her own comment.
+    await until(() => boMentions.some((mention) => mention.articleId === id), 'the mention told on Bo’s desktop');
+    expect(boMentions.filter((mention) => mention.articleId === id).map((mention) => [mention.comment.author, mention.quote])).toEqual([[PEOPLE.ana.name, 'the bridge reopens Monday']]);
 
     addReply(boWindow.doc, 'desk-thread-1', { author: PEOPLE.bo.name, text: 'Yes, the city confirmed at 9:14.', people: PEOPLE_NAMES }, commentAnchorsOf(boWindow.doc));
     setResolved(boWindow.doc, 'desk-thread-1', true, PEOPLE.bo.name, commentAnchorsOf(boWindow.doc));
@@ -75,6 +82,7 @@ describe.skipIf(skipReason !== null)('comments between two desktops', () => {
       [PEOPLE.bo.name, 'Yes, the city confirmed at 9:14.'],
     ]);
     expect(thread).toMatchObject({ resolvedBy: PEOPLE.bo.name });
+    expect(anaMentions).toEqual([]);
 
     // The thread is in both desktops' own documents too, not only in the windows.
     expect(readThreads(ana.services.storyDocs.get({ id, part: 'body' })!)).toEqual(readThreads(bo.services.storyDocs.get({ id, part: 'body' })!));
@@ -108,5 +116,17 @@ describe.skipIf(skipReason !== null)('comments between two desktops', () => {
     await until(() => readThreads(anaWindow.doc)[0]?.resolved === true, 'the orphaned thread resolved in Ana’s window');
     anaWindow.detach();
     boWindow.detach();
+  }, 120_000);
+
+  it('a mention reaches the other desktop with no window on the story open, and is told once', async () => {
+    const id = await sharedStory('desk-thread-3');
+    const anaWindow = await attachWindow(ana.services, id, 'ana-comments-3');
+    await until(() => bo.services.desk.status().unsyncedStories === 0 && bo.services.storyDocs.get({ id, part: 'body' }) !== undefined, 'the story synced on Bo’s desktop');
+    addThread(anaWindow.doc, 'desk-thread-3', 'Monday', { author: PEOPLE.ana.name, text: `@${PEOPLE.bo.name} photo of the bridge?`, people: PEOPLE_NAMES }, commentAnchorsOf(anaWindow.doc));
+    await until(() => boMentions.some((mention) => mention.articleId === id), 'the mention told on Bo’s desktop');
+    addReply(anaWindow.doc, 'desk-thread-3', { author: PEOPLE.ana.name, text: 'No rush.', people: PEOPLE_NAMES }, commentAnchorsOf(anaWindow.doc));
+    await until(() => readThreads(bo.services.storyDocs.get({ id, part: 'body' })!)[0]?.comments.length === 2, 'the reply on Bo’s desktop');
+    expect(boMentions.filter((mention) => mention.articleId === id).map((mention) => mention.comment.text)).toEqual([`@${PEOPLE.bo.name} photo of the bridge?`]);
+    anaWindow.detach();
   }, 120_000);
 });
