@@ -57,6 +57,13 @@ test('a comment added in one window is answered and resolved in the other; it ne
   await expect(threadsOf(first)).toContainText('Yes: city press release, 9:14.');
   await first.screenshot({ path: `${SCREENS}/comments-thread.png` });
 
+  // The reader preview shows the words as readers get them: no highlight of the comment.
+  await first.getByRole('button', { name: 'Preview' }).click();
+  const previewMark = first.locator('.nd-editor--readonly mark');
+  await expect(previewMark).toHaveText('bridge reopens Monday');
+  expect(await previewMark.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).borderBottomStyle])).toEqual(['rgba(0, 0, 0, 0)', 'none']);
+  await first.getByRole('button', { name: 'Preview' }).click();
+
   await threadsOf(second).getByRole('button', { name: 'Resolve', exact: true }).click();
   await expect(panelOf(first).getByRole('button', { name: 'Show resolved (1)' })).toBeVisible();
   await panelOf(first).getByRole('button', { name: 'Show resolved (1)' }).click();
