@@ -47,6 +47,14 @@ test('a comment added in one window is answered and resolved in the other; it ne
   await panelOf(first).getByRole('button', { name: 'Add comment' }).click();
   await expect(threadsOf(first)).toHaveCount(1);
   await expect(bodyOf(first).locator('mark')).toHaveText('bridge reopens Monday');
+  // Undo takes the mark back (the thread then says its words are gone), redo puts it back on them.
+  await first.getByRole('button', { name: 'Undo' }).click();
+  await expect(bodyOf(first).locator('mark')).toHaveCount(0);
+  await expect(threadsOf(first)).toContainText('The words this comment was on were deleted');
+  await first.getByRole('button', { name: 'Redo' }).click();
+  await expect(bodyOf(first).locator('mark')).toHaveText('bridge reopens Monday');
+  await expect(threadsOf(first)).not.toContainText('were deleted');
+  await expect(bodyOf(first)).toHaveText('The mayor said the bridge reopens Monday.');
 
   // The other window: the thread, the marked words, and the notice that it was mentioned.
   await expect(threadsOf(second)).toHaveCount(1);
