@@ -303,6 +303,7 @@ export function startNewsdesk(): void {
       onImportProgress: (job) => broadcast('media:importProgress', job),
       // DeskEvents and the contract's payloads of the same names are one type (checked in events.ts).
       onDeskEvent: (event, payload) => broadcast(event, payload as AppEventPayload<typeof event>),
+      onDeskMention: (mention) => ready.mentioned(mention),
       // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),
     });

@@ -25,6 +25,8 @@ import { createAppWindow } from '../window/main-window';
 import { MAIN_WINDOW_KEY, articleWindowKey, touchArticleWindowKey, type KeyValueStore } from '../window/window-state';
 import { sendAppEvent } from './app-events';
 import { createPublishNotifier, type NotificationClass } from './publish-notifications';
+import { createMentionNotifier } from './mention-notifications';
+import type { DeskMention } from '../services/desk/comment-mentions';
 import { articleIdFromPath, createRecentArticles, osRecentDocumentsFor } from './recent-articles';
 import { applySpellcheckLanguages } from './spellcheck';
 import { applyThemeSetting, watchTheme } from './theme';
@@ -69,6 +71,8 @@ export interface ElectronDesktop {
   openPaths(paths: readonly string[]): boolean;
   applySettings(settings: Settings): void;
   jobFinished(finished: FinishedJob): void;
+  /** Someone on the desk mentioned the signed-in person in a comment. */
+  mentioned(mention: DeskMention): void;
   refreshMenu(): void;
   /** A window's answer to 'app:saveBeforeClose' (the 'app:savedBeforeClose' channel). */
   savedBeforeClose(senderId: number, answer: SavedBeforeClose): void;
@@ -151,6 +155,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
 
   watchTheme(deps.nativeTheme, () => windows.all());
   const notifyJob = createPublishNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
+  const notifyMention = createMentionNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
 
   let appliedDesktop: string | null = null;
   const shell: DesktopShell = {
@@ -193,6 +198,13 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
         notifyJob(job, targetName);
       } catch (error) {
         deps.log(`Publish notification for job ${job.id} failed: ${String(error)}`);
+      }
+    },
+    mentioned(mention) {
+      try {
+        notifyMention(mention);
+      } catch (error) {
+        deps.log(`Mention notification for comment ${mention.comment.id} failed: ${String(error)}`);
       }
     },
     refreshMenu,

@@ -25,6 +25,7 @@ import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { openDeskPhotos, type DeskPhotos } from './desk/desk-photos';
 import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
+import type { DeskMention } from './desk/comment-mentions';
 import { isDeskOrigin } from './desk/desk-sync';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
@@ -74,6 +75,8 @@ export interface ServiceOptions {
    * in the browser harness). A window not showing that story ignores it.
    */
   onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
+  /** A desk comment mentioned the signed-in person (see desk/comment-mentions.ts). */
+  onDeskMention?: (mention: DeskMention) => void;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
   /** How pasted web pictures are fetched; tests allow loopback so a local server can play the web. */
@@ -215,7 +218,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let desk: DeskService;
   try {
     desk = await openDeskService({
-      libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent,
+      libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent, onMention: options.onDeskMention,
     });
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);

@@ -60,6 +60,8 @@ export interface ArticleEditorProps {
   preview?: ReactNode;
   /** The dialog the toolbar's "Insert photo" opens (the photo desk's library picker). */
   photoPicker: PhotoPicker;
+  /** Beside the text, inside the composer (the comments panel). Keep it the same element between renders. */
+  aside?: ReactNode;
 }
 
 /**
@@ -78,7 +80,7 @@ function reportError(error: Error): void {
  * desk around it re-renders after every autosave (the draft list's order changes), and going
  * through the composer's plugins and toolbar then would land between keystrokes for nothing.
  */
-export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, onEditor, onChange, onStats, footer, preview, photoPicker }: ArticleEditorProps) {
+export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, onEditor, onChange, onStats, footer, preview, photoPicker, aside }: ArticleEditorProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const cursorsRef = useRef<HTMLDivElement>(null);
   const initialConfig = useMemo<InitialConfigType>(
@@ -117,27 +119,30 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
           <PastedImagesNotice />
         </div>
         {preview}
-        <div className="nd-editor-scroll" ref={setScroller} hidden={preview !== undefined}>
-          <div className="nd-editor-page">
-            <RichTextPlugin
-              contentEditable={
-                <ContentEditable
-                  className="nd-editor"
-                  aria-label="Article body"
-                  aria-multiline
-                  data-testid="article-body"
-                  spellCheck
-                  aria-placeholder="Write the story…"
-                  placeholder={<div className="nd-editor-placeholder">Write the story…</div>}
-                />
-              }
-              ErrorBoundary={LexicalErrorBoundary}
-            />
-            {/* Where the other editors' cursors and selections are drawn, positioned against the page. */}
-            <div className="nd-editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
+        <div className="nd-editor-body" hidden={preview !== undefined}>
+          <div className="nd-editor-scroll" ref={setScroller}>
+            <div className="nd-editor-page">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="nd-editor"
+                    aria-label="Article body"
+                    aria-multiline
+                    data-testid="article-body"
+                    spellCheck
+                    aria-placeholder="Write the story…"
+                    placeholder={<div className="nd-editor-placeholder">Write the story…</div>}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              {/* Where the other editors' cursors and selections are drawn, positioned against the page. */}
+              <div className="nd-editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
+            </div>
+            <LinkEditorPlugin anchorElem={scroller} />
+            <EmbedInsertPlugin />
           </div>
-          <LinkEditorPlugin anchorElem={scroller} />
-          <EmbedInsertPlugin />
+          {aside}
         </div>
         {footer}
         {/* Before CollaborationPlugin: it sorts each change into an undo step before the change reaches Yjs. */}

@@ -11,6 +11,9 @@ export const editorTheme: EditorThemeClasses = {
   /** The block that hosts an inline photo (the figure inside is PhotoView's). */
   photo: 'nd-photo-host',
   link: 'nd-link',
+  /** Commented words (MarkNode); the panel adds nd-mark--resolved / nd-mark--active. */
+  mark: 'nd-mark',
+  markOverlap: 'nd-mark--overlap',
   /** The block that hosts an embed card (the card inside is EmbedNode's). */
   embed: 'nd-embed-host',
   table: 'nd-table',

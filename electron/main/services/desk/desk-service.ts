@@ -10,7 +10,8 @@ import type { DraftStore } from '../drafts/types';
 import type { SecretBox } from '../publishing/targets/secret-box';
 import { createDeskApi, DeskSessionRefused } from './desk-api';
 import { NO_KEYCHAIN_FOR_DESK, openDeskSessionStore, type DeskSession } from './desk-session-store';
-import { startDeskSync, type DeskSync } from './desk-sync';
+import { watchMentions, type DeskMention, type MentionWatch } from './comment-mentions';
+import { isDeskOrigin, startDeskSync, type DeskSync } from './desk-sync';
 import { openSharedStories, type SharedStory } from './shared-stories';
 import type { StoryDocHost } from './story-doc-host';
 import { createArticleFromStory } from './story-article';
@@ -48,6 +49,8 @@ export interface DeskServiceOptions {
   /** Writes a story's body into its document when nobody has yet (a story shared before any window opened it). */
   seedBody?: (article: Article) => Promise<unknown>;
   emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
+  /** Someone on the desk mentioned the signed-in person in a comment (an OS notification in the app). */
+  onMention?: (mention: DeskMention) => void;
   /** The clock (tests move it to test expiry). */
   now?: () => number;
 }
@@ -72,6 +75,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   let serverUrl = restored.serverUrl;
   let session: DeskSession | null = null;
   let sync: DeskSync | null = null;
+  let mentions: MentionWatch | null = null;
   let connection: 'connecting' | 'connected' | 'offline' = 'connecting';
   let message: string | null = restored.problem;
   let expiryTimer: NodeJS.Timeout | null = null;
@@ -107,6 +111,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     expiryTimer = null;
     sync?.stop();
     sync = null;
+    mentions?.stop();
+    mentions = null;
   }
 
   async function end(reason: string | null): Promise<void> {
@@ -161,6 +167,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     expiryTimer = setTimeout(() => void end(SESSION_EXPIRED), Math.min(left, 2 ** 31 - 1));
     expiryTimer.unref();
     const deskId = active.desk.id;
+    mentions?.stop();
+    mentions = watchMentions(active.user.name, isDeskOrigin, (mention) => options.onMention?.(mention));
     sync = startDeskSync({
       serverUrl: active.serverUrl,
       token: active.token,
@@ -176,7 +184,10 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       onIndex: (list) => {
         for (const summary of list) void adopt(summary, deskId);
       },
-      onStorySynced: (story, doc) => void storySynced(story, doc),
+      onStorySynced: (story, doc) => {
+        mentions?.follow(story.articleId, doc);
+        void storySynced(story, doc);
+      },
       onSuperseded: (note) => {
         // The latest few are enough for the status line and a look back; older ones were shown.
         if (notes.push(note) > MAX_NOTES) notes.shift();

@@ -1,5 +1,6 @@
 // The desk feature's public entry: the connection to a shared desk as the windows show it
-// (Preferences › Desk, the status chip, shared and presence marks, sharing, the archive search).
+// (Preferences › Desk, the status chip, shared and presence marks, sharing, the archive search),
+// and the comments on a story's text.
 export { DeskArchiveSearch } from './DeskArchiveSearch';
 export { DeskChip } from './DeskChip';
 export { DeskPane } from './DeskPane';
@@ -10,3 +11,4 @@ export { onDeskPreferencesRequested, requestDeskPreferences } from './preference
 export { PresenceMarks, SharedMark } from './PresenceMarks';
 export { ShareToDeskDialog } from './ShareToDeskDialog';
 export { useSharedStories } from './useSharedStories';
+export { CommentsPanel } from './comments/CommentsPanel';

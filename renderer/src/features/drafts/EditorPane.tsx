@@ -16,6 +16,7 @@ import { PublishTimeSection } from '../feeds';
 import { useArticlePhotos } from '../../editor/photos/ArticlePhotosContext';
 import { titleOf } from './DraftListItem';
 import { PhotoPickerDialog } from '../photos';
+import { CommentsPanel } from '../desk';
 import { ChangedElsewhereNotice } from './ChangedElsewhereNotice';
 import { StatusBar } from './StatusBar';
 import type { DraftSession } from './useDraftSession';
@@ -113,6 +114,10 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
     [stats, saveState, saveNow, summary, openCheck],
   );
 
+  const link = session.link;
+  // The same element while the story is the same, for the memoized editor (as the footer).
+  const comments = useMemo(() => (link ? <CommentsPanel link={link} /> : undefined), [link]);
+
   if (!article || !session.link) return null;
   return (
     <main className="nd-main" aria-label="Editor" ref={paneRef}>
@@ -159,6 +164,7 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
         preview={previewBody ? <ArticlePreview article={article} body={previewBody} readTime={stats.get()?.label ?? '1 min read'} /> : undefined}
         footer={footer}
         photoPicker={PhotoPickerDialog}
+        aside={comments}
       />
     </main>
   );
