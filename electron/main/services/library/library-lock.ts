@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { createWhole, removeLeftovers } from './create-whole';
 
 /**
  * One writer per library, across processes and machines.
@@ -193,16 +194,9 @@ export async function acquireLibraryLock(libraryDir: string, options: LockOption
 }
 
 async function createExclusive(path: string, owner: LockOwner): Promise<void> {
-  const handle = await fsp.open(path, 'wx', 0o644);
-  try {
-    await handle.writeFile(JSON.stringify(owner));
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fsp.rm(path, { force: true });
-    throw error;
-  }
-  await handle.close();
+  await createWhole(path, JSON.stringify(owner));
+  // What a start killed while taking the lock left beside it.
+  await removeLeftovers(path, isProcessAlive);
 }
 
 async function readLock(path: string): Promise<FoundLock | null> {
@@ -234,7 +228,7 @@ async function removeStale(path: string, judged: FoundLock): Promise<boolean> {
   // Twice: a guard left by a process killed mid-takeover on this machine is removed, then taken.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await fsp.writeFile(guard, JSON.stringify({ host: hostname(), pid: process.pid }), { flag: 'wx' });
+      await createWhole(guard, JSON.stringify({ host: hostname(), pid: process.pid }));
       break;
     } catch (error) {
       if (codeOf(error) !== 'EEXIST') throw error;
