@@ -82,3 +82,22 @@ export function movesFrom(user: RoleHolder | null | undefined, from: DeskStatus)
 export function textChangeReopens(status: DeskStatus): boolean {
   return status === 'approved' || status === 'scheduled';
 }
+
+/**
+ * The server's own record in a story document of its last status move, the Y.Map `workflow`:
+ * `by` (a name), `at` (ISO 8601) and `note` (the sentence the desk shows, such as "Back to review:
+ * Bo Photo changed the text after approval"). Only the server writes it; a client's write is undone.
+ */
+export const STORY_WORKFLOW_MAP = 'workflow';
+
+export const workflowNoteSchema = z.object({ by: z.string(), at: z.string(), note: z.string() });
+export type WorkflowNote = z.infer<typeof workflowNoteSchema>;
+
+/** A story's place in the workflow for one user, as the desk server answers it. */
+export const storyWorkflowResponseSchema = z.object({
+  status: DeskStatus,
+  roles: z.array(z.string()),
+  moves: z.array(z.object({ to: DeskStatus, allowed: z.boolean(), reason: z.string().optional() })),
+  last: workflowNoteSchema.nullable(),
+});
+export type StoryWorkflowResponse = z.infer<typeof storyWorkflowResponseSchema>;
