@@ -82,6 +82,9 @@ export const CHANNEL_NAMES = [
   'desk:share',
   'desk:stories',
   'desk:search',
+  'desk:workflow',
+  'desk:moveStatus',
+  'desk:audit',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

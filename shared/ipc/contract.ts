@@ -3,6 +3,7 @@ import { appChannels } from './app-contract';
 import { collabChannels } from './collab-contract';
 import type { ChannelName } from './channels';
 import { desktopChannels } from './desktop-contract';
+import { deskWorkflowChannels } from './desk-workflow-contract';
 import { draftsChannels } from './drafts-contract';
 import { feedsChannels } from './feeds-contract';
 import { mediaChannels } from './media-contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...feedsChannels,
   ...publishingChannels,
   ...collabChannels,
+  ...deskWorkflowChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -89,6 +89,9 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'desk:share': 'writes',
   'desk:stories': 'reads',
   'desk:search': 'reads',
+  'desk:workflow': 'reads',
+  'desk:moveStatus': 'writes',
+  'desk:audit': 'reads',
   'export:ninjs': 'reads',
 };
 

@@ -129,6 +129,9 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'desk:share': { id: ARTICLE_ID },
   'desk:stories': {},
   'desk:search': { query: 'harbour' },
+  'desk:workflow': { id: ARTICLE_ID },
+  'desk:moveStatus': { id: ARTICLE_ID, to: 'ready' },
+  'desk:audit': {},
 };
 
 /**
