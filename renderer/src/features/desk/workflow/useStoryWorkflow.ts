@@ -12,10 +12,12 @@ export interface StoryWorkflow {
   move(to: DeskStatus): Promise<void>;
 }
 
+const READ_AFTER_CHANGE_MS = 400;
+
 /**
  * A desk story's status and the moves open to this user, as the desk server answers them. Read
- * again whenever the story changes from the desk (someone else moved it, or a text change sent
- * it back to review) and when the connection comes back.
+ * again after the story changes (someone moved it, or a text change sent it back to review), when
+ * the desk connection changes (the story was just shared) and when the connection comes back.
  */
 export function useStoryWorkflow(articleId: string): StoryWorkflow {
   const connected = useDeskStatus()?.state === 'connected';
@@ -31,9 +33,22 @@ export function useStoryWorkflow(articleId: string): StoryWorkflow {
   useEffect(() => {
     if (!connected) return undefined;
     void read();
-    return onAppEvent('story:updated', (change) => {
-      if (change.id === articleId && change.from === 'desk') void read();
+    // Typing sends many changes a second: one read after a burst is enough.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const readSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void read(), READ_AFTER_CHANGE_MS);
+    };
+    const offUpdated = onAppEvent('story:updated', (change) => {
+      if (change.id === articleId) readSoon();
     });
+    // Sharing the story (or syncing it after being offline) changes what the desk knows of it.
+    const offStatus = onAppEvent('desk:statusChanged', readSoon);
+    return () => {
+      clearTimeout(timer);
+      offUpdated();
+      offStatus();
+    };
   }, [articleId, connected, read]);
 
   const move = useCallback(async (to: DeskStatus) => {
