@@ -7,7 +7,8 @@ import type * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { parseDeskMediaDocumentName, type DeskPhoto } from '../shared/desk/photos';
 import { messageOf } from '../shared/model/errors';
-import { isMember } from './accounts';
+import type { DeskRole } from '../shared/desk/roles';
+import { isMember, rolesOfUser } from './accounts';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
@@ -19,6 +20,7 @@ import { LoginRateLimit } from './rate-limit';
 import { storyFields } from './story-fields';
 import { StoryStore } from './story-store';
 import { loadTokenKey, verifyToken, type SessionClaims } from './tokens';
+import { handleWorkflowRequest, WorkflowRegistry } from './workflow-api';
 
 export interface DeskServerOptions {
   /** 0 picks a free port. */
@@ -68,6 +70,8 @@ export interface RunningDeskServer {
 
 interface ConnectionContext {
   user: SessionClaims;
+  /** Read from the database when the connection is made (a role given or taken applies from the next one). */
+  roles: DeskRole[];
 }
 
 function redisExtension(url: string): Extension {
@@ -89,6 +93,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
 
   // Stories this instance has put in their desk's index since it started.
   const listed = new Set<string>();
+  const workflows = new WorkflowRegistry(db);
   // Set once the server exists: the persistence hooks below are created before it.
   const started: { server?: Server } = {};
   const publish = (documentName: string, document: Y.Doc, names: readonly string[]): void => {
@@ -141,7 +146,16 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (!(await isMember(db, user.userId, deskId))) throw new Error('You are not on that desk.');
       // The story list is the server's to write.
       if (parseDeskIndexDocumentName(documentName) || parseDeskMediaDocumentName(documentName)) connectionConfig.readOnly = true;
-      return { user };
+      return { user, roles: await rolesOfUser(db, user.userId) };
+    },
+
+    async afterLoadDocument({ documentName, document }) {
+      const story = parseStoryDocumentName(documentName);
+      if (story) workflows.attach(documentName, story, document);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      workflows.detach(documentName);
     },
 
     async beforeHandleMessage({ update: data, documentName, connection, context }) {
@@ -180,7 +194,9 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
           });
         },
       };
-      const handled = await handleMediaRequest(media, request, response).then((done) => done || handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit }, request, response))
+      const signedInRoutes = handleWorkflowRequest.bind(null, { db, registry: workflows, hocuspocus: () => started.server?.hocuspocus });
+      const handled = await handleMediaRequest(media, request, response)
+        .then((done) => done || handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit, signedInRoutes }, request, response))
         .catch((error: unknown) => {
           if (!response.headersSent) response.writeHead(500).end(messageOf(error));
           return true;

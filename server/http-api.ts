@@ -11,22 +11,24 @@ export interface HttpApiOptions {
   tokenKey: Uint8Array;
   tokenLifetimeSeconds: number;
   rateLimit: LoginRateLimit;
+  /** More routes for a signed-in user (the workflow's); true when it answered. */
+  signedInRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL, claims: SessionClaims) => Promise<boolean>;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   response.end(JSON.stringify(body));
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+export async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -110,8 +112,9 @@ async function route(options: HttpApiOptions, request: IncomingMessage, response
     send(response, 200, body);
     return;
   }
-  if (request.method !== 'GET') throw new HttpError(405, 'Only GET is served here.');
   const claims = await session(request, options.tokenKey);
+  if (options.signedInRoutes && (await options.signedInRoutes(request, response, url, claims))) return;
+  if (request.method !== 'GET') throw new HttpError(405, 'Only GET is served here.');
   if (url.pathname === '/api/desks') {
     send(response, 200, { desks: await desksOf(db, claims.userId) });
     return;

@@ -50,7 +50,8 @@ async function addUserCommand(args: string[]): Promise<void> {
     options: {
       name: { type: 'string' },
       email: { type: 'string' },
-      role: { type: 'string', default: 'editor' },
+      // Repeat for several roles: --role reporter --role publisher.
+      role: { type: 'string', multiple: true, default: ['editor'] },
       desk: { type: 'string', multiple: true },
     },
     strict: true,
@@ -60,8 +61,8 @@ async function addUserCommand(args: string[]): Promise<void> {
   const password = await readPasswordFromStdin();
   const db = await openDeskDatabase({ url: process.env.DESK_DATABASE_URL, dataDir: process.env.DESK_DATA_DIR ?? DEFAULT_DESK_OPTIONS.dataDir });
   try {
-    const user = await addUser(db, { name: values.name ?? '', email: values.email ?? '', role: values.role as 'editor', password, desks: values.desk ?? [] });
-    console.log(`Created ${user.name} <${user.email}> (${user.role}) on ${(values.desk ?? []).join(', ')}.`);
+    const user = await addUser(db, { name: values.name ?? '', email: values.email ?? '', roles: values.role, password, desks: values.desk ?? [] });
+    console.log(`Created ${user.name} <${user.email}> (${user.roles.join(', ')}) on ${(values.desk ?? []).join(', ')}.`);
   } finally {
     await db.close();
   }

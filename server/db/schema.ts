@@ -53,4 +53,30 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
      shared_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (desk_id, media_id))`,
   `CREATE INDEX IF NOT EXISTS desk_media_shared ON desk_media (desk_id, shared_at DESC)`,
+  // Roles and the audit log. Users once had a single `role` column (kept, holding their first
+  // role, for older servers on the same database); `user_roles` holds them all. The single statement
+  // below copies each existing user's role once, marked done in desk_settings in the same statement,
+  // so a role an admin later removes is not copied back at the next start.
+  `CREATE TABLE IF NOT EXISTS user_roles (
+     user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     role text NOT NULL,
+     PRIMARY KEY (user_id, role))`,
+  `WITH first_run AS (
+     INSERT INTO desk_settings (key, value) VALUES ('user-roles-copied', now()::text) ON CONFLICT (key) DO NOTHING RETURNING 1)
+   INSERT INTO user_roles (user_id, role)
+   SELECT u.id, CASE WHEN u.role = 'photo' THEN 'photo-editor' ELSE u.role END FROM users u, first_run
+   WHERE u.role IN ('reporter', 'editor', 'photo', 'photo-editor', 'publisher', 'admin')
+   ON CONFLICT DO NOTHING`,
+  `CREATE TABLE IF NOT EXISTS desk_audit (
+     id bigserial PRIMARY KEY,
+     desk_id text NOT NULL,
+     story_id text,
+     at timestamptz NOT NULL DEFAULT now(),
+     user_id text,
+     user_name text NOT NULL,
+     action text NOT NULL,
+     summary text NOT NULL,
+     detail jsonb NOT NULL DEFAULT '{}')`,
+  `CREATE INDEX IF NOT EXISTS desk_audit_by_story ON desk_audit (desk_id, story_id, id DESC)`,
+  `CREATE INDEX IF NOT EXISTS desk_audit_by_desk ON desk_audit (desk_id, id DESC)`,
 ];

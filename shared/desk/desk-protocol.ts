@@ -71,7 +71,8 @@ export const loginResponseSchema = z.object({
   token: z.string(),
   /** ISO 8601; the desktop signs in again before this. */
   expiresAt: z.string(),
-  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() }),
+  // `roles` came with the desk workflow; a desk from before sends only `role`.
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string(), roles: z.array(z.string()).default([]) }),
   desks: z.array(deskSummarySchema),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;

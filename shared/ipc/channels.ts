@@ -92,6 +92,9 @@ export const CHANNEL_NAMES = [
   'deskPhotos:photoRequest',
   'deskPhotos:requestPhoto',
   'deskPhotos:fulfilRequest',
+  'desk:workflow',
+  'desk:moveStatus',
+  'desk:audit',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -4,6 +4,7 @@ import { collabChannels } from './collab-contract';
 import { deskPhotosChannels } from './desk-photos-contract';
 import type { ChannelName } from './channels';
 import { desktopChannels } from './desktop-contract';
+import { deskWorkflowChannels } from './desk-workflow-contract';
 import { draftsChannels } from './drafts-contract';
 import { feedsChannels } from './feeds-contract';
 import { mediaChannels } from './media-contract';
@@ -23,6 +24,7 @@ export const contract = {
   ...publishingChannels,
   ...collabChannels,
   ...deskPhotosChannels,
+  ...deskWorkflowChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

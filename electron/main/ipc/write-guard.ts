@@ -101,6 +101,9 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'deskPhotos:photoRequest': 'reads',
   'deskPhotos:requestPhoto': 'writes',
   'deskPhotos:fulfilRequest': 'writes',
+  'desk:workflow': 'reads',
+  'desk:moveStatus': 'writes',
+  'desk:audit': 'reads',
   'export:ninjs': 'reads',
 };
 

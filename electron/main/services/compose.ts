@@ -22,6 +22,8 @@ import { seedStoryBody } from './collab/story-seed';
 import { createFileVersions } from './collab/file-versions';
 import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace';
 import { createDeskHandlers } from './desk/desk-handlers';
+import { createDeskWorkflowHandlers } from './desk/desk-workflow-handlers';
+import { createDeskWorkflow, type DeskWorkflow } from './desk/desk-workflow';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { openDeskPhotos, type DeskPhotos } from './desk/desk-photos';
 import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
@@ -178,9 +180,11 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     await Promise.all([drafts.close(), media.close()]);
     throw error;
   }
+  // The outbox opens before the desk connection; the desk's publish check is set once that exists.
+  const deskGate: { workflow?: DeskWorkflow } = {};
   let publishing: PublishingServices;
   try {
-    publishing = await openPublishing(libraryDir, { drafts, media, feeds, settings, readOnly }, options);
+    publishing = await openPublishing(libraryDir, { drafts, media, feeds, settings, readOnly, deskGate }, options);
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close()]);
     throw error;
@@ -224,6 +228,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
     throw error;
   }
+  const deskWorkflow = createDeskWorkflow(desk);
+  deskGate.workflow = deskWorkflow;
 
   const deskPhotos = openDeskPhotos({ desk, media, docs: storyDocs, creditStyle: () => settings.get().photoDesk.credit, libraryDir });
 
@@ -276,6 +282,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
     ...createDeskPhotosHandlers(deskPhotos, desk),
+    ...createDeskWorkflowHandlers(deskWorkflow),
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };
@@ -331,7 +338,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
  */
 async function openPublishing(
   libraryDir: string,
-  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; settings: SettingsService; readOnly: boolean },
+  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; settings: SettingsService; readOnly: boolean; deskGate: { workflow?: DeskWorkflow } },
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
@@ -350,6 +357,7 @@ async function openPublishing(
     quarantineDir: join(libraryDir, 'quarantine'),
     publisher,
     onChanged: options.onOutboxChanged,
+    beforeEnqueue: async (request) => stores.deskGate.workflow?.beforeEnqueue(request),
     onFinished: async (job) => {
       try {
         const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);
@@ -357,6 +365,7 @@ async function openPublishing(
         if (next) await feeds.setArticleDelivery(job.articleId, next.delivery, next.publishedAt);
       } finally {
         options.onJobFinished?.({ job, targetName: targets.get(job.targetId)?.name ?? null });
+        void stores.deskGate.workflow?.afterFinished(job, targets.get(job.targetId)?.name ?? null);
       }
     },
   });

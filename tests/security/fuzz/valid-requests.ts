@@ -139,6 +139,9 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'deskPhotos:photoRequest': { articleId: ARTICLE_ID },
   'deskPhotos:requestPhoto': { articleId: ARTICLE_ID, wanted: 'the minister at the lectern' },
   'deskPhotos:fulfilRequest': { mediaId: PHOTO_ID, articleId: ARTICLE_ID },
+  'desk:workflow': { id: ARTICLE_ID },
+  'desk:moveStatus': { id: ARTICLE_ID, to: 'ready' },
+  'desk:audit': {},
 };
 
 /**

@@ -35,7 +35,7 @@ function endpoint(serverUrl: string, path: string): string {
   return new URL(path, serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`).toString();
 }
 
-async function call<T>(fetchImpl: typeof fetch, serverUrl: string, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+export async function call<T>(fetchImpl: typeof fetch, serverUrl: string, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetchImpl(endpoint(serverUrl, path), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
@@ -68,8 +68,9 @@ function notADesk(serverUrl: string, status?: number): UserFacingError {
   return new UserFacingError('invalid-request', `${serverUrl} answered with ${answered}: it is not a Newsdesk desk server. Check the address (the one \`npm run desk-server\` prints).`);
 }
 
+export const bearer = (token: string): RequestInit => ({ headers: { Authorization: `Bearer ${token}` } });
+
 export function createDeskApi(fetchImpl: typeof fetch = fetch): DeskApi {
-  const bearer = (token: string): RequestInit => ({ headers: { Authorization: `Bearer ${token}` } });
   return {
     login: (serverUrl, email, password) =>
       call(fetchImpl, serverUrl, 'api/login', {

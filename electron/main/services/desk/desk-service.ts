@@ -32,6 +32,8 @@ export interface DeskService {
   sharedOf(articleId: string): { deskId: string; storyId: string } | null;
   /** A window's presence in a story, passed on to the desk when the story is shared. */
   relayWindowAwareness(articleId: string, update: Uint8Array): void;
+  /** A signed-in call to the desk (its address, the session's token, the desk); a refused session ends it. */
+  withSession<T>(work: (active: { serverUrl: string; token: string; deskId: string; fetch: typeof fetch }) => Promise<T>): Promise<T>;
   /** Notes of local field edits another editor's concurrent edit replaced, newest last. */
   notices(): string[];
   /** The signed-in session (address, token, desk, who), for the desk's other services; null when signed out. */
@@ -267,6 +269,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       return story ? { deskId: story.deskId, storyId: story.storyId } : null;
     },
     relayWindowAwareness: (articleId, update) => sync?.relayWindowAwareness(articleId, update),
+    withSession: (work) => withSession((active) => work({ serverUrl: active.serverUrl, token: active.token, deskId: active.desk.id, fetch: options.fetch ?? fetch })),
     notices: () => [...notes],
     session: () => (session ? structuredClone(session) : null),
     async close() {

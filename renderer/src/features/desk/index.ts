@@ -5,6 +5,7 @@ export { DeskArchiveSearch } from './DeskArchiveSearch';
 export { DeskChip } from './DeskChip';
 export { DeskPane } from './DeskPane';
 export { DeskPhotosPanel } from './photos/DeskPhotosPanel';
+export { DeskStatusControl } from './workflow/DeskStatusControl';
 export { isSignedIn } from './desk-labels';
 export { useDeskStatus, useStoryPresence } from './desk-status';
 export { onDeskPreferencesRequested, requestDeskPreferences } from './preferences-request';

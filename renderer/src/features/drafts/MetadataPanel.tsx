@@ -3,6 +3,7 @@ import { ARTICLE_STATUSES, STATUS_LABELS, type Article, type ArticleStatus } fro
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { slugify } from '../../../../shared/rules/slug';
 import { LeadPhotoField } from '../article-photos';
+import { DeskStatusControl } from '../desk';
 import { BylineEditor } from './BylineEditor';
 import { TagInput } from './TagInput';
 import type { MetaPatch } from './useDraftSession';
@@ -168,6 +169,7 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
           )}
         </Field>
       </div>
+      <DeskStatusControl articleId={article.id} title={article.headline} />
 
       <div className="nd-field" role="group" aria-labelledby={tagsId}>
         <span className="nd-field__label" id={tagsId}>

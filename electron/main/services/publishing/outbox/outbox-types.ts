@@ -58,6 +58,8 @@ export interface OutboxOptions {
   monotonicNow?: () => number;
   /** For the retry jitter (Math.random unless set). Client keys always come from the OS's generator. */
   random?: () => number;
+  /** Asked before a job is stored; a refusal (thrown) queues nothing and reaches the editor as it is. */
+  beforeEnqueue?: (request: EnqueueRequest) => Promise<void>;
   /** Called once a job is done, failed or cancelled, after that state is on disk. */
   onFinished?: (job: PublishJob) => void | Promise<void>;
   /**

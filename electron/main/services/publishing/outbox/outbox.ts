@@ -77,6 +77,7 @@ class JobOutbox implements Outbox {
 
   async enqueue(request: EnqueueRequest): Promise<PublishJob> {
     if (this.closing) throw new UserFacingError('conflict', 'Newsdesk is closing; queue the article again after it restarts.');
+    await this.options.beforeEnqueue?.(request);
     const job = newJob(request, this.book.now());
     try {
       await this.store.save(job);

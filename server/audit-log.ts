@@ -1,0 +1,33 @@
+import type { AuditAction, AuditEntry } from '../shared/desk/audit';
+import type { DeskDatabase } from './db/database';
+
+export interface AuditRecord {
+  deskId: string;
+  /** Null for the desk as a whole. */
+  storyId: string | null;
+  userId: string | null;
+  userName: string;
+  action: AuditAction;
+  summary: string;
+  detail?: Record<string, unknown>;
+}
+
+const READ_LIMIT = 500;
+
+/** Appends one entry to the desk's audit log (one INSERT: an entry is there whole or not at all). */
+export async function recordAudit(db: Pick<DeskDatabase, 'query'>, record: AuditRecord): Promise<void> {
+  await db.query(
+    'INSERT INTO desk_audit (desk_id, story_id, user_id, user_name, action, summary, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [record.deskId, record.storyId, record.userId, record.userName, record.action, record.summary, JSON.stringify(record.detail ?? {})],
+  );
+}
+
+/** The newest entries of a desk, or of one of its stories, newest first. */
+export async function readAudit(db: DeskDatabase, deskId: string, storyId: string | null): Promise<AuditEntry[]> {
+  const rows = await db.query<{ id: string; story_id: string | null; at: Date | string; user_name: string; action: AuditAction; summary: string }>(
+    `SELECT id::text AS id, story_id, at, user_name, action, summary FROM desk_audit
+     WHERE desk_id = $1 AND ($2::text IS NULL OR story_id = $2) ORDER BY desk_audit.id DESC LIMIT ${READ_LIMIT}`,
+    [deskId, storyId],
+  );
+  return rows.map((row) => ({ id: row.id, storyId: row.story_id, at: new Date(row.at).toISOString(), who: row.user_name, action: row.action, summary: row.summary }));
+}

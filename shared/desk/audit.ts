@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * The desk's audit log as the server answers it: who did what to which story, and when. Status
+ * moves and refusals, reopenings, publishes, assignments and credit edits all land here, each
+ * with a sentence the app shows as is.
+ */
+export const AUDIT_ACTIONS = ['status', 'status-refused', 'reopened', 'published', 'publish-refused', 'assigned', 'credit'] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  /** Null for an entry about the desk as a whole. */
+  storyId: z.string().nullable(),
+  /** ISO 8601 */
+  at: z.string(),
+  who: z.string(),
+  action: AuditAction,
+  summary: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
+
+/** What the signed-in user may do on a desk, as the server reads it from its own records. */
+export const deskRolesResponseSchema = z.object({ roles: z.array(z.string()) });
+
+export const statusChangeRequestSchema = z.object({ to: z.string().min(1).max(40) });
+/** After a story went out: where to (a target's name), said in the audit log. */
+export const publishedRequestSchema = z.object({ target: z.string().trim().min(1).max(200), url: z.string().max(2000).optional() });
