@@ -6,6 +6,9 @@ import type * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
 import { isMember } from './accounts';
+import { handleBudgetRequest } from './budget-api';
+import { loadBudgetDocument, publishStoryProgress } from './budget-index';
+import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
@@ -89,11 +92,17 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     publishToIndex(server.hocuspocus, story, storyFields(document), names).catch((error: unknown) => {
       console.error(`desk-server: the story list of ${story.deskId} was not updated: ${messageOf(error)}`);
     });
+    // The budget's words and photo state, like the index: a view that must not fail the store.
+    publishStoryProgress(db, server.hocuspocus, story, document).catch((error: unknown) => {
+      console.error(`desk-server: the budget of ${story.deskId} was not updated: ${messageOf(error)}`);
+    });
   };
 
   const persistence = new Database({
     fetch: ({ documentName }) => {
       const indexOf = parseDeskIndexDocumentName(documentName);
+      const budgetOf = parseBudgetDocumentName(documentName);
+      if (budgetOf) return loadBudgetDocument(db, budgetOf);
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
@@ -117,7 +126,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     extensions: [persistence, ...(options.redisUrl ? [redisExtension(options.redisUrl)] : [])],
 
     async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
-      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName);
+      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName) ?? parseBudgetDocumentName(documentName);
       if (!deskId) throw new Error('No such document on this desk.');
       let user: SessionClaims;
       try {
@@ -127,7 +136,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       }
       if (!(await isMember(db, user.userId, deskId))) throw new Error('You are not on that desk.');
       // The story list is the server's to write.
-      if (parseDeskIndexDocumentName(documentName)) connectionConfig.readOnly = true;
+      if (parseDeskIndexDocumentName(documentName) || parseBudgetDocumentName(documentName)) connectionConfig.readOnly = true;
       return { user };
     },
 
@@ -156,6 +165,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     },
 
     async onRequest({ request, response }) {
+      const budget = await handleBudgetRequest({ db, tokenKey, hocuspocus: () => started.server?.hocuspocus }, request, response);
+      if (budget) throw null;
       const handled = await handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit }, request, response)
         .catch((error: unknown) => {
           if (!response.headersSent) response.writeHead(500).end(messageOf(error));

@@ -15,18 +15,18 @@ export interface HttpApiOptions {
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   response.end(JSON.stringify(body));
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+export async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -41,7 +41,7 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function session(request: IncomingMessage, key: Uint8Array): Promise<SessionClaims> {
+export async function session(request: IncomingMessage, key: Uint8Array): Promise<SessionClaims> {
   const header = request.headers.authorization ?? '';
   const token = /^Bearer (.+)$/.exec(header)?.[1];
   if (!token) throw new HttpError(401, 'Sign in to the desk first.');
