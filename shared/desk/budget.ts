@@ -72,8 +72,20 @@ export const PlanInput = z.object({
 export type PlanInput = z.input<typeof PlanInput>;
 export type Plan = z.output<typeof PlanInput>;
 
+/**
+ * The plan as the desktop passes it on (IPC, then HTTP): plain fields of bounded size, checked in
+ * full by the server with PlanInput, whose sentences the desktop shows as they are.
+ */
+export const PlanRequest = z.object({
+  slug: z.string().max(200), headline: z.string().max(400), section: z.string().max(200), slot: z.string().max(100),
+  due: z.string().max(40), lengthTarget: z.number(), assigneeId: z.string().max(100), photoRequest: z.string().max(600), deskNote: z.string().max(600),
+}).strict();
+export type PlanRequest = z.infer<typeof PlanRequest>;
+export const PlanChangeRequest = PlanRequest.omit({ slug: true, headline: true, section: true }).partial().strict();
+export type PlanChangeRequest = z.infer<typeof PlanChangeRequest>;
+
 /** A change to a plan: any of its fields (the story id says which). */
-export const PlanChange = PlanInput.partial().strict();
+export const PlanChange = PlanInput.omit({ slug: true, headline: true, section: true }).partial().strict();
 export type PlanChange = z.input<typeof PlanChange>;
 
 export const PHOTO_STATES = ['none', 'wanted', 'ready'] as const;

@@ -82,6 +82,10 @@ export const CHANNEL_NAMES = [
   'desk:share',
   'desk:stories',
   'desk:search',
+  'budget:read',
+  'budget:members',
+  'budget:plan',
+  'budget:change',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -94,5 +98,7 @@ export const EVENT_NAMES = [
   'story:awarenessChanged',
   'desk:statusChanged',
   'desk:presence',
+  'desk:budgetChanged',
+  'desk:assigned',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-contract';
+import { budgetChannels } from './budget-contract';
 import { collabChannels } from './collab-contract';
 import type { ChannelName } from './channels';
 import { desktopChannels } from './desktop-contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...feedsChannels,
   ...publishingChannels,
   ...collabChannels,
+  ...budgetChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

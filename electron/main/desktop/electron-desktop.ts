@@ -25,6 +25,7 @@ import { createAppWindow } from '../window/main-window';
 import { MAIN_WINDOW_KEY, articleWindowKey, touchArticleWindowKey, type KeyValueStore } from '../window/window-state';
 import { sendAppEvent } from './app-events';
 import { createPublishNotifier, type NotificationClass } from './publish-notifications';
+import { createAssignmentNotifier, type AssignmentToNotify } from './assignment-notifications';
 import { articleIdFromPath, createRecentArticles, osRecentDocumentsFor } from './recent-articles';
 import { applySpellcheckLanguages } from './spellcheck';
 import { applyThemeSetting, watchTheme } from './theme';
@@ -69,6 +70,8 @@ export interface ElectronDesktop {
   openPaths(paths: readonly string[]): boolean;
   applySettings(settings: Settings): void;
   jobFinished(finished: FinishedJob): void;
+  /** The OS notification of a story assigned here; false where the OS shows none. */
+  notifyAssignment(notice: AssignmentToNotify): boolean;
   refreshMenu(): void;
   /** A window's answer to 'app:saveBeforeClose' (the 'app:savedBeforeClose' channel). */
   savedBeforeClose(senderId: number, answer: SavedBeforeClose): void;
@@ -151,6 +154,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
 
   watchTheme(deps.nativeTheme, () => windows.all());
   const notifyJob = createPublishNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
+  const notifyAssignment = createAssignmentNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
 
   let appliedDesktop: string | null = null;
   const shell: DesktopShell = {
@@ -195,6 +199,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
         deps.log(`Publish notification for job ${job.id} failed: ${String(error)}`);
       }
     },
+    notifyAssignment,
     refreshMenu,
     savedBeforeClose: (senderId, answer) => closeGuard.savedBeforeClose(senderId, answer),
   };

@@ -22,6 +22,9 @@ import { seedStoryBody } from './collab/story-seed';
 import { createFileVersions } from './collab/file-versions';
 import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace';
 import { createDeskHandlers } from './desk/desk-handlers';
+import { createBudgetHandlers } from './desk/budget-handlers';
+import { createBudgetService, type BudgetService } from './desk/budget-service';
+import type { AssignmentNotice } from '../../../shared/model/desk-budget';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { isDeskOrigin } from './desk/desk-sync';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
@@ -72,6 +75,8 @@ export interface ServiceOptions {
    * in the browser harness). A window not showing that story ignores it.
    */
   onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
+  /** Shows the OS notification of a story assigned to the person signed in; false where the OS shows none. */
+  notifyAssignment?: (notice: Omit<AssignmentNotice, 'osNotified' | 'note'>) => boolean;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
   /** How pasted web pictures are fetched; tests allow loopback so a local server can play the web. */
@@ -114,6 +119,8 @@ export interface Services {
   storyDocs: StoryDocs;
   /** The connection to a desk server: session, shared stories and their sync (see desk/desk-service.ts). */
   desk: DeskService;
+  /** The desk's story budget (plans, assignments; see desk/budget-service.ts). */
+  budget: BudgetService;
   /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
   storyPresence: StoryPresence;
   /** A window's page went away (closed, crashed, reloaded): main lets go of the stories it had open. */
@@ -206,10 +213,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
 
+  const budget = createBudgetService({ fetch: options.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment });
   let desk: DeskService;
   try {
     desk = await openDeskService({
       libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent,
+      onLink: (link) => budget.attach(link),
     });
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
@@ -260,6 +269,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
+    ...createBudgetHandlers(budget),
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };
@@ -281,11 +291,13 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     access,
     storyDocs,
     desk,
+    budget,
     storyPresence,
     releaseWindow,
     close: async () => {
       try {
         await desk.close();
+        budget.close();
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
         storyPresence.close();

@@ -35,7 +35,7 @@ function endpoint(serverUrl: string, path: string): string {
   return new URL(path, serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`).toString();
 }
 
-async function call<T>(fetchImpl: typeof fetch, serverUrl: string, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+export async function call<T>(fetchImpl: typeof fetch, serverUrl: string, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetchImpl(endpoint(serverUrl, path), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
