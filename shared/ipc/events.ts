@@ -31,6 +31,7 @@ export const MENU_COMMANDS = [
   'view:photos',
   'view:feeds',
   'view:outbox',
+  'view:budget',
   'app:preferences',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);

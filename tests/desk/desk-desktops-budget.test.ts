@@ -1,4 +1,4 @@
-import { Notification } from 'electron';
+import { Notification } from '../fakes/electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAssignmentNotifier } from '../../electron/main/desktop/assignment-notifications';

@@ -9,3 +9,5 @@ export { onDeskPreferencesRequested, requestDeskPreferences } from './preference
 export { PresenceMarks, SharedMark } from './PresenceMarks';
 export { ShareToDeskDialog } from './ShareToDeskDialog';
 export { useSharedStories } from './useSharedStories';
+export { AssignmentNotices } from './budget/AssignmentNotices';
+export { BudgetView } from './budget/BudgetView';
