@@ -123,10 +123,12 @@ function BudgetLine({ row, canAssign, members, onAssign }: { row: BudgetRow; can
   return (
     <tr data-testid="budget-row" data-story={entry.storyId}>
       <td className="nd-budget__slot">{plan ? slotText(plan.slot) || '—' : 'Live'}</td>
-      <td className="nd-budget__story">
-        <span className="nd-budget__headline">{entry.headline || 'Untitled'}</span>
-        {entry.slug && <span className="nd-budget__slug">{entry.slug}</span>}
-        {plan?.deskNote && <span className="nd-budget__note" title="Desk note">{plan.deskNote}</span>}
+      <td>
+        <div className="nd-budget__story">
+          <span className="nd-budget__headline">{entry.headline || 'Untitled'}</span>
+          {entry.slug && <span className="nd-budget__slug">{entry.slug}</span>}
+          {plan?.deskNote && <span className="nd-budget__note" title="Desk note">{plan.deskNote}</span>}
+        </div>
       </td>
       <td><span className={`nd-budget__status nd-budget__status--${entry.status || 'draft'}`}>{statusText(entry.status)}</span></td>
       <td className="nd-budget__assignee">
