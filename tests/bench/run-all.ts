@@ -2,6 +2,7 @@
 // baseline measured in the same run. Figures are printed, never asserted.
 import { runBigStoryBench } from './big-story-bench';
 import { runBoardBench } from './board-bench';
+import { runBudgetBench } from './budget-bench';
 import { runDeskBench } from './desk-bench';
 import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
@@ -19,6 +20,7 @@ await runStoryFindBench();
 runRevisionCompareBench();
 await runMediaBench();
 await runBoardBench();
+await runBudgetBench();
 await runPublishBench();
 await runGhostPublishBench();
 await runDeskBench();

@@ -15,8 +15,10 @@ function shiftDay(day: string, by: number): string {
   return localDay(new Date(year, month - 1, date + by, 12).toISOString());
 }
 
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
 function dueText(due: string | null): string {
-  return due ? new Date(due).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+  return due ? TIME.format(new Date(due)) : '';
 }
 
 /**
@@ -78,29 +80,27 @@ export function BudgetView({ today }: { today?: string }) {
       {(error ?? problem) && <p className="nd-budget__problem" role="alert">{error ?? problem}</p>}
       {count === 0 && budget.state === 'ready' && <p className="nd-budget__empty">Nothing planned or written for this day yet.</p>}
       <div className="nd-budget__scroll">
-        <table className="nd-budget__table" data-testid="budget-table">
-          <thead>
-            <tr>
-              <th scope="col">Slot</th>
-              <th scope="col">Story</th>
-              <th scope="col">Status</th>
-              <th scope="col">Assignee</th>
-              <th scope="col">Length</th>
-              <th scope="col">Photo</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
+        {/* A grid of rows rather than a <table>: rows out of view skip layout and paint
+            (content-visibility), which table rows cannot, so a day of hundreds shows at once. */}
+        <div role="table" aria-label="Stories of the day" className="nd-budget__table" data-testid="budget-table">
+          <div role="rowgroup" className="nd-budget__columns">
+            <div role="row" className="nd-budget__row">
+              {['Slot', 'Story', 'Status', 'Assignee', 'Length', 'Photo', 'Due'].map((name) => (
+                <span key={name} role="columnheader">{name}</span>
+              ))}
+            </div>
+          </div>
           {sections.map((section) => (
-            <tbody key={section.section} aria-label={section.section}>
-              <tr className="nd-budget__section">
-                <th scope="rowgroup" colSpan={7}>{section.section}</th>
-              </tr>
+            <div role="rowgroup" key={section.section} aria-label={section.section}>
+              <div role="row" className="nd-budget__section">
+                <span role="rowheader">{section.section}</span>
+              </div>
               {section.rows.map((row) => (
                 <BudgetLine key={row.entry.storyId} row={row} canAssign={budget.canPlan} members={members} onAssign={(id) => void assign(row.entry, id)} />
               ))}
-            </tbody>
+            </div>
           ))}
-        </table>
+        </div>
       </div>
       {planning && budget.deskId && (
         <PlanStoryDialog
@@ -119,43 +119,59 @@ export function BudgetView({ today }: { today?: string }) {
 function BudgetLine({ row, canAssign, members, onAssign }: { row: BudgetRow; canAssign: boolean; members: DeskMember[]; onAssign(id: string): void }) {
   const { entry, progress } = row;
   const plan = entry.plan;
+  const [choosing, setChoosing] = useState(false);
   const level = progress === null ? '' : progress >= 1 ? ' nd-budget__length--done' : progress >= 0.5 ? ' nd-budget__length--half' : '';
   return (
-    <tr data-testid="budget-row" data-story={entry.storyId}>
-      <td className="nd-budget__slot">{plan ? slotText(plan.slot) || '—' : 'Live'}</td>
-      <td>
+    <div role="row" className="nd-budget__row nd-budget__line" data-testid="budget-row" data-story={entry.storyId}>
+      <div role="cell" className="nd-budget__slot">{plan ? slotText(plan.slot) || '—' : 'Live'}</div>
+      <div role="cell">
         <div className="nd-budget__story">
           <span className="nd-budget__headline">{entry.headline || 'Untitled'}</span>
           {entry.slug && <span className="nd-budget__slug">{entry.slug}</span>}
           {plan?.deskNote && <span className="nd-budget__note" title="Desk note">{plan.deskNote}</span>}
         </div>
-      </td>
-      <td><span className={`nd-budget__status nd-budget__status--${entry.status || 'draft'}`}>{statusText(entry.status)}</span></td>
-      <td className="nd-budget__assignee">
-        {canAssign && plan ? (
-          <select className="nd-input" aria-label={`Assignee of ${entry.headline}`} value={plan.assignee?.id ?? ''} onChange={(event) => onAssign(event.target.value)}>
+      </div>
+      <div role="cell"><span className={`nd-budget__status nd-budget__status--${entry.status || 'draft'}`}>{statusText(entry.status)}</span></div>
+      <div role="cell" className="nd-budget__assignee">
+        {canAssign && plan && choosing ? (
+          <select
+            className="nd-input"
+            aria-label={`Assignee of ${entry.headline}`}
+            autoFocus
+            value={plan.assignee?.id ?? ''}
+            onBlur={() => setChoosing(false)}
+            onChange={(event) => {
+              setChoosing(false);
+              onAssign(event.target.value);
+            }}
+          >
             <option value="">Nobody yet</option>
             {plan.assignee && !members.some((member) => member.id === plan.assignee?.id) && <option value={plan.assignee.id}>{plan.assignee.name}</option>}
             {members.map((member) => (
               <option key={member.id} value={member.id}>{member.name}</option>
             ))}
           </select>
+        ) : canAssign && plan ? (
+          // A button until chosen: a native <select> in each of hundreds of rows is what made the day slow to show.
+          <button type="button" className="nd-budget__assign" aria-label={`Assign ${entry.headline}`} onClick={() => setChoosing(true)}>
+            {plan.assignee?.name ?? 'Nobody yet'}
+          </button>
         ) : (
           plan?.assignee?.name ?? '—'
         )}
-      </td>
-      <td className={`nd-budget__length${level}`}>
+      </div>
+      <div role="cell" className={`nd-budget__length${level}`}>
         <span>{lengthText(entry)}</span>
         {progress !== null && (
           <span className="nd-budget__bar" aria-hidden="true">
             <span style={{ width: `${Math.min(100, Math.round(progress * 100))}%` }} />
           </span>
         )}
-      </td>
-      <td className={`nd-budget__photo nd-budget__photo--${entry.photo}`} title={plan?.photoRequest || undefined}>
+      </div>
+      <div role="cell" className={`nd-budget__photo nd-budget__photo--${entry.photo}`} title={plan?.photoRequest || undefined}>
         {PHOTO_LABELS[entry.photo]}
-      </td>
-      <td className="nd-budget__due">{dueText(plan?.due ?? null)}</td>
-    </tr>
+      </div>
+      <div role="cell" className="nd-budget__due">{dueText(plan?.due ?? null)}</div>
+    </div>
   );
 }

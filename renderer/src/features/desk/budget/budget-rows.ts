@@ -58,10 +58,13 @@ export function budgetSections(entries: readonly BudgetEntry[], day: string): Bu
 }
 
 /** "420 / 600" (or "420" without a target), as the length column shows it. */
+// One formatter for every row: toLocaleString builds a new one per call, which a day of 500 stories feels.
+const NUMBER = new Intl.NumberFormat('en');
+
 export function lengthText(entry: BudgetEntry): string {
   const target = entry.plan?.lengthTarget ?? 0;
-  const words = entry.words.toLocaleString('en');
-  return target > 0 ? `${words} / ${target.toLocaleString('en')}` : words;
+  const words = NUMBER.format(entry.words);
+  return target > 0 ? `${words} / ${NUMBER.format(target)}` : words;
 }
 
 export const PHOTO_LABELS: Record<BudgetEntry['photo'], string> = { none: '—', wanted: 'Photo wanted', ready: 'Photo ready' };
