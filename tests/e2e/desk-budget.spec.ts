@@ -11,7 +11,7 @@ import { expect, test } from './harness/fixtures';
 
 // The story budget in two apps on one real desk server (its embedded database, its own process):
 // Ana plans and assigns through the budget screen, Bo is told and sees the plan, his typing fills
-// in the word count on Ana's screen. Skips only where the desk server cannot start.
+// in the word count on Ana's screen; the desk note shows on his draft card. Skips only where the desk server cannot start.
 
 async function signIn(page: Page, url: string, who: keyof typeof PEOPLE): Promise<void> {
   const dialog = await openDeskPreferences(page);
@@ -108,6 +108,8 @@ test('the budget: plan and assign on one app, the other is told, sees the plan, 
 
   // Bo writes the story; Ana's budget counts his words.
   await pageB.keyboard.press('ControlOrMeta+1');
+  // The desk note is on the story's card in the draft list too.
+  await expect(draftItem(pageB, 'Harbour strike talks').getByTestId('desk-note')).toHaveText('hold for legal');
   await draftItem(pageB, 'Harbour strike talks').click();
   const body = pageB.getByTestId('article-body');
   await body.click();

@@ -11,3 +11,4 @@ export { ShareToDeskDialog } from './ShareToDeskDialog';
 export { useSharedStories } from './useSharedStories';
 export { AssignmentNotices } from './budget/AssignmentNotices';
 export { BudgetView } from './budget/BudgetView';
+export { DeskNoteMark } from './budget/desk-notes';
