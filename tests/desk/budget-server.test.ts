@@ -110,6 +110,19 @@ describe('the story budget on the desk server', () => {
     expect(badSlot.status).toBe(400);
     const missing = await api('/api/desks/news/budget/never-planned-story', fixture.tokens.ana, { deskNote: 'x' });
     expect(missing.status).toBe(404);
+    // The budget is the server's to write: a client's change to its document is never applied or passed on.
+    const forger = connectDocument(fixture.server.webSocketUrl, budgetDocumentName('news'), fixture.tokens.ana);
+    const reader = connectDocument(fixture.server.webSocketUrl, budgetDocumentName('news'), fixture.tokens.bo);
+    clients.push(forger, reader);
+    await until(() => forger.provider.isSynced && reader.provider.isSynced, 'both budget clients synced');
+    forger.doc.getMap(BUDGET_MAP).set('forged-story', { storyId: 'forged-story', headline: 'Forged' });
+    const marker = await api(`/api/desks/news/budget/${created.storyId}`, fixture.tokens.ana, { deskNote: 'after the forgery' });
+    expect(marker.status).toBe(200);
+    await until(() => BudgetEntry.safeParse(reader.doc.getMap(BUDGET_MAP).get(created.storyId)).data?.plan?.deskNote === 'after the forgery', 'a later change on the reader');
+    expect(reader.doc.getMap(BUDGET_MAP).has('forged-story')).toBe(false);
+    const [forged] = await fixture.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM budget_plans WHERE story_id = 'forged-story'`);
+    expect(forged?.n).toBe(0);
+
     const members = membersResponseSchema.parse(await (await api('/api/desks/news/members', fixture.tokens.bo)).json());
     expect(members.members.map((member) => member.name)).toEqual(['Ana Editor', 'Bo Photo']);
   }, SLOW);
