@@ -120,5 +120,13 @@ test('the budget: plan and assign on one app, the other is told, sees the plan, 
   await planMore(server.url, boId);
   await expect(pageA.getByTestId('budget-row')).toHaveCount(4);
   await expect(row(pageA, 'Harbour FC sign a new keeper')).toBeVisible();
+
+  // Ana reassigns a story from her budget; Bo is told (the in-app-only note was said once already).
+  await row(pageA, 'Council passes winter budget').getByRole('button', { name: 'Assign Council passes winter budget' }).click();
+  await row(pageA, 'Council passes winter budget').getByLabel('Assignee of Council passes winter budget').selectOption({ label: 'Bo Photo' });
+  await expect(row(pageA, 'Council passes winter budget').getByRole('button', { name: 'Assign Council passes winter budget' })).toHaveText('Bo Photo');
+  const told = pageB.getByTestId('toast').filter({ hasText: '“Council passes winter budget” (News Feed, 09:00).' });
+  await expect(told).toContainText('Assigned to you by Ana Editor: “Council passes winter budget” (News Feed, 09:00).', { timeout: 30_000 });
+  await expect(told).not.toContainText('app only');
   await pageA.screenshot({ path: `${SCREENS}/desk-budget.png` });
 });
