@@ -94,6 +94,23 @@ describe.skipIf(skipReason !== null)('the story budget between desktops', () => 
     expect(Notification.shown).toEqual([]);
   }, 120_000);
 
+  it('a story assigned while the assignee’s app was closed is told at its next start, once', async () => {
+    const dir = bo.dir;
+    await bo.close();
+    const whileClosed = await ana.services.budget.plan(plan({ headline: 'Ferry timetable changes', slug: 'ferry-timetable' }));
+    const reopen = () => openDesktop(dir, { notifyAssignment: createAssignmentNotifier({ Notification, openArticle: (id) => void opened.push(id) }) });
+    bo = await reopen();
+    await until(() => assignedEvents(bo).some((notice) => notice.storyId === whileClosed.storyId), 'the assignment told after the restart', 60_000);
+    expect(Notification.shown.map((shown) => shown.options.body)).toEqual(['Ferry timetable changes — News Feed, 14:00 · from Ana Editor']);
+    // Told once: the next start has nothing new to tell.
+    await bo.close();
+    bo = await reopen();
+    await until(() => bo.services.budget.snapshot().state === 'ready', 'Bo’s budget synced again', 60_000);
+    await ana.services.budget.change(whileClosed.storyId, { deskNote: 'now' });
+    await until(() => entryOn(bo, whileClosed.storyId)?.plan?.deskNote === 'now', 'a later change on Bo’s desktop');
+    expect(assignedEvents(bo)).toEqual([]);
+  }, 180_000);
+
   it('refuses an unknown assignee and a malformed slot or due time with the server’s sentence, and nothing is planned', async () => {
     const before = ana.services.budget.snapshot().entries.length;
     await expect(ana.services.budget.plan(plan({ assigneeId: 'somebody-else' }))).rejects.toThrow('The plan was refused: the assignee is not on the desk news.');

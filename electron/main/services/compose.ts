@@ -24,6 +24,7 @@ import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace'
 import { createDeskHandlers } from './desk/desk-handlers';
 import { createBudgetHandlers } from './desk/budget-handlers';
 import { createBudgetService, type BudgetService } from './desk/budget-service';
+import { openSeenAssignments } from './desk/budget-seen';
 import type { AssignmentNotice } from '../../../shared/model/desk-budget';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { isDeskOrigin } from './desk/desk-sync';
@@ -213,7 +214,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
 
-  const budget = createBudgetService({ fetch: options.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment });
+  const budget = createBudgetService({ fetch: options.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment, seen: openSeenAssignments(libraryDir, readOnly) });
   let desk: DeskService;
   try {
     desk = await openDeskService({

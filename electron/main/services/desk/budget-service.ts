@@ -6,8 +6,9 @@ import {
 } from '../../../../shared/desk/budget';
 import type { DeskEventName, DeskEvents } from '../../../../shared/model/desk';
 import type { AssignmentNotice, BudgetSnapshot } from '../../../../shared/model/desk-budget';
-import { UserFacingError } from '../../../../shared/model/errors';
+import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import { call } from './desk-api';
+import type { SeenAssignmentsStore } from './budget-seen';
 
 /**
  * The desk's story budget on the desktop: the budget document (read-only, the server writes it)
@@ -38,6 +39,8 @@ export interface BudgetServiceOptions {
   emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
   /** Shows the OS notification of an assignment; false when the OS shows none (not supported, not permitted). */
   notifyOs?: (notice: Omit<AssignmentNotice, 'osNotified' | 'note'>) => boolean;
+  /** The assignments already told, kept across restarts; in memory only without it. */
+  seen?: SeenAssignmentsStore;
 }
 
 export const IN_APP_ONLY_NOTE = 'This computer does not show notifications from Newsdesk, so assignments appear here in the app only.';
@@ -51,6 +54,8 @@ interface Live {
   provider: HocuspocusProvider;
   /** Each story's assignment time as first seen, so only a new assignment notifies. Null until the first sync. */
   known: Map<string, string | null> | null;
+  /** The assignments to this person already told (from the last run), loading while the budget syncs. */
+  told: Promise<Record<string, string> | null>;
 }
 
 export function createBudgetService(options: BudgetServiceOptions = {}): BudgetService {
@@ -83,6 +88,36 @@ export function createBudgetService(options: BudgetServiceOptions = {}): BudgetS
     if (live === current) emit('desk:assigned', { ...notice, osNotified, note });
   }
 
+  /** Remembers what was told, so a restart neither repeats it nor misses what came while closed. */
+  function remember(current: Live): void {
+    const seen: Record<string, string> = {};
+    for (const [storyId, assignedAt] of current.known ?? []) if (assignedAt !== null) seen[storyId] = assignedAt;
+    options.seen?.save({ deskId: current.link.deskId, userId: current.link.user.id, seen }).catch((error: unknown) => {
+      console.warn(`The assignments already told could not be written: ${messageOf(error)}`);
+    });
+  }
+
+  /**
+   * The budget has caught up with the desk. With a record from an earlier run, assignments made
+   * since (while this app was closed) are told now; without one (the first sign-in here), what the
+   * budget holds is taken as known.
+   */
+  async function caughtUp(current: Live): Promise<void> {
+    const told = await current.told;
+    if (live !== current || current.known) return;
+    const mine = (entry: BudgetEntry): string | null => (entry.plan?.assignee?.id === current.link.user.id ? entry.plan.assignedAt : null);
+    const entries = entriesOf(current.doc);
+    current.known = new Map(entries.map((entry) => [entry.storyId, mine(entry)]));
+    if (told) {
+      for (const entry of entries) {
+        const assignedAt = mine(entry);
+        if (assignedAt !== null && told[entry.storyId] !== assignedAt) notifyAssigned(current, entry);
+      }
+    }
+    remember(current);
+    emit('desk:budgetChanged', {});
+  }
+
   function watch(current: Live): void {
     const map = current.doc.getMap(BUDGET_MAP);
     map.observe((event) => {
@@ -95,7 +130,10 @@ export function createBudgetService(options: BudgetServiceOptions = {}): BudgetS
         const assignedAt = parsed.data.plan?.assignee?.id === current.link.user.id ? parsed.data.plan.assignedAt : null;
         const before = known.get(key) ?? null;
         known.set(key, assignedAt);
-        if (assignedAt !== null && assignedAt !== before) notifyAssigned(current, parsed.data);
+        if (assignedAt !== null && assignedAt !== before) {
+          notifyAssigned(current, parsed.data);
+          remember(current);
+        }
       }
     });
   }
@@ -108,18 +146,14 @@ export function createBudgetService(options: BudgetServiceOptions = {}): BudgetS
     }
     if (link) {
       const doc = new Y.Doc();
-      const current: Live = { link, doc, provider: null as unknown as HocuspocusProvider, known: null };
+      const told = (options.seen?.load(link.deskId, link.user.id) ?? Promise.resolve(null)).catch(() => null);
+      const current: Live = { link, doc, provider: null as unknown as HocuspocusProvider, known: null, told };
       current.provider = new HocuspocusProvider({
         websocketProvider: link.socket,
         name: budgetDocumentName(link.deskId),
         document: doc,
         token: link.token,
-        onSynced: () => {
-          if (current.known) return;
-          // What the budget held when this desktop caught up was assigned before: only later assignments notify.
-          current.known = new Map(entriesOf(doc).map((entry) => [entry.storyId, entry.plan?.assignee?.id === link.user.id ? entry.plan.assignedAt : null]));
-          emit('desk:budgetChanged', {});
-        },
+        onSynced: () => void caughtUp(current),
       });
       watch(current);
       live = current;
