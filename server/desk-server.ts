@@ -9,6 +9,9 @@ import { parseDeskMediaDocumentName, type DeskPhoto } from '../shared/desk/photo
 import { messageOf } from '../shared/model/errors';
 import type { DeskRole } from '../shared/desk/roles';
 import { isMember, rolesOfUser } from './accounts';
+import { handleBudgetRequest } from './budget-api';
+import { loadBudgetDocument, publishStoryProgress } from './budget-index';
+import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
@@ -105,6 +108,10 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     publishToIndex(server.hocuspocus, story, storyFields(document), names).catch((error: unknown) => {
       console.error(`desk-server: the story list of ${story.deskId} was not updated: ${messageOf(error)}`);
     });
+    // The budget's words and photo state, like the index: a view that must not fail the store.
+    publishStoryProgress(db, server.hocuspocus, story, document).catch((error: unknown) => {
+      console.error(`desk-server: the budget of ${story.deskId} was not updated: ${messageOf(error)}`);
+    });
   };
 
   const persistence = new Database({
@@ -112,6 +119,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       const indexOf = parseDeskIndexDocumentName(documentName);
       const mediaOf = parseDeskMediaDocumentName(documentName);
       if (mediaOf) return loadMediaIndex(db, mediaOf);
+      const budgetOf = parseBudgetDocumentName(documentName);
+      if (budgetOf) return loadBudgetDocument(db, budgetOf);
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
@@ -135,7 +144,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     extensions: [persistence, ...(options.redisUrl ? [redisExtension(options.redisUrl)] : [])],
 
     async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
-      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName) ?? parseDeskMediaDocumentName(documentName);
+      const deskId =
+        parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName) ?? parseDeskMediaDocumentName(documentName) ?? parseBudgetDocumentName(documentName);
       if (!deskId) throw new Error('No such document on this desk.');
       let user: SessionClaims;
       try {
@@ -145,7 +155,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       }
       if (!(await isMember(db, user.userId, deskId))) throw new Error('You are not on that desk.');
       // The story list is the server's to write.
-      if (parseDeskIndexDocumentName(documentName) || parseDeskMediaDocumentName(documentName)) connectionConfig.readOnly = true;
+      if (parseDeskIndexDocumentName(documentName) || parseDeskMediaDocumentName(documentName) || parseBudgetDocumentName(documentName)) connectionConfig.readOnly = true;
       return { user, roles: await rolesOfUser(db, user.userId) };
     },
 
@@ -196,6 +206,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       };
       const signedInRoutes = handleWorkflowRequest.bind(null, { db, registry: workflows, hocuspocus: () => started.server?.hocuspocus });
       const handled = await handleMediaRequest(media, request, response)
+        .then((done) => done || handleBudgetRequest({ db, tokenKey, hocuspocus: () => started.server?.hocuspocus }, request, response))
         .then((done) => done || handleApiRequest({ db, tokenKey, tokenLifetimeSeconds: options.tokenLifetimeSeconds, rateLimit, signedInRoutes }, request, response))
         .catch((error: unknown) => {
           if (!response.headersSent) response.writeHead(500).end(messageOf(error));

@@ -43,7 +43,7 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function session(request: IncomingMessage, key: Uint8Array): Promise<SessionClaims> {
+export async function session(request: IncomingMessage, key: Uint8Array): Promise<SessionClaims> {
   const header = request.headers.authorization ?? '';
   const token = /^Bearer (.+)$/.exec(header)?.[1];
   if (!token) throw new HttpError(401, 'Sign in to the desk first.');

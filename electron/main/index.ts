@@ -298,6 +298,7 @@ export function startNewsdesk(): void {
       desktop: ready.shell,
       onSettingsChanged: (settings) => ready.applySettings(settings),
       onJobFinished: (finished) => ready.jobFinished(finished),
+      notifyAssignment: (notice) => ready.notifyAssignment(notice),
       onOutboxChanged: () => broadcast('outbox:changed', {}),
       onDraftsChanged: (ids) => broadcast('drafts:changed', { ids }),
       onImportProgress: (job) => broadcast('media:importProgress', job),

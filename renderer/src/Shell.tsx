@@ -1,7 +1,7 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { LibraryChangesContext } from './api/library-changes';
 import { App } from './App';
-import { DeskChip } from './features/desk';
+import { AssignmentNotices, BudgetView, DeskChip } from './features/desk';
 import { PreferencesHost } from './features/desktop';
 import { FeedsDesk } from './features/feeds';
 import { ImportPanel, LibraryView, useImportRuns } from './features/photos';
@@ -30,6 +30,7 @@ export function Shell() {
   const runMenuCommand = useMenuCommands(desks, librarySearchRef);
   useAppCommand('photo:import', () => void imports.importFromDisk());
   const dropping = useWindowDrop(desks, imports.importDropped);
+  const showBudget = useCallback(() => show('budget'), [show]);
 
   return (
     <LibraryChangesContext.Provider value={libraryChanges}>
@@ -48,6 +49,10 @@ export function Shell() {
           <div id="nd-desk-outbox" role="tabpanel" aria-labelledby="nd-desk-tab-outbox" className="nd-shell__desk" hidden={desk !== 'outbox'}>
             {opened.outbox && <OutboxDesk />}
           </div>
+          <div id="nd-desk-budget" role="tabpanel" aria-labelledby="nd-desk-tab-budget" className="nd-shell__desk" hidden={desk !== 'budget'}>
+            {opened.budget && <BudgetView />}
+          </div>
+          <AssignmentNotices onShowBudget={showBudget} />
           <footer className="nd-shell__status" aria-label="Desk connection">
             <DeskChip />
           </footer>

@@ -79,4 +79,33 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
      detail jsonb NOT NULL DEFAULT '{}')`,
   `CREATE INDEX IF NOT EXISTS desk_audit_by_story ON desk_audit (desk_id, story_id, id DESC)`,
   `CREATE INDEX IF NOT EXISTS desk_audit_by_desk ON desk_audit (desk_id, id DESC)`,
+  // The story budget (shared/desk/budget.ts): each planned story's plan, checked by the server
+  // (an assignee must be on the desk) rather than kept in the story's own document, which any
+  // member can write; and what the budget shows of every stored story (words, photo state).
+  `CREATE TABLE IF NOT EXISTS budget_plans (
+     desk_id text NOT NULL,
+     story_id text NOT NULL,
+     slot_feed text,
+     slot_time text,
+     due_at timestamptz,
+     length_target integer NOT NULL DEFAULT 0,
+     assignee_id text REFERENCES users(id) ON DELETE SET NULL,
+     assigned_at timestamptz,
+     assigned_by text,
+     photo_request text NOT NULL DEFAULT '',
+     desk_note text NOT NULL DEFAULT '',
+     created_by text NOT NULL,
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (desk_id, story_id))`,
+  `CREATE TABLE IF NOT EXISTS budget_progress (
+     desk_id text NOT NULL,
+     story_id text NOT NULL,
+     headline text NOT NULL DEFAULT '',
+     slug text NOT NULL DEFAULT '',
+     section text NOT NULL DEFAULT '',
+     status text NOT NULL DEFAULT '',
+     words integer NOT NULL DEFAULT 0,
+     has_photo boolean NOT NULL DEFAULT false,
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (desk_id, story_id))`,
 ];

@@ -95,6 +95,10 @@ export const CHANNEL_NAMES = [
   'desk:workflow',
   'desk:moveStatus',
   'desk:audit',
+  'budget:read',
+  'budget:members',
+  'budget:plan',
+  'budget:change',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -107,5 +111,7 @@ export const EVENT_NAMES = [
   'story:awarenessChanged',
   'desk:statusChanged',
   'desk:presence',
+  'desk:budgetChanged',
+  'desk:assigned',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-contract';
+import { budgetChannels } from './budget-contract';
 import { collabChannels } from './collab-contract';
 import { deskPhotosChannels } from './desk-photos-contract';
 import type { ChannelName } from './channels';
@@ -25,6 +26,7 @@ export const contract = {
   ...collabChannels,
   ...deskPhotosChannels,
   ...deskWorkflowChannels,
+  ...budgetChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleId } from '../model/article';
 import { DeskPresence, DeskStatus, StoryChange, type DeskEventName, type DeskEvents } from '../model/desk';
 import { ImportJob } from '../model/media-library';
+import { AssignmentNotice } from '../model/desk-budget';
 
 /**
  * What main may tell a window, the other direction of the contract: event → payload schema. The
@@ -30,6 +31,7 @@ export const MENU_COMMANDS = [
   'view:photos',
   'view:feeds',
   'view:outbox',
+  'view:budget',
   'app:preferences',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
@@ -73,6 +75,10 @@ export const appEvents = {
   'desk:statusChanged': DeskStatus,
   /** Who is in which story now (for the draft list), sent when it changes. */
   'desk:presence': DeskPresence,
+  /** The desk's budget changed (a plan, an assignment, a story's words or status): read 'budget:read' again. */
+  'desk:budgetChanged': z.object({}).strict(),
+  /** A story was assigned to the person signed in here (also an OS notification where allowed). */
+  'desk:assigned': AssignmentNotice,
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
+import type { AssignmentNotice } from './desk-budget';
 
 /**
  * The desktop's side of the shared desk: what a window knows of the connection, and the pieces of
@@ -88,6 +89,10 @@ export interface DeskEvents {
   'story:awarenessChanged': StoryChange;
   'desk:statusChanged': DeskStatus;
   'desk:presence': DeskPresence;
+  /** The desk's budget changed: read 'budget:read' again. */
+  'desk:budgetChanged': Record<string, never>;
+  /** A story was assigned to the person signed in here. */
+  'desk:assigned': AssignmentNotice;
 }
 export type DeskEventName = keyof DeskEvents;
 

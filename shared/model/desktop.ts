@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArticleId } from './article';
 
 /** The desks a window can show. */
-export const DESKTOP_VIEWS = ['articles', 'photos', 'feeds', 'outbox'] as const;
+export const DESKTOP_VIEWS = ['articles', 'photos', 'feeds', 'outbox', 'budget'] as const;
 
 /** What the focused window shows, so the menu can disable what does not apply. */
 export const MenuState = z

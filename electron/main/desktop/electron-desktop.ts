@@ -27,6 +27,7 @@ import { sendAppEvent } from './app-events';
 import { createPublishNotifier, type NotificationClass } from './publish-notifications';
 import { createMentionNotifier } from './mention-notifications';
 import type { DeskMention } from '../services/desk/comment-mentions';
+import { createAssignmentNotifier, type AssignmentToNotify } from './assignment-notifications';
 import { articleIdFromPath, createRecentArticles, osRecentDocumentsFor } from './recent-articles';
 import { applySpellcheckLanguages } from './spellcheck';
 import { applyThemeSetting, watchTheme } from './theme';
@@ -73,6 +74,8 @@ export interface ElectronDesktop {
   jobFinished(finished: FinishedJob): void;
   /** Someone on the desk mentioned the signed-in person in a comment. */
   mentioned(mention: DeskMention): void;
+  /** The OS notification of a story assigned here; false where the OS shows none. */
+  notifyAssignment(notice: AssignmentToNotify): boolean;
   refreshMenu(): void;
   /** A window's answer to 'app:saveBeforeClose' (the 'app:savedBeforeClose' channel). */
   savedBeforeClose(senderId: number, answer: SavedBeforeClose): void;
@@ -156,6 +159,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
   watchTheme(deps.nativeTheme, () => windows.all());
   const notifyJob = createPublishNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
   const notifyMention = createMentionNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
+  const notifyAssignment = createAssignmentNotifier({ Notification: deps.Notification, openArticle: showArticle, log: deps.log });
 
   let appliedDesktop: string | null = null;
   const shell: DesktopShell = {
@@ -207,6 +211,7 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
         deps.log(`Mention notification for comment ${mention.comment.id} failed: ${String(error)}`);
       }
     },
+    notifyAssignment,
     refreshMenu,
     savedBeforeClose: (senderId, answer) => closeGuard.savedBeforeClose(senderId, answer),
   };

@@ -104,6 +104,11 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'desk:workflow': 'reads',
   'desk:moveStatus': 'writes',
   'desk:audit': 'reads',
+  // The budget lives on the desk server; planning writes nothing into this library.
+  'budget:read': 'reads',
+  'budget:members': 'reads',
+  'budget:plan': 'reads',
+  'budget:change': 'reads',
   'export:ninjs': 'reads',
 };
 

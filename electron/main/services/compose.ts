@@ -24,6 +24,10 @@ import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace'
 import { createDeskHandlers } from './desk/desk-handlers';
 import { createDeskWorkflowHandlers } from './desk/desk-workflow-handlers';
 import { createDeskWorkflow, type DeskWorkflow } from './desk/desk-workflow';
+import { createBudgetHandlers } from './desk/budget-handlers';
+import { createBudgetService, type BudgetService } from './desk/budget-service';
+import { openSeenAssignments } from './desk/budget-seen';
+import type { AssignmentNotice } from '../../../shared/model/desk-budget';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { openDeskPhotos, type DeskPhotos } from './desk/desk-photos';
 import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
@@ -79,6 +83,8 @@ export interface ServiceOptions {
   onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
   /** A desk comment mentioned the signed-in person (see desk/comment-mentions.ts). */
   onDeskMention?: (mention: DeskMention) => void;
+  /** Shows the OS notification of a story assigned to the person signed in; false where the OS shows none. */
+  notifyAssignment?: (notice: Omit<AssignmentNotice, 'osNotified' | 'note'>) => boolean;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
   /** How pasted web pictures are fetched; tests allow loopback so a local server can play the web. */
@@ -123,6 +129,8 @@ export interface Services {
   desk: DeskService;
   /** The photo handoff: library photos shared to the desk, the desk's photos fetched and placed (see desk/desk-photos.ts). */
   deskPhotos: DeskPhotos;
+  /** The desk's story budget (plans, assignments; see desk/budget-service.ts). */
+  budget: BudgetService;
   /** Who is in each story, between windows (see collab/story-presence.ts); the desk connection hooks it too. */
   storyPresence: StoryPresence;
   /** A window's page went away (closed, crashed, reloaded): main lets go of the stories it had open. */
@@ -219,10 +227,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
 
+  const budget = createBudgetService({ fetch: options.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment, seen: openSeenAssignments(libraryDir, readOnly) });
   let desk: DeskService;
   try {
     desk = await openDeskService({
       libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent, onMention: options.onDeskMention,
+      onLink: (link) => budget.attach(link),
     });
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
@@ -283,6 +293,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createDeskHandlers(desk),
     ...createDeskPhotosHandlers(deskPhotos, desk),
     ...createDeskWorkflowHandlers(deskWorkflow),
+    ...createBudgetHandlers(budget),
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };
@@ -305,12 +316,14 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     storyDocs,
     desk,
     deskPhotos,
+    budget,
     storyPresence,
     releaseWindow,
     close: async () => {
       try {
         deskPhotos.close();
         await desk.close();
+        budget.close();
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         await outbox.close();
         storyPresence.close();

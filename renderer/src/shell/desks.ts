@@ -8,6 +8,7 @@ export const DESKS: { id: Desk; label: string; key: string; icon: string }[] = [
   { id: 'photos', label: 'Photos', key: '2', icon: 'M3 5h14v11H3zM3 13l4-4 4 4 2-2 4 4M13 8.5h.01' },
   { id: 'feeds', label: 'Feeds', key: '3', icon: ICON_PATHS.feeds },
   { id: 'outbox', label: 'Outbox', key: '4', icon: SEND_PATH },
+  { id: 'budget', label: 'Budget', key: '5', icon: 'M3 4h14v12H3zM3 8h14M8 8v8M11 11h4M11 14h3' },
 ];
 
 /** Typing "/" in these is text, not the search shortcut. */
@@ -28,7 +29,7 @@ export interface Desks {
 /** Which desk the window shows, and which ones were mounted so far (the drafting desk always is). */
 export function useDesks(): Desks {
   const [desk, setDesk] = useState<Desk>('articles');
-  const [opened, setOpened] = useState({ photos: false, feeds: false, outbox: false });
+  const [opened, setOpened] = useState({ photos: false, feeds: false, outbox: false, budget: false });
   const deskRef = useRef(desk);
   deskRef.current = desk;
   // Stable: listeners registered once call it.

@@ -3,7 +3,7 @@ import { useLayoutEffect, type RefObject } from 'react';
 import { DESKS, isTextEntry, type Desks } from './desks';
 
 /**
- * Ctrl/Cmd+1–4 switch desks; on the photo desk "/" and Ctrl/Cmd+Shift+F go to the library's search,
+ * Ctrl/Cmd+1–5 switch desks; on the photo desk "/" and Ctrl/Cmd+Shift+F go to the library's search,
  * and Ctrl/Cmd+N (there and on the feeds' board) goes to the drafting desk, which starts the article.
  */
 export function useDeskShortcuts({ deskRef, show }: Pick<Desks, 'deskRef' | 'show'>, librarySearchRef: RefObject<HTMLInputElement | null>): void {

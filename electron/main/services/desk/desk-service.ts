@@ -14,6 +14,7 @@ import { watchMentions, type DeskMention, type MentionWatch } from './comment-me
 import { isDeskOrigin, startDeskSync, type DeskSync } from './desk-sync';
 import { openSharedStories, type SharedStory } from './shared-stories';
 import type { StoryDocHost } from './story-doc-host';
+import type { BudgetLink } from './budget-service';
 import { createArticleFromStory } from './story-article';
 
 /**
@@ -55,6 +56,8 @@ export interface DeskServiceOptions {
   onMention?: (mention: DeskMention) => void;
   /** The clock (tests move it to test expiry). */
   now?: () => number;
+  /** Told when a session's sync starts (its socket, for the budget's document) and when it stops (null). */
+  onLink?: (link: BudgetLink | null) => void;
 }
 
 export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in again under Preferences › Desk; your changes stay on this computer and sync once you are back.';
@@ -111,6 +114,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   function stopSync(): void {
     if (expiryTimer) clearTimeout(expiryTimer);
     expiryTimer = null;
+    if (sync) options.onLink?.(null);
     sync?.stop();
     sync = null;
     mentions?.stop();
@@ -204,6 +208,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       onAwareness: (id, update) => emit('story:awarenessChanged', { id, part: 'body', from: 'desk', update: Buffer.from(update).toString('base64') }),
     });
     for (const story of shared.list()) if (story.deskId === deskId) sync.sync(story);
+    options.onLink?.({ serverUrl: active.serverUrl, token: active.token, deskId, user: active.user, socket: sync.socket });
   }
 
   function signedIn(): DeskSession {

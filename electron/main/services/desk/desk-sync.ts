@@ -50,6 +50,8 @@ export interface DeskSync {
   isSynced(articleId: string): boolean;
   /** A window's presence in a story, passed on to the desk. */
   relayWindowAwareness(articleId: string, update: Uint8Array): void;
+  /** The desk's one websocket, for other documents of the desk (the budget) to ride on. */
+  readonly socket: HocuspocusProviderWebsocket;
   stop(): void;
 }
 
@@ -220,6 +222,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
   }
 
   return {
+    socket,
     sync(story) {
       if (links.has(story.articleId) || linking.has(story.articleId)) return;
       linking.add(story.articleId);

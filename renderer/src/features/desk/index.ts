@@ -13,3 +13,6 @@ export { PresenceMarks, SharedMark } from './PresenceMarks';
 export { ShareToDeskDialog } from './ShareToDeskDialog';
 export { useSharedStories } from './useSharedStories';
 export { CommentsPanel } from './comments/CommentsPanel';
+export { AssignmentNotices } from './budget/AssignmentNotices';
+export { BudgetView } from './budget/BudgetView';
+export { DeskNoteMark } from './budget/desk-notes';

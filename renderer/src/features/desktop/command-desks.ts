@@ -18,6 +18,8 @@ export function deskForCommand(command: MenuCommand, current: Desk): Desk | null
       return 'feeds';
     case 'view:outbox':
       return 'outbox';
+    case 'view:budget':
+      return 'budget';
     // Find searches the desk in front when that desk has a search box, else the drafts.
     case 'article:find':
       return current === 'photos' ? 'photos' : 'articles';

@@ -1,0 +1,86 @@
+import type { BudgetEntry } from '../../../../../shared/desk/budget';
+
+/**
+ * The budget's day as the view lists it: one group per section (alphabetical, "No section" last),
+ * each story in slot order (stories without a slot after those with one, then by headline).
+ * A story belongs to the day it is due, or, without a due time, to the day it last changed.
+ */
+export interface BudgetRow {
+  entry: BudgetEntry;
+  /** Words written against the target, 0–1+ (null without a target). */
+  progress: number | null;
+}
+
+export interface BudgetSection {
+  section: string;
+  rows: BudgetRow[];
+}
+
+/** The local calendar day of an ISO time, as YYYY-MM-DD. */
+export function localDay(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function dayOf(entry: BudgetEntry): string {
+  return localDay(entry.plan?.due ?? entry.updated);
+}
+
+const NO_SECTION = 'No section';
+
+function compareRows(a: BudgetEntry, b: BudgetEntry): number {
+  const slotA = a.plan?.slot?.time ?? '99:99';
+  const slotB = b.plan?.slot?.time ?? '99:99';
+  if (slotA !== slotB) return slotA < slotB ? -1 : 1;
+  const feed = (a.plan?.slot?.feed ?? '').localeCompare(b.plan?.slot?.feed ?? '');
+  return feed !== 0 ? feed : a.headline.localeCompare(b.headline);
+}
+
+export function budgetSections(entries: readonly BudgetEntry[], day: string): BudgetSection[] {
+  const groups = new Map<string, BudgetEntry[]>();
+  for (const entry of entries) {
+    if (dayOf(entry) !== day) continue;
+    const section = entry.section.trim() || NO_SECTION;
+    const list = groups.get(section);
+    if (list) list.push(entry);
+    else groups.set(section, [entry]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === NO_SECTION ? 1 : b === NO_SECTION ? -1 : a.localeCompare(b)))
+    .map(([section, list]) => ({
+      section,
+      rows: list.sort(compareRows).map((entry) => ({
+        entry,
+        progress: entry.plan && entry.plan.lengthTarget > 0 ? entry.words / entry.plan.lengthTarget : null,
+      })),
+    }));
+}
+
+/** "420 / 600" (or "420" without a target), as the length column shows it. */
+// One formatter for every row: toLocaleString builds a new one per call, which a day of 500 stories feels.
+const NUMBER = new Intl.NumberFormat('en');
+
+export function lengthText(entry: BudgetEntry): string {
+  const target = entry.plan?.lengthTarget ?? 0;
+  const words = NUMBER.format(entry.words);
+  return target > 0 ? `${words} / ${NUMBER.format(target)}` : words;
+}
+
+export const PHOTO_LABELS: Record<BudgetEntry['photo'], string> = { none: '—', wanted: 'Photo wanted', ready: 'Photo ready' };
+
+/** The status column's words (the article's statuses; others as the desk sent them). */
+export function statusText(status: string): string {
+  return ({ draft: 'Draft', ready: 'Ready for review', approved: 'Approved' } as Record<string, string>)[status] ?? (status || 'Draft');
+}
+
+/** A datetime-local value ("2026-12-07T14:00") as ISO 8601 with this machine's offset, '' for none. */
+export function dueFromLocal(value: string): string {
+  if (value.trim() === '') return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number): string => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  return `${value.length === 16 ? `${value}:00` : value}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}

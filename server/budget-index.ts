@@ -1,0 +1,77 @@
+import type { Hocuspocus } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { BUDGET_MAP, budgetDocumentName, type BudgetEntry } from '../shared/desk/budget';
+import { STORY_META_MAP, type StoryDocumentName } from '../shared/desk/desk-protocol';
+import { countWords } from '../shared/rules/text';
+import type { DeskDatabase } from './db/database';
+import { loadEntries, recordProgress } from './budget-store';
+import { storyFields } from './story-fields';
+
+/**
+ * The budget document of a desk (`desk/<deskId>/budget`): read-only for clients, written here
+ * through Hocuspocus, so every desktop subscribed to it (on any instance, with Redis) sees a plan,
+ * an assignment or a story's new word count at once.
+ */
+
+/** Built from the database when an instance first loads the document. */
+export async function loadBudgetDocument(db: DeskDatabase, deskId: string): Promise<Uint8Array> {
+  const entries = await loadEntries(db, deskId);
+  const doc = new Y.Doc();
+  const map = doc.getMap<BudgetEntry>(BUDGET_MAP);
+  doc.transact(() => {
+    for (const entry of entries) map.set(entry.storyId, entry);
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+export async function publishBudgetEntry(hocuspocus: Hocuspocus, deskId: string, entry: BudgetEntry): Promise<void> {
+  const connection = await hocuspocus.openDirectConnection(budgetDocumentName(deskId), { system: true });
+  try {
+    await connection.transact((doc) => {
+      doc.getMap<BudgetEntry>(BUDGET_MAP).set(entry.storyId, entry);
+    });
+  } finally {
+    await connection.disconnect();
+  }
+}
+
+/** What the budget shows of a story document: its fields, live word count and whether it has a lead photo. */
+export function progressOf(doc: Y.Doc): { headline: string; slug: string; section: string; status: string; words: number; hasPhoto: boolean } {
+  const fields = storyFields(doc);
+  const meta = doc.getMap(STORY_META_MAP);
+  const slug = meta.get('slug');
+  const lead = meta.get('leadPhoto');
+  return {
+    headline: fields.headline, section: fields.section, status: fields.status,
+    slug: typeof slug === 'string' ? slug : '',
+    words: countWords(fields.body),
+    hasPhoto: lead !== null && lead !== undefined,
+  };
+}
+
+/** Records a stored story's progress and shows it in the budget. */
+export async function publishStoryProgress(db: DeskDatabase, hocuspocus: Hocuspocus, story: StoryDocumentName, doc: Y.Doc): Promise<void> {
+  const entry = await recordProgress(db, story.deskId, story.storyId, progressOf(doc));
+  if (entry) await publishBudgetEntry(hocuspocus, story.deskId, entry);
+}
+
+/**
+ * Writes a planned story's first fields into its new story document, so it can be opened and
+ * written like any desk story (and every desktop adopts it into its draft list).
+ */
+export async function createPlannedStory(hocuspocus: Hocuspocus, documentName: string, fields: { headline: string; slug: string; section: string }): Promise<void> {
+  const connection = await hocuspocus.openDirectConnection(documentName, { system: true });
+  try {
+    await connection.transact((doc) => {
+      const meta = doc.getMap(STORY_META_MAP);
+      meta.set('headline', fields.headline);
+      meta.set('slug', fields.slug);
+      // The slug was chosen by the desk: the editor must not rewrite it from the headline.
+      meta.set('slugEdited', fields.slug !== '');
+      meta.set('section', fields.section);
+      meta.set('status', 'draft');
+    });
+  } finally {
+    await connection.disconnect();
+  }
+}
