@@ -5,8 +5,10 @@ import IORedis from 'ioredis';
 import type * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
+import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { isMember } from './accounts';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
+import { checkBoardUpdate, storeBoard } from './desk-board-guard';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
 import { checkClientMessage, RefusedMessage } from './message-guard';
@@ -97,6 +99,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
+      if (parseDeskBoardDocumentName(documentName)) return storeBoard(db, documentName, document);
       const story = parseStoryDocumentName(documentName);
       if (!story) return;
       const names = [...(editors.get(documentName) ?? [])];
@@ -117,7 +120,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     extensions: [persistence, ...(options.redisUrl ? [redisExtension(options.redisUrl)] : [])],
 
     async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
-      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName);
+      const deskId = parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName) ?? parseDeskBoardDocumentName(documentName);
       if (!deskId) throw new Error('No such document on this desk.');
       let user: SessionClaims;
       try {
@@ -131,10 +134,11 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       return { user };
     },
 
-    async beforeHandleMessage({ update: data, documentName, connection, context }) {
+    async beforeHandleMessage({ update: data, documentName, document, connection, context }) {
       let update: Uint8Array | null;
       try {
         update = checkClientMessage(data, options.maxUpdateBytes);
+        if (update && parseDeskBoardDocumentName(documentName)) checkBoardUpdate(document, update);
       } catch (error) {
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close
@@ -143,8 +147,10 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         }
         throw error;
       }
-      // Only stories are written ahead; the index is read-only and Hocuspocus refuses its updates.
-      if (!update || !parseStoryDocumentName(documentName)) return;
+      // Stories and boards are written ahead; the index is read-only and Hocuspocus refuses its updates.
+      if (!update) return;
+      if (parseDeskBoardDocumentName(documentName)) return store.append(documentName, update);
+      if (!parseStoryDocumentName(documentName)) return;
       await store.append(documentName, update);
       const name = (context as Partial<ConnectionContext>).user?.name;
       if (name) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));

@@ -94,5 +94,6 @@ export const EVENT_NAMES = [
   'story:awarenessChanged',
   'desk:statusChanged',
   'desk:presence',
+  'desk:boardChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -73,6 +73,8 @@ export const appEvents = {
   'desk:statusChanged': DeskStatus,
   /** Who is in which story now (for the draft list), sent when it changes. */
   'desk:presence': DeskPresence,
+  /** Someone on the desk moved, pinned, timed or removed a desk story on the board: read 'board:get' again. */
+  'desk:boardChanged': z.object({}).strict(),
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

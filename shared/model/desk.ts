@@ -88,6 +88,8 @@ export interface DeskEvents {
   'story:awarenessChanged': StoryChange;
   'desk:statusChanged': DeskStatus;
   'desk:presence': DeskPresence;
+  /** The desk changed the placement board: read it again. */
+  'desk:boardChanged': Record<string, never>;
 }
 export type DeskEventName = keyof DeskEvents;
 

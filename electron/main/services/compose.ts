@@ -24,6 +24,7 @@ import { replacingStoryDocs, replaceStoryContent } from './collab/story-replace'
 import { createDeskHandlers } from './desk/desk-handlers';
 import { openDeskService, type DeskService } from './desk/desk-service';
 import { isDeskOrigin } from './desk/desk-sync';
+import { createDeskBoardSync, type DeskBoardSync } from './desk/desk-board-sync';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
@@ -151,6 +152,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let media: MediaLibrary;
   let feeds: BoardStore;
   let videos: VideoStore;
+  let deskBoard: DeskBoardSync;
+  const deskLink: { desk?: DeskService } = {};
   try {
     media = await openMediaLibrary(join(libraryDir, 'media'), {
       creditStyle: () => settings.get().photoDesk.credit,
@@ -166,7 +169,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     // Unreadable board and video files go where unreadable drafts go: one folder to look in.
     const quarantineDir = join(libraryDir, 'quarantine');
     videos = await openVideoStore(libraryDir, { quarantineDir, readOnly });
-    feeds = await openBoardStore(libraryDir, { quarantineDir, readOnly });
+    // Desk stories' placements are also the desk's: the board the app uses keeps the desk's board in step.
+    deskBoard = createDeskBoardSync({
+      board: await openBoardStore(libraryDir, { quarantineDir, readOnly }), deskDir: join(libraryDir, 'desk'), readOnly,
+      sharedOf: (id) => deskLink.desk?.sharedOf(id) ?? null, onChanged: () => options.onDeskEvent?.('desk:boardChanged', {}),
+    });
+    feeds = deskBoard.store;
   } catch (error) {
     await Promise.all([drafts.close(), media.close()]);
     throw error;
@@ -210,11 +218,13 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   try {
     desk = await openDeskService({
       libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent,
+      onSession: (session) => deskBoard.setSession(session),
     });
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
     throw error;
   }
+  deskLink.desk = desk;
 
   const { handlers: collab, releaseWindow } = createCollabHandlers({
     docs: storyDocs,

@@ -48,6 +48,8 @@ export interface DeskServiceOptions {
   emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
   /** The clock (tests move it to test expiry). */
   now?: () => number;
+  /** The session the desk's shared board syncs with (null when there is none), told when it changes. */
+  onSession?: (session: { serverUrl: string; token: string; deskId: string } | null) => void;
 }
 
 export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in again under Preferences › Desk; your changes stay on this computer and sync once you are back.';
@@ -105,6 +107,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     expiryTimer = null;
     sync?.stop();
     sync = null;
+    options.onSession?.(null);
   }
 
   async function end(reason: string | null): Promise<void> {
@@ -189,6 +192,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       onAwareness: (id, update) => emit('story:awarenessChanged', { id, part: 'body', from: 'desk', update: Buffer.from(update).toString('base64') }),
     });
     for (const story of shared.list()) if (story.deskId === deskId) sync.sync(story);
+    options.onSession?.({ serverUrl: active.serverUrl, token: active.token, deskId });
   }
 
   function signedIn(): DeskSession {

@@ -60,7 +60,7 @@ const FIELD_NAMES: Record<string, string> = { headline: 'headline', dek: 'dek', 
  * its listeners before it closes one (on destroy, on a reconnect): an 'error' with no listener is an
  * uncaught exception, which would take main down. The provider learns of the failure from 'close'.
  */
-class DeskWebSocket extends WebSocket {
+export class DeskWebSocket extends WebSocket {
   constructor(address: string, protocols?: string | string[]) {
     super(address, protocols);
     this.on('error', () => undefined);
