@@ -11,7 +11,7 @@ import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { checkBoardUpdate, storeBoard } from './desk-board-guard';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
-import { checkClientMessage, RefusedMessage } from './message-guard';
+import { checkClientMessage, closeReason, RefusedMessage } from './message-guard';
 import { LoginRateLimit } from './rate-limit';
 import { storyFields } from './story-fields';
 import { StoryStore } from './story-store';
@@ -143,7 +143,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close
           // message is out, so a client sending garbage is cut off while the others carry on.
-          setTimeout(() => connection.webSocket.close(error.code, error.reason), 50);
+          setTimeout(() => connection.webSocket.close(error.code, closeReason(error.reason)), 50);
         }
         throw error;
       }

@@ -60,17 +60,23 @@ export const entryKeyOf = (feedId: string, storyId: string): string => `${feedId
 const entriesOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DESK_BOARD_ENTRIES);
 const placementsOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DESK_BOARD_PLACEMENTS);
 
+/** Where and what, shortly: the refusal travels in a websocket close frame, which is small. */
+function issueOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid';
+}
+
 /** The first thing wrong in a board document, as a sentence, or null when every entry is well formed. */
 export function deskBoardProblem(doc: Y.Doc): string | null {
   for (const [key, value] of entriesOf(doc).entries()) {
     const entry = DeskBoardEntry.safeParse(value);
-    if (!entry.success) return `The board entry “${key.slice(0, 80)}” is not valid (${entry.error.issues[0]?.message ?? 'invalid'}).`;
+    if (!entry.success) return `The board entry “${key.slice(0, 80)}” is not valid (${issueOf(entry.error)}).`;
     if (key !== entryKeyOf(entry.data.feedId, entry.data.storyId)) return `The board entry “${key.slice(0, 80)}” is filed under the wrong key.`;
   }
   for (const [key, value] of placementsOf(doc).entries()) {
     if (!storyIdSchema.safeParse(key).success) return `The board placement “${key.slice(0, 80)}” does not name a story.`;
     const placement = DeskPlacement.safeParse(value);
-    if (!placement.success) return `The timing of “${key}” on the board is not valid (${placement.error.issues[0]?.message ?? 'invalid'}).`;
+    if (!placement.success) return `The timing of “${key}” on the board is not valid (${issueOf(placement.error)}).`;
   }
   for (const name of doc.share.keys()) {
     if (name !== DESK_BOARD_ENTRIES && name !== DESK_BOARD_PLACEMENTS) return `The board holds an unknown part “${name.slice(0, 80)}”.`;
