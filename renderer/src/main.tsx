@@ -28,6 +28,7 @@ import './ui/styles/publishing-story-life.css';
 import './ui/styles/publishing-targets.css';
 import './ui/styles/desktop.css';
 import './ui/styles/desk.css';
+import './ui/styles/desk-board.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -82,6 +82,7 @@ export const CHANNEL_NAMES = [
   'desk:share',
   'desk:stories',
   'desk:search',
+  'desk:boardStories',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

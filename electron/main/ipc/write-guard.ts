@@ -89,6 +89,7 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'desk:share': 'writes',
   'desk:stories': 'reads',
   'desk:search': 'reads',
+  'desk:boardStories': 'reads',
   'export:ninjs': 'reads',
 };
 

@@ -270,6 +270,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
+    'desk:boardStories': () => ({ keys: deskBoard.deskKeys() }),
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };

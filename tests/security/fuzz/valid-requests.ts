@@ -129,6 +129,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'desk:share': { id: ARTICLE_ID },
   'desk:stories': {},
   'desk:search': { query: 'harbour' },
+  'desk:boardStories': {},
 };
 
 /**

@@ -60,6 +60,7 @@ export function createCollabHandlers({ docs, presence, reloadFromFile }: CollabH
     'desk:share': () => notSignedIn(),
     'desk:stories': () => notSignedIn(),
     'desk:search': () => notSignedIn(),
+    'desk:boardStories': () => ({ keys: [] }),
   };
   return {
     handlers,

@@ -31,6 +31,8 @@ export interface DeskBoardSync {
   setSession(session: DeskBoardSession | null): void;
   /** The desk board as this desktop has it now (null while not on a desk). */
   deskState(): DeskBoardState | null;
+  /** The local board's cards that are desk stories of the current desk. */
+  deskKeys(): ItemKey[];
   /** True while the desk has every local change of the board. */
   isSynced(): boolean;
 }
@@ -201,6 +203,10 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
       if (session) connect(session);
     },
     deskState: () => (link ? readDeskBoard(link.doc) : null),
+    deskKeys: () => {
+      const active = link;
+      return active ? Object.keys(board.get().placements).filter((key) => storyOf(active, key) !== null) : [];
+    },
     isSynced: () => {
       const provider = link?.provider as HocuspocusProvider | null | undefined;
       return provider !== null && provider !== undefined && provider.isSynced && !provider.hasUnsyncedChanges;

@@ -9,3 +9,4 @@ export { onDeskPreferencesRequested, requestDeskPreferences } from './preference
 export { PresenceMarks, SharedMark } from './PresenceMarks';
 export { ShareToDeskDialog } from './ShareToDeskDialog';
 export { useSharedStories } from './useSharedStories';
+export { DeskBoardStrip, useDeskBoardRefresh } from './board/DeskBoardStrip';
