@@ -3,6 +3,7 @@
 import { runBigStoryBench } from './big-story-bench';
 import { runBoardBench } from './board-bench';
 import { runDeskBench } from './desk-bench';
+import { printDeskBoardBench } from './desk-board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
@@ -22,4 +23,5 @@ await runBoardBench();
 await runPublishBench();
 await runGhostPublishBench();
 await runDeskBench();
+await printDeskBoardBench();
 await runReconnectBench();
