@@ -100,16 +100,34 @@ describe.skipIf(skipReason !== null)('the shared placement board', () => {
     await until(() => ana.services.feeds.get().feeds[FEED]?.every((entry) => !entry.pinned) === true, 'the pin lifted on Ana’s board');
   }, 60_000);
 
+  it('a story placed before it was shared keeps its place when the desk changes the board, and joins the desk board', async () => {
+    const article = await ana.services.drafts.create({ section: 'News' });
+    await ana.services.drafts.save({ ...article, headline: 'Placed first, shared later' }, 'manual');
+    await place(ana, article.id);
+    await ana.services.desk.share(article.id);
+    // A change from the desk reaches Ana before she changes anything on her board.
+    const [first] = deskOrder(bo, stories);
+    await move(bo, first!.slice('article:'.length), END);
+    await until(() => deskOrder(ana, stories).join() === deskOrder(bo, stories).join(), 'Bo’s move on Ana’s board');
+    expect(feedOf(ana)).toContain(key(article.id));
+    await until(() => feedOf(bo).includes(key(article.id)), 'the newly shared story on Bo’s board');
+    stories = [...stories, article.id];
+    expect(deskOrder(bo, stories)).toEqual(deskOrder(ana, stories));
+  }, 60_000);
+
   it('moves made while the desk is down merge once it is back', async () => {
     const before = deskOrder(ana, stories).map((entry) => entry.slice('article:'.length));
     await desk.stop();
     await until(() => ana.services.desk.status().state === 'offline' && bo.services.desk.status().state === 'offline', 'both desktops offline');
     // Ana moves the first card to the end; Bo moves the last card to the top, neither seeing the other.
-    await move(ana, before[0]!, END);
-    await move(bo, before[2]!, 0);
-    expect(deskOrder(ana, stories)).toEqual([before[1], before[2], before[0]].map((id) => key(id!)));
+    const first = before[0]!;
+    const last = before.at(-1)!;
+    const middle = before.slice(1, -1);
+    await move(ana, first, END);
+    await move(bo, last, 0);
+    expect(deskOrder(ana, stories)).toEqual([...middle, last, first].map(key));
     await desk.restart();
-    const expected = [before[2], before[1], before[0]].map((id) => key(id!));
+    const expected = [last, ...middle, first].map(key);
     await until(() => deskOrder(ana, stories).join() === expected.join() && deskOrder(bo, stories).join() === expected.join(), 'the offline moves merged on both', 60_000);
   }, 120_000);
 

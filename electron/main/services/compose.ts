@@ -271,6 +271,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
     'desk:boardStories': () => ({ keys: deskBoard.deskKeys() }),
+    'desk:share': async (request) => {
+      const shared = await desk.share(request.id);
+      // A story shared while placed on this board joins the desk's board at once.
+      deskBoard.refresh();
+      return shared;
+    },
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };

@@ -31,6 +31,8 @@ export interface DeskBoardSync {
   setSession(session: DeskBoardSession | null): void;
   /** The desk board as this desktop has it now (null while not on a desk). */
   deskState(): DeskBoardState | null;
+  /** Puts local desk stories the desk board lacks onto it (a story just shared while placed here). */
+  refresh(): void;
   /** The local board's cards that are desk stories of the current desk. */
   deskKeys(): ItemKey[];
   /** True while the desk has every local change of the board. */
@@ -101,7 +103,12 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
     const wasOrIs = new Set([...active.known, ...now]);
     active.known = now;
     const before = board.get();
-    const isDesk = (key: ItemKey): boolean => storyOf(active, key, wasOrIs) !== null;
+    // Only a story the desk board holds or held is the desk's to place: a story shared after it was
+    // placed here, and not yet on the desk board, keeps its place (and joins the desk board below).
+    const isDesk = (key: ItemKey): boolean => {
+      const storyId = storyOf(active, key, wasOrIs);
+      return storyId !== null && wasOrIs.has(storyId);
+    };
     const written = board.update((current) => withDeskPart(current, desk, articleOf, isDesk));
     if (board.get() !== before) options.onChanged();
     written.catch((error: unknown) => {
@@ -202,6 +209,7 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
       disconnect();
       if (session) connect(session);
     },
+    refresh: push,
     deskState: () => (link ? readDeskBoard(link.doc) : null),
     deskKeys: () => {
       const active = link;

@@ -52,8 +52,7 @@ export function DeskBoardStrip({ board }: { board: Board }) {
   return (
     <p className={`nd-desk-board-strip nd-desk-board-strip--${line.tone}`} data-testid="desk-board-strip" role="status">
       <span className="nd-desk-board-strip__dot" aria-hidden="true" />
-      <strong>{line.title}</strong>
-      <span>{line.detail}</span>
+      <strong>{line.title}</strong> <span>{line.detail}</span>
     </p>
   );
 }

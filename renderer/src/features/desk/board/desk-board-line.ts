@@ -6,14 +6,14 @@ export interface DeskBoardLine {
   tone: 'ok' | 'warn' | 'pending';
 }
 
-const cards = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the strip above the board says; null when no desk is signed in (the board is this machine's). */
 export function deskBoardLine(status: DeskStatus | null, counts: { desk: number; local: number }): DeskBoardLine | null {
   if (!status || status.state === 'signed-out') return null;
   const deskName = status.desk?.name ?? 'the desk';
-  const local = counts.local > 0 ? ` ${cards(counts.local, 'local item')} stay${counts.local === 1 ? 's' : ''} on this machine.` : '';
-  const shared = `${cards(counts.desk, 'desk story')} on this board — their order, pins and timing are the desk’s.`;
+  const local = counts.local > 0 ? ` ${count(counts.local, 'local item', 'local items')} stay${counts.local === 1 ? 's' : ''} on this machine.` : '';
+  const shared = `${count(counts.desk, 'desk story', 'desk stories')} on this board — their order, pins and timing are the desk’s.`;
   switch (status.state) {
     case 'connected':
       return { title: `Shared board · ${deskName}`, detail: `${shared} Moves show for everyone at once.${local}`, tone: 'ok' };
