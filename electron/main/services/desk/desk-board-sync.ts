@@ -74,6 +74,8 @@ function storiesOf(state: DeskBoardState): Set<string> {
 export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSync {
   const { board } = options;
   let link: Link | null = null;
+  /** The last copy of a board being written to disk, which close waits for (the link may be gone by then). */
+  let lastSaving: Promise<void> = Promise.resolve();
 
   const articleIdOf = (key: ItemKey): string | null => {
     const ref = refOfKey(key);
@@ -172,6 +174,7 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
     const active = link;
     link = null;
     if (!active) return;
+    lastSaving = active.saving;
     (active.provider as HocuspocusProvider | null)?.destroy();
     active.socket.destroy();
   }
@@ -194,9 +197,8 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
     quarantined: () => board.quarantined(),
     flush: () => board.flush(),
     async close() {
-      const saving = link?.saving;
       disconnect();
-      await saving;
+      await lastSaving;
       await board.close();
     },
   };
@@ -204,6 +206,8 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
   return {
     store,
     setSession(session) {
+      // A library another Newsdesk holds is not written, and merging the desk's board would write it.
+      if (options.readOnly) return;
       const current = link?.session;
       if (current && session && current.deskId === session.deskId && current.serverUrl === session.serverUrl && current.token === session.token) return;
       disconnect();
