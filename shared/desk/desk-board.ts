@@ -161,9 +161,11 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /**
  * Makes the document hold `wanted`, in one transaction, writing only what differs: a card that kept
- * its place keeps its entry untouched, so concurrent edits of other cards merge.
+ * its place keeps its entry untouched, so concurrent edits of other cards merge. Stories for which
+ * `keep` says so are left as they are when `wanted` lacks them (a writer that cannot show them must
+ * not take them off the desk).
  */
-export function writeDeskBoard(doc: Y.Doc, wanted: DeskBoardState, origin: unknown): void {
+export function writeDeskBoard(doc: Y.Doc, wanted: DeskBoardState, origin: unknown, keep: (storyId: string) => boolean = () => false): void {
   const entries = entriesOf(doc);
   const placements = placementsOf(doc);
   const existing = sortedEntries(doc);
@@ -182,10 +184,13 @@ export function writeDeskBoard(doc: Y.Doc, wanted: DeskBoardState, origin: unkno
         });
       }
     }
-    for (const key of [...entries.keys()]) if (!wantedKeys.has(key)) entries.delete(key);
+    for (const [key, value] of [...entries.entries()]) {
+      const entry = DeskBoardEntry.safeParse(value);
+      if (!wantedKeys.has(key) && !(entry.success && keep(entry.data.storyId))) entries.delete(key);
+    }
     for (const [storyId, placement] of Object.entries(wanted.placements)) {
       if (!same(placements.get(storyId), placement)) placements.set(storyId, placement);
     }
-    for (const storyId of [...placements.keys()]) if (!(storyId in wanted.placements)) placements.delete(storyId);
+    for (const storyId of [...placements.keys()]) if (!(storyId in wanted.placements) && !keep(storyId)) placements.delete(storyId);
   }, origin);
 }

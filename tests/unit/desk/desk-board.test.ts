@@ -87,6 +87,15 @@ describe('desk board document', () => {
     expect(orderOf(a)).toEqual(['s3', 's1', 's2', 's4']);
   });
 
+  it('leaves stories a writer cannot show where the desk has them', () => {
+    const doc = new Y.Doc();
+    writeDeskBoard(doc, deskState(['s1', 'Not_Here', 's2']), 'test');
+    writeDeskBoard(doc, deskState(['s2', 's1']), 'test', (storyId) => storyId === 'Not_Here');
+    expect(orderOf(doc)).toContain('Not_Here');
+    expect(Object.keys(readDeskBoard(doc).placements)).toContain('Not_Here');
+    expect(orderOf(doc).filter((id) => id !== 'Not_Here')).toEqual(['s2', 's1']);
+  });
+
   it('pinned cards lead the feed', () => {
     const doc = new Y.Doc();
     writeDeskBoard(doc, deskState(['s2', 's1', 's3'], ['s2']), 'test');

@@ -51,6 +51,7 @@ export interface DeskBoardSyncOptions {
 }
 
 const LOCAL = Symbol('local board');
+const MERGE_RETRY_MS = 2000;
 
 interface Link {
   session: DeskBoardSession;
@@ -60,6 +61,8 @@ interface Link {
   /** Story ids the desk board held at the last merge: a story gone from it was removed on the desk. */
   known: Set<string>;
   file: string;
+  /** The last merge could not be saved here, so the local board is behind the desk's: nothing is pushed until a merge is. */
+  behind: boolean;
   saving: Promise<void>;
   dirty: boolean;
 }
@@ -94,8 +97,9 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
   /** Writes the desk stories' part of the local board into the desk board (only what differs). */
   function push(): void {
     const active = link;
-    if (!active) return;
-    writeDeskBoard(active.doc, deskPartOf(board.get(), (key) => storyOf(active, key)), LOCAL);
+    if (!active || active.behind) return;
+    // Stories this desktop cannot show (an id no article here can have) stay as the desk has them.
+    writeDeskBoard(active.doc, deskPartOf(board.get(), (key) => storyOf(active, key)), LOCAL, (storyId) => articleOf(storyId) === null);
   }
 
   /** Takes the desk board into the local board, then adds local desk stories the desk lacks. */
@@ -113,10 +117,21 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
     };
     const written = board.update((current) => withDeskPart(current, desk, articleOf, isDesk));
     if (board.get() !== before) options.onChanged();
-    written.catch((error: unknown) => {
-      console.warn(`The desk's board could not be saved on this computer: ${messageOf(error)}`);
-      options.onChanged();
-    });
+    written.then(
+      () => (active.behind = false),
+      (error: unknown) => {
+        // The local board went back to what the disk holds, behind the desk's: pushing it now would
+        // take the desk's changes back. Nothing is pushed until the merge is saved; it is tried again.
+        active.behind = true;
+        // The retry must still know which stories the desk took off (they are gone from the desk board now).
+        for (const storyId of wasOrIs) active.known.add(storyId);
+        console.warn(`The desk's board could not be saved on this computer (tried again shortly): ${messageOf(error)}`);
+        options.onChanged();
+        setTimeout(() => {
+          if (link === active) merge(active);
+        }, MERGE_RETRY_MS).unref();
+      },
+    );
     push();
   }
 
@@ -153,7 +168,7 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
       url: webSocketUrlOf(session.serverUrl), WebSocketPolyfill: DeskWebSocket, delay: 500, factor: 1.5, minDelay: 200, maxDelay: 10_000, maxAttempts: 0,
     });
     const active: Link = {
-      session, doc, socket, known: new Set(), file: join(options.deskDir, `board-${session.deskId}.ydoc`), saving: Promise.resolve(), dirty: false,
+      session, doc, socket, known: new Set(), file: join(options.deskDir, `board-${session.deskId}.ydoc`), behind: false, saving: Promise.resolve(), dirty: false,
       provider: null as unknown as HocuspocusProvider,
     };
     link = active;
