@@ -117,7 +117,8 @@ describe.skipIf(skipReason !== null)('the shared placement board', () => {
 
   it('moves made while the desk is down merge once it is back', async () => {
     const before = deskOrder(ana, stories).map((entry) => entry.slice('article:'.length));
-    await desk.stop();
+    // Killed, not stopped: the desk goes away as a crash would, and nothing waits on its shutdown.
+    await desk.stop(true);
     await until(() => ana.services.desk.status().state === 'offline' && bo.services.desk.status().state === 'offline', 'both desktops offline');
     // Ana moves the first card to the end; Bo moves the last card to the top, neither seeing the other.
     const first = before[0]!;
@@ -129,7 +130,8 @@ describe.skipIf(skipReason !== null)('the shared placement board', () => {
     await desk.restart();
     const expected = [last, ...middle, first].map(key);
     await until(() => deskOrder(ana, stories).join() === expected.join() && deskOrder(bo, stories).join() === expected.join(), 'the offline moves merged on both', 60_000);
-  }, 120_000);
+    // A safety net for a loaded machine (the server process restarts on PostgreSQL), not a speed requirement.
+  }, 240_000);
 
   it('a malformed board update is refused: its sender is cut off, nothing is stored, the others carry on', async () => {
     const { token } = await login(desk.url, PEOPLE.bo.email, PASSWORD);
