@@ -12,13 +12,15 @@ import { isMember, rolesOfUser } from './accounts';
 import { handleBudgetRequest } from './budget-api';
 import { loadBudgetDocument, publishStoryProgress } from './budget-index';
 import { parseBudgetDocumentName } from '../shared/desk/budget';
+import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
+import { checkBoardUpdate, storeBoard } from './desk-board-guard';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
 import { handleMediaRequest } from './media-api';
 import { loadMediaIndex, publishPhoto } from './media-records';
 import { openFolderMediaStore } from './media-store';
-import { checkClientMessage, RefusedMessage } from './message-guard';
+import { checkClientMessage, closeReason, RefusedMessage } from './message-guard';
 import { LoginRateLimit } from './rate-limit';
 import { storyFields } from './story-fields';
 import { StoryStore } from './story-store';
@@ -124,6 +126,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
+      if (parseDeskBoardDocumentName(documentName)) return storeBoard(db, documentName, document);
       const story = parseStoryDocumentName(documentName);
       if (!story) return;
       const names = [...(editors.get(documentName) ?? [])];
@@ -145,7 +148,11 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
 
     async onAuthenticate({ token, documentName, connectionConfig }): Promise<ConnectionContext> {
       const deskId =
-        parseStoryDocumentName(documentName)?.deskId ?? parseDeskIndexDocumentName(documentName) ?? parseDeskMediaDocumentName(documentName) ?? parseBudgetDocumentName(documentName);
+        parseStoryDocumentName(documentName)?.deskId ??
+        parseDeskIndexDocumentName(documentName) ??
+        parseDeskMediaDocumentName(documentName) ??
+        parseBudgetDocumentName(documentName) ??
+        parseDeskBoardDocumentName(documentName);
       if (!deskId) throw new Error('No such document on this desk.');
       let user: SessionClaims;
       try {
@@ -168,20 +175,23 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       workflows.detach(documentName);
     },
 
-    async beforeHandleMessage({ update: data, documentName, connection, context }) {
+    async beforeHandleMessage({ update: data, documentName, document, connection, context }) {
       let update: Uint8Array | null;
       try {
         update = checkClientMessage(data, options.maxUpdateBytes);
+        if (update && parseDeskBoardDocumentName(documentName)) checkBoardUpdate(document, update);
       } catch (error) {
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close
           // message is out, so a client sending garbage is cut off while the others carry on.
-          setTimeout(() => connection.webSocket.close(error.code, error.reason), 50);
+          setTimeout(() => connection.webSocket.close(error.code, closeReason(error.reason)), 50);
         }
         throw error;
       }
-      // Only stories are written ahead; the index is read-only and Hocuspocus refuses its updates.
-      if (!update || !parseStoryDocumentName(documentName)) return;
+      // Stories and boards are written ahead; the index is read-only and Hocuspocus refuses its updates.
+      if (!update) return;
+      if (parseDeskBoardDocumentName(documentName)) return store.append(documentName, update);
+      if (!parseStoryDocumentName(documentName)) return;
       await store.append(documentName, update);
       const name = (context as Partial<ConnectionContext>).user?.name;
       if (name) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));

@@ -9,6 +9,20 @@ export class RefusedMessage extends Error {
 }
 
 export const MALFORMED = 4400;
+
+/** The longest close reason a websocket frame carries (RFC 6455: 123 bytes of UTF-8); ws throws on a longer one. */
+const CLOSE_REASON_BYTES = 123;
+
+/** `reason`, cut to fit a websocket close frame (with an ellipsis when cut). */
+export function closeReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= CLOSE_REASON_BYTES) return reason;
+  let kept = '';
+  for (const char of reason) {
+    if (Buffer.byteLength(kept + char) > CLOSE_REASON_BYTES - Buffer.byteLength('…')) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}
 export const TOO_LARGE = 4413;
 
 // Hocuspocus message types a client may send (see @hocuspocus/common): sync, awareness, auth,

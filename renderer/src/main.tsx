@@ -30,6 +30,7 @@ import './ui/styles/desktop.css';
 import './ui/styles/desk.css';
 import './ui/styles/comments.css';
 import './ui/styles/desk-workflow.css';
+import './ui/styles/desk-board.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

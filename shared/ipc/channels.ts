@@ -99,6 +99,7 @@ export const CHANNEL_NAMES = [
   'budget:members',
   'budget:plan',
   'budget:change',
+  'desk:boardStories',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -113,5 +114,6 @@ export const EVENT_NAMES = [
   'desk:presence',
   'desk:budgetChanged',
   'desk:assigned',
+  'desk:boardChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Article, ArticleId } from '../model/article';
 import { Base64Update, DeskStatus, StoryDocRef, StoryOpened } from '../model/desk';
 import { searchResponseSchema, storySummarySchema } from '../desk/desk-protocol';
+import { ItemKey } from '../model/placement';
 
 /**
  * The story:* channels attach a window's editor to the story document main holds (a Yjs provider
@@ -54,4 +55,6 @@ export const collabChannels = {
   'desk:stories': { request: Empty, response: z.object({ stories: z.array(storySummarySchema) }) },
   /** The desk's archive search (PostgreSQL full text on the server). */
   'desk:search': { request: z.object({ query: z.string().trim().min(1).max(200) }).strict(), response: searchResponseSchema },
+  /** The board's cards that are desk stories (placed for the whole desk); none while signed out. */
+  'desk:boardStories': { request: Empty, response: z.object({ keys: z.array(ItemKey) }) },
 } as const;

@@ -79,6 +79,8 @@ export const appEvents = {
   'desk:budgetChanged': z.object({}).strict(),
   /** A story was assigned to the person signed in here (also an OS notification where allowed). */
   'desk:assigned': AssignmentNotice,
+  /** Someone on the desk moved, pinned, timed or removed a desk story on the board: read 'board:get' again. */
+  'desk:boardChanged': z.object({}).strict(),
 } as const;
 
 export type AppEvent = keyof typeof appEvents;

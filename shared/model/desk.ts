@@ -93,6 +93,8 @@ export interface DeskEvents {
   'desk:budgetChanged': Record<string, never>;
   /** A story was assigned to the person signed in here. */
   'desk:assigned': AssignmentNotice;
+  /** The desk changed the placement board: read it again. */
+  'desk:boardChanged': Record<string, never>;
 }
 export type DeskEventName = keyof DeskEvents;
 

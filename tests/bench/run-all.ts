@@ -5,6 +5,7 @@ import { runBoardBench } from './board-bench';
 import { printPropagationSummary, runDeskBench } from './desk-bench';
 import { runDeskPhotosBench } from './desk-photos-bench';
 import { runBudgetBench } from './budget-bench';
+import { printDeskBoardBench } from './desk-board-bench';
 import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
@@ -26,6 +27,7 @@ await runPublishBench();
 await runGhostPublishBench();
 const desk = await runDeskBench();
 await runDeskPhotosBench();
+await printDeskBoardBench();
 await runReconnectBench();
 
 // The desk's headline figure again, so it is not lost among the desk bench's other lines.

@@ -109,6 +109,7 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'budget:members': 'reads',
   'budget:plan': 'reads',
   'budget:change': 'reads',
+  'desk:boardStories': 'reads',
   'export:ninjs': 'reads',
 };
 

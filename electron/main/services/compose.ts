@@ -33,6 +33,7 @@ import { openDeskPhotos, type DeskPhotos } from './desk/desk-photos';
 import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
 import type { DeskMention } from './desk/comment-mentions';
 import { isDeskOrigin } from './desk/desk-sync';
+import { createDeskBoardSync, type DeskBoardSync } from './desk/desk-board-sync';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
@@ -168,6 +169,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let media: MediaLibrary;
   let feeds: BoardStore;
   let videos: VideoStore;
+  let deskBoard: DeskBoardSync;
+  const deskLink: { desk?: DeskService } = {};
   try {
     media = await openMediaLibrary(join(libraryDir, 'media'), {
       creditStyle: () => settings.get().photoDesk.credit,
@@ -183,7 +186,12 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     // Unreadable board and video files go where unreadable drafts go: one folder to look in.
     const quarantineDir = join(libraryDir, 'quarantine');
     videos = await openVideoStore(libraryDir, { quarantineDir, readOnly });
-    feeds = await openBoardStore(libraryDir, { quarantineDir, readOnly });
+    // Desk stories' placements are also the desk's: the board the app uses keeps the desk's board in step.
+    deskBoard = createDeskBoardSync({
+      board: await openBoardStore(libraryDir, { quarantineDir, readOnly }), deskDir: join(libraryDir, 'desk'), readOnly,
+      sharedOf: (id) => deskLink.desk?.sharedOf(id) ?? null, onChanged: () => options.onDeskEvent?.('desk:boardChanged', {}),
+    });
+    feeds = deskBoard.store;
   } catch (error) {
     await Promise.all([drafts.close(), media.close()]);
     throw error;
@@ -233,6 +241,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     desk = await openDeskService({
       libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent, onMention: options.onDeskMention,
       onLink: (link) => budget.attach(link),
+      onSession: (session) => deskBoard.setSession(session),
     });
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
@@ -242,6 +251,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   deskGate.workflow = deskWorkflow;
 
   const deskPhotos = openDeskPhotos({ desk, media, docs: storyDocs, creditStyle: () => settings.get().photoDesk.credit, libraryDir });
+  deskLink.desk = desk;
 
   const { handlers: collab, releaseWindow } = createCollabHandlers({
     docs: storyDocs,
@@ -294,6 +304,13 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createDeskPhotosHandlers(deskPhotos, desk),
     ...createDeskWorkflowHandlers(deskWorkflow),
     ...createBudgetHandlers(budget),
+    'desk:boardStories': () => ({ keys: deskBoard.deskKeys() }),
+    'desk:share': async (request) => {
+      const shared = await desk.share(request.id);
+      // A story shared while placed on this board joins the desk's board at once.
+      deskBoard.refresh();
+      return shared;
+    },
     'story:open': async (request, caller) => {
       await fileVersions.beforeOpen(request.id, request.part);
       return { ...(await collab['story:open'](request, caller)), shared: desk.sharedOf(request.id) };

@@ -146,6 +146,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'budget:members': {},
   'budget:plan': { slug: 'harbour', headline: 'Harbour talks', section: 'News', slot: 'News Feed, 14:00', due: '', lengthTarget: 600, assigneeId: '', photoRequest: '', deskNote: '' },
   'budget:change': { storyId: ARTICLE_ID, change: { deskNote: 'hold for legal' } },
+  'desk:boardStories': {},
 };
 
 /**

@@ -63,6 +63,7 @@ export function createCollabHandlers({ docs, presence, reloadFromFile, fileVersi
     'desk:share': () => notSignedIn(),
     'desk:stories': () => notSignedIn(),
     'desk:search': () => notSignedIn(),
+    'desk:boardStories': () => ({ keys: [] }),
   };
   return {
     handlers,

@@ -58,6 +58,8 @@ export interface DeskServiceOptions {
   now?: () => number;
   /** Told when a session's sync starts (its socket, for the budget's document) and when it stops (null). */
   onLink?: (link: BudgetLink | null) => void;
+  /** The session the desk's shared board syncs with (null when there is none), told when it changes. */
+  onSession?: (session: { serverUrl: string; token: string; deskId: string } | null) => void;
 }
 
 export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in again under Preferences › Desk; your changes stay on this computer and sync once you are back.';
@@ -119,6 +121,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     sync = null;
     mentions?.stop();
     mentions = null;
+    options.onSession?.(null);
   }
 
   async function end(reason: string | null): Promise<void> {
@@ -209,6 +212,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     });
     for (const story of shared.list()) if (story.deskId === deskId) sync.sync(story);
     options.onLink?.({ serverUrl: active.serverUrl, token: active.token, deskId, user: active.user, socket: sync.socket });
+    options.onSession?.({ serverUrl: active.serverUrl, token: active.token, deskId });
   }
 
   function signedIn(): DeskSession {

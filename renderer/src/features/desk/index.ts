@@ -16,3 +16,4 @@ export { CommentsPanel } from './comments/CommentsPanel';
 export { AssignmentNotices } from './budget/AssignmentNotices';
 export { BudgetView } from './budget/BudgetView';
 export { DeskNoteMark } from './budget/desk-notes';
+export { DeskBoardStrip, useDeskBoardRefresh } from './board/DeskBoardStrip';

@@ -18,6 +18,7 @@ import { FeedSettingsDialog } from './FeedSettingsDialog';
 import { ScheduleDialog } from './ScheduleDialog';
 import { useRetractFromBoard } from './useRetractFromBoard';
 import { useBoard } from './useBoard';
+import { DeskBoardStrip, useDeskBoardRefresh } from '../desk';
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -32,6 +33,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
   const notify = useNotify();
   const model = useBoard();
   const { feeds, board, items, refresh, change, rememberItems, setFeeds, undo } = model;
+  useDeskBoardRefresh(refresh);
   // Dialogs keep what they show while they close, so the native <dialog> can hand focus back.
   const [adding, setAdding] = useState<{ feed: Feed; open: boolean } | null>(null);
   const [scheduling, setScheduling] = useState<{ key: ItemKey; open: boolean } | null>(null);
@@ -149,6 +151,7 @@ export function FeedsDesk({ active }: { active: boolean }) {
           <Icon name="plus" size={16} /> New video
         </button>
       </header>
+      {board && <DeskBoardStrip board={board} />}
       {model.loadError ? (
         <div className="nd-feeds__state" role="alert">
           <p>The board could not be loaded: {model.loadError}</p>
