@@ -5,6 +5,7 @@ import type { NinjsTarget, PublishTarget } from '../../../../shared/model/publis
 import { UserFacingError } from '../../../../shared/model/errors';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
+import { ninjsAvatarsOf } from '../../../../shared/rules/ninjs-avatars';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
 import { clockSkewNote, feedsOfArticle } from '../../../../shared/rules/publish-plan';
 import type { DraftStore } from '../drafts/types';
@@ -153,6 +154,8 @@ async function publishToNinjsEndpoint(
     article,
     bodyHtml: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })),
     pictures: ninjsPicturesOf(article, photos, () => ''),
+    // The receiver has no files of ours: the avatar (a few KB, capped by the model) goes as its data: URL.
+    avatars: ninjsAvatarsOf(article.byline, (avatar) => avatar.author.avatar),
     placement,
     uri: articleNinjsUri(article.id),
     now,
