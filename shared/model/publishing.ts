@@ -218,7 +218,14 @@ export const PublishJob = z.object({
   /** Replace the remote post even if it changed in the CMS (the editor chose "Overwrite"). */
   overwrite: z.boolean(),
   /** Set on a retract job: the post already on the site is taken off it (nothing else is sent). Absent on a publish. */
-  retract: z.object({ as: RetractAs }).strict().optional(),
+  retract: z
+    .object({
+      as: RetractAs,
+      /** The story's expiry that queued this retract (absent when an editor asked for it). */
+      expiredAt: IsoTime.optional(),
+    })
+    .strict()
+    .optional(),
   state: JobState,
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: IsoTime.nullable(),

@@ -29,7 +29,7 @@ export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' 
 const ON_A_SITE = (record: RemoteRecord | null): record is RemoteRecord & { postId: NonNullable<RemoteRecord['postId']> } => record !== null && record.postId !== null;
 
 /** How the story was last sent to a target: draft or publish (from the record's history, else the outbox's last finished job). */
-function lastMode(record: RemoteRecord, jobs: readonly PublishJob[]): PublishMode | null {
+export function lastMode(record: RemoteRecord, jobs: readonly PublishJob[]): PublishMode | null {
   const last = [...(record.history ?? [])].reverse().find((event) => event.action !== 'retracted');
   if (last) return last.status === 'draft' ? 'draft' : 'publish';
   const job = [...jobs].reverse().find((other) => other.targetId === record.targetId && other.articleId === record.articleId && other.state === 'done' && !other.retract);
