@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { startSiteExpiry, type SiteExpiry } from '../../electron/main/services/publishing/expiry/site-expiry';
+import { startSiteExpiry, type SiteExpiry } from '../../electron/main/services/publishing/site-expiry';
 import { openOutbox, type Outbox } from '../../electron/main/services/publishing/outbox/outbox';
 import type { Article } from '../../shared/model/article';
 import { itemKey } from '../../shared/model/placement';

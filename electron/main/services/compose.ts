@@ -30,7 +30,7 @@ import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
 import { deliveryAfter } from './publishing/outbox/delivery';
-import { startSiteExpiry, type SiteExpiry } from './publishing/expiry/site-expiry';
+import { startSiteExpiry, type SiteExpiry } from './publishing/site-expiry';
 import { createHttpClient, type HttpClient } from './publishing/http/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startSiteExpiry, type SiteExpiry, type SiteExpiryDeps } from '../../../electron/main/services/publishing/expiry/site-expiry';
+import { startSiteExpiry, type SiteExpiry, type SiteExpiryDeps } from '../../../electron/main/services/publishing/site-expiry';
 import type { EnqueueRequest } from '../../../electron/main/services/publishing/outbox/outbox';
 import { emptyRemoteRecord } from '../../../electron/main/services/publishing/remote/remote-records';
 import { UserFacingError } from '../../../shared/model/errors';

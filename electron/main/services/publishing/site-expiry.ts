@@ -1,10 +1,10 @@
-import { messageOf } from '../../../../../shared/model/errors';
-import type { Board } from '../../../../../shared/model/placement';
-import type { PublishJob, PublishTarget, RemoteRecord } from '../../../../../shared/model/publishing';
-import type { Outbox } from '../outbox/outbox';
-import { PENDING_JOB_STATES } from '../outbox/outbox-jobs';
-import type { RemoteRecords } from '../remote/remote-records';
-import { lastMode } from '../story-life-handlers';
+import { messageOf } from '../../../../shared/model/errors';
+import type { Board } from '../../../../shared/model/placement';
+import type { PublishJob, PublishTarget, RemoteRecord } from '../../../../shared/model/publishing';
+import type { Outbox } from './outbox/outbox';
+import { PENDING_JOB_STATES } from './outbox/outbox-jobs';
+import type { RemoteRecords } from './remote/remote-records';
+import { lastMode } from './story-life-handlers';
 
 /**
  * Expiry on the site. Neither WordPress nor Ghost can take a post down at a set time, so Newsdesk
