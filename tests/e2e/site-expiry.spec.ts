@@ -8,7 +8,7 @@ import { addWordPressTarget, outboxJobs, publishPanel, wordPressClient, type WpP
 
 // Expiry on a real WordPress through the app: the Publish panel's plan says Newsdesk takes the post
 // down at its expiry; once the expiry has passed, the post goes back to a draft through the outbox,
-// the card says Retracted and the outbox names the job as the expiry's.
+// the card says Expired and the outbox names the job as the expiry's.
 
 const skipReason = wordPressSkipReason();
 if (skipReason) console.warn(`Expiry browser tests against WordPress are skipped: ${skipReason}`);
@@ -86,7 +86,8 @@ test.describe('expiry on a real WordPress', () => {
     expect((await rest.get<WpPost>(`/wp/v2/posts/${postId}?context=edit`)).status).toBe('draft');
 
     await openFeedsDesk(page);
-    await expect(cardOf(page, feed.id, HEADLINE).getByTestId('card-status')).toHaveText('Retracted');
+    // The board's own word for a story past its expiry; the site now agrees.
+    await expect(cardOf(page, feed.id, HEADLINE).getByTestId('card-status')).toHaveText('Expired');
     await page.keyboard.press('Control+4');
     await expect(outboxJobs(page).filter({ hasText: 'Retract from Quay Gazette' })).toHaveText([/Expired \(back to a draft\)/]);
     await page.screenshot({ path: `${SCREENS}/expiry-outbox.png` });
