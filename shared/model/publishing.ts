@@ -226,6 +226,8 @@ export const PublishJob = z.object({
     })
     .strict()
     .optional(),
+  /** Set on a kill: the post keeps its address and headline, its content is replaced by this notice (nothing else is sent). */
+  kill: z.object({ label: z.string().min(1).max(200), text: z.string().min(1).max(2000) }).strict().optional(),
   state: JobState,
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: IsoTime.nullable(),
@@ -286,6 +288,8 @@ export const RemoteRecord = z.object({
   sentTextHash: z.string().default(''),
   /** When and how the post was last taken off the site; null once it is published again. */
   retracted: z.object({ at: IsoTime, as: RetractAs }).nullable().optional(),
+  /** When the post was replaced by a kill notice; null once the story is published there again. Updates are not pushed to a killed post. */
+  killed: z.object({ at: IsoTime }).nullable().optional(),
   /** The post's life on the site as Newsdesk wrote it: publishes, updates, retracts. */
   history: z.array(RemoteEvent).optional(),
 });

@@ -22,6 +22,7 @@ import { publishToGhost } from './ghost/publish-ghost';
 import type { RemoteRecords } from './remote/remote-records';
 import type { HttpClient } from './http/http-client';
 import { messageOf } from '../../../../shared/model/errors';
+import { runKill } from './job-kill';
 import { notePublished, runRetract } from './job-retract';
 
 /**
@@ -82,6 +83,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     if (target.attention) throw new PublishError('local', `“${target.name}” cannot be used yet: ${target.attention}`);
     const secret = await loadSecret(deps.targets, target);
     if (job.retract) return runRetract(deps, context, target, secret);
+    if (job.kill) return runKill(deps, context, target, secret);
 
     const article = await loadArticle(deps.drafts, job.articleId);
     const photoIds = [...new Set(photoUsesOf(article).map((use) => use.photoId))];

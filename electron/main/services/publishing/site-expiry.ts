@@ -46,7 +46,7 @@ const hasPosts = (target: PublishTarget): boolean => target.kind === 'wordpress'
 
 /** Whether the post is live on the site as far as Newsdesk wrote it: there, not retracted, last sent as a publish. */
 function liveOnSite(record: RemoteRecord | null, jobs: readonly PublishJob[]): record is RemoteRecord {
-  return record !== null && record.postId !== null && !record.retracted && lastMode(record, jobs) === 'publish';
+  return record !== null && record.postId !== null && !record.retracted && !record.killed && lastMode(record, jobs) === 'publish';
 }
 
 /**

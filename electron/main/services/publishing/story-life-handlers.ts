@@ -53,7 +53,8 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
     const jobs: PublishJob[] = [];
     const notPushed: string[] = [];
     for (const { target, record } of await sitesOf(article.id)) {
-      if (record.retracted) continue;
+      // A killed story is never pushed again by a note: its text must stay off the site.
+      if (record.retracted || record.killed) continue;
       const mode = lastMode(record, outbox.list());
       if (mode === null) {
         notPushed.push(`“${target.name}”: Newsdesk does not know whether the post there is live or a draft; publish the story there again to send the note.`);
