@@ -79,6 +79,7 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
         kind: target.kind,
         link: record.link,
         retracted: record.retracted ?? null,
+        killed: record.killed ?? null,
         history: record.history ?? [],
       })),
 
