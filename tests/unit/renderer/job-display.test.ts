@@ -15,3 +15,14 @@ describe('stateLabel of a retract', () => {
     expect(['queued', 'running', 'done'].map((state) => stateLabel(job({ state: state as PublishJob['state'], retract: { as: 'draft' } })))).toEqual(['Retract queued', 'Retracting', 'Retracted']);
   });
 });
+
+describe('stateLabel of a kill', () => {
+  it('names a kill notice job as such, never as a publish', () => {
+    const kill = { label: 'Withdrawn, 7 Dec 2026:', text: 'Withdrawn.' };
+    expect(['queued', 'running', 'done'].map((state) => stateLabel(job({ state: state as PublishJob['state'], kill })))).toEqual([
+      'Kill notice queued',
+      'Writing the kill notice',
+      'Killed (notice on the site)',
+    ]);
+  });
+});

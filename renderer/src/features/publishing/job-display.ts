@@ -26,6 +26,10 @@ export function stateLabel(job: PublishJob, now = new Date()): string {
     if (job.state === 'queued') return expired ? 'Expired: retract queued' : 'Retract queued';
     if (job.state === 'running') return expired ? 'Expired: retracting' : 'Retracting';
   }
+  if (job.kill) {
+    if (job.state === 'done') return 'Killed (notice on the site)';
+    if (job.state === 'queued' || job.state === 'running') return job.state === 'queued' ? 'Kill notice queued' : 'Writing the kill notice';
+  }
   if (job.state === 'done' && job.mode === 'draft') return 'Sent as draft';
   if (job.state !== 'waiting' || !job.nextAttemptAt) return JOB_STATE_LABELS[job.state];
   const at = new Date(job.nextAttemptAt);
