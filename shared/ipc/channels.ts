@@ -62,6 +62,7 @@ export const CHANNEL_NAMES = [
   'publish:queue',
   'publish:onSites',
   'publish:retract',
+  'publish:kill',
   'corrections:list',
   'corrections:add',
   'outbox:list',

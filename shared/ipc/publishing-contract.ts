@@ -47,6 +47,8 @@ export const StoryOnSite = z.object({
   link: z.string(),
   /** Taken off the site: when, and how. */
   retracted: z.object({ at: IsoTime, as: RetractAs }).nullable(),
+  /** Replaced by a kill notice there: when. */
+  killed: z.object({ at: IsoTime }).nullable().optional(),
   history: z.array(RemoteEvent),
 });
 export type StoryOnSite = z.infer<typeof StoryOnSite>;
@@ -83,6 +85,8 @@ export const publishingChannels = {
   'publish:onSites': { request: z.object({ articleId: ArticleId }).strict(), response: z.array(StoryOnSite) },
   /** Queues a retract: the post goes back to a draft (or, on WordPress, to the trash) on that site. */
   'publish:retract': { request: z.object({ articleId: ArticleId, targetId: TargetId, as: RetractAs }).strict(), response: PublishJob },
+  /** Queues a kill: the post keeps its address and headline and shows only the kill notice ("Withdrawn, <date>: text"). */
+  'publish:kill': { request: z.object({ articleId: ArticleId, targetId: TargetId, text: z.string().trim().min(1, 'Say why the story is withdrawn').max(2000) }).strict(), response: PublishJob },
   /** The story's corrections log, oldest first. */
   'corrections:list': { request: z.object({ articleId: ArticleId }).strict(), response: z.array(CorrectionEntry) },
   /** Appends the note to the story in the house format, logs it, and pushes the story as an update where it is live. */

@@ -218,7 +218,16 @@ export const PublishJob = z.object({
   /** Replace the remote post even if it changed in the CMS (the editor chose "Overwrite"). */
   overwrite: z.boolean(),
   /** Set on a retract job: the post already on the site is taken off it (nothing else is sent). Absent on a publish. */
-  retract: z.object({ as: RetractAs }).strict().optional(),
+  retract: z
+    .object({
+      as: RetractAs,
+      /** The story's expiry that queued this retract (absent when an editor asked for it). */
+      expiredAt: IsoTime.optional(),
+    })
+    .strict()
+    .optional(),
+  /** Set on a kill: the post keeps its address and headline, its content is replaced by this notice (nothing else is sent). */
+  kill: z.object({ label: z.string().min(1).max(200), text: z.string().min(1).max(2000) }).strict().optional(),
   state: JobState,
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: IsoTime.nullable(),
@@ -279,6 +288,8 @@ export const RemoteRecord = z.object({
   sentTextHash: z.string().default(''),
   /** When and how the post was last taken off the site; null once it is published again. */
   retracted: z.object({ at: IsoTime, as: RetractAs }).nullable().optional(),
+  /** When the post was replaced by a kill notice; null once the story is published there again. Updates are not pushed to a killed post. */
+  killed: z.object({ at: IsoTime }).nullable().optional(),
   /** The post's life on the site as Newsdesk wrote it: publishes, updates, retracts. */
   history: z.array(RemoteEvent).optional(),
 });

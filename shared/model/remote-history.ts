@@ -10,7 +10,7 @@ export type RetractAs = z.infer<typeof RetractAs>;
 /** One step in a post's life on a site, kept in its record (newest last). */
 export const RemoteEvent = z.object({
   at: IsoTime,
-  action: z.enum(['published', 'updated', 'retracted']),
+  action: z.enum(['published', 'updated', 'retracted', 'killed']),
   /** The CMS's status after the step (publish, future, draft, trash; Ghost: published, scheduled, draft). */
   status: z.string(),
   link: z.string(),

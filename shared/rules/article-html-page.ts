@@ -11,6 +11,7 @@ h2, h3, h4, h5, h6 { font-family: system-ui, sans-serif; line-height: 1.25; marg
 .dek { font-size: 1.3rem; color: #444; margin: 0 0 1rem; }
 .byline { font: .95rem system-ui, sans-serif; color: #555; }
 .author { font-weight: 600; }
+.avatar { width: 2rem; height: 2rem; border-radius: 50%; object-fit: cover; vertical-align: middle; margin-right: .4rem; }
 figure { margin: 1.5rem 0; }
 figure img { display: block; max-width: 100%; height: auto; }
 .alignwide, .alignfull { margin-left: -4rem; margin-right: -4rem; }

@@ -33,6 +33,8 @@ export interface BodyHtmlOptions {
 export interface ArticleHtmlOptions extends BodyHtmlOptions {
   /** The lead photo's src; defaults to photoSrc(lead photo id). Null leaves the lead figure out. */
   leadSrc?: string | null;
+  /** Where the avatar of the byline's author at this position is found, or null for none (the default: no avatars). */
+  avatarSrc?: (authorIndex: number) => string | null;
 }
 
 type JsonNode = { type?: unknown; children?: unknown; [key: string]: unknown };
@@ -324,13 +326,19 @@ export function leadFigureHtml(use: PhotoUse, src: string): string {
   });
 }
 
-/** "By Jane Doe, Political editor; John Roe", or "By Jane Doe and John Roe" when nobody has a role. */
-export function bylineHtml(byline: readonly Author[]): string {
-  const authors = byline.filter((author) => author.name.trim() !== '');
+/**
+ * "By Jane Doe, Political editor; John Roe", or "By Jane Doe and John Roe" when nobody has a role.
+ * With `avatarSrc`, an author with an avatar gets it as a small image before the name (alt text
+ * empty: the name follows it, and a screen reader would otherwise read the name twice).
+ */
+export function bylineHtml(byline: readonly Author[], avatarSrc?: (authorIndex: number) => string | null): string {
+  const authors = byline.map((author, index) => ({ author, index })).filter(({ author }) => author.name.trim() !== '');
   if (authors.length === 0) return '';
-  const hasRoles = authors.some((author) => author.role.trim() !== '');
-  const parts = authors.map((author) => {
-    const name = `<span class="author">${escapeHtml(author.name.trim())}</span>`;
+  const hasRoles = authors.some(({ author }) => author.role.trim() !== '');
+  const parts = authors.map(({ author, index }) => {
+    const src = avatarSrc?.(index) ?? null;
+    const avatar = src === null ? '' : `<img class="avatar" src="${escapeAttribute(src)}" alt="" width="48" height="48">`;
+    const name = `<span class="author">${avatar}${escapeHtml(author.name.trim())}</span>`;
     return author.role.trim() ? `${name}, <span class="role">${escapeHtml(author.role.trim())}</span>` : name;
   });
   const joined = hasRoles
@@ -350,7 +358,7 @@ export function articleHtml(article: Article, options: ArticleHtmlOptions): stri
     '<article>\n<header>\n',
     `<h1>${escapeHtml(article.headline.trim())}</h1>\n`,
     dek ? `<p class="dek">${escapeHtml(dek)}</p>\n` : '',
-    bylineHtml(article.byline),
+    bylineHtml(article.byline, options.avatarSrc),
     '</header>\n',
     lead !== null && leadSrc !== null ? leadFigureHtml(lead, leadSrc) : '',
     articleBodyHtml(article.body, options),

@@ -21,7 +21,7 @@ export function ghostNotCarried(placement: Placement | null, feeds: readonly Spo
   }
   if (feeds.length > 0) notes.push('Ghost has no categories: the section and the feeds are sent as tags, the first one primary.');
   if (placement?.expiresAt) {
-    notes.push(`Expires ${formatUtc(placement.expiresAt)}: Ghost cannot take a post down at a set time; remove it by hand then.`);
+    notes.push(`Expires ${formatUtc(placement.expiresAt)}: Ghost cannot take a post down at a set time, so Newsdesk takes it back to a draft then, through the outbox (at its next start if it is not running).`);
   }
   if (feeds.length === 0) notes.push(notPlaced);
   return notes;

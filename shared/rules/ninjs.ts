@@ -2,6 +2,7 @@ import type { Article } from '../model/article';
 import { PHOTO_MIME_TYPES, type Photo } from '../model/photo';
 import type { Placement } from '../model/placement';
 import type { NinjsVersion, PublishMode } from '../model/publishing';
+import { avatarAssociations, type NinjsAvatar } from './ninjs-avatars';
 import { goLiveAt, heldUntil } from './placement';
 import { photoUsesOf, type PhotoUseRef } from './prepublish';
 import { countWords, plainTextOf } from './text';
@@ -36,6 +37,8 @@ export interface NinjsInput {
   uri: string;
   now: Date;
   mode: PublishMode;
+  /** The byline's avatars (author cards), as associations after the pictures. */
+  avatars?: readonly NinjsAvatar[];
   /** BCP 47 language of the story, when the desk knows it. */
   language?: string;
 }
@@ -192,7 +195,7 @@ function ninjs22(input: NinjsInput, version: NinjsVersion): Json {
     people: authors.map((name) => ({ name, rel: 'author' })),
     subjects,
     bodies: [{ contenttype: 'text/html', charcount: [...bodyText].length, wordcount: countWords(bodyText), value: bodyHtml }],
-    associations: pictures.map((picture, i) => pictureAssociation(picture, i + 1, version)),
+    associations: [...pictures.map((picture, i) => pictureAssociation(picture, i + 1, version)), ...avatarAssociations(input.avatars ?? [], version, uri)],
   });
 }
 

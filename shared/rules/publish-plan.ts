@@ -121,7 +121,7 @@ function wordPressNotCarried(article: Article, placement: Placement | null, feed
     else if (count > 1) notes.push(`Position ${index + 1} of ${count} in “${feed.name}” is not sent: WordPress lists posts by date.`);
   }
   if (placement?.expiresAt) {
-    notes.push(`Expires ${formatUtc(placement.expiresAt)}: WordPress cannot take a post down at a set time; remove it by hand then.`);
+    notes.push(`Expires ${formatUtc(placement.expiresAt)}: WordPress cannot take a post down at a set time, so Newsdesk takes it back to a draft then, through the outbox (at its next start if it is not running).`);
   }
   if (feeds.length === 0) notes.push(notPlacedSentence(article));
   return notes;

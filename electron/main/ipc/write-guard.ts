@@ -68,6 +68,7 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'publish:queue': 'writes',
   'publish:onSites': 'reads',
   'publish:retract': 'writes',
+  'publish:kill': 'writes',
   'corrections:list': 'reads',
   'corrections:add': 'writes',
   'outbox:list': 'reads',

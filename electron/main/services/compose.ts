@@ -40,6 +40,7 @@ import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
 import { deliveryAfter } from './publishing/outbox/delivery';
+import { startSiteExpiry, type SiteExpiry } from './publishing/site-expiry';
 import { createHttpClient, type HttpClient } from './publishing/http/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
@@ -111,6 +112,8 @@ export interface PublishingServices {
   corrections: CorrectionsStore;
   /** How publishing talks to the sites, and what time it is on each (learnt from their answers). */
   http: HttpClient;
+  /** Takes expired stories off their sites through the outbox (null in a read-only library). */
+  siteExpiry: SiteExpiry | null;
 }
 
 export interface Services {
@@ -244,6 +247,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       onSession: (session) => deskBoard.setSession(session),
     });
   } catch (error) {
+    publishing.siteExpiry?.stop();
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close(), targets.close(), outbox.close()]);
     throw error;
   }
@@ -342,6 +346,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
         await desk.close();
         budget.close();
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
+        publishing.siteExpiry?.stop();
         await outbox.close();
         storyPresence.close();
         await follow.articles?.close();
@@ -379,7 +384,7 @@ async function openPublishing(
   const { requestTimeoutMs, ...tuning } = options.outbox ?? {};
   const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs, http });
   // Set once open: a job can only finish after the outbox has been handed back.
-  const opened: { outbox?: Outbox } = {};
+  const opened: { outbox?: Outbox; expiry?: SiteExpiry } = {};
   const outbox = await openOutbox({
     ...tuning,
     dir: join(publishingDir, 'outbox'),
@@ -396,9 +401,25 @@ async function openPublishing(
       } finally {
         options.onJobFinished?.({ job, targetName: targets.get(job.targetId)?.name ?? null });
         void stores.deskGate.workflow?.afterFinished(job, targets.get(job.targetId)?.name ?? null);
+        // A story that went live after its expiry (or whose retract just settled) is looked at again.
+        void opened.expiry?.check();
       }
     },
   });
   opened.outbox = outbox;
-  return { targets, outbox, records, http, corrections: openCorrectionsStore(libraryDir, { readOnly: stores.readOnly }) };
+  const now = options.outbox?.now ?? Date.now;
+  // A read-only library's outbox sends nothing: the process holding the library takes its posts down.
+  const siteExpiry = stores.readOnly
+    ? null
+    : startSiteExpiry({
+        board: feeds,
+        targets,
+        records,
+        outbox,
+        headlineOf: (articleId) => drafts.get(articleId).then((article) => article.headline, () => articleId),
+        now: () => new Date(now()),
+        warn: (message) => console.warn(message),
+      });
+  opened.expiry = siteExpiry ?? undefined;
+  return { targets, outbox, records, http, siteExpiry, corrections: openCorrectionsStore(libraryDir, { readOnly: stores.readOnly }) };
 }

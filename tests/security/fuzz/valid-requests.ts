@@ -109,6 +109,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'publish:queue': { articleId: ARTICLE_ID, targetId: TARGET_ID, mode: 'draft', acknowledged: ['no-tags'] },
   'publish:onSites': { articleId: ARTICLE_ID },
   'publish:retract': { articleId: ARTICLE_ID, targetId: TARGET_ID, as: 'draft' },
+  'publish:kill': { articleId: ARTICLE_ID, targetId: TARGET_ID, text: 'The agency withdrew the story.' },
   'corrections:list': { articleId: ARTICLE_ID },
   'corrections:add': { articleId: ARTICLE_ID, kind: 'correction', text: 'An earlier version gave the wrong date of the vote.' },
   'outbox:list': {},

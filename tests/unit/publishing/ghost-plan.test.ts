@@ -26,7 +26,7 @@ describe('the publish plan for a Ghost site', () => {
       `Pinned in “${OPINION.name}”: Ghost marks the post as featured across the whole site.`,
       `Position 3 of 3 in “${NEWS_FEED.name}” is not sent: Ghost lists posts by date.`,
       'Ghost has no categories: the section and the feeds are sent as tags, the first one primary.',
-      expect.stringMatching(/^Expires .*: Ghost cannot take a post down at a set time; remove it by hand then\.$/),
+      expect.stringMatching(/^Expires .*: Ghost cannot take a post down at a set time, so Newsdesk takes it back to a draft then, through the outbox \(at its next start if it is not running\)\.$/),
     ]);
   });
 });

@@ -127,7 +127,7 @@ describe('planPublish', () => {
     expect(result.notCarried).toEqual([
       'Position 2 of 5 in “News Feed” is not sent: WordPress lists posts by date.',
       'Pinned in “Opinion”: WordPress makes the post sticky across the whole site.',
-      'Expires 28 Nov 2026 18:00 UTC: WordPress cannot take a post down at a set time; remove it by hand then.',
+      'Expires 28 Nov 2026 18:00 UTC: WordPress cannot take a post down at a set time, so Newsdesk takes it back to a draft then, through the outbox (at its next start if it is not running).',
     ]);
   });
 

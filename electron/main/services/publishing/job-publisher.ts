@@ -5,6 +5,7 @@ import type { NinjsTarget, PublishTarget } from '../../../../shared/model/publis
 import { UserFacingError } from '../../../../shared/model/errors';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
+import { ninjsAvatarsOf } from '../../../../shared/rules/ninjs-avatars';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
 import { clockSkewNote, feedsOfArticle } from '../../../../shared/rules/publish-plan';
 import type { DraftStore } from '../drafts/types';
@@ -21,6 +22,7 @@ import { publishToGhost } from './ghost/publish-ghost';
 import type { RemoteRecords } from './remote/remote-records';
 import type { HttpClient } from './http/http-client';
 import { messageOf } from '../../../../shared/model/errors';
+import { runKill } from './job-kill';
 import { notePublished, runRetract } from './job-retract';
 
 /**
@@ -81,6 +83,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     if (target.attention) throw new PublishError('local', `“${target.name}” cannot be used yet: ${target.attention}`);
     const secret = await loadSecret(deps.targets, target);
     if (job.retract) return runRetract(deps, context, target, secret);
+    if (job.kill) return runKill(deps, context, target, secret);
 
     const article = await loadArticle(deps.drafts, job.articleId);
     const photoIds = [...new Set(photoUsesOf(article).map((use) => use.photoId))];
@@ -153,6 +156,8 @@ async function publishToNinjsEndpoint(
     article,
     bodyHtml: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })),
     pictures: ninjsPicturesOf(article, photos, () => ''),
+    // The receiver has no files of ours: the avatar (a few KB, capped by the model) goes as its data: URL.
+    avatars: ninjsAvatarsOf(article.byline, (avatar) => avatar.author.avatar),
     placement,
     uri: articleNinjsUri(article.id),
     now,

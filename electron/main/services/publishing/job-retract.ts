@@ -23,7 +23,7 @@ export interface RetractDeps {
 }
 
 /** The story as Newsdesk holds it, for the conflict view; the headline alone when the article is gone or in the trash. */
-async function localVersion(drafts: RetractDeps['drafts'], job: PublishJob): Promise<ConflictVersions['local']> {
+export async function localVersion(drafts: RetractDeps['drafts'], job: PublishJob): Promise<ConflictVersions['local']> {
   try {
     const article = await drafts.get(job.articleId);
     return { title: escapeHtml(article.headline), excerpt: escapeHtml(article.dek), html: cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: () => null })) };
@@ -59,7 +59,7 @@ export async function notePublished(deps: Pick<RetractDeps, 'records' | 'now'>, 
     if (!record) return;
     const at = (deps.now?.() ?? new Date()).toISOString();
     const action = wasOnSite ? 'updated' : 'published';
-    await deps.records.put(withHistory({ ...record, retracted: null }, { at, action, status: job.mode, link: outcome.remote.link }));
+    await deps.records.put(withHistory({ ...record, retracted: null, killed: null }, { at, action, status: job.mode, link: outcome.remote.link }));
   } catch (error) {
     context.log('warn', `The post is on the site, but its history could not be written here (${messageOf(error)}).`);
   }

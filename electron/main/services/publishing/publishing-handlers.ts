@@ -19,6 +19,7 @@ import { articleFromRemote } from './remote/remote-to-article';
 import type { TargetsStore } from './targets/targets-store';
 import type { CorrectionsStore } from '../corrections/corrections-log';
 import type { DeskClock } from '../../../../shared/rules/corrections';
+import { createKillHandlers } from './kill-handlers';
 import { createStoryLifeHandlers } from './story-life-handlers';
 
 export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels>;
@@ -75,6 +76,7 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
 
   return {
     ...createStoryLifeHandlers({ ...inputs, now }),
+    ...createKillHandlers({ ...inputs, now }),
     'targets:list': () => targets.list(),
     'targets:save': (input) => targets.save(input),
     'targets:remove': async ({ id }) => {

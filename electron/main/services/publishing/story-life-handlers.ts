@@ -29,7 +29,7 @@ export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' 
 const ON_A_SITE = (record: RemoteRecord | null): record is RemoteRecord & { postId: NonNullable<RemoteRecord['postId']> } => record !== null && record.postId !== null;
 
 /** How the story was last sent to a target: draft or publish (from the record's history, else the outbox's last finished job). */
-function lastMode(record: RemoteRecord, jobs: readonly PublishJob[]): PublishMode | null {
+export function lastMode(record: RemoteRecord, jobs: readonly PublishJob[]): PublishMode | null {
   const last = [...(record.history ?? [])].reverse().find((event) => event.action !== 'retracted');
   if (last) return last.status === 'draft' ? 'draft' : 'publish';
   const job = [...jobs].reverse().find((other) => other.targetId === record.targetId && other.articleId === record.articleId && other.state === 'done' && !other.retract);
@@ -53,7 +53,8 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
     const jobs: PublishJob[] = [];
     const notPushed: string[] = [];
     for (const { target, record } of await sitesOf(article.id)) {
-      if (record.retracted) continue;
+      // A killed story is never pushed again by a note: its text must stay off the site.
+      if (record.retracted || record.killed) continue;
       const mode = lastMode(record, outbox.list());
       if (mode === null) {
         notPushed.push(`“${target.name}”: Newsdesk does not know whether the post there is live or a draft; publish the story there again to send the note.`);
@@ -78,6 +79,7 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
         kind: target.kind,
         link: record.link,
         retracted: record.retracted ?? null,
+        killed: record.killed ?? null,
         history: record.history ?? [],
       })),
 

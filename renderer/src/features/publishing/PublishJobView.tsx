@@ -17,6 +17,7 @@ function headingOf(job: PublishJob, target: string, online: boolean): string {
     case 'conflict':
       return `The post was changed on ${target}`;
     case 'done':
+      if (job.kill) return `Replaced by the kill notice on ${target}`;
       if (job.retract) return `Retracted from ${target}`;
       return job.mode === 'draft' ? `Sent to ${target} as a draft` : `Published on ${target}`;
     case 'failed':

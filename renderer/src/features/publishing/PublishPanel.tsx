@@ -12,6 +12,7 @@ import { PublishPlanView } from './PublishPlanView';
 import { PublishTargetsDialog } from './PublishTargetsDialog';
 import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
 import { CorrectionDialog } from './CorrectionDialog';
+import { KillDialog } from './KillDialog';
 import { RetractDialog } from './RetractDialog';
 import { StoryOnSites } from './StoryOnSites';
 import { KIND_LABELS } from './target-form';
@@ -41,10 +42,11 @@ export function PublishPanel(props: PublishPanelProps) {
   const [targetsOpen, setTargetsOpen] = useState(false);
   // The story's life after publishing: its dialogs are siblings of the panel too.
   const [retracting, setRetracting] = useState<StoryOnSite | null>(null);
+  const [killing, setKilling] = useState<StoryOnSite | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [lifeRevision, setLifeRevision] = useState(0);
   const [notPushed, setNotPushed] = useState<string[]>([]);
-  const life: StoryLife = { onRetract: setRetracting, onCorrect: () => setCorrecting(true), revision: lifeRevision, notPushed };
+  const life: StoryLife = { onRetract: setRetracting, onKill: setKilling, onCorrect: () => setCorrecting(true), revision: lifeRevision, notPushed };
   return (
     <>
       <ModalDialog className="nd-publish" testId="publish-panel" title={`Publish “${headlineOf(props)}”`} closeLabel="Close the publish panel" onClose={props.onClose}>
@@ -58,6 +60,9 @@ export function PublishPanel(props: PublishPanelProps) {
           onClose={() => setRetracting(null)}
           onQueued={() => setLifeRevision((n) => n + 1)}
         />
+      )}
+      {killing && (
+        <KillDialog articleId={props.articleId} headline={headlineOf(props)} site={killing} onClose={() => setKilling(null)} onQueued={() => setLifeRevision((n) => n + 1)} />
       )}
       {correcting && (
         <CorrectionDialog
@@ -84,6 +89,7 @@ export function PublishPanel(props: PublishPanelProps) {
 
 interface StoryLife {
   onRetract(site: StoryOnSite): void;
+  onKill(site: StoryOnSite): void;
   onCorrect(): void;
   revision: number;
   /** Sites where the last note could not be pushed, each with why. */
@@ -229,7 +235,7 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
           </div>
         )}
         {publishTime?.(articleId, check.rerun)}
-        <StoryOnSites articleId={articleId} onRetract={life.onRetract} onCorrect={life.onCorrect} revision={life.revision} />
+        <StoryOnSites articleId={articleId} onRetract={life.onRetract} onKill={life.onKill} onCorrect={life.onCorrect} revision={life.revision} />
       </div>
       <footer className="nd-dialog__foot">
         <p className="nd-dialog__note" data-testid="publish-note">

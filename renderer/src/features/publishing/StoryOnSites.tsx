@@ -8,6 +8,7 @@ import { useOutbox } from './OutboxContext';
 interface StoryOnSitesProps {
   articleId: string;
   onRetract(site: StoryOnSite): void;
+  onKill(site: StoryOnSite): void;
   onCorrect(): void;
   /** Read again when this changes (a note was added, a dialog closed). */
   revision: number;
@@ -20,7 +21,7 @@ const RETRACTED_AS = { draft: 'back to a draft', trash: 'moved to the trash' } a
  * and its corrections log, in the Publish panel. Read again whenever the outbox changes, so a
  * retract or an update shows here as soon as the site has it.
  */
-export function StoryOnSites({ articleId, onRetract, onCorrect, revision }: StoryOnSitesProps) {
+export function StoryOnSites({ articleId, onRetract, onKill, onCorrect, revision }: StoryOnSitesProps) {
   const { jobs } = useOutbox();
   const [sites, setSites] = useState<StoryOnSite[]>([]);
   const [notes, setNotes] = useState<CorrectionEntry[]>([]);
@@ -62,10 +63,15 @@ export function StoryOnSites({ articleId, onRetract, onCorrect, revision }: Stor
               <li key={site.targetId} className="nd-story-life__site" data-testid="story-site">
                 <div className="nd-story-life__site-head">
                   <strong>{site.targetName}</strong>
-                  <span className={`nd-chip ${site.retracted ? 'nd-chip--retracted' : 'nd-chip--live'}`}>{site.retracted ? 'Retracted' : 'On the site'}</span>
+                  <span className={`nd-chip ${site.retracted || site.killed ? 'nd-chip--retracted' : 'nd-chip--live'}`}>{site.retracted ? 'Retracted' : site.killed ? 'Killed' : 'On the site'}</span>
                   {!site.retracted && site.kind !== 'ninjs' && (
                     <button type="button" className="nd-button nd-button--small" disabled={busy} title={busy ? 'A job for this site is still in the outbox' : undefined} onClick={() => onRetract(site)}>
                       Retract…
+                    </button>
+                  )}
+                  {!site.retracted && !site.killed && site.kind !== 'ninjs' && (
+                    <button type="button" className="nd-button nd-button--small" disabled={busy} title={busy ? 'A job for this site is still in the outbox' : undefined} onClick={() => onKill(site)}>
+                      Kill…
                     </button>
                   )}
                 </div>
@@ -73,7 +79,9 @@ export function StoryOnSites({ articleId, onRetract, onCorrect, revision }: Stor
                 <p className="nd-field__hint">
                   {site.retracted
                     ? `Taken off the site ${formatFull(site.retracted.at)} (${RETRACTED_AS[site.retracted.as]}).`
-                    : last
+                    : site.killed
+                      ? `Replaced by the kill notice ${formatFull(site.killed.at)}.`
+                      : last
                       ? `Last ${last.action} ${formatFull(last.at)}.`
                       : ''}
                 </p>

@@ -20,8 +20,15 @@ export function isUnfinished(job: PublishJob): boolean {
 export function stateLabel(job: PublishJob, now = new Date()): string {
   if (job.retract) {
     // A retract says so in every state, so the outbox never reads as if it were publishing.
-    if (job.state === 'done') return job.retract.as === 'trash' ? 'Retracted (moved to the trash)' : 'Retracted';
-    if (job.state === 'queued' || job.state === 'running') return job.state === 'queued' ? 'Retract queued' : 'Retracting';
+    // One the story's expiry asked for says that too: nobody clicked Retract, and the editor should know why.
+    const expired = job.retract.expiredAt !== undefined;
+    if (job.state === 'done') return expired ? 'Expired (back to a draft)' : job.retract.as === 'trash' ? 'Retracted (moved to the trash)' : 'Retracted';
+    if (job.state === 'queued') return expired ? 'Expired: retract queued' : 'Retract queued';
+    if (job.state === 'running') return expired ? 'Expired: retracting' : 'Retracting';
+  }
+  if (job.kill) {
+    if (job.state === 'done') return 'Killed (notice on the site)';
+    if (job.state === 'queued' || job.state === 'running') return job.state === 'queued' ? 'Kill notice queued' : 'Writing the kill notice';
   }
   if (job.state === 'done' && job.mode === 'draft') return 'Sent as draft';
   if (job.state !== 'waiting' || !job.nextAttemptAt) return JOB_STATE_LABELS[job.state];

@@ -28,6 +28,10 @@ export function useJobOutcomes(
       const headline = headlineOf(job);
       if (kind === 'done') {
         const link = job.remote?.link;
+        if (job.kill) {
+          notify(`“${headline}” on ${where} now shows only the kill notice.`);
+          return;
+        }
         if (job.retract) {
           // The post is off the site: its address would show a 404 or a draft, so no "View post".
           notify(`Retracted “${headline}” from ${where}${job.retract.as === 'trash' ? ' (moved to the trash)' : ''}.`);
@@ -36,7 +40,7 @@ export function useJobOutcomes(
         const text = job.mode === 'draft' ? `Sent “${headline}” to ${where} as a draft.` : `Published “${headline}” on ${where}.`;
         notify(text, link ? { action: { label: 'View post', run: () => window.open(link, '_blank', 'noopener') } } : undefined);
       } else if (kind === 'failed') {
-        notify(`“${headline}” could not be ${job.retract ? 'retracted from' : 'published on'} ${where}: ${job.lastError ?? 'the site refused it.'}`, {
+        notify(`“${headline}” could not be ${job.kill ? 'replaced by the kill notice on' : job.retract ? 'retracted from' : 'published on'} ${where}: ${job.lastError ?? 'the site refused it.'}`, {
           tone: 'error',
           action: { label: 'Show outbox', run: () => actionsRef.current.showOutbox() },
         });

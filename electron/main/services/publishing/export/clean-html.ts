@@ -37,7 +37,7 @@ const CLEAN_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ['href'],
-    img: ['src', 'alt', 'width', 'height'],
+    img: ['src', 'alt', 'width', 'height', 'class'],
     ol: ['start'],
     blockquote: ['class'],
     figure: ['class'],
@@ -47,6 +47,7 @@ const CLEAN_OPTIONS: sanitizeHtml.IOptions = {
   allowedClasses: {
     blockquote: ['pull-quote'],
     figure: ['alignwide', 'alignfull', 'lead-photo', 'embed', ...EMBED_PROVIDER_KEYS.map((provider) => `embed-${provider}`)],
+    img: ['avatar'],
     span: ['credit', 'author', 'role'],
     p: ['dek', 'byline'],
   },

@@ -5,7 +5,8 @@ import type { Article } from '../../../../../shared/model/article';
 import type { Photo } from '../../../../../shared/model/photo';
 import { photoUsesOf } from '../../../../../shared/rules/prepublish';
 import { slugify } from '../../../../../shared/rules/slug';
-import { fsyncDir } from '../../fs/atomic-write';
+import { bylineAvatars } from '../../../../../shared/rules/author-avatars';
+import { fsyncDir, writeFileAtomic } from '../../fs/atomic-write';
 import { FORMAT_EXTENSIONS } from '../../media/paths';
 
 /**
@@ -28,6 +29,18 @@ export interface ExportedPicture {
   fileUrl: string;
 }
 
+const AVATAR_KEY_PREFIX = 'avatar:';
+
+/** The key of the byline's avatar at `authorIndex` among the copied files (photos are keyed by their id). */
+export function avatarFileKey(authorIndex: number): string {
+  return `${AVATAR_KEY_PREFIX}${authorIndex}`;
+}
+
+/** How many of the written files are photos (the rest are avatars). */
+export function photoCount(files: ReadonlyMap<string, ExportedPicture>): number {
+  return [...files.keys()].filter((key) => !key.startsWith(AVATAR_KEY_PREFIX)).length;
+}
+
 /** The sibling folder a browser would use: "story.html" → "story_files". */
 export function filesFolderName(destination: string): string {
   const name = basename(destination);
@@ -42,8 +55,9 @@ function pictureBaseName(photo: Photo): string {
 }
 
 /**
- * Copies every photo the article uses (lead first, each once) into the files folder. Photos missing
- * from the library are left out. Returns where each copied photo is, by photo id.
+ * Copies every photo the article uses (lead first, each once) into the files folder, then writes the
+ * byline's avatars there (the author card travels with the story). Photos missing from the library
+ * are left out. Returns where each file is: photos by id, avatars by avatarFileKey.
  */
 export async function copyPicturesBeside(
   article: Article,
@@ -54,7 +68,7 @@ export async function copyPicturesBeside(
   const folderName = filesFolderName(destination);
   const folder = join(dirname(destination), folderName);
   const taken = new Set<string>();
-  const copies: { id: string; name: string }[] = [];
+  const copies: { id: string; name: string; avatar?: Uint8Array }[] = [];
   for (const id of new Set(photoUsesOf(article).map((use) => use.photoId))) {
     const photo = photos.get(id);
     if (!photo) continue;
@@ -64,6 +78,12 @@ export async function copyPicturesBeside(
     for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}.${extension}`;
     taken.add(name);
     copies.push({ id, name });
+  }
+  for (const avatar of bylineAvatars(article.byline)) {
+    let name = avatar.fileName;
+    for (let n = 2; taken.has(name); n += 1) name = avatar.fileName.replace(/(\.[a-z]+)$/, `-${n}$1`);
+    taken.add(name);
+    copies.push({ id: avatarFileKey(avatar.index), name, avatar: avatar.image.bytes });
   }
   if (copies.length === 0) return new Map();
   // Not recursive: the exported file's own folder must exist, and a failed export must not create it.
@@ -77,7 +97,8 @@ export async function copyPicturesBeside(
   const copied: typeof copies = [];
   for (const copy of copies) {
     try {
-      await copyPhoto(copy.id, join(folder, copy.name));
+      if (copy.avatar) await writeFileAtomic(join(folder, copy.name), copy.avatar);
+      else await copyPhoto(copy.id, join(folder, copy.name));
       copied.push(copy);
     } catch (error) {
       // A photo whose file has gone from the library is left out; its caption and credit stay in the text.

@@ -4,7 +4,7 @@ import { articleHtml } from '../../../../../shared/rules/article-html';
 import { htmlPage } from '../../../../../shared/rules/article-html-page';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
-import { copyPicturesBeside, type CopyPhoto } from './export-pictures';
+import { avatarFileKey, copyPicturesBeside, photoCount, type CopyPhoto } from './export-pictures';
 
 export { filesFolderName } from './export-pictures';
 
@@ -13,6 +13,7 @@ export { filesFolderName } from './export-pictures';
  *
  *   story.html
  *   story_files/protesters-in-paris.jpg
+ *   story_files/avatar-jane-doe.jpg      (the byline's author card)
  *
  * The page refers to its pictures by relative paths, so the pair can be moved, zipped or opened
  * from a USB stick. Pictures are copied first and the page written last, so a page on disk never
@@ -31,7 +32,7 @@ export interface HtmlExportRequest {
 
 export interface HtmlExportResult {
   path: string;
-  /** How many pictures were copied next to the page. */
+  /** How many pictures were copied next to the page (avatars not counted). */
   photos: number;
 }
 
@@ -40,7 +41,8 @@ export async function writeHtmlExport(request: HtmlExportRequest): Promise<HtmlE
   // Pictures first, the page last: a page on disk never points at a picture that is not there yet.
   const pictures = await copyPicturesBeside(article, photos, destination, copyPhoto);
   const photoSrc = (id: string): string | null => pictures.get(id)?.relative ?? null;
-  const markup = cleanArticleHtml(articleHtml(article, { photoSrc }));
+  const avatarSrc = (index: number): string | null => pictures.get(avatarFileKey(index))?.relative ?? null;
+  const markup = cleanArticleHtml(articleHtml(article, { photoSrc, avatarSrc }));
   await writeFileAtomic(destination, htmlPage(article.headline, markup));
-  return { path: destination, photos: pictures.size };
+  return { path: destination, photos: photoCount(pictures) };
 }

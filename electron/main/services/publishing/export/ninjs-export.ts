@@ -4,9 +4,10 @@ import type { Placement } from '../../../../../shared/model/placement';
 import type { NinjsVersion, PublishMode } from '../../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../../shared/rules/ninjs';
+import { ninjsAvatarsOf } from '../../../../../shared/rules/ninjs-avatars';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
-import { copyPicturesBeside, type CopyPhoto } from './export-pictures';
+import { avatarFileKey, copyPicturesBeside, photoCount, type CopyPhoto } from './export-pictures';
 
 /**
  * "Export as ninjs": the story as an IPTC ninjs document plus its pictures, laid out like the HTML
@@ -14,6 +15,7 @@ import { copyPicturesBeside, type CopyPhoto } from './export-pictures';
  *
  *   story.json
  *   story_files/protesters-in-paris.jpg
+ *   story_files/avatar-jane-doe.jpg      (the byline's author card)
  *
  * Renditions name the pictures by absolute file: URLs, because ninjs requires absolute URIs (a
  * relative path fails IPTC's schema); the body's images use paths relative to the document. Pictures are copied first and the document
@@ -61,11 +63,12 @@ export async function writeNinjsExport(request: NinjsExportRequest): Promise<Nin
     article,
     bodyHtml,
     pictures,
+    avatars: ninjsAvatarsOf(article.byline, (avatar) => copied.get(avatarFileKey(avatar.index))?.fileUrl ?? null),
     placement,
     uri: articleNinjsUri(article.id),
     now,
     mode: request.mode ?? 'publish',
   });
   await writeFileAtomic(destination, `${JSON.stringify(document, null, 2)}\n`);
-  return { path: destination, photos: copied.size };
+  return { path: destination, photos: photoCount(copied) };
 }

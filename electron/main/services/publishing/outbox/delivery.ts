@@ -6,7 +6,7 @@ import { PENDING_JOB_STATES } from './outbox-jobs';
  * What the article's card on the board says once a publish job ends. 'Published' only when a
  * publish (not a draft) got through; a failed, cancelled or draft job puts the card back to what
  * it was before it was queued. While another job for the same article is still under way the card
- * stays 'Queued'. A retract that got through makes it 'Retracted'. Null: nothing to change (the article is in no feed, or still queued).
+ * stays 'Queued'. A retract (or a kill notice) that got through makes it 'Retracted'. Null: nothing to change (the article is in no feed, or still queued).
  */
 export function deliveryAfter(
   job: PublishJob,
@@ -17,7 +17,7 @@ export function deliveryAfter(
   const placement = board.placements[itemKey({ kind: 'article', id: job.articleId })];
   if (!placement) return null;
   if (otherJobs.some((other) => other.articleId === job.articleId && PENDING_JOB_STATES.includes(other.state))) return null;
-  if (job.retract) {
+  if (job.retract || job.kill) {
     // Taken off the site: the card says so and the feed preview leaves it out; a failed retract changes nothing.
     if (job.state === 'done') return { delivery: 'retracted', publishedAt: placement.publishedAt };
     return { delivery: placement.delivery === 'queued' ? (placement.publishedAt !== null ? 'published' : 'none') : placement.delivery, publishedAt: placement.publishedAt };

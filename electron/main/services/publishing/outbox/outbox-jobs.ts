@@ -4,6 +4,7 @@ import type { JobLogEntry, JobProgress, JobState, PublishJob, PublishMode, Retra
 import { PublishError, isPublishError } from '../http/publish-error';
 import { redactSecrets } from '../../../desktop/redact';
 import { messageOf } from '../../../../../shared/model/errors';
+import { formatUtc } from '../../../../../shared/rules/embargo-date';
 
 /** Pure helpers for outbox jobs: how one is made, changed and logged. Jobs are never mutated in place. */
 
@@ -23,8 +24,10 @@ export interface EnqueueRequest {
   /** Shown in the outbox list; never logged. */
   headline: string;
   mode: PublishMode;
-  /** A retract: the post on the site is taken off it (back to a draft, or to the trash). */
-  retract?: { as: RetractAs };
+  /** A retract: the post on the site is taken off it (back to a draft, or to the trash); `expiredAt` when the story's expiry asked for it. */
+  retract?: { as: RetractAs; expiredAt?: string };
+  /** A kill: the post keeps its address and headline, its content becomes this notice. */
+  kill?: { label: string; text: string };
 }
 
 export function newJob(request: EnqueueRequest, nowMs: number): PublishJob {
@@ -48,11 +51,14 @@ export function newJob(request: EnqueueRequest, nowMs: number): PublishJob {
     remote: null,
     createdAt: at,
     updatedAt: at,
-    ...(request.retract ? { retract: { as: request.retract.as } } : {}),
+    ...(request.kill ? { kill: { label: request.kill.label, text: request.kill.text } } : {}),
+    ...(request.retract ? { retract: { as: request.retract.as, ...(request.retract.expiredAt ? { expiredAt: request.retract.expiredAt } : {}) } } : {}),
   };
 }
 
 function queuedLine(request: EnqueueRequest): string {
+  if (request.kill) return 'Queued to replace the post on the site with the kill notice.';
+  if (request.retract?.expiredAt) return `The story expired ${formatUtc(request.retract.expiredAt)}; queued to take the post back to a draft on the site.`;
   if (request.retract) return request.retract.as === 'trash' ? 'Queued to move the post to the trash on the site.' : 'Queued to take the post back to a draft on the site.';
   return request.mode === 'draft' ? 'Queued to be sent as a draft.' : 'Queued for publishing.';
 }

@@ -1,0 +1,66 @@
+import type { ConflictVersions, GhostTarget } from '../../../../../shared/model/publishing';
+import { escapeHtml } from '../../../../../shared/rules/html-escape';
+import { isKillNoticeContent, killNoticeHtml, type KillNotice } from '../../../../../shared/rules/kill-notice';
+import type { HttpClient } from '../http/http-client';
+import type { PublishContext, PublishOutcome } from '../outbox/publisher';
+import type { RemoteRecords } from '../remote/remote-records';
+import { killPost, type SiteKill } from '../remote/site-kill';
+import { createGhostApi, GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
+import { postSummary } from './publish-ghost';
+
+/**
+ * A kill on Ghost: the post's Lexical becomes one HTML card with the notice (marked, as the byline
+ * line is), its excerpt empty and its feature image gone; sent with the updated_at it was read with,
+ * so an edit made on the site in between is Ghost's 409 and a conflict.
+ */
+
+export interface GhostKillInput {
+  context: PublishContext;
+  target: GhostTarget;
+  adminApiKey: string;
+  records: RemoteRecords;
+  local: ConflictVersions['local'];
+  http: HttpClient;
+  requestTimeoutMs?: number;
+  now?: () => Date;
+}
+
+function noticeLexical(notice: KillNotice): string {
+  return JSON.stringify({
+    root: { type: 'root', version: 1, format: '', indent: 0, direction: null, children: [{ type: 'html', version: 1, html: killNoticeHtml(notice) }] },
+  });
+}
+
+function ghostKill(api: GhostApi): SiteKill<GhostPost> {
+  return {
+    cms: 'Ghost',
+    async fetch(postId, signal) {
+      const post = typeof postId === 'string' ? await api.getPost(postId, signal) : null;
+      return post ? { post } : { gone: 'deleted' };
+    },
+    summary: postSummary,
+    remoteVersion: (post) => ({
+      title: escapeHtml(post.title),
+      excerpt: escapeHtml(post.custom_excerpt ?? ''),
+      html: post.html ?? '',
+      modifiedGmt: post.updated_at,
+      link: post.url,
+    }),
+    isKilled: (post) => isKillNoticeContent(post.lexical ?? '') || isKillNoticeContent((post.lexical ?? '').replace(/\\"/g, '"')),
+    async replace(post, notice, signal) {
+      try {
+        const fields = { lexical: noticeLexical(notice), custom_excerpt: '', feature_image: null, feature_image_caption: null, feature_image_alt: null, updated_at: post.updated_at };
+        return { post: await api.updatePost(post.id, fields, signal) };
+      } catch (error) {
+        if (!(error instanceof GhostCollision)) throw error;
+        return { collision: (await api.getPost(post.id, signal)) ?? post };
+      }
+    },
+  };
+}
+
+export function killOnGhost(input: GhostKillInput): Promise<PublishOutcome> {
+  const { target } = input;
+  const api = createGhostApi({ siteUrl: target.siteUrl, adminApiKey: input.adminApiKey, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
+  return killPost({ context: input.context, records: input.records, local: input.local, site: ghostKill(api), now: input.now ?? (() => new Date()) });
+}
