@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openOutbox, type Outbox, type OutboxOptions } from '../../../electron/main/services/publishing/outbox/outbox';
 import { JOB_LOG_LIMIT } from '../../../electron/main/services/publishing/outbox/outbox-jobs';
 import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
@@ -172,10 +172,13 @@ describe('the outbox', () => {
     const lib = await library();
     const first = await open(lib, async ({ signal }) => untilAborted(signal));
     const { id } = await first.enqueue(request(1));
-    // What a crash leaves: the file as it was during the attempt.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const running = await jobOnDisk(lib, id);
-    expect(running.state).toBe('running');
+    // What a crash leaves: the file as it was during the attempt (read once the attempt is on disk;
+    // a fixed wait was too short on a loaded machine).
+    const running = await vi.waitFor(async () => {
+      const onDisk = await jobOnDisk(lib, id);
+      expect(onDisk.state).toBe('running');
+      return onDisk;
+    });
     await first.close();
     await writeFile(join(outboxDir(lib), `${id}.json`), JSON.stringify(running));
 
@@ -193,6 +196,10 @@ describe('the outbox', () => {
     let overlapSameKey = false;
     let widest = 0;
     const order: string[] = [];
+    // Every attempt waits until all jobs are queued, so how wide the outbox runs does not depend on
+    // how fast this machine enqueues.
+    let allQueued!: () => void;
+    const queued = new Promise<void>((resolve) => (allQueued = resolve));
     const outbox = await open(
       lib,
       async ({ job }) => {
@@ -201,6 +208,7 @@ describe('the outbox', () => {
         active.add(key);
         widest = Math.max(widest, active.size);
         order.push(job.headline);
+        await queued;
         await new Promise((resolve) => setTimeout(resolve, 30));
         active.delete(key);
         return published();
@@ -213,6 +221,7 @@ describe('the outbox', () => {
     await outbox.enqueue(request(2));
     await outbox.enqueue(request(3));
     await outbox.enqueue(request(1, 't-othertarget'));
+    allQueued();
     await outbox.whenIdle();
     expect(overlapSameKey).toBe(false);
     expect(widest).toBe(3);
