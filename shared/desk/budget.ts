@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deskIdSchema, storyIdSchema } from './desk-protocol';
+import { deskIdSchema, deskUserIdSchema, storyIdSchema } from './desk-protocol';
 
 /**
  * The story budget: the day's plan of a desk. A planned story has its plan (slot, due time, length
@@ -63,7 +63,7 @@ export const PlanInput = z.object({
   lengthTarget: z.number({ error: 'A length target is a number of words.' }).int('A length target is a whole number of words.')
     .min(0).max(MAX_LENGTH_TARGET, `A length target is at most ${MAX_LENGTH_TARGET.toLocaleString('en')} words.`),
   /** A user id on the desk, or '' for nobody yet. */
-  assigneeId: z.string().max(100),
+  assigneeId: z.union([z.literal(''), deskUserIdSchema]),
   /** "photo wanted: …"; '' when no photo is asked for. */
   photoRequest: z.string().trim().max(500),
   /** "hold for legal", "wait for the minister's reply": shown on cards and in the budget. */
@@ -78,7 +78,7 @@ export type Plan = z.output<typeof PlanInput>;
  */
 export const PlanRequest = z.object({
   slug: z.string().max(200), headline: z.string().max(400), section: z.string().max(200), slot: z.string().max(100),
-  due: z.string().max(40), lengthTarget: z.number(), assigneeId: z.string().max(100), photoRequest: z.string().max(600), deskNote: z.string().max(600),
+  due: z.string().max(40), lengthTarget: z.number(), assigneeId: z.union([z.literal(''), deskUserIdSchema]), photoRequest: z.string().max(600), deskNote: z.string().max(600),
 }).strict();
 export type PlanRequest = z.infer<typeof PlanRequest>;
 export const PlanChangeRequest = PlanRequest.omit({ slug: true, headline: true, section: true }).partial().strict();

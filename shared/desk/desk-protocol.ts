@@ -9,6 +9,8 @@ import { z } from 'zod';
 /** Desk and story ids travel inside document names and URLs, so they are kept to a safe alphabet. */
 export const deskIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A desk id is lowercase letters, digits and dashes.');
 export const storyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A story id is letters, digits, _ and -.');
+/** A desk account's id (the server makes them as UUIDs); never a path, so it cannot steer a lookup. */
+export const deskUserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'A user id is letters, digits, _ and -.');
 
 export interface StoryDocumentName {
   deskId: string;
