@@ -8,7 +8,7 @@ describe('search thread', () => {
   it('starts again when its thread stopped, instead of leaving search broken until a restart', async () => {
     const dir = await tempDir();
     const errors: unknown[] = [];
-    const search = new DraftSearch({ cacheFile: join(dir, 'search.bin'), draftsDir: dir }, () => new Map(), (error) => errors.push(error));
+    const search = new DraftSearch({ cacheFile: join(dir, 'search.bin'), draftsDir: dir }, () => ({ ids: '', stamps: new Float64Array(0) }), (error) => errors.push(error));
     await search.whenReady();
     search.upsert({ id: 'draft-0001', headline: 'Harbour storm', dek: '', body: '', byline: '', tags: '' }, { mtimeMs: 1, size: 1 });
     expect(await search.search('harbour')).toEqual(['draft-0001']);

@@ -6,7 +6,7 @@ import { UserFacingError } from '../../../../shared/model/errors';
 import { plainTextOf } from '../../../../shared/rules/text';
 import { writeFileAtomic, type FileSignature } from '../fs/atomic-write';
 import { defineCompactIndex } from './compact-index';
-import { runSearchWorker, type FromSearchWorker, type SearchDocument, type SearchWorkerData, type ToSearchWorker } from './search-worker';
+import { runSearchWorker, type FromSearchWorker, type PackedSignatures, type SearchDocument, type SearchWorkerData, type ToSearchWorker } from './search-worker';
 
 /**
  * Full-text search over live drafts, on its own thread (search-worker.ts) with a compact index
@@ -91,7 +91,7 @@ export class DraftSearch {
 
   constructor(
     private readonly files: SearchFiles,
-    private readonly currentSignatures: () => Map<string, FileSignature>,
+    private readonly currentSignatures: () => PackedSignatures,
     private readonly onError: (error: unknown) => void,
   ) {
     this.start();
@@ -186,10 +186,10 @@ export class DraftSearch {
       worker.on('exit', (code) => stopped(new Error(`the search thread stopped (exit code ${code})`)));
     });
     this.ready.catch(this.onError);
-    const current = [...this.currentSignatures()].map(([id, s]): [string, number, number] => [id, s.mtimeMs, s.size]);
+    const current = this.currentSignatures();
     // The thread keeps the process alive while it warms up or owes an answer (someone may be
     // waiting for it), never when idle: an idle search must not keep a test run or a quit alive.
-    this.post({ kind: 'warm', current });
+    worker.postMessage({ kind: 'warm', current } satisfies ToSearchWorker, [current.stamps.buffer]);
   }
 
   private afterWarmUp(stats: WarmUpStats): void {

@@ -7,6 +7,7 @@ import { listFolderSync } from '../library/read-only-folders';
 import { CorruptFileError, readArticleDigest } from './article-file';
 import { articleFile, idFromFileName, type Location, type StorePaths } from './paths';
 import type { Quarantine } from './quarantine';
+import type { PackedSignatures } from './search-worker';
 import { WriteBehind } from './write-behind';
 import { messageOf } from '../../../../shared/model/errors';
 
@@ -172,10 +173,17 @@ export class SummaryIndex {
   }
 
   /** Signatures of live drafts, for the search index to find what it missed. */
-  liveSignatures(): Map<string, FileSignature> {
-    const out = new Map<string, FileSignature>();
-    for (const entry of this.entries.values()) if (entry.location === 'drafts') out.set(entry.id, entry.signature);
-    return out;
+  /** The live drafts' ids and file signatures, packed for the search thread (see PackedSignatures). */
+  liveSignatures(): PackedSignatures {
+    const ids: string[] = [];
+    const stamps = new Float64Array(this.entries.size * 2);
+    for (const entry of this.entries.values()) {
+      if (entry.location !== 'drafts') continue;
+      stamps[2 * ids.length] = entry.signature.mtimeMs;
+      stamps[2 * ids.length + 1] = entry.signature.size;
+      ids.push(entry.id);
+    }
+    return { ids: ids.join('\n'), stamps: stamps.subarray(0, 2 * ids.length) };
   }
 
   flush(): Promise<void> {
