@@ -122,7 +122,7 @@ export async function handleWorkflowRequest(options: WorkflowApiOptions, request
   } else {
     const parsed = publishedRequestSchema.safeParse(input);
     if (!parsed.success) throw new HttpError(400, 'Say where the story was published.');
-    const check = await withStory(options, name, (guard) => guard.published(actor, parsed.data.target));
+    const check = await withStory(options, name, (guard) => guard.published(actor, parsed.data.target, parsed.data.url));
     if (!check.allowed) throw new HttpError(403, check.reason);
   }
   const after = await withStory(options, name, (guard) => ({ status: guard.status, moves: movesFrom(actor, guard.status), roles, last: guard.lastNote }));
