@@ -24,7 +24,7 @@ const SERVER_ORIGIN = { workflow: 'desk-server' };
  * connection carries the context onAuthenticate returned (the user and their roles). Loading,
  * Redis (another instance, which checked it) and the server itself have no such context.
  */
-function actorOf(origin: unknown): WorkflowActor | null {
+export function actorOf(origin: unknown): WorkflowActor | null {
   const context = (origin as { context?: { user?: { userId: string; name: string }; roles?: DeskRole[] } } | null)?.context;
   if (!context?.user || !context.roles) return null;
   return { userId: context.user.userId, name: context.user.name, roles: context.roles };

@@ -1,22 +1,28 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditResponseSchema, type AuditEntry } from '../../shared/desk/audit';
 import { planResponseSchema, type PlanInput } from '../../shared/desk/budget';
 import type { DeskPhotoShare } from '../../shared/desk/photos';
 import { EMPTY_PHOTO_METADATA } from '../../shared/model/photo';
-import { login } from './support/desk-clients';
+import { storyDocumentName } from '../../shared/desk/desk-protocol';
+import { connectClient, login, until, type DeskClient } from './support/desk-clients';
 import { PASSWORD, PEOPLE, startDeskFixture, type DeskFixture } from './support/desk-fixture';
 
 // The audit entries the budget and the photo handoff owe the desk's log (embedded PGlite, the
 // real HTTP API): who assigned whom to which story and when, and who changed a desk photo's credit
-// from what to what. Each is read back through GET /api/desks/<desk>/audit as the app reads it.
+// from what to what, on the desk and in a story's lead photo. Each is read back through
+// GET /api/desks/<desk>/audit as the app reads it.
 const SLOW = 300_000;
 let fixture: DeskFixture;
+const clients: DeskClient[] = [];
 
 beforeAll(async () => {
-  fixture = await startDeskFixture();
+  // A store 1.5 s after the last change: edits made together land in one stored version however loaded the machine is.
+  fixture = await startDeskFixture({ storeDebounceMs: 1_500 });
 }, SLOW);
 afterAll(async () => {
+  for (const client of clients) client.destroy();
   await fixture?.stop();
 }, SLOW);
 
@@ -140,5 +146,44 @@ describe('credit edits of desk photos in the audit log', () => {
     const refused = await post('/api/desks/news/media', fixture.tokens.bo, share(unknown, unknown, 'Changed'));
     expect(refused.status).toBe(409);
     expect(await audit()).toHaveLength(before);
+  }, SLOW);
+});
+
+/** The lead photo of a story as the desk last stored it. */
+async function storedLead(storyId: string): Promise<{ photoId: string; credit: string } | null> {
+  const [row] = await fixture.server.db.query<{ state: Uint8Array }>('SELECT state FROM story_documents WHERE name = $1', [storyDocumentName('news', storyId)]);
+  if (!row) return null;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(row.state));
+  return (doc.getMap('meta').get('leadPhoto') as { photoId: string; credit: string } | undefined) ?? null;
+}
+
+describe('credit edits of a story’s lead photo in the audit log', () => {
+  it('logs the credit changed between stored versions once, naming who changed it; placing another photo is not a credit edit', async () => {
+    const storyId = randomUUID();
+    const client = connectClient(fixture.server.webSocketUrl, 'news', storyId, fixture.tokens.bo);
+    clients.push(client);
+    await until(() => client.provider.isSynced, 'the story synced');
+    const meta = client.doc.getMap('meta');
+    const [first, second] = ['1'.repeat(64), '2'.repeat(64)];
+    const lead = (photoId: string, credit: string) => ({ photoId, caption: 'The quay at dawn.', credit, creditEdited: true, altText: 'Boats along the quay' });
+    const creditLog = async (): Promise<AuditEntry[]> => ofAction(await audit(`?story=${storyId}`), 'credit');
+
+    meta.set('leadPhoto', lead(first, 'AFP'));
+    await until(async () => (await storedLead(storyId))?.credit === 'AFP', 'the first lead photo stored', 60_000);
+    // Typed into the credit field: one write per keystroke, one stored version, one entry.
+    for (const credit of ['AFP/', 'AFP/Po', 'AFP/Pool']) meta.set('leadPhoto', lead(first, credit));
+    await until(async () => (await creditLog()).length > 0, 'the credit edit in the log', 60_000);
+    const [edit] = await creditLog();
+    expect(edit).toMatchObject({ who: 'Bo Photo', storyId, action: 'credit', summary: 'Bo Photo changed the lead photo’s credit from “AFP” to “AFP/Pool”' });
+
+    meta.set('leadPhoto', lead(second, 'Reuters'));
+    await until(async () => (await storedLead(storyId))?.photoId === second, 'the new lead photo stored', 60_000);
+    meta.set('leadPhoto', lead(second, ''));
+    await until(async () => (await creditLog()).length > 1, 'the second credit edit in the log', 60_000);
+    expect((await creditLog()).map((entry) => entry.summary)).toEqual([
+      'Bo Photo changed the lead photo’s credit from “Reuters” to (no credit)',
+      'Bo Photo changed the lead photo’s credit from “AFP” to “AFP/Pool”',
+    ]);
   }, SLOW);
 });
