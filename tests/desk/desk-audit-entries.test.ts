@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../server/accounts';
 import { auditResponseSchema, type AuditEntry } from '../../shared/desk/audit';
 import { planResponseSchema, type PlanInput } from '../../shared/desk/budget';
 import type { DeskPhotoShare } from '../../shared/desk/photos';
@@ -184,6 +185,30 @@ describe('credit edits of a story’s lead photo in the audit log', () => {
     expect((await creditLog()).map((entry) => entry.summary)).toEqual([
       'Bo Photo changed the lead photo’s credit from “Reuters” to (no credit)',
       'Bo Photo changed the lead photo’s credit from “AFP” to “AFP/Pool”',
+    ]);
+  }, SLOW);
+});
+
+describe('a publish in the audit log', () => {
+  it('names the target and the post’s address the publisher’s machine reports', async () => {
+    await addUser(fixture.server.db, { name: 'Pat Publisher', email: 'pat@example.org', roles: ['publisher'], password: PASSWORD, desks: ['news'] });
+    const pat = (await login(fixture.server.url, 'pat@example.org', PASSWORD)).token;
+    const storyId = randomUUID();
+    const client = connectClient(fixture.server.webSocketUrl, 'news', storyId, fixture.tokens.ana);
+    clients.push(client);
+    await until(() => client.provider.isSynced, 'the story synced');
+    client.doc.getMap('meta').set('headline', 'Ferry timetable changes');
+    await until(() => client.provider.unsyncedChanges === 0, 'the story on the desk');
+    const workflow = (route: string, token: string, body: unknown) => post(`/api/desks/news/stories/${storyId}/${route}`, token, body);
+    expect((await workflow('status', fixture.tokens.ana, { to: 'ready' })).status).toBe(200);
+    expect((await workflow('status', fixture.tokens.ana, { to: 'approved' })).status).toBe(200);
+    expect((await workflow('published', pat, { target: 'News site', url: 'https://news.example.org/2026/12/ferry-timetable' })).status).toBe(200);
+    // Without an address (a target that gives none), the target alone.
+    expect((await workflow('published', pat, { target: 'Wire' })).status).toBe(200);
+    await until(async () => ofAction(await audit(`?story=${storyId}`), 'published').length === 2, 'both publishes in the log');
+    expect(ofAction(await audit(`?story=${storyId}`), 'published').map((entry) => entry.summary)).toEqual([
+      'Pat Publisher published to Wire',
+      'Pat Publisher published to News site (https://news.example.org/2026/12/ferry-timetable)',
     ]);
   }, SLOW);
 });
