@@ -168,4 +168,31 @@ describe.skipIf(skipReason !== null)('desk stories published to a real WordPress
     await until(async () => (await storyLog(id)).some((entry) => entry.action === 'published'), 'the publish in the desk’s audit log');
     expect(steps(await storyLog(id)).at(-1)).toBe(`Pat Publisher · published · Pat Publisher published to ${SITE_NAME} (${job.remote?.link ?? ''})`);
   }, SLOW);
+
+  it('a story whose photo request the photo desk fulfilled is published from desktop B straight away: the desk photo is fetched for the check', async () => {
+    const file = await makePhotoFixture(join(scratch, 'fixtures'), 'iimAndXmp', { name: 'pool-elysee-2', seed: 22 });
+    const imported = await bo.services.media.whenFinished(bo.services.media.importPaths([file]).jobId);
+    const photoId = imported.items[0]?.photoId ?? '';
+    const shared = await bo.services.deskPhotos.share(photoId);
+    const story = await sharedStory(ed.services, {
+      headline: 'Minister answers on the budget', dek: 'Questions in parliament.', slug: 'minister-answers', slugEdited: true,
+      byline: [{ name: 'Ed Editor', role: 'Editor', avatar: null }], body: bodyOfParagraphs('The minister answered questions on Wednesday.'),
+    });
+    const id = story.id;
+    await ed.services.deskPhotos.requestPhoto(id, 'the minister in parliament');
+    await until(async () => (await bo.services.deskPhotos.photoRequest(id).catch(() => null))?.state === 'wanted', 'the request on the photo desk');
+    await bo.services.deskPhotos.fulfilRequest(id, photoId);
+    await until(async () => (await pat.services.drafts.get(id).catch(() => null))?.leadPhoto?.photoId === photoId, 'the attached photo in desktop B’s article');
+    await until(() => pat.services.deskPhotos.list().some((photo) => photo.mediaId === photoId), 'the desk photo listed on desktop B');
+    // Desktop B never fetched it: the publish check does.
+    expect(await pat.services.media.getMany([photoId])).toEqual([]);
+    await ed.services.handlers['desk:moveStatus']({ id, to: 'ready' });
+    await ed.services.handlers['desk:moveStatus']({ id, to: 'approved' });
+    await until(() => statusOn(pat, id) === 'approved', 'the approval on desktop B');
+    const job = await publishAndWait(pat.services, id, patTarget);
+
+    expect((await pat.services.media.getMany([photoId])).map((photo) => photo.id)).toEqual([photoId]);
+    const { featured } = await readPost(site, postIdOf(job), scratch);
+    expect(featured?.caption.raw).toContain(shared.credit);
+  }, SLOW);
 });
