@@ -180,7 +180,8 @@ describe.skipIf(skipReason !== null)('desk stories published to a real WordPress
     });
     const id = story.id;
     await ed.services.deskPhotos.requestPhoto(id, 'the minister in parliament');
-    await until(async () => (await bo.services.deskPhotos.photoRequest(id).catch(() => null))?.state === 'wanted', 'the request on the photo desk');
+    await until(() => bo.services.drafts.summaryById(id) !== null, 'the story on the photo desk');
+    await until(async () => (await bo.services.deskPhotos.photoRequest(id))?.state === 'wanted', 'the request on the photo desk');
     await bo.services.deskPhotos.fulfilRequest(id, photoId);
     await until(async () => (await pat.services.drafts.get(id).catch(() => null))?.leadPhoto?.photoId === photoId, 'the attached photo in desktop B’s article');
     await until(() => pat.services.deskPhotos.list().some((photo) => photo.mediaId === photoId), 'the desk photo listed on desktop B');
