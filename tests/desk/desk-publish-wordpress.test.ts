@@ -67,7 +67,7 @@ const statusOn = (desktop: Desktop, id: string): unknown => {
   return doc === undefined ? undefined : metaOf(doc).get('status');
 };
 const steps = (entries: AuditEntry[]): string[] => entries.map((entry) => `${entry.who} · ${entry.action} · ${entry.summary}`).reverse();
-const storyLog = async (id: string): Promise<AuditEntry[]> => ed.services.handlers['desk:audit']({ id }).then((answer) => answer.entries);
+const storyLog = async (id: string): Promise<AuditEntry[]> => (await ed.services.handlers['desk:audit']({ id })).entries;
 const postIdOf = (job: { remote: { postId: unknown } | null }): number => Number(job.remote?.postId);
 
 describe.skipIf(skipReason !== null)('desk stories published to a real WordPress', () => {
