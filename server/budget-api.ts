@@ -91,7 +91,7 @@ async function plan(options: BudgetApiOptions, deskId: string, claims: SessionCl
   const hocuspocus = options.hocuspocus();
   if (!hocuspocus) throw new HttpError(503, 'The desk server is starting; try again in a moment.');
   const storyId = randomUUID();
-  const entry = await insertPlan(options.db, deskId, storyId, input, claims.name);
+  const entry = await insertPlan(options.db, deskId, storyId, input, claims);
   try {
     await createPlannedStory(hocuspocus, storyDocumentName(deskId, storyId), input);
   } catch (error) {
@@ -99,6 +99,8 @@ async function plan(options: BudgetApiOptions, deskId: string, claims: SessionCl
     await options.db.transaction(async (query) => {
       await query('DELETE FROM budget_plans WHERE desk_id = $1 AND story_id = $2', [deskId, storyId]);
       await query('DELETE FROM budget_progress WHERE desk_id = $1 AND story_id = $2', [deskId, storyId]);
+      // The story id is new: its only log entry is this plan's assignment, which did not happen.
+      await query('DELETE FROM desk_audit WHERE desk_id = $1 AND story_id = $2', [deskId, storyId]);
     });
     throw new HttpError(500, `The story could not be created on the desk (${messageOf(error)}); nothing was planned.`);
   }
@@ -110,7 +112,7 @@ async function change(options: BudgetApiOptions, deskId: string, story: string, 
   if (!storyId.success) throw new HttpError(404, 'There is no such planned story on this desk.');
   const input = parsed(PlanChange, body);
   await checkAssignee(options.db, deskId, input.assigneeId);
-  const entry = await updatePlan(options.db, deskId, storyId.data, input, claims.name);
+  const entry = await updatePlan(options.db, deskId, storyId.data, input, claims);
   if (!entry) throw new HttpError(404, 'There is no such planned story on this desk.');
   return entry;
 }

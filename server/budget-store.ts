@@ -1,5 +1,6 @@
 import { photoStateOf, type BudgetEntry, type DeskMember, type Plan } from '../shared/desk/budget';
 import type { DeskDatabase } from './db/database';
+import { recordAssignment, type Assigner } from './assignment-audit';
 
 /**
  * The budget in SQL: `budget_plans` (what an editor planned) and `budget_progress` (what the desk
@@ -79,8 +80,8 @@ export async function membersOf(query: Query, deskId: string): Promise<DeskMembe
     'SELECT u.id, u.name, u.role FROM users u JOIN desk_members m ON m.user_id = u.id WHERE m.desk_id = $1 ORDER BY u.name', [deskId]);
 }
 
-/** Saves a new plan and the story's first progress row, in one transaction: both or neither. */
-export async function insertPlan(db: DeskDatabase, deskId: string, storyId: string, plan: Plan, by: string): Promise<BudgetEntry> {
+/** Saves a new plan, the story's first progress row and its assignment's audit entry, in one transaction: all or nothing. */
+export async function insertPlan(db: DeskDatabase, deskId: string, storyId: string, plan: Plan, by: Assigner): Promise<BudgetEntry> {
   return db.transaction(async (query) => {
     await query(
       `INSERT INTO budget_plans (desk_id, story_id, slot_feed, slot_time, due_at, length_target, assignee_id, assigned_at, assigned_by,
@@ -88,18 +89,22 @@ export async function insertPlan(db: DeskDatabase, deskId: string, storyId: stri
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, CASE WHEN $7::text IS NULL THEN NULL ELSE $10 END,
                $8, $9, $10)`,
       [deskId, storyId, plan.slot?.feed ?? null, plan.slot?.time ?? null, plan.due === '' ? null : plan.due, plan.lengthTarget,
-        plan.assigneeId === '' ? null : plan.assigneeId, plan.photoRequest, plan.deskNote, by]);
+        plan.assigneeId === '' ? null : plan.assigneeId, plan.photoRequest, plan.deskNote, by.name]);
     await query(
       `INSERT INTO budget_progress (desk_id, story_id, headline, slug, section, status) VALUES ($1, $2, $3, $4, $5, 'draft')
        ON CONFLICT (desk_id, story_id) DO NOTHING`, [deskId, storyId, plan.headline, plan.slug, plan.section]);
+    await recordAssignment(query, by, { deskId, storyId, from: null, to: plan.assigneeId === '' ? null : plan.assigneeId });
     const entry = await loadEntry(query, deskId, storyId);
     if (!entry) throw new Error('The plan was not found after it was saved.');
     return entry;
   });
 }
 
-/** Changes a plan's fields; a new assignee is stamped with when and by whom. Null when there is no such plan. */
-export async function updatePlan(db: DeskDatabase, deskId: string, storyId: string, parsed: Partial<Plan>, by: string): Promise<BudgetEntry | null> {
+/**
+ * Changes a plan's fields; a new assignee is stamped with when and by whom, and logged in the same
+ * transaction. Null when there is no such plan.
+ */
+export async function updatePlan(db: DeskDatabase, deskId: string, storyId: string, parsed: Partial<Plan>, by: Assigner): Promise<BudgetEntry | null> {
   return db.transaction(async (query) => {
     const [current] = await query<{ assignee_id: string | null }>(
       'SELECT assignee_id FROM budget_plans WHERE desk_id = $1 AND story_id = $2 FOR UPDATE', [deskId, storyId]);
@@ -123,7 +128,8 @@ export async function updatePlan(db: DeskDatabase, deskId: string, storyId: stri
       set('assignee_id', next);
       if (next !== current.assignee_id) {
         sets.push(next === null ? 'assigned_at = NULL' : 'assigned_at = now()');
-        set('assigned_by', next === null ? null : by);
+        set('assigned_by', next === null ? null : by.name);
+        await recordAssignment(query, by, { deskId, storyId, from: current.assignee_id, to: next });
       }
     }
     sets.push('updated_at = now()');

@@ -132,6 +132,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       const names = [...(editors.get(documentName) ?? [])];
       editors.delete(documentName);
       await store.store({ ...story, name: documentName }, document, names);
+      workflows.stored(documentName);
       publish(documentName, document, names);
     },
   });

@@ -6,7 +6,8 @@ import { messageOf } from '../shared/model/errors';
 import { PHOTO_MIME_TYPES } from '../shared/model/photo';
 import { isMember } from './accounts';
 import type { DeskDatabase } from './db/database';
-import { photoOnDesk, photosOnDesk, recordPhoto } from './media-records';
+import { photoOnDesk, photosOnDesk } from './media-records';
+import { sharePhotoWithCreditLog } from './photo-credit-audit';
 import { MediaRefused, tooLarge, type MediaStore } from './media-store';
 import { verifyToken, type SessionClaims } from './tokens';
 
@@ -103,7 +104,7 @@ async function share(options: MediaApiOptions, request: IncomingMessage, respons
   if (original === null) throw new Refusal(409, 'Upload the original before sharing the photo: the desk does not have its bytes.');
   if (original !== record.bytes) throw new Refusal(400, `The record says ${record.bytes} bytes but the desk's original has ${original}.`);
   if ((await options.store.size(record.thumbnailSha256)) === null) throw new Refusal(409, 'Upload the thumbnail before sharing the photo.');
-  const photo = await recordPhoto(options.db, deskId, record, claims.name);
+  const photo = await sharePhotoWithCreditLog(options.db, deskId, record, claims);
   options.onShared(deskId, photo);
   send(response, 201, { photo });
 }

@@ -19,7 +19,7 @@ function photoOf(row: MediaRow): DeskPhoto | null {
 }
 
 /** Shares (or shares again, with newer metadata) a photo on a desk; the blobs must be stored already. */
-export async function recordPhoto(db: DeskDatabase, deskId: string, share: DeskPhotoShare, sharedBy: string): Promise<DeskPhoto> {
+export async function recordPhoto(db: Pick<DeskDatabase, 'query'>, deskId: string, share: DeskPhotoShare, sharedBy: string): Promise<DeskPhoto> {
   const rows = await db.query<MediaRow>(
     `INSERT INTO desk_media (desk_id, media_id, thumbnail_sha256, record, shared_by)
      VALUES ($1, $2, $3, $4::jsonb, $5)

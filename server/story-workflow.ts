@@ -24,7 +24,7 @@ const SERVER_ORIGIN = { workflow: 'desk-server' };
  * connection carries the context onAuthenticate returned (the user and their roles). Loading,
  * Redis (another instance, which checked it) and the server itself have no such context.
  */
-function actorOf(origin: unknown): WorkflowActor | null {
+export function actorOf(origin: unknown): WorkflowActor | null {
   const context = (origin as { context?: { user?: { userId: string; name: string }; roles?: DeskRole[] } } | null)?.context;
   if (!context?.user || !context.roles) return null;
   return { userId: context.user.userId, name: context.user.name, roles: context.roles };
@@ -81,8 +81,11 @@ export class StoryWorkflow {
     return check;
   }
 
-  /** A story went out: a publisher's publish moves it to published from approved or scheduled. */
-  published(actor: WorkflowActor, target: string): MoveCheck {
+  /**
+   * A story went out: a publisher's publish moves it to published from approved or scheduled. The
+   * log names the target and, when the publisher's machine says it, the post's address there.
+   */
+  published(actor: WorkflowActor, target: string, url?: string): MoveCheck {
     if (!hasRole(actor, 'publisher')) {
       const reason = 'Only a publisher may publish a desk story.';
       this.audit(this.record(actor, 'publish-refused', `${actor.name} was refused publishing to ${target}: ${reason}`));
@@ -98,7 +101,8 @@ export class StoryWorkflow {
       this.note = { by: actor.name, at: new Date().toISOString(), note: `Published to ${target} by ${actor.name}` };
       this.correct();
     }
-    this.audit(this.record(actor, 'published', `${actor.name} published to ${target}`, { target }));
+    const where = url ? `${target} (${url})` : target;
+    this.audit(this.record(actor, 'published', `${actor.name} published to ${where}`, { target, ...(url ? { url } : {}) }));
     return { allowed: true };
   }
 

@@ -9,23 +9,33 @@ import { isMember, rolesOfUser } from './accounts';
 import { readAudit, recordAudit, type AuditRecord } from './audit-log';
 import type { DeskDatabase } from './db/database';
 import { HttpError, readJson, send } from './http-api';
+import { LeadCreditWatch } from './lead-credit-audit';
 import { StoryWorkflow, type WorkflowActor } from './story-workflow';
 import type { SessionClaims } from './tokens';
 
 /** The workflow guard of every story document loaded on this instance. */
 export class WorkflowRegistry {
   private readonly guards = new Map<string, StoryWorkflow>();
+  private readonly leadCredits = new Map<string, LeadCreditWatch>();
 
   constructor(private readonly db: DeskDatabase) {}
 
   attach(name: string, story: StoryDocumentName, doc: Y.Doc): void {
-    this.guards.get(name)?.detach();
+    this.detach(name);
     this.guards.set(name, new StoryWorkflow(doc, story, (record) => this.audit(record)));
+    this.leadCredits.set(name, new LeadCreditWatch(doc, story, (record) => this.audit(record)));
   }
 
   detach(name: string): void {
     this.guards.get(name)?.detach();
     this.guards.delete(name);
+    this.leadCredits.get(name)?.detach();
+    this.leadCredits.delete(name);
+  }
+
+  /** A story document was stored: what is logged between stored versions (the lead photo's credit) is logged now. */
+  stored(name: string): void {
+    this.leadCredits.get(name)?.onStored();
   }
 
   get(name: string): StoryWorkflow | undefined {
@@ -122,7 +132,7 @@ export async function handleWorkflowRequest(options: WorkflowApiOptions, request
   } else {
     const parsed = publishedRequestSchema.safeParse(input);
     if (!parsed.success) throw new HttpError(400, 'Say where the story was published.');
-    const check = await withStory(options, name, (guard) => guard.published(actor, parsed.data.target));
+    const check = await withStory(options, name, (guard) => guard.published(actor, parsed.data.target, parsed.data.url));
     if (!check.allowed) throw new HttpError(403, check.reason);
   }
   const after = await withStory(options, name, (guard) => ({ status: guard.status, moves: movesFrom(actor, guard.status), roles, last: guard.lastNote }));

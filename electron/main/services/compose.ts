@@ -45,6 +45,7 @@ import { createHttpClient, type HttpClient } from './publishing/http/http-client
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
+import { createDeskPhotoPrefetch } from './desk/desk-photo-prefetch';
 import { openRemoteRecords, type RemoteRecords } from './publishing/remote/remote-records';
 import { openCorrectionsStore, type CorrectionsStore } from './corrections/corrections-log';
 import type { SecretBox } from './publishing/targets/secret-box';
@@ -301,7 +302,10 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     },
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
-    ...createPublishingHandlers({ drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
+    ...createPublishingHandlers({
+      drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath,
+      beforeCheck: createDeskPhotoPrefetch({ desk, deskPhotos, drafts, media }),
+    }),
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),

@@ -93,7 +93,7 @@ export function createDeskWorkflow(desk: DeskService): DeskWorkflow {
       if (!shared) return;
       // The site has the story whatever the desk says; a record that cannot be made is only logged.
       await desk.withSession((active) =>
-        call(active.fetch, active.serverUrl, storyPath(shared.deskId, shared.storyId, 'published'), post(active.token, { target: targetName ?? 'a publish target' }), storyWorkflowResponseSchema),
+        call(active.fetch, active.serverUrl, storyPath(shared.deskId, shared.storyId, 'published'), post(active.token, { target: targetName ?? 'a publish target', ...(job.remote?.link ? { url: job.remote.link } : {}) }), storyWorkflowResponseSchema),
       ).catch((error: unknown) => console.warn(`The desk was not told that story ${shared.storyId} was published: ${messageOf(error)}`));
     },
   };

@@ -43,6 +43,8 @@ export interface PublishingHandlerServices {
   http: HttpClient;
   /** "Test connection" (the real network test unless a test passes its own). */
   testConnection?: (target: ConnectionTarget, secret: string | null) => Promise<ConnectionReport>;
+  /** Runs before an article is checked for publishing: brings in what this machine can fetch (a desk story's desk photos). */
+  beforeCheck?: (articleId: string) => Promise<void>;
 }
 
 /** The publishing, outbox and export channels, over the stores and the outbox. */
@@ -97,8 +99,12 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
       return runTest(target, await targets.secretOf(target.id));
     },
 
-    'publish:check': async (request) => (await checkArticle({ ...inputs, bylinePlan }, request, now())).check,
+    'publish:check': async (request) => {
+      await services.beforeCheck?.(request.articleId);
+      return (await checkArticle({ ...inputs, bylinePlan }, request, now())).check;
+    },
     'publish:queue': async ({ articleId, targetId, mode, acknowledged }) => {
+      await services.beforeCheck?.(articleId);
       // The check runs again here: the article may have changed since the panel showed it.
       const { article, target, placement, check } = await checkArticle(inputs, { articleId, targetId, mode }, now());
       const refusal = refusalOf(check, acknowledged);
