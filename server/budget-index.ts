@@ -1,7 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { BUDGET_MAP, budgetDocumentName, type BudgetEntry } from '../shared/desk/budget';
-import { STORY_META_MAP, type StoryDocumentName } from '../shared/desk/desk-protocol';
+import { STORY_META_MAP, storyDocumentName, type StoryDocumentName } from '../shared/desk/desk-protocol';
 import { readPhotoRequest, writePhotoRequest } from '../shared/desk/photo-request';
 import { countWords } from '../shared/rules/text';
 import type { DeskDatabase } from './db/database';
@@ -84,13 +84,17 @@ export async function createPlannedStory(
   }
 }
 
-/** Asks for a photo on a story (or withdraws the ask, with ''), in its document, where every desktop sees it. */
-export async function writeStoryPhotoRequest(hocuspocus: Hocuspocus, documentName: string, wanted: string): Promise<StoryProgress> {
+/**
+ * Asks for a photo on a story (or withdraws the ask, with ''), in its document, where every desktop
+ * sees it. With `unlessAsked`, a story that asks for a photo already keeps its own request.
+ */
+export async function writeStoryPhotoRequest(hocuspocus: Hocuspocus, documentName: string, wanted: string, unlessAsked = false): Promise<StoryProgress> {
   const connection = await hocuspocus.openDirectConnection(documentName, { system: true });
   try {
     const written: { progress?: StoryProgress } = {};
     await connection.transact((doc) => {
-      writePhotoRequest(doc.getMap(STORY_META_MAP), wanted);
+      const meta = doc.getMap(STORY_META_MAP);
+      if (!unlessAsked || !readPhotoRequest(meta)) writePhotoRequest(meta, wanted);
       written.progress = progressOf(doc);
     });
     if (!written.progress) throw new Error('the story document could not be opened');
@@ -98,4 +102,21 @@ export async function writeStoryPhotoRequest(hocuspocus: Hocuspocus, documentNam
   } finally {
     await connection.disconnect();
   }
+}
+
+/**
+ * Plans made before the photo request moved into the story's document kept it in
+ * `budget_plans.photo_request`. At start, each is written into its story (unless the story asks for
+ * a photo already) and only then cleared from the plan, so a start that fails halfway leaves the
+ * rest for the next one and nothing is lost. Returns how many were moved.
+ */
+export async function moveLegacyPhotoRequests(db: DeskDatabase, hocuspocus: Hocuspocus): Promise<number> {
+  const rows = await db.query<{ desk_id: string; story_id: string; photo_request: string }>(
+    `SELECT desk_id, story_id, photo_request FROM budget_plans WHERE photo_request <> ''`);
+  for (const row of rows) {
+    const progress = await writeStoryPhotoRequest(hocuspocus, storyDocumentName(row.desk_id, row.story_id), row.photo_request, true);
+    await recordProgress(db, row.desk_id, row.story_id, progress);
+    await db.query(`UPDATE budget_plans SET photo_request = '' WHERE desk_id = $1 AND story_id = $2`, [row.desk_id, row.story_id]);
+  }
+  return rows.length;
 }

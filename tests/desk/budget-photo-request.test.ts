@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDeskDatabase } from '../../server/db/database';
+import { startDeskServer } from '../../server/desk-server';
 import { BUDGET_MAP, budgetDocumentName, BudgetEntry, planResponseSchema, type PlanInput } from '../../shared/desk/budget';
 import { STORY_META_MAP } from '../../shared/desk/desk-protocol';
 import { PHOTO_REQUEST_KEY } from '../../shared/desk/photos';
 import { readPhotoRequest } from '../../shared/desk/photo-request';
-import { connectClient, connectDocument, until, type DeskClient } from './support/desk-clients';
-import { startDeskFixture, type DeskFixture } from './support/desk-fixture';
+import { connectClient, connectDocument, login, until, type DeskClient } from './support/desk-clients';
+import { addPeople, PASSWORD, PEOPLE, startDeskFixture, type DeskFixture } from './support/desk-fixture';
 
 // One photo request per story, kept in the story's document: the plan dialog writes it there, an
 // editor's desktop writes it there (offline too), the photo desk answers it there, and the budget
@@ -118,5 +123,37 @@ describe('the photo request, one per story, in its document', () => {
     const withdrawn = await api(`/api/desks/news/budget/${entry.storyId}`, fixture.tokens.ana, { photoRequest: '' });
     expect(planResponseSchema.parse(await withdrawn.json()).entry).toMatchObject({ photo: 'none', photoWanted: '' });
     await until(() => !reader.doc.getMap(STORY_META_MAP).has(PHOTO_REQUEST_KEY), 'the request gone from the story');
+  }, SLOW);
+
+  it('a request an older desk kept beside the plan is moved into its story at the next start, and nothing is lost', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'desk-legacy-photo-'));
+    const options = { port: 0, host: '127.0.0.1', dataDir: join(dir, 'db'), storeDebounceMs: 200 };
+    let server = await startDeskServer(options);
+    try {
+      await addPeople(server);
+      const ana = await login(server.url, PEOPLE.ana.email, PASSWORD);
+      const planned = await fetch(`${server.url}/api/desks/news/budget`, { method: 'POST', headers: { Authorization: `Bearer ${ana.token}` }, body: JSON.stringify(plan('')) });
+      const { storyId } = planResponseSchema.parse(await planned.json()).entry;
+      await server.stop();
+      // What a desk from before kept: the request in the plan's own column, nothing in the story.
+      const db = await openDeskDatabase({ dataDir: options.dataDir });
+      await db.query(`UPDATE budget_plans SET photo_request = 'photo wanted: the old quay' WHERE story_id = $1`, [storyId]);
+      await db.close();
+
+      server = await startDeskServer(options);
+      const bo = await login(server.url, PEOPLE.bo.email, PASSWORD);
+      const client = connectDocument(server.webSocketUrl, `desk/news/story/${storyId}`, bo.token);
+      try {
+        await until(() => readPhotoRequest(client.doc.getMap(STORY_META_MAP))?.wanted === 'photo wanted: the old quay', 'the old request in the story');
+      } finally {
+        client.destroy();
+      }
+      const [row] = await server.db.query<{ photo_request: string; photo_wanted: string }>(
+        `SELECT p.photo_request, pr.photo_wanted FROM budget_plans p JOIN budget_progress pr USING (desk_id, story_id) WHERE p.story_id = $1`, [storyId]);
+      expect(row).toEqual({ photo_request: '', photo_wanted: 'photo wanted: the old quay' });
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, SLOW);
 });
