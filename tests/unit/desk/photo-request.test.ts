@@ -62,8 +62,8 @@ describe('the budget’s planning right on the desktop', () => {
   });
 
   const signedIn = (user: { role: string; roles?: string[] }) => {
-    // Never connected: the snapshot is read from the session alone.
-    socket = new HocuspocusProviderWebsocket({ url: 'ws://127.0.0.1:9', autoConnect: false });
+    // Never connected (a socket class that is never made): the snapshot is read from the session alone.
+    socket = new HocuspocusProviderWebsocket({ url: 'ws://127.0.0.1:9', autoConnect: false, WebSocketPolyfill: class NeverOpened {} });
     budget = createBudgetService();
     budget.attach({ serverUrl: 'http://127.0.0.1:9', token: 't', deskId: 'news', user: { id: 'u1', name: 'Ana', ...user }, socket });
     return budget.snapshot().canPlan;
