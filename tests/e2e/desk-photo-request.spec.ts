@@ -115,6 +115,8 @@ test('a reporter sees Publish closed on a desk story, and planning and assigning
   expect(planned.status).toBe(201);
   const { page } = await launch();
   await signIn(page, REPORTER.email);
+  // The desk's stories are in the list first: a new article is made after they arrived, not while.
+  await expect(draftItem(page, 'Winter ferry timetable')).toBeVisible({ timeout: 30_000 });
   const body = await newArticle(page, 'Ferry fares frozen');
   await body.pressSequentially('Fares stay the same until spring.');
   await saved(page);
