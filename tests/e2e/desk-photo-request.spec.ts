@@ -96,8 +96,14 @@ test('the editor asks for a photo, the photo desk attaches one on its own machin
   await expect(request.getByTestId('photo-request-state')).toHaveText('Photo ready (attached by Bo Photo)', { timeout: 30_000 });
   // The photo is the story's lead on the editor's machine too (its file is fetched when needed).
   await expect(details.getByTestId('lead-photo').getByRole('button', { name: 'Replace…' })).toBeVisible();
+  // Its original was fetched into this library: the lead photo shows, not "no longer in the library".
+  await expect.poll(() => details.getByTestId('lead-photo').locator('img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect(details.getByTestId('lead-photo')).not.toContainText('no longer in the library');
   await expect(draftItem(editor, HEADLINE).getByTestId('desk-photo-mark')).toHaveText('Photo ready', { timeout: 30_000 });
   await details.screenshot({ path: `${SCREENS}/desk-photo-request-ready.png` });
+  await request.scrollIntoViewIfNeeded();
+  await request.screenshot({ path: `${SCREENS}/desk-photo-request-ready-state.png` });
+  await editor.getByRole('list', { name: /drafts/i }).or(draftItem(editor, HEADLINE)).first().screenshot({ path: `${SCREENS}/desk-photo-request-draft-card.png` });
   await editor.keyboard.press('ControlOrMeta+5');
   const budgetRow = editor.getByTestId('budget-row').filter({ hasText: HEADLINE });
   await expect(budgetRow.getByTestId('budget-photo')).toContainText('Photo ready', { timeout: 30_000 });

@@ -172,7 +172,7 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
         </Field>}
       </div>
       {deskStory && <DeskStatusView articleId={article.id} title={article.headline} story={story} offlineStatus={article.status} />}
-      {deskStory && <PhotoRequestField articleId={article.id} hasLeadPhoto={article.leadPhoto !== null} />}
+      {deskStory && <PhotoRequestField articleId={article.id} leadPhotoId={article.leadPhoto?.photoId ?? null} />}
 
       <div className="nd-field" role="group" aria-labelledby={tagsId}>
         <span className="nd-field__label" id={tagsId}>
