@@ -7,8 +7,8 @@ import { deskIdSchema, storyDocumentName, storyIdSchema } from '../shared/desk/d
 import { messageOf } from '../shared/model/errors';
 import type { DeskRole } from '../shared/desk/roles';
 import { isMember, rolesOfUser } from './accounts';
-import { createPlannedStory, publishBudgetEntry } from './budget-index';
-import { insertPlan, membersOf, updatePlan } from './budget-store';
+import { createPlannedStory, publishBudgetEntry, writeStoryPhotoRequest } from './budget-index';
+import { insertPlan, loadEntry, membersOf, recordProgress, updatePlan, type StoryProgress } from './budget-store';
 import type { DeskDatabase } from './db/database';
 import { HttpError, readJson, send, session } from './http-api';
 import type { SessionClaims } from './tokens';
@@ -110,11 +110,29 @@ async function plan(options: BudgetApiOptions, deskId: string, claims: SessionCl
 async function change(options: BudgetApiOptions, deskId: string, story: string, claims: SessionClaims, body: unknown): Promise<BudgetEntry> {
   const storyId = storyIdSchema.safeParse(story);
   if (!storyId.success) throw new HttpError(404, 'There is no such planned story on this desk.');
-  const input = parsed(PlanChange, body);
+  const { photoRequest, ...input } = parsed(PlanChange, body);
   await checkAssignee(options.db, deskId, input.assigneeId);
+  if (photoRequest !== undefined) {
+    // Checked before the story is written, so a change refused for its plan writes nothing.
+    if (!(await loadEntry(options.db.query, deskId, storyId.data))?.plan) throw new HttpError(404, 'There is no such planned story on this desk.');
+    await askForPhoto(options, deskId, storyId.data, photoRequest);
+  }
   const entry = await updatePlan(options.db, deskId, storyId.data, input, claims);
   if (!entry) throw new HttpError(404, 'There is no such planned story on this desk.');
   return entry;
+}
+
+/** The photo request lives in the story's document: written there, then shown in the budget at once. */
+async function askForPhoto(options: BudgetApiOptions, deskId: string, storyId: string, wanted: string): Promise<void> {
+  const hocuspocus = options.hocuspocus();
+  if (!hocuspocus) throw new HttpError(503, 'The desk server is starting; try again in a moment.');
+  let progress: StoryProgress;
+  try {
+    progress = await writeStoryPhotoRequest(hocuspocus, storyDocumentName(deskId, storyId), wanted);
+  } catch (error) {
+    throw new HttpError(500, `The photo request could not be written into the story (${messageOf(error)}); nothing was changed.`);
+  }
+  await recordProgress(options.db, deskId, storyId, progress);
 }
 
 async function publish(options: BudgetApiOptions, deskId: string, entry: BudgetEntry): Promise<void> {

@@ -4,8 +4,9 @@ import { recordAssignment, type Assigner } from './assignment-audit';
 
 /**
  * The budget in SQL: `budget_plans` (what an editor planned) and `budget_progress` (what the desk
- * last stored of each story: headline, slug, section, status, words, lead photo). An entry of the
- * budget is a progress row with its plan, if any.
+ * last stored of each story: headline, slug, section, status, words, lead photo, photo request).
+ * An entry of the budget is a progress row with its plan, if any. The photo request is the story
+ * document's (shared/desk/photo-request.ts): `budget_plans.photo_request` is left empty and never read.
  */
 
 type Query = DeskDatabase['query'];
@@ -18,6 +19,8 @@ interface EntryRow {
   status: string;
   words: number;
   has_photo: boolean;
+  photo_wanted: string;
+  photo_by: string | null;
   progress_at: Date | string;
   planned: string | null;
   slot_feed: string | null;
@@ -28,7 +31,6 @@ interface EntryRow {
   assignee_name: string | null;
   assigned_at: Date | string | null;
   assigned_by: string | null;
-  photo_request: string | null;
   desk_note: string | null;
   plan_at: Date | string | null;
 }
@@ -36,11 +38,11 @@ interface EntryRow {
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 function entryOf(row: EntryRow): BudgetEntry {
-  const photoRequest = row.photo_request ?? '';
+  const photoRequest = row.photo_wanted;
   const updated = Math.max(Date.parse(iso(row.progress_at)!), row.plan_at === null ? 0 : Date.parse(iso(row.plan_at)!));
   return {
     storyId: row.story_id, headline: row.headline, slug: row.slug, section: row.section, status: row.status,
-    words: row.words, photo: photoStateOf(photoRequest, row.has_photo),
+    words: row.words, photo: photoStateOf(photoRequest, row.has_photo), photoWanted: photoRequest, photoBy: row.has_photo ? row.photo_by : null,
     plan: row.planned === null ? null : {
       slot: row.slot_feed !== null && row.slot_time !== null ? { feed: row.slot_feed, time: row.slot_time } : null,
       due: iso(row.due_at),
@@ -56,9 +58,9 @@ function entryOf(row: EntryRow): BudgetEntry {
 }
 
 const ENTRY_SELECT = `
-  SELECT pr.story_id, pr.headline, pr.slug, pr.section, pr.status, pr.words, pr.has_photo, pr.updated_at AS progress_at,
+  SELECT pr.story_id, pr.headline, pr.slug, pr.section, pr.status, pr.words, pr.has_photo, pr.photo_wanted, pr.photo_by, pr.updated_at AS progress_at,
          p.story_id AS planned, p.slot_feed, p.slot_time, p.due_at, p.length_target, p.assignee_id, u.name AS assignee_name,
-         p.assigned_at, p.assigned_by, p.photo_request, p.desk_note, p.updated_at AS plan_at
+         p.assigned_at, p.assigned_by, p.desk_note, p.updated_at AS plan_at
   FROM budget_progress pr
   LEFT JOIN budget_plans p ON p.desk_id = pr.desk_id AND p.story_id = pr.story_id
   LEFT JOIN users u ON u.id = p.assignee_id`;
@@ -89,10 +91,11 @@ export async function insertPlan(db: DeskDatabase, deskId: string, storyId: stri
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, CASE WHEN $7::text IS NULL THEN NULL ELSE $10 END,
                $8, $9, $10)`,
       [deskId, storyId, plan.slot?.feed ?? null, plan.slot?.time ?? null, plan.due === '' ? null : plan.due, plan.lengthTarget,
-        plan.assigneeId === '' ? null : plan.assigneeId, plan.photoRequest, plan.deskNote, by.name]);
+        plan.assigneeId === '' ? null : plan.assigneeId, '', plan.deskNote, by.name]);
+    // The request itself goes into the story's document (budget-index.ts); this row shows it until the story is first stored.
     await query(
-      `INSERT INTO budget_progress (desk_id, story_id, headline, slug, section, status) VALUES ($1, $2, $3, $4, $5, 'draft')
-       ON CONFLICT (desk_id, story_id) DO NOTHING`, [deskId, storyId, plan.headline, plan.slug, plan.section]);
+      `INSERT INTO budget_progress (desk_id, story_id, headline, slug, section, status, photo_wanted) VALUES ($1, $2, $3, $4, $5, 'draft', $6)
+       ON CONFLICT (desk_id, story_id) DO NOTHING`, [deskId, storyId, plan.headline, plan.slug, plan.section, plan.photoRequest]);
     await recordAssignment(query, by, { deskId, storyId, from: null, to: plan.assigneeId === '' ? null : plan.assigneeId });
     const entry = await loadEntry(query, deskId, storyId);
     if (!entry) throw new Error('The plan was not found after it was saved.');
@@ -102,9 +105,10 @@ export async function insertPlan(db: DeskDatabase, deskId: string, storyId: stri
 
 /**
  * Changes a plan's fields; a new assignee is stamped with when and by whom, and logged in the same
- * transaction. Null when there is no such plan.
+ * transaction. Null when there is no such plan. A photo request is not a plan field: the caller
+ * writes it into the story's document.
  */
-export async function updatePlan(db: DeskDatabase, deskId: string, storyId: string, parsed: Partial<Plan>, by: Assigner): Promise<BudgetEntry | null> {
+export async function updatePlan(db: DeskDatabase, deskId: string, storyId: string, parsed: Partial<Omit<Plan, 'photoRequest'>>, by: Assigner): Promise<BudgetEntry | null> {
   return db.transaction(async (query) => {
     const [current] = await query<{ assignee_id: string | null }>(
       'SELECT assignee_id FROM budget_plans WHERE desk_id = $1 AND story_id = $2 FOR UPDATE', [deskId, storyId]);
@@ -121,7 +125,6 @@ export async function updatePlan(db: DeskDatabase, deskId: string, storyId: stri
     }
     if (parsed.due !== undefined) set('due_at', parsed.due === '' ? null : parsed.due);
     if (parsed.lengthTarget !== undefined) set('length_target', parsed.lengthTarget);
-    if (parsed.photoRequest !== undefined) set('photo_request', parsed.photoRequest);
     if (parsed.deskNote !== undefined) set('desk_note', parsed.deskNote);
     if (parsed.assigneeId !== undefined) {
       const next = parsed.assigneeId === '' ? null : parsed.assigneeId;
@@ -145,13 +148,18 @@ export interface StoryProgress {
   status: string;
   words: number;
   hasPhoto: boolean;
+  /** The story's photo request ('' for none) and who attached the photo that fulfilled it. */
+  photoWanted: string;
+  photoBy: string | null;
 }
 
 export async function recordProgress(db: DeskDatabase, deskId: string, storyId: string, progress: StoryProgress): Promise<BudgetEntry | null> {
   await db.query(
-    `INSERT INTO budget_progress (desk_id, story_id, headline, slug, section, status, words, has_photo, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
-     ON CONFLICT (desk_id, story_id) DO UPDATE SET headline = $3, slug = $4, section = $5, status = $6, words = $7, has_photo = $8, updated_at = now()`,
-    [deskId, storyId, progress.headline, progress.slug, progress.section, progress.status, progress.words, progress.hasPhoto]);
+    `INSERT INTO budget_progress (desk_id, story_id, headline, slug, section, status, words, has_photo, photo_wanted, photo_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+     ON CONFLICT (desk_id, story_id) DO UPDATE SET headline = $3, slug = $4, section = $5, status = $6, words = $7, has_photo = $8,
+       photo_wanted = $9, photo_by = $10, updated_at = now()`,
+    [deskId, storyId, progress.headline, progress.slug, progress.section, progress.status, progress.words, progress.hasPhoto,
+      progress.photoWanted, progress.photoBy]);
   return loadEntry(db.query, deskId, storyId);
 }

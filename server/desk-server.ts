@@ -10,7 +10,7 @@ import { messageOf } from '../shared/model/errors';
 import type { DeskRole } from '../shared/desk/roles';
 import { isMember, rolesOfUser } from './accounts';
 import { handleBudgetRequest } from './budget-api';
-import { loadBudgetDocument, publishStoryProgress } from './budget-index';
+import { loadBudgetDocument, moveLegacyPhotoRequests, publishStoryProgress } from './budget-index';
 import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
@@ -230,6 +230,10 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   started.server = deskServer;
 
   await deskServer.listen();
+  // Once per desk from before the photo request lived in the story: a failure is retried at the next start.
+  await moveLegacyPhotoRequests(db, deskServer.hocuspocus).catch((error: unknown) => {
+    console.error(`desk-server: older photo requests were not moved into their stories yet: ${messageOf(error)}`);
+  });
   const port = deskServer.address.port;
   const url = `http://${options.host}:${port}`;
   return {

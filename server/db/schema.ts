@@ -108,4 +108,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
      has_photo boolean NOT NULL DEFAULT false,
      updated_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (desk_id, story_id))`,
+  // The photo request as the story's document holds it (shared/desk/photo-request.ts), read when
+  // the story is stored like its word count; budget_plans.photo_request is no longer read.
+  `ALTER TABLE budget_progress ADD COLUMN IF NOT EXISTS photo_wanted text NOT NULL DEFAULT ''`,
+  `ALTER TABLE budget_progress ADD COLUMN IF NOT EXISTS photo_by text`,
 ];

@@ -100,6 +100,10 @@ export const BudgetEntry = z.object({
   /** Words in the story's body when the desk last stored it. */
   words: z.number().int().nonnegative(),
   photo: z.enum(PHOTO_STATES),
+  /** The story's photo request as its document holds it ('' for none): planned or not, the photo desk sees it. */
+  photoWanted: z.string().default(''),
+  /** Who attached the photo that fulfilled the request, for "photo ready". */
+  photoBy: z.string().nullable().default(null),
   /** Null for a live story nobody planned. */
   plan: z.object({
     slot: BudgetSlot.nullable(),
@@ -109,13 +113,14 @@ export const BudgetEntry = z.object({
     /** When the assignee was last set (ISO), and by whom: what the assignee's desktop notifies about. */
     assignedAt: z.string().nullable(),
     assignedBy: z.string().nullable(),
+    /** The story's photo request (the same text as `photoWanted`: the story document is its one home). */
     photoRequest: z.string(),
     deskNote: z.string(),
   }).nullable(),
   /** ISO 8601: last change of plan or story. */
   updated: z.string(),
 });
-export type BudgetEntry = z.infer<typeof BudgetEntry>;
+export type BudgetEntry = z.output<typeof BudgetEntry>;
 
 export const DeskMember = z.object({ id: z.string(), name: z.string(), role: z.string() });
 export type DeskMember = z.infer<typeof DeskMember>;

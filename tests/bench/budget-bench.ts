@@ -40,6 +40,8 @@ export function budgetOfTheDay(day: Date, count = STORIES): BudgetEntry[] {
       status: ['draft', 'ready', 'approved'][i % 3]!,
       words: (i * 37) % 900,
       photo: (['none', 'wanted', 'ready'] as const)[i % 3]!,
+      photoWanted: i % 3 === 1 ? 'photo wanted: the scene' : '',
+      photoBy: i % 3 === 2 ? 'Bo Photo' : null,
       plan: planned ? {
         slot: { feed: FEEDS[i % FEEDS.length]!, time: `${String(6 + (i % 16)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}` },
         due: due.toISOString(),

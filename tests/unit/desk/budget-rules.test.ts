@@ -5,7 +5,7 @@ import { parseSlot, PlanInput, type BudgetEntry } from '../../../shared/desk/bud
 // Noon of a local day, so the day a story belongs to is the same in every time zone.
 const noon = (date: number): string => new Date(2026, 11, date, 12).toISOString();
 const entry = (overrides: Partial<BudgetEntry> & { storyId: string }): BudgetEntry => ({
-  headline: overrides.storyId, slug: '', section: 'News', status: 'draft', words: 0, photo: 'none', plan: null,
+  headline: overrides.storyId, slug: '', section: 'News', status: 'draft', words: 0, photo: 'none', photoWanted: '', photoBy: null, plan: null,
   updated: noon(7), ...overrides,
 });
 const planned = (time: string | null, due: string | null = null, target = 600) => ({

@@ -4,6 +4,7 @@ import {
   BUDGET_MAP, budgetDocumentName, BudgetEntry, membersResponseSchema, planResponseSchema, slotText,
   type DeskMember, type PlanChangeRequest, type PlanRequest,
 } from '../../../../shared/desk/budget';
+import { rolesOf, type DeskRole } from '../../../../shared/desk/roles';
 import type { DeskEventName, DeskEvents } from '../../../../shared/model/desk';
 import type { AssignmentNotice, BudgetSnapshot } from '../../../../shared/model/desk-budget';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
@@ -20,7 +21,8 @@ export interface BudgetLink {
   serverUrl: string;
   token: string;
   deskId: string;
-  user: { id: string; name: string; role: string };
+  /** Who is signed in: `roles` as the desk gave them at sign-in (a desk from before has only `role`). */
+  user: { id: string; name: string; role: string; roles?: readonly string[] };
   socket: HocuspocusProviderWebsocket;
 }
 
@@ -46,7 +48,7 @@ export interface BudgetServiceOptions {
 export const IN_APP_ONLY_NOTE = 'This computer does not show notifications from Newsdesk, so assignments appear here in the app only.';
 const NOT_SIGNED_IN = 'Newsdesk is not connected to a desk: sign in under Preferences › Desk to see and plan the budget.';
 /** Mirrors the server's rule (server/budget-api.ts), to show the form only to those it accepts. */
-const PLANNING_ROLES = new Set(['editor', 'admin']);
+const PLANNING_ROLES: readonly DeskRole[] = ['editor', 'admin'];
 
 interface Live {
   link: BudgetLink;
@@ -183,7 +185,8 @@ export function createBudgetService(options: BudgetServiceOptions = {}): BudgetS
         state: live.known ? 'ready' : 'loading',
         deskId: link.deskId,
         me: { id: link.user.id, name: link.user.name },
-        canPlan: PLANNING_ROLES.has(link.user.role),
+        // Any of the user's roles, not only the first: an editor who is also a reporter plans stories.
+        canPlan: rolesOf(link.user).some((role) => PLANNING_ROLES.includes(role)),
         entries: entriesOf(live.doc),
       };
     },

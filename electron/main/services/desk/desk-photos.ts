@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type * as Y from 'yjs';
-import { PHOTO_REQUEST_KEY, photoRequestSchema, type DeskPhoto, type DeskPhotoShare, type PhotoRequest } from '../../../../shared/desk/photos';
+import { PHOTO_REQUEST_KEY, type DeskPhoto, type DeskPhotoShare, type PhotoRequest } from '../../../../shared/desk/photos';
+import { readPhotoRequest, writePhotoRequest } from '../../../../shared/desk/photo-request';
 import { STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
 import { UserFacingError } from '../../../../shared/model/errors';
 import type { Photo, PhotoMetadata } from '../../../../shared/model/photo';
@@ -164,10 +165,7 @@ export function openDeskPhotos(options: DeskPhotosOptions): DeskPhotos {
   }
 
   async function photoRequest(articleId: string): Promise<PhotoRequest | null> {
-    return withMeta(articleId, (meta) => {
-      const parsed = photoRequestSchema.safeParse(meta.get(PHOTO_REQUEST_KEY));
-      return parsed.success ? parsed.data : null;
-    });
+    return withMeta(articleId, readPhotoRequest);
   }
 
   return {
@@ -208,15 +206,18 @@ export function openDeskPhotos(options: DeskPhotosOptions): DeskPhotos {
       return path;
     },
     placeAsLead,
-    requestPhoto: (articleId, wanted) => editMeta(articleId, (meta) => {
-      const request = photoRequestSchema.parse({ wanted: wanted.trim(), state: 'wanted', mediaId: null, attachedBy: null });
-      meta.set(PHOTO_REQUEST_KEY, request);
+    async requestPhoto(articleId, wanted) {
+      if (wanted.trim() === '') throw new UserFacingError('invalid-request', 'Say what photo is wanted, as in “the minister at the lectern”.');
+      const request = await editMeta(articleId, (meta) => writePhotoRequest(meta, wanted));
+      if (!request) throw new UserFacingError('invalid-request', 'The photo request could not be written.');
       return request;
-    }),
+    },
     async fulfilRequest(articleId, mediaId) {
       const before = await photoRequest(articleId);
+      // Asked first, so a request the editor withdrew meanwhile is not answered with a photo nobody wants.
+      if (!before) throw new UserFacingError('invalid-request', 'This story has no photo request (it may have been withdrawn); nothing was attached. Place the photo as its lead instead.');
       await placeAsLead(articleId, mediaId);
-      const request: PhotoRequest = { wanted: before?.wanted ?? '', state: 'ready', mediaId, attachedBy: options.desk.session()?.user.name ?? null };
+      const request: PhotoRequest = { wanted: before.wanted, state: 'ready', mediaId, attachedBy: options.desk.session()?.user.name ?? null };
       await editMeta(articleId, (meta) => meta.set(PHOTO_REQUEST_KEY, request));
       return request;
     },

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { STATUS_LABELS, type ArticleStatus, type DraftSummary } from '../../../../shared/model/article';
 import type { StoryPresence } from '../../../../shared/model/desk';
-import { DeskNoteMark, PresenceMarks, SharedMark } from '../desk';
+import { DeskNoteMark, DeskPhotoMark, PresenceMarks, SharedMark } from '../desk';
 import { Icon } from '../../ui/components/Icon';
 import { formatFull, formatUpdated, formatWords } from '../../ui/time';
 
@@ -53,6 +53,7 @@ export function DraftListItem({ draft, now, selected, onOpen, onDuplicate, onTra
           {draft.section && <span className="nd-draft__section">{draft.section}</span>}
           {shared && <SharedMark />}
           {shared && <DeskNoteMark storyId={draft.id} />}
+          {shared && <DeskPhotoMark storyId={draft.id} />}
           <PresenceMarks people={people} />
         </span>
         <span className="nd-draft__meta nd-draft__meta--quiet">

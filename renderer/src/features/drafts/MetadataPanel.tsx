@@ -3,7 +3,7 @@ import { ARTICLE_STATUSES, STATUS_LABELS, type Article, type ArticleStatus } fro
 import type { PhotoUse } from '../../../../shared/model/photo-use';
 import { slugify } from '../../../../shared/rules/slug';
 import { LeadPhotoField } from '../article-photos';
-import { DeskStatusControl } from '../desk';
+import { DeskStatusView, PhotoRequestField, useDeskStory } from '../desk';
 import { BylineEditor } from './BylineEditor';
 import { TagInput } from './TagInput';
 import type { MetaPatch } from './useDraftSession';
@@ -49,6 +49,8 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
   const sectionOptions = article.section && !sections.includes(article.section) ? [article.section, ...sections] : sections;
   const bylineId = useId();
   const tagsId = useId();
+  // A desk story's status is the desk's: its control replaces the local one, so no two disagree.
+  const { deskStory, story } = useDeskStory(article.id);
 
   return (
     <aside
@@ -152,7 +154,7 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
             </select>
           )}
         </Field>
-        <Field label="Status">
+        {!deskStory && <Field label="Status">
           {(id) => (
             <select
               id={id}
@@ -167,9 +169,10 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
               ))}
             </select>
           )}
-        </Field>
+        </Field>}
       </div>
-      <DeskStatusControl articleId={article.id} title={article.headline} />
+      {deskStory && <DeskStatusView articleId={article.id} title={article.headline} story={story} offlineStatus={article.status} />}
+      {deskStory && <PhotoRequestField articleId={article.id} leadPhotoId={article.leadPhoto?.photoId ?? null} />}
 
       <div className="nd-field" role="group" aria-labelledby={tagsId}>
         <span className="nd-field__label" id={tagsId}>

@@ -3,6 +3,7 @@ import { itemKey, type BoardItem, type Placement } from '../../../../shared/mode
 import type { Timing } from '../../../../shared/rules/placement';
 import { messageOf, request } from '../../api/newsdesk';
 import { formatFull } from '../../ui/time';
+import { usePublishRight } from '../desk';
 import { ScheduleDialog } from './ScheduleDialog';
 
 interface PublishTimeSectionProps {
@@ -29,6 +30,8 @@ export function PublishTimeSection({ articleId, onChanged }: PublishTimeSectionP
   const [found, setFound] = useState<{ placement: Placement; item: BoardItem } | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  // Scheduling a desk story is a publisher's move, as publishing it is.
+  const right = usePublishRight(articleId);
 
   const read = useCallback(async () => {
     try {
@@ -69,11 +72,12 @@ export function PublishTimeSection({ articleId, onChanged }: PublishTimeSectionP
       {found && (
         <div className="nd-publish-time__row">
           <p data-testid="publish-time-summary">{timingSummary(found.placement)}</p>
-          <button type="button" className="nd-button nd-button--small" onClick={() => setOpen(true)}>
+          <button type="button" className="nd-button nd-button--small" disabled={!right.allowed} title={right.reason ?? undefined} onClick={() => setOpen(true)}>
             Change…
           </button>
         </div>
       )}
+      {found && right.reason && <p className="nd-field__hint" data-testid="publish-time-closed">{right.reason}</p>}
       {found && <ScheduleDialog open={open} item={found.item} placement={found.placement} onClose={() => setOpen(false)} onSave={save} />}
     </section>
   );

@@ -3,6 +3,7 @@ import type { CheckIssueView } from '../../../../shared/model/publish-check';
 import type { PublishJob, PublishMode } from '../../../../shared/model/publishing';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
+import { usePublishRight } from '../desk';
 import { headlineOf } from './job-display';
 import { lastTargetId, rememberTarget } from './last-target';
 import { useOutbox } from './OutboxContext';
@@ -109,6 +110,8 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
   const targetId = targets.some((t) => t.id === chosen) ? chosen : (targets[0]?.id ?? null);
   const target = targets.find((t) => t.id === targetId) ?? null;
   const check = usePublishCheck(articleId, targetId, save);
+  // A desk story goes out only from a publisher: the button says so rather than the outbox refusing later.
+  const right = usePublishRight(articleId);
 
   useEffect(() => {
     void outbox.refreshTargets();
@@ -239,7 +242,7 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
       </div>
       <footer className="nd-dialog__foot">
         <p className="nd-dialog__note" data-testid="publish-note">
-          {note}
+          {right.reason ?? note}
         </p>
         <button type="button" className="nd-button" disabled={!target || check.running} onClick={check.rerun}>
           {check.running ? 'Checking…' : 'Check again'}
@@ -247,7 +250,13 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
         <button type="button" className="nd-button" disabled={!ready.draft || queueing !== null} onClick={() => void queue('draft')}>
           {queueing === 'draft' ? 'Queueing…' : 'Send as draft'}
         </button>
-        <button type="button" className="nd-button nd-button--primary" disabled={!ready.publish || queueing !== null} onClick={() => void queue('publish')}>
+        <button
+          type="button"
+          className="nd-button nd-button--primary"
+          disabled={!ready.publish || queueing !== null || !right.allowed}
+          title={right.reason ?? undefined}
+          onClick={() => void queue('publish')}
+        >
           {queueing === 'publish' ? 'Queueing…' : 'Publish'}
         </button>
       </footer>

@@ -156,8 +156,13 @@ function BudgetLine({ row, canAssign, members, onAssign }: { row: BudgetRow; can
           <button type="button" className="nd-budget__assign" aria-label={`Assign ${entry.headline}`} onClick={() => setChoosing(true)}>
             {plan.assignee?.name ?? 'Nobody yet'}
           </button>
+        ) : plan ? (
+          // Shown as the control it is for an editor, closed, with the reason (the server refuses it too).
+          <button type="button" className="nd-budget__assign" disabled title={NOT_AN_EDITOR} aria-label={`Assign ${entry.headline}: ${NOT_AN_EDITOR}`}>
+            {plan.assignee?.name ?? 'Nobody yet'}
+          </button>
         ) : (
-          plan?.assignee?.name ?? '—'
+          '—'
         )}
       </div>
       <div role="cell" className={`nd-budget__length${level}`}>
@@ -168,8 +173,9 @@ function BudgetLine({ row, canAssign, members, onAssign }: { row: BudgetRow; can
           </span>
         )}
       </div>
-      <div role="cell" className={`nd-budget__photo nd-budget__photo--${entry.photo}`} title={plan?.photoRequest || undefined}>
+      <div role="cell" className={`nd-budget__photo nd-budget__photo--${entry.photo}`} title={entry.photoWanted || undefined} data-testid="budget-photo">
         {PHOTO_LABELS[entry.photo]}
+        {entry.photo === 'ready' && entry.photoBy && <span className="nd-budget__photo-by">{entry.photoBy}</span>}
       </div>
       <div role="cell" className="nd-budget__due">{dueText(plan?.due ?? null)}</div>
     </div>

@@ -3,6 +3,7 @@ import type { DeskPhoto } from '../../../../../shared/desk/photos';
 import type { Photo } from '../../../../../shared/model/photo';
 import { call } from '../../../api/newsdesk';
 import { useNotify } from '../../../ui/components/Toasts';
+import { PhotoRequestsList } from './PhotoRequestsList';
 import { useDeskPhotos } from './useDeskPhotos';
 
 interface DeskPhotosPanelProps {
@@ -86,6 +87,7 @@ export function DeskPhotosPanel({ selected, isLocal, onFetched }: DeskPhotosPane
           {error}
         </p>
       )}
+      <PhotoRequestsList photos={desk.photos} />
       {desk.photos.length === 0 ? (
         <p className="nd-library__hint">No photos shared on the desk yet.</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { DESK_STATUS_LABELS } from '../../../../../shared/desk/workflow';
+import { DESK_STATUS_LABELS, deskStatusOf } from '../../../../../shared/desk/workflow';
 import { AuditLogDialog } from './AuditLogDialog';
-import { useStoryWorkflow } from './useStoryWorkflow';
+import { useStoryWorkflow, type StoryWorkflow } from './useStoryWorkflow';
 
 /**
  * A desk story's status as the desk holds it, with a button for each next step: the steps this
@@ -10,9 +10,38 @@ import { useStoryWorkflow } from './useStoryWorkflow';
  * machine only.
  */
 export function DeskStatusControl({ articleId, title }: { articleId: string; title: string }) {
-  const { workflow, error, busy, move } = useStoryWorkflow(articleId);
+  return <DeskStatusView articleId={articleId} title={title} story={useStoryWorkflow(articleId)} />;
+}
+
+interface DeskStatusViewProps {
+  articleId: string;
+  title: string;
+  story: StoryWorkflow;
+  /**
+   * The status the story's document holds, shown (without moves) for a desk story while the desk
+   * cannot be asked: offline, its status is still the desk's, never a local one.
+   */
+  offlineStatus?: string;
+}
+
+/** The control over a workflow read by the caller (the metadata panel reads it once for several parts). */
+export function DeskStatusView({ articleId, title, story, offlineStatus }: DeskStatusViewProps) {
+  const { workflow, error, busy, move } = story;
   const [showLog, setShowLog] = useState(false);
-  if (!workflow) return null;
+  if (!workflow) {
+    if (offlineStatus === undefined) return null;
+    return (
+      <section className="nd-desk-workflow" data-testid="desk-workflow" aria-label="Desk status">
+        <div className="nd-desk-workflow__head">
+          <span className="nd-field__label">Desk status</span>
+          <strong className="nd-desk-workflow__status" data-testid="desk-workflow-status">
+            {DESK_STATUS_LABELS[deskStatusOf(offlineStatus)]}
+          </strong>
+        </div>
+        <p className="nd-desk-workflow__last">The desk cannot be reached: its status moves once it is back.</p>
+      </section>
+    );
+  }
   return (
     <section className="nd-desk-workflow" data-testid="desk-workflow" aria-label="Desk status">
       <div className="nd-desk-workflow__head">
