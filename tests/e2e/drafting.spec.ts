@@ -281,7 +281,8 @@ test('autosave shows its state honestly, Ctrl+S saves a revision, a failed save 
   // Switching away right after typing (well inside the autosave delay) saves first.
   await page.keyboard.type(' Last words before switching.');
   await page.getByRole('button', { name: 'New article' }).first().click();
-  await expect(page.getByLabel('Headline')).toHaveValue('');
+  // The switch waits for that save; a loaded machine can take longer than the default wait.
+  await expect(page.getByLabel('Headline')).toHaveValue('', { timeout: 20_000 });
   expect(JSON.stringify((await app.services().drafts.get(id)).body)).toContain('Last words before switching.');
 });
 
