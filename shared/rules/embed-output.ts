@@ -42,8 +42,8 @@ export function wordpressEmbedBlocks(html: string): string {
     if (!Object.hasOwn(WORDPRESS_SLUGS, provider)) return whole;
     const slug = WORDPRESS_SLUGS[provider as EmbedProvider];
     const url = unescapeAttribute(href);
-    // JSON in a block comment: "--" must not end the comment early, so it is written as \u002d\u002d.
     const type = isVideoProvider(provider as EmbedProvider) ? 'video' : 'rich';
+    // JSON in a block comment: "--" must not end the comment early, so it is written as \u002d\u002d.
     const attributes = JSON.stringify({ url, type, providerNameSlug: slug }).replace(/--/g, '\\u002d\\u002d');
     return (
       `<!-- wp:embed ${attributes} -->\n` +

@@ -1,6 +1,5 @@
 import { ARTICLE_SCHEMA_VERSION, type Article, type LexicalDocument } from '../model/article';
-import type { PublishCheckInput, PublishCheckResult } from './publish-check';
-import { checkForPublishing } from './publish-check';
+import { checkForPublishing, type PublishCheckInput, type PublishCheckResult } from './publish-check';
 import type { CheckIssueView } from '../model/publish-check';
 import type { VideoItem, VideoSource } from '../model/video';
 import { EMBED_NODE_TYPE, parseEmbedUrl, type ParsedEmbed } from './embed-providers';
@@ -14,9 +13,6 @@ import type { NinjsVideo } from './ninjs';
  * embed card, a featured image with its credit) through the same exactly-once code, and nothing of
  * the article path had to be copied for videos.
  */
-
-/** What a job and a record name when they are about a video (absent: an article). */
-export const VIDEO_ITEM_KIND = 'video';
 
 /** The words of the link a player no CMS can embed becomes. */
 export const WATCH_LINK_TEXT = 'Watch the video';

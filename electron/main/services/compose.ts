@@ -416,7 +416,7 @@ async function openPublishing(
         targets,
         records,
         outbox,
-        headlineOf: (articleId) => drafts.get(articleId).then((article) => article.headline, () => articleId),
+        headlineOf: async (articleId, kind) => (kind === 'video' ? (videos.find(articleId)?.headline ?? articleId) : drafts.get(articleId).then((article) => article.headline, () => articleId)),
         now: () => new Date(now()),
         warn: (message) => console.warn(message),
       });

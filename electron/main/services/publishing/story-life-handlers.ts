@@ -19,7 +19,7 @@ import type { VideoStore } from '../feeds/video-store';
 
 export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' | 'targets' | 'videos'> {
   /** Video items: a retract of a video's post names it by its headline. */
-  videos?: Pick<VideoStore, 'find'>;
+  videos?: Pick<VideoStore, 'get' | 'find'>;
   drafts: Pick<DraftStore, 'get' | 'save'>;
   targets: Pick<TargetsStore, 'get' | 'list'>;
   outbox: Outbox;

@@ -56,7 +56,14 @@ export function OutboxJob({ job, target, online, onCancel, onCompare }: OutboxJo
       <div className="nd-job__head">
         <div className="nd-job__title">
           <h3 className="nd-job__headline">
-            {job.itemKind === 'video' && <span className="nd-chip" data-testid="job-video">Video</span>} {headline}
+            {job.itemKind === 'video' && (
+              <>
+                <span className="nd-chip" data-testid="job-video">
+                  Video
+                </span>{' '}
+              </>
+            )}
+            {headline}
           </h3>
           <p className="nd-job__meta">
             {job.kill ? `Kill notice on ${target}` : job.retract ? `Retract from ${target}${job.retract.as === 'trash' ? ' to its trash' : ''}` : `To ${target}${job.mode === 'draft' ? ' as a draft' : ''}`} · queued <time dateTime={job.createdAt} title={formatPrecise(job.createdAt)}>{formatUpdated(job.createdAt)}</time>
