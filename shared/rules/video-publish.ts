@@ -113,7 +113,10 @@ const VIDEO_WORDS: Record<string, string> = {
  */
 export function checkVideoForPublishing(video: VideoItem, input: Omit<PublishCheckInput, 'article'>): PublishCheckResult {
   const found = checkForPublishing({ ...input, article: videoAsArticle(video) });
-  const reword = (issue: CheckIssueView): CheckIssueView => (VIDEO_WORDS[issue.code] ? { ...issue, message: VIDEO_WORDS[issue.code] } : issue);
+  const reword = (issue: CheckIssueView): CheckIssueView => {
+    const words = VIDEO_WORDS[issue.code];
+    return words ? { ...issue, message: words } : issue;
+  };
   const blocking = found.blocking.filter((issue) => !NOT_FOR_VIDEOS.has(issue.code)).map(reword);
   const warnings = found.warnings.filter((issue) => !NOT_FOR_VIDEOS.has(issue.code)).map(reword);
   if (!video.source) {
