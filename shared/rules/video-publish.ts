@@ -115,7 +115,9 @@ export function checkVideoForPublishing(video: VideoItem, input: Omit<PublishChe
   const found = checkForPublishing({ ...input, article: videoAsArticle(video) });
   const reword = (issue: CheckIssueView): CheckIssueView => {
     const words = VIDEO_WORDS[issue.code];
-    return words ? { ...issue, message: words } : issue;
+    if (words) return { ...issue, message: words };
+    // The photo checks name the lead photo; on a video it is the poster.
+    return issue.where === 'lead' ? { ...issue, message: issue.message.replace(/^Lead photo\b/, 'Poster') } : issue;
   };
   const blocking = found.blocking.filter((issue) => !NOT_FOR_VIDEOS.has(issue.code)).map(reword);
   const warnings = found.warnings.filter((issue) => !NOT_FOR_VIDEOS.has(issue.code)).map(reword);

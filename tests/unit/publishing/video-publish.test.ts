@@ -84,7 +84,7 @@ describe('the pre-publish check of a video', () => {
     const video = makeVideo({ poster: leadUse(poster.id, { credit: '  ' }) });
     const found = checkVideoForPublishing(video, input);
     expect(found.blocking.map((issue) => issue.code)).toEqual(['photo-missing-credit@lead-0']);
-    expect(found.blocking[0]?.message).toMatch(/no credit/);
+    expect(found.blocking[0]?.message).toMatch(/^Poster “.*” has no credit/);
   });
 
   it('asks nothing a video has no field for (byline, section, review status), and passes a complete video', () => {

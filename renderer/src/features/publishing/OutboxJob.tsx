@@ -55,17 +55,9 @@ export function OutboxJob({ job, target, online, onCancel, onCompare }: OutboxJo
     <li className={`nd-job nd-job--${job.state}`} data-testid="outbox-job" data-job-id={job.id} data-state={job.state} data-post-id={job.remote?.postId ?? undefined}>
       <div className="nd-job__head">
         <div className="nd-job__title">
-          <h3 className="nd-job__headline">
-            {job.itemKind === 'video' && (
-              <>
-                <span className="nd-chip" data-testid="job-video">
-                  Video
-                </span>{' '}
-              </>
-            )}
-            {headline}
-          </h3>
+          <h3 className="nd-job__headline">{headline}</h3>
           <p className="nd-job__meta">
+            {job.itemKind === 'video' && <span data-testid="job-video">Video · </span>}
             {job.kill ? `Kill notice on ${target}` : job.retract ? `Retract from ${target}${job.retract.as === 'trash' ? ' to its trash' : ''}` : `To ${target}${job.mode === 'draft' ? ' as a draft' : ''}`} · queued <time dateTime={job.createdAt} title={formatPrecise(job.createdAt)}>{formatUpdated(job.createdAt)}</time>
             {job.attempts > 1 ? ` · ${job.attempts} attempts` : ''}
           </p>
