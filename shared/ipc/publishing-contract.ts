@@ -19,10 +19,13 @@ import { IsoTime } from '../model/article';
 /** The publishing, outbox and export channels and their schemas (contract.ts assembles every domain). */
 
 const Empty = z.object({}).strict();
+/** 'video': `articleId` names a video item, published (or exported) as the post it makes; absent: an article. */
+const ItemKind = z.literal('video').optional();
 
 export const QueueRequest = z
   .object({
     articleId: ArticleId,
+    itemKind: ItemKind,
     targetId: TargetId,
     mode: PublishMode,
     /** The warning codes the editor acknowledged; every warning of the check must be among them. */
@@ -78,13 +81,13 @@ export const publishingChannels = {
     response: ConnectionReport,
   },
   /** The pre-publish check and what the target will receive, without queueing anything. */
-  'publish:check': { request: z.object({ articleId: ArticleId, targetId: TargetId, mode: PublishMode }).strict(), response: PublishCheck },
+  'publish:check': { request: z.object({ articleId: ArticleId, itemKind: ItemKind, targetId: TargetId, mode: PublishMode }).strict(), response: PublishCheck },
   /** Runs the check again, then stores the job in the outbox (refused while anything blocks). */
   'publish:queue': { request: QueueRequest, response: PublishJob },
   /** The sites the story is on (or was, before a retract), with each post's address and history. */
   'publish:onSites': { request: z.object({ articleId: ArticleId }).strict(), response: z.array(StoryOnSite) },
   /** Queues a retract: the post goes back to a draft (or, on WordPress, to the trash) on that site. */
-  'publish:retract': { request: z.object({ articleId: ArticleId, targetId: TargetId, as: RetractAs }).strict(), response: PublishJob },
+  'publish:retract': { request: z.object({ articleId: ArticleId, itemKind: ItemKind, targetId: TargetId, as: RetractAs }).strict(), response: PublishJob },
   /** Queues a kill: the post keeps its address and headline and shows only the kill notice ("Withdrawn, <date>: text"). */
   'publish:kill': { request: z.object({ articleId: ArticleId, targetId: TargetId, text: z.string().trim().min(1, 'Say why the story is withdrawn').max(2000) }).strict(), response: PublishJob },
   /** The story's corrections log, oldest first. */
@@ -104,9 +107,9 @@ export const publishingChannels = {
    */
   'outbox:resolveConflict': { request: z.object({ id: JobId, choice: ConflictChoice }).strict(), response: PublishJob },
   /** Saves the article as clean HTML (photos in a folder beside it); null when the dialog was closed. */
-  'export:html': { request: z.object({ articleId: ArticleId }).strict(), response: z.object({ path: z.string() }).nullable() },
+  'export:html': { request: z.object({ articleId: ArticleId, itemKind: ItemKind }).strict(), response: z.object({ path: z.string() }).nullable() },
   'export:ninjs': {
-    request: z.object({ articleId: ArticleId, version: NinjsVersion }).strict(),
+    request: z.object({ articleId: ArticleId, itemKind: ItemKind, version: NinjsVersion }).strict(),
     response: z.object({ path: z.string() }).nullable(),
   },
 } as const;

@@ -209,6 +209,11 @@ export const PublishJob = z.object({
   targetId: TargetId,
   /** The headline when queued, so the outbox can list jobs without opening articles. */
   headline: z.string(),
+  /**
+   * 'video' when the job sends a video item (its id is then in `articleId`: both are random UUIDs,
+   * so one never names the other); absent for an article, as in every job stored before videos.
+   */
+  itemKind: z.literal('video').optional(),
   mode: PublishMode,
   /**
    * Written to disk before anything is sent. Every resource the job creates is tagged with it, so a

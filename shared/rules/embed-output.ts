@@ -42,14 +42,23 @@ export function wordpressEmbedBlocks(html: string): string {
     if (!Object.hasOwn(WORDPRESS_SLUGS, provider)) return whole;
     const slug = WORDPRESS_SLUGS[provider as EmbedProvider];
     const url = unescapeAttribute(href);
+    const type = isVideoProvider(provider as EmbedProvider) ? 'video' : 'rich';
     // JSON in a block comment: "--" must not end the comment early, so it is written as \u002d\u002d.
-    const attributes = JSON.stringify({ url, type: 'rich', providerNameSlug: slug }).replace(/--/g, '\\u002d\\u002d');
+    const attributes = JSON.stringify({ url, type, providerNameSlug: slug }).replace(/--/g, '\\u002d\\u002d');
     return (
       `<!-- wp:embed ${attributes} -->\n` +
-      `<figure class="wp-block-embed is-provider-${slug} wp-block-embed-${slug}"><div class="wp-block-embed__wrapper">\n${escapeHtml(url)}\n</div></figure>\n` +
+      `<figure class="wp-block-embed is-type-${type} is-provider-${slug} wp-block-embed-${slug}"><div class="wp-block-embed__wrapper">\n${escapeHtml(url)}\n</div></figure>\n` +
       '<!-- /wp:embed -->'
     );
   });
+}
+
+/**
+ * Providers whose embeds are players: WordPress's core embed variations for them say `type: video`
+ * (its editor then keeps the player's aspect ratio), and Ghost's card `embedType: video`.
+ */
+export function isVideoProvider(provider: EmbedProvider): boolean {
+  return provider === 'youtube' || provider === 'vimeo' || provider === 'tiktok';
 }
 
 /** Ghost's embed card (mobiledoc/lexical `embed` card): the URL and the HTML Ghost shows for it. */
@@ -65,7 +74,7 @@ export interface GhostEmbedCard {
 
 /** The Ghost embed card for an embed: a plain link as its HTML, so nothing runs until Ghost renders it. */
 export function embedToGhostCard(embed: ParsedEmbed & { title: string }): GhostEmbedCard {
-  const video = embed.provider === 'youtube' || embed.provider === 'vimeo' || embed.provider === 'tiktok';
+  const video = isVideoProvider(embed.provider);
   return {
     type: 'embed',
     version: 1,

@@ -41,6 +41,29 @@ export interface NinjsInput {
   avatars?: readonly NinjsAvatar[];
   /** BCP 47 language of the story, when the desk knows it. */
   language?: string;
+  /** Set for a video item: the document is of type "video", its player a rendition (the body keeps the blurb and the embed). */
+  video?: NinjsVideo;
+}
+
+/** A video item's player, as its ninjs rendition. */
+export interface NinjsVideo {
+  /** The player's page (or embed) address. */
+  href: string;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+}
+
+/** The player as a rendition: an HTML page that plays the video, with its size and length when known. */
+function videoRendition(video: NinjsVideo): Json {
+  return compact({
+    name: 'player',
+    href: video.href,
+    contenttype: 'text/html',
+    width: video.width ?? undefined,
+    height: video.height ?? undefined,
+    duration: video.durationSeconds ?? undefined,
+  });
 }
 
 type Json = Record<string, unknown>;
@@ -180,7 +203,7 @@ function ninjs22(input: NinjsInput, version: NinjsVersion): Json {
   return compact({
     uri,
     standard: { name: 'ninjs', version, schema: SCHEMA_URIS[version] },
-    type: 'text',
+    type: input.video ? 'video' : 'text',
     representationtype: 'full',
     firstcreated: article.createdAt,
     versioncreated: article.updatedAt,
@@ -195,6 +218,7 @@ function ninjs22(input: NinjsInput, version: NinjsVersion): Json {
     people: authors.map((name) => ({ name, rel: 'author' })),
     subjects,
     bodies: [{ contenttype: 'text/html', charcount: [...bodyText].length, wordcount: countWords(bodyText), value: bodyHtml }],
+    renditions: input.video ? [videoRendition(input.video)] : undefined,
     associations: [...pictures.map((picture, i) => pictureAssociation(picture, i + 1, version)), ...avatarAssociations(input.avatars ?? [], version, uri)],
   });
 }

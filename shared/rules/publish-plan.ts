@@ -1,6 +1,6 @@
 import type { Article } from '../model/article';
 import type { Feed } from '../model/feed';
-import { itemKey, type Board, type Placement } from '../model/placement';
+import { itemKey, type Board, type ItemRef, type Placement } from '../model/placement';
 import type { PublishMode, PublishPlan } from '../model/publishing';
 import { formatUtc } from './embargo-date';
 import { ghostNotCarried } from './ghost-plan';
@@ -44,11 +44,11 @@ export interface PlanInput {
 export const CLOCK_SKEW_WARN_MS = 60_000;
 
 /**
- * The feeds an article is placed in, in the order of the settings' feed list. Archived feeds are
+ * The feeds an article (or, with `kind` video, a video item) is placed in, in the order of the settings' feed list. Archived feeds are
  * left out: they are off the board, so the site does not show them either.
  */
-export function feedsOfArticle(board: Board, feedList: readonly Feed[], articleId: string): FeedSpot[] {
-  const key = itemKey({ kind: 'article', id: articleId });
+export function feedsOfArticle(board: Board, feedList: readonly Feed[], articleId: string, kind: ItemRef['kind'] = 'article'): FeedSpot[] {
+  const key = itemKey({ kind, id: articleId });
   const spots: FeedSpot[] = [];
   for (const feed of feedList) {
     if (feed.archived) continue;

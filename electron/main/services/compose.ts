@@ -39,7 +39,7 @@ import { createStoryPresence, type StoryPresence } from './collab/story-presence
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { headlessDesktop, type DesktopShell } from './desktop/desktop-shell';
-import { deliveryAfter } from './publishing/outbox/delivery';
+import { deliveryAfter, jobItem } from './publishing/outbox/delivery';
 import { startSiteExpiry, type SiteExpiry } from './publishing/site-expiry';
 import { createHttpClient, type HttpClient } from './publishing/http/http-client';
 import { createJobPublisher } from './publishing/job-publisher';
@@ -204,7 +204,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const deskGate: { workflow?: DeskWorkflow } = {};
   let publishing: PublishingServices;
   try {
-    publishing = await openPublishing(libraryDir, { drafts, media, feeds, settings, readOnly, deskGate }, options);
+    publishing = await openPublishing(libraryDir, { drafts, media, feeds, videos, settings, readOnly, deskGate }, options);
   } catch (error) {
     await Promise.all([drafts.close(), media.close(), feeds.close(), videos.close()]);
     throw error;
@@ -303,7 +303,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({
-      drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath,
+      drafts: draftsFromOutside, media, board: feeds, videos, settings, ...publishing, chooseSavePath: options.chooseSavePath,
       beforeCheck: createDeskPhotoPrefetch({ desk, deskPhotos, drafts, media }),
     }),
     ...collab,
@@ -377,16 +377,16 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
  */
 async function openPublishing(
   libraryDir: string,
-  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; settings: SettingsService; readOnly: boolean; deskGate: { workflow?: DeskWorkflow } },
+  stores: { drafts: DraftStore; media: MediaLibrary; feeds: BoardStore; videos: VideoStore; settings: SettingsService; readOnly: boolean; deskGate: { workflow?: DeskWorkflow } },
   options: ServiceOptions,
 ): Promise<PublishingServices> {
   const publishingDir = join(libraryDir, 'publishing');
   const http = createHttpClient({ fetch: options.fetch });
   const targets = await openTargetsStore(libraryDir, options.secretBox, { readOnly: stores.readOnly });
   const records = openRemoteRecords(libraryDir);
-  const { drafts, media, feeds, settings } = stores;
+  const { drafts, media, feeds, settings, videos } = stores;
   const { requestTimeoutMs, ...tuning } = options.outbox ?? {};
-  const publisher = createJobPublisher({ drafts, media, board: feeds, settings, targets, records, requestTimeoutMs, http });
+  const publisher = createJobPublisher({ drafts, media, board: feeds, videos, settings, targets, records, requestTimeoutMs, http });
   // Set once open: a job can only finish after the outbox has been handed back.
   const opened: { outbox?: Outbox; expiry?: SiteExpiry } = {};
   const outbox = await openOutbox({
@@ -401,7 +401,7 @@ async function openPublishing(
       try {
         const others = (opened.outbox?.list() ?? []).filter((other) => other.id !== job.id && other.articleId === job.articleId);
         const next = deliveryAfter(job, others, feeds.get(), await records.get(job.targetId, job.articleId).catch(() => null));
-        if (next) await feeds.setArticleDelivery(job.articleId, next.delivery, next.publishedAt);
+        if (next) await feeds.setArticleDelivery(job.articleId, next.delivery, next.publishedAt, jobItem(job).kind);
       } finally {
         options.onJobFinished?.({ job, targetName: targets.get(job.targetId)?.name ?? null });
         void stores.deskGate.workflow?.afterFinished(job, targets.get(job.targetId)?.name ?? null);
@@ -420,7 +420,7 @@ async function openPublishing(
         targets,
         records,
         outbox,
-        headlineOf: (articleId) => drafts.get(articleId).then((article) => article.headline, () => articleId),
+        headlineOf: async (articleId, kind) => (kind === 'video' ? (videos.find(articleId)?.headline ?? articleId) : drafts.get(articleId).then((article) => article.headline, () => articleId)),
         now: () => new Date(now()),
         warn: (message) => console.warn(message),
       });

@@ -53,6 +53,26 @@ describe('the card’s delivery state after a job', () => {
     });
   });
 
+  it('moves a video item’s card for a video job, never an article card with the same id', () => {
+    const videoBoard: Board = {
+      format: BOARD_FORMAT,
+      placements: { [`video:${ARTICLE}`]: { item: { kind: 'video', id: ARTICLE }, publish: { mode: 'now' }, embargoUntil: null, expiresAt: null, delivery: 'queued', publishedAt: null } },
+      feeds: { videos: [{ key: `video:${ARTICLE}`, pinned: false }] },
+    };
+    const videoJob = (state: JobState, fields: Partial<Parameters<typeof newJob>[0]> = {}): PublishJob => ({
+      ...newJob({ articleId: ARTICLE, itemKind: 'video', targetId: 't-target01', headline: 'H', mode: 'publish', ...fields }, NOW),
+      state,
+    });
+    expect(videoJob('done').itemKind).toBe('video');
+    expect(deliveryAfter(videoJob('done'), [], videoBoard, null)).toEqual({ delivery: 'published', publishedAt: '2030-05-01T12:00:00.000Z' });
+    // An article job finds no card of its own on a board holding only the video.
+    expect(deliveryAfter(job('done'), [], videoBoard, null)).toBeNull();
+    // The article's pending job does not hold the video's card at Queued.
+    expect(deliveryAfter(videoJob('done'), [job('waiting')], videoBoard, null)).toEqual({ delivery: 'published', publishedAt: '2030-05-01T12:00:00.000Z' });
+    const live: Board = { ...videoBoard, placements: { [`video:${ARTICLE}`]: { ...videoBoard.placements[`video:${ARTICLE}`]!, delivery: 'published', publishedAt: '2030-04-01T08:00:00.000Z' } } };
+    expect(deliveryAfter(videoJob('done', { mode: 'draft', retract: { as: 'draft' } }), [], live, null)).toEqual({ delivery: 'retracted', publishedAt: '2030-04-01T08:00:00.000Z' });
+  });
+
   it('takes a retracted item out of the feed as readers see it, and the card says so', () => {
     const retracted = board({ delivery: 'retracted', publishedAt: '2030-04-01T08:00:00.000Z' });
     const placement = retracted.placements[`article:${ARTICLE}`]!;

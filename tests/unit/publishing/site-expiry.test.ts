@@ -86,6 +86,14 @@ describe('site expiry', () => {
     ]);
   });
 
+  it('takes an expired video item’s post down the same way, as a video job', async () => {
+    const video: Placement = { ...placement(ARTICLE, EXPIRES), item: { kind: 'video', id: ARTICLE } };
+    const board: Board = { format: BOARD_FORMAT, feeds: {}, placements: { [`video:${ARTICLE}`]: video } };
+    const { expiry, enqueued } = harness({ board, records: { [WORDPRESS.id]: liveRecord(WORDPRESS.id) }, nowMs: EXPIRES_MS, targets: [WORDPRESS] });
+    await expiry.check();
+    expect(enqueued).toEqual([{ articleId: ARTICLE, itemKind: 'video', targetId: WORDPRESS.id, headline: 'Fair closes', mode: 'draft', retract: { as: 'draft', expiredAt: EXPIRES } }]);
+  });
+
   it('leaves alone a story still running, one with no expiry, a draft on the site and one another job is busy with', async () => {
     const asDraft: RemoteRecord = { ...liveRecord(WORDPRESS.id), history: [{ at: '2026-06-01T09:00:00.000Z', action: 'published', status: 'draft', link: '' }] };
     const { expiry, enqueued, jobs } = harness({ board: boardOf(placement(ARTICLE, EXPIRES)), records: { [WORDPRESS.id]: asDraft, [GHOST.id]: liveRecord(GHOST.id) }, nowMs: EXPIRES_MS - 1 });

@@ -59,11 +59,11 @@ describe('embeds in the outputs', () => {
     expect(articleBodyHtml(doc(embed('https://evil.example/x', 'youtube')), { photoSrc })).toBe('');
   });
 
-  it('WordPress: an embed block with the URL', () => {
+  it('WordPress: an embed block with the URL, a player typed as video with the classes WordPress writes', () => {
     const html = wordpressEmbedBlocks(cleanArticleHtml(articleBodyHtml(body, { photoSrc })));
     expect(html).toBe(
-      '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=a%22b","type":"rich","providerNameSlug":"youtube"} -->\n' +
-        '<figure class="wp-block-embed is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\n' +
+      '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=a%22b","type":"video","providerNameSlug":"youtube"} -->\n' +
+        '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\n' +
         'https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;list=a%22b\n</div></figure>\n<!-- /wp:embed -->\n',
     );
   });

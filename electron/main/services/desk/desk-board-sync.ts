@@ -203,8 +203,8 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
       written.catch(() => push());
       return written;
     },
-    setArticleDelivery(articleId, delivery, publishedAt) {
-      const written = board.setArticleDelivery(articleId, delivery, publishedAt);
+    setArticleDelivery(articleId, delivery, publishedAt, kind) {
+      const written = board.setArticleDelivery(articleId, delivery, publishedAt, kind);
       push();
       written.catch(() => push());
       return written;

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QuarantinedFile } from '../../../../shared/model/library';
-import { BOARD_FORMAT, Board, EMPTY_BOARD, itemKey, refOfKey, type DeliveryState, type FeedEntry } from '../../../../shared/model/placement';
+import { BOARD_FORMAT, Board, EMPTY_BOARD, itemKey, refOfKey, type DeliveryState, type FeedEntry, type ItemRef } from '../../../../shared/model/placement';
 import { newPlacement, pinnedFirst } from '../../../../shared/rules/placement';
 import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-write';
 import { ioFailure } from '../fs/io-errors';
@@ -27,9 +27,9 @@ export interface BoardStore {
   /**
    * Records how far an article got towards the site: 'queued' when a publish job is queued, then
    * 'published' (with when) or back to what it was. An article in no feed has no placement to
-   * mark and the board is left as it is.
+   * mark and the board is left as it is. `kind` 'video': the id is a video item's (published the same way).
    */
-  setArticleDelivery(articleId: string, delivery: DeliveryState, publishedAt: string | null): Promise<Board>;
+  setArticleDelivery(articleId: string, delivery: DeliveryState, publishedAt: string | null, kind?: ItemRef['kind']): Promise<Board>;
   quarantined(): QuarantinedFile[];
   /** Resolves once every change made so far is on disk. */
   flush(): Promise<void>;
@@ -145,8 +145,8 @@ class FileBoardStore implements BoardStore {
     return next;
   }
 
-  setArticleDelivery(articleId: string, delivery: DeliveryState, publishedAt: string | null): Promise<Board> {
-    const key = itemKey({ kind: 'article', id: articleId });
+  setArticleDelivery(articleId: string, delivery: DeliveryState, publishedAt: string | null, kind: ItemRef['kind'] = 'article'): Promise<Board> {
+    const key = itemKey({ kind, id: articleId });
     return this.update((board) => {
       const placement = board.placements[key];
       if (!placement || (placement.delivery === delivery && placement.publishedAt === publishedAt)) return board;

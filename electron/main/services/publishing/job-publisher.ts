@@ -1,6 +1,10 @@
 import type { Article } from '../../../../shared/model/article';
 import type { Photo } from '../../../../shared/model/photo';
 import { itemKey } from '../../../../shared/model/placement';
+import type { VideoItem } from '../../../../shared/model/video';
+import { ninjsVideoOf, videoAsArticle } from '../../../../shared/rules/video-publish';
+import type { VideoStore } from '../feeds/video-store';
+import { jobItem } from './outbox/delivery';
 import type { NinjsTarget, PublishTarget } from '../../../../shared/model/publishing';
 import { UserFacingError } from '../../../../shared/model/errors';
 import { articleBodyHtml } from '../../../../shared/rules/article-html';
@@ -14,7 +18,7 @@ import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
 import { cleanArticleHtml } from './export/clean-html';
 import { sendNinjsDocument } from './export/ninjs-endpoint';
-import { articleNinjsUri } from './export/ninjs-export';
+import { articleNinjsUri, videoNinjsUri } from './export/ninjs-export';
 import type { PublishContext, PublishOutcome, Publisher } from './outbox/publisher';
 import { PublishError } from './http/publish-error';
 import { publishToWordPress } from './wordpress/publish-wordpress';
@@ -39,6 +43,8 @@ export interface JobPublisherDeps {
   drafts: DraftStore;
   media: MediaLibrary;
   board: BoardStore;
+  /** Video items, for jobs that send one (absent: such a job fails with a sentence). */
+  videos?: Pick<VideoStore, 'find'>;
   settings: SettingsService;
   targets: TargetLookup;
   records: RemoteRecords;
@@ -66,6 +72,12 @@ async function loadArticle(drafts: DraftStore, articleId: string): Promise<Artic
   }
 }
 
+function loadVideo(deps: JobPublisherDeps, videoId: string): VideoItem {
+  const video = deps.videos?.find(videoId) ?? null;
+  if (!video) throw new PublishError('local', 'The video item no longer exists (or is in the trash), so there is nothing to publish.');
+  return video;
+}
+
 async function loadSecret(targets: TargetLookup, target: PublishTarget): Promise<string | null> {
   try {
     return await targets.secretOf(target.id);
@@ -85,11 +97,13 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     if (job.retract) return runRetract(deps, context, target, secret);
     if (job.kill) return runKill(deps, context, target, secret);
 
-    const article = await loadArticle(deps.drafts, job.articleId);
+    const video = job.itemKind === 'video' ? loadVideo(deps, job.articleId) : null;
+    // A video goes out as the post it makes (see shared/rules/video-publish.ts), through the same code.
+    const article = video ? videoAsArticle(video) : await loadArticle(deps.drafts, job.articleId);
     const photoIds = [...new Set(photoUsesOf(article).map((use) => use.photoId))];
     const photos = new Map<string, Photo>((await deps.media.getMany(photoIds)).map((photo) => [photo.id, photo]));
     const board = deps.board.get();
-    const placement = board.placements[itemKey({ kind: 'article', id: article.id })] ?? null;
+    const placement = board.placements[itemKey(jobItem(job))] ?? null;
     const settings = deps.settings.get();
     // What every CMS publisher takes, beside its target and secret.
     const cmsInput = () => ({
@@ -97,7 +111,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
       article,
       photos,
       placement,
-      feeds: feedsOfArticle(board, settings.feeds, article.id),
+      feeds: feedsOfArticle(board, settings.feeds, article.id, jobItem(job).kind),
       records: deps.records,
       media: deps.media,
       writeXmp: settings.photoDesk.writeXmpOnExport,
@@ -119,7 +133,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
       await notePublished(deps, context, wasOnSite, outcome);
       return outcome;
     }
-    return publishToNinjsEndpoint(context, target, secret, { article, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.http, deps.requestTimeoutMs);
+    return publishToNinjsEndpoint(context, target, secret, { article, video, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.http, deps.requestTimeoutMs);
   };
 }
 
@@ -131,6 +145,8 @@ async function isOnSite(records: RemoteRecords, job: { targetId: string; article
 
 interface NinjsStory {
   article: Article;
+  /** Set when the article is a video item's post. */
+  video: VideoItem | null;
   photos: ReadonlyMap<string, Photo>;
   placement: ReturnType<BoardStore['get']>['placements'][string] | null;
   /** This computer's clock. */
@@ -150,7 +166,8 @@ async function publishToNinjsEndpoint(
   timeoutMs: number | undefined,
 ): Promise<PublishOutcome> {
   const { job, signal } = context;
-  const { article, photos, placement, clock } = story;
+  const { article, video, photos, placement, clock } = story;
+  const player = video ? ninjsVideoOf(video) : null;
   const now = clock();
   const document = toNinjs(target.ninjsVersion, {
     article,
@@ -159,9 +176,10 @@ async function publishToNinjsEndpoint(
     // The receiver has no files of ours: the avatar (a few KB, capped by the model) goes as its data: URL.
     avatars: ninjsAvatarsOf(article.byline, (avatar) => avatar.author.avatar),
     placement,
-    uri: articleNinjsUri(article.id),
+    uri: video ? videoNinjsUri(article.id) : articleNinjsUri(article.id),
     now,
     mode: job.mode,
+    ...(player ? { video: player } : {}),
   });
   const label = `Sending the story as ninjs ${target.ninjsVersion}`;
   context.progress({ step: 'sending', label, bytesSent: 0, bytesTotal: 0, photoIndex: 0, photoCount: 0 });

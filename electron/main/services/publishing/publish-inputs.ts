@@ -2,7 +2,7 @@ import type { PublishCheck } from '../../../../shared/model/publish-check';
 import { UserFacingError } from '../../../../shared/model/errors';
 import type { Article } from '../../../../shared/model/article';
 import type { Photo } from '../../../../shared/model/photo';
-import { itemKey, type Placement } from '../../../../shared/model/placement';
+import { itemKey, type ItemRef, type Placement } from '../../../../shared/model/placement';
 import type { PublishMode, PublishTarget, RemoteRecord } from '../../../../shared/model/publishing';
 import { checkForPublishing } from '../../../../shared/rules/publish-check';
 import { feedsOfArticle, planPublish } from '../../../../shared/rules/publish-plan';
@@ -16,6 +16,8 @@ import { isPublishError } from './http/publish-error';
 import type { RemoteRecords } from './remote/remote-records';
 import type { SiteClocks } from './http/site-clock';
 import type { TargetsStore } from './targets/targets-store';
+import type { VideoStore } from '../feeds/video-store';
+import { checkVideoForPublishing, videoAsArticle } from '../../../../shared/rules/video-publish';
 
 /**
  * Everything the pre-publish check and the plan look at, gathered from the stores: the article,
@@ -27,6 +29,8 @@ export interface PublishInputsServices {
   board: Pick<BoardStore, 'get'>;
   settings: Pick<SettingsService, 'get'>;
   targets: Pick<TargetsStore, 'get'>;
+  /** Video items, for the check of a video's post (absent: a video cannot be checked). */
+  videos?: Pick<VideoStore, 'get'>;
   records: RemoteRecords;
   /** What time it is on each site, learnt from its answers. */
   clocks: SiteClocks;
@@ -54,8 +58,8 @@ export async function photosOf(media: Pick<MediaLibrary, 'getMany'>, article: Ar
   return new Map(photos.map((photo) => [photo.id, photo]));
 }
 
-export function placementOf(board: Pick<BoardStore, 'get'>, articleId: string): Placement | null {
-  return board.get().placements[itemKey({ kind: 'article', id: articleId })] ?? null;
+export function placementOf(board: Pick<BoardStore, 'get'>, articleId: string, kind: ItemRef['kind'] = 'article'): Placement | null {
+  return board.get().placements[itemKey({ kind, id: articleId })] ?? null;
 }
 
 /** The record of the last push, with a failure to read it said as a sentence. */
@@ -86,6 +90,29 @@ export async function checkArticle(
   const siteClockSkewMs = services.clocks.skewMs(target.kind === 'ninjs' ? target.url : target.siteUrl, now.getTime());
   const byline = services.bylinePlan ? await services.bylinePlan(target, article.byline) : undefined;
   const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs, ...(byline ? { byline } : {}) });
+  return { article, target, placement, check: { blocking, warnings, plan } };
+}
+
+/**
+ * The check and plan of a video item's post: what checkArticle does for a story, on the post the
+ * video becomes, with the video's own findings (its player, its poster) in place of a story's.
+ */
+export async function checkVideo(
+  services: PublishInputsServices,
+  request: { videoId: string; targetId: string; mode: PublishMode },
+  now: Date,
+): Promise<CheckedArticle> {
+  const target = requireTarget(services.targets, request.targetId);
+  if (!services.videos) throw new UserFacingError('invalid-request', 'Video items cannot be published from here.');
+  const video = services.videos.get(request.videoId);
+  const article = videoAsArticle(video);
+  const [photos, record] = await Promise.all([photosOf(services.media, article), remoteRecordOf(services.records, target.id, video.id)]);
+  const placement = placementOf(services.board, video.id, 'video');
+  const feeds = feedsOfArticle(services.board.get(), services.settings.get().feeds, video.id, 'video');
+  const { blocking, warnings } = checkVideoForPublishing(video, { photos, placement, now, mode: request.mode });
+  const existing = record && record.postId !== null ? { postId: record.postId, link: record.link } : null;
+  const siteClockSkewMs = services.clocks.skewMs(target.kind === 'ninjs' ? target.url : target.siteUrl, now.getTime());
+  const plan = planPublish({ article, placement, feeds, mode: request.mode, targetKind: target.kind, existing, now, siteClockSkewMs });
   return { article, target, placement, check: { blocking, warnings, plan } };
 }
 

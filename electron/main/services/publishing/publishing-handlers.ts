@@ -13,7 +13,9 @@ import { writeHtmlExport } from './export/html-export';
 import { writeNinjsExport } from './export/ninjs-export';
 import type { HttpClient } from './http/http-client';
 import type { Outbox } from './outbox/outbox';
-import { checkArticle, exportName, photosOf, placementOf, refusalOf, remoteRecordOf, requireTarget } from './publish-inputs';
+import { checkArticle, checkVideo, exportName, photosOf, placementOf, refusalOf, remoteRecordOf, requireTarget, type CheckedArticle } from './publish-inputs';
+import type { VideoStore } from '../feeds/video-store';
+import { ninjsVideoOf, videoAsArticle } from '../../../../shared/rules/video-publish';
 import type { RemoteRecords } from './remote/remote-records';
 import { articleFromRemote } from './remote/remote-to-article';
 import type { TargetsStore } from './targets/targets-store';
@@ -28,6 +30,8 @@ export interface PublishingHandlerServices {
   drafts: Pick<DraftStore, 'get' | 'save'>;
   media: Pick<MediaLibrary, 'getMany' | 'filePath' | 'exportCopy'>;
   board: Pick<BoardStore, 'get' | 'setArticleDelivery'>;
+  /** Video items, published and exported as the posts they make. */
+  videos?: Pick<VideoStore, 'get' | 'find'>;
   settings: Pick<SettingsService, 'get'>;
   targets: TargetsStore;
   outbox: Outbox;
@@ -59,6 +63,11 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
   // Exported pictures carry the desk's credit in their XMP when the setting says so, like published ones.
   const copyPhoto = (photoId: string, destination: string): Promise<void> =>
     media.exportCopy(photoId, destination, { writeXmp: services.settings.get().photoDesk.writeXmpOnExport });
+
+  const requireVideos = (): Pick<VideoStore, 'get'> => {
+    if (!services.videos) throw new UserFacingError('invalid-request', 'Video items cannot be exported from here.');
+    return services.videos;
+  };
 
   const requireJob = (id: string): PublishJob => {
     const job = outbox.get(id);
@@ -99,14 +108,18 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
       return runTest(target, await targets.secretOf(target.id));
     },
 
-    'publish:check': async (request) => {
+    'publish:check': async ({ itemKind, ...request }) => {
+      if (itemKind === 'video') return (await checkVideo(inputs, { videoId: request.articleId, targetId: request.targetId, mode: request.mode }, now())).check;
       await services.beforeCheck?.(request.articleId);
       return (await checkArticle({ ...inputs, bylinePlan }, request, now())).check;
     },
-    'publish:queue': async ({ articleId, targetId, mode, acknowledged }) => {
-      await services.beforeCheck?.(articleId);
-      // The check runs again here: the article may have changed since the panel showed it.
-      const { article, target, placement, check } = await checkArticle(inputs, { articleId, targetId, mode }, now());
+    'publish:queue': async ({ articleId, itemKind, targetId, mode, acknowledged }) => {
+      if (itemKind !== 'video') await services.beforeCheck?.(articleId);
+      // The check runs again here: the article (or video) may have changed since the panel showed it.
+      const checked: CheckedArticle =
+        itemKind === 'video' ? await checkVideo(inputs, { videoId: articleId, targetId, mode }, now()) : await checkArticle(inputs, { articleId, targetId, mode }, now());
+      const { article, target, placement, check } = checked;
+      const kind = itemKind ?? 'article';
       const refusal = refusalOf(check, acknowledged);
       if (refusal) throw refusal;
       if (target.kind === 'wordpress' && !target.hasSecret) {
@@ -114,12 +127,12 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
       }
       // The board says "Queued" (not "Published") until the site has it; marked before the job can
       // run, so a quick success is never overwritten by it. An article in no feed has no card to mark.
-      if (placement) await board.setArticleDelivery(article.id, 'queued', placement.publishedAt).catch(() => undefined);
+      if (placement) await board.setArticleDelivery(article.id, 'queued', placement.publishedAt, kind).catch(() => undefined);
       try {
-        const job = await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode });
+        const job = await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode, ...(itemKind ? { itemKind } : {}) });
         return outbox.get(job.id) ?? job;
       } catch (error) {
-        if (placement) await board.setArticleDelivery(article.id, placement.delivery, placement.publishedAt).catch(() => undefined);
+        if (placement) await board.setArticleDelivery(article.id, placement.delivery, placement.publishedAt, kind).catch(() => undefined);
         throw error;
       }
     },
@@ -144,22 +157,24 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
       return takeRemoteVersion(services, job, job.conflict);
     },
 
-    'export:html': async ({ articleId }) => {
-      const article = await drafts.get(articleId);
+    'export:html': async ({ articleId, itemKind }) => {
+      const article = itemKind === 'video' ? videoAsArticle(requireVideos().get(articleId)) : await drafts.get(articleId);
       const destination = await services.chooseSavePath(exportName(article, '.html'));
       if (destination === null) return null;
       const photos = await photosOf(media, article);
       const result = await writeHtmlExport({ article, photos, copyPhoto, destination });
       return { path: result.path };
     },
-    'export:ninjs': async ({ articleId, version }) => {
-      const article = await drafts.get(articleId);
+    'export:ninjs': async ({ articleId, itemKind, version }) => {
+      const video = itemKind === 'video' ? requireVideos().get(articleId) : null;
+      const article = video ? videoAsArticle(video) : await drafts.get(articleId);
       const destination = await services.chooseSavePath(exportName(article, '.ninjs.json'));
       if (destination === null) return null;
       const photos = await photosOf(media, article);
-      const placement = placementOf(board, article.id);
+      const placement = placementOf(board, article.id, itemKind ?? 'article');
       const result = await writeNinjsExport({
         article,
+        ...(video ? { video: ninjsVideoOf(video) } : {}),
         version,
         photos,
         placement,
@@ -179,6 +194,7 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
  */
 async function takeRemoteVersion(services: PublishingHandlerServices, job: PublishJob, conflict: NonNullable<PublishJob['conflict']>): Promise<PublishJob> {
   const { drafts, records, outbox } = services;
+  if (job.itemKind === 'video') return keepSiteVersionOfVideo(services, job, conflict);
   const local = await drafts.get(job.articleId);
   const record = await remoteRecordOf(records, job.targetId, job.articleId);
   const { article, notes } = articleFromRemote(conflict.remote, local, record?.media ?? []);
@@ -192,4 +208,15 @@ async function takeRemoteVersion(services: PublishingHandlerServices, job: Publi
   }
   const note = ['Took the version on the site as a new revision of the article; nothing was sent.', ...notes].join(' ');
   return outbox.settleConflict(job.id, note);
+}
+
+/**
+ * "Take the site's version" of a video's post: a video item has no revisions to hold the site's
+ * text, so the item stays as it is, and the site's modified time is recorded so the next push is an
+ * ordinary update of the post as the site now holds it.
+ */
+async function keepSiteVersionOfVideo(services: PublishingHandlerServices, job: PublishJob, conflict: NonNullable<PublishJob['conflict']>): Promise<PublishJob> {
+  const record = await remoteRecordOf(services.records, job.targetId, job.articleId);
+  if (record) await services.records.put({ ...record, modifiedGmt: conflict.remote.modifiedGmt, contentHash: '' });
+  return services.outbox.settleConflict(job.id, 'Kept the version on the site; nothing was sent, and the video item here is unchanged.');
 }

@@ -24,8 +24,8 @@ export interface SiteExpiryDeps {
   targets: { list(): PublishTarget[] };
   records: RemoteRecords;
   outbox: Pick<Outbox, 'list' | 'enqueue'>;
-  /** The story's headline for the outbox list; the article id when it cannot be read. */
-  headlineOf: (articleId: string) => Promise<string>;
+  /** The story's (or video item's) headline for the outbox list; the id when it cannot be read. */
+  headlineOf: (articleId: string, kind: 'article' | 'video') => Promise<string>;
   now: () => Date;
   /** Says why a site could not be looked at (its record unreadable, the outbox refusing a job). */
   warn: (message: string) => void;
@@ -88,7 +88,9 @@ export function startSiteExpiry(deps: SiteExpiryDeps): SiteExpiry {
     let nextExpiryMs = Infinity;
     const sites = deps.targets.list().filter(hasPosts);
     for (const placement of Object.values(deps.board.get().placements)) {
-      if (placement.item.kind !== 'article' || placement.expiresAt === null) continue;
+      // A video item's post expires like a story's: both are posts on the site, recorded by the item's id.
+      if (placement.expiresAt === null) continue;
+      const kind = placement.item.kind;
       const expiresMs = Date.parse(placement.expiresAt);
       if (expiresMs > nowMs) {
         nextExpiryMs = Math.min(nextExpiryMs, expiresMs);
@@ -101,8 +103,9 @@ export function startSiteExpiry(deps: SiteExpiryDeps): SiteExpiry {
           const record = await deps.records.get(target.id, articleId);
           const jobs = deps.outbox.list();
           if (!liveOnSite(record, jobs) || inHand(jobs, articleId, target.id, placement.expiresAt)) continue;
-          const headline = await deps.headlineOf(articleId);
-          queued.push(await deps.outbox.enqueue({ articleId, targetId: target.id, headline, mode: 'draft', retract: { as: 'draft', expiredAt: placement.expiresAt } }));
+          const headline = await deps.headlineOf(articleId, kind);
+          const item = kind === 'video' ? { itemKind: kind } : {};
+          queued.push(await deps.outbox.enqueue({ articleId, ...item, targetId: target.id, headline, mode: 'draft', retract: { as: 'draft', expiredAt: placement.expiresAt } }));
         } catch (error) {
           deps.warn(`The expired story ${articleId} could not be taken off “${target.name}” yet (${messageOf(error)}); Newsdesk tries again shortly.`);
         }

@@ -9,6 +9,7 @@ import type { DraftStore } from '../drafts/types';
 import type { Outbox } from './outbox/outbox';
 import { checkArticle, remoteRecordOf, requireTarget, type PublishInputsServices } from './publish-inputs';
 import type { TargetsStore } from './targets/targets-store';
+import type { VideoStore } from '../feeds/video-store';
 
 /**
  * The life of a story after it went out: where it is (publish:onSites), taking it back off a site
@@ -16,7 +17,9 @@ import type { TargetsStore } from './targets/targets-store';
  * story, logged, and pushed as an update through the outbox like any publish.
  */
 
-export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' | 'targets'> {
+export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' | 'targets' | 'videos'> {
+  /** Video items: a retract of a video's post names it by its headline. */
+  videos?: Pick<VideoStore, 'get' | 'find'>;
   drafts: Pick<DraftStore, 'get' | 'save'>;
   targets: Pick<TargetsStore, 'get' | 'list'>;
   outbox: Outbox;
@@ -83,7 +86,7 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
         history: record.history ?? [],
       })),
 
-    'publish:retract': async ({ articleId, targetId, as }: { articleId: string; targetId: string; as: RetractAs }): Promise<PublishJob> => {
+    'publish:retract': async ({ articleId, itemKind, targetId, as }: { articleId: string; itemKind?: 'video'; targetId: string; as: RetractAs }): Promise<PublishJob> => {
       const target = requireTarget(targets, targetId);
       if (target.kind === 'ninjs') throw new UserFacingError('invalid-request', `“${target.name}” receives ninjs documents and keeps no posts Newsdesk can take back; ask the receiving desk to withdraw the story.`);
       if (target.kind === 'ghost' && as === 'trash') throw new UserFacingError('invalid-request', 'Ghost keeps no trash (a delete there is final); retract the story to a draft instead.');
@@ -91,7 +94,13 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
       if (!ON_A_SITE(record)) throw new UserFacingError('invalid-request', `This story is not on “${target.name}”, so there is nothing to retract there.`);
       const pending = outbox.list().find((job) => job.articleId === articleId && job.targetId === targetId && ['queued', 'running', 'waiting'].includes(job.state));
       if (pending) throw new UserFacingError('conflict', `A job for this story on “${target.name}” is still in the outbox; wait for it or cancel it, then retract.`);
-      const headline = await drafts.get(articleId).then((article) => article.headline, () => outbox.list().find((job) => job.articleId === articleId)?.headline ?? articleId);
+      const lastHeadline = () => outbox.list().find((job) => job.articleId === articleId)?.headline ?? articleId;
+      if (itemKind === 'video') {
+        // A video's post goes back to a draft like a story's; the job says it is a video, so its board card is marked.
+        const headline = services.videos?.find(articleId)?.headline ?? lastHeadline();
+        return outbox.enqueue({ articleId, itemKind, targetId, headline, mode: 'draft', retract: { as } });
+      }
+      const headline = await drafts.get(articleId).then((article) => article.headline, lastHeadline);
       return outbox.enqueue({ articleId, targetId, headline, mode: 'draft', retract: { as } });
     },
 

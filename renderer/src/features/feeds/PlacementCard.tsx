@@ -84,7 +84,7 @@ export const PlacementCard = memo(function PlacementCard(props: CardProps) {
 
   const menuEntries = (): MenuEntry[] => [
     ...actions.moveTargets(itemKey, feedId).map((feed) => ({ label: `Move to ${feed.name}`, run: () => actions.moveTo(itemKey, feedId, feed.id) })),
-    ...(status === 'published' && !isVideo ? [{ label: 'Retract from the site…', run: () => actions.retract(itemKey), danger: true }] : []),
+    ...(status === 'published' ? [{ label: 'Retract from the site…', run: () => actions.retract(itemKey), danger: true }] : []),
     { label: 'Remove from feed', run: () => actions.remove(itemKey, feedId), danger: true },
   ];
 

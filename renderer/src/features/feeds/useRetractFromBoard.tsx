@@ -12,19 +12,19 @@ import { headlineOf } from './card-facts';
  */
 export function useRetractFromBoard(items: ReadonlyMap<ItemKey, BoardItem>): { start(key: ItemKey): void; dialog: ReactNode } {
   const notify = useNotify();
-  const [open, setOpen] = useState<{ articleId: string; headline: string; site: StoryOnSite } | null>(null);
+  const [open, setOpen] = useState<{ articleId: string; video: boolean; headline: string; site: StoryOnSite } | null>(null);
 
   const start = useCallback(
     (key: ItemKey) => {
+      // A video item's post is retracted like a story's: the records are kept by the item's id.
       const ref = refOfKey(key);
-      if (ref.kind !== 'article') return;
       const headline = headlineOf(items.get(key));
       void (async () => {
         try {
           const live = (await request('publish:onSites', { articleId: ref.id })).filter((site) => !site.retracted && site.kind !== 'ninjs');
           const first = live[0];
           if (!first) notify(`“${headline}” is not live on any site Newsdesk published it to.`);
-          else setOpen({ articleId: ref.id, headline, site: first });
+          else setOpen({ articleId: ref.id, video: ref.kind === 'video', headline, site: first });
         } catch (cause) {
           notify(messageOf(cause), { tone: 'error' });
         }
@@ -33,6 +33,8 @@ export function useRetractFromBoard(items: ReadonlyMap<ItemKey, BoardItem>): { s
     [items, notify],
   );
 
-  const dialog = open ? <RetractDialog articleId={open.articleId} headline={open.headline} site={open.site} onClose={() => setOpen(null)} /> : null;
+  const dialog = open ? (
+    <RetractDialog articleId={open.articleId} {...(open.video ? { itemKind: 'video' as const } : {})} headline={open.headline} site={open.site} onClose={() => setOpen(null)} />
+  ) : null;
   return { start, dialog };
 }

@@ -57,6 +57,7 @@ export function OutboxJob({ job, target, online, onCancel, onCompare }: OutboxJo
         <div className="nd-job__title">
           <h3 className="nd-job__headline">{headline}</h3>
           <p className="nd-job__meta">
+            {job.itemKind === 'video' && <span data-testid="job-video">Video · </span>}
             {job.kill ? `Kill notice on ${target}` : job.retract ? `Retract from ${target}${job.retract.as === 'trash' ? ' to its trash' : ''}` : `To ${target}${job.mode === 'draft' ? ' as a draft' : ''}`} · queued <time dateTime={job.createdAt} title={formatPrecise(job.createdAt)}>{formatUpdated(job.createdAt)}</time>
             {job.attempts > 1 ? ` · ${job.attempts} attempts` : ''}
           </p>

@@ -21,6 +21,8 @@ import { modeReady, usePublishCheck } from './usePublishCheck';
 
 interface PublishPanelProps {
   articleId: string;
+  /** 'video': `articleId` is a video item's, published as its post (no corrections, no kill). */
+  itemKind?: 'video';
   headline: string;
   /** Saves what is being typed; false when it could not be saved. */
   save(): Promise<boolean>;
@@ -47,7 +49,13 @@ export function PublishPanel(props: PublishPanelProps) {
   const [correcting, setCorrecting] = useState(false);
   const [lifeRevision, setLifeRevision] = useState(0);
   const [notPushed, setNotPushed] = useState<string[]>([]);
-  const life: StoryLife = { onRetract: setRetracting, onKill: setKilling, onCorrect: () => setCorrecting(true), revision: lifeRevision, notPushed };
+  const video = props.itemKind === 'video';
+  const life: StoryLife = {
+    onRetract: setRetracting,
+    ...(video ? {} : { onKill: setKilling, onCorrect: () => setCorrecting(true) }),
+    revision: lifeRevision,
+    notPushed,
+  };
   return (
     <>
       <ModalDialog className="nd-publish" testId="publish-panel" title={`Publish “${headlineOf(props)}”`} closeLabel="Close the publish panel" onClose={props.onClose}>
@@ -56,6 +64,7 @@ export function PublishPanel(props: PublishPanelProps) {
       {retracting && (
         <RetractDialog
           articleId={props.articleId}
+          itemKind={props.itemKind}
           headline={headlineOf(props)}
           site={retracting}
           onClose={() => setRetracting(null)}
@@ -90,14 +99,14 @@ export function PublishPanel(props: PublishPanelProps) {
 
 interface StoryLife {
   onRetract(site: StoryOnSite): void;
-  onKill(site: StoryOnSite): void;
-  onCorrect(): void;
+  onKill?(site: StoryOnSite): void;
+  onCorrect?(): void;
   revision: number;
   /** Sites where the last note could not be pushed, each with why. */
   notPushed: string[];
 }
 
-function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTargets, life, publishTime }: PublishPanelProps & { onManageTargets(): void; life: StoryLife }) {
+function PublishPanelBody({ articleId, itemKind, save, onClose, onShowIssue, onManageTargets, life, publishTime }: PublishPanelProps & { onManageTargets(): void; life: StoryLife }) {
   const outbox = useOutbox();
   const { targets } = outbox;
   const pickerId = useId();
@@ -109,7 +118,7 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
   // The remembered target if it still exists, the first one otherwise.
   const targetId = targets.some((t) => t.id === chosen) ? chosen : (targets[0]?.id ?? null);
   const target = targets.find((t) => t.id === targetId) ?? null;
-  const check = usePublishCheck(articleId, targetId, save);
+  const check = usePublishCheck(articleId, targetId, save, itemKind);
   // A desk story goes out only from a publisher: the button says so rather than the outbox refusing later.
   const right = usePublishRight(articleId);
 
@@ -137,9 +146,9 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
     setQueueing(mode);
     setQueueError(null);
     try {
-      if (!(await save())) throw new Error('The article could not be saved, so nothing was queued. Fix the problem shown under the text, then try again.');
+      if (!(await save())) throw new Error(`The ${itemKind === 'video' ? 'video' : 'article'} could not be saved, so nothing was queued. Fix the problem shown, then try again.`);
       const codes = check.checks[mode].warnings.map((w) => w.code).filter((code) => acknowledged.has(code));
-      const job = await request('publish:queue', { articleId, targetId, mode, acknowledged: codes });
+      const job = await request('publish:queue', { articleId, ...(itemKind ? { itemKind } : {}), targetId, mode, acknowledged: codes });
       rememberTarget(targetId);
       outbox.jobQueued(job);
       setQueued(job);
@@ -205,7 +214,7 @@ function PublishPanelBody({ articleId, save, onClose, onShowIssue, onManageTarge
             <p>The check could not run: {check.error}</p>
           </div>
         )}
-        {target && !check.checks && !check.error && <p className="nd-field__hint">Checking the article…</p>}
+        {target && !check.checks && !check.error && <p className="nd-field__hint">Checking the {itemKind === 'video' ? 'video' : 'article'}…</p>}
         {target && check.checks && (
           <div className={`nd-publish__columns${check.running ? ' is-stale' : ''}`} aria-busy={check.running}>
             <div className="nd-publish__left">

@@ -7,6 +7,8 @@ import { useOutbox } from './OutboxContext';
 
 interface RetractDialogProps {
   articleId: string;
+  /** 'video': the id is a video item's. */
+  itemKind?: 'video';
   headline: string;
   site: StoryOnSite;
   onClose(): void;
@@ -19,7 +21,7 @@ interface RetractDialogProps {
  * use now, and on WordPress lets the editor choose between a draft and the site's trash (Ghost has
  * no trash). Nothing is sent before the button is pressed; the outbox then sends it like a publish.
  */
-export function RetractDialog({ articleId, headline, site, onClose, onQueued }: RetractDialogProps) {
+export function RetractDialog({ articleId, itemKind, headline, site, onClose, onQueued }: RetractDialogProps) {
   const outbox = useOutbox();
   const [as, setAs] = useState<RetractAs>('draft');
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function RetractDialog({ articleId, headline, site, onClose, onQueued }: 
     setBusy(true);
     setError(null);
     try {
-      const job = await request('publish:retract', { articleId, targetId: site.targetId, as });
+      const job = await request('publish:retract', { articleId, ...(itemKind ? { itemKind } : {}), targetId: site.targetId, as });
       outbox.jobQueued(job);
       onQueued?.();
       onClose();
@@ -49,7 +51,7 @@ export function RetractDialog({ articleId, headline, site, onClose, onQueued }: 
         <p className="nd-retract__url" data-testid="retract-url">
           {site.link || 'an address the site did not give'}
         </p>
-        <p>Retracting takes it off the site: readers no longer see it there, the board marks it Retracted and the feed preview leaves it out. The story stays in Newsdesk.</p>
+        <p>Retracting takes it off the site: readers no longer see it there, the board marks it Retracted and the feed preview leaves it out. {itemKind === 'video' ? 'The video item' : 'The story'} stays in Newsdesk.</p>
         {site.kind === 'wordpress' ? (
           <fieldset className="nd-retract__choice">
             <legend className="nd-field__label">On the site</legend>

@@ -8,8 +8,10 @@ import { useOutbox } from './OutboxContext';
 interface StoryOnSitesProps {
   articleId: string;
   onRetract(site: StoryOnSite): void;
-  onKill(site: StoryOnSite): void;
-  onCorrect(): void;
+  /** Absent: no Kill… (a video item's post is retracted, not killed). */
+  onKill?(site: StoryOnSite): void;
+  /** Absent: no corrections section (a video item has no text to append a note to). */
+  onCorrect?(): void;
   /** Read again when this changes (a note was added, a dialog closed). */
   revision: number;
 }
@@ -69,7 +71,7 @@ export function StoryOnSites({ articleId, onRetract, onKill, onCorrect, revision
                       Retract…
                     </button>
                   )}
-                  {!site.retracted && !site.killed && site.kind !== 'ninjs' && (
+                  {onKill && !site.retracted && !site.killed && site.kind !== 'ninjs' && (
                     <button type="button" className="nd-button nd-button--small" disabled={busy} title={busy ? 'A job for this site is still in the outbox' : undefined} onClick={() => onKill(site)}>
                       Kill…
                     </button>
@@ -90,22 +92,26 @@ export function StoryOnSites({ articleId, onRetract, onKill, onCorrect, revision
           })}
         </ul>
       )}
-      <div className="nd-story-life__notes-head">
-        <h3 className="nd-publish__section-title">Corrections and updates</h3>
-        <button type="button" className="nd-button nd-button--small" onClick={onCorrect}>
-          Add correction or update…
-        </button>
-      </div>
-      {notes.length === 0 ? (
-        <p className="nd-field__hint">None yet.</p>
-      ) : (
-        <ol className="nd-story-life__notes" data-testid="corrections-log">
-          {notes.map((note) => (
-            <li key={note.id}>
-              <span className="nd-story-life__note-date">{formatFull(note.at)}</span> {note.line}
-            </li>
-          ))}
-        </ol>
+      {onCorrect && (
+        <>
+          <div className="nd-story-life__notes-head">
+            <h3 className="nd-publish__section-title">Corrections and updates</h3>
+            <button type="button" className="nd-button nd-button--small" onClick={onCorrect}>
+              Add correction or update…
+            </button>
+          </div>
+          {notes.length === 0 ? (
+            <p className="nd-field__hint">None yet.</p>
+          ) : (
+            <ol className="nd-story-life__notes" data-testid="corrections-log">
+              {notes.map((note) => (
+                <li key={note.id}>
+                  <span className="nd-story-life__note-date">{formatFull(note.at)}</span> {note.line}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
     </section>
   );

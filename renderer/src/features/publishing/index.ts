@@ -4,6 +4,7 @@ export { OutboxBadge } from './OutboxBadge';
 export { OutboxProvider, useOutbox } from './OutboxContext';
 export { OutboxDesk } from './OutboxDesk';
 export { PublishActions, SEND_PATH } from './PublishActions';
+export { PublishPanel } from './PublishPanel';
 export { PublishTargetsDialog } from './PublishTargetsDialog';
 export { RetractDialog } from './RetractDialog';
 export { baseCode, revealArticleField } from './reveal-issue';

@@ -17,7 +17,7 @@ export interface CheckState {
  * Runs `publish:check` for the article and target, after saving what is being typed (main checks
  * the stored article, which must be the one on screen). Runs again when either changes.
  */
-export function usePublishCheck(articleId: string, targetId: string | null, save: () => Promise<boolean>): CheckState {
+export function usePublishCheck(articleId: string, targetId: string | null, save: () => Promise<boolean>, itemKind?: 'video'): CheckState {
   const [checks, setChecks] = useState<Checks | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -35,8 +35,8 @@ export function usePublishCheck(articleId: string, targetId: string | null, save
       try {
         if (!(await saveRef.current())) throw new Error('The article could not be saved, so it cannot be checked. Fix the problem shown under the text, then try again.');
         const [publish, draft] = await Promise.all([
-          request('publish:check', { articleId, targetId, mode: 'publish' }),
-          request('publish:check', { articleId, targetId, mode: 'draft' }),
+          request('publish:check', { articleId, ...(itemKind ? { itemKind } : {}), targetId, mode: 'publish' }),
+          request('publish:check', { articleId, ...(itemKind ? { itemKind } : {}), targetId, mode: 'draft' }),
         ]);
         if (asked === latest.current) setChecks({ publish, draft });
       } catch (cause) {
@@ -48,7 +48,7 @@ export function usePublishCheck(articleId: string, targetId: string | null, save
         if (asked === latest.current) setRunning(false);
       }
     })();
-  }, [articleId, targetId, round]);
+  }, [articleId, itemKind, targetId, round]);
 
   const rerun = useCallback(() => setRound((n) => n + 1), []);
   return { checks, error, running, rerun };

@@ -8,6 +8,7 @@ import { ModalDialog } from '../../ui/components/ModalDialog';
 import { MOD } from '../../ui/shortcuts';
 import { DiscardBar, useCloseGuard } from '../../ui/components/close-guard';
 import { PhotoPickerDialog, usePhotoDeskSettings } from '../photos';
+import { PublishPanel } from '../publishing';
 import { PosterField } from './PosterField';
 import { SourceField } from './SourceField';
 import { EMPTY_DRAFT, draftChanged, draftOf, readDuration, readSource, videoOf, type VideoDraft } from './video-draft';
@@ -87,6 +88,7 @@ function VideoForm({ stored, title, onOpened, onClose, onSaved }: VideoFormProps
   // A new video is created in main at the first save; a failed save after that reuses it.
   const [base, setBase] = useState<VideoItem | null>(stored);
   const [picking, setPicking] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const desk = usePhotoDeskSettings();
@@ -201,12 +203,34 @@ function VideoForm({ stored, title, onOpened, onClose, onSaved }: VideoFormProps
             <button type="button" className="nd-button" onClick={guard.requestClose}>
               Cancel
             </button>
+            {/* The panel checks and sends the stored video: it opens once the changes are saved. */}
+            <button
+              type="button"
+              className="nd-button"
+              data-testid="video-publish"
+              disabled={base === null || dirty}
+              title={base === null || dirty ? 'Save the video first' : 'Check the video and send it to a site'}
+              onClick={() => setPublishing(true)}
+            >
+              Publish…
+            </button>
             <button type="submit" form={formId} className="nd-button nd-button--primary" disabled={!readable || saving || !dirty}>
               {saving ? 'Saving…' : 'Save video'}
             </button>
           </footer>
         )}
       </ModalDialog>
+      {publishing && base !== null && (
+        <PublishPanel
+          articleId={base.id}
+          itemKind="video"
+          headline={draft.headline}
+          save={async () => !dirty}
+          onClose={() => setPublishing(false)}
+          // The findings name the video's own fields (headline, blurb, poster, player), all in this form.
+          onShowIssue={() => setPublishing(false)}
+        />
+      )}
       {/* Beside the dialog, not inside it: the picker's Esc and clicks must not reach this form. */}
       <PhotoPickerDialog
         open={picking}

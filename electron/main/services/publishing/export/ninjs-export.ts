@@ -3,7 +3,7 @@ import type { Photo } from '../../../../../shared/model/photo';
 import type { Placement } from '../../../../../shared/model/placement';
 import type { NinjsVersion, PublishMode } from '../../../../../shared/model/publishing';
 import { articleBodyHtml } from '../../../../../shared/rules/article-html';
-import { ninjsPicturesOf, toNinjs } from '../../../../../shared/rules/ninjs';
+import { ninjsPicturesOf, toNinjs, type NinjsVideo } from '../../../../../shared/rules/ninjs';
 import { ninjsAvatarsOf } from '../../../../../shared/rules/ninjs-avatars';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
@@ -36,6 +36,8 @@ export interface NinjsExportRequest {
   now: Date;
   /** 'publish' (default) marks the story usable once live; 'draft' marks it withheld. */
   mode?: PublishMode;
+  /** Set when `article` is a video item's post: the document is of type "video" with the player as its rendition. */
+  video?: NinjsVideo | null;
 }
 
 export interface NinjsExportResult {
@@ -47,6 +49,11 @@ export interface NinjsExportResult {
 /** The identifier of an article's ninjs document: stable across exports and pushes of one story. */
 export function articleNinjsUri(articleId: string): string {
   return `urn:newsdesk:article:${articleId}`;
+}
+
+/** The identifier of a video item's ninjs document. */
+export function videoNinjsUri(videoId: string): string {
+  return `urn:newsdesk:video:${videoId}`;
 }
 
 /** Writes the article as a ninjs document (2-space JSON) with its pictures in a folder beside it. */
@@ -65,9 +72,10 @@ export async function writeNinjsExport(request: NinjsExportRequest): Promise<Nin
     pictures,
     avatars: ninjsAvatarsOf(article.byline, (avatar) => copied.get(avatarFileKey(avatar.index))?.fileUrl ?? null),
     placement,
-    uri: articleNinjsUri(article.id),
+    uri: request.video === undefined ? articleNinjsUri(article.id) : videoNinjsUri(article.id),
     now,
     mode: request.mode ?? 'publish',
+    ...(request.video ? { video: request.video } : {}),
   });
   await writeFileAtomic(destination, `${JSON.stringify(document, null, 2)}\n`);
   return { path: destination, photos: photoCount(copied) };

@@ -1,4 +1,4 @@
-import { itemKey, type Board, type DeliveryState } from '../../../../../shared/model/placement';
+import { itemKey, type Board, type DeliveryState, type ItemRef } from '../../../../../shared/model/placement';
 import type { PublishJob, RemoteRecord } from '../../../../../shared/model/publishing';
 import { PENDING_JOB_STATES } from './outbox-jobs';
 
@@ -14,9 +14,9 @@ export function deliveryAfter(
   board: Board,
   record: RemoteRecord | null,
 ): { delivery: DeliveryState; publishedAt: string | null } | null {
-  const placement = board.placements[itemKey({ kind: 'article', id: job.articleId })];
+  const placement = board.placements[itemKey(jobItem(job))];
   if (!placement) return null;
-  if (otherJobs.some((other) => other.articleId === job.articleId && PENDING_JOB_STATES.includes(other.state))) return null;
+  if (otherJobs.some((other) => other.articleId === job.articleId && (other.itemKind ?? 'article') === (job.itemKind ?? 'article') && PENDING_JOB_STATES.includes(other.state))) return null;
   if (job.retract || job.kill) {
     // Taken off the site: the card says so and the feed preview leaves it out; a failed retract changes nothing.
     if (job.state === 'done') return { delivery: 'retracted', publishedAt: placement.publishedAt };
@@ -27,4 +27,9 @@ export function deliveryAfter(
     return { delivery: 'published', publishedAt: placement.publishedAt ?? record?.publishedAt ?? job.updatedAt };
   }
   return { delivery: placement.publishedAt !== null ? 'published' : 'none', publishedAt: placement.publishedAt };
+}
+
+/** The board item a job sends: a video item when the job says so, else an article. */
+export function jobItem(job: Pick<PublishJob, 'articleId' | 'itemKind'>): ItemRef {
+  return { kind: job.itemKind ?? 'article', id: job.articleId };
 }

@@ -23,6 +23,8 @@ export interface EnqueueRequest {
   targetId: string;
   /** Shown in the outbox list; never logged. */
   headline: string;
+  /** 'video': `articleId` is a video item's id. */
+  itemKind?: 'video';
   mode: PublishMode;
   /** A retract: the post on the site is taken off it (back to a draft, or to the trash); `expiredAt` when the story's expiry asked for it. */
   retract?: { as: RetractAs; expiredAt?: string };
@@ -37,6 +39,7 @@ export function newJob(request: EnqueueRequest, nowMs: number): PublishJob {
     articleId: request.articleId,
     targetId: request.targetId,
     headline: request.headline,
+    ...(request.itemKind ? { itemKind: request.itemKind } : {}),
     mode: request.mode,
     // From the OS's secure generator: a guessable key could let another client's post pass for ours.
     clientKey: randomBytes(16).toString('hex'),
