@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Article } from '../../../../../shared/model/article';
 import type { Photo } from '../../../../../shared/model/photo';
 import { photoUsesOf } from '../../../../../shared/rules/prepublish';
+import { extraPhotoIdsOf } from '../../../../../shared/rules/seo';
 import { slugify } from '../../../../../shared/rules/slug';
 import { bylineAvatars } from '../../../../../shared/rules/author-avatars';
 import { fsyncDir, writeFileAtomic } from '../../fs/atomic-write';
@@ -69,7 +70,7 @@ export async function copyPicturesBeside(
   const folder = join(dirname(destination), folderName);
   const taken = new Set<string>();
   const copies: { id: string; name: string; avatar?: Uint8Array }[] = [];
-  for (const id of new Set(photoUsesOf(article).map((use) => use.photoId))) {
+  for (const id of new Set([...photoUsesOf(article).map((use) => use.photoId), ...extraPhotoIdsOf(article)])) {
     const photo = photos.get(id);
     if (!photo) continue;
     const base = pictureBaseName(photo);
