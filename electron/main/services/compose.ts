@@ -301,7 +301,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     },
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
-    ...createPublishingHandlers({ drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
+    ...createPublishingHandlers({ drafts: draftsFromOutside, media, videos, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
