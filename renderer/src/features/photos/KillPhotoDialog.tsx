@@ -109,7 +109,7 @@ export function KillPhotoDialog({ photo, onClose, onKilled }: KillPhotoDialogPro
             </label>
           </>
         ) : (
-          <FindingsList findings={findings} done={done} onRetract={retract} onReplace={setReplacing} />
+          <FindingsList findings={findings} done={done} onRetract={(article, post) => void retract(article, post)} onReplace={setReplacing} />
         )}
       </div>
       <footer className="nd-dialog__foot">

@@ -51,7 +51,10 @@ function PickerContent({ onPick, onClose }: Pick<PhotoPickerDialogProps, 'onPick
   const pick = (photo: Photo | null) => {
     if (!photo) return;
     // A killed photo stays in the library for its notice, but is never placed again.
-    if (photo.kill) return setRefused(killedPhotoMessage(`“${photoDisplayName(photo)}”`, photo));
+    if (photo.kill) {
+      setRefused(killedPhotoMessage(`“${photoDisplayName(photo)}”`, photo));
+      return;
+    }
     setRefused(null);
     onPick(photo);
   };

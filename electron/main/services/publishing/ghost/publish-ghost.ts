@@ -52,7 +52,7 @@ export function ghostTextFingerprint(post: { title: string; custom_excerpt?: str
 
 /** The social image as one more photo to upload (once, like the others); it has no caption of its own. */
 function socialImageUse(article: Article): PhotoUseRef[] {
-  return extraPhotoIdsOf(article).map((photoId) => ({ where: 'lead', index: 0, photoId, caption: '', credit: '', altText: '' }));
+  return extraPhotoIdsOf(article).map((photoId) => ({ where: 'lead' as const, index: 0, photoId, caption: '', credit: '', altText: '' }));
 }
 
 /**
