@@ -17,7 +17,7 @@ test('SEO title and meta description with length guidance, saved with the story'
   await section.getByLabel('SEO title').fill('Harbour reopens: ferry times from Monday');
   await expect(page.getByTestId('seo-advice-seoTitle')).toHaveText('40/60');
   await section.getByLabel('Meta description').fill('The harbour reopens on Monday after storm repairs; the first ferry leaves at 6:10.');
-  await expect(page.getByTestId('seo-advice-seoDescription')).toHaveText('83/155');
+  await expect(page.getByTestId('seo-advice-seoDescription')).toHaveText('82/155');
   await expect(page.getByTestId('seo-advice-socialTitle')).toHaveText('Empty: the SEO title (or the headline) is used.');
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/seo-fields.png` });

@@ -111,7 +111,7 @@ describe.skipIf(skipReason !== null)('search and social fields on a real Ghost',
     await desk.drafts.save({ ...(await desk.drafts.get(article.id)), socialImage: photos[1]!.id, socialDescription: 'To be withdrawn' }, 'manual');
     expect((await attempt(desk.publisher, newJob(article.id, desk.target.id))).error).toBeNull();
     expect((await readBack()).og_image).not.toBeNull();
-    const result = await attempt(desk.publisher, newJob(article.id, desk.target.id, { kill: killNotice('The agency withdrew the picture.', new Date()) }));
+    const result = await attempt(desk.publisher, newJob(article.id, desk.target.id, { mode: 'draft', kill: killNotice('The agency withdrew the picture.', new Date()) }));
     expect(result.error).toBeNull();
     const post = await readBack();
     expect(post).toMatchObject({ og_image: null, twitter_image: null, og_description: null, twitter_description: null, meta_description: null, feature_image: null });
