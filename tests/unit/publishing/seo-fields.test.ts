@@ -8,8 +8,9 @@ import { articleHtmlDocument } from '../../../shared/rules/article-html';
 import { planPublish } from '../../../shared/rules/publish-plan';
 import { lengthAdvice, sentSeo } from '../../../shared/rules/seo';
 import { makeArticle as makeDraft, openStore, tempDir } from '../drafts/helpers';
-import { makePhoto } from '../shared/photo-fixtures';
-import { fullArticle, leadPhoto, NOW } from './publishing-fixtures';
+import { makePhoto, photoMap } from '../shared/photo-fixtures';
+import { writeHtmlExport } from '../../../electron/main/services/publishing/export/html-export';
+import { fullArticle, inlineOne, inlineTwo, leadPhoto, NOW } from './publishing-fixtures';
 
 const social = makePhoto('5');
 
@@ -96,6 +97,36 @@ describe('the HTML export page', () => {
     const html = articleHtmlDocument(fullArticle({ seoDescription: '"><script>alert(1)</script>', socialTitle: "'><img src=x onerror=alert(1)>" }), { photoSrc: () => null });
     expect(DomUtils.findAll((element) => element.name === 'script' || element.name === 'img', parseDocument(html.split('<body>')[0]!).children)).toEqual([]);
     expect(metaTags(html).description).toBe('"><script>alert(1)</script>');
+  });
+});
+
+describe('writing the HTML export', () => {
+  it('copies the social image beside the page and points og:image at it', async () => {
+    const dir = await tempDir();
+    const destination = join(dir, 'floods.html');
+    const copied: string[] = [];
+    const copyPhoto = async (id: string, to: string) => {
+      copied.push(id);
+      await writeFile(to, `picture ${id}`);
+    };
+    const photos = photoMap(leadPhoto, inlineOne, inlineTwo, social);
+    const result = await writeHtmlExport({ article: withSeo, photos, copyPhoto, destination });
+    expect(result.photos).toBe(4);
+    expect(copied).toContain(social.id);
+    const tags = metaTags(await readFile(destination, 'utf8'));
+    expect(tags['og:image']).toBe('floods_files/photo-5.jpg');
+    expect(await readFile(join(dir, 'floods_files', 'photo-5.jpg'), 'utf8')).toBe(`picture ${social.id}`);
+  });
+
+  it('copies nothing more for a story without a social image', async () => {
+    const dir = await tempDir();
+    const copied: string[] = [];
+    const copyPhoto = async (id: string, to: string) => {
+      copied.push(id);
+      await writeFile(to, 'x');
+    };
+    await writeHtmlExport({ article: fullArticle(), photos: photoMap(leadPhoto, inlineOne, inlineTwo, social), copyPhoto, destination: join(dir, 'plain.html') });
+    expect(copied).not.toContain(social.id);
   });
 });
 

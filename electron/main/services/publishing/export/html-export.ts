@@ -2,6 +2,7 @@ import type { Article } from '../../../../../shared/model/article';
 import type { Photo } from '../../../../../shared/model/photo';
 import { articleHtml } from '../../../../../shared/rules/article-html';
 import { articlePageHead, htmlPage } from '../../../../../shared/rules/article-html-page';
+import { extraPhotoIdsOf } from '../../../../../shared/rules/seo';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
 import { avatarFileKey, copyPicturesBeside, photoCount, type CopyPhoto } from './export-pictures';
@@ -39,7 +40,7 @@ export interface HtmlExportResult {
 export async function writeHtmlExport(request: HtmlExportRequest): Promise<HtmlExportResult> {
   const { article, photos, copyPhoto, destination } = request;
   // Pictures first, the page last: a page on disk never points at a picture that is not there yet.
-  const pictures = await copyPicturesBeside(article, photos, destination, copyPhoto);
+  const pictures = await copyPicturesBeside(article, photos, destination, copyPhoto, extraPhotoIdsOf(article));
   const photoSrc = (id: string): string | null => pictures.get(id)?.relative ?? null;
   const avatarSrc = (index: number): string | null => pictures.get(avatarFileKey(index))?.relative ?? null;
   const markup = cleanArticleHtml(articleHtml(article, { photoSrc, avatarSrc }));
