@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Article } from '../../../../shared/model/article';
+import { SEO_TEXT_MAX, type Article } from '../../../../shared/model/article';
 import { lengthAdvice, SEO_GUIDANCE, seoFieldsOf, type SeoTextKey } from '../../../../shared/rules/seo';
 import { PhotoPickerDialog } from '../photos';
 import { Thumbnail } from '../../ui/photos/Thumbnail';
@@ -31,6 +31,7 @@ function SeoText({ field, value, rows, onChange }: { field: SeoTextKey; value: s
         id={id}
         className="nd-input"
         rows={rows}
+        maxLength={SEO_TEXT_MAX}
         spellCheck
         aria-describedby={adviceId}
         value={value}
