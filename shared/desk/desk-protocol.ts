@@ -57,7 +57,22 @@ export function parseDeskIndexDocumentName(name: string): string | null {
 export const STORY_META_MAP = 'meta';
 export const STORY_BODY_ROOT = 'root';
 /** One Y.Map key per article field: strings as strings, the others (flag, lists, lead photo) as JSON values. */
-export const storyMetaKeys = ['headline', 'dek', 'slug', 'slugEdited', 'byline', 'section', 'status', 'tags', 'leadPhoto'] as const;
+export const storyMetaKeys = [
+  'headline',
+  'dek',
+  'slug',
+  'slugEdited',
+  'byline',
+  'section',
+  'status',
+  'tags',
+  'leadPhoto',
+  'seoTitle',
+  'seoDescription',
+  'socialTitle',
+  'socialDescription',
+  'socialImage',
+] as const;
 export type StoryMetaKey = (typeof storyMetaKeys)[number];
 
 export const loginRequestSchema = z.object({

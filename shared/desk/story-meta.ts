@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { Article } from '../model/article';
+import { seoFieldsOf } from '../rules/seo';
 import { storyMetaKeys, type StoryMetaKey } from './desk-protocol';
 
 /**
@@ -13,7 +14,9 @@ export type StoryMeta = Pick<Article, StoryMetaKey>;
 /** The meta map's entries for `article`, as plain JSON values (Y.Map stores them as they are). */
 export function metaOfArticle(article: Article): StoryMeta {
   const meta = {} as Record<StoryMetaKey, unknown>;
-  for (const key of storyMetaKeys) meta[key] = structuredClone(article[key]);
+  // Fields an older file lacks go as their empty values: a Y.Map holds no `undefined`.
+  const filled = { ...article, ...seoFieldsOf(article) };
+  for (const key of storyMetaKeys) meta[key] = structuredClone(filled[key]);
   return meta as StoryMeta;
 }
 

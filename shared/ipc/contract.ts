@@ -9,6 +9,7 @@ import { deskWorkflowChannels } from './desk-workflow-contract';
 import { draftsChannels } from './drafts-contract';
 import { feedsChannels } from './feeds-contract';
 import { mediaChannels } from './media-contract';
+import { photoKillChannels } from './photo-kill-contract';
 import { publishingChannels } from './publishing-contract';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   ...desktopChannels,
   ...feedsChannels,
   ...publishingChannels,
+  ...photoKillChannels,
   ...collabChannels,
   ...deskPhotosChannels,
   ...deskWorkflowChannels,

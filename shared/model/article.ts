@@ -39,6 +39,9 @@ export const LexicalDocument = z.object({
 });
 export type LexicalDocument = z.infer<typeof LexicalDocument>;
 
+/** Longest SEO or social text kept (the CMSs cut far earlier; this only bounds a file). */
+export const SEO_TEXT_MAX = 2000;
+
 export const ArticleId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'Not a valid article id');
 export const IsoTime = z.iso.datetime({ offset: true });
 
@@ -57,6 +60,18 @@ export const Article = z.object({
   section: z.string().max(120),
   tags: z.array(z.string().trim().min(1).max(80)).max(50),
   status: ArticleStatus,
+  // Search and social fields. Optional so files written before them open unchanged; absent means
+  // "use the headline, dek and lead photo" (shared/rules/seo.ts fills them in).
+  /** The title search engines show, when it should differ from the headline. */
+  seoTitle: z.string().max(SEO_TEXT_MAX).optional(),
+  /** The meta description search engines show under the title. */
+  seoDescription: z.string().max(SEO_TEXT_MAX).optional(),
+  /** The title shown when the story is shared (Open Graph, X cards). */
+  socialTitle: z.string().max(SEO_TEXT_MAX).optional(),
+  /** The text shown when the story is shared. */
+  socialDescription: z.string().max(SEO_TEXT_MAX).optional(),
+  /** A library photo shown when the story is shared, when it should not be the lead photo. */
+  socialImage: PhotoId.nullable().optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

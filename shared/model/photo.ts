@@ -160,6 +160,20 @@ export const FIELD_SOURCE_LABELS: Record<FieldSource, string> = {
 export const FieldSources = z.record(z.enum(PHOTO_FIELDS as [PhotoField, ...PhotoField[]]), FieldSource);
 export type FieldSources = Record<PhotoField, FieldSource>;
 
+/**
+ * A photo withdrawn by its source (an agency's kill of a picture, a legal order): kept in the
+ * library so the notice can be read and its uses found, but never placed or published again.
+ */
+export const PhotoKill = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    reason: z.string().trim().min(1, 'Say why the photo is withdrawn').max(2000),
+    /** The agency's transmission reference of the killed picture, when it had one: its other copies match by it. */
+    transmissionReference: z.string().max(10_000),
+  })
+  .strict();
+export type PhotoKill = z.infer<typeof PhotoKill>;
+
 export const Photo = z.object({
   schemaVersion: z.literal(PHOTO_SCHEMA_VERSION),
   id: PhotoId,
@@ -176,6 +190,8 @@ export const Photo = z.object({
   embedded: EmbeddedMetadata,
   /** Problems met while reading the file's metadata (the picture itself was fine). */
   metadataWarnings: z.array(z.string().max(500)).max(20),
+  /** Set when the photo was killed (withdrawn by its source): it may not be placed or published again. */
+  kill: PhotoKill.optional(),
 });
 export type Photo = z.infer<typeof Photo>;
 

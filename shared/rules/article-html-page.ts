@@ -1,4 +1,6 @@
-import { escapeHtml } from './html-escape';
+import type { Article } from '../model/article';
+import { escapeAttribute, escapeHtml } from './html-escape';
+import { sentSeo } from './seo';
 
 /** The page around an exported article: what a browser needs to show it well on its own. */
 
@@ -24,12 +26,53 @@ hr { border: 0; border-top: 1px solid #ccc; margin: 2rem 0; }
 @media (max-width: 50rem) { .alignwide, .alignfull { margin-left: 0; margin-right: 0; } }
 `;
 
+/** What a page says about itself to search engines and to sites a link is shared on. */
+export interface PageHead {
+  description: string;
+  socialTitle: string;
+  socialDescription: string;
+  /** Where the social picture is, as the page refers to it (beside an export: a relative path). */
+  socialImage: string | null;
+}
+
+/**
+ * The title and head of an article's page: the SEO title (or the headline) as <title>, the meta
+ * description (or the dek), and Open Graph and X card tags from the social fields. `imageSrc` says
+ * where a photo is for this page, null when it is not there.
+ */
+export function articlePageHead(
+  article: Pick<Article, 'headline' | 'dek' | 'leadPhoto'> & Partial<Article>,
+  imageSrc: (photoId: string) => string | null,
+): { title: string; head: PageHead } {
+  const seo = sentSeo(article);
+  const socialImage = seo.socialImageId === null ? null : imageSrc(seo.socialImageId);
+  return { title: seo.title, head: { description: seo.description, socialTitle: seo.socialTitle, socialDescription: seo.socialDescription, socialImage } };
+}
+
+function headTags(head: PageHead | undefined): string {
+  if (!head) return '';
+  const tag = (attribute: 'name' | 'property', key: string, value: string) =>
+    value.trim() ? `<meta ${attribute}="${key}" content="${escapeAttribute(value.trim())}">\n` : '';
+  return [
+    tag('name', 'description', head.description),
+    tag('property', 'og:type', 'article'),
+    tag('property', 'og:title', head.socialTitle),
+    tag('property', 'og:description', head.socialDescription),
+    tag('property', 'og:image', head.socialImage ?? ''),
+    tag('name', 'twitter:card', head.socialImage ? 'summary_large_image' : 'summary'),
+    tag('name', 'twitter:title', head.socialTitle),
+    tag('name', 'twitter:description', head.socialDescription),
+    tag('name', 'twitter:image', head.socialImage ?? ''),
+  ].join('');
+}
+
 /** A standalone page around an already written (and, in main, sanitized) `<article>`. */
-export function htmlPage(title: string, articleMarkup: string): string {
+export function htmlPage(title: string, articleMarkup: string, head?: PageHead): string {
   return [
     '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n',
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
     `<title>${escapeHtml(title.trim() || 'Untitled article')}</title>\n`,
+    headTags(head),
     `<style>${PAGE_STYLE}</style>\n</head>\n<body>\n`,
     articleMarkup,
     '</body>\n</html>\n',

@@ -1,7 +1,7 @@
 import type { Article, Author, LexicalDocument } from '../model/article';
 import { IMAGE_NODE_TYPE, type ImageWidth, type PhotoUse } from '../model/photo-use';
 import { escapeAttribute, escapeHtml, isSafeLinkUrl } from './html-escape';
-import { htmlPage } from './article-html-page';
+import { articlePageHead, htmlPage } from './article-html-page';
 import { captionWithCredit } from './photo-use';
 import { embedFigureHtml } from './embed-output';
 import { EMBED_NODE_TYPE, readEmbedNode } from './embed-providers';
@@ -368,5 +368,6 @@ export function articleHtml(article: Article, options: ArticleHtmlOptions): stri
 
 /** The export: a complete `<!doctype html>` page holding the article. */
 export function articleHtmlDocument(article: Article, options: ArticleHtmlOptions): string {
-  return htmlPage(article.headline, articleHtml(article, options));
+  const { title, head } = articlePageHead(article, options.photoSrc);
+  return htmlPage(title, articleHtml(article, options), head);
 }

@@ -18,7 +18,7 @@ export interface PhotoUseRef {
 
 export interface CheckIssue {
   severity: 'blocking' | 'warning';
-  code: 'photo-missing-credit' | 'photo-missing-alt' | 'photo-not-in-library' | 'photo-restricted' | 'photo-unreadable';
+  code: 'photo-missing-credit' | 'photo-missing-alt' | 'photo-not-in-library' | 'photo-restricted' | 'photo-unreadable' | 'photo-killed';
   /** A sentence for the person publishing, naming the photo and where it is used. */
   message: string;
   photoId: string;
@@ -121,6 +121,14 @@ function stillApplies(restriction: Restriction, now: Date): boolean {
   return !(Date.parse(restriction.until) <= now.getTime());
 }
 
+/** The sentence that refuses placing or publishing a killed photo. */
+export function killedPhotoMessage(subject: string, photo: Pick<Photo, 'kill'>): string {
+  const kill = photo.kill;
+  if (!kill) return '';
+  const day = kill.at.slice(0, 10);
+  return `${subject} was killed on ${day} (“${kill.reason}”) and may not be placed or published. Replace it with another photo.`;
+}
+
 function checkUse(use: PhotoUseRef, photo: Photo | undefined, now: Date): CheckIssue[] {
   const place = placementLabel(use);
   const subject = photo ? `${place} “${photoDisplayName(photo)}”` : place;
@@ -128,6 +136,7 @@ function checkUse(use: PhotoUseRef, photo: Photo | undefined, now: Date): CheckI
   if (!photo) {
     issues.push(issue('blocking', 'photo-not-in-library', `${place} is not in the photo library (it may have been deleted). Insert it again or remove it.`, use));
   }
+  if (photo?.kill) issues.push(issue('blocking', 'photo-killed', killedPhotoMessage(subject, photo), use));
   if (!use.credit.trim()) issues.push(issue('blocking', 'photo-missing-credit', `${subject} has no credit. Every published photo needs one.`, use));
   if (!use.altText.trim()) {
     issues.push(issue('blocking', 'photo-missing-alt', `${subject} has no alt text, which readers using screen readers depend on.`, use));

@@ -5,7 +5,7 @@ import type { Placement } from '../model/placement';
 import type { PublishMode } from '../model/publishing';
 import { formatUtc } from './embargo-date';
 import { goLiveAt } from './placement';
-import { checkArticle, type CheckIssue } from './prepublish';
+import { checkArticle, killedPhotoMessage, type CheckIssue } from './prepublish';
 import { linkProblem, linksOf } from './publish-links';
 
 /**
@@ -126,6 +126,12 @@ function photoIssues(input: PublishCheckInput, liveAt: number): CheckIssueView[]
   });
 }
 
+/** The social image is sent like the story's photos, so a killed one stops the story too. */
+function socialImageIssues({ article, photos }: PublishCheckInput): CheckIssueView[] {
+  const photo = article.socialImage ? photos.get(article.socialImage) : undefined;
+  return photo?.kill ? [articleIssue('blocking', 'social-image-killed', killedPhotoMessage('The social image', photo))] : [];
+}
+
 /** Keeps codes unique even if two findings ever share one, since warnings are acknowledged by code. */
 function uniqueCodes(issues: CheckIssueView[]): CheckIssueView[] {
   const seen = new Map<string, number>();
@@ -140,7 +146,7 @@ function uniqueCodes(issues: CheckIssueView[]): CheckIssueView[] {
 export function checkForPublishing(input: PublishCheckInput): PublishCheckResult {
   const { article, placement, now, mode } = input;
   const liveAt = placement ? goLiveAt(placement, now.getTime()) : now.getTime();
-  const issues = uniqueCodes([...storyIssues(article), ...linkIssues(article), ...timingIssues(placement, liveAt, mode), ...photoIssues(input, liveAt)]);
+  const issues = uniqueCodes([...storyIssues(article), ...linkIssues(article), ...timingIssues(placement, liveAt, mode), ...photoIssues(input, liveAt), ...socialImageIssues(input)]);
   if (mode === 'publish' && article.status === 'draft') {
     issues.push(articleIssue('warning', 'status-draft', 'The story is still marked Draft: nobody has marked it ready or approved it.'));
   }

@@ -6,6 +6,7 @@ import { formatUtc } from './embargo-date';
 import { ghostNotCarried } from './ghost-plan';
 import { entriesOf, heldUntil, pinnedFirst } from './placement';
 import { photoUsesOf } from './prepublish';
+import { seoFieldsOf } from './seo';
 
 /**
  * What a target will receive when an article is published, said before anything is sent: the
@@ -124,6 +125,21 @@ function wordPressNotCarried(article: Article, placement: Placement | null, feed
     notes.push(`Expires ${formatUtc(placement.expiresAt)}: WordPress cannot take a post down at a set time, so Newsdesk takes it back to a draft then, through the outbox (at its next start if it is not running).`);
   }
   if (feeds.length === 0) notes.push(notPlacedSentence(article));
+  notes.push(...wordPressSeoNotes(article));
+  return notes;
+}
+
+/**
+ * WordPress core has no search or social fields (those belong to plugins, whose fields differ from
+ * site to site): what the editor typed there is said to be left out rather than guessed at.
+ */
+function wordPressSeoNotes(article: Article): string[] {
+  const fields = seoFieldsOf(article);
+  const notes: string[] = [];
+  if (fields.seoTitle.trim() || fields.seoDescription.trim()) notes.push('The site keeps no SEO fields: the SEO title and description are not sent.');
+  if (fields.socialTitle.trim() || fields.socialDescription.trim() || fields.socialImage) {
+    notes.push('The site keeps no social fields: the social title, text and image are not sent; sites sharing the post show its title, excerpt and featured image.');
+  }
   return notes;
 }
 

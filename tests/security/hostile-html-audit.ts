@@ -42,6 +42,19 @@ function urlProblem(tag: string, name: string, value: string): string | null {
   return allowed.includes(scheme) ? null : `<${tag} ${name}="${value}"> uses ${scheme}:`;
 }
 
+/** The meta tags a page may carry to describe itself to search engines and social sites. */
+const DESCRIBING_META = new Set([
+  'description',
+  'og:type',
+  'og:title',
+  'og:description',
+  'og:image',
+  'twitter:card',
+  'twitter:title',
+  'twitter:description',
+  'twitter:image',
+]);
+
 function elementProblems(element: Element, options: AuditOptions): string[] {
   const tag = element.name.toLowerCase();
   const problems: string[] = [];
@@ -50,7 +63,14 @@ function elementProblems(element: Element, options: AuditOptions): string[] {
     const keys = Object.keys(element.attribs).map((key) => key.toLowerCase());
     const isCharset = keys.length === 1 && keys[0] === 'charset';
     const isViewport = element.attribs.name === 'viewport' && keys.every((key) => key === 'name' || key === 'content');
-    if (!options.page || !(isCharset || isViewport)) problems.push(`<meta ${keys.join(' ')}>`);
+    // The page's description for search and sharing: named text only, never http-equiv (a refresh).
+    const described = element.attribs.name ?? element.attribs.property ?? '';
+    const isDescription = DESCRIBING_META.has(described) && keys.length === 2 && keys.includes('content') && (keys.includes('name') || keys.includes('property'));
+    if (!options.page || !(isCharset || isViewport || isDescription)) problems.push(`<meta ${keys.join(' ')}>`);
+    // A picture named for sharing is a path beside the page or a web address, nothing that runs.
+    if (isDescription && /image$/.test(described) && /^\s*(javascript|data|vbscript):/i.test(element.attribs.content ?? '')) {
+      problems.push(`<meta ${described}> names ${element.attribs.content}`);
+    }
   }
   if (tag === 'style' || tag === 'title' || tag === 'head' || tag === 'html' || tag === 'body') {
     if (!options.page) problems.push(`<${tag}> in a fragment`);

@@ -58,7 +58,15 @@ async function desk() {
   });
   const handlers = createPublishingHandlers({
     drafts,
-    media: { getMany: async () => [], filePath: async () => null, exportCopy: async () => {} },
+    media: {
+      getMany: async () => [],
+      filePath: async () => null,
+      exportCopy: async () => {},
+      get: async () => Promise.reject(new Error('no photos here')),
+      killScope: (id) => [id],
+      markKilled: async () => [],
+    },
+    videos: { list: () => [], get: () => { throw new Error('no videos here'); }, find: () => null },
     board: { get: () => EMPTY_BOARD, setArticleDelivery: async () => EMPTY_BOARD },
     settings: { get: () => DEFAULT_SETTINGS },
     targets,

@@ -4,7 +4,8 @@ import type { QuarantinedFile } from '../../../../shared/model/library';
 import { BatchPhotoChanges, type ImportJob, type PhotoPage, type PhotoQuery } from '../../../../shared/model/media-library';
 import { UserFacingError } from '../../../../shared/model/errors';
 import { photoCaptionProblem } from '../../../../shared/rules/caption-limit';
-import { PhotoMetadata, type FieldSources, type Photo } from '../../../../shared/model/photo';
+import { PhotoKill, PhotoMetadata, type FieldSources, type Photo } from '../../../../shared/model/photo';
+import { killedPhotoIds } from '../../../../shared/rules/photo-kill';
 import { DEFAULT_LIMITS, type CreditStyle, type Limits } from '../../../../shared/model/settings';
 import { KeyedLock } from '../drafts/keyed-lock';
 import { Quarantine } from '../drafts/quarantine';
@@ -244,6 +245,24 @@ class FileMediaLibrary implements MediaLibrary {
       await this.writeAll(pairs.map((p) => p.next));
       for (const { next } of pairs) this.undoMemos.delete(next.id);
       return pairs.map((p) => p.next);
+    });
+  }
+
+  killScope(id: string): string[] {
+    return killedPhotoIds(this.expectPhoto(id), this.photos.values());
+  }
+
+  async markKilled(id: string, kill: { at: string; reason: string }): Promise<Photo[]> {
+    this.assertOpen();
+    return this.editLock.run('edits', async () => {
+      const photo = this.expectPhoto(id);
+      const parsed = PhotoKill.safeParse({ ...kill, transmissionReference: photo.metadata.transmissionReference.trim() });
+      if (!parsed.success) throw new UserFacingError('invalid-request', parsed.error.issues[0]?.message ?? 'The kill notice was not valid.');
+      const now = this.now().toISOString();
+      // Every copy of the same agency picture is killed with it, in one all-or-none write.
+      const next = this.killScope(id).map((each) => ({ ...this.expectPhoto(each), kill: parsed.data, updatedAt: now }));
+      await this.writeAll(next);
+      return next;
     });
   }
 

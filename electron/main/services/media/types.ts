@@ -28,6 +28,10 @@ export interface MediaLibrary {
   update(id: string, metadata: Partial<PhotoMetadata>): Promise<Photo>;
   updateMany(ids: readonly string[], changes: BatchPhotoChanges): Promise<{ photos: Photo[]; previous: { id: string; metadata: PhotoMetadata }[] }>;
   restoreMetadata(items: readonly { id: string; metadata: PhotoMetadata }[]): Promise<Photo[]>;
+  /** The photo and every other library copy of the same agency picture (same transmission reference). */
+  killScope(id: string): string[];
+  /** Marks the photo and its copies (killScope) killed, so they are never placed or published again. */
+  markKilled(id: string, kill: { at: string; reason: string }): Promise<Photo[]>;
   /** Writes a copy to `destination` atomically, with the desk's metadata in its XMP when `writeXmp`. */
   exportCopy(id: string, destination: string, options: { writeXmp: boolean }): Promise<void>;
   /** Where the app:// protocol finds a photo's bytes; null for an unknown id or a missing thumbnail. */

@@ -11,6 +11,7 @@ import { articleBodyHtml } from '../../../../shared/rules/article-html';
 import { ninjsPicturesOf, toNinjs } from '../../../../shared/rules/ninjs';
 import { ninjsAvatarsOf } from '../../../../shared/rules/ninjs-avatars';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
+import { extraPhotoIdsOf } from '../../../../shared/rules/seo';
 import { clockSkewNote, feedsOfArticle } from '../../../../shared/rules/publish-plan';
 import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
@@ -100,7 +101,7 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
     const video = job.itemKind === 'video' ? loadVideo(deps, job.articleId) : null;
     // A video goes out as the post it makes (see shared/rules/video-publish.ts), through the same code.
     const article = video ? videoAsArticle(video) : await loadArticle(deps.drafts, job.articleId);
-    const photoIds = [...new Set(photoUsesOf(article).map((use) => use.photoId))];
+    const photoIds = [...new Set([...photoUsesOf(article).map((use) => use.photoId), ...extraPhotoIdsOf(article)])];
     const photos = new Map<string, Photo>((await deps.media.getMany(photoIds)).map((photo) => [photo.id, photo]));
     const board = deps.board.get();
     const placement = board.placements[itemKey(jobItem(job))] ?? null;

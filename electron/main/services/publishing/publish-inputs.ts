@@ -7,6 +7,7 @@ import type { PublishMode, PublishTarget, RemoteRecord } from '../../../../share
 import { checkForPublishing } from '../../../../shared/rules/publish-check';
 import { feedsOfArticle, planPublish } from '../../../../shared/rules/publish-plan';
 import { photoUsesOf } from '../../../../shared/rules/prepublish';
+import { extraPhotoIdsOf } from '../../../../shared/rules/seo';
 import { slugify } from '../../../../shared/rules/slug';
 import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
@@ -51,9 +52,9 @@ export function requireTarget(targets: Pick<TargetsStore, 'get'>, id: string): P
   return target;
 }
 
-/** The library's records of every photo the article uses (lead and inline), by id. */
+/** The library's records of every photo the article uses (lead, inline and social image), by id. */
 export async function photosOf(media: Pick<MediaLibrary, 'getMany'>, article: Article): Promise<Map<string, Photo>> {
-  const ids = [...new Set(photoUsesOf(article).map((use) => use.photoId))];
+  const ids = [...new Set([...photoUsesOf(article).map((use) => use.photoId), ...extraPhotoIdsOf(article)])];
   const photos = ids.length === 0 ? [] : await media.getMany(ids);
   return new Map(photos.map((photo) => [photo.id, photo]));
 }

@@ -1,3 +1,4 @@
+import type { photoKillChannels } from '../../../../shared/ipc/photo-kill-contract';
 import type { publishingChannels } from '../../../../shared/ipc/publishing-contract';
 import { UserFacingError } from '../../../../shared/model/errors';
 import type { Article } from '../../../../shared/model/article';
@@ -6,6 +7,7 @@ import { bylineSentences } from './byline-plan';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { DraftStore } from '../drafts/types';
 import type { BoardStore } from '../feeds/board-store';
+import type { VideoStore } from '../feeds/video-store';
 import type { MediaLibrary } from '../media/types';
 import type { SettingsService } from '../settings/settings-service';
 import { testConnection as realTestConnection, type ConnectionTarget } from './connection-test';
@@ -14,7 +16,6 @@ import { writeNinjsExport } from './export/ninjs-export';
 import type { HttpClient } from './http/http-client';
 import type { Outbox } from './outbox/outbox';
 import { checkArticle, checkVideo, exportName, photosOf, placementOf, refusalOf, remoteRecordOf, requireTarget, type CheckedArticle } from './publish-inputs';
-import type { VideoStore } from '../feeds/video-store';
 import { ninjsVideoOf, videoAsArticle } from '../../../../shared/rules/video-publish';
 import type { RemoteRecords } from './remote/remote-records';
 import { articleFromRemote } from './remote/remote-to-article';
@@ -22,16 +23,17 @@ import type { TargetsStore } from './targets/targets-store';
 import type { CorrectionsStore } from '../corrections/corrections-log';
 import type { DeskClock } from '../../../../shared/rules/corrections';
 import { createKillHandlers } from './kill-handlers';
+import { createPhotoKillHandlers } from './photo-kill-handlers';
 import { createStoryLifeHandlers } from './story-life-handlers';
 
-export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels>;
+export type PublishingHandlers = Pick<Handlers, keyof typeof publishingChannels | keyof typeof photoKillChannels>;
 
 export interface PublishingHandlerServices {
-  drafts: Pick<DraftStore, 'get' | 'save'>;
-  media: Pick<MediaLibrary, 'getMany' | 'filePath' | 'exportCopy'>;
+  drafts: Pick<DraftStore, 'get' | 'save' | 'list'>;
+  media: Pick<MediaLibrary, 'getMany' | 'filePath' | 'exportCopy' | 'get' | 'killScope' | 'markKilled'>;
   board: Pick<BoardStore, 'get' | 'setArticleDelivery'>;
-  /** Video items, published and exported as the posts they make. */
-  videos?: Pick<VideoStore, 'get' | 'find'>;
+  /** Video items: published and exported as the posts they make; the photo kill searches their posters. */
+  videos: Pick<VideoStore, 'get' | 'find' | 'list'>;
   settings: Pick<SettingsService, 'get'>;
   targets: TargetsStore;
   outbox: Outbox;
@@ -88,6 +90,7 @@ export function createPublishingHandlers(services: PublishingHandlerServices): P
   return {
     ...createStoryLifeHandlers({ ...inputs, now }),
     ...createKillHandlers({ ...inputs, now }),
+    ...createPhotoKillHandlers({ ...inputs, now }),
     'targets:list': () => targets.list(),
     'targets:save': (input) => targets.save(input),
     'targets:remove': async ({ id }) => {

@@ -39,44 +39,46 @@ export function lastMode(record: RemoteRecord, jobs: readonly PublishJob[]): Pub
   return job?.mode ?? null;
 }
 
+/** The sites where the story has a post, with what Newsdesk knows of it. */
+export async function sitesOf(services: Pick<StoryLifeServices, 'targets' | 'records'>, articleId: string): Promise<{ target: PublishTarget; record: RemoteRecord }[]> {
+  const found: { target: PublishTarget; record: RemoteRecord }[] = [];
+  for (const target of services.targets.list()) {
+    const record = await remoteRecordOf(services.records, target.id, articleId);
+    if (ON_A_SITE(record)) found.push({ target, record });
+  }
+  return found;
+}
+
+/** Pushes the changed story where it is live (a correction, a replaced photo); says where it was not pushed and why. */
+export async function pushUpdateWhereLive(services: StoryLifeServices, article: Article): Promise<Omit<AddCorrectionResult, 'entry'>> {
+  const { outbox } = services;
+  const jobs: PublishJob[] = [];
+  const notPushed: string[] = [];
+  for (const { target, record } of await sitesOf(services, article.id)) {
+    // A killed story is never pushed again by a note: its text must stay off the site.
+    if (record.retracted || record.killed) continue;
+    const mode = lastMode(record, outbox.list());
+    if (mode === null) {
+      notPushed.push(`“${target.name}”: Newsdesk does not know whether the post there is live or a draft; publish the story there again to send the change.`);
+      continue;
+    }
+    const { check } = await checkArticle(services, { articleId: article.id, targetId: target.id, mode }, services.now());
+    // Warnings were weighed when the story first went out; only what blocks any publish stops the update.
+    if (check.blocking.length > 0) {
+      notPushed.push(`“${target.name}”: ${check.blocking.map((issue) => issue.message).join(' ')}`);
+      continue;
+    }
+    jobs.push(await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode }));
+  }
+  return { jobs, notPushed };
+}
+
 export function createStoryLifeHandlers(services: StoryLifeServices) {
   const { drafts, targets, outbox, records, corrections } = services;
 
-  const sitesOf = async (articleId: string): Promise<{ target: PublishTarget; record: RemoteRecord }[]> => {
-    const found: { target: PublishTarget; record: RemoteRecord }[] = [];
-    for (const target of targets.list()) {
-      const record = await remoteRecordOf(records, target.id, articleId);
-      if (ON_A_SITE(record)) found.push({ target, record });
-    }
-    return found;
-  };
-
-  /** Pushes the corrected story where it is live; says where it was not pushed and why. */
-  const pushUpdate = async (article: Article): Promise<Omit<AddCorrectionResult, 'entry'>> => {
-    const jobs: PublishJob[] = [];
-    const notPushed: string[] = [];
-    for (const { target, record } of await sitesOf(article.id)) {
-      // A killed story is never pushed again by a note: its text must stay off the site.
-      if (record.retracted || record.killed) continue;
-      const mode = lastMode(record, outbox.list());
-      if (mode === null) {
-        notPushed.push(`“${target.name}”: Newsdesk does not know whether the post there is live or a draft; publish the story there again to send the note.`);
-        continue;
-      }
-      const { check } = await checkArticle(services, { articleId: article.id, targetId: target.id, mode }, services.now());
-      // Warnings were weighed when the story first went out; only what blocks any publish stops the update.
-      if (check.blocking.length > 0) {
-        notPushed.push(`“${target.name}”: ${check.blocking.map((issue) => issue.message).join(' ')}`);
-        continue;
-      }
-      jobs.push(await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode }));
-    }
-    return { jobs, notPushed };
-  };
-
   return {
     'publish:onSites': async ({ articleId }: { articleId: string }): Promise<StoryOnSite[]> =>
-      (await sitesOf(articleId)).map(({ target, record }) => ({
+      (await sitesOf(services, articleId)).map(({ target, record }) => ({
         targetId: target.id,
         targetName: target.name,
         kind: target.kind,
@@ -117,7 +119,7 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
         await corrections.remove(articleId, entry.id).catch(() => undefined);
         throw error;
       }
-      return { entry, ...(await pushUpdate(await drafts.get(articleId))) };
+      return { entry, ...(await pushUpdateWhereLive(services, await drafts.get(articleId))) };
     },
   };
 }

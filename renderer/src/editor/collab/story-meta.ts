@@ -2,9 +2,13 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { Article } from '../../../../shared/model/article';
 import { STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
+import type { SeoKey } from '../../../../shared/rules/seo';
 
 /** The metadata fields shared through the story document, one key each in its Y.Map `meta`. */
-export type SharedMeta = Pick<Article, 'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status' | 'leadPhoto'>;
+export type SharedMeta = Pick<
+  Article,
+  'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status' | 'leadPhoto' | SeoKey
+>;
 export type SharedMetaKey = keyof SharedMeta;
 
 /**
@@ -21,6 +25,11 @@ const FIELD_SCHEMAS: { [K in SharedMetaKey]: z.ZodType<SharedMeta[K]> } = {
   tags: z.array(z.string().max(80)).max(50),
   byline: z.array(z.object({ name: z.string().max(120), role: z.string().max(120), avatar: z.string().nullable() })).max(20),
   leadPhoto: Article.shape.leadPhoto,
+  seoTitle: Article.shape.seoTitle,
+  seoDescription: Article.shape.seoDescription,
+  socialTitle: Article.shape.socialTitle,
+  socialDescription: Article.shape.socialDescription,
+  socialImage: Article.shape.socialImage,
 };
 
 export const SHARED_META_KEYS = Object.keys(FIELD_SCHEMAS) as SharedMetaKey[];
@@ -61,8 +70,9 @@ export function writeMeta(map: Y.Map<unknown>, patch: Partial<SharedMeta>, origi
   const doc = map.doc;
   const write = () => {
     for (const key of SHARED_META_KEYS) {
-      if (!(key in patch)) continue;
       const value = patch[key];
+      // Absent (a file from before the field): nothing to share; an emptied field is '' or null.
+      if (value === undefined) continue;
       // Plain JSON values: what Y.Map stores as is, without a nested shared type.
       map.set(key, typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value);
     }

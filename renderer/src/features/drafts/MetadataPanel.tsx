@@ -5,6 +5,7 @@ import { slugify } from '../../../../shared/rules/slug';
 import { LeadPhotoField } from '../article-photos';
 import { DeskStatusView, PhotoRequestField, useDeskStory } from '../desk';
 import { BylineEditor } from './BylineEditor';
+import { SeoFields } from './SeoFields';
 import { TagInput } from './TagInput';
 import type { MetaPatch } from './useDraftSession';
 
@@ -180,6 +181,8 @@ export function MetadataPanel({ article, sections, autoFocusHeadline, onChange, 
         </span>
         <TagInput tags={article.tags} onChange={(tags) => onChange({ tags })} />
       </div>
+
+      <SeoFields article={article} onChange={onChange} />
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../shared/model/article';
+import type { SeoKey } from '../../../../shared/rules/seo';
 import { slugify } from '../../../../shared/rules/slug';
 import { call } from '../../api/newsdesk';
 import { serializeBody } from '../../editor/body-serializer';
@@ -8,7 +9,7 @@ import { createStoryLink, type StoryLink } from '../../editor/collab/story-link'
 import { DraftSaver, type SaveReason, type SaveState } from './autosave';
 import { createValueStore, type ValueStore } from './value-store';
 
-export type MetaPatch = Partial<Pick<Article, 'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status' | 'leadPhoto'>>;
+export type MetaPatch = Partial<Pick<Article, 'headline' | 'dek' | 'slug' | 'slugEdited' | 'byline' | 'section' | 'tags' | 'status' | 'leadPhoto' | SeoKey>>;
 
 export interface DraftSession {
   article: Article | null;

@@ -12,6 +12,7 @@ import { ChipInput } from '../../ui/components/ChipInput';
 import { MetadataField } from './MetadataField';
 import { MetadataWarnings, PhotoFile, RestrictionWarnings } from './PhotoFacts';
 import { Thumbnail } from '../../ui/photos/Thumbnail';
+import { PhotoKillSection } from './PhotoKillSection';
 import { usePhotoEdits, type SaveState } from './usePhotoEdits';
 
 /** Fields whose text runs to sentences get a growing text area; the rest are one line. */
@@ -131,6 +132,7 @@ export function PhotoEditor({ photo, creditStyle, writeXmpOnExport, onWriteXmpOn
       <div className="nd-photo-editor__preview">
         <Thumbnail id={photo.id} alt={values.altText} />
       </div>
+      <PhotoKillSection photo={photo} onKilled={onSaved} />
       <RestrictionWarnings restrictions={restrictions} />
       <MetadataWarnings warnings={saved.metadataWarnings} />
       <p className="nd-field__hint nd-photo-editor__undo">Changes save by themselves. {MOD}Z undoes one.</p>

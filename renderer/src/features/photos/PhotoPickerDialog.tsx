@@ -1,5 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
+import { killedPhotoMessage } from '../../../../shared/rules/prepublish';
+import { photoDisplayName } from '../../../../shared/rules/photo-use';
 import { Icon } from '../../ui/components/Icon';
 import { ModalDialog } from '../../ui/components/ModalDialog';
 import { ImportPanel } from './ImportPanel';
@@ -45,8 +47,16 @@ function PickerContent({ onPick, onClose }: Pick<PhotoPickerDialogProps, 'onPick
   const { creditStyle } = usePhotoDeskSettings();
 
   const chosen = page.items.find((photo) => selected.has(photo.id)) ?? null;
+  const [refused, setRefused] = useState<string | null>(null);
   const pick = (photo: Photo | null) => {
-    if (photo) onPick(photo);
+    if (!photo) return;
+    // A killed photo stays in the library for its notice, but is never placed again.
+    if (photo.kill) {
+      setRefused(killedPhotoMessage(`“${photoDisplayName(photo)}”`, photo));
+      return;
+    }
+    setRefused(null);
+    onPick(photo);
   };
 
   const importFromDisk = async () => {
@@ -92,9 +102,9 @@ function PickerContent({ onPick, onClose }: Pick<PhotoPickerDialogProps, 'onPick
         </button>
       </div>
       <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} variant="inline" />
-      {page.error && (
-        <p className="nd-dialog__error" role="alert">
-          {page.error}
+      {(page.error || refused) && (
+        <p className="nd-dialog__error" role="alert" data-testid="picker-refused">
+          {page.error || refused}
         </p>
       )}
       <div className="nd-picker__body">

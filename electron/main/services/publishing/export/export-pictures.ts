@@ -64,12 +64,14 @@ export async function copyPicturesBeside(
   photos: ReadonlyMap<string, Photo>,
   destination: string,
   copyPhoto: CopyPhoto,
+  /** Library photos the page refers to beyond the story's own (the HTML page's social image). */
+  alsoCopy: readonly string[] = [],
 ): Promise<Map<string, ExportedPicture>> {
   const folderName = filesFolderName(destination);
   const folder = join(dirname(destination), folderName);
   const taken = new Set<string>();
   const copies: { id: string; name: string; avatar?: Uint8Array }[] = [];
-  for (const id of new Set(photoUsesOf(article).map((use) => use.photoId))) {
+  for (const id of new Set([...photoUsesOf(article).map((use) => use.photoId), ...alsoCopy])) {
     const photo = photos.get(id);
     if (!photo) continue;
     const base = pictureBaseName(photo);

@@ -1,7 +1,8 @@
 import type { Article } from '../../../../../shared/model/article';
 import type { Photo } from '../../../../../shared/model/photo';
 import { articleHtml } from '../../../../../shared/rules/article-html';
-import { htmlPage } from '../../../../../shared/rules/article-html-page';
+import { articlePageHead, htmlPage } from '../../../../../shared/rules/article-html-page';
+import { extraPhotoIdsOf } from '../../../../../shared/rules/seo';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { cleanArticleHtml } from './clean-html';
 import { avatarFileKey, copyPicturesBeside, photoCount, type CopyPhoto } from './export-pictures';
@@ -22,7 +23,7 @@ export { filesFolderName } from './export-pictures';
 
 export interface HtmlExportRequest {
   article: Article;
-  /** The library's records of the photos the article uses (lead and inline), by id. */
+  /** The library's records of the photos the article uses (lead, inline and social image), by id. */
   photos: ReadonlyMap<string, Photo>;
   /** Writes a copy of a library photo (with the desk's XMP credit when the setting says so). */
   copyPhoto: CopyPhoto;
@@ -39,10 +40,11 @@ export interface HtmlExportResult {
 export async function writeHtmlExport(request: HtmlExportRequest): Promise<HtmlExportResult> {
   const { article, photos, copyPhoto, destination } = request;
   // Pictures first, the page last: a page on disk never points at a picture that is not there yet.
-  const pictures = await copyPicturesBeside(article, photos, destination, copyPhoto);
+  const pictures = await copyPicturesBeside(article, photos, destination, copyPhoto, extraPhotoIdsOf(article));
   const photoSrc = (id: string): string | null => pictures.get(id)?.relative ?? null;
   const avatarSrc = (index: number): string | null => pictures.get(avatarFileKey(index))?.relative ?? null;
   const markup = cleanArticleHtml(articleHtml(article, { photoSrc, avatarSrc }));
-  await writeFileAtomic(destination, htmlPage(article.headline, markup));
+  const { title, head } = articlePageHead(article, photoSrc);
+  await writeFileAtomic(destination, htmlPage(title, markup, head));
   return { path: destination, photos: photoCount(pictures) };
 }

@@ -38,6 +38,15 @@ export interface GhostPostFields {
   feature_image: string | null;
   feature_image_caption: string | null;
   feature_image_alt: string | null;
+  // Search and social fields (Ghost keeps them in posts_meta; null clears one).
+  meta_title: string | null;
+  meta_description: string | null;
+  og_title: string | null;
+  og_description: string | null;
+  og_image: string | null;
+  twitter_title: string | null;
+  twitter_description: string | null;
+  twitter_image: string | null;
   /** Staff users credited, the first the primary author; absent leaves them as they are. */
   authors?: { id: string }[];
 }

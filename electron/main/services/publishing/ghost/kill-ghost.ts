@@ -10,7 +10,7 @@ import { postSummary } from './publish-ghost';
 
 /**
  * A kill on Ghost: the post's Lexical becomes one HTML card with the notice (marked, as the byline
- * line is), its excerpt empty and its feature image gone; sent with the updated_at it was read with,
+ * line is), its excerpt empty, its feature image and its search and social text and images gone; sent with the updated_at it was read with,
  * so an edit made on the site in between is Ghost's 409 and a conflict.
  */
 
@@ -31,6 +31,17 @@ function noticeLexical(notice: KillNotice): string {
   });
 }
 
+/** What a shared link and search results would still show of the withdrawn story: cleared too. */
+const CLEARED_SHARING = {
+  meta_description: null,
+  og_title: null,
+  og_description: null,
+  og_image: null,
+  twitter_title: null,
+  twitter_description: null,
+  twitter_image: null,
+} as const;
+
 function ghostKill(api: GhostApi): SiteKill<GhostPost> {
   return {
     cms: 'Ghost',
@@ -49,7 +60,7 @@ function ghostKill(api: GhostApi): SiteKill<GhostPost> {
     isKilled: (post) => isKillNoticeContent(post.lexical ?? '') || isKillNoticeContent((post.lexical ?? '').replace(/\\"/g, '"')),
     async replace(post, notice, signal) {
       try {
-        const fields = { lexical: noticeLexical(notice), custom_excerpt: '', feature_image: null, feature_image_caption: null, feature_image_alt: null, updated_at: post.updated_at };
+        const fields = { lexical: noticeLexical(notice), custom_excerpt: '', feature_image: null, feature_image_caption: null, feature_image_alt: null, ...CLEARED_SHARING, updated_at: post.updated_at };
         return { post: await api.updatePost(post.id, fields, signal) };
       } catch (error) {
         if (!(error instanceof GhostCollision)) throw error;

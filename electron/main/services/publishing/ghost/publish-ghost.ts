@@ -5,7 +5,8 @@ import type { ConflictVersions, GhostTarget, PendingCreate, PublishPlan, RemoteM
 import { articleBodyHtml } from '../../../../../shared/rules/article-html';
 import { escapeHtml } from '../../../../../shared/rules/html-escape';
 import { planPublish } from '../../../../../shared/rules/publish-plan';
-import { photoUsesOf } from '../../../../../shared/rules/prepublish';
+import { photoUsesOf, type PhotoUseRef } from '../../../../../shared/rules/prepublish';
+import { extraPhotoIdsOf, sentSeo, seoFieldsOf } from '../../../../../shared/rules/seo';
 import { cleanArticleHtml } from '../export/clean-html';
 import type { PublishOutcome } from '../outbox/publisher';
 import { emptyRemoteRecord, RecordKeeper } from '../remote/remote-records';
@@ -49,6 +50,35 @@ export function ghostTextFingerprint(post: { title: string; custom_excerpt?: str
   return createHash('sha256').update(JSON.stringify([post.title, post.custom_excerpt ?? '', words])).digest('hex').slice(0, 32);
 }
 
+/** The social image as one more photo to upload (once, like the others); it has no caption of its own. */
+function socialImageUse(article: Article): PhotoUseRef[] {
+  return extraPhotoIdsOf(article).map((photoId) => ({ where: 'lead' as const, index: 0, photoId, caption: '', credit: '', altText: '' }));
+}
+
+/**
+ * Ghost's search and social fields. The titles and texts go as typed, or as what they fall back to
+ * (the headline, the dek) so the site shows the same as the HTML export; the social image only when
+ * one was chosen, as Ghost itself shows the feature image when og_image is empty.
+ */
+function seoFieldsFor(article: Article, uploaded: ReadonlyMap<string, RemoteMedia>): Pick<GhostPostFields, SeoField> {
+  const seo = sentSeo(article);
+  const fields = seoFieldsOf(article);
+  const image = fields.socialImage ? (uploaded.get(fields.socialImage)?.sourceUrl ?? null) : null;
+  const orNull = (text: string) => text || null;
+  return {
+    meta_title: orNull(seo.title),
+    meta_description: orNull(seo.description),
+    og_title: orNull(seo.socialTitle),
+    og_description: orNull(seo.socialDescription),
+    og_image: image,
+    twitter_title: orNull(seo.socialTitle),
+    twitter_description: orNull(seo.socialDescription),
+    twitter_image: image,
+  };
+}
+
+type SeoField = 'meta_title' | 'meta_description' | 'og_title' | 'og_description' | 'og_image' | 'twitter_title' | 'twitter_description' | 'twitter_image';
+
 function bodyHtml(article: Article, src: (photoId: string) => string | null): string {
   return cleanArticleHtml(articleBodyHtml(article.body, { photoSrc: src }));
 }
@@ -63,7 +93,7 @@ export async function publishToGhost(input: GhostJobInput): Promise<PublishOutco
     const existing = await checkExistingPost(context, keeper, ghostPosts(input, api, keeper));
     if (existing.kind === 'conflict') return existing;
 
-    const photoInput = { context, api, keeper, siteUrl: target.siteUrl, targetId: target.id, articleId: article.id, media: input.media, writeXmp: input.writeXmp, uses: uniquePhotoUses(photoUsesOf(article)), photos: input.photos, now: now() };
+    const photoInput = { context, api, keeper, siteUrl: target.siteUrl, targetId: target.id, articleId: article.id, media: input.media, writeXmp: input.writeXmp, uses: uniquePhotoUses([...photoUsesOf(article), ...socialImageUse(article)]), photos: input.photos, now: now() };
     const creates: PendingCreate[] = photosToUpload(photoInput);
     if (!existing.post) creates.push({ kind: 'post', key: job.clientKey });
     if (creates.length > 0) await keeper.announce(creates);
@@ -162,6 +192,7 @@ function postFields(
     feature_image: leadMedia?.sourceUrl ?? null,
     feature_image_caption: lead && leadMedia ? ghostCaption(lead.caption, lead.credit) : null,
     feature_image_alt: lead && leadMedia ? lead.altText.trim().slice(0, 191) : null,
+    ...seoFieldsFor(article, uploaded),
   };
   if (article.slug.trim()) fields.slug = article.slug.trim();
   if (plan.status === 'future' && plan.goLiveAt) {
