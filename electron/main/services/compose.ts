@@ -45,6 +45,7 @@ import { createHttpClient, type HttpClient } from './publishing/http/http-client
 import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
+import { createImportHandlers } from './publishing/import/import-handlers';
 import { openRemoteRecords, type RemoteRecords } from './publishing/remote/remote-records';
 import { openCorrectionsStore, type CorrectionsStore } from './corrections/corrections-log';
 import type { SecretBox } from './publishing/targets/secret-box';
@@ -302,6 +303,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
     ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
     ...createPublishingHandlers({ drafts: draftsFromOutside, media, board: feeds, settings, ...publishing, chooseSavePath: options.chooseSavePath }),
+    ...createImportHandlers({ libraryDir, drafts, media, settings, targets: publishing.targets, records: publishing.records, http: publishing.http, remoteImages: options.remoteImages }),
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),
