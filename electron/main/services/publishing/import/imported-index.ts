@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RemoteRecord } from '../../../../../shared/model/publishing';
 import type { DraftStore } from '../../drafts/types';
@@ -20,28 +20,61 @@ export interface ImportedArticle {
 /** The key of a post id of either CMS (WordPress numbers, Ghost hex strings). */
 export const postKey = (postId: number | string): string => String(postId);
 
-export async function importedPosts(libraryDir: string, targetId: string, drafts: Pick<DraftStore, 'summaryById'>): Promise<Map<string, ImportedArticle>> {
-  const found = new Map<string, ImportedArticle>();
-  const dir = join(remoteRecordsDir(libraryDir), targetId);
+/**
+ * Per record file: the post and article it names, as read when the file was last replaced. Every
+ * record write is an atomic rename, so a file with the same inode, size and time is the one read
+ * before; only new or replaced files are read again (importing one post at a time would otherwise
+ * read every record of the target at every post).
+ */
+interface SeenRecord {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  post: string | null;
+  articleId: string;
+}
+const seenFiles = new Map<string, SeenRecord>();
+
+async function readRecord(path: string, targetId: string): Promise<Pick<SeenRecord, 'post' | 'articleId'>> {
+  try {
+    const parsed = RemoteRecord.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    if (parsed.success && parsed.data.postId !== null && parsed.data.targetId === targetId) return { post: postKey(parsed.data.postId), articleId: parsed.data.articleId };
+  } catch {
+    // Unreadable or gone meanwhile: it names no post.
+  }
+  return { post: null, articleId: '' };
+}
+
+async function recordsIn(dir: string, targetId: string): Promise<Map<string, string>> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return found;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw error;
   }
+  const articles = new Map<string, string>();
   for (const name of names) {
     if (!name.endsWith('.json')) continue;
-    let parsed: ReturnType<typeof RemoteRecord.safeParse>;
-    try {
-      parsed = RemoteRecord.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8')));
-    } catch {
-      continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    let seen = seenFiles.get(path);
+    if (!seen || seen.ino !== info.ino || seen.size !== info.size || seen.mtimeMs !== info.mtimeMs) {
+      seen = { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, ...(await readRecord(path, targetId)) };
+      seenFiles.set(path, seen);
     }
-    if (!parsed.success || parsed.data.postId === null || parsed.data.targetId !== targetId) continue;
-    const article = drafts.summaryById(parsed.data.articleId);
-    if (!article) continue;
-    found.set(postKey(parsed.data.postId), { articleId: parsed.data.articleId, headline: article.summary.headline, inTrash: article.location === 'trash' });
+    if (seen.post !== null) articles.set(seen.post, seen.articleId);
+  }
+  return articles;
+}
+
+export async function importedPosts(libraryDir: string, targetId: string, drafts: Pick<DraftStore, 'summaryById'>): Promise<Map<string, ImportedArticle>> {
+  const found = new Map<string, ImportedArticle>();
+  for (const [post, articleId] of await recordsIn(join(remoteRecordsDir(libraryDir), targetId), targetId)) {
+    // Whether the article still exists is asked each time (it is in memory): a deleted one frees its post.
+    const article = drafts.summaryById(articleId);
+    if (article) found.set(post, { articleId, headline: article.summary.headline, inTrash: article.location === 'trash' });
   }
   return found;
 }
