@@ -13,7 +13,6 @@ import type { SiteSource, SourcePost } from './site-source';
  */
 
 interface ImportedGhostPost extends GhostPost {
-  created_at?: string | null;
   feature_image_caption?: string | null;
   feature_image_alt?: string | null;
   authors?: { name?: unknown }[];
@@ -65,7 +64,7 @@ export function ghostSource(target: GhostTarget, adminApiKey: string, http: Http
         posts: posts.map((post) => ({
           remoteId: post.id,
           title: typeof post.title === 'string' ? post.title : '',
-          date: post.published_at ?? post.updated_at ?? post.created_at ?? '',
+          date: post.published_at ?? (typeof post.updated_at === 'string' ? post.updated_at : ''),
           status: typeof post.status === 'string' ? post.status : '',
           author: authorOf(post),
           link: typeof post.url === 'string' ? post.url : '',

@@ -63,15 +63,16 @@ function markCredit(figcaption: Element, style: CreditStyle): void {
   const open = text.data.lastIndexOf('(');
   if (open < 0 || collapse(text.data.slice(open)).replace(/\.$/u, '') !== `(${split.credit})`) return;
   text.data = text.data.slice(0, open).trimEnd();
-  const [span] = parseDocument(` <span class="${CREDIT_CLASS}">${escapeHtml(split.credit)}</span>`).children;
+  const [span] = parseDocument(`<span class="${CREDIT_CLASS}">${escapeHtml(split.credit)}</span>`).children;
   if (span) DomUtils.append(text, span);
 }
 
 function figcaptionOf(img: Element): Element | null {
   let parent = img.parent;
+  // A picture's caption is its figure's, however deep the <img> sits in it (a link, a <picture>).
   for (let depth = 0; parent && depth < 8; depth += 1) {
-    if (DomUtils.isTag(parent as ChildNode) && (parent as Element).name === 'figure') {
-      return DomUtils.findOne((element) => element.name === 'figcaption', (parent as Element).children, true);
+    if (DomUtils.isTag(parent) && parent.name === 'figure') {
+      return DomUtils.findOne((element) => element.name === 'figcaption', parent.children, true);
     }
     parent = parent.parent;
   }

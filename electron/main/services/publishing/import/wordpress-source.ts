@@ -45,6 +45,12 @@ async function authorNames(api: WordPressApi, ids: readonly number[], signal: Ab
   return names;
 }
 
+/** The post's slug (the REST answer has it; the publisher's type does not need it). */
+function slugOf(post: WpPost): string {
+  const slug = (post as unknown as { slug?: unknown }).slug;
+  return typeof slug === 'string' ? slug : '';
+}
+
 export function wordPressSource(target: WordPressTarget, password: string, http: HttpClient): SiteSource {
   const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password, http });
 
@@ -107,7 +113,7 @@ export function wordPressSource(target: WordPressTarget, password: string, http:
         title: post.title.raw,
         excerpt: post.excerpt?.raw ?? '',
         html: post.content.raw,
-        slug: typeof (post as WpPost & { slug?: unknown }).slug === 'string' ? ((post as WpPost & { slug: string }).slug) : '',
+        slug: slugOf(post),
         author: names.get(post.author ?? 0) ?? '',
         lead,
         summary: postSummary(post),
