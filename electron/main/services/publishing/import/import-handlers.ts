@@ -54,12 +54,9 @@ export function createImportHandlers(services: ImportHandlerServices): ImportHan
       const target = requireTarget(services.targets, targetId);
       const source = await sourceFor(target);
       const signal = new AbortController().signal;
-      let listed;
-      try {
-        listed = await source.list({ search, page, perPage }, signal);
-      } catch (error) {
+      const listed = await source.list({ search, page, perPage }, signal).catch((error: unknown) => {
         throw new UserFacingError('io', `The posts of “${target.name}” could not be listed: ${messageOf(error)}`);
-      }
+      });
       const imported = await importedPosts(services.libraryDir, target.id, services.drafts);
       return {
         ...listed,

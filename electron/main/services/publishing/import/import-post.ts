@@ -43,7 +43,7 @@ interface Brought {
   leftOut: string[];
 }
 
-const fit = (text: string, max: number | undefined): string => text.trim().slice(0, max ?? text.length);
+const fit = (text: string, max: number | null | undefined): string => text.trim().slice(0, max ?? text.length);
 
 async function bringPictures(deps: ImportDeps, source: SiteSource, post: SourcePost, pictures: ReturnType<typeof readImportedHtml>['pictures']): Promise<Brought> {
   const brought: Brought = { media: [], photos: new Map(), leadPhoto: null, leftOut: [] };
