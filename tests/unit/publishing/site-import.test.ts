@@ -136,7 +136,7 @@ describe('importing from a site that answers badly', () => {
     expect(imported!.leftOut).toHaveLength(2);
     expect(imported!.leftOut[0]).toMatch(/^The picture http:\/\/127\.0\.0\.1:\d+\/pics\/gone\.jpg could not be brought in \(127\.0\.0\.1 answered 404 Not Found\); it was left out\.$/);
     expect(imported!.leftOut[1]).toBe('The CMS version holds an embedded frame, which Newsdesk articles cannot hold; it was left out.');
-    expect(noContent!.message).toBe('Post 8 could not be imported: WordPress answered the request for post 8 with something that is not a post.');
+    expect(noContent!.message).toBe('Post 8 could not be imported: WordPress answered with something that is not a post.');
     expect(brokenJson!.message).toBe('Post 9 could not be imported: WordPress answered the request to read the post with something that is not JSON (HTTP 200).');
     expect(again!.message).toBe('Already in Newsdesk as “Post 7 & more”; not imported twice.');
     expect(again!.articleId).toBe(imported!.articleId);
@@ -159,6 +159,23 @@ describe('importing from a site that answers badly', () => {
     await desk.call('targets:save', { id: targetId, kind: 'wordpress', name: 'The Daily', siteUrl: listed.url, user: 'editor' });
     const page = await desk.call('siteImport:list', { targetId });
     expect(page.posts[0]!.importedAs).toEqual({ articleId: article.id, headline: 'Post 7 & more' });
+  });
+
+  it('Ghost: HTML where the posts should be, a post id that is not there, the search sent as a filter', async () => {
+    const key = `${'a'.repeat(24)}:${'b'.repeat(64)}`;
+    const site = await fakeSite({
+      '/ghost/api/admin/posts/': () => ({ status: 200, type: 'text/html', body: '<!doctype html><p>Ghost is starting…</p>' }),
+    });
+    const desk = await openDesk();
+    const target = await desk.call('targets:save', { kind: 'ghost', name: 'Ghost Gazette', siteUrl: site.url, secret: key });
+    const failure = await desk.failure('siteImport:list', { targetId: target.id, search: "Harbour's future" });
+    expect(failure.message).toBe('The posts of “Ghost Gazette” could not be listed: Ghost answered the request to list the posts with something that is not a list of posts (HTTP 200).');
+    const { results } = await desk.call('siteImport:import', { targetId: target.id, postIds: ['0123456789abcdef01234567', 12] });
+    expect(results.map((result) => result.message)).toEqual([
+      'Post 0123456789abcdef01234567 could not be imported: it is no longer on the site.',
+      'Post 12 could not be imported: it is not a Ghost post id.',
+    ]);
+    expect(site.asked).toContain('GET /ghost/api/admin/posts/');
   });
 
   it('a ninjs endpoint and a site without its secret are refused with a sentence', async () => {

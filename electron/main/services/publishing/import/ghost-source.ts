@@ -76,11 +76,11 @@ export function ghostSource(target: GhostTarget, adminApiKey: string, http: Http
     },
 
     async read(remoteId, signal): Promise<SourcePost> {
-      if (typeof remoteId !== 'string') throw new PublishError('rejected', 'That is not a Ghost post id.');
+      if (typeof remoteId !== 'string') throw new PublishError('rejected', 'it is not a Ghost post id.');
       const response = await get(`/posts/${encodeURIComponent(remoteId)}/?formats=lexical,html&include=authors`, signal);
-      if (response.status === 404) throw new PublishError('rejected', `Post ${remoteId} is no longer on the site.`);
+      if (response.status === 404) throw new PublishError('rejected', 'it is no longer on the site.');
       const [post] = bodyOf(response, 'read the post').posts as unknown[];
-      if (!isPost(post) || typeof post.title !== 'string') throw new PublishError('server', `Ghost answered the request for post ${remoteId} with something that is not a post.`);
+      if (!isPost(post) || typeof post.title !== 'string') throw new PublishError('server', 'Ghost answered with something that is not a post.');
       const lead = typeof post.feature_image === 'string' && post.feature_image.trim() !== ''
         ? { url: post.feature_image, caption: post.feature_image_caption ?? '', alt: post.feature_image_alt ?? '', mediaId: 0 }
         : null;

@@ -99,11 +99,11 @@ export function wordPressSource(target: WordPressTarget, password: string, http:
     },
 
     async read(remoteId, signal): Promise<SourcePost> {
-      if (typeof remoteId !== 'number') throw new PublishError('rejected', 'That is not a WordPress post id.');
+      if (typeof remoteId !== 'number') throw new PublishError('rejected', 'it is not a WordPress post id.');
       const post = await api.getPost(remoteId, signal);
-      if (!post || post.status === 'trash') throw new PublishError('rejected', `Post ${remoteId} is no longer on the site${post ? ' (it is in the trash)' : ''}.`);
+      if (!post || post.status === 'trash') throw new PublishError('rejected', post ? 'it is in the trash on the site.' : 'it is no longer on the site.');
       if (!isPost(post) || typeof post.content?.raw !== 'string' || typeof post.title?.raw !== 'string') {
-        throw new PublishError('server', `WordPress answered the request for post ${remoteId} with something that is not a post.`);
+        throw new PublishError('server', 'WordPress answered with something that is not a post.');
       }
       const notes: string[] = [];
       const lead = await readLead(post.featured_media ?? 0, signal, notes);
