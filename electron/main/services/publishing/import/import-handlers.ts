@@ -8,7 +8,6 @@ import type { RemoteImageOptions } from '../../media/remote-image-import';
 import type { MediaLibrary } from '../../media/types';
 import type { SettingsService } from '../../settings/settings-service';
 import type { HttpClient } from '../http/http-client';
-import { requireTarget } from '../publish-inputs';
 import type { RemoteRecords } from '../remote/remote-records';
 import type { TargetsStore } from '../targets/targets-store';
 import { ghostSource } from './ghost-source';
@@ -32,6 +31,13 @@ export interface ImportHandlerServices {
   /** How pictures are fetched (the pasted-picture rules; tests allow loopback). */
   remoteImages?: RemoteImageOptions;
   now?: () => Date;
+}
+
+/** The target, or the sentence the publish panel gives for one removed meanwhile. */
+function requireTarget(targets: Pick<TargetsStore, 'get'>, id: string): PublishTarget {
+  const target = targets.get(id);
+  if (!target) throw new UserFacingError('not-found', 'That publish target no longer exists; choose another one.');
+  return target;
 }
 
 export function createImportHandlers(services: ImportHandlerServices): ImportHandlers {
