@@ -38,7 +38,7 @@ export function ImportFromSiteDialog({ onClose, onOpen }: ImportFromSiteDialogPr
           <div className="nd-site-import__bar">
             <label className="nd-field nd-site-import__site">
               <span className="nd-field__label">Site</span>
-              <select value={state.targetId} disabled={busy} onChange={(event) => state.setTargetId(event.target.value)}>
+              <select className="nd-input" value={state.targetId} disabled={busy} onChange={(event) => state.setTargetId(event.target.value)}>
                 {state.targets.map((target) => (
                   <option key={target.id} value={target.id}>
                     {target.name} ({target.kind === 'wordpress' ? 'WordPress' : 'Ghost'})
@@ -77,7 +77,7 @@ export function ImportFromSiteDialog({ onClose, onOpen }: ImportFromSiteDialogPr
               Cancel
             </button>
             <button type="button" className="nd-button nd-button--primary" disabled={busy || state.picked.size === 0} onClick={() => void state.importPicked()}>
-              {busy ? 'Importing…' : `Import ${plural(state.picked.size, 'post', 'posts')}`}
+              {busy ? 'Importing…' : state.picked.size === 0 ? 'Import' : `Import ${plural(state.picked.size, 'post', 'posts')}`}
             </button>
           </>
         )}
@@ -139,7 +139,7 @@ function PostRow({ post, picked, disabled, onToggle }: { post: SitePostSummary; 
       </td>
       <td>
         <label htmlFor={id}>{titleOf(post.title)}</label>
-        {post.importedAs && <span className="nd-chip nd-site-import__here" title={`In Newsdesk as “${titleOf(post.importedAs.headline)}”`}>In Newsdesk</span>}
+        {post.importedAs && <span className="nd-site-import__badge nd-site-import__here" title={`In Newsdesk as “${titleOf(post.importedAs.headline)}”`}>In Newsdesk</span>}
       </td>
       <td className="nd-site-import__date">{post.date ? formatFull(post.date) : '—'}</td>
       <td>{STATUS_WORDS[post.status] ?? post.status}</td>
@@ -154,7 +154,7 @@ function ImportResults({ results, onOpen }: { results: readonly ImportOutcome[];
       {results.map((result) => (
         <li key={keyOf(result.remoteId)} className={`nd-site-import__result nd-site-import__result--${result.outcome}`}>
           <div className="nd-site-import__result-head">
-            <span className={`nd-chip nd-site-import__outcome--${result.outcome}`}>{OUTCOME_WORDS[result.outcome]}</span>
+            <span className={`nd-site-import__badge nd-site-import__outcome--${result.outcome}`}>{OUTCOME_WORDS[result.outcome]}</span>
             <strong>{titleOf(result.title)}</strong>
             {result.articleId && (
               <button type="button" className="nd-button nd-button--small" onClick={() => onOpen(result.articleId!)}>
