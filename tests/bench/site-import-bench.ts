@@ -76,7 +76,7 @@ async function readDirectly(site: WordPressSite): Promise<void> {
   const rest = restOf(site);
   const ids: { id: number; author: number }[] = [];
   for (let page = 1; ; page += 1) {
-    const { value, headers } = await rest<{ id: number; author: number }[]>('GET', `/posts?page=${page}&per_page=${PAGE}&status=any&context=edit&_fields=id,title,date_gmt,modified_gmt,status,author,link`);
+    const { value, headers } = await rest<{ id: number; author: number }[]>('GET', `/posts?page=${page}&per_page=${PAGE}&status=any&context=edit&orderby=id&order=desc&_fields=id,title,date_gmt,modified_gmt,status,author,link`);
     ids.push(...value);
     if (page >= Number(headers.get('x-wp-totalpages'))) break;
   }

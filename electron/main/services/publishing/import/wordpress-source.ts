@@ -70,7 +70,9 @@ export function wordPressSource(target: WordPressTarget, password: string, http:
     siteUrl: target.siteUrl,
 
     async list(query, signal) {
-      const params: Record<string, string> = { page: String(query.page), per_page: String(query.perPage), status: 'any', context: 'edit', _fields: LIST_FIELDS };
+      // Newest first by id: posts dated in the same second tie on WordPress's default date order,
+      // and MySQL may then give one post on two pages and another on none.
+      const params: Record<string, string> = { page: String(query.page), per_page: String(query.perPage), status: 'any', context: 'edit', orderby: 'id', order: 'desc', _fields: LIST_FIELDS };
       if (query.search.trim()) params.search = query.search.trim();
       const response = await api.get('/posts', params, signal);
       // Past the last page WordPress answers 400 rest_post_invalid_page_number: an empty page, not an error.
