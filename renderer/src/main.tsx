@@ -26,6 +26,7 @@ import './ui/styles/publishing-outbox.css';
 import './ui/styles/publishing-dialogs.css';
 import './ui/styles/publishing-story-life.css';
 import './ui/styles/publishing-targets.css';
+import './ui/styles/publishing-import.css';
 import './ui/styles/desktop.css';
 import './ui/styles/desk.css';
 import './ui/styles/comments.css';

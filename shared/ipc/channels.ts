@@ -58,6 +58,8 @@ export const CHANNEL_NAMES = [
   'targets:save',
   'targets:remove',
   'targets:test',
+  'siteImport:list',
+  'siteImport:import',
   'publish:check',
   'publish:queue',
   'publish:onSites',

@@ -8,6 +8,7 @@ import { desktopChannels } from './desktop-contract';
 import { deskWorkflowChannels } from './desk-workflow-contract';
 import { draftsChannels } from './drafts-contract';
 import { feedsChannels } from './feeds-contract';
+import { importChannels } from './import-contract';
 import { mediaChannels } from './media-contract';
 import { photoKillChannels } from './photo-kill-contract';
 import { publishingChannels } from './publishing-contract';
@@ -29,6 +30,7 @@ export const contract = {
   ...deskPhotosChannels,
   ...deskWorkflowChannels,
   ...budgetChannels,
+  ...importChannels,
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

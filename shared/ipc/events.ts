@@ -13,6 +13,7 @@ import { AssignmentNotice } from '../model/desk-budget';
 /** Commands of the application menu and its accelerators, sent to the focused window. */
 export const MENU_COMMANDS = [
   'article:new',
+  'article:import-from-site',
   'article:save',
   'article:find',
   'article:preview',

@@ -12,6 +12,7 @@ import { runMediaBench } from './media-bench';
 import { runPublishBench } from './publish-bench';
 import { runReconnectBench } from './reconnect-bench';
 import { runRevisionCompareBench } from './revision-compare-bench';
+import { runSiteImportBench } from './site-import-bench';
 import { runStoryFindBench } from './story-find-bench';
 import { runTypingBench } from './typing-bench';
 
@@ -25,6 +26,7 @@ await runBoardBench();
 await runBudgetBench();
 await runPublishBench();
 await runGhostPublishBench();
+await runSiteImportBench();
 const desk = await runDeskBench();
 await runDeskPhotosBench();
 await printDeskBoardBench();

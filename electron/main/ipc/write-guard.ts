@@ -64,6 +64,9 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'targets:save': 'writes',
   'targets:remove': 'writes',
   'targets:test': 'reads',
+  'siteImport:list': 'reads',
+  // New articles, their photos and the records that link them to the site's posts.
+  'siteImport:import': 'writes',
   'publish:check': 'reads',
   'publish:queue': 'writes',
   'publish:onSites': 'reads',

@@ -111,6 +111,7 @@ export function buildAppMenuTemplate(input: AppMenuInput): Item[] {
     label: 'File',
     submenu: [
       command('article:new', 'New Article', { accelerator: 'CmdOrCtrl+N' }),
+      command('article:import-from-site', 'Import from Site…'),
       openRecent,
       command('article:open-in-window', 'Open in New Window', { accelerator: 'CmdOrCtrl+Shift+N', enabled: hasArticle && onDesks }),
       SEPARATOR,

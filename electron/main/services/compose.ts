@@ -46,6 +46,7 @@ import { createJobPublisher } from './publishing/job-publisher';
 import { openOutbox, type Outbox, type OutboxOptions } from './publishing/outbox/outbox';
 import { createPublishingHandlers } from './publishing/publishing-handlers';
 import { createDeskPhotoPrefetch } from './desk/desk-photo-prefetch';
+import { createImportHandlers } from './publishing/import/import-handlers';
 import { openRemoteRecords, type RemoteRecords } from './publishing/remote/remote-records';
 import { openCorrectionsStore, type CorrectionsStore } from './corrections/corrections-log';
 import type { SecretBox } from './publishing/targets/secret-box';
@@ -306,6 +307,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       drafts: draftsFromOutside, media, board: feeds, videos, settings, ...publishing, chooseSavePath: options.chooseSavePath,
       beforeCheck: createDeskPhotoPrefetch({ desk, deskPhotos, drafts, media }),
     }),
+    ...createImportHandlers({ libraryDir, drafts, media, settings, targets: publishing.targets, records: publishing.records, http: publishing.http, remoteImages: options.remoteImages }),
     ...collab,
     // The desk:* channels are the desk connection's; a window's presence also goes to the desk.
     ...createDeskHandlers(desk),

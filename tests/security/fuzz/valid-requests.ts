@@ -105,6 +105,8 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'targets:save': { kind: 'wordpress', name: 'Main site', siteUrl: 'https://news.example.com', user: 'desk', secret: 'abcd efgh ijkl' },
   'targets:remove': { id: TARGET_ID },
   'targets:test': { id: TARGET_ID },
+  'siteImport:list': { targetId: TARGET_ID, search: 'harbour', page: 2, perPage: 20 },
+  'siteImport:import': { targetId: TARGET_ID, postIds: [42, '0123456789abcdef01234567'] },
   'publish:check': { articleId: ARTICLE_ID, targetId: TARGET_ID, mode: 'publish' },
   'publish:queue': { articleId: ARTICLE_ID, targetId: TARGET_ID, mode: 'draft', acknowledged: ['no-tags'] },
   'publish:onSites': { articleId: ARTICLE_ID },
@@ -177,6 +179,7 @@ export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'videos:list',
   'videos:get',
   'targets:list',
+  'siteImport:list',
   'publish:check',
   'outbox:list',
 ]);

@@ -15,6 +15,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   outbox: ['http'],
   wordpress: ['http', 'remote', 'export', 'outbox'],
   ghost: ['http', 'remote', 'export', 'outbox'],
+  // Bringing posts in reads each CMS through its own API module, and writes the records a push leaves.
+  import: ['http', 'remote', 'targets', 'wordpress', 'ghost'],
 };
 const TOP = '(top level)';
 

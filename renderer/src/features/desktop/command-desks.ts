@@ -24,6 +24,7 @@ export function deskForCommand(command: MenuCommand, current: Desk): Desk | null
     case 'article:find':
       return current === 'photos' ? 'photos' : 'articles';
     case 'article:new':
+    case 'article:import-from-site':
     case 'article:preview':
     case 'article:check':
     case 'article:history':

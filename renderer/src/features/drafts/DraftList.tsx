@@ -1,9 +1,11 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from '../../../../shared/model/article';
+import { useAppCommand } from '../../ui/app-commands';
 import { Icon } from '../../ui/components/Icon';
 import { useNotify } from '../../ui/components/Toasts';
 import { MOD, SHIFT } from '../../ui/shortcuts';
 import { DeskArchiveSearch, isSignedIn, ShareToDeskDialog, useDeskStatus, useSharedStories, useStoryPresence } from '../desk';
+import { ImportFromSiteDialog } from '../publishing';
 import { DraftListItem, titleOf, TrashListItem } from './DraftListItem';
 import { useDraftList, useTrashList, type DraftFilters } from './useDraftList';
 
@@ -47,6 +49,8 @@ export function DraftList(props: DraftListProps) {
   const shared = useSharedStories();
   const [sharing, setSharing] = useState<{ id: string; title: string } | null>(null);
   const notify = useNotify();
+  const [importing, setImporting] = useState(false);
+  useAppCommand('article:import-from-site', () => setImporting(true));
 
   return (
     <nav className="nd-list" aria-label="Drafts">
@@ -55,9 +59,14 @@ export function DraftList(props: DraftListProps) {
           <span className="nd-brand__mark" aria-hidden="true">N</span>
           <span className="nd-brand__name">Newsdesk</span>
         </div>
-        <button type="button" className="nd-button nd-button--primary" title={`New article (${MOD}N)`} onClick={props.onNew}>
-          <Icon name="plus" size={16} /> New article
-        </button>
+        <div className="nd-list__actions">
+          <button type="button" className="nd-icon-button" title="Import from site…" aria-label="Import from site…" onClick={() => setImporting(true)}>
+            <Icon name="inbox" size={16} />
+          </button>
+          <button type="button" className="nd-button nd-button--primary" title={`New article (${MOD}N)`} onClick={props.onNew}>
+            <Icon name="plus" size={16} /> New article
+          </button>
+        </div>
       </div>
 
       <div className="nd-list__views" role="group" aria-label="Show">
@@ -155,6 +164,15 @@ export function DraftList(props: DraftListProps) {
         <p className="nd-list__more">
           Showing {drafts.items.length} of {drafts.total} drafts. Search or filter to narrow them down.
         </p>
+      )}
+      {importing && (
+        <ImportFromSiteDialog
+          onClose={() => setImporting(false)}
+          onOpen={(id) => {
+            setImporting(false);
+            props.onOpen(id);
+          }}
+        />
       )}
       {sharing && (
         <ShareToDeskDialog

@@ -3,6 +3,7 @@
 export { OutboxBadge } from './OutboxBadge';
 export { OutboxProvider, useOutbox } from './OutboxContext';
 export { OutboxDesk } from './OutboxDesk';
+export { ImportFromSiteDialog } from './ImportFromSiteDialog';
 export { PublishActions, SEND_PATH } from './PublishActions';
 export { PublishPanel } from './PublishPanel';
 export { PublishTargetsDialog } from './PublishTargetsDialog';
