@@ -1,12 +1,11 @@
 import type { ConflictVersions, GhostTarget } from '../../../../../shared/model/publishing';
-import { escapeHtml } from '../../../../../shared/rules/html-escape';
 import { isKillNoticeContent, killNoticeHtml, type KillNotice } from '../../../../../shared/rules/kill-notice';
 import type { HttpClient } from '../http/http-client';
 import type { PublishContext, PublishOutcome } from '../outbox/publisher';
 import type { RemoteRecords } from '../remote/remote-records';
 import { killPost, type SiteKill } from '../remote/site-kill';
 import { createGhostApi, GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
-import { postSummary } from './publish-ghost';
+import { ghostPostReading } from './ghost-post-reading';
 
 /**
  * A kill on Ghost: the post's Lexical becomes one HTML card with the notice (marked, as the byline
@@ -44,19 +43,7 @@ const CLEARED_SHARING = {
 
 function ghostKill(api: GhostApi): SiteKill<GhostPost> {
   return {
-    cms: 'Ghost',
-    async fetch(postId, signal) {
-      const post = typeof postId === 'string' ? await api.getPost(postId, signal) : null;
-      return post ? { post } : { gone: 'deleted' };
-    },
-    summary: postSummary,
-    remoteVersion: (post) => ({
-      title: escapeHtml(post.title),
-      excerpt: escapeHtml(post.custom_excerpt ?? ''),
-      html: post.html ?? '',
-      modifiedGmt: post.updated_at,
-      link: post.url,
-    }),
+    ...ghostPostReading(api),
     isKilled: (post) => isKillNoticeContent(post.lexical ?? '') || isKillNoticeContent((post.lexical ?? '').replace(/\\"/g, '"')),
     async replace(post, notice, signal) {
       try {

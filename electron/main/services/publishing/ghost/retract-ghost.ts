@@ -1,12 +1,11 @@
 import type { ConflictVersions, GhostTarget } from '../../../../../shared/model/publishing';
-import { escapeHtml } from '../../../../../shared/rules/html-escape';
 import type { HttpClient } from '../http/http-client';
 import { PublishError } from '../http/publish-error';
 import type { PublishContext, PublishOutcome } from '../outbox/publisher';
 import type { RemoteRecords } from '../remote/remote-records';
 import { retractPost, type SiteRetract } from '../remote/site-retract';
 import { createGhostApi, GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
-import { postSummary } from './publish-ghost';
+import { ghostPostReading } from './ghost-post-reading';
 
 /**
  * A retract on Ghost: the post goes back to a draft, sent with the updated_at it was read with, so
@@ -29,21 +28,9 @@ export interface GhostRetractInput {
 
 function ghostRetract(api: GhostApi): SiteRetract<GhostPost> {
   return {
-    cms: 'Ghost',
-    async fetch(postId, signal) {
-      const post = typeof postId === 'string' ? await api.getPost(postId, signal) : null;
-      return post ? { post } : { gone: 'deleted' };
-    },
-    summary: postSummary,
+    ...ghostPostReading(api),
     status: (post) => post.status,
     isOff: (post) => post.status === 'draft',
-    remoteVersion: (post) => ({
-      title: escapeHtml(post.title),
-      excerpt: escapeHtml(post.custom_excerpt ?? ''),
-      html: post.html ?? '',
-      modifiedGmt: post.updated_at,
-      link: post.url,
-    }),
     async takeOff(post, as, signal) {
       if (as === 'trash') throw new PublishError('rejected', 'Ghost keeps no trash; retract the story to a draft instead.');
       try {
