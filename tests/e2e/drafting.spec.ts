@@ -277,9 +277,14 @@ test('autosave shows its state honestly, Ctrl+S saves a revision, a failed save 
   await page.keyboard.type(' Tenants too.');
   await saved(page);
   expect(JSON.stringify((await app.services().drafts.get(id)).body)).toContain('Landlords object. Tenants too.');
+});
 
-  // Switching away right after typing (well inside the autosave delay) saves first.
-  await page.keyboard.type(' Last words before switching.');
+test('switching to a new article right after typing (inside the autosave delay) saves first', async ({ app }) => {
+  const { page } = app;
+  await newArticle(page, 'Water rates frozen');
+  await saved(page);
+  const id = (await draftItem(page, 'Water rates').getAttribute('data-id'))!;
+  await page.keyboard.type('Last words before switching.');
   await page.getByRole('button', { name: 'New article' }).first().click();
   // The switch waits for that save; a loaded machine can take longer than the default wait.
   await expect(page.getByLabel('Headline')).toHaveValue('', { timeout: 20_000 });

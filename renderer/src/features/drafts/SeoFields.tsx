@@ -54,9 +54,17 @@ export function SeoFields({ article, onChange }: Props) {
   const fields = seoFieldsOf(article);
   const imageLabelId = useId();
   const [picking, setPicking] = useState(false);
+  const [open, setOpen] = useState(false);
+  const bodyId = useId();
+  // A button rather than <details>: the security audit refuses <details> anywhere in the page, since
+  // in pasted content its toggle event is a way to run script.
   return (
-    <details className="nd-seo" data-testid="seo-fields">
-      <summary className="nd-field__label">Search and social</summary>
+    <section className="nd-seo" data-testid="seo-fields">
+      <button type="button" className="nd-field__label nd-seo__toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'} Search and social
+      </button>
+      {open && (
+      <div id={bodyId}>
       <SeoText field="seoTitle" value={fields.seoTitle} rows={2} onChange={(seoTitle) => onChange({ seoTitle })} />
       <SeoText field="seoDescription" value={fields.seoDescription} rows={3} onChange={(seoDescription) => onChange({ seoDescription })} />
       <SeoText field="socialTitle" value={fields.socialTitle} rows={2} onChange={(socialTitle) => onChange({ socialTitle })} />
@@ -95,6 +103,8 @@ export function SeoFields({ article, onChange }: Props) {
         }}
         onClose={() => setPicking(false)}
       />
-    </details>
+      </div>
+      )}
+    </section>
   );
 }
