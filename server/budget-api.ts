@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { z } from 'zod';
-import { PlanChange, PlanInput, type BudgetEntry } from '../shared/desk/budget';
+import { mayPlan, PlanChange, PlanInput, type BudgetEntry } from '../shared/desk/budget';
 import { deskIdSchema, storyDocumentName, storyIdSchema } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
-import type { DeskRole } from '../shared/desk/roles';
 import { isMember, rolesOfUser } from './accounts';
 import { createPlannedStory, publishBudgetEntry, writeStoryPhotoRequest } from './budget-index';
 import { insertPlan, loadEntry, membersOf, recordProgress, updatePlan, type StoryProgress } from './budget-store';
@@ -28,12 +27,9 @@ export interface BudgetApiOptions {
   hocuspocus: () => Hocuspocus | undefined;
 }
 
-const PLANNING_ROLES: readonly DeskRole[] = ['editor', 'admin'];
-
-/** Whether a user holds one of these roles, read from the database now (never from the token). */
-export async function holdsAnyRole(db: DeskDatabase, userId: string, roles: readonly DeskRole[]): Promise<boolean> {
-  const held = await rolesOfUser(db, userId);
-  return held.some((role) => roles.includes(role));
+/** Whether a user may plan, by the roles the database holds now (never the token's). */
+async function userMayPlan(db: DeskDatabase, userId: string): Promise<boolean> {
+  return mayPlan(await rolesOfUser(db, userId));
 }
 
 const ROUTE = /^\/api\/desks\/([^/]+)\/(members|budget)(?:\/([^/]+))?$/;
@@ -73,7 +69,7 @@ async function route(options: BudgetApiOptions, request: IncomingMessage, respon
     return;
   }
   if (request.method !== 'POST') throw new HttpError(405, 'Plan stories with POST.');
-  if (!(await holdsAnyRole(db, claims.userId, PLANNING_ROLES))) throw new HttpError(403, 'Only an editor plans and assigns stories.');
+  if (!(await userMayPlan(db, claims.userId))) throw new HttpError(403, 'Only an editor plans and assigns stories.');
   const body = await readJson(request);
   const entry = match[3] === undefined ? await plan(options, deskId, claims, body) : await change(options, deskId, match[3], claims, body);
   await publish(options, deskId, entry);

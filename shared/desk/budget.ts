@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import type { DeskRole } from './roles';
 import { deskIdSchema, deskUserIdSchema, storyIdSchema } from './desk-protocol';
+
+/** Who may plan and assign stories; the desk server enforces it and the desktop mirrors it. */
+export const PLANNING_ROLES: readonly DeskRole[] = ['editor', 'admin'];
+
+export function mayPlan(roles: readonly DeskRole[]): boolean {
+  return roles.some((role) => PLANNING_ROLES.includes(role));
+}
 
 /**
  * The story budget: the day's plan of a desk. A planned story has its plan (slot, due time, length

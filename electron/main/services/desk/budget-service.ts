@@ -1,10 +1,10 @@
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import {
-  BUDGET_MAP, budgetDocumentName, BudgetEntry, membersResponseSchema, planResponseSchema, slotText,
+  BUDGET_MAP, budgetDocumentName, BudgetEntry, mayPlan, membersResponseSchema, planResponseSchema, slotText,
   type DeskMember, type PlanChangeRequest, type PlanRequest,
 } from '../../../../shared/desk/budget';
-import { rolesOf, type DeskRole } from '../../../../shared/desk/roles';
+import { rolesOf } from '../../../../shared/desk/roles';
 import type { DeskEventName, DeskEvents } from '../../../../shared/model/desk';
 import type { AssignmentNotice, BudgetSnapshot } from '../../../../shared/model/desk-budget';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
@@ -48,7 +48,6 @@ export interface BudgetServiceOptions {
 export const IN_APP_ONLY_NOTE = 'This computer does not show notifications from Newsdesk, so assignments appear here in the app only.';
 const NOT_SIGNED_IN = 'Newsdesk is not connected to a desk: sign in under Preferences › Desk to see and plan the budget.';
 /** Mirrors the server's rule (server/budget-api.ts), to show the form only to those it accepts. */
-const PLANNING_ROLES: readonly DeskRole[] = ['editor', 'admin'];
 
 interface Live {
   link: BudgetLink;
@@ -186,7 +185,7 @@ export function createBudgetService(options: BudgetServiceOptions = {}): BudgetS
         deskId: link.deskId,
         me: { id: link.user.id, name: link.user.name },
         // Any of the user's roles, not only the first: an editor who is also a reporter plans stories.
-        canPlan: rolesOf(link.user).some((role) => PLANNING_ROLES.includes(role)),
+        canPlan: mayPlan(rolesOf(link.user)),
         entries: entriesOf(live.doc),
       };
     },
