@@ -50,3 +50,33 @@ test('an open story changed elsewhere is not overwritten: the editor says so and
   await expect(page.getByLabel('Headline')).toHaveValue('Council meeting moved to Tuesday');
   await expect(page.getByTestId('article-body')).toHaveText('First draft.');
 });
+
+test('a window that takes the newer version itself is not told it changed elsewhere, however late main answers', async ({ page, launch }) => {
+  const app = await launch();
+  const body = await newArticle(page, 'Harbour dues');
+  await body.pressSequentially('First draft.');
+  await saved(page);
+  const id = (await draftItem(page, 'Harbour dues').getAttribute('data-id')) ?? '';
+  const drafts = app.services().drafts;
+  const notice = page.getByTestId('changed-elsewhere');
+
+  await drafts.save({ ...(await drafts.get(id)), headline: 'Harbour dues rise' }, 'manual');
+  await expect(notice).toHaveCount(1);
+
+  // Saved elsewhere again; the window's question "did main write this from the shared document?"
+  // is answered late, and meanwhile the person reloads, taking that very version.
+  const asked = app.callsOf('story:fileVersionFromDocument');
+  const release = app.holdCalls('story:fileVersionFromDocument');
+  await drafts.save({ ...(await drafts.get(id)), headline: 'Harbour dues rise by a tenth' }, 'manual');
+  await expect.poll(() => app.callsOf('story:fileVersionFromDocument')).toBeGreaterThan(asked);
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Harbour dues rise by a tenth');
+  await expect(notice).toHaveCount(0);
+  release();
+
+  // The late answer changes nothing: no notice, and typing saves.
+  await body.pressSequentially(' More.');
+  await saved(page);
+  await expect(notice).toHaveCount(0);
+  expect((await drafts.get(id)).headline).toBe('Harbour dues rise by a tenth');
+});

@@ -39,6 +39,11 @@ export interface HarnessApp {
   openWindow(): Promise<Page>;
   /** How many times the pages have called `channel` so far (e.g. to prove it does not poll). */
   callsOf(channel: string): number;
+  /**
+   * Holds every answer on `channel` until the returned function is called, to put a race in a fixed
+   * order (e.g. a question main answers late while the window moves on).
+   */
+  holdCalls(channel: string): () => void;
   /** The scripted desk behind the desk:* channels, when launched with `desk` (null otherwise). */
   desk: ScriptedDesk | null;
   close(): Promise<void>;
@@ -84,6 +89,13 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   let nextPick: string[] = [];
   let nextSavePath: string | null = null;
   const calls = new Map<string, number>();
+  // Calls the pages made that main has not answered yet. Closing waits for them and refuses new
+  // ones, as the app closes its windows before its services: a save still running when the folder
+  // is removed wrote into it meanwhile (ENOTEMPTY on the teardown's rm).
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+  const held = new Map<string, Promise<void>>();
+  const releasers = new Set<() => void>();
   // Every open window (openWindow adds more); main's events go to all of them, as index.ts sends
   // them to every BrowserWindow with webContents.send.
   const pages: Page[] = [page];
@@ -133,7 +145,11 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   const attach = async (target: Page): Promise<void> => {
     const senderId = senderIds.size + 1;
     senderIds.set(target, senderId);
-    const release = () => void main.services.releaseWindow(senderId).catch(() => undefined);
+    const release = () => {
+      const released = main.services.releaseWindow(senderId).catch(() => undefined);
+      inFlight.add(released);
+      void released.finally(() => inFlight.delete(released));
+    };
     // A new document in the main frame, as Electron's did-navigate: in-page navigations (pushState,
     // anchors) keep the page and its stories.
     target.on('request', (request) => {
@@ -146,7 +162,19 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
     await target.exposeBinding('__newsdeskInvoke', async (source, channel: unknown, request: unknown) => {
       if (typeof channel === 'string') calls.set(channel, (calls.get(channel) ?? 0) + 1);
       const caller = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), senderId: senderIds.get(source.page) };
-      return JSON.stringify(await main.dispatch(channel, request, caller));
+      if (closing) return JSON.stringify({ ok: false, error: { code: 'io', message: 'Newsdesk is closing.' } });
+      const hold = typeof channel === 'string' ? held.get(channel) : undefined;
+      const answer = (async () => {
+        const result = await main.dispatch(channel, request, caller);
+        if (hold) await hold;
+        return result;
+      })();
+      inFlight.add(answer);
+      try {
+        return JSON.stringify(await answer);
+      } finally {
+        inFlight.delete(answer);
+      }
     });
     await target.addInitScript({ content: await bridgeScript() });
     // Every request of the page's origin is answered by the handler the app gives protocol.handle:
@@ -179,6 +207,17 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       return second;
     },
     callsOf: (channel) => calls.get(channel) ?? 0,
+    holdCalls(channel) {
+      let resolveHold = () => undefined as void;
+      held.set(channel, new Promise<void>((resolve) => (resolveHold = resolve)));
+      const release = () => {
+        held.delete(channel);
+        releasers.delete(release);
+        resolveHold();
+      };
+      releasers.add(release);
+      return release;
+    },
     desk,
     async restart() {
       await main.services.close();
@@ -187,9 +226,12 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       await untilAppShown(page);
     },
     async close() {
+      closing = true;
+      for (const release of [...releasers]) release();
       for (const open of pages.slice(1)) if (!open.isClosed()) await open.close();
+      await Promise.allSettled([...inFlight]);
       await main.services.close();
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }

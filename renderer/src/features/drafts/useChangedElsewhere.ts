@@ -63,12 +63,15 @@ export function useChangedElsewhere(session: DraftSession): ChangedElsewhere {
       // A story trashed or unreadable elsewhere is reported by the actions that need it, not here.
       if (result.ok && result.value.updatedAt !== now.savedUpdatedAt()) {
         const onDisk = result.value.updatedAt;
+        // While the questions below are answered the window may take this very version itself (a
+        // correction reloads the open story): then nothing was changed behind its back.
+        const stillElsewhere = () => sessionRef.current.article?.id === openId && sessionRef.current.savedUpdatedAt() !== onDisk;
         if (now.link && ((await writtenFromDocument(openId, onDisk)) || (await savedByOtherEditor(now.link, onDisk)))) {
-          if (sessionRef.current.article?.id === openId) sessionRef.current.adoptSavedVersion(onDisk);
+          if (stillElsewhere()) sessionRef.current.adoptSavedVersion(onDisk);
           return;
         }
-        if (sessionRef.current.article?.id !== openId) return;
-        now.holdSaves(true);
+        if (!stillElsewhere()) return;
+        sessionRef.current.holdSaves(true);
         setChanged(true);
       }
     } finally {
