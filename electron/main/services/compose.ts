@@ -271,10 +271,10 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     fileVersionFromDocument: (id, updatedAt) => fileVersions.isFromDocument(id, updatedAt),
   });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
-  const draftsFromOutside = replacingStoryDocs(drafts, storyDocs);
   const fileVersions = createFileVersions({
     getArticle: (id) => drafts.get(id), docs: storyDocs, isShared: (id) => desk.sharedOf(id) !== null, libraryDir, readOnlyReason: () => access.readOnly?.reason ?? null,
   });
+  const draftsFromOutside = replacingStoryDocs(drafts, storyDocs, (id, work) => fileVersions.replacing(id, work));
   const draftsHandlers = createDraftsHandlers({ drafts, settings });
   const handlers: Handlers = {
     ...createAppHandlers({

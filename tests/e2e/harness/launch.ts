@@ -41,9 +41,10 @@ export interface HarnessApp {
   callsOf(channel: string): number;
   /**
    * Holds every answer on `channel` until the returned function is called, to put a race in a fixed
-   * order (e.g. a question main answers late while the window moves on).
+   * order (e.g. a question main answers late while the window moves on). With `once`, only the
+   * next call is held; the calls after it are answered as they come.
    */
-  holdCalls(channel: string): () => void;
+  holdCalls(channel: string, options?: { once?: boolean }): () => void;
   /** The scripted desk behind the desk:* channels, when launched with `desk` (null otherwise). */
   desk: ScriptedDesk | null;
   close(): Promise<void>;
@@ -96,6 +97,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   let closing = false;
   const held = new Map<string, Promise<void>>();
   const releasers = new Set<() => void>();
+  const heldOnce = new Set<Promise<void>>();
   // Every open window (openWindow adds more); main's events go to all of them, as index.ts sends
   // them to every BrowserWindow with webContents.send.
   const pages: Page[] = [page];
@@ -164,6 +166,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       const caller = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), senderId: senderIds.get(source.page) };
       if (closing) return JSON.stringify({ ok: false, error: { code: 'io', message: 'Newsdesk is closing.' } });
       const hold = typeof channel === 'string' ? held.get(channel) : undefined;
+      if (hold && typeof channel === 'string' && heldOnce.has(hold)) held.delete(channel);
       const answer = (async () => {
         const result = await main.dispatch(channel, request, caller);
         if (hold) await hold;
@@ -207,11 +210,13 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       return second;
     },
     callsOf: (channel) => calls.get(channel) ?? 0,
-    holdCalls(channel) {
+    holdCalls(channel, { once = false } = {}) {
       let resolveHold = () => undefined as void;
-      held.set(channel, new Promise<void>((resolve) => (resolveHold = resolve)));
+      const hold = new Promise<void>((resolve) => (resolveHold = resolve));
+      held.set(channel, hold);
+      if (once) heldOnce.add(hold);
       const release = () => {
-        held.delete(channel);
+        if (held.get(channel) === hold) held.delete(channel);
         releasers.delete(release);
         resolveHold();
       };

@@ -78,3 +78,43 @@ describe('story documents through the composed services', () => {
   });
 });
 
+
+describe('a version put into the story document from outside (a restore)', () => {
+  it('is the document’s version for a window that asks, even one told of the file before the document took it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-story-services-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const answers: Promise<boolean>[] = [];
+    let services: Services | null = null;
+    let restoring = false;
+    // A window hears of the restored file as soon as the store says so, and asks at once, as
+    // useChangedElsewhere does: that can be before the document has taken the restored text.
+    const onDraftsChanged = (ids: string[]) => {
+      if (!restoring || !services) return;
+      const open = services;
+      for (const id of ids) answers.push(open.drafts.get(id).then(({ updatedAt }) => call(open)('story:fileVersionFromDocument', { id, updatedAt }) as Promise<boolean>));
+    };
+    services = await openTestServices(dataDir, { onDraftsChanged });
+    const open = services;
+    cleanups.push(() => open.close());
+    const ask = call(open);
+    const article = await open.drafts.create({ section: 'News' });
+    const session = 'window-a-0001';
+    await ask('story:open', { id: article.id, part: 'body', session });
+    const opened = (await ask('story:open', { id: article.id, part: 'body', session: 'window-b-0001' })) as { state: string };
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Buffer.from(opened.state, 'base64'));
+    let update: Uint8Array = new Uint8Array();
+    replica.once('update', (bytes: Uint8Array) => (update = bytes));
+    replica.get('root', Y.XmlText).insert(0, 'Boats are back.');
+    await ask('story:update', { id: article.id, part: 'body', session, update: Buffer.from(update).toString('base64') });
+    await open.drafts.save({ ...(await open.drafts.get(article.id)), headline: 'Harbour reopens' }, 'manual');
+    await open.drafts.save({ ...(await open.drafts.get(article.id)), headline: 'Harbour reopens, then a storm' }, 'manual');
+    const first = (await open.drafts.revisions(article.id)).find((revision) => revision.reason === 'manual');
+
+    restoring = true;
+    const restored = (await ask('drafts:restoreRevision', { id: article.id, revisionId: first!.revisionId })) as { updatedAt: string };
+    await vi.waitFor(() => expect(answers.length).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(await Promise.all(answers)).toEqual(answers.map(() => true));
+    expect(await ask('story:fileVersionFromDocument', { id: article.id, updatedAt: restored.updatedAt })).toBe(true);
+  });
+});

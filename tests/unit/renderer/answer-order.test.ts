@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerOrder } from '../../../renderer/src/features/drafts/answer-order';
+import { AnswerOrder } from '../../../renderer/src/ui/answer-order';
 
 // The draft list is asked again on every save and change event. On a busy machine the next
 // question goes out before the last answer is back: that answer must still be shown (the list

@@ -20,7 +20,7 @@ export interface CollabHandlerServices {
   /** Puts the article file's version into its story document and answers it ("Reload"; see story-replace.ts). */
   reloadFromFile: (id: string) => Promise<Article>;
   /** Whether main wrote this article file version from the story document (see file-versions.ts). */
-  fileVersionFromDocument: (id: string, updatedAt: string) => boolean;
+  fileVersionFromDocument: (id: string, updatedAt: string) => Promise<boolean>;
 }
 
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));

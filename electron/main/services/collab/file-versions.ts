@@ -34,8 +34,18 @@ export interface FileVersions {
   beforeOpen(id: string, part: string): Promise<void>;
   /** Main wrote this file version from the document (article-follower): it is the document's state. */
   writtenFromDocument(id: string, updatedAt: string): void;
-  /** Whether main wrote this file version from the document (see writtenFromDocument). */
-  isFromDocument(id: string, updatedAt: string): boolean;
+  /**
+   * Whether the document holds this file version as it is: main wrote it from the document, or put
+   * it into the document (see replacing). A replacement still under way is waited for first.
+   */
+  isFromDocument(id: string, updatedAt: string): Promise<boolean>;
+  /**
+   * Runs `work`, which writes the article file from outside the document and then puts that version
+   * into the document (a restore, a correction, the site's version). The version it resolves with is
+   * then the document's too. A window told of the new file before the document took it asks in the
+   * meantime: the answer waits for the work, instead of calling it a change in another window.
+   */
+  replacing<T>(id: string, work: () => Promise<{ value: T; inDocument: string | null }>): Promise<T>;
 }
 
 /**
@@ -62,6 +72,8 @@ export function createFileVersions({ getArticle, docs, isShared, libraryDir, rea
   const fromDocument = new Map<string, string[]>();
   /** Each story's record writes, one after another, so the last version matched is the one on disk. */
   const writes = new Map<string, Promise<void>>();
+  /** Replacements from outside under way, per story (see replacing). */
+  const replacements = new Map<string, Promise<unknown>>();
 
   const recordPath = (id: string): string | null =>
     libraryDir && ArticleId.safeParse(id).success ? join(libraryDir, 'shared-docs', id, FILE_VERSION_NAME) : null;
@@ -130,16 +142,33 @@ export function createFileVersions({ getArticle, docs, isShared, libraryDir, rea
     return queue(id, () => writeRecord(id));
   }
 
+  function writtenFromDocument(id: string, updatedAt: string): void {
+    // Never rejects: a record that cannot be written is said in the log (writeRecord).
+    void record(id, updatedAt);
+    const versions = [...(fromDocument.get(id) ?? []), updatedAt].slice(-REMEMBERED_WRITES);
+    fromDocument.set(id, versions);
+  }
+
   return {
     beforeSave: (id) => queue(id, () => removeRecord(id)),
     matched: record,
-    writtenFromDocument(id, updatedAt) {
-      // Never rejects: a record that cannot be written is said in the log (writeRecord).
-      void record(id, updatedAt);
-      const versions = [...(fromDocument.get(id) ?? []), updatedAt].slice(-REMEMBERED_WRITES);
-      fromDocument.set(id, versions);
+    writtenFromDocument,
+    async isFromDocument(id, updatedAt) {
+      // Every replacement under way, also one started while the previous was awaited.
+      for (let pending = replacements.get(id); pending; pending = replacements.get(id)) await pending.catch(() => undefined);
+      return fromDocument.get(id)?.includes(updatedAt) ?? false;
     },
-    isFromDocument: (id, updatedAt) => fromDocument.get(id)?.includes(updatedAt) ?? false,
+    async replacing(id, work) {
+      const running = (replacements.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
+      replacements.set(id, running);
+      try {
+        const { value, inDocument } = await running;
+        if (inDocument !== null) writtenFromDocument(id, inDocument);
+        return value;
+      } finally {
+        if (replacements.get(id) === running) replacements.delete(id);
+      }
+    },
     async beforeOpen(id, part) {
       if (part !== 'body' || isShared(id) || docs.editorsOf({ id, part }).size > 0) return;
       await writes.get(id);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DraftSummary, ArticleStatus } from '../../../../shared/model/article';
 import { call } from '../../api/newsdesk';
-import { AnswerOrder } from './answer-order';
+import { AnswerOrder } from '../../ui/answer-order';
 
 export interface DraftFilters {
   text: string;

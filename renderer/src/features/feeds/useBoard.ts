@@ -3,6 +3,7 @@ import type { Feed } from '../../../../shared/model/feed';
 import type { Board, BoardItem, ItemKey } from '../../../../shared/model/placement';
 import { PlacementError } from '../../../../shared/rules/placement';
 import { messageOf, request } from '../../api/newsdesk';
+import { AnswerOrder } from '../../ui/answer-order';
 import { useNotify } from '../../ui/components/Toasts';
 import { applyChange, sendChange, shareBoard, undoOf, type BoardChange } from './board-changes';
 
@@ -105,6 +106,7 @@ export function useBoard(): BoardModel {
   /** The board on screen, kept in a ref so changes made within one frame build on each other. */
   const shown = useRef<Board | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const answers = useRef(new AnswerOrder());
   const undoStack = useRef<UndoEntry[]>([]);
   const nextUndoId = useRef(1);
 
@@ -150,8 +152,12 @@ export function useBoard(): BoardModel {
   const refresh = useCallback(async () => {
     // After the changes on their way, so the answer includes them.
     await queue.current;
+    const asked = answers.current.ask();
     try {
       const [settings, view] = await Promise.all([request('settings:get', {}), request('board:get', {})]);
+      // Refreshes overlap (the desk shown again, a job that ended): an older answer arriving last
+      // would put the board back, e.g. a card Published again after its retract.
+      if (!answers.current.take(asked)) return;
       feedsRef.current = settings.feeds;
       setFeedsState(settings.feeds);
       setItems((map) => mergeItems(map, view.items));
