@@ -22,6 +22,13 @@ await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-b
 await page.goto(`${HARNESS_ORIGIN}/index.html`);
 const figure = (await (await page.waitForFunction(() => performance.getEntriesByName('nd:budget:first-render')[0]?.duration ?? null)).jsonValue()) as number;
 const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+if (process.env.SCREENS) {
+  // The day in the page: its first screen, then its end (the last section's rows, scrolled to).
+  await page.waitForFunction(() => performance.getEntriesByName('nd:budget:all-rows').length > 0);
+  await page.screenshot({ path: `test-results/screens/budget-500-${mode}-top.png` });
+  await page.locator('[data-testid="budget-row"]').last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/screens/budget-500-${mode}-end.png` });
+}
 await browser.close();
 const events = trace.traceEvents;
 const start = events.find((e) => e.name === 'nd:budget:data')!;
