@@ -57,6 +57,26 @@ export function budgetSections(entries: readonly BudgetEntry[], day: string): Bu
     }));
 }
 
+/**
+ * Whether two rows show the same: every budget read brings new objects for every story, and
+ * comparing their contents costs far less than rendering hundreds of unchanged rows again.
+ */
+export function sameRow(a: BudgetRow, b: BudgetRow): boolean {
+  return a === b || (a.progress === b.progress && (a.entry === b.entry || JSON.stringify(a.entry) === JSON.stringify(b.entry)));
+}
+
+/** The first `limit` rows of the day, section by section (sections past it are left out). */
+export function firstRows(sections: readonly BudgetSection[], limit: number): BudgetSection[] {
+  const shown: BudgetSection[] = [];
+  let left = limit;
+  for (const section of sections) {
+    if (left <= 0) break;
+    shown.push(section.rows.length <= left ? section : { section: section.section, rows: section.rows.slice(0, left) });
+    left -= section.rows.length;
+  }
+  return shown;
+}
+
 /** "420 / 600" (or "420" without a target), as the length column shows it. */
 // One formatter for every row: toLocaleString builds a new one per call, which a day of 500 stories feels.
 const NUMBER = new Intl.NumberFormat('en');
