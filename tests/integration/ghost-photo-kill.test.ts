@@ -30,7 +30,7 @@ describe.skipIf(skipReason !== null)('a photo kill on a real Ghost', () => {
       const post = await admin.post(postId);
       // Each upload is a new file under Ghost's images folder, named by the desk.
       if (post.feature_image) expect(post.feature_image).toMatch(/\/content\/images\/\d{4}\/\d{2}\/nd[a-f0-9]{24}\.jpg$/);
-      return { status: post.status, featured: post.feature_image ?? '', alt: post.feature_image_alt ?? '' };
+      return { status: post.status, featured: post.feature_image ?? '', alt: post.feature_image_alt ?? '', html: post.html ?? '' };
     },
   });
 });

@@ -15,8 +15,8 @@ import { attempt, importAgencyPhotos, newJob, photoNode, saveArticle, useOf, typ
 /** What a photo kill test needs of one CMS: the desk publishing to it, and how the site shows a post. */
 export interface PhotoKillSite {
   desk: () => PublishingDesk;
-  /** The post's status, its featured image (an address or a media id) and that image's alt text, as the site holds them. */
-  read: (postId: string) => Promise<{ status: string; featured: string; alt: string }>;
+  /** The post's status, its featured image (an address or a media id), that image's alt text and the HTML readers get, as the site holds them. */
+  read: (postId: string) => Promise<{ status: string; featured: string; alt: string; html: string }>;
   /** The status of a post that is live on this CMS ('publish', 'published'). */
   liveStatus: string;
 }
@@ -101,7 +101,8 @@ export function photoKillTests(site: PhotoKillSite): void {
     expect(byId.get(leadStory.id)!.posts[0]!.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(byId.get(inlineStory.id)).toMatchObject({ places: ['body'], posts: [{ live: true }] });
     expect(byId.get(draftStory.id)).toMatchObject({ photoId: photos[1]!.id, places: ['lead'], posts: [] });
-    expect(findings.videos).toMatchObject([{ videoId: video.id, headline: 'Video with the killed poster', photoId: photos[0]!.id }]);
+    expect(findings.videos).toMatchObject([{ videoId: video.id, headline: 'Video with the killed poster', photoId: photos[0]!.id, posts: [{ targetId: desk.target.id, kind: desk.target.kind, live: true }] }]);
+    expect(findings.videos[0]!.posts[0]!.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   }, 60_000);
 
   it('refuses to publish a story that still holds the killed copy', async () => {
@@ -130,6 +131,41 @@ export function photoKillTests(site: PhotoKillSite): void {
   it('refuses a killed photo as the replacement', async () => {
     await expect(handlers['photoKill:replace']({ articleId: inlineStory.id, photoId: photos[0]!.id, replacementId: photos[1]!.id })).rejects.toThrow(/killed too/);
   });
+
+  it('a correction on the video is not pushed while its poster is killed, and says why', async () => {
+    const result = await handlers['corrections:add']({ articleId: video.id, itemKind: 'video', kind: 'correction', text: 'The harbour is in Brest, not Lorient.' });
+    expect(result.jobs).toEqual([]);
+    expect(result.notPushed).toHaveLength(1);
+    expect(result.notPushed[0]).toContain(REASON);
+    expect(videoDesk.videos.get(video.id).notes).toMatchObject([{ kind: 'correction', text: 'The harbour is in Brest, not Lorient.' }]);
+  });
+
+  it('replaces the poster of the video and pushes the update with the note: the site shows the new poster and the correction', async () => {
+    const before = await site.read(postIds.get(video.id)!);
+    const result = await handlers['photoKill:replace']({ articleId: video.id, itemKind: 'video', photoId: photos[0]!.id, replacementId: photos[2]!.id });
+    expect(result.notPushed).toEqual([]);
+    expect(result.jobs).toMatchObject([{ articleId: video.id, itemKind: 'video', mode: 'publish' }]);
+    await outbox.whenIdle();
+    expect(outbox.get(result.jobs[0]!.id)?.state).toBe('done');
+    const after = await site.read(postIds.get(video.id)!);
+    expect(after.status).toBe(site.liveStatus);
+    expect(after.featured).not.toBe(before.featured);
+    expect(after.alt).toBe('Boats in the harbour');
+    expect(after.html).toMatch(/<strong>Correction, \d{1,2} [A-Z][a-z]{2} \d{4}:<\/strong> The harbour is in Brest, not Lorient\./);
+    expect(videoDesk.videos.get(video.id).poster?.photoId).toBe(photos[2]!.id);
+    expect((await handlers['photoKill:find']({ photoId: photos[0]!.id })).videos).toEqual([]);
+  }, 120_000);
+
+  it('an update note on the live video is pushed at once, after the correction', async () => {
+    const result = await handlers['corrections:add']({ articleId: video.id, itemKind: 'video', kind: 'update', text: 'The ferries run again.' });
+    expect(result.notPushed).toEqual([]);
+    expect(result.jobs).toHaveLength(1);
+    await outbox.whenIdle();
+    expect(outbox.get(result.jobs[0]!.id)?.state).toBe('done');
+    const { html } = await site.read(postIds.get(video.id)!);
+    expect(html.indexOf('The ferries run again.')).toBeGreaterThan(html.indexOf('Brest, not Lorient'));
+    expect((await handlers['corrections:list']({ articleId: video.id })).map((entry) => entry.kind)).toEqual(['correction', 'update']);
+  }, 120_000);
 
   it('retracts the other story from the site, after which its post is no longer live', async () => {
     const job = await handlers['publish:retract']({ articleId: inlineStory.id, targetId: desk.target.id, as: 'draft' });

@@ -28,7 +28,9 @@ describe.skipIf(skipReason !== null)('a photo kill on a real WordPress', () => {
     read: async (postId) => {
       const post = await rest.get<RestPost>(`/posts/${postId}?context=edit`);
       const alt = post.featured_media ? (await rest.get<RestMedia>(`/media/${post.featured_media}?context=edit`)).alt_text : '';
-      return { status: post.status, featured: String(post.featured_media), alt };
+      // The content as the site renders it for readers (the raw field is what Newsdesk sent).
+      const shown = await rest.get<{ content: { rendered: string } }>(`/posts/${postId}`);
+      return { status: post.status, featured: String(post.featured_media), alt, html: shown.content.rendered };
     },
   });
 });
