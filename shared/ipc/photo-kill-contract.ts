@@ -17,9 +17,12 @@ export const photoKillChannels = {
   },
   /** Where the photo (and its copies) is used, and on which posts it is live. */
   'photoKill:find': { request: z.object({ photoId: PhotoId }).strict(), response: PhotoKillFindings },
-  /** Replaces the killed photo everywhere in the story by another library photo, saves it and pushes it where it is live. */
+  /**
+   * Replaces the killed photo everywhere in the story by another library photo, saves it and pushes it
+   * where it is live; `itemKind: 'video'`: `articleId` names a video item, whose poster is replaced.
+   */
   'photoKill:replace': {
-    request: z.object({ articleId: ArticleId, photoId: PhotoId, replacementId: PhotoId }).strict(),
+    request: z.object({ articleId: ArticleId, itemKind: z.literal('video').optional(), photoId: PhotoId, replacementId: PhotoId }).strict(),
     response: z.object({ jobs: z.array(PublishJob), notPushed: z.array(z.string()) }),
   },
 } as const;

@@ -56,7 +56,8 @@ export const StoryOnSite = z.object({
 });
 export type StoryOnSite = z.infer<typeof StoryOnSite>;
 
-export const AddCorrectionRequest = z.object({ articleId: ArticleId, kind: CorrectionKind, text: CorrectionText }).strict();
+/** `itemKind: 'video'`: the note goes on the video item named by `articleId`. */
+export const AddCorrectionRequest = z.object({ articleId: ArticleId, itemKind: ItemKind, kind: CorrectionKind, text: CorrectionText }).strict();
 export const AddCorrectionResult = z.object({
   entry: CorrectionEntry,
   /** The update pushed to each site where the story is live. */

@@ -28,7 +28,8 @@ export const KilledPhotoArticle = z.object({
 });
 export type KilledPhotoArticle = z.infer<typeof KilledPhotoArticle>;
 
-export const KilledPhotoVideo = z.object({ videoId: z.string(), headline: z.string(), photoId: PhotoId });
+/** A video whose poster is the killed photo, with its posts (kept under the video's id). */
+export const KilledPhotoVideo = z.object({ videoId: z.string(), headline: z.string(), photoId: PhotoId, posts: z.array(KilledPhotoPost) });
 export type KilledPhotoVideo = z.infer<typeof KilledPhotoVideo>;
 
 /** Everything a photo kill reaches: the matching library photos, articles (with their posts) and videos. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTime } from './article';
+import { CorrectionKind, CorrectionText } from './corrections';
 import { PhotoUse } from './photo-use';
 
 export const VIDEO_SCHEMA_VERSION = 1;
@@ -27,6 +28,13 @@ export const VideoSource = z.discriminatedUnion('kind', [
 ]);
 export type VideoSource = z.infer<typeof VideoSource>;
 
+/**
+ * A correction or update note of a published video, in the house format: the label ("Correction,
+ * 7 Dec 2026:") is fixed when the note is added, in the desk's zone, like the line a story gets.
+ */
+export const VideoNote = z.object({ kind: CorrectionKind, at: IsoTime, label: z.string().max(100), text: CorrectionText }).strict();
+export type VideoNote = z.infer<typeof VideoNote>;
+
 /** A video item of a feed: headline, blurb, a credited poster from the photo library, the player. */
 export const VideoItem = z.object({
   schemaVersion: z.literal(VIDEO_SCHEMA_VERSION),
@@ -36,6 +44,8 @@ export const VideoItem = z.object({
   poster: PhotoUse.nullable(),
   source: VideoSource.nullable(),
   durationSeconds: z.number().int().min(1).max(24 * 3600).nullable(),
+  /** Corrections and update notes, oldest first; shown after the player on the site (absent in files written before them). */
+  notes: z.array(VideoNote).max(200).optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

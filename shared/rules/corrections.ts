@@ -43,6 +43,11 @@ const BOLD = 1;
 
 /** The note as a Lexical paragraph: the label in bold, then the text. */
 export function correctionParagraph(kind: CorrectionKind, text: string, at: Date, clock: DeskClock = {}) {
+  return noteParagraph(correctionLabel(kind, at, clock), text);
+}
+
+/** A note whose label was already written ("Correction, 7 Dec 2026:") as a Lexical paragraph. */
+export function noteParagraph(label: string, text: string) {
   return {
     type: 'paragraph',
     version: 1,
@@ -51,7 +56,7 @@ export function correctionParagraph(kind: CorrectionKind, text: string, at: Date
     direction: null,
     textFormat: 0,
     textStyle: '',
-    children: [textNode(correctionLabel(kind, at, clock), BOLD), textNode(` ${correctionText(text)}`, 0)],
+    children: [textNode(label, BOLD), textNode(` ${correctionText(text)}`, 0)],
   };
 }
 

@@ -2,6 +2,7 @@ import { ARTICLE_SCHEMA_VERSION, type Article, type LexicalDocument } from '../m
 import { checkForPublishing, type PublishCheckInput, type PublishCheckResult } from './publish-check';
 import type { CheckIssueView } from '../model/publish-check';
 import type { VideoItem, VideoSource } from '../model/video';
+import { noteParagraph } from './corrections';
 import { EMBED_NODE_TYPE, parseEmbedUrl, type ParsedEmbed } from './embed-providers';
 import type { NinjsVideo } from './ninjs';
 
@@ -55,7 +56,7 @@ const paragraph = (children: LexicalDocument['root']['children']) => ({
 });
 const textNode = (text: string) => ({ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' });
 
-/** The body of the video's post: the blurb, then the player (an embed, or a link when no CMS can embed it). */
+/** The body of the video's post: the blurb, then the player (an embed, or a link when no CMS can embed it), then the notes. */
 function videoBody(video: VideoItem): LexicalDocument {
   const children: LexicalDocument['root']['children'] = [];
   const blurb = video.blurb.trim();
@@ -69,6 +70,7 @@ function videoBody(video: VideoItem): LexicalDocument {
       children.push(paragraph([{ type: 'link', version: 1, url, rel: null, target: null, title: null, format: '', indent: 0, direction: null, children: [textNode(WATCH_LINK_TEXT)] }]));
     }
   }
+  for (const note of video.notes ?? []) children.push(noteParagraph(note.label, note.text));
   return { root: { type: 'root', version: 1, format: '', indent: 0, direction: null, children } };
 }
 

@@ -29,6 +29,8 @@ test('kill a photo → stories and live posts found → replace it in a story', 
   await services.drafts.save({ ...social, headline: 'Ferry timetable for the week', socialImage: harbour.id }, 'manual');
   const target = await services.publishing.targets.save({ kind: 'wordpress', name: 'Harbour Gazette', siteUrl: `http://127.0.0.1:${await closedPort()}`, user: 'editor' });
   await services.publishing.records.put({ ...emptyRemoteRecord(target.id, live.id, 'a'.repeat(32)), postId: 42, link: 'https://gazette.example/harbour-reopens/' });
+  const clip = await services.videos.save({ ...(await services.videos.create()), headline: 'The storm over the harbour', poster: use });
+  await services.publishing.records.put({ ...emptyRemoteRecord(target.id, clip.id, 'b'.repeat(32)), postId: 43, link: 'https://gazette.example/storm-video/' });
 
   await tile(page, 'harbour.jpg').click();
   await editor(page).getByTestId('kill-photo').click();
@@ -49,6 +51,13 @@ test('kill a photo → stories and live posts found → replace it in a story', 
   const socialStory = stories.filter({ hasText: 'Ferry timetable for the week' });
   await expect(socialStory).toContainText('(social image)');
   await expect(socialStory).toContainText('Not on any site.');
+  // The video whose poster it is, with its post: retract it there or give it another poster.
+  const videoRow = dialog.getByTestId('photo-kill-video');
+  await expect(videoRow).toContainText('The storm over the harbour');
+  await expect(videoRow).toContainText('(video poster)');
+  await expect(videoRow.getByTestId('photo-kill-post')).toContainText('https://gazette.example/storm-video/');
+  await expect(videoRow.getByRole('button', { name: 'Retract the video' })).toBeVisible();
+  await expect(videoRow.getByRole('button', { name: 'Replace the poster…' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/photo-kill-dialog.png` });
 
   // The replacement picker refuses the killed photo, then takes another.

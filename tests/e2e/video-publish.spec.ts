@@ -17,6 +17,7 @@ if (skipReason) console.warn(`Video publishing browser tests against WordPress a
 
 const HEADLINE = 'Flood waters reach the old town';
 const PLAYER = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+const NOTE = 'The river rose two metres, not three.';
 
 test.describe('publishing a video item to a real WordPress', () => {
   test.skip(skipReason !== null, skipReason ?? '');
@@ -58,8 +59,7 @@ test.describe('publishing a video item to a real WordPress', () => {
     const panel = publishPanel(page);
     await expect(panel).toContainText('has no credit');
     await expect(panel.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
-    // A video has no text to correct and no byline to check.
-    await expect(panel.getByRole('button', { name: 'Add correction or update…' })).toHaveCount(0);
+    // A video has no byline to check.
     await expect(panel).not.toContainText('no byline');
     await page.screenshot({ path: `${SCREENS}/video-publish-refused.png` });
     await page.keyboard.press('Escape');
@@ -87,6 +87,25 @@ test.describe('publishing a video item to a real WordPress', () => {
     expect(post.title.raw).toBe(HEADLINE);
     expect(post.content.raw).toContain(`<!-- wp:embed {"url":"${PLAYER}","type":"video","providerNameSlug":"youtube"} -->`);
     expect(post.featured_media).toBeGreaterThan(0);
+
+    // A correction on the live video, from the panel opened again: logged, kept in the video, pushed to the post after the player.
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await dialog.getByTestId('video-publish').click();
+    await panel.getByRole('button', { name: 'Add correction or update…' }).click();
+    const correction = openDialog(page, 'correction-dialog');
+    await expect(correction).toContainText('Readers will see, at the end of the video');
+    await correction.getByLabel('Note').fill(NOTE);
+    await page.screenshot({ path: `${SCREENS}/video-correction-dialog.png` });
+    await correction.getByRole('button', { name: 'Add correction and update' }).click();
+    await expect(correction).toBeHidden();
+    await expect(panel.getByTestId('corrections-log')).toContainText(NOTE);
+    await services.publishing.outbox.whenIdle();
+    await expect
+      .poll(async () => (await wordPressClient(wp).get<WpPost>(`/wp/v2/posts/${post.id}?context=edit`)).content.raw, { timeout: 30_000 })
+      .toMatch(new RegExp(`<strong>Correction, [^<]+:</strong> ${NOTE}`));
+    expect(services.videos.get(video.id).notes).toMatchObject([{ kind: 'correction', text: NOTE }]);
+    await page.screenshot({ path: `${SCREENS}/video-correction-logged.png` });
 
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();

@@ -85,4 +85,39 @@ describe.skipIf(skipReason !== null)('importing posts from a real Ghost', () => 
     expect(await admin.postsTitled('Quay reopens')).toHaveLength(0);
     expect(await admin.postsTitled('Quay reopens: ferries on Friday')).toHaveLength(1);
   });
+
+  it('the post’s tags come in by name: the primary tag is the section; a feed’s tag and internal tags are left to the site', async () => {
+    const { status, json } = await admin.call<{ posts: AdminPost[] }>('POST', '/posts/?source=html', {
+      posts: [{ title: 'Council votes the harbour budget', html: '<p>The vote was close.</p>', status: 'published', tags: [{ name: 'Politics & Budget' }, { name: 'News Feed' }, { name: 'Harbour' }, { name: '#imported' }, { name: 'Storms' }] }],
+    });
+    expect(status).toBe(201);
+    const [result] = await importPosts(importHandlersOf(desk), desk.target.id, [json.posts[0]!.id]);
+    expect(result).toMatchObject({ outcome: 'imported', leftOut: [] });
+    expect(await desk.drafts.get(result!.articleId!)).toMatchObject({ section: 'Politics & Budget', tags: ['Harbour', 'Storms'] });
+  });
+
+  it('pages through posts published in the same second without showing one twice or leaving one out, even as one is edited meanwhile', async () => {
+    const at = '2026-11-30T08:00:00.000Z';
+    const made: string[] = [];
+    for (let n = 1; n <= 7; n += 1) {
+      const { status, json } = await admin.call<{ posts: AdminPost[] }>('POST', '/posts/?source=html', {
+        posts: [{ title: `Batch wire story ${n}`, html: `<p>Wire ${n}.</p>`, status: 'published', published_at: at }],
+      });
+      expect(status).toBe(201);
+      made.push(json.posts[0]!.id);
+    }
+    const handlers = importHandlersOf(desk);
+    const seen: string[] = [];
+    for (let page = 1; page <= 4; page += 1) {
+      const listed = await listPosts(handlers, desk.target.id, 'Batch wire story', page, 2);
+      seen.push(...listed.posts.map((post) => String(post.remoteId)));
+      if (page === 1) {
+        // Someone edits the oldest of them on the site while the editor turns the pages: it must not move.
+        const current = await admin.post(made[0]!);
+        const edited = await admin.call('PUT', `/posts/${made[0]!}/`, { posts: [{ title: 'Batch wire story 1, edited', updated_at: current.updated_at }] });
+        expect(edited.status).toBe(200);
+      }
+    }
+    expect([...seen].sort()).toEqual([...made].sort());
+  });
 });

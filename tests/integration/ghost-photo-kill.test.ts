@@ -1,144 +1,36 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCorrectionsStore } from '../../electron/main/services/corrections/corrections-log';
-import { checkArticle } from '../../electron/main/services/publishing/publish-inputs';
-import { openOutbox, type Outbox } from '../../electron/main/services/publishing/outbox/outbox';
-import { createPhotoKillHandlers } from '../../electron/main/services/publishing/photo-kill-handlers';
-import { createStoryLifeHandlers } from '../../electron/main/services/publishing/story-life-handlers';
-import type { Article } from '../../shared/model/article';
-import type { Photo } from '../../shared/model/photo';
-import type { VideoItem } from '../../shared/model/video';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { ghostSkipReason, startGhost, type GhostSite } from '../ghost/ghost-server';
 import { ghostAdmin, openGhostDesk } from './ghost-publish-helpers';
-import { plainBody } from './story-life-helpers';
-import { attempt, importAgencyPhotos, newJob, photoNode, saveArticle, useOf, type PublishingDesk } from './wordpress-publish-helpers';
+import { photoKillTests } from './photo-kill-helpers';
+import type { PublishingDesk } from './wordpress-publish-helpers';
 
 const skipReason = ghostSkipReason();
 if (skipReason) console.warn(`[ghost-photo-kill] skipped: ${skipReason}`);
 
-/**
- * An agency kills a picture that is live on a real Ghost: the photo and its copy (same transmission
- * reference) are killed, every story and video using them is found with its live posts, the photo is
- * replaced in one story and the update reaches the site, another story is retracted, and a story
- * still holding the killed copy cannot be published.
- */
 describe.skipIf(skipReason !== null)('a photo kill on a real Ghost', () => {
   let site: GhostSite;
   let desk: PublishingDesk;
-  let outbox: Outbox;
   let admin: ReturnType<typeof ghostAdmin>;
-  let photos: Photo[];
-  let leadStory: Article;
-  let inlineStory: Article;
-  let draftStory: Article;
-  const postIds = new Map<string, string>();
-  const videos: VideoItem[] = [];
-  let handlers: ReturnType<typeof createPhotoKillHandlers> & ReturnType<typeof createStoryLifeHandlers>;
 
   beforeAll(async () => {
     site = await startGhost();
     desk = await openGhostDesk(site, site.url);
     admin = ghostAdmin(site);
-    outbox = await openOutbox({ dir: join(desk.dir, 'library', 'publishing', 'outbox'), publisher: desk.publisher, retry: { baseMs: 50, capMs: 200 } });
-    const services = {
-      drafts: desk.drafts,
-      media: desk.media,
-      board: desk.board,
-      settings: desk.settings,
-      targets: desk.targets,
-      records: desk.records,
-      clocks: desk.http.clocks,
-      outbox,
-      corrections: openCorrectionsStore(join(desk.dir, 'library')),
-      videos: { list: () => videos, get: (id: string) => videos.find((video) => video.id === id)!, find: (id: string) => videos.find((video) => video.id === id) ?? null },
-      now: () => new Date(),
-    };
-    handlers = { ...createStoryLifeHandlers(services), ...createPhotoKillHandlers(services) };
-
-    // The killed picture, a copy of it (same transmission reference, other bytes), and the replacement.
-    photos = await importAgencyPhotos(desk, ['iimAndXmp', 'xmpOnly', 'iimUtf8']);
-    await desk.media.update(photos[0]!.id, { transmissionReference: 'AFP-KILL-1' });
-    await desk.media.update(photos[1]!.id, { transmissionReference: 'afp-kill-1' });
-    // The replacement needs what every published photo needs: its alt text (its credit comes from the file).
-    photos[2] = await desk.media.update(photos[2]!.id, { altText: 'Boats in the harbour' });
-    const byline = [{ name: 'Sam Reporter', role: '', avatar: null }];
-    const killedUse = { ...useOf(photos[0]!), altText: 'The picture the agency killed' };
-    leadStory = await saveArticle(desk.drafts, { headline: 'Lead story with the killed photo', byline, leadPhoto: killedUse, body: plainBody('Text.') });
-    inlineStory = await saveArticle(desk.drafts, {
-      headline: 'Inline story with the killed photo',
-      byline,
-      body: { root: { ...plainBody('Before.').root, children: [...plainBody('Before.').root.children, photoNode(killedUse)] } },
-    });
-    draftStory = await saveArticle(desk.drafts, { headline: 'Unpublished story with the copy', byline, leadPhoto: { ...useOf(photos[1]!), altText: 'The copy' } });
-    for (const story of [leadStory, inlineStory]) {
-      const sent = await attempt(desk.publisher, newJob(story.id, desk.target.id));
-      expect(sent.error).toBeNull();
-      postIds.set(story.id, sent.outcome?.kind === 'done' ? String(sent.outcome.remote.postId) : '');
-    }
-    videos.push({
-      schemaVersion: 1,
-      id: 'video-killed-01',
-      headline: 'Video with the killed poster',
-      blurb: '',
-      poster: useOf(photos[0]!),
-      source: null,
-      durationSeconds: null,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    });
   }, 300_000);
 
   afterAll(async () => {
-    await outbox?.close();
     await desk?.close();
     await site?.stop();
   });
 
-  it('kills the photo and its copy, and finds every story, live post and video that uses them', async () => {
-    const { photos: killed, findings } = await handlers['photoKill:kill']({ photoId: photos[0]!.id, reason: 'The agency killed the picture: wrong caption.' });
-    expect(killed.map((photo) => photo.id).sort()).toEqual([photos[0]!.id, photos[1]!.id].sort());
-    expect((await desk.media.get(photos[1]!.id)).kill?.reason).toBe('The agency killed the picture: wrong caption.');
-    const byId = new Map(findings.articles.map((article) => [article.articleId, article]));
-    expect(byId.get(leadStory.id)).toMatchObject({ places: ['lead'], posts: [{ targetId: desk.target.id, kind: 'ghost', live: true }] });
-    expect(byId.get(leadStory.id)!.posts[0]!.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-    expect(byId.get(inlineStory.id)).toMatchObject({ places: ['body'], posts: [{ live: true }] });
-    expect(byId.get(draftStory.id)).toMatchObject({ photoId: photos[1]!.id, places: ['lead'], posts: [] });
-    expect(findings.videos).toEqual([{ videoId: 'video-killed-01', headline: 'Video with the killed poster', photoId: photos[0]!.id }]);
-  }, 60_000);
-
-  it('refuses to publish a story that still holds the killed copy', async () => {
-    const { check } = await checkArticle({ ...desk, clocks: desk.http.clocks }, { articleId: draftStory.id, targetId: desk.target.id, mode: 'publish' }, new Date());
-    const killed = check.blocking.filter((issue) => issue.code.startsWith('photo-killed'));
-    expect(killed).toHaveLength(1);
-    expect(killed[0]!.message).toContain('The agency killed the picture: wrong caption.');
+  photoKillTests({
+    desk: () => desk,
+    liveStatus: 'published',
+    read: async (postId) => {
+      const post = await admin.post(postId);
+      // Each upload is a new file under Ghost's images folder, named by the desk.
+      if (post.feature_image) expect(post.feature_image).toMatch(/\/content\/images\/\d{4}\/\d{2}\/nd[a-f0-9]{24}\.jpg$/);
+      return { status: post.status, featured: post.feature_image ?? '', alt: post.feature_image_alt ?? '', html: post.html ?? '' };
+    },
   });
-
-  it('replaces the photo in a story and pushes the update: the site shows the replacement', async () => {
-    const before = await admin.post(postIds.get(leadStory.id)!);
-    const result = await handlers['photoKill:replace']({ articleId: leadStory.id, photoId: photos[0]!.id, replacementId: photos[2]!.id });
-    expect(result.notPushed).toEqual([]);
-    expect(result.jobs).toHaveLength(1);
-    await outbox.whenIdle();
-    expect(outbox.get(result.jobs[0]!.id)?.state).toBe('done');
-    const after = await admin.post(postIds.get(leadStory.id)!);
-    expect(after.feature_image).toMatch(/\/content\/images\/\d{4}\/\d{2}\/nd[a-f0-9]{24}\.jpg$/);
-    expect(after.feature_image).not.toBe(before.feature_image);
-    expect(after.feature_image_alt).toBe('Boats in the harbour');
-    expect((await desk.drafts.get(leadStory.id)).leadPhoto?.photoId).toBe(photos[2]!.id);
-    const again = await handlers['photoKill:find']({ photoId: photos[0]!.id });
-    expect(again.articles.map((article) => article.articleId)).not.toContain(leadStory.id);
-  }, 120_000);
-
-  it('refuses a killed photo as the replacement', async () => {
-    await expect(handlers['photoKill:replace']({ articleId: inlineStory.id, photoId: photos[0]!.id, replacementId: photos[1]!.id })).rejects.toThrow(/killed too/);
-  });
-
-  it('retracts the other story from the site, after which its post is no longer live', async () => {
-    const job = await handlers['publish:retract']({ articleId: inlineStory.id, targetId: desk.target.id, as: 'draft' });
-    await outbox.whenIdle();
-    expect(outbox.get(job.id)?.state).toBe('done');
-    expect((await admin.post(postIds.get(inlineStory.id)!)).status).toBe('draft');
-    const findings = await handlers['photoKill:find']({ photoId: photos[0]!.id });
-    expect(findings.articles.find((article) => article.articleId === inlineStory.id)?.posts).toMatchObject([{ live: false }]);
-  }, 120_000);
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageNodeJson } from '../../shared/model/photo-use';
 import { startWordPress, wordPressSkipReason, type WordPressSite } from '../wordpress/wordpress-server';
 import { importHandlersOf, importPosts, listPosts, pictureBytes } from './site-import-helpers';
-import { attempt, newJob, openPublishingDesk, restClient, type PublishingDesk, type RestMedia, type RestPost } from './wordpress-publish-helpers';
+import { attempt, newJob, openPublishingDesk, restClient, type PublishingDesk, type RestMedia, type RestPost, type RestTerm } from './wordpress-publish-helpers';
 
 const skipReason = wordPressSkipReason();
 if (skipReason) console.warn(`[wordpress-import] skipped: ${skipReason}`);
@@ -106,5 +106,38 @@ describe.skipIf(skipReason !== null)('importing posts from a real WordPress', ()
     expect(record?.postId).toBe(created.id);
     const article = await desk.drafts.get(result!.articleId!);
     expect(JSON.stringify(article.body)).toContain('Words survive.');
+  });
+
+  it('the post’s categories and tags come in by name: the category is the section, a feed’s and the default one none', async () => {
+    const politics = await rest.post<RestTerm>('/categories', { name: 'Politics & Budget' });
+    // A feed's name, as a push adds for a story placed in it (DEFAULT_FEEDS): the board's placement, not a section.
+    const feed = await rest.post<RestTerm>('/categories', { name: 'News Feed' });
+    const other = await rest.post<RestTerm>('/categories', { name: 'Harbour life' });
+    const tags = await Promise.all(['Harbour', 'Storms'].map((name) => rest.post<RestTerm>('/tags', { name })));
+    const created = await rest.post<RestPost>('/posts?context=edit', {
+      title: 'Council votes the harbour budget',
+      content: '<p>The vote was close.</p>',
+      status: 'publish',
+      categories: [politics.id, feed.id],
+      tags: tags.map((tag) => tag.id),
+    });
+    const twoSections = await rest.post<RestPost>('/posts?context=edit', { title: 'A post in two sections', content: '<p>Words.</p>', status: 'draft', categories: [politics.id, other.id] });
+    const plain = await rest.post<RestPost>('/posts?context=edit', { title: 'A post without a category', content: '<p>Words.</p>', status: 'draft' });
+    const handlers = importHandlersOf(desk);
+    const [result, uncategorized, two] = await importPosts(handlers, desk.target.id, [created.id, plain.id, twoSections.id]);
+    expect(result!.leftOut).toEqual([]);
+    expect(await desk.drafts.get(result!.articleId!)).toMatchObject({ section: 'Politics & Budget', tags: ['Harbour', 'Storms'] });
+    expect(uncategorized!.leftOut).toEqual([]);
+    expect(await desk.drafts.get(uncategorized!.articleId!)).toMatchObject({ section: '', tags: [] });
+    // WordPress keeps a post's categories by name, not in the order they were given: the first by name is the section.
+    expect(two!.leftOut).toEqual(['The categories “Politics & Budget” were not kept: an article has one section (“Harbour life”).']);
+    expect((await desk.drafts.get(two!.articleId!)).section).toBe('Harbour life');
+
+    // Pushed back, the post keeps its section and tags: the same terms, none created.
+    const pushed = await attempt(desk.publisher, newJob(result!.articleId!, desk.target.id));
+    expect(pushed.error).toBeNull();
+    const after = await rest.get<RestPost>(`/posts/${created.id}?context=edit`);
+    expect(after.categories).toEqual([politics.id]);
+    expect([...after.tags].sort()).toEqual(tags.map((tag) => tag.id).sort());
   });
 });

@@ -29,6 +29,18 @@ describe('video store', () => {
     expect(await readdir(join(dir, 'videos'))).toEqual(expect.arrayContaining([`${created.id}.json`, 'trash']));
   });
 
+  it('keeps the notes added since a form read the video: a save from that form never drops a correction', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const read = await store.save(video('noted-video-1'));
+    const note = { kind: 'correction' as const, at: '2030-01-02T10:00:00.000Z', label: 'Correction, 2 Jan 2030:', text: 'The clip is from Brest.' };
+    await store.save({ ...read, notes: [note] });
+    // The form still holds the video as it read it, without the note, and saves a new headline.
+    const saved = await store.save({ ...read, headline: 'A clip from Brest' });
+    expect(saved).toMatchObject({ headline: 'A clip from Brest', notes: [note] });
+    expect((await open(dir)).get('noted-video-1').notes).toEqual([note]);
+  });
+
   it('saves a video with a new id as a new video, and refuses one that is in the trash', async () => {
     const dir = await tempDir();
     const store = await open(dir);

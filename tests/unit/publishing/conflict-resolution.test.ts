@@ -66,7 +66,7 @@ async function desk() {
       killScope: (id) => [id],
       markKilled: async () => [],
     },
-    videos: { list: () => [], get: () => { throw new Error('no videos here'); }, find: () => null },
+    videos: { list: () => [], get: () => { throw new Error('no videos here'); }, find: () => null, save: () => Promise.reject(new Error('no videos here')) },
     board: { get: () => EMPTY_BOARD, setArticleDelivery: async () => EMPTY_BOARD },
     settings: { get: () => DEFAULT_SETTINGS },
     targets,

@@ -77,6 +77,27 @@ describe('a video item as the post it makes', () => {
   });
 });
 
+describe('notes on a published video', () => {
+  it('follow the player in the house format, oldest first, in every output of the post', () => {
+    const video = makeVideo({
+      notes: [
+        { kind: 'correction', at: '2026-12-07T10:00:00.000Z', label: 'Correction, 7 Dec 2026:', text: 'The river rose two metres, not three.' },
+        { kind: 'update', at: '2026-12-08T10:00:00.000Z', label: 'Update, 8 Dec 2026:', text: 'The water is going down.' },
+      ],
+    });
+    const html = htmlOf(video);
+    const correction = html.indexOf('<strong>Correction, 7 Dec 2026:</strong> The river rose two metres, not three.');
+    expect(correction).toBeGreaterThan(html.indexOf('youtube'));
+    expect(html.indexOf('<strong>Update, 8 Dec 2026:</strong> The water is going down.')).toBeGreaterThan(correction);
+    const nodes = (JSON.parse(ghostLexical(videoAsArticle(video).body, { image: () => null, marker: null })) as { root: { children: Record<string, unknown>[] } }).root.children;
+    expect(nodes.map((node) => node.type)).toEqual(['paragraph', 'embed', 'paragraph', 'paragraph']);
+  });
+
+  it('a video written before notes existed reads as it did', () => {
+    expect(videoAsArticle(makeVideo()).body.root.children).toHaveLength(2);
+  });
+});
+
 describe('the pre-publish check of a video', () => {
   const input = { photos: photoMap(poster), placement: null, now: NOW, mode: 'publish' as const };
 

@@ -170,7 +170,7 @@ class FileVideoStore implements VideoStore {
       if (this.trashed.has(video.id)) throw new UserFacingError('conflict', `${capitalize(describeVideo(video.headline))} is in the trash and cannot be saved.`);
       const previous = this.live.get(video.id);
       // The stored creation time wins over whatever the window sends back.
-      return this.write(previous ? { ...video, createdAt: previous.createdAt } : video, previous);
+      return this.write(previous ? { ...video, createdAt: previous.createdAt, ...keptNotes(previous, video) } : video, previous);
     });
   }
 
@@ -225,4 +225,15 @@ class FileVideoStore implements VideoStore {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Notes (corrections, updates) are only ever appended, each logged and pushed as it is added: a save
+ * from a form opened before a note came (it sends the notes it read) keeps the stored ones, so the
+ * note is never lost from the video while the log and the site still show it.
+ */
+function keptNotes(previous: VideoItem, next: VideoItem): Pick<VideoItem, 'notes'> {
+  const stored = previous.notes ?? [];
+  const sent = next.notes ?? [];
+  return sent.length >= stored.length ? (next.notes === undefined ? {} : { notes: sent }) : { notes: stored };
 }

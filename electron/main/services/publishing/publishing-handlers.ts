@@ -32,8 +32,8 @@ export interface PublishingHandlerServices {
   drafts: Pick<DraftStore, 'get' | 'save' | 'list'>;
   media: Pick<MediaLibrary, 'getMany' | 'filePath' | 'exportCopy' | 'get' | 'killScope' | 'markKilled'>;
   board: Pick<BoardStore, 'get' | 'setArticleDelivery'>;
-  /** Video items: published and exported as the posts they make; the photo kill searches their posters. */
-  videos: Pick<VideoStore, 'get' | 'find' | 'list'>;
+  /** Video items: published and exported as the posts they make; the photo kill searches (and replaces) their posters; notes are saved in them. */
+  videos: Pick<VideoStore, 'get' | 'find' | 'list' | 'save'>;
   settings: Pick<SettingsService, 'get'>;
   targets: TargetsStore;
   outbox: Outbox;

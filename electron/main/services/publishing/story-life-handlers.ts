@@ -3,11 +3,11 @@ import type { Article } from '../../../../shared/model/article';
 import type { CorrectionKind } from '../../../../shared/model/corrections';
 import { UserFacingError } from '../../../../shared/model/errors';
 import type { PublishJob, PublishMode, PublishTarget, RemoteRecord, RetractAs } from '../../../../shared/model/publishing';
-import { appendCorrection, type DeskClock } from '../../../../shared/rules/corrections';
+import { appendCorrection, correctionLabel, correctionText, type DeskClock } from '../../../../shared/rules/corrections';
 import type { CorrectionsStore } from '../corrections/corrections-log';
 import type { DraftStore } from '../drafts/types';
 import type { Outbox } from './outbox/outbox';
-import { checkArticle, remoteRecordOf, requireTarget, type PublishInputsServices } from './publish-inputs';
+import { checkArticle, checkVideo, remoteRecordOf, requireTarget, type PublishInputsServices } from './publish-inputs';
 import type { TargetsStore } from './targets/targets-store';
 import type { VideoStore } from '../feeds/video-store';
 
@@ -18,8 +18,8 @@ import type { VideoStore } from '../feeds/video-store';
  */
 
 export interface StoryLifeServices extends Omit<PublishInputsServices, 'drafts' | 'targets' | 'videos'> {
-  /** Video items: a retract of a video's post names it by its headline. */
-  videos?: Pick<VideoStore, 'get' | 'find'>;
+  /** Video items: a retract of a video's post names it by its headline; a note on a video is saved in it. */
+  videos?: Pick<VideoStore, 'get' | 'find' | 'save'>;
   drafts: Pick<DraftStore, 'get' | 'save'>;
   targets: Pick<TargetsStore, 'get' | 'list'>;
   outbox: Outbox;
@@ -49,12 +49,20 @@ export async function sitesOf(services: Pick<StoryLifeServices, 'targets' | 'rec
   return found;
 }
 
-/** Pushes the changed story where it is live (a correction, a replaced photo); says where it was not pushed and why. */
-export async function pushUpdateWhereLive(services: StoryLifeServices, article: Article): Promise<Omit<AddCorrectionResult, 'entry'>> {
+/** What an update push names: a story, or a video item (its id in `id`, as in the outbox's jobs). */
+export interface LiveItem {
+  id: string;
+  headline: string;
+  itemKind?: 'video';
+}
+
+/** Pushes the changed story or video where it is live (a correction, a replaced photo); says where it was not pushed and why. */
+export async function pushUpdateWhereLive(services: StoryLifeServices, item: Article | LiveItem): Promise<Omit<AddCorrectionResult, 'entry'>> {
   const { outbox } = services;
+  const itemKind = 'itemKind' in item ? item.itemKind : undefined;
   const jobs: PublishJob[] = [];
   const notPushed: string[] = [];
-  for (const { target, record } of await sitesOf(services, article.id)) {
+  for (const { target, record } of await sitesOf(services, item.id)) {
     // A killed story is never pushed again by a note: its text must stay off the site.
     if (record.retracted || record.killed) continue;
     const mode = lastMode(record, outbox.list());
@@ -62,13 +70,16 @@ export async function pushUpdateWhereLive(services: StoryLifeServices, article: 
       notPushed.push(`“${target.name}”: Newsdesk does not know whether the post there is live or a draft; publish the story there again to send the change.`);
       continue;
     }
-    const { check } = await checkArticle(services, { articleId: article.id, targetId: target.id, mode }, services.now());
+    const { check } =
+      itemKind === 'video'
+        ? await checkVideo(services, { videoId: item.id, targetId: target.id, mode }, services.now())
+        : await checkArticle(services, { articleId: item.id, targetId: target.id, mode }, services.now());
     // Warnings were weighed when the story first went out; only what blocks any publish stops the update.
     if (check.blocking.length > 0) {
       notPushed.push(`“${target.name}”: ${check.blocking.map((issue) => issue.message).join(' ')}`);
       continue;
     }
-    jobs.push(await outbox.enqueue({ articleId: article.id, targetId: target.id, headline: article.headline, mode }));
+    jobs.push(await outbox.enqueue({ articleId: item.id, ...(itemKind ? { itemKind } : {}), targetId: target.id, headline: item.headline, mode }));
   }
   return { jobs, notPushed };
 }
@@ -108,7 +119,8 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
 
     'corrections:list': ({ articleId }: { articleId: string }) => corrections.list(articleId),
 
-    'corrections:add': async ({ articleId, kind, text }: { articleId: string; kind: CorrectionKind; text: string }): Promise<AddCorrectionResult> => {
+    'corrections:add': async ({ articleId, itemKind, kind, text }: { articleId: string; itemKind?: 'video'; kind: CorrectionKind; text: string }): Promise<AddCorrectionResult> => {
+      if (itemKind === 'video') return addVideoNote(services, { videoId: articleId, kind, text });
       const article = await drafts.get(articleId);
       const at = services.now();
       // The log first: should the story not save, the note is taken out of it again, so the two agree.
@@ -122,4 +134,23 @@ export function createStoryLifeHandlers(services: StoryLifeServices) {
       return { entry, ...(await pushUpdateWhereLive(services, await drafts.get(articleId))) };
     },
   };
+}
+
+/** A note on a video item: logged like a story's, kept in the video (its post shows it after the player), pushed where it is live. */
+async function addVideoNote(services: StoryLifeServices, { videoId, kind, text }: { videoId: string; kind: CorrectionKind; text: string }): Promise<AddCorrectionResult> {
+  const { videos, corrections } = services;
+  if (!videos) throw new UserFacingError('invalid-request', 'Video items cannot be corrected from here.');
+  const video = videos.get(videoId);
+  const at = services.now();
+  const entry = await corrections.add(videoId, { kind, text, at });
+  let saved;
+  try {
+    const note = { kind, at: at.toISOString(), label: correctionLabel(kind, at, services.deskClock), text: correctionText(text) };
+    saved = await videos.save({ ...video, notes: [...(video.notes ?? []), note] });
+  } catch (error) {
+    // As for a story: the log never keeps a note the video does not show.
+    await corrections.remove(videoId, entry.id).catch(() => undefined);
+    throw error;
+  }
+  return { entry, ...(await pushUpdateWhereLive(services, { id: saved.id, headline: saved.headline, itemKind: 'video' })) };
 }

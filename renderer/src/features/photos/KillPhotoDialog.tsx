@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
-import type { KilledPhotoArticle, KilledPhotoPlace, KilledPhotoPost, PhotoKillFindings } from '../../../../shared/model/photo-kill';
+import type { KilledPhotoPlace, KilledPhotoPost, PhotoKillFindings } from '../../../../shared/model/photo-kill';
 import { photoDisplayName } from '../../../../shared/rules/photo-use';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
@@ -15,11 +15,18 @@ interface KillPhotoDialogProps {
 
 const PLACE_LABELS: Record<KilledPhotoPlace, string> = { lead: 'lead photo', body: 'in the text', social: 'social image' };
 
-/** What happened to one post or story, said in its row once the editor acted. */
+/** What happened to one post, story or video, said in its row once the editor acted. */
 type Done = Record<string, string>;
 
-function PostRow({ article, post, done, onRetract }: { article: KilledPhotoArticle; post: KilledPhotoPost; done: Done; onRetract(): void }) {
-  const key = `${article.articleId}/${post.targetId}`;
+/** A story or a video the kill reaches: its id, the killed photo (or copy) it uses, and which kind it is. */
+interface Reached {
+  id: string;
+  photoId: string;
+  itemKind?: 'video';
+}
+
+function PostRow({ item, post, done, onRetract }: { item: Reached; post: KilledPhotoPost; done: Done; onRetract(): void }) {
+  const key = `${item.id}/${post.targetId}`;
   return (
     <li className="nd-photo-kill__post" data-testid="photo-kill-post">
       <span>
@@ -33,7 +40,7 @@ function PostRow({ article, post, done, onRetract }: { article: KilledPhotoArtic
         </span>
       ) : (
         <button type="button" className="nd-button nd-button--small nd-button--danger" onClick={onRetract}>
-          Retract the story
+          {item.itemKind === 'video' ? 'Retract the video' : 'Retract the story'}
         </button>
       )}
     </li>
@@ -52,7 +59,7 @@ export function KillPhotoDialog({ photo, onClose, onKilled }: KillPhotoDialogPro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done>({});
-  const [replacing, setReplacing] = useState<KilledPhotoArticle | null>(null);
+  const [replacing, setReplacing] = useState<Reached | null>(null);
   const name = photoDisplayName(photo);
   const reference = photo.metadata.transmissionReference.trim();
 
@@ -81,17 +88,18 @@ export function KillPhotoDialog({ photo, onClose, onKilled }: KillPhotoDialogPro
       onKilled(result.photos);
     });
 
-  const retract = (article: KilledPhotoArticle, post: KilledPhotoPost) =>
+  const retract = (item: Reached, post: KilledPhotoPost) =>
     act(async () => {
-      await request('publish:retract', { articleId: article.articleId, targetId: post.targetId, as: 'draft' });
-      setDone((before) => ({ ...before, [`${article.articleId}/${post.targetId}`]: 'Retract queued in the outbox.' }));
+      await request('publish:retract', { articleId: item.id, ...(item.itemKind ? { itemKind: item.itemKind } : {}), targetId: post.targetId, as: 'draft' });
+      setDone((before) => ({ ...before, [`${item.id}/${post.targetId}`]: 'Retract queued in the outbox.' }));
     });
 
-  const replace = (article: KilledPhotoArticle, replacement: Photo) =>
+  const replace = (item: Reached, replacement: Photo) =>
     act(async () => {
-      const result = await request('photoKill:replace', { articleId: article.articleId, photoId: article.photoId, replacementId: replacement.id });
-      const pushed = result.jobs.length === 0 ? 'Replaced in the story; it is not live anywhere.' : `Replaced; update queued for ${result.jobs.length} ${result.jobs.length === 1 ? 'site' : 'sites'}.`;
-      setDone((before) => ({ ...before, [article.articleId]: [pushed, ...result.notPushed].join(' ') }));
+      const result = await request('photoKill:replace', { articleId: item.id, ...(item.itemKind ? { itemKind: item.itemKind } : {}), photoId: item.photoId, replacementId: replacement.id });
+      const where = item.itemKind === 'video' ? 'the video' : 'the story';
+      const pushed = result.jobs.length === 0 ? `Replaced in ${where}; it is not live anywhere.` : `Replaced; update queued for ${result.jobs.length} ${result.jobs.length === 1 ? 'site' : 'sites'}.`;
+      setDone((before) => ({ ...before, [item.id]: [pushed, ...result.notPushed].join(' ') }));
     });
 
   return (
@@ -109,7 +117,7 @@ export function KillPhotoDialog({ photo, onClose, onKilled }: KillPhotoDialogPro
             </label>
           </>
         ) : (
-          <FindingsList findings={findings} done={done} onRetract={(article, post) => void retract(article, post)} onReplace={setReplacing} />
+          <FindingsList findings={findings} done={done} onRetract={(item, post) => void retract(item, post)} onReplace={setReplacing} />
         )}
       </div>
       <footer className="nd-dialog__foot">
@@ -124,11 +132,11 @@ export function KillPhotoDialog({ photo, onClose, onKilled }: KillPhotoDialogPro
       </footer>
       <PhotoPickerDialog
         open={replacing !== null}
-        title="Choose the replacement photo"
+        title={replacing?.itemKind === 'video' ? 'Choose the new poster' : 'Choose the replacement photo'}
         onPick={(replacement) => {
-          const article = replacing;
+          const item = replacing;
           setReplacing(null);
-          if (article) void replace(article, replacement);
+          if (item) void replace(item, replacement);
         }}
         onClose={() => setReplacing(null)}
       />
@@ -144,46 +152,50 @@ function FindingsList({
 }: {
   findings: PhotoKillFindings;
   done: Done;
-  onRetract(article: KilledPhotoArticle, post: KilledPhotoPost): void;
-  onReplace(article: KilledPhotoArticle): void;
+  onRetract(item: Reached, post: KilledPhotoPost): void;
+  onReplace(item: Reached): void;
 }) {
   if (findings.articles.length === 0 && findings.videos.length === 0) {
     return <p data-testid="photo-kill-unused">The photo is killed. No story or video uses it.</p>;
   }
+  const rows: { item: Reached; headline: string; where: string; posts: KilledPhotoPost[] }[] = [
+    ...findings.articles.map((article) => ({
+      item: { id: article.articleId, photoId: article.photoId },
+      headline: article.headline,
+      where: article.places.map((place) => PLACE_LABELS[place]).join(', '),
+      posts: article.posts,
+    })),
+    ...findings.videos.map((video) => ({ item: { id: video.videoId, photoId: video.photoId, itemKind: 'video' as const }, headline: video.headline, where: 'video poster', posts: video.posts })),
+  ];
   return (
     <>
-      <p>The photo is killed. For each post, retract the story, or replace the photo in the story: the update goes to every site where it is live.</p>
+      <p>The photo is killed. For each post, retract the story or video, or replace the photo in it: the update goes to every site where it is live.</p>
       <ul className="nd-photo-kill__list">
-        {findings.articles.map((article) => (
-          <li key={article.articleId} className="nd-photo-kill__story" data-testid="photo-kill-story">
+        {rows.map(({ item, headline, where, posts }) => (
+          <li key={item.id} className="nd-photo-kill__story" data-testid={item.itemKind === 'video' ? 'photo-kill-video' : 'photo-kill-story'}>
             <div className="nd-photo-kill__story-head">
               <span>
-                <strong>{article.headline}</strong> <span className="nd-field__hint">({article.places.map((place) => PLACE_LABELS[place]).join(', ')})</span>
+                <strong>{headline}</strong> <span className="nd-field__hint">({where})</span>
               </span>
-              {done[article.articleId] ? (
+              {done[item.id] ? (
                 <span className="nd-field__hint" role="status">
-                  {done[article.articleId]}
+                  {done[item.id]}
                 </span>
               ) : (
-                <button type="button" className="nd-button nd-button--small" onClick={() => onReplace(article)}>
-                  Replace the photo…
+                <button type="button" className="nd-button nd-button--small" onClick={() => onReplace(item)}>
+                  {item.itemKind === 'video' ? 'Replace the poster…' : 'Replace the photo…'}
                 </button>
               )}
             </div>
-            {article.posts.length === 0 ? (
+            {posts.length === 0 ? (
               <p className="nd-field__hint">Not on any site.</p>
             ) : (
               <ul className="nd-photo-kill__posts">
-                {article.posts.map((post) => (
-                  <PostRow key={post.targetId} article={article} post={post} done={done} onRetract={() => onRetract(article, post)} />
+                {posts.map((post) => (
+                  <PostRow key={post.targetId} item={item} post={post} done={done} onRetract={() => onRetract(item, post)} />
                 ))}
               </ul>
             )}
-          </li>
-        ))}
-        {findings.videos.map((video) => (
-          <li key={video.videoId} className="nd-photo-kill__story" data-testid="photo-kill-video">
-            <strong>{video.headline}</strong> <span className="nd-field__hint">(video poster: choose another poster in the video)</span>
           </li>
         ))}
       </ul>

@@ -7,6 +7,8 @@ import { useOutbox } from './OutboxContext';
 
 interface CorrectionDialogProps {
   articleId: string;
+  /** 'video': the note goes on the video item `articleId` names, after its player. */
+  itemKind?: 'video';
   /** Saves what is being typed first; false when it could not be saved. */
   save(): Promise<boolean>;
   onClose(): void;
@@ -19,7 +21,8 @@ interface CorrectionDialogProps {
  * …", the date in this desk's zone), then appended to the story, logged, and pushed as an update
  * to every site where the story is live.
  */
-export function CorrectionDialog({ articleId, save, onClose, onAdded }: CorrectionDialogProps) {
+export function CorrectionDialog({ articleId, itemKind, save, onClose, onAdded }: CorrectionDialogProps) {
+  const item = itemKind === 'video' ? 'video' : 'story';
   const outbox = useOutbox();
   const textId = useId();
   const [kind, setKind] = useState<CorrectionKind>('correction');
@@ -32,11 +35,11 @@ export function CorrectionDialog({ articleId, save, onClose, onAdded }: Correcti
     setBusy(true);
     setError(null);
     try {
-      if (!(await save())) throw new Error('The article could not be saved, so the note was not added. Fix the problem shown under the text, then try again.');
-      const result = await request('corrections:add', { articleId, kind, text: trimmed });
+      if (!(await save())) throw new Error(`The ${itemKind === 'video' ? 'video' : 'article'} could not be saved, so the note was not added. Fix the problem shown, then try again.`);
+      const result = await request('corrections:add', { articleId, ...(itemKind ? { itemKind } : {}), kind, text: trimmed });
       for (const job of result.jobs) outbox.jobQueued(job);
       // The note is now in the story's text in main: the open editor shows it, without asking.
-      await outbox.articleReplaced(articleId);
+      if (itemKind !== 'video') await outbox.articleReplaced(articleId);
       onAdded(result.notPushed);
       onClose();
     } catch (cause) {
@@ -63,11 +66,13 @@ export function CorrectionDialog({ articleId, save, onClose, onAdded }: Correcti
           Note
         </label>
         <textarea id={textId} className="nd-input" rows={4} maxLength={CORRECTION_MAX_CHARS} value={text} onChange={(event) => setText(event.target.value)} placeholder="An earlier version of this story gave the wrong date of the vote." />
-        <p className="nd-field__label">Readers will see, at the end of the story</p>
+        <p className="nd-field__label">Readers will see, at the end of the {item}</p>
         <p className="nd-correction__preview" data-testid="correction-preview">
           {trimmed ? correctionLine(kind, trimmed, new Date()) : `${correctionLine(kind, '…', new Date())}`}
         </p>
-        <p className="nd-field__hint">It is kept in this story’s corrections log and sent as an update wherever the story is live.</p>
+        <p className="nd-field__hint">
+          It is kept in this {item}’s corrections log and sent as an update wherever the {item} is live.
+        </p>
       </div>
       <footer className="nd-dialog__foot">
         <button type="button" className="nd-button" onClick={onClose}>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
-import { messageOf, request } from '../../api/newsdesk';
+import { request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
-import { useOutbox } from './OutboxContext';
+import { useQueueSiteJob } from './useQueueSiteJob';
 
 interface KillDialogProps {
   articleId: string;
@@ -26,25 +26,9 @@ function previewLine(text: string): string {
  * before the button is pressed.
  */
 export function KillDialog({ articleId, headline, site, onClose, onQueued }: KillDialogProps) {
-  const outbox = useOutbox();
   const [text, setText] = useState('This story has been withdrawn.');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const kill = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const job = await request('publish:kill', { articleId, targetId: site.targetId, text });
-      outbox.jobQueued(job);
-      onQueued?.();
-      onClose();
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, queue } = useQueueSiteJob(onClose, onQueued);
+  const kill = () => queue(() => request('publish:kill', { articleId, targetId: site.targetId, text }));
 
   return (
     <ModalDialog className="nd-retract" testId="kill-dialog" title={`Kill on ${site.targetName}?`} closeLabel="Keep the story as it is" error={error} onClose={onClose}>

@@ -52,7 +52,9 @@ export function PublishPanel(props: PublishPanelProps) {
   const video = props.itemKind === 'video';
   const life: StoryLife = {
     onRetract: setRetracting,
-    ...(video ? {} : { onKill: setKilling, onCorrect: () => setCorrecting(true) }),
+    // A video's post is retracted, never killed; notes go on it like on a story.
+    ...(video ? {} : { onKill: setKilling }),
+    onCorrect: () => setCorrecting(true),
     revision: lifeRevision,
     notPushed,
   };
@@ -77,6 +79,7 @@ export function PublishPanel(props: PublishPanelProps) {
       {correcting && (
         <CorrectionDialog
           articleId={props.articleId}
+          itemKind={props.itemKind}
           save={props.save}
           onClose={() => setCorrecting(false)}
           onAdded={(reasons) => {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
 import type { RetractAs } from '../../../../shared/model/publishing';
-import { messageOf, request } from '../../api/newsdesk';
+import { request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
-import { useOutbox } from './OutboxContext';
+import { useQueueSiteJob } from './useQueueSiteJob';
 
 interface RetractDialogProps {
   articleId: string;
@@ -22,25 +22,9 @@ interface RetractDialogProps {
  * no trash). Nothing is sent before the button is pressed; the outbox then sends it like a publish.
  */
 export function RetractDialog({ articleId, itemKind, headline, site, onClose, onQueued }: RetractDialogProps) {
-  const outbox = useOutbox();
   const [as, setAs] = useState<RetractAs>('draft');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const retract = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const job = await request('publish:retract', { articleId, ...(itemKind ? { itemKind } : {}), targetId: site.targetId, as });
-      outbox.jobQueued(job);
-      onQueued?.();
-      onClose();
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, queue } = useQueueSiteJob(onClose, onQueued);
+  const retract = () => queue(() => request('publish:retract', { articleId, ...(itemKind ? { itemKind } : {}), targetId: site.targetId, as }));
 
   return (
     <ModalDialog className="nd-retract" testId="retract-dialog" title={`Retract from ${site.targetName}?`} closeLabel="Keep it on the site" error={error} onClose={onClose}>

@@ -16,6 +16,7 @@ interface ImportedGhostPost extends GhostPost {
   feature_image_caption?: string | null;
   feature_image_alt?: string | null;
   authors?: { name?: unknown }[];
+  tags?: { name?: unknown; visibility?: unknown }[];
 }
 
 interface PostsBody {
@@ -29,8 +30,17 @@ const isPost = (value: unknown): value is ImportedGhostPost =>
 const authorOf = (post: ImportedGhostPost): string =>
   (Array.isArray(post.authors) ? post.authors : []).map((author) => (typeof author?.name === 'string' ? author.name : '')).filter(Boolean).join(', ');
 
+/** The post's public tags by name, primary first (internal "#" tags are the site's own plumbing). */
+const tagsOf = (post: ImportedGhostPost): string[] =>
+  (Array.isArray(post.tags) ? post.tags : [])
+    .filter((tag) => tag?.visibility !== 'internal' && typeof tag?.name === 'string')
+    .map((tag) => (tag.name as string).trim())
+    .filter((name) => name !== '' && !name.startsWith('#'));
+
 /** Ghost's filter language takes a quoted string; its quote and backslash are escaped. */
 const nqlString = (text: string): string => `'${text.replace(/[\\']/gu, (character) => `\\${character}`)}'`;
+
+const sectionAndTags = ([primary, ...tags]: string[]): { categories: string[]; tags: string[] } => ({ categories: primary ? [primary] : [], tags });
 
 const wholeNumber = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : fallback);
 
@@ -55,7 +65,9 @@ export function ghostSource(target: GhostTarget, adminApiKey: string, http: Http
     siteUrl: target.siteUrl,
 
     async list(query, signal) {
-      const params = new URLSearchParams({ page: String(query.page), limit: String(query.perPage), formats: 'html', include: 'authors', order: 'updated_at desc' });
+      // Newest first with the id as tie-breaker: posts published in the same second (an import, a
+      // batch) would otherwise be ordered anew on each page, one shown twice and another never.
+      const params = new URLSearchParams({ page: String(query.page), limit: String(query.perPage), formats: 'html', include: 'authors', order: 'published_at desc, id desc' });
       if (query.search.trim()) params.set('filter', `title:~${nqlString(query.search.trim())}`);
       const body = bodyOf(await get(`/posts/?${params}`, signal), 'list the posts');
       const posts = (body.posts as unknown[]).filter(isPost);
@@ -77,7 +89,7 @@ export function ghostSource(target: GhostTarget, adminApiKey: string, http: Http
 
     async read(remoteId, signal): Promise<SourcePost> {
       if (typeof remoteId !== 'string') throw new PublishError('rejected', 'it is not a Ghost post id.');
-      const response = await get(`/posts/${encodeURIComponent(remoteId)}/?formats=lexical,html&include=authors`, signal);
+      const response = await get(`/posts/${encodeURIComponent(remoteId)}/?formats=lexical,html&include=authors,tags`, signal);
       if (response.status === 404) throw new PublishError('rejected', 'it is no longer on the site.');
       const [post] = bodyOf(response, 'read the post').posts as unknown[];
       if (!isPost(post) || typeof post.title !== 'string') throw new PublishError('server', 'Ghost answered with something that is not a post.');
@@ -92,6 +104,8 @@ export function ghostSource(target: GhostTarget, adminApiKey: string, http: Http
         html: typeof post.html === 'string' ? post.html : '',
         slug: typeof post.slug === 'string' ? post.slug : '',
         author: authorOf(post),
+        // The publisher sends the section as the primary (first) tag: it comes back as the section.
+        ...sectionAndTags(tagsOf(post)),
         lead,
         summary: postSummary(post),
         cms: 'Ghost',

@@ -85,6 +85,7 @@ export function createImportHandlers(services: ImportHandlerServices): ImportHan
         remoteImages: services.remoteImages ?? {},
         maxBytes: services.settings.get().limits.importMaxBytes,
         creditStyle: services.settings.get().photoDesk.credit,
+        feedNames: services.settings.get().feeds.map((feed) => feed.name),
         now,
       };
       const results: ImportOutcome[] = [];

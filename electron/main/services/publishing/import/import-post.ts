@@ -25,6 +25,8 @@ import type { SiteSource, SourcePost } from './site-source';
 
 export interface ImportDeps extends PictureDeps {
   drafts: Pick<DraftStore, 'save'>;
+  /** The desk's feed names: a push adds each feed the story is placed in as a category (a Ghost tag), which is no section or tag. */
+  feedNames: readonly string[];
   records: RemoteRecords;
   creditStyle: CreditStyle;
   now: () => Date;
@@ -110,6 +112,26 @@ function bylineOf(author: string): Author[] {
     .map((name) => ({ name, role: '', avatar: null }));
 }
 
+/**
+ * The section and tags by name within the article's limits: the feeds' names left out (the board's
+ * placement sends them again), each tag once. An article has one section, so further categories are
+ * said, not kept.
+ */
+function termsOf(post: SourcePost, feedNames: readonly string[]): { terms: Pick<Article, 'section' | 'tags'>; notes: string[] } {
+  const seen = new Set(feedNames.map((name) => name.trim().toLocaleLowerCase()));
+  const fresh = (name: string) => name !== '' && !seen.has(name.toLocaleLowerCase());
+  const [section = '', ...others] = post.categories.map((name) => name.trim().slice(0, 120)).filter(fresh);
+  const tags: string[] = [];
+  for (const name of post.tags) {
+    const tag = name.trim().slice(0, 80);
+    if (!fresh(tag) || tags.length >= 50) continue;
+    seen.add(tag.toLocaleLowerCase());
+    tags.push(tag);
+  }
+  const notes = others.length > 0 ? [`The categories ${others.map((name) => `“${name}”`).join(', ')} were not kept: an article has one section (“${section}”).`] : [];
+  return { terms: { section, tags }, notes };
+}
+
 /** Media the next push can re-use: WordPress needs the media item's id (an <img> without one is uploaded anew); Ghost only the address. */
 function reusableMedia(post: SourcePost, media: readonly RemoteMedia[]): RemoteMedia[] {
   const kept = new Map<string, RemoteMedia>();
@@ -132,10 +154,12 @@ export async function importPost(deps: ImportDeps, source: SiteSource, targetId:
   const headline = converted.article.headline;
   // The site's slug is the post's address: keeping it means the next push does not move the post.
   const slug = post.slug.trim() || converted.article.slug;
+  const terms = termsOf(post, deps.feedNames);
   const article = Article.parse({
     ...converted.article,
     slug,
     slugEdited: slug !== slugify(headline),
+    ...terms.terms,
     leadPhoto: brought.leadPhoto,
     body: settleCredits(converted.article.body, brought.photos, deps.creditStyle),
   });
@@ -158,7 +182,7 @@ export async function importPost(deps: ImportDeps, source: SiteSource, targetId:
   await deps.records.put(record);
   await deps.drafts.save(article, 'manual');
 
-  const leftOut = [...post.notes, ...brought.leftOut, ...notes];
+  const leftOut = [...post.notes, ...terms.notes, ...brought.leftOut, ...notes];
   const title = headline || '(no title)';
   return {
     remoteId: post.remoteId,

@@ -38,6 +38,13 @@ export interface SourcePost {
   html: string;
   slug: string;
   author: string;
+  /**
+   * The names that may be the article's section: WordPress's categories but the default one (in the
+   * site's order, which is not the order they were sent in), Ghost's primary tag.
+   */
+  categories: string[];
+  /** Its tags by name, in the site's order (Ghost: those after the primary one). */
+  tags: string[];
   lead: SourceLead | null;
   /** What the publish record keeps of the post, computed exactly as the publisher does. */
   summary: PostSummary;

@@ -45,6 +45,30 @@ async function authorNames(api: WordPressApi, ids: readonly number[], signal: Ab
   return names;
 }
 
+/** WordPress files a post without a category under its default one, which is no section. */
+const DEFAULT_CATEGORY_SLUG = 'uncategorized';
+
+/**
+ * The names of the post's terms, in the post's order (REST gives ids; names come HTML-escaped, as
+ * WordPress stores them). A site that will not give them leaves a note, never a failed import.
+ */
+async function termNames(api: WordPressApi, taxonomy: 'categories' | 'tags', ids: readonly number[] | undefined, signal: AbortSignal, notes: string[]): Promise<string[]> {
+  const wanted = [...new Set((ids ?? []).filter((id) => Number.isSafeInteger(id) && id > 0))];
+  if (wanted.length === 0) return [];
+  const response = await api.get(`/${taxonomy}`, { include: wanted.join(','), per_page: '100', _fields: 'id,name,slug' }, signal);
+  const terms = isSuccess(response) ? response.json<{ id?: unknown; name?: unknown; slug?: unknown }[]>() : undefined;
+  if (!Array.isArray(terms)) {
+    notes.push(`The post's ${taxonomy} could not be read from the site (HTTP ${response.status}); the article has none.`);
+    return [];
+  }
+  const byId = new Map(terms.filter((term) => typeof term.id === 'number' && typeof term.name === 'string').map((term) => [term.id as number, term]));
+  return wanted
+    .map((id) => byId.get(id))
+    .filter((term) => term !== undefined && !(taxonomy === 'categories' && term.slug === DEFAULT_CATEGORY_SLUG))
+    .map((term) => plainText(term!.name as string).trim())
+    .filter((name) => name !== '');
+}
+
 /** The post's slug (the REST answer has it; the publisher's type does not need it). */
 function slugOf(post: WpPost): string {
   const slug = (post as unknown as { slug?: unknown }).slug;
@@ -110,6 +134,8 @@ export function wordPressSource(target: WordPressTarget, password: string, http:
       const notes: string[] = [];
       const lead = await readLead(post.featured_media ?? 0, signal, notes);
       const names = await authorNames(api, [post.author ?? 0], signal);
+      const categories = await termNames(api, 'categories', post.categories, signal, notes);
+      const tags = await termNames(api, 'tags', post.tags, signal, notes);
       return {
         remoteId: post.id,
         title: post.title.raw,
@@ -117,6 +143,8 @@ export function wordPressSource(target: WordPressTarget, password: string, http:
         html: post.content.raw,
         slug: slugOf(post),
         author: names.get(post.author ?? 0) ?? '',
+        categories,
+        tags,
         lead,
         summary: postSummary(post),
         cms: 'WordPress',

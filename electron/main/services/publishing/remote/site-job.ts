@@ -1,3 +1,4 @@
+import type { ConflictVersions } from '../../../../../shared/model/publishing';
 import type { Article } from '../../../../../shared/model/article';
 import type { Photo } from '../../../../../shared/model/photo';
 import type { Placement } from '../../../../../shared/model/placement';
@@ -25,4 +26,15 @@ export interface SiteJobInput {
   requestTimeoutMs?: number;
   /** How the job talks to the site, and what time it is there (from its answers' Date headers). */
   http: HttpClient;
+}
+
+/** What a change to a post already on a site (a retract, a kill) takes for one attempt, beside its target and secret. */
+export interface PostChangeInput {
+  context: PublishContext;
+  records: RemoteRecords;
+  /** The story as Newsdesk holds it, for the conflict view when the post changed on the site. */
+  local: ConflictVersions['local'];
+  http: HttpClient;
+  requestTimeoutMs?: number;
+  now?: () => Date;
 }

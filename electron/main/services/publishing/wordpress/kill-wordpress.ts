@@ -1,24 +1,11 @@
-import type { ConflictVersions, WordPressTarget } from '../../../../../shared/model/publishing';
 import { isKillNoticeContent, killNoticeHtml } from '../../../../../shared/rules/kill-notice';
-import type { HttpClient } from '../http/http-client';
-import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import type { RemoteRecords } from '../remote/remote-records';
+import type { PublishOutcome } from '../outbox/publisher';
 import { killPost, type SiteKill } from '../remote/site-kill';
 import { postSummary } from './publish-wordpress';
+import type { WordPressPostChangeInput } from './wordpress-post-change';
 import { createWordPressApi, type WordPressApi, type WpPost } from './wordpress-api';
 
 /** A kill on WordPress: the post's content becomes the notice, its excerpt empty and its featured image gone; title, address and status stay. */
-
-export interface WordPressKillInput {
-  context: PublishContext;
-  target: WordPressTarget;
-  password: string;
-  records: RemoteRecords;
-  local: ConflictVersions['local'];
-  http: HttpClient;
-  requestTimeoutMs?: number;
-  now?: () => Date;
-}
 
 /** Newsdesk's marker at the end of a post (how a lost create is found again) stays after the notice. */
 const MARKER = /\n?<!-- newsdesk:[a-z0-9]+ -->\s*$/;
@@ -48,7 +35,7 @@ function wordPressKill(api: WordPressApi): SiteKill<WpPost> {
   };
 }
 
-export function killOnWordPress(input: WordPressKillInput): Promise<PublishOutcome> {
+export function killOnWordPress(input: WordPressPostChangeInput): Promise<PublishOutcome> {
   const { target } = input;
   const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password: input.password, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
   return killPost({ context: input.context, records: input.records, local: input.local, site: wordPressKill(api), now: input.now ?? (() => new Date()) });

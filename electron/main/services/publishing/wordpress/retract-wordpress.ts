@@ -1,23 +1,11 @@
-import type { ConflictVersions, RetractAs, WordPressTarget } from '../../../../../shared/model/publishing';
-import type { HttpClient } from '../http/http-client';
-import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import type { RemoteRecords } from '../remote/remote-records';
+import type { RetractAs } from '../../../../../shared/model/publishing';
+import type { PublishOutcome } from '../outbox/publisher';
 import { retractPost, type SiteRetract } from '../remote/site-retract';
 import { postSummary } from './publish-wordpress';
+import type { WordPressPostChangeInput } from './wordpress-post-change';
 import { createWordPressApi, type WordPressApi, type WpPost } from './wordpress-api';
 
 /** A retract on WordPress: the post goes back to a draft, or into the site's trash (restorable there). */
-
-export interface WordPressRetractInput {
-  context: PublishContext;
-  target: WordPressTarget;
-  password: string;
-  records: RemoteRecords;
-  local: ConflictVersions['local'];
-  http: HttpClient;
-  requestTimeoutMs?: number;
-  now?: () => Date;
-}
 
 const OFF_SITE: Record<RetractAs, readonly string[]> = { draft: ['draft', 'pending', 'trash'], trash: ['trash'] };
 
@@ -43,7 +31,7 @@ function wordPressRetract(api: WordPressApi): SiteRetract<WpPost> {
   };
 }
 
-export function retractOnWordPress(input: WordPressRetractInput): Promise<PublishOutcome> {
+export function retractOnWordPress(input: WordPressPostChangeInput): Promise<PublishOutcome> {
   const { target } = input;
   const api = createWordPressApi({ siteUrl: target.siteUrl, user: target.user, password: input.password, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
   return retractPost({ context: input.context, records: input.records, local: input.local, site: wordPressRetract(api), now: input.now ?? (() => new Date()) });
