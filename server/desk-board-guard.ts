@@ -1,22 +1,42 @@
 import * as Y from 'yjs';
-import { deskBoardProblem } from '../shared/desk/desk-board';
+import { deskBoardProblem, readDeskBoard, type DeskPlacement } from '../shared/desk/desk-board';
 import type { DeskDatabase } from './db/database';
-import { MALFORMED, RefusedMessage } from './message-guard';
+import { FORBIDDEN, MALFORMED, RefusedMessage } from './message-guard';
+
+/** Said when someone without the publisher role changes when a desk story goes live. */
+export const TIMING_PUBLISHER_ONLY = 'Only a publisher may schedule, embargo or time out a desk story.';
+
+const timingOf = (placement: DeskPlacement | undefined): string =>
+  JSON.stringify(placement ? [placement.publish, placement.embargoUntil, placement.expiresAt] : [{ mode: 'now' }, null, null]);
+
+/**
+ * The first story whose go-live time (schedule, embargo, expiry) differs between two boards, or
+ * null. A story taken off the board is not a timing change: removing a card is anyone's move.
+ */
+function retimedStory(before: Y.Doc, after: Y.Doc): string | null {
+  const old = readDeskBoard(before).placements;
+  for (const [storyId, placement] of Object.entries(readDeskBoard(after).placements)) {
+    if (timingOf(placement) !== timingOf(old[storyId])) return storyId;
+  }
+  return null;
+}
 
 /**
  * Refuses a board update whose result would not be a well-formed board (an entry that is not a
- * story in a feed at a position, a timing that is not a timing, an unknown part). It is tried on a
- * copy of the live document, so a refused update is never applied, stored or sent on, and the
- * desktops never have to guess what a broken entry meant. Boards are small: copying one per update
- * costs far less than the round trip.
+ * story in a feed at a position, a timing that is not a timing, an unknown part), or, from a user
+ * who may not time stories (`mayTime` false: no publisher role), one that changes a story's
+ * schedule, embargo or expiry. It is tried on a copy of the live document, so a refused update is
+ * never applied, stored or sent on, and the desktops never have to guess what a broken entry
+ * meant. Boards are small: copying one per update costs far less than the round trip.
  */
-export function checkBoardUpdate(document: Y.Doc, update: Uint8Array): void {
+export function checkBoardUpdate(document: Y.Doc, update: Uint8Array, mayTime = true): void {
   const trial = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(trial, Y.encodeStateAsUpdate(document));
     Y.applyUpdate(trial, update);
     const problem = deskBoardProblem(trial);
     if (problem) throw new RefusedMessage(MALFORMED, `Board update refused: ${problem}`);
+    if (!mayTime && retimedStory(document, trial) !== null) throw new RefusedMessage(FORBIDDEN, `Board update refused: ${TIMING_PUBLISHER_ONLY}`);
   } catch (error) {
     if (error instanceof RefusedMessage) throw error;
     throw new RefusedMessage(MALFORMED, 'Board update refused: it could not be applied.');

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { parseDeskMediaDocumentName, type DeskPhoto } from '../shared/desk/photos';
 import { messageOf } from '../shared/model/errors';
-import type { DeskRole } from '../shared/desk/roles';
+import { hasRole, type DeskRole } from '../shared/desk/roles';
 import { isMember, rolesOfUser } from './accounts';
 import { handleBudgetRequest } from './budget-api';
 import { loadBudgetDocument, moveLegacyPhotoRequests, publishStoryProgress } from './budget-index';
@@ -180,7 +180,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       let update: Uint8Array | null;
       try {
         update = checkClientMessage(data, options.maxUpdateBytes);
-        if (update && parseDeskBoardDocumentName(documentName)) checkBoardUpdate(document, update);
+        if (update && parseDeskBoardDocumentName(documentName)) checkBoardUpdate(document, update, hasRole({ roles: (context as Partial<ConnectionContext>).roles ?? [] }, 'publisher'));
       } catch (error) {
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close

@@ -5,6 +5,7 @@ import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import type { PublishJob } from '../../../../shared/model/publishing';
 import type { EnqueueRequest } from '../publishing/outbox/outbox';
 import { bearer, call } from './desk-api';
+import { publisherActionOf, requirePublisher, type PublisherAction } from './desk-publisher-gate';
 import type { DeskService } from './desk-service';
 
 /**
@@ -21,6 +22,8 @@ export interface DeskWorkflow {
   audit(articleId: string | null): Promise<AuditEntry[]>;
   /** The outbox asks before queuing: a desk story goes out only from a publisher, once approved. */
   beforeEnqueue(request: EnqueueRequest): Promise<void>;
+  /** Refuses a publisher-only change to a desk story (retract, kill, timing) unless the desk says the user is a publisher. */
+  requirePublisher(articleId: string, action: PublisherAction): Promise<void>;
   /** The outbox tells when a job finished: a desk story's publish is recorded on the desk. */
   afterFinished(job: PublishJob, targetName: string | null): Promise<void>;
 }
@@ -64,7 +67,10 @@ export function createDeskWorkflow(desk: DeskService): DeskWorkflow {
         return answer.entries;
       });
     },
+    requirePublisher: (articleId, action) => requirePublisher(desk, articleId, action),
     async beforeEnqueue(request) {
+      const publisherAction = publisherActionOf(request);
+      if (publisherAction) return requirePublisher(desk, request.articleId, publisherAction);
       if (request.mode !== 'publish' || request.retract) return;
       const shared = desk.sharedOf(request.articleId);
       if (!shared) return;
