@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
 import { messageOf, request } from '../../api/newsdesk';
+import { publisherOnly } from '../../../../shared/desk/publisher-gates';
 import { ModalDialog } from '../../ui/components/ModalDialog';
+import { usePublisherRight } from '../desk';
 import { useOutbox } from './OutboxContext';
 
 interface KillDialogProps {
@@ -30,6 +32,8 @@ export function KillDialog({ articleId, headline, site, onClose, onQueued }: Kil
   const [text, setText] = useState('This story has been withdrawn.');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A desk story is taken off a site only by a publisher; main asks the desk again when it is queued.
+  const right = usePublisherRight(articleId, publisherOnly('kill'));
 
   const kill = async () => {
     setBusy(true);
@@ -64,11 +68,16 @@ export function KillDialog({ articleId, headline, site, onClose, onQueued }: Kil
           {previewLine(text)}
         </p>
       </div>
+      {right.reason && (
+        <p className="nd-field__hint nd-retract__closed" data-testid="kill-closed">
+          {right.reason}
+        </p>
+      )}
       <footer className="nd-dialog__foot">
         <button type="button" className="nd-button" onClick={onClose}>
           Keep the story as it is
         </button>
-        <button type="button" className="nd-button nd-button--danger" disabled={busy || text.trim() === ''} onClick={() => void kill()}>
+        <button type="button" className="nd-button nd-button--danger" disabled={busy || !right.allowed || text.trim() === ''} title={right.reason ?? undefined} onClick={() => void kill()}>
           {busy ? 'Queueing…' : 'Replace with the kill notice'}
         </button>
       </footer>
