@@ -6,17 +6,20 @@ import { FORBIDDEN, MALFORMED, RefusedMessage } from './message-guard';
 /** Said when someone without the publisher role changes when a desk story goes live. */
 export const TIMING_PUBLISHER_ONLY = 'Only a publisher may schedule, embargo or time out a desk story.';
 
-const timingOf = (placement: DeskPlacement | undefined): string =>
-  JSON.stringify(placement ? [placement.publish, placement.embargoUntil, placement.expiresAt] : [{ mode: 'now' }, null, null]);
+const timingOf = (placement: DeskPlacement): string => JSON.stringify([placement.publish, placement.embargoUntil, placement.expiresAt]);
 
 /**
- * The first story whose go-live time (schedule, embargo, expiry) differs between two boards, or
- * null. A story taken off the board is not a timing change: removing a card is anyone's move.
+ * The first story on the board whose go-live time (schedule, embargo, expiry) differs between two
+ * boards, or null. A story taken off the board is not a timing change: removing a card is anyone's
+ * move. Nor is a story's first placement on the desk's board: a story timed on its author's own
+ * board before it was shared joins with that timing, and refusing it would cut the author's
+ * desktop off again at every reconnect (it sends the same state each time).
  */
 function retimedStory(before: Y.Doc, after: Y.Doc): string | null {
   const old = readDeskBoard(before).placements;
   for (const [storyId, placement] of Object.entries(readDeskBoard(after).placements)) {
-    if (timingOf(placement) !== timingOf(old[storyId])) return storyId;
+    const was = old[storyId];
+    if (was && timingOf(placement) !== timingOf(was)) return storyId;
   }
   return null;
 }

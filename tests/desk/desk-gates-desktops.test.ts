@@ -100,6 +100,10 @@ describe('publisher-only controls of a desk story', () => {
     expect(forger.closes.find((close) => close.includes('Board update refused'))).toContain('4403 Board update refused: Only a publisher may schedule');
     forger.destroy();
 
+    // Timed while it was the reporter's own, the story joins the desk's board with its timing when shared.
+    await rae.services.handlers['desk:share']({ id: local.id });
+    await until(() => pat.services.feeds.get().placements[`article:${local.id}`]?.publish.mode === 'scheduled', 'the shared story’s own timing on the publisher’s board');
+
     // The publisher's schedule goes through and reaches the reporter's board.
     await pat.services.handlers['board:setTiming']({ key, ...LATER });
     await until(() => rae.services.feeds.get().placements[key]?.publish.mode === 'scheduled', 'the publisher’s schedule on the reporter’s board');
