@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { storyDocumentName } from '../../shared/desk/desk-protocol';
 import { webSocketUrlOf } from '../../electron/main/services/desk/desk-sync';
@@ -107,3 +108,5 @@ export async function printDeskStatusBench(): Promise<void> {
     row(`status change on A visible on B: p${q}`, ms(change), q === 95 ? '≤ 100 ms' : '', `bare Yjs map write ${ms(relay)} (${(change / relay).toFixed(2)}×)`);
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await printDeskStatusBench();
