@@ -49,7 +49,7 @@ async function sharedStory(headline: string): Promise<string> {
 const LATER = { publish: { mode: 'scheduled' as const, at: '2030-01-02T10:00:00.000Z' }, embargoUntil: null, expiresAt: null };
 
 describe('publisher-only controls of a desk story', () => {
-  it('a reporter’s retract, send-back-to-draft and kill notice are refused with the reason; a publisher’s are queued', async () => {
+  it('a reporter’s retract, send-back-to-draft, kill notice and send-as-draft are refused with the reason; a publisher’s are queued', async () => {
     const id = await sharedStory('Council meeting postponed');
     const retract = { articleId: id, targetId: 'site', headline: 'Council meeting postponed', mode: 'draft' as const };
     await expect(rae.services.publishing.outbox.enqueue({ ...retract, retract: { as: 'draft' } }))
@@ -58,13 +58,15 @@ describe('publisher-only controls of a desk story', () => {
       .rejects.toThrow('Only a publisher may retract a desk story');
     await expect(rae.services.publishing.outbox.enqueue({ ...retract, kill: { label: 'Withdrawn', text: 'Withdrawn.' } }))
       .rejects.toThrow('Only a publisher may replace a desk story on a site with a kill notice.');
+    await expect(rae.services.publishing.outbox.enqueue(retract))
+      .rejects.toThrow('Only a publisher may send a desk story to a site as a draft.');
     expect(rae.services.publishing.outbox.list()).toEqual([]);
 
     // An expiry's retract goes out on time without asking the desk (it was timed by a publisher).
     const expired = await rae.services.publishing.outbox.enqueue({ ...retract, retract: { as: 'draft', expiredAt: '2026-12-07T10:00:00.000Z' } });
     await rae.services.publishing.outbox.cancel(expired.id);
 
-    for (const request of [{ ...retract, retract: { as: 'draft' as const } }, { ...retract, kill: { label: 'Withdrawn', text: 'Withdrawn.' } }]) {
+    for (const request of [retract, { ...retract, retract: { as: 'draft' as const } }, { ...retract, kill: { label: 'Withdrawn', text: 'Withdrawn.' } }]) {
       const job = await pat.services.publishing.outbox.enqueue(request);
       expect(job.articleId).toBe(id);
       await pat.services.publishing.outbox.cancel(job.id);

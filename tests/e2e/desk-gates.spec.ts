@@ -4,7 +4,10 @@ import { addUser } from '../../server/accounts';
 import { recordAudit } from '../../server/audit-log';
 import type { AuditAction } from '../../shared/desk/audit';
 import { PASSWORD, startDeskFixture, type DeskFixture } from '../desk/support/desk-fixture';
+import { emptyRemoteRecord } from '../../electron/main/services/publishing/remote/remote-records';
 import { fillSignIn, openDeskPreferences } from './desk-ui-helpers';
+import { draftItem } from './drafting-helpers';
+import { openDialog, publishPanel } from './publishing-helpers';
 import { cardOf, openFeedsDesk, SCREENS } from './feed-board-helpers';
 import { expect, test } from './harness/fixtures';
 
@@ -99,4 +102,36 @@ test('a reporter is told why the desk’s log is closed, and a desk story’s Sc
   await expect(cardOf(page, FEED, 'Notes for the weekend').getByRole('button', { name: 'Schedule…' })).toBeEnabled();
   await deskCard.hover();
   await deskCard.screenshot({ path: `${SCREENS}/desk-gates-card.png` });
+});
+
+test('a reporter’s Retract and Kill of a desk story on a site are closed with the reason', async ({ launch }) => {
+  test.setTimeout(180_000);
+  const app = await launch();
+  const { page } = app;
+  await signIn(page, 'rae@example.org');
+  const services = app.services();
+  const story = await services.drafts.create({ section: 'News' });
+  await services.drafts.save({ ...story, headline: 'Harbour reopens after the storm' }, 'manual');
+  await services.desk.share(story.id);
+  // The story is on a site as far as this machine knows (published from here before it was shared).
+  const target = await services.publishing.targets.save({ kind: 'wordpress', name: 'Harbour Gazette', siteUrl: 'http://127.0.0.1:9', user: 'editor' });
+  await services.publishing.records.put({ ...emptyRemoteRecord(target.id, story.id, 'a'.repeat(32)), postId: 42, link: 'https://gazette.example/harbour-reopens/' });
+
+  await draftItem(page, 'Harbour reopens after the storm').click();
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = publishPanel(page);
+  await expect(panel.getByTestId('story-site')).toHaveCount(1);
+
+  await panel.getByRole('button', { name: 'Retract…' }).click();
+  const retract = openDialog(page, 'retract-dialog');
+  await expect(retract.getByTestId('retract-closed')).toHaveText('Only a publisher may retract a desk story or send it back to a draft on a site. Nothing was changed; ask a publisher on the desk.', { timeout: 30_000 });
+  await expect(retract.getByRole('button', { name: 'Retract to draft' })).toBeDisabled();
+  await page.screenshot({ path: `${SCREENS}/desk-gates-retract.png` });
+  await retract.getByRole('button', { name: 'Keep it on the site' }).first().click();
+
+  await panel.getByRole('button', { name: 'Kill…' }).click();
+  const kill = openDialog(page, 'kill-dialog');
+  await expect(kill.getByTestId('kill-closed')).toHaveText('Only a publisher may replace a desk story on a site with a kill notice. Nothing was changed; ask a publisher on the desk.', { timeout: 30_000 });
+  await expect(kill.getByRole('button', { name: 'Replace with the kill notice' })).toBeDisabled();
+  expect(services.publishing.outbox.list()).toEqual([]);
 });

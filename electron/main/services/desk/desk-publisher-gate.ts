@@ -17,7 +17,9 @@ export function publisherActionOf(request: EnqueueRequest): PublisherAction | nu
   if (request.kill) return 'kill';
   // An expiry's retract was set by whoever timed the story (a publisher, see 'schedule'); it must
   // go out on time even when the desk cannot be asked.
-  if (request.retract && !request.retract.expiredAt) return 'retract';
+  if (request.retract) return request.retract.expiredAt ? null : 'retract';
+  // A draft on a site is one step from live there (anyone with the site's login publishes it).
+  if (request.mode === 'draft') return 'draft';
   return null;
 }
 
