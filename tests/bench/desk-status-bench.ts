@@ -60,7 +60,14 @@ export async function runDeskStatusBench(options: DeskStatusBenchOptions = DEFAU
     await a.services.desk.share(article.id);
     const id = article.id;
     // Asked until the desk has stored the story (before that it answers "No such story").
-    await until(async () => (await a.services.handlers['desk:workflow']({ id }).catch(() => null))?.status === 'draft', 'the story on the desk', 120_000);
+    const onDesk = async (): Promise<boolean> => {
+      try {
+        return (await a.services.handlers['desk:workflow']({ id }))?.status === 'draft';
+      } catch {
+        return false;
+      }
+    };
+    await until(onDesk, 'the story on the desk', 120_000);
     await until(() => b.services.storyDocs.get({ id, part: 'body' }) !== undefined, 'the story on B', 120_000);
     const onB = b.services.storyDocs.get({ id, part: 'body' })!;
 
