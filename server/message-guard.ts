@@ -9,8 +9,6 @@ export class RefusedMessage extends Error {
 }
 
 export const MALFORMED = 4400;
-/** A well-formed change the user's roles do not allow. */
-export const FORBIDDEN = 4403;
 
 /** The longest close reason a websocket frame carries (RFC 6455: 123 bytes of UTF-8); ws throws on a longer one. */
 const CLOSE_REASON_BYTES = 123;
