@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry } from '../shared/desk/audit';
+import { AUDIT_KIND_ACTIONS, AUDIT_PAGE_DEFAULT, type AuditAction, type AuditEntry, type DeskAuditPage, type DeskAuditQuery } from '../shared/desk/audit';
 import type { DeskDatabase } from './db/database';
 
 export interface AuditRecord {
@@ -30,4 +30,21 @@ export async function readAudit(db: DeskDatabase, deskId: string, storyId: strin
     [deskId, storyId],
   );
   return rows.map((row) => ({ id: row.id, storyId: row.story_id, at: new Date(row.at).toISOString(), who: row.user_name, action: row.action, summary: row.summary }));
+}
+
+/**
+ * One page of a desk's whole log, newest first: entries older than `before` (an entry id), of one
+ * kind when asked. One row more than the page is read to tell whether there are older ones.
+ */
+export async function readDeskAuditPage(db: DeskDatabase, deskId: string, query: DeskAuditQuery): Promise<DeskAuditPage> {
+  const limit = query.limit ?? AUDIT_PAGE_DEFAULT;
+  const actions = query.kind ? [...AUDIT_KIND_ACTIONS[query.kind]] : null;
+  const rows = await db.query<{ id: string; story_id: string | null; at: Date | string; user_name: string; action: AuditAction; summary: string }>(
+    `SELECT id::text AS id, story_id, at, user_name, action, summary FROM desk_audit
+     WHERE desk_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) AND ($3::text[] IS NULL OR action = ANY($3::text[]))
+     ORDER BY desk_audit.id DESC LIMIT $4`,
+    [deskId, query.before ?? null, actions, limit + 1],
+  );
+  const entries = rows.slice(0, limit).map((row) => ({ id: row.id, storyId: row.story_id, at: new Date(row.at).toISOString(), who: row.user_name, action: row.action, summary: row.summary }));
+  return { entries, more: rows.length > limit };
 }

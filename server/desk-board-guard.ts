@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { deskBoardProblem } from '../shared/desk/desk-board';
 import type { DeskDatabase } from './db/database';
+import { retimings, type Retiming } from './desk-board-timing';
 import { MALFORMED, RefusedMessage } from './message-guard';
 
 /**
@@ -8,15 +9,18 @@ import { MALFORMED, RefusedMessage } from './message-guard';
  * story in a feed at a position, a timing that is not a timing, an unknown part). It is tried on a
  * copy of the live document, so a refused update is never applied, stored or sent on, and the
  * desktops never have to guess what a broken entry meant. Boards are small: copying one per update
- * costs far less than the round trip.
+ * costs far less than the round trip. From a user who may not time stories (`mayTime` false: no
+ * publisher role), returns the stories the update re-times, for the server to undo once it is in
+ * (server/desk-board-timing.ts).
  */
-export function checkBoardUpdate(document: Y.Doc, update: Uint8Array): void {
+export function checkBoardUpdate(document: Y.Doc, update: Uint8Array, mayTime = true): Retiming[] {
   const trial = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(trial, Y.encodeStateAsUpdate(document));
     Y.applyUpdate(trial, update);
     const problem = deskBoardProblem(trial);
     if (problem) throw new RefusedMessage(MALFORMED, `Board update refused: ${problem}`);
+    return mayTime ? [] : retimings(document, trial);
   } catch (error) {
     if (error instanceof RefusedMessage) throw error;
     throw new RefusedMessage(MALFORMED, 'Board update refused: it could not be applied.');

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { parseDeskMediaDocumentName, type DeskPhoto } from '../shared/desk/photos';
 import { messageOf } from '../shared/model/errors';
-import type { DeskRole } from '../shared/desk/roles';
+import { hasRole, type DeskRole } from '../shared/desk/roles';
 import { isMember, rolesOfUser } from './accounts';
 import { handleBudgetRequest } from './budget-api';
 import { loadBudgetDocument, moveLegacyPhotoRequests, publishStoryProgress } from './budget-index';
@@ -15,6 +15,7 @@ import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { checkBoardUpdate, storeBoard } from './desk-board-guard';
+import { undoRetimings, type Retiming } from './desk-board-timing';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
 import { handleMediaRequest } from './media-api';
@@ -116,6 +117,15 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     });
   };
 
+  /** Undoes a board re-timing by someone who may not time stories, written ahead like any update. */
+  const undoBoardRetimings = (documentName: string, document: Y.Doc, retimed: Retiming[]): void => {
+    const undo = undoRetimings(document, retimed);
+    if (!undo) return;
+    store.append(documentName, undo).catch((error: unknown) => {
+      console.error(`desk-server: the undone timing on ${documentName} was not written ahead (kept in memory, stored with the board): ${messageOf(error)}`);
+    });
+  };
+
   const persistence = new Database({
     fetch: ({ documentName }) => {
       const indexOf = parseDeskIndexDocumentName(documentName);
@@ -178,9 +188,10 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
 
     async beforeHandleMessage({ update: data, documentName, document, connection, context }) {
       let update: Uint8Array | null;
+      let retimed: Retiming[] = [];
       try {
         update = checkClientMessage(data, options.maxUpdateBytes);
-        if (update && parseDeskBoardDocumentName(documentName)) checkBoardUpdate(document, update);
+        if (update && parseDeskBoardDocumentName(documentName)) retimed = checkBoardUpdate(document, update, hasRole({ roles: (context as Partial<ConnectionContext>).roles ?? [] }, 'publisher'));
       } catch (error) {
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close
@@ -191,7 +202,12 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       }
       // Stories and boards are written ahead; the index is read-only and Hocuspocus refuses its updates.
       if (!update) return;
-      if (parseDeskBoardDocumentName(documentName)) return store.append(documentName, update);
+      if (parseDeskBoardDocumentName(documentName)) {
+        await store.append(documentName, update);
+        // Hocuspocus applies the update once this hook is done: the undo goes in right after it.
+        if (retimed.length > 0) setTimeout(() => undoBoardRetimings(documentName, document, retimed), 0);
+        return;
+      }
       if (!parseStoryDocumentName(documentName)) return;
       await store.append(documentName, update);
       const name = (context as Partial<ConnectionContext>).user?.name;

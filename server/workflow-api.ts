@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
-import { publishedRequestSchema, statusChangeRequestSchema } from '../shared/desk/audit';
+import { deskAuditQuerySchema, publishedRequestSchema, statusChangeRequestSchema, type DeskAuditQuery } from '../shared/desk/audit';
+import { hasRole, type DeskRole } from '../shared/desk/roles';
 import { deskIdSchema, storyDocumentName, storyIdSchema, type StoryDocumentName } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
 import { movesFrom, type StoryWorkflowResponse } from '../shared/desk/workflow';
 import { isMember, rolesOfUser } from './accounts';
-import { readAudit, recordAudit, type AuditRecord } from './audit-log';
+import { readAudit, readDeskAuditPage, recordAudit, type AuditRecord } from './audit-log';
 import type { DeskDatabase } from './db/database';
 import { HttpError, readJson, send } from './http-api';
 import { LeadCreditWatch } from './lead-credit-audit';
@@ -79,10 +80,22 @@ async function withStory<T>(options: WorkflowApiOptions, name: string, work: (gu
   }
 }
 
+/** Who reads the desk's whole log: those who run the desk, not every member (a story's own log is open to all). */
+const DESK_LOG_READERS: readonly DeskRole[] = ['editor', 'publisher', 'admin'];
+export const DESK_LOG_REFUSED = 'Only an editor, a publisher or an admin may read the whole desk’s audit log; a story’s own log is open from the story.';
+
+function deskAuditQueryOf(url: URL, roles: readonly DeskRole[]): DeskAuditQuery {
+  if (!DESK_LOG_READERS.some((role) => hasRole({ roles }, role))) throw new HttpError(403, DESK_LOG_REFUSED);
+  const parsed = deskAuditQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) throw new HttpError(400, `That is not a page of the audit log: give before (an entry id), limit (1 to 200) and kind (status, assignment, publish or credit). ${parsed.error.issues[0]?.message ?? ''}`.trim());
+  return parsed.data;
+}
+
 /**
  * The workflow's HTTP API (on the desk API's port, after sign-in):
  *   GET  /api/desks/<desk>/me                             the user's roles, read from the database
- *   GET  /api/desks/<desk>/audit[?story=<id>]             the audit log, newest first
+ *   GET  /api/desks/<desk>/audit?story=<id>               one story's audit log, newest first (any member)
+ *   GET  /api/desks/<desk>/audit[?before=&limit=&kind=]   the desk's whole log, paged (editors, publishers, admins)
  *   GET  /api/desks/<desk>/stories/<story>/workflow       status, the user's moves, the last move
  *   POST /api/desks/<desk>/stories/<story>/status         {to}: a move, checked like one in the document
  *   POST /api/desks/<desk>/stories/<story>/published      {target}: a publisher's publish, recorded
@@ -101,6 +114,10 @@ export async function handleWorkflowRequest(options: WorkflowApiOptions, request
 
   if (deskRoute === 'me') {
     send(response, 200, { roles });
+    return true;
+  }
+  if (deskRoute === 'audit' && !url.searchParams.has('story')) {
+    send(response, 200, await readDeskAuditPage(options.db, deskId, deskAuditQueryOf(url, roles)));
     return true;
   }
   if (deskRoute === 'audit') {

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { LibraryChangesContext } from './api/library-changes';
 import { App } from './App';
-import { AssignmentNotices, BudgetView, DeskChip } from './features/desk';
+import { AssignmentNotices, BudgetView, DeskAuditLogButton, DeskChip } from './features/desk';
 import { PreferencesHost } from './features/desktop';
 import { FeedsDesk } from './features/feeds';
 import { ImportPanel, LibraryView, useImportRuns } from './features/photos';
@@ -55,6 +55,7 @@ export function Shell() {
           <AssignmentNotices onShowBudget={showBudget} />
           <footer className="nd-shell__status" aria-label="Desk connection">
             <DeskChip />
+            <DeskAuditLogButton />
           </footer>
           <PreferencesHost onEditCreditStyle={() => runMenuCommand('photo:edit-credit-style')} />
           <ImportPanel runs={imports.runs} onCancel={imports.cancel} onDismiss={imports.dismiss} />

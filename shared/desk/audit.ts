@@ -29,3 +29,39 @@ export const deskRolesResponseSchema = z.object({ roles: z.array(z.string()) });
 export const statusChangeRequestSchema = z.object({ to: z.string().min(1).max(40) });
 /** After a story went out: where to (a target's name), said in the audit log. */
 export const publishedRequestSchema = z.object({ target: z.string().trim().min(1).max(200), url: z.string().max(2000).optional() });
+
+/**
+ * The desk-wide log's filter: what kind of step (each kind is one or more actions), the page size,
+ * and where the page starts (the id of the last entry already shown; entries are read newest first).
+ */
+export const AUDIT_KINDS = ['status', 'assignment', 'publish', 'credit'] as const;
+export const AuditKind = z.enum(AUDIT_KINDS);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+export const AUDIT_KIND_ACTIONS: Record<AuditKind, readonly AuditAction[]> = {
+  status: ['status', 'status-refused', 'reopened'],
+  assignment: ['assigned'],
+  publish: ['published', 'publish-refused'],
+  credit: ['credit'],
+};
+
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
+  status: 'Status changes',
+  assignment: 'Assignments',
+  publish: 'Publishes',
+  credit: 'Credit edits',
+};
+
+export const AUDIT_PAGE_MAX = 200;
+export const AUDIT_PAGE_DEFAULT = 50;
+
+export const deskAuditQuerySchema = z.object({
+  before: z.string().regex(/^[1-9][0-9]{0,18}$/, 'before is the id of an entry.').optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).optional(),
+  kind: AuditKind.optional(),
+}).strict();
+export type DeskAuditQuery = z.infer<typeof deskAuditQuerySchema>;
+
+/** One page of the desk-wide log; `more` when older entries match the filter too. */
+export const deskAuditPageSchema = z.object({ entries: z.array(auditEntrySchema), more: z.boolean() });
+export type DeskAuditPage = z.infer<typeof deskAuditPageSchema>;

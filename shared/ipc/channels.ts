@@ -101,6 +101,8 @@ export const CHANNEL_NAMES = [
   'desk:workflow',
   'desk:moveStatus',
   'desk:audit',
+  'desk:deskAudit',
+  'desk:myRoles',
   'budget:read',
   'budget:members',
   'budget:plan',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditResponseSchema } from '../desk/audit';
+import { auditResponseSchema, deskAuditPageSchema, deskAuditQuerySchema } from '../desk/audit';
 import { DeskStatus, storyWorkflowResponseSchema } from '../desk/workflow';
 import { ArticleId } from '../model/article';
 
@@ -15,4 +15,8 @@ export const deskWorkflowChannels = {
   'desk:moveStatus': { request: z.object({ id: ArticleId, to: DeskStatus }).strict(), response: storyWorkflowResponseSchema },
   /** The audit log of one desk story, or of the whole desk without an id. */
   'desk:audit': { request: z.object({ id: ArticleId.optional() }).strict(), response: auditResponseSchema },
+  /** One page of the whole desk's log, newest first, of one kind when asked (editors, publishers and admins only). */
+  'desk:deskAudit': { request: deskAuditQuerySchema, response: deskAuditPageSchema },
+  /** The signed-in user's roles on the desk as the desk holds them now; null when signed out or the desk cannot be asked. */
+  'desk:myRoles': { request: z.object({}).strict(), response: z.object({ roles: z.array(z.string()) }).nullable() },
 } as const;

@@ -36,7 +36,8 @@ export async function runDeskBoardBench(options: DeskBoardBenchOptions = DEFAULT
     console.log(`\nShared board benchmark skipped: ${skip}`);
     return null;
   }
-  const desk = await startDeskUnderTest();
+  // Ana also publishes: the relay baseline re-times placements, which the desk allows a publisher only.
+  const desk = await startDeskUnderTest({ ana: ['publisher'] });
   // B's board changes from the desk, as the windows would hear of them.
   let onBoardChanged: () => void = () => undefined;
   const a = await openDesktop();

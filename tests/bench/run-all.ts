@@ -6,6 +6,7 @@ import { printPropagationSummary, runDeskBench } from './desk-bench';
 import { runDeskPhotosBench } from './desk-photos-bench';
 import { runBudgetBench } from './budget-bench';
 import { printDeskBoardBench } from './desk-board-bench';
+import { printDeskStatusBench } from './desk-status-bench';
 import { runDraftBench } from './drafts-bench';
 import { runGhostPublishBench } from './ghost-publish-bench';
 import { runMediaBench } from './media-bench';
@@ -30,6 +31,7 @@ await runSiteImportBench();
 const desk = await runDeskBench();
 await runDeskPhotosBench();
 await printDeskBoardBench();
+await printDeskStatusBench();
 await runReconnectBench();
 
 // The desk's headline figure again, so it is not lost among the desk bench's other lines.

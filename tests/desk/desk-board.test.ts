@@ -20,7 +20,8 @@ let bo: Desktop;
 
 beforeAll(async () => {
   if (skipReason) return;
-  desk = await startDeskUnderTest();
+  // Bo also publishes: timing a desk story (schedule, embargo, expiry) is a publisher's move.
+  desk = await startDeskUnderTest({ bo: ['publisher'] });
   ana = await openDesktop();
   bo = await openDesktop();
   await signIn(ana, desk.url, 'ana');
@@ -93,6 +94,8 @@ describe.skipIf(skipReason !== null)('the shared placement board', () => {
     const [, two] = stories as [string, string, string];
     await bo.services.handlers['board:pin']({ key: key(two), feedId: FEED, pinned: true });
     const embargoUntil = '2030-01-01T08:00:00.000Z';
+    await expect(ana.services.handlers['board:setTiming']({ key: key(two), publish: { mode: 'now' }, embargoUntil, expiresAt: null }))
+      .rejects.toThrow('Only a publisher may change when a desk story goes live');
     await bo.services.handlers['board:setTiming']({ key: key(two), publish: { mode: 'now' }, embargoUntil, expiresAt: null });
     await until(() => ana.services.feeds.get().placements[key(two)]?.embargoUntil === embargoUntil, 'the embargo on Ana’s board');
     expect(ana.services.feeds.get().feeds[FEED]?.[0]).toEqual({ key: key(two), pinned: true });

@@ -111,6 +111,8 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'desk:workflow': 'reads',
   'desk:moveStatus': 'writes',
   'desk:audit': 'reads',
+  'desk:deskAudit': 'reads',
+  'desk:myRoles': 'reads',
   // The budget lives on the desk server; planning writes nothing into this library.
   'budget:read': 'reads',
   'budget:members': 'reads',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { PublishJob } from '../../../shared/model/publishing';
 import type { Settings } from '../../../shared/model/settings';
+import { refOfKey } from '../../../shared/model/placement';
 import type { Handlers } from '../ipc/dispatcher';
 import { guardWrites } from '../ipc/write-guard';
 import { openDraftStore } from './drafts/draft-store';
@@ -302,7 +303,10 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       return restored;
     },
     ...createMediaHandlers({ media, settings, drafts, videos, chooseFiles: options.chooseFiles, chooseSavePath: options.chooseSavePath, remoteImages: options.remoteImages }),
-    ...createFeedsHandlers({ board: feeds, videos, drafts, settings }),
+    ...createFeedsHandlers({
+      board: feeds, videos, drafts, settings,
+      beforeTiming: (key) => (refOfKey(key).kind === 'article' ? deskWorkflow.requirePublisher(refOfKey(key).id, 'schedule') : Promise.resolve()),
+    }),
     ...createPublishingHandlers({
       drafts: draftsFromOutside, media, board: feeds, videos, settings, ...publishing, chooseSavePath: options.chooseSavePath,
       beforeCheck: createDeskPhotoPrefetch({ desk, deskPhotos, drafts, media }),

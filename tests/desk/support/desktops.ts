@@ -28,11 +28,14 @@ export interface DeskUnderTest {
   close(): Promise<void>;
 }
 
-export async function startDeskUnderTest(): Promise<DeskUnderTest> {
+/** `moreRoles`: roles some of PEOPLE hold beside their own (e.g. a photo editor who also publishes). */
+export async function startDeskUnderTest(moreRoles: Partial<Record<keyof typeof PEOPLE, string[]>> = {}): Promise<DeskUnderTest> {
   const postgres: RealService = await startPostgres();
   const scratch = await mkdtemp(join(tmpdir(), 'desk-desktops-'));
   const db = await openDeskDatabase({ url: postgres.url, dataDir: scratch });
-  for (const person of Object.values(PEOPLE)) await addUser(db, { ...person, desks: [...person.desks], password: PASSWORD });
+  for (const [who, person] of Object.entries(PEOPLE)) {
+    await addUser(db, { ...person, roles: moreRoles[who as keyof typeof PEOPLE] ?? [], desks: [...person.desks], password: PASSWORD });
+  }
   await db.close();
   const port = await freePort();
   const env = { DESK_DATABASE_URL: postgres.url, DESK_TOKEN_SECRET: TOKEN_SECRET, DESK_DATA_DIR: scratch };

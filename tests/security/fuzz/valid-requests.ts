@@ -148,6 +148,8 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'desk:workflow': { id: ARTICLE_ID },
   'desk:moveStatus': { id: ARTICLE_ID, to: 'ready' },
   'desk:audit': {},
+  'desk:deskAudit': { kind: 'status', limit: 20 },
+  'desk:myRoles': {},
   'budget:read': {},
   'budget:members': {},
   'budget:plan': { slug: 'harbour', headline: 'Harbour talks', section: 'News', slot: 'News Feed, 14:00', due: '', lengthTarget: 600, assigneeId: '', photoRequest: '', deskNote: '' },

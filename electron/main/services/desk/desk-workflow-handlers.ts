@@ -10,5 +10,10 @@ export function createDeskWorkflowHandlers(workflow: DeskWorkflow): DeskWorkflow
     'desk:workflow': ({ id }) => workflow.story(id),
     'desk:moveStatus': ({ id, to }) => workflow.move(id, to),
     'desk:audit': async ({ id }) => ({ entries: await workflow.audit(id ?? null) }),
+    'desk:deskAudit': (query) => workflow.deskAudit(query),
+    'desk:myRoles': async () => {
+      const roles = await workflow.myRoles();
+      return roles === null ? null : { roles };
+    },
   };
 }

@@ -1,10 +1,12 @@
-import { auditResponseSchema, deskRolesResponseSchema, type AuditEntry } from '../../../../shared/desk/audit';
+import { auditResponseSchema, deskAuditPageSchema, deskRolesResponseSchema, type AuditEntry, type DeskAuditPage, type DeskAuditQuery } from '../../../../shared/desk/audit';
 import { hasRole } from '../../../../shared/desk/roles';
 import { storyWorkflowResponseSchema, type DeskStatus, type StoryWorkflowResponse } from '../../../../shared/desk/workflow';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import type { PublishJob } from '../../../../shared/model/publishing';
 import type { EnqueueRequest } from '../publishing/outbox/outbox';
 import { bearer, call } from './desk-api';
+import type { PublisherAction } from '../../../../shared/desk/publisher-gates';
+import { publisherActionOf, requirePublisher } from './desk-publisher-gate';
 import type { DeskService } from './desk-service';
 
 /**
@@ -19,8 +21,14 @@ export interface DeskWorkflow {
   move(articleId: string, to: DeskStatus): Promise<StoryWorkflowResponse>;
   /** The audit log of one desk story, or of the whole desk without an article. */
   audit(articleId: string | null): Promise<AuditEntry[]>;
+  /** One page of the whole desk's log (the desk refuses it to a reporter, with its reason). */
+  deskAudit(query: DeskAuditQuery): Promise<DeskAuditPage>;
+  /** The user's roles on the desk now, or null when signed out or the desk cannot be asked. */
+  myRoles(): Promise<string[] | null>;
   /** The outbox asks before queuing: a desk story goes out only from a publisher, once approved. */
   beforeEnqueue(request: EnqueueRequest): Promise<void>;
+  /** Refuses a publisher-only change to a desk story (retract, kill, timing) unless the desk says the user is a publisher. */
+  requirePublisher(articleId: string, action: PublisherAction): Promise<void>;
   /** The outbox tells when a job finished: a desk story's publish is recorded on the desk. */
   afterFinished(job: PublishJob, targetName: string | null): Promise<void>;
 }
@@ -64,7 +72,24 @@ export function createDeskWorkflow(desk: DeskService): DeskWorkflow {
         return answer.entries;
       });
     },
+    requirePublisher: (articleId, action) => requirePublisher(desk, articleId, action),
+    async deskAudit(query) {
+      return desk.withSession((active) => {
+        const params = new URLSearchParams();
+        for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+        const search = params.size > 0 ? `?${params.toString()}` : '';
+        return call(active.fetch, active.serverUrl, `api/desks/${encodeURIComponent(active.deskId)}/audit${search}`, bearer(active.token), deskAuditPageSchema);
+      });
+    },
+    async myRoles() {
+      // A control the roles would close stays open when they cannot be read: main asks the desk again before acting.
+      return desk.withSession(async (active) =>
+        (await call(active.fetch, active.serverUrl, `api/desks/${encodeURIComponent(active.deskId)}/me`, bearer(active.token), deskRolesResponseSchema)).roles,
+      ).catch(() => null);
+    },
     async beforeEnqueue(request) {
+      const publisherAction = publisherActionOf(request);
+      if (publisherAction) return requirePublisher(desk, request.articleId, publisherAction);
       if (request.mode !== 'publish' || request.retract) return;
       const shared = desk.sharedOf(request.articleId);
       if (!shared) return;

@@ -18,6 +18,8 @@ export interface FeedServices {
   videos: VideoStore;
   drafts: DraftStore;
   settings: SettingsService;
+  /** Asked before an item's timing changes: a desk story's schedule, embargo and expiry are a publisher's to set. */
+  beforeTiming?: (key: ItemKey) => Promise<void>;
 }
 
 /** The feed a request names, from settings; an unknown id is a clear error, not a silent no-op. */
@@ -77,7 +79,8 @@ export function checkFeedsChange(board: Board, currentFeeds: readonly Feed[], pa
   }
 }
 
-export function createFeedsHandlers({ board, videos, drafts, settings }: FeedServices): FeedsHandlers {
+export function createFeedsHandlers(services: FeedServices): FeedsHandlers {
+  const { board, videos, drafts, settings } = services;
   const view = () => {
     const current = board.get();
     return { board: current, items: boardItems(Object.keys(current.placements), drafts, videos) };
@@ -132,8 +135,10 @@ export function createFeedsHandlers({ board, videos, drafts, settings }: FeedSer
       feedById(settings, feedId);
       return change(board, (current) => setPinned(current, key, feedId, pinned));
     },
-    'board:setTiming': ({ key, publish, embargoUntil, expiresAt }) =>
-      change(board, (current) => setTiming(current, key, { publish, embargoUntil, expiresAt })),
+    'board:setTiming': async ({ key, publish, embargoUntil, expiresAt }) => {
+      await services.beforeTiming?.(key);
+      return change(board, (current) => setTiming(current, key, { publish, embargoUntil, expiresAt }));
+    },
     'board:contents': async ({ keys }) => {
       const contents: ItemContent[] = [];
       for (const key of keys) {

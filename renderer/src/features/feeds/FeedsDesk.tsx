@@ -18,7 +18,7 @@ import { FeedSettingsDialog } from './FeedSettingsDialog';
 import { ScheduleDialog } from './ScheduleDialog';
 import { useRetractFromBoard } from './useRetractFromBoard';
 import { useBoard } from './useBoard';
-import { DeskBoardStrip, useDeskBoardRefresh } from '../desk';
+import { BoardTimingGate, DeskBoardStrip, useBoardTimingGate, useDeskBoardRefresh } from '../desk';
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -110,7 +110,13 @@ export function FeedsDesk({ active }: { active: boolean }) {
   };
 
   const addTo = useCallback((feed: Feed) => setAdding({ feed, open: true }), []);
-  const schedule = useCallback((key: ItemKey) => setScheduling({ key, open: true }), []);
+  // A desk story's go-live time is a publisher's to change: the card's button says why it is closed; the S key says it too.
+  const timingClosed = useBoardTimingGate(board);
+  const schedule = useCallback((key: ItemKey) => {
+    const closed = timingClosed(key);
+    if (closed) notify(closed);
+    else setScheduling({ key, open: true });
+  }, [timingClosed, notify]);
   const previewItem = useMemo(() => opening(setPreviewKey), []);
   const editVideo = useMemo(() => opening((key: ItemKey) => setVideo({ id: refOfKey(key).id })), []);
   const retracting = useRetractFromBoard(items);
@@ -164,17 +170,19 @@ export function FeedsDesk({ active }: { active: boolean }) {
       ) : (
         <>
           <div className="nd-feeds__board" hidden={previewing}>
-            <FeedBoard
-              columns={columns}
-              board={board}
-              items={items}
-              model={model}
-              onAdd={addTo}
-              onSchedule={schedule}
-              onPreview={previewItem}
-              onEditVideo={editVideo}
-              onRetract={retracting.start}
-            />
+            <BoardTimingGate.Provider value={timingClosed}>
+              <FeedBoard
+                columns={columns}
+                board={board}
+                items={items}
+                model={model}
+                onAdd={addTo}
+                onSchedule={schedule}
+                onPreview={previewItem}
+                onEditVideo={editVideo}
+                onRetract={retracting.start}
+              />
+            </BoardTimingGate.Provider>
           </div>
           {previewing && (
             <FeedPreview feeds={feeds} board={board} items={items} feedId={previewFeedId} onFeedChange={setPreviewFeedId} onClose={() => setPreviewFeedId(null)} />

@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useRef, useState, type KeyboardEvent } from 'react';
 import { BOARD_STATUS_LABELS, type BoardItem, type BoardStatus, type ItemKey, type Placement } from '../../../../shared/model/placement';
 import type { Feed } from '../../../../shared/model/feed';
 import { thumbnailUrl } from '../../ui/photos/photo-urls';
@@ -6,6 +6,7 @@ import { Glyph } from './board-icons';
 import { BOARD_KEYS_HELP } from './board-keyboard';
 import { cardTime, cardTimeTitle, headlineOf } from './card-facts';
 import { CardMenu, type MenuEntry } from '../../ui/components/CardMenu';
+import { BoardTimingGate } from '../desk';
 
 /** What a card can ask of the board. One stable object, so memoized cards never re-render for it. */
 export interface CardActions {
@@ -79,6 +80,8 @@ export const PlacementCard = memo(function PlacementCard(props: CardProps) {
   const missing = !item || item.missing;
   const time = placement ? cardTime(status, placement, item, now) : { text: '' };
   const inner = overlay ? -1 : tabStop ? 0 : -1;
+  // A desk story's go-live time is closed to a user without the publisher role (the board gives the reason).
+  const timingClosed = useContext(BoardTimingGate)(itemKey);
   const isVideo = item?.kind === 'video' || itemKey.startsWith('video:');
   const kindLabel = isVideo ? 'Video' : 'Article';
 
@@ -143,7 +146,16 @@ export const PlacementCard = memo(function PlacementCard(props: CardProps) {
       <div className="nd-card__actions">
         {!missing && (
           <>
-            <button type="button" className="nd-icon-button nd-card__action" aria-label="Schedule…" title="Schedule… (S)" tabIndex={inner} onClick={() => actions.schedule(itemKey, feedId)}>
+            <button
+              type="button"
+              className="nd-icon-button nd-card__action"
+              aria-label="Schedule…"
+              title={timingClosed ?? 'Schedule… (S)'}
+              data-closed-reason={timingClosed ?? undefined}
+              disabled={timingClosed !== null}
+              tabIndex={inner}
+              onClick={() => actions.schedule(itemKey, feedId)}
+            >
               <Glyph name="clock" />
             </button>
             <button type="button" className="nd-icon-button nd-card__action" aria-label="Preview" title="Preview (Enter)" tabIndex={inner} onClick={() => actions.preview(itemKey)}>

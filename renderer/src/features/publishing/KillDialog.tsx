@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
 import { request } from '../../api/newsdesk';
+import { publisherOnly } from '../../../../shared/desk/publisher-gates';
 import { ModalDialog } from '../../ui/components/ModalDialog';
+import { usePublisherRight } from '../desk';
 import { useQueueSiteJob } from './useQueueSiteJob';
 
 interface KillDialogProps {
@@ -29,6 +31,8 @@ export function KillDialog({ articleId, headline, site, onClose, onQueued }: Kil
   const [text, setText] = useState('This story has been withdrawn.');
   const { busy, error, queue } = useQueueSiteJob(onClose, onQueued);
   const kill = () => queue(() => request('publish:kill', { articleId, targetId: site.targetId, text }));
+  // A desk story is taken off a site only by a publisher; main asks the desk again when it is queued.
+  const right = usePublisherRight(articleId, publisherOnly('kill'));
 
   return (
     <ModalDialog className="nd-retract" testId="kill-dialog" title={`Kill on ${site.targetName}?`} closeLabel="Keep the story as it is" error={error} onClose={onClose}>
@@ -48,11 +52,16 @@ export function KillDialog({ articleId, headline, site, onClose, onQueued }: Kil
           {previewLine(text)}
         </p>
       </div>
+      {right.reason && (
+        <p className="nd-field__hint nd-retract__closed" data-testid="kill-closed">
+          {right.reason}
+        </p>
+      )}
       <footer className="nd-dialog__foot">
         <button type="button" className="nd-button" onClick={onClose}>
           Keep the story as it is
         </button>
-        <button type="button" className="nd-button nd-button--danger" disabled={busy || text.trim() === ''} onClick={() => void kill()}>
+        <button type="button" className="nd-button nd-button--danger" disabled={busy || !right.allowed || text.trim() === ''} title={right.reason ?? undefined} onClick={() => void kill()}>
           {busy ? 'Queueing…' : 'Replace with the kill notice'}
         </button>
       </footer>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { StoryOnSite } from '../../../../shared/ipc/publishing-contract';
 import type { RetractAs } from '../../../../shared/model/publishing';
 import { request } from '../../api/newsdesk';
+import { publisherOnly } from '../../../../shared/desk/publisher-gates';
 import { ModalDialog } from '../../ui/components/ModalDialog';
+import { usePublisherRight } from '../desk';
 import { useQueueSiteJob } from './useQueueSiteJob';
 
 interface RetractDialogProps {
@@ -25,6 +27,8 @@ export function RetractDialog({ articleId, itemKind, headline, site, onClose, on
   const [as, setAs] = useState<RetractAs>('draft');
   const { busy, error, queue } = useQueueSiteJob(onClose, onQueued);
   const retract = () => queue(() => request('publish:retract', { articleId, ...(itemKind ? { itemKind } : {}), targetId: site.targetId, as }));
+  // A desk story is taken off a site only by a publisher; main asks the desk again when it is queued.
+  const right = usePublisherRight(itemKind === 'video' ? null : articleId, publisherOnly('retract'));
 
   return (
     <ModalDialog className="nd-retract" testId="retract-dialog" title={`Retract from ${site.targetName}?`} closeLabel="Keep it on the site" error={error} onClose={onClose}>
@@ -52,11 +56,16 @@ export function RetractDialog({ articleId, itemKind, headline, site, onClose, on
           <p className="nd-field__hint">The post goes back to a draft on the site (Ghost keeps no trash).</p>
         )}
       </div>
+      {right.reason && (
+        <p className="nd-field__hint nd-retract__closed" data-testid="retract-closed">
+          {right.reason}
+        </p>
+      )}
       <footer className="nd-dialog__foot">
         <button type="button" className="nd-button" onClick={onClose}>
           Keep it on the site
         </button>
-        <button type="button" className="nd-button nd-button--danger" disabled={busy} onClick={() => void retract()}>
+        <button type="button" className="nd-button nd-button--danger" disabled={busy || !right.allowed} title={right.reason ?? undefined} onClick={() => void retract()}>
           {busy ? 'Queueing…' : as === 'trash' ? 'Remove from the site' : 'Retract to draft'}
         </button>
       </footer>

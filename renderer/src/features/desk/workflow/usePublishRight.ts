@@ -11,16 +11,26 @@ export const PUBLISHER_ONLY = 'This is a desk story: only a publisher on the des
  * outbox asks the desk again before queuing; this only mirrors it so the button says why.
  */
 export function usePublishRight(articleId: string): { allowed: boolean; reason: string | null } {
-  const [reason, setReason] = useState<string | null>(null);
+  return usePublisherRight(articleId, PUBLISHER_ONLY);
+}
+
+/**
+ * The same question for any publisher-only control (retract, kill notice): `reason` when the story
+ * is a desk story and the desk says the user is no publisher; null otherwise, and for `articleId`
+ * null (a video item, never a desk story). Main refuses the action itself whatever this says.
+ */
+export function usePublisherRight(articleId: string | null, reason: string): { allowed: boolean; reason: string | null } {
+  const [closed, setClosed] = useState<string | null>(null);
 
   useEffect(() => {
+    if (articleId === null) return undefined;
     let cancelled = false;
     const read = async (): Promise<void> => {
       const result = await call('desk:workflow', { id: articleId });
-      // Unknown (offline, signed out): left open, as the outbox refuses then with the desk's reason.
+      // Unknown (offline, signed out): left open, as main refuses then with the desk's reason.
       if (cancelled || !result.ok) return;
       const workflow = result.value;
-      setReason(workflow && !hasRole({ roles: workflow.roles }, 'publisher') ? PUBLISHER_ONLY : null);
+      setClosed(workflow && !hasRole({ roles: workflow.roles }, 'publisher') ? reason : null);
     };
     void read();
     const off = onAppEvent('desk:statusChanged', () => void read());
@@ -28,7 +38,7 @@ export function usePublishRight(articleId: string): { allowed: boolean; reason: 
       cancelled = true;
       off();
     };
-  }, [articleId]);
+  }, [articleId, reason]);
 
-  return { allowed: reason === null, reason };
+  return { allowed: closed === null, reason: closed };
 }
