@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../../shared/desk/audit';
 import { call } from '../../../api/newsdesk';
 import { ModalDialog } from '../../../ui/components/ModalDialog';
-
-const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { AuditTable } from './AuditTable';
 
 /** Who did what to a desk story, and when, newest first, as the desk server records it. */
 export function AuditLogDialog({ articleId, title, onClose }: { articleId: string; title: string; onClose(): void }) {
@@ -28,24 +27,7 @@ export function AuditLogDialog({ articleId, title, onClose }: { articleId: strin
         {entries === null && !error && <p>Reading the desk’s log…</p>}
         {entries?.length === 0 && <p>Nothing recorded yet.</p>}
         {entries && entries.length > 0 && (
-          <table className="nd-audit-dialog__table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className={`nd-audit-dialog__row nd-audit-dialog__row--${entry.action}`} data-testid="audit-entry">
-                  <td>{when(entry.at)}</td>
-                  <td>{entry.who}</td>
-                  <td>{entry.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable entries={entries} rowTestId="audit-entry" />
         )}
       </div>
       <footer className="nd-dialog__foot">

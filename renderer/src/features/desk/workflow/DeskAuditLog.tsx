@@ -2,11 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, type AuditEntry, type AuditKind } from '../../../../../shared/desk/audit';
 import { call } from '../../../api/newsdesk';
 import { ModalDialog } from '../../../ui/components/ModalDialog';
+import { AuditTable } from './AuditTable';
 import { isSignedIn } from '../desk-labels';
 import { useDeskStatus } from '../desk-status';
 
 const PAGE = 50;
-const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Page {
   entries: AuditEntry[];
@@ -72,28 +72,7 @@ export function DeskAuditLogDialog({ onClose }: { onClose(): void }) {
         {page === null && !error && <p>Reading the desk’s log…</p>}
         {page?.entries.length === 0 && <p>Nothing of this kind recorded yet.</p>}
         {page && page.entries.length > 0 && (
-          <table className="nd-audit-dialog__table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Story</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.entries.map((entry) => (
-                <tr key={entry.id} className={`nd-audit-dialog__row nd-audit-dialog__row--${entry.action}`} data-testid="desk-audit-entry" data-action={entry.action}>
-                  <td>
-                    <time dateTime={entry.at}>{when(entry.at)}</time>
-                  </td>
-                  <td>{entry.who}</td>
-                  <td>{storyOf(entry)}</td>
-                  <td>{entry.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable entries={page.entries} rowTestId="desk-audit-entry" storyOf={storyOf} />
         )}
       </div>
       <footer className="nd-dialog__foot">
