@@ -6,6 +6,7 @@ import type { Services } from '../../electron/main/services/compose';
 import { adminApiBase, ghostAdminToken } from '../../electron/main/services/publishing/ghost/ghost-api';
 import { ghostCaption, ghostLexical } from '../../electron/main/services/publishing/ghost/ghost-lexical';
 import { mediaKeyOf } from '../../electron/main/services/publishing/remote/site-photos';
+import { sentSeo } from '../../shared/rules/seo';
 import { acknowledgements, makeJpegs, openServices, queueAll, seedArticles, type SeededArticle } from '../faults/publish-seed';
 import { ghostSkipReason, startGhost, type GhostSite } from '../ghost/ghost-server';
 import { row } from './report';
@@ -13,8 +14,8 @@ import { row } from './report';
 /**
  * Publishing 100 articles with one photo each to a local Ghost through the real outbox, next to the
  * same Admin API calls made directly with fetch in the same run (per article: one image upload of
- * the same bytes, one post create with the same Lexical, tags and feature image; a fresh token per
- * request, as the app signs one per request). Each variant gets a fresh Ghost; the baseline and the
+ * the same bytes, one post create with the same Lexical, tags, feature image and search and social
+ * fields; a fresh token per request, as the app signs one per request). Each variant gets a fresh Ghost; the baseline and the
  * outbox at concurrency 1 alternate (A B B A) and their medians are compared.
  */
 
@@ -40,6 +41,9 @@ async function prepare(services: Services, articles: readonly SeededArticle[], d
     const bytes = new Uint8Array(await readFile(copy));
     await rm(copy);
     const lead = article.leadPhoto!;
+    // The search and social fields the app sends with every post (falling back to headline and dek).
+    const seo = sentSeo(article);
+    const orNull = (text: string) => text || null;
     prepared.push({
       bytes,
       fileName: `${key}.jpg`,
@@ -54,6 +58,14 @@ async function prepare(services: Services, articles: readonly SeededArticle[], d
         feature_image: imageUrl,
         feature_image_caption: ghostCaption(lead.caption, lead.credit),
         feature_image_alt: lead.altText,
+        meta_title: orNull(seo.title),
+        meta_description: orNull(seo.description),
+        og_title: orNull(seo.socialTitle),
+        og_description: orNull(seo.socialDescription),
+        og_image: null,
+        twitter_title: orNull(seo.socialTitle),
+        twitter_description: orNull(seo.socialDescription),
+        twitter_image: null,
       }),
     });
   }
