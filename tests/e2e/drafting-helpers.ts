@@ -10,6 +10,9 @@ export async function newArticle(page: Page, headline: string): Promise<Locator>
   await expect(page.getByLabel('Headline')).toBeFocused();
   await page.getByLabel('Headline').fill(headline);
   const body = page.getByTestId('article-body');
+  // The body takes input once main's story document is in it (CollabReadyPlugin): a paste before
+  // then reaches a read-only editor and is dropped, as it would be for a person.
+  await expect(body).toHaveAttribute('contenteditable', 'true');
   await body.click();
   return body;
 }
