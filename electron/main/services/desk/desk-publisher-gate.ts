@@ -12,6 +12,14 @@ import type { DeskService } from './desk-service';
  * or out of date.
  */
 
+/** The signed-in session as DeskService.withSession hands it over. */
+type ActiveDesk = Parameters<Parameters<DeskService['withSession']>[0]>[0];
+
+/** The roles the desk holds for the signed-in user on `deskId` now, never any kept on this machine. */
+export async function deskRolesOn(active: ActiveDesk, deskId: string): Promise<string[]> {
+  return (await call(active.fetch, active.serverUrl, `api/desks/${encodeURIComponent(deskId)}/me`, bearer(active.token), deskRolesResponseSchema)).roles;
+}
+
 /** Which publisher-only action an outbox job is, or null for one this gate leaves to others. */
 export function publisherActionOf(request: EnqueueRequest): PublisherAction | null {
   if (request.kill) return 'kill';
@@ -32,8 +40,7 @@ export async function requirePublisher(desk: DeskService, articleId: string, act
   if (!shared) return;
   let roles: string[];
   try {
-    roles = await desk.withSession(async (active) =>
-      (await call(active.fetch, active.serverUrl, `api/desks/${encodeURIComponent(shared.deskId)}/me`, bearer(active.token), deskRolesResponseSchema)).roles);
+    roles = await desk.withSession((active) => deskRolesOn(active, shared.deskId));
   } catch (error) {
     throw new UserFacingError('forbidden', `${publisherOnly(action)} The desk could not confirm that you are one (${messageOf(error)}).`);
   }

@@ -1,4 +1,4 @@
-import { auditResponseSchema, deskAuditPageSchema, deskRolesResponseSchema, type AuditEntry, type DeskAuditPage, type DeskAuditQuery } from '../../../../shared/desk/audit';
+import { auditResponseSchema, deskAuditPageSchema, type AuditEntry, type DeskAuditPage, type DeskAuditQuery } from '../../../../shared/desk/audit';
 import { hasRole } from '../../../../shared/desk/roles';
 import { storyWorkflowResponseSchema, type DeskStatus, type StoryWorkflowResponse } from '../../../../shared/desk/workflow';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
@@ -6,7 +6,7 @@ import type { PublishJob } from '../../../../shared/model/publishing';
 import type { EnqueueRequest } from '../publishing/outbox/outbox';
 import { bearer, call } from './desk-api';
 import type { PublisherAction } from '../../../../shared/desk/publisher-gates';
-import { publisherActionOf, requirePublisher } from './desk-publisher-gate';
+import { deskRolesOn, publisherActionOf, requirePublisher } from './desk-publisher-gate';
 import type { DeskService } from './desk-service';
 
 /**
@@ -83,9 +83,7 @@ export function createDeskWorkflow(desk: DeskService): DeskWorkflow {
     },
     async myRoles() {
       // A control the roles would close stays open when they cannot be read: main asks the desk again before acting.
-      return desk.withSession(async (active) =>
-        (await call(active.fetch, active.serverUrl, `api/desks/${encodeURIComponent(active.deskId)}/me`, bearer(active.token), deskRolesResponseSchema)).roles,
-      ).catch(() => null);
+      return desk.withSession((active) => deskRolesOn(active, active.deskId)).catch(() => null);
     },
     async beforeEnqueue(request) {
       const publisherAction = publisherActionOf(request);
@@ -96,11 +94,10 @@ export function createDeskWorkflow(desk: DeskService): DeskWorkflow {
       let answer: { roles: string[]; status: DeskStatus | null };
       try {
         answer = await desk.withSession(async (active) => {
-          // The roles the desk holds for this user now, not any kept on this machine.
-          const me = await call(active.fetch, active.serverUrl, `api/desks/${encodeURIComponent(shared.deskId)}/me`, bearer(active.token), deskRolesResponseSchema);
-          if (!hasRole(me, 'publisher')) return { roles: me.roles, status: null };
+          const roles = await deskRolesOn(active, shared.deskId);
+          if (!hasRole({ roles }, 'publisher')) return { roles, status: null };
           const story = await call(active.fetch, active.serverUrl, storyPath(shared.deskId, shared.storyId, 'workflow'), bearer(active.token), storyWorkflowResponseSchema);
-          return { roles: me.roles, status: story.status };
+          return { roles, status: story.status };
         });
       } catch (error) {
         throw new UserFacingError('forbidden', `This is a desk story: only the desk’s publishers publish it, and the desk could not confirm that you are one (${messageOf(error)}). Nothing was queued.`);

@@ -1,10 +1,8 @@
-import type { ConflictVersions, GhostTarget } from '../../../../../shared/model/publishing';
 import { isKillNoticeContent, killNoticeHtml, type KillNotice } from '../../../../../shared/rules/kill-notice';
-import type { HttpClient } from '../http/http-client';
-import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import type { RemoteRecords } from '../remote/remote-records';
+import type { PublishOutcome } from '../outbox/publisher';
 import { killPost, type SiteKill } from '../remote/site-kill';
-import { createGhostApi, GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
+import { GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
+import { ghostApiFor, type GhostPostChangeInput } from './ghost-post-change';
 import { ghostPostReading } from './ghost-post-reading';
 
 /**
@@ -12,17 +10,6 @@ import { ghostPostReading } from './ghost-post-reading';
  * line is), its excerpt empty, its feature image and its search and social text and images gone; sent with the updated_at it was read with,
  * so an edit made on the site in between is Ghost's 409 and a conflict.
  */
-
-export interface GhostKillInput {
-  context: PublishContext;
-  target: GhostTarget;
-  adminApiKey: string;
-  records: RemoteRecords;
-  local: ConflictVersions['local'];
-  http: HttpClient;
-  requestTimeoutMs?: number;
-  now?: () => Date;
-}
 
 function noticeLexical(notice: KillNotice): string {
   return JSON.stringify({
@@ -57,8 +44,7 @@ function ghostKill(api: GhostApi): SiteKill<GhostPost> {
   };
 }
 
-export function killOnGhost(input: GhostKillInput): Promise<PublishOutcome> {
-  const { target } = input;
-  const api = createGhostApi({ siteUrl: target.siteUrl, adminApiKey: input.adminApiKey, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
+export function killOnGhost(input: GhostPostChangeInput): Promise<PublishOutcome> {
+  const api = ghostApiFor(input);
   return killPost({ context: input.context, records: input.records, local: input.local, site: ghostKill(api), now: input.now ?? (() => new Date()) });
 }

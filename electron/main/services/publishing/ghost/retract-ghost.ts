@@ -1,10 +1,8 @@
-import type { ConflictVersions, GhostTarget } from '../../../../../shared/model/publishing';
-import type { HttpClient } from '../http/http-client';
 import { PublishError } from '../http/publish-error';
-import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import type { RemoteRecords } from '../remote/remote-records';
+import type { PublishOutcome } from '../outbox/publisher';
 import { retractPost, type SiteRetract } from '../remote/site-retract';
-import { createGhostApi, GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
+import { GhostCollision, type GhostApi, type GhostPost } from './ghost-api';
+import { ghostApiFor, type GhostPostChangeInput } from './ghost-post-change';
 import { ghostPostReading } from './ghost-post-reading';
 
 /**
@@ -12,19 +10,6 @@ import { ghostPostReading } from './ghost-post-reading';
  * an edit made on the site in between is Ghost's 409 and a conflict, not overwritten. Ghost keeps
  * no trash (a delete there is final), so a retract to the trash is refused before it is queued.
  */
-
-export interface GhostRetractInput {
-  context: PublishContext;
-  target: GhostTarget;
-  adminApiKey: string;
-  records: RemoteRecords;
-  local: ConflictVersions['local'];
-  http: HttpClient;
-  requestTimeoutMs?: number;
-  now?: () => Date;
-  /** For tests: the API to talk to instead of the site's. */
-  api?: GhostApi;
-}
 
 function ghostRetract(api: GhostApi): SiteRetract<GhostPost> {
   return {
@@ -43,8 +28,7 @@ function ghostRetract(api: GhostApi): SiteRetract<GhostPost> {
   };
 }
 
-export function retractOnGhost(input: GhostRetractInput): Promise<PublishOutcome> {
-  const { target } = input;
-  const api = input.api ?? createGhostApi({ siteUrl: target.siteUrl, adminApiKey: input.adminApiKey, requestTimeoutMs: input.requestTimeoutMs, http: input.http });
+export function retractOnGhost(input: GhostPostChangeInput): Promise<PublishOutcome> {
+  const api = ghostApiFor(input);
   return retractPost({ context: input.context, records: input.records, local: input.local, site: ghostRetract(api), now: input.now ?? (() => new Date()) });
 }
