@@ -6,6 +6,7 @@ import { startEmbeddedDesk, type EmbeddedDesk } from '../desk/support/embedded-d
 import { fillSignIn, openDeskPreferences } from './desk-ui-helpers';
 import { draftItem, newArticle, saved, SCREENS } from './drafting-helpers';
 import { expect, test } from './harness/fixtures';
+import { selectParagraphEnd } from './selection-helpers';
 
 // Comments between two Newsdesk apps (each its own main services and data folder) on one real desk
 // server (`npm run desk-server`, embedded database, its own process), through the UI only: Ana
@@ -66,10 +67,7 @@ test('two apps on one desk: a comment added on one is answered and resolved on t
   await expect(bodyOf(pageB)).toHaveText('The mayor said the bridge reopens Monday.');
 
   // Ana selects "bridge reopens Monday" and comments, mentioning Bo.
-  await bodyOf(pageA).locator('p').first().click();
-  await pageA.keyboard.press('End');
-  await pageA.keyboard.press('ArrowLeft');
-  for (let i = 0; i < 'bridge reopens Monday'.length; i += 1) await pageA.keyboard.press('Shift+ArrowLeft');
+  await selectParagraphEnd(pageA, 'bridge reopens Monday'.length, 1);
   await panelOf(pageA).getByRole('button', { name: 'Comments', exact: true }).click();
   await panelOf(pageA).getByLabel('Comment', { exact: true }).fill(`Is Monday confirmed, @${PEOPLE.bo.name}?`);
   await panelOf(pageA).getByRole('button', { name: 'Add comment' }).click();
