@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { addUser } from '../../server/accounts';
 import { recordAudit } from '../../server/audit-log';
 import type { AuditAction } from '../../shared/desk/audit';
+import { DESK_BOARD_PLACEMENTS, deskBoardDocumentName, readDeskBoard } from '../../shared/desk/desk-board';
+import { webSocketUrlOf } from '../../electron/main/services/desk/desk-sync';
+import { connectDocument, login } from '../desk/support/desk-clients';
 import { PASSWORD, startDeskFixture, type DeskFixture } from '../desk/support/desk-fixture';
 import { emptyRemoteRecord } from '../../electron/main/services/publishing/remote/remote-records';
 import { fillSignIn, openDeskPreferences } from './desk-ui-helpers';
@@ -13,8 +16,9 @@ import { expect, test } from './harness/fixtures';
 
 // The desk-wide audit log and the board's publisher gate, in the app, against a real desk server
 // (in this process, embedded PGlite): an editor reads the whole desk's log a page at a time and by
-// kind; a reporter is told why the log is closed, and finds a desk story's Schedule closed on the
-// board with the reason.
+// kind, and reads there that the desk undid a reporter's forged schedule; a reporter is told why
+// the log is closed, and finds a desk story's Schedule closed on the board, and its Retract closed
+// in the Publish panel, with the reason.
 
 const FEED = 'news-feed';
 const ACTIONS: AuditAction[] = ['status', 'assigned', 'published', 'credit', 'status-refused'];
@@ -134,4 +138,39 @@ test('a reporter’s Retract and Kill of a desk story on a site are closed with 
   await expect(kill.getByTestId('kill-closed')).toHaveText('Only a publisher may replace a desk story on a site with a kill notice. Nothing was changed; ask a publisher on the desk.', { timeout: 30_000 });
   await expect(kill.getByRole('button', { name: 'Replace with the kill notice' })).toBeDisabled();
   expect(services.publishing.outbox.list()).toEqual([]);
+});
+
+test('an editor reads in the desk’s log that a reporter’s forged embargo on the board was undone', async ({ launch }) => {
+  test.setTimeout(180_000);
+  const reporter = await launch();
+  await signIn(reporter.page, 'rae@example.org');
+  const services = reporter.services();
+  const story = await services.drafts.create({ section: 'News' });
+  await services.drafts.save({ ...story, headline: 'Tram line reopens on Monday' }, 'manual');
+  await services.desk.share(story.id);
+  await services.handlers['board:place']({ item: { kind: 'article', id: story.id }, feedId: FEED });
+
+  // Past the app: the reporter's session writes an embargo into the desk's board; the desk undoes it.
+  const { token } = await login(desk.server.url, 'rae@example.org', PASSWORD);
+  const forger = connectDocument(webSocketUrlOf(desk.server.url), deskBoardDocumentName('news'), token);
+  try {
+    await expect.poll(() => forger.provider.isSynced && readDeskBoard(forger.doc).placements[story.id] !== undefined, { timeout: 30_000 }).toBe(true);
+    const placement = readDeskBoard(forger.doc).placements[story.id]!;
+    forger.doc.getMap(DESK_BOARD_PLACEMENTS).set(story.id, { ...placement, embargoUntil: '2030-01-02T08:00:00.000Z' });
+    await expect.poll(() => readDeskBoard(forger.doc).placements[story.id]?.embargoUntil, { timeout: 30_000 }).toBeNull();
+  } finally {
+    forger.destroy();
+  }
+
+  const { page } = await launch();
+  await signIn(page, 'ed@example.org');
+  await page.getByTestId('desk-audit-open').click();
+  const log = page.getByTestId('desk-audit-dialog');
+  await log.getByTestId('desk-audit-kind').selectOption({ label: 'Publishes and timing' });
+  const refused = log.locator('[data-testid="desk-audit-entry"][data-action="timing-refused"]');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('Rae Reporter');
+  await expect(refused).toContainText('Tram line reopens on Monday');
+  await expect(refused).toContainText('Rae Reporter was refused re-timing the story: it stays “no embargo”, not “embargoed until 2 Jan 2030, 08:00 UTC”. Only a publisher may schedule, embargo or time out a desk story.');
+  await log.screenshot({ path: `${SCREENS}/desk-audit-log-timing.png` });
 });
