@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { DESK_BOARD_PLACEMENTS, DeskPlacement, readDeskBoard } from '../shared/desk/desk-board';
+import type { AuditRecord } from './audit-log';
 
 /**
  * Only a publisher may change when a desk story goes live (its schedule, embargo or expiry on the
@@ -40,19 +41,48 @@ export function retimings(before: Y.Doc, after: Y.Doc): Retiming[] {
 /**
  * Puts each re-timed story back to the timing it had, once the update is in the document, keeping
  * whatever else the update changed. A story whose timing is no longer the forged one (a publisher
- * changed it since) is left alone. Returns the server's update (to be written ahead), or null.
+ * changed it since) is left alone. Returns the server's update (to be written ahead) and the
+ * re-timings it undid (for the audit log), or null when nothing was undone.
  */
-export function undoRetimings(document: Y.Doc, undo: readonly Retiming[]): Uint8Array | null {
+export function undoRetimings(document: Y.Doc, undo: readonly Retiming[]): { update: Uint8Array; undone: Retiming[] } | null {
   const placements = document.getMap(DESK_BOARD_PLACEMENTS);
   const before = Y.encodeStateVector(document);
-  let changed = false;
+  const undone: Retiming[] = [];
   document.transact(() => {
-    for (const { storyId, was, forged } of undo) {
-      const now = DeskPlacement.safeParse(placements.get(storyId));
-      if (!now.success || !sameTiming(now.data, forged)) continue;
-      placements.set(storyId, { ...now.data, ...was });
-      changed = true;
+    for (const retiming of undo) {
+      const now = DeskPlacement.safeParse(placements.get(retiming.storyId));
+      if (!now.success || !sameTiming(now.data, retiming.forged)) continue;
+      placements.set(retiming.storyId, { ...now.data, ...retiming.was });
+      undone.push(retiming);
     }
   }, 'desk-server');
-  return changed ? Y.encodeStateAsUpdate(document, before) : null;
+  return undone.length > 0 ? { update: Y.encodeStateAsUpdate(document, before), undone } : null;
+}
+
+// The desk's log is read on machines in many time zones: its times are said in UTC, with the zone.
+const UTC_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const utc = (iso: string): string => `${UTC_TIME.format(new Date(iso))} UTC`;
+
+/** The parts of a timing that differ from `other`, in words ("scheduled for 2 Jan 2030, 10:00 UTC"). */
+function timingWords(timing: Timing, other: Timing): string {
+  const words: string[] = [];
+  if (JSON.stringify(timing.publish) !== JSON.stringify(other.publish)) {
+    words.push(timing.publish.mode === 'scheduled' ? `scheduled for ${utc(timing.publish.at)}` : 'goes live once published');
+  }
+  if (timing.embargoUntil !== other.embargoUntil) words.push(timing.embargoUntil ? `embargoed until ${utc(timing.embargoUntil)}` : 'no embargo');
+  if (timing.expiresAt !== other.expiresAt) words.push(timing.expiresAt ? `taken down at ${utc(timing.expiresAt)}` : 'no expiry');
+  return words.join(', ');
+}
+
+/**
+ * The audit entry of an undone re-timing, shaped as a refused status move is
+ * (server/story-workflow.ts): who tried, on which story, the timing kept and the one refused.
+ */
+export function retimingRefusal(deskId: string, user: { userId: string; name: string }, retiming: Retiming): AuditRecord {
+  const { storyId, was, forged } = retiming;
+  return {
+    deskId, storyId, userId: user.userId, userName: user.name, action: 'timing-refused',
+    summary: `${user.name} was refused re-timing the story: it stays “${timingWords(was, forged)}”, not “${timingWords(forged, was)}”. ${TIMING_PUBLISHER_ONLY}`,
+    detail: { kept: was, refused: forged },
+  };
 }

@@ -15,7 +15,7 @@ import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { checkBoardUpdate, storeBoard } from './desk-board-guard';
-import { undoRetimings, type Retiming } from './desk-board-timing';
+import { retimingRefusal, undoRetimings, type Retiming } from './desk-board-timing';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
 import { handleMediaRequest } from './media-api';
@@ -117,13 +117,18 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     });
   };
 
-  /** Undoes a board re-timing by someone who may not time stories, written ahead like any update. */
-  const undoBoardRetimings = (documentName: string, document: Y.Doc, retimed: Retiming[]): void => {
+  /**
+   * Undoes a board re-timing by someone who may not time stories, written ahead like any update,
+   * and logs each story undone on the desk (only this instance saw who sent it).
+   */
+  const undoBoardRetimings = (documentName: string, document: Y.Doc, retimed: Retiming[], user: SessionClaims | undefined): void => {
     const undo = undoRetimings(document, retimed);
     if (!undo) return;
-    store.append(documentName, undo).catch((error: unknown) => {
+    store.append(documentName, undo.update).catch((error: unknown) => {
       console.error(`desk-server: the undone timing on ${documentName} was not written ahead (kept in memory, stored with the board): ${messageOf(error)}`);
     });
+    const deskId = parseDeskBoardDocumentName(documentName);
+    if (deskId && user) for (const retiming of undo.undone) workflows.audit(retimingRefusal(deskId, user, retiming));
   };
 
   const persistence = new Database({
@@ -205,7 +210,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (parseDeskBoardDocumentName(documentName)) {
         await store.append(documentName, update);
         // Hocuspocus applies the update once this hook is done: the undo goes in right after it.
-        if (retimed.length > 0) setTimeout(() => undoBoardRetimings(documentName, document, retimed), 0);
+        if (retimed.length > 0) setTimeout(() => undoBoardRetimings(documentName, document, retimed, (context as Partial<ConnectionContext>).user), 0);
         return;
       }
       if (!parseStoryDocumentName(documentName)) return;

@@ -2,10 +2,11 @@ import { z } from 'zod';
 
 /**
  * The desk's audit log as the server answers it: who did what to which story, and when. Status
- * moves and refusals, reopenings, publishes, assignments and credit edits all land here, each
- * with a sentence the app shows as is.
+ * moves and refusals, reopenings, publishes, re-timings the desk undid (a schedule, embargo or
+ * expiry set on the board without the publisher role), assignments and credit edits all land
+ * here, each with a sentence the app shows as is.
  */
-export const AUDIT_ACTIONS = ['status', 'status-refused', 'reopened', 'published', 'publish-refused', 'assigned', 'credit'] as const;
+export const AUDIT_ACTIONS = ['status', 'status-refused', 'reopened', 'published', 'publish-refused', 'timing-refused', 'assigned', 'credit'] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -41,14 +42,14 @@ export type AuditKind = z.infer<typeof AuditKind>;
 export const AUDIT_KIND_ACTIONS: Record<AuditKind, readonly AuditAction[]> = {
   status: ['status', 'status-refused', 'reopened'],
   assignment: ['assigned'],
-  publish: ['published', 'publish-refused'],
+  publish: ['published', 'publish-refused', 'timing-refused'],
   credit: ['credit'],
 };
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   status: 'Status changes',
   assignment: 'Assignments',
-  publish: 'Publishes',
+  publish: 'Publishes and timing',
   credit: 'Credit edits',
 };
 

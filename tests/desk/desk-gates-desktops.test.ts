@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deskAuditPageSchema, type AuditEntry } from '../../shared/desk/audit';
 import { DESK_BOARD_PLACEMENTS, deskBoardDocumentName, readDeskBoard } from '../../shared/desk/desk-board';
 import { webSocketUrlOf } from '../../electron/main/services/desk/desk-sync';
 import { addUser } from '../../server/accounts';
@@ -43,6 +45,13 @@ async function sharedStory(headline: string): Promise<string> {
   await rae.services.desk.share(article.id);
   await until(() => pat.services.drafts.summaryById(article.id) !== null, `“${headline}” on the publisher’s desktop`);
   return article.id;
+}
+
+/** The desk-wide log's refused re-timings of one story, as an editor or a publisher reads them. */
+async function refusedTimings(storyId: string, token: string): Promise<AuditEntry[]> {
+  const response = await fetch(`${desk.server.url}/api/desks/news/audit?kind=publish`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return deskAuditPageSchema.parse(await response.json()).entries.filter((entry) => entry.storyId === storyId && entry.action === 'timing-refused');
 }
 
 const LATER = { publish: { mode: 'scheduled' as const, at: '2030-01-02T10:00:00.000Z' }, embargoUntil: null, expiresAt: null };
@@ -101,7 +110,19 @@ describe('publisher-only controls of a desk story', () => {
     expect(readDeskBoard(forger.doc).placements[id]).toEqual(placement);
     expect(rae.services.feeds.get().placements[key]?.publish).toEqual({ mode: 'now' });
     expect(pat.services.feeds.get().placements[key]?.publish).toEqual({ mode: 'now' });
+    // The desk's log says who tried, which timing was kept and which refused.
+    const publisherToken = (await login(desk.server.url, people.pat.email, PASSWORD)).token;
+    await until(async () => (await refusedTimings(id, publisherToken)).length > 0, 'the undone schedule in the desk’s log');
+    const [refusal] = await refusedTimings(id, publisherToken);
+    expect(refusal?.who).toBe('Rae Reporter');
+    expect(refusal?.summary).toBe('Rae Reporter was refused re-timing the story: it stays “goes live once published”, not “scheduled for 2 Jan 2030, 10:00 UTC”. Only a publisher may schedule, embargo or time out a desk story.');
+    // The forger's copy (the forged schedule and its undoing) comes back, as after a reconnect.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(forger.doc));
     forger.destroy();
+    const again = connectDocument(webSocketUrlOf(desk.server.url), name, token, copy);
+    await until(() => again.provider.isSynced, 'the forger back');
+    again.destroy();
 
     // Timed while it was the reporter's own, the story joins the desk's board with its timing when shared.
     await rae.services.handlers['desk:share']({ id: local.id });
@@ -114,5 +135,7 @@ describe('publisher-only controls of a desk story', () => {
     await until(() => reader.provider.isSynced && readDeskBoard(reader.doc).placements[id]?.publish.mode === 'scheduled', 'the schedule on the desk');
     expect(readDeskBoard(reader.doc).placements[id]?.publish).toEqual(LATER.publish);
     reader.destroy();
+    // One attempt, one entry: the forger's reconnect and the publisher's own schedule add none.
+    expect(await refusedTimings(id, publisherToken)).toHaveLength(1);
   }, SLOW);
 });

@@ -1,20 +1,27 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addUser } from '../../server/accounts';
 import { recordAudit } from '../../server/audit-log';
 import type { AuditAction } from '../../shared/desk/audit';
+import { DESK_BOARD_PLACEMENTS, deskBoardDocumentName, readDeskBoard } from '../../shared/desk/desk-board';
+import { webSocketUrlOf } from '../../electron/main/services/desk/desk-sync';
+import { connectDocument, login } from '../desk/support/desk-clients';
 import { PASSWORD, startDeskFixture, type DeskFixture } from '../desk/support/desk-fixture';
+import { makeBaseImage } from '../support/photo-fixtures';
 import { emptyRemoteRecord } from '../../electron/main/services/publishing/remote/remote-records';
 import { fillSignIn, openDeskPreferences } from './desk-ui-helpers';
 import { draftItem } from './drafting-helpers';
 import { openDialog, publishPanel } from './publishing-helpers';
 import { cardOf, openFeedsDesk, SCREENS } from './feed-board-helpers';
 import { expect, test } from './harness/fixtures';
+import { editor, fixtureDir, importWithPicker, openLibrary, tile } from './photo-library-helpers';
 
 // The desk-wide audit log and the board's publisher gate, in the app, against a real desk server
 // (in this process, embedded PGlite): an editor reads the whole desk's log a page at a time and by
-// kind; a reporter is told why the log is closed, and finds a desk story's Schedule closed on the
-// board with the reason.
+// kind, and reads there that the desk undid a reporter's forged schedule; a reporter is told why
+// the log is closed, and finds a desk story's Schedule closed on the board, and its Retract closed
+// in the Publish panel and in a photo kill, with the reason.
 
 const FEED = 'news-feed';
 const ACTIONS: AuditAction[] = ['status', 'assigned', 'published', 'credit', 'status-refused'];
@@ -134,4 +141,85 @@ test('a reporter’s Retract and Kill of a desk story on a site are closed with 
   await expect(kill.getByTestId('kill-closed')).toHaveText('Only a publisher may replace a desk story on a site with a kill notice. Nothing was changed; ask a publisher on the desk.', { timeout: 30_000 });
   await expect(kill.getByRole('button', { name: 'Replace with the kill notice' })).toBeDisabled();
   expect(services.publishing.outbox.list()).toEqual([]);
+});
+
+test('a reporter’s Retract the story in a photo kill is closed with the reason for a desk story, open for a story of the machine', async ({ launch }) => {
+  test.setTimeout(180_000);
+  const app = await launch();
+  const { page } = app;
+  await signIn(page, 'rae@example.org');
+  const file = join(await fixtureDir(), 'harbour.jpg');
+  await makeBaseImage(file, 'jpeg', { width: 320, height: 200, seed: 31 });
+  await openLibrary(page);
+  await importWithPicker(app, [file]);
+
+  const services = app.services();
+  const photo = (await services.media.list({ text: 'harbour' })).items[0]!;
+  const use = { photoId: photo.id, caption: 'The harbour', credit: 'Ann Lee/AFP', creditEdited: false, altText: 'Boats' };
+  const target = await services.publishing.targets.save({ kind: 'wordpress', name: 'Harbour Gazette', siteUrl: 'http://127.0.0.1:9', user: 'editor' });
+  const onSite = async (headline: string, postId: number, share: boolean): Promise<void> => {
+    const story = await services.drafts.create({ section: 'News' });
+    await services.drafts.save({ ...story, headline, leadPhoto: use }, 'manual');
+    if (share) await services.desk.share(story.id);
+    // On the site as far as this machine knows (published from here, before it was shared).
+    await services.publishing.records.put({ ...emptyRemoteRecord(target.id, story.id, String(postId).repeat(32).slice(0, 32)), postId, link: `https://gazette.example/${postId}/` });
+  };
+  await onSite('Harbour reopens after the storm', 4, true);
+  await onSite('Notes on the harbour walk', 5, false);
+
+  await tile(page, 'harbour.jpg').click();
+  await editor(page).getByTestId('kill-photo').click();
+  const dialog = page.getByTestId('kill-photo-dialog');
+  await dialog.getByLabel('Reason (from the kill notice)').fill('AFP kill: the picture was digitally altered.');
+  await dialog.getByRole('button', { name: 'Kill the photo' }).click();
+
+  const stories = dialog.getByTestId('photo-kill-story');
+  await expect(stories).toHaveCount(2);
+  const deskStory = stories.filter({ hasText: 'Harbour reopens after the storm' });
+  const retract = deskStory.getByRole('button', { name: 'Retract the story' });
+  await expect(retract).toBeDisabled({ timeout: 30_000 });
+  const closed = 'Only a publisher may retract a desk story or send it back to a draft on a site. Nothing was changed; ask a publisher on the desk.';
+  await expect(retract).toHaveAttribute('title', closed);
+  await expect(deskStory.getByTestId('photo-kill-retract-closed')).toHaveText(closed);
+  // The story of this machine only is the reporter's to take off the site.
+  const ownStory = stories.filter({ hasText: 'Notes on the harbour walk' });
+  await expect(ownStory.getByRole('button', { name: 'Retract the story' })).toBeEnabled();
+  await expect(ownStory.getByTestId('photo-kill-retract-closed')).toHaveCount(0);
+  await dialog.screenshot({ path: `${SCREENS}/desk-gates-photo-kill.png` });
+  expect(services.publishing.outbox.list()).toEqual([]);
+});
+
+test('an editor reads in the desk’s log that a reporter’s forged embargo on the board was undone', async ({ launch }) => {
+  test.setTimeout(180_000);
+  const reporter = await launch();
+  await signIn(reporter.page, 'rae@example.org');
+  const services = reporter.services();
+  const story = await services.drafts.create({ section: 'News' });
+  await services.drafts.save({ ...story, headline: 'Tram line reopens on Monday' }, 'manual');
+  await services.desk.share(story.id);
+  await services.handlers['board:place']({ item: { kind: 'article', id: story.id }, feedId: FEED });
+
+  // Past the app: the reporter's session writes an embargo into the desk's board; the desk undoes it.
+  const { token } = await login(desk.server.url, 'rae@example.org', PASSWORD);
+  const forger = connectDocument(webSocketUrlOf(desk.server.url), deskBoardDocumentName('news'), token);
+  try {
+    await expect.poll(() => forger.provider.isSynced && readDeskBoard(forger.doc).placements[story.id] !== undefined, { timeout: 30_000 }).toBe(true);
+    const placement = readDeskBoard(forger.doc).placements[story.id]!;
+    forger.doc.getMap(DESK_BOARD_PLACEMENTS).set(story.id, { ...placement, embargoUntil: '2030-01-02T08:00:00.000Z' });
+    await expect.poll(() => readDeskBoard(forger.doc).placements[story.id]?.embargoUntil, { timeout: 30_000 }).toBeNull();
+  } finally {
+    forger.destroy();
+  }
+
+  const { page } = await launch();
+  await signIn(page, 'ed@example.org');
+  await page.getByTestId('desk-audit-open').click();
+  const log = page.getByTestId('desk-audit-dialog');
+  await log.getByTestId('desk-audit-kind').selectOption({ label: 'Publishes and timing' });
+  const refused = log.locator('[data-testid="desk-audit-entry"][data-action="timing-refused"]');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('Rae Reporter');
+  await expect(refused).toContainText('Tram line reopens on Monday');
+  await expect(refused).toContainText('Rae Reporter was refused re-timing the story: it stays “no embargo”, not “embargoed until 2 Jan 2030, 08:00 UTC”. Only a publisher may schedule, embargo or time out a desk story.');
+  await log.screenshot({ path: `${SCREENS}/desk-audit-log-timing.png` });
 });

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Photo } from '../../../../shared/model/photo';
 import type { KilledPhotoPlace, KilledPhotoPost, PhotoKillFindings } from '../../../../shared/model/photo-kill';
+import { publisherOnly } from '../../../../shared/desk/publisher-gates';
 import { photoDisplayName } from '../../../../shared/rules/photo-use';
 import { messageOf, request } from '../../api/newsdesk';
 import { ModalDialog } from '../../ui/components/ModalDialog';
+import { usePublisherRight } from '../desk';
 import { PhotoPickerDialog } from './PhotoPickerDialog';
 
 interface KillPhotoDialogProps {
@@ -27,10 +29,19 @@ interface Reached {
 
 function PostRow({ item, post, done, onRetract }: { item: Reached; post: KilledPhotoPost; done: Done; onRetract(): void }) {
   const key = `${item.id}/${post.targetId}`;
+  // A desk story is taken off a site only by a publisher, as in the Retract dialog (a video item is
+  // never a desk story); main asks the desk again when the retract is queued.
+  const right = usePublisherRight(item.itemKind === 'video' ? null : item.id, publisherOnly('retract'));
+  const offerRetract = post.live && !done[key];
   return (
     <li className="nd-photo-kill__post" data-testid="photo-kill-post">
       <span>
         <strong>{post.targetName}</strong> <span className="nd-retract__url">{post.link || 'address not known'}</span>
+        {offerRetract && right.reason && (
+          <span className="nd-field__hint nd-photo-kill__closed" data-testid="photo-kill-retract-closed">
+            {right.reason}
+          </span>
+        )}
       </span>
       {!post.live ? (
         <span className="nd-field__hint">Already off the site.</span>
@@ -39,7 +50,7 @@ function PostRow({ item, post, done, onRetract }: { item: Reached; post: KilledP
           {done[key]}
         </span>
       ) : (
-        <button type="button" className="nd-button nd-button--small nd-button--danger" onClick={onRetract}>
+        <button type="button" className="nd-button nd-button--small nd-button--danger" disabled={!right.allowed} title={right.reason ?? undefined} onClick={onRetract}>
           {item.itemKind === 'video' ? 'Retract the video' : 'Retract the story'}
         </button>
       )}
