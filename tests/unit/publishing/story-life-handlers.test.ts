@@ -12,6 +12,8 @@ import { UserFacingError } from '../../../shared/model/errors';
 import { EMPTY_BOARD } from '../../../shared/model/placement';
 import type { PublishJob, PublishTarget, RemoteRecord } from '../../../shared/model/publishing';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
+import { body, paragraph, text } from '../shared/photo-fixtures';
+import { fullArticle } from './publishing-fixtures';
 
 // The retract and correction channels' refusals and their one rollback, over fakes that fail the
 // way the real stores do (a save refused for a full disk).
@@ -28,7 +30,7 @@ afterEach(async () => {
 
 const article = { id: ARTICLE, headline: 'Harbour vote', body: { root: { type: 'root', children: [] } } } as unknown as Article;
 
-async function handlers(options: { records?: Record<string, RemoteRecord>; jobs?: PublishJob[]; saveFails?: boolean } = {}) {
+async function handlers(options: { records?: Record<string, RemoteRecord>; jobs?: PublishJob[]; saveFails?: boolean; enqueueRefusal?: string; article?: Article } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-story-life-'));
   dirs.push(dir);
   const targets = [WORDPRESS, GHOST, NINJS];
@@ -37,6 +39,8 @@ async function handlers(options: { records?: Record<string, RemoteRecord>; jobs?
   const outbox = {
     list: () => options.jobs ?? [],
     enqueue: async (request: unknown) => {
+      // The outbox's gate refuses as main's desk gate does for a desk story and a non-publisher.
+      if (options.enqueueRefusal) throw new UserFacingError('forbidden', options.enqueueRefusal);
       enqueued.push(request);
       return request as PublishJob;
     },
@@ -44,10 +48,10 @@ async function handlers(options: { records?: Record<string, RemoteRecord>; jobs?
   const corrections = openCorrectionsStore(dir, { clock: { timeZone: 'UTC' } });
   const made = createStoryLifeHandlers({
     drafts: {
-      get: async () => article,
+      get: async () => options.article ?? article,
       save: async () => {
         if (options.saveFails) throw new UserFacingError('io', 'The draft could not be saved. The disk is full.');
-        return { article } as never;
+        return { article: options.article ?? article } as never;
       },
     },
     targets: { get: (id: string) => targets.find((target) => target.id === id), list: () => targets },
@@ -86,6 +90,17 @@ describe('the retract and correction channels', () => {
     const { made, corrections, enqueued } = await handlers({ saveFails: true });
     await expect(made['corrections:add']({ articleId: ARTICLE, kind: 'correction', text: 'The vote is on Thursday.' })).rejects.toThrow('The disk is full.');
     expect(await corrections.list(ARTICLE)).toEqual([]);
+    expect(enqueued).toEqual([]);
+  });
+
+  it('keeps a correction and says, site by site, why no update went out when the outbox refuses the push', async () => {
+    const refusal = 'This is a desk story: only a publisher on the desk may publish it. Nothing was queued; ask a publisher, or set it ready for review.';
+    const published = (target: PublishTarget): RemoteRecord => ({ ...onSite(target), history: [{ at: '2026-12-07T09:00:00.000Z', action: 'published', status: 'publish', link: 'http://site/harbour-vote/' }] });
+    const { made, corrections, enqueued } = await handlers({ records: { [WORDPRESS.id]: published(WORDPRESS), [GHOST.id]: published(GHOST) }, enqueueRefusal: refusal, article: { ...fullArticle({ id: ARTICLE, headline: 'Harbour vote' }), leadPhoto: null, body: body(paragraph(text('The council votes on the harbour plan.'))) } });
+    const result = await made['corrections:add']({ articleId: ARTICLE, kind: 'correction', text: 'The vote is on Thursday.' });
+    expect(result.jobs).toEqual([]);
+    expect(result.notPushed).toEqual([`“Gazette”: ${refusal}`, `“Ghost site”: ${refusal}`]);
+    expect((await corrections.list(ARTICLE)).map((entry) => entry.text)).toEqual(['The vote is on Thursday.']);
     expect(enqueued).toEqual([]);
   });
 });

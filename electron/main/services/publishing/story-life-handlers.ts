@@ -79,7 +79,15 @@ export async function pushUpdateWhereLive(services: StoryLifeServices, item: Art
       notPushed.push(`“${target.name}”: ${check.blocking.map((issue) => issue.message).join(' ')}`);
       continue;
     }
-    jobs.push(await outbox.enqueue({ articleId: item.id, ...(itemKind ? { itemKind } : {}), targetId: target.id, headline: item.headline, mode }));
+    try {
+      jobs.push(await outbox.enqueue({ articleId: item.id, ...(itemKind ? { itemKind } : {}), targetId: target.id, headline: item.headline, mode }));
+    } catch (error) {
+      // The change is already kept (a correction, a replaced photo); a refused push (a desk story
+      // and no publisher, an outbox that cannot store the job) is said for its site, and the
+      // other sites are still tried.
+      if (!(error instanceof UserFacingError)) throw error;
+      notPushed.push(`“${target.name}”: ${error.message}`);
+    }
   }
   return { jobs, notPushed };
 }
