@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { makePhotoFixture } from '../support/photo-fixtures';
 import { deskServicesSkipReason } from './services/real-services';
 import { until } from './support/desk-clients';
 import { openConnectProxy, type ConnectProxy } from './support/connect-proxy';
@@ -95,6 +99,31 @@ describe.skipIf(skipReason !== null)('the desk behind a proxy', () => {
     await until(() => bodyOf(boWindow.doc).includes('Written while the proxy was down.'), 'the offline text on Bo’s desktop');
     anaWindow.detach();
     boWindow.detach();
+  }, 90_000);
+
+  it('a photo goes up, and the budget and audit log are read, through the proxy too', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'desk-proxy-photo-'));
+    try {
+      const file = await makePhotoFixture(scratch, 'none', { name: 'through-the-proxy', seed: 7 });
+      const job = await ana.services.media.whenFinished(ana.services.media.importPaths([file]).jobId);
+      const photoId = job.items[0]?.photoId ?? '';
+      await ana.services.deskPhotos.share(photoId);
+      expect(asked.some((url) => url.startsWith(`${desk.url}/api/desks/news/blobs/`))).toBe(true);
+      // The live photo list rides a websocket of its own, tunnelled too.
+      await until(() => ana.services.deskPhotos.list().some((photo) => photo.mediaId === photoId), 'the photo in the proxied desktop’s live list');
+      // What went up through the proxy comes down whole on the direct desktop.
+      const fetched = await bo.services.deskPhotos.fetchOriginal(photoId);
+      expect(fetched.id).toBe(photoId);
+
+      const { members } = await ana.services.handlers['budget:members']({});
+      expect(members.map((member) => member.name)).toContain('Bo Photo');
+      const audit = await ana.services.handlers['desk:audit']({ id: storyId as never });
+      expect(audit).toBeTruthy();
+      expect(asked).toContain(`${desk.url}/api/desks/news/members`);
+      expect(asked.some((url) => url.startsWith(`${desk.url}/api/desks/news/audit`))).toBe(true);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   }, 90_000);
 
   it('a proxy setting it cannot use, or settings it cannot read, is said before anything is sent', async () => {
