@@ -69,8 +69,8 @@ export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in aga
 const EXPIRY_MARGIN_MS = 60_000;
 const MAX_NOTES = 50;
 const NOT_SIGNED_IN = 'Newsdesk is not connected to a desk: sign in under Preferences › Desk.';
-const unreachableText = (serverUrl: string, reason: string): string =>
-  `The desk at ${serverUrl} cannot be reached now (${reason}). Your changes stay on this computer and sync once it can.`;
+/** Added to "offline" (which already says changes are kept and sync later): why the last try failed. */
+const unreachableText = (serverUrl: string, reason: string): string => `The last try to reach ${serverUrl} failed (${reason}).`;
 
 export async function openDeskService(options: DeskServiceOptions): Promise<DeskService> {
   const deskDir = join(options.libraryDir, 'desk');
