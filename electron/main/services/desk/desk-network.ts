@@ -39,10 +39,23 @@ export interface DeskNetwork {
   close(): Promise<void>;
 }
 
-/** The message of a failure and of its cause (undici says "fetch failed" and puts the reason in the cause). */
+/** What a proxy that answers a tunnel with `status` instead of 200 means, in words. */
+function refusedTunnel(status: number): string {
+  return status === 407
+    ? 'it asks for a proxy sign-in (HTTP 407), which the desk connection cannot give: ask for the desk’s address to be let through without one'
+    : `it refused the tunnel (HTTP ${status})`;
+}
+
+/**
+ * The innermost reason of a failure: undici says "fetch failed" and nests the reason in causes
+ * ("Request was cancelled." ← "Proxy response (407) !== 200 when HTTP Tunneling").
+ */
 function detailOf(error: unknown): string {
-  const cause = error instanceof Error && error.cause !== undefined ? messageOf(error.cause) : '';
-  return cause && cause !== messageOf(error) ? cause : messageOf(error);
+  let innermost = error;
+  for (let depth = 0; depth < 5 && innermost instanceof Error && innermost.cause !== undefined; depth += 1) innermost = innermost.cause;
+  const text = messageOf(innermost);
+  const status = /Proxy response \((\d{3})\)/.exec(text)?.[1];
+  return status === undefined ? text : refusedTunnel(Number(status));
 }
 
 export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
@@ -98,11 +111,17 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
       const chosen = await route(`${secure ? 'https' : 'http'}://${target}/`);
       if (chosen.kind === 'unusable') throw new Error(chosen.reason);
       if (chosen.kind === 'direct') return secure ? plainAgents.https : plainAgents.http;
-      let socket: Duplex;
+      let tunnel: { statusCode: number; socket: Duplex };
       try {
-        ({ socket } = await tunnels.connect({ origin: chosen.url, path: target, headers: { host: target } }));
+        tunnel = await tunnels.connect({ origin: chosen.url, path: target, headers: { host: target } });
       } catch (error) {
         throw new Error(`through the proxy ${chosen.shown}: ${detailOf(error)}`, { cause: error });
+      }
+      const { socket } = tunnel;
+      // undici answers a refused CONNECT (407, 403, 502…) with its status rather than an error.
+      if (tunnel.statusCode !== 200) {
+        socket.destroy();
+        throw new Error(`through the proxy ${chosen.shown}: ${refusedTunnel(tunnel.statusCode)}`);
       }
       if (!secure) return socket;
       // TLS to the desk inside the tunnel, with ws's TLS options (certificates, checks) but not its address.
