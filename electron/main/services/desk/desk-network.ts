@@ -87,7 +87,9 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
   }
 
   const routedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = input instanceof Request ? input.url : String(input);
+    // The desk's calls give an address and options; a Request's own method, headers and body would not be carried.
+    if (input instanceof Request) throw new TypeError('The desk network fetches an address, not a Request.');
+    const url = String(input);
     const chosen = await route(url);
     if (chosen.kind === 'unusable') throw new Error(chosen.reason);
     try {
