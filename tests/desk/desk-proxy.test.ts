@@ -31,7 +31,8 @@ beforeAll(async () => {
   ana = await openDesktop(undefined, {
     resolveProxy: async (url) => {
       asked.push(url);
-      return `PROXY 127.0.0.1:${proxy.port}; DIRECT`;
+      // No DIRECT after it: with the proxy down the desk must be unreachable, not reached directly.
+      return `PROXY 127.0.0.1:${proxy.port}`;
     },
   });
   bo = await openDesktop();

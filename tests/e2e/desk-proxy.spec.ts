@@ -38,7 +38,7 @@ test('behind a proxy: signs in and connects through it; with the proxy down, off
   test.skip(skipReason !== null, skipReason ?? '');
   test.setTimeout(120_000);
   const [server, relay] = [desk!, proxy!];
-  const app = await launch({ resolveProxy: async () => `PROXY 127.0.0.1:${relay.port}; DIRECT` });
+  const app = await launch({ resolveProxy: async () => `PROXY 127.0.0.1:${relay.port}` });
   const { page } = app;
   const deskAddress = new URL(server.url).host;
 

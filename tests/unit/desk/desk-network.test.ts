@@ -98,11 +98,28 @@ describe('the desk network', () => {
     });
   });
 
-  it('says a proxy asks for a sign-in (407), for calls and for websockets', async () => {
-    await using(createDeskNetwork(async () => `PROXY 127.0.0.1:${signInPort}`), async (network) => {
+  it('says a proxy asks for a sign-in (407), for calls and for websockets, and does not pass over it (it is up)', async () => {
+    await using(createDeskNetwork(async () => `PROXY 127.0.0.1:${signInPort}; DIRECT`), async (network) => {
       const expected = `through the proxy 127.0.0.1:${signInPort}: it asks for a proxy sign-in (HTTP 407)`;
       await expect(network.fetch(`http://${siteAddress}/api/ping`)).rejects.toThrow(expected);
       expect(await echo(network, 'who')).toContain(expected);
+      await expect(network.fetch(`http://${siteAddress}/api/ping`)).rejects.toThrow(expected);
+    });
+  });
+
+  it('passes over a proxy that could not be reached for the next entry, as Chromium does, and tries it again minutes later', async () => {
+    const closed = await openConnectProxy();
+    await closed.close();
+    let clock = 0;
+    const before = proxy.tunnels.length;
+    const list = `PROXY 127.0.0.1:${closed.port}; PROXY 127.0.0.1:${proxy.port}`;
+    await using(createDeskNetwork(async () => list, () => clock), async (network) => {
+      await expect(network.fetch(`http://${siteAddress}/api/ping`)).rejects.toThrow(`through the proxy 127.0.0.1:${closed.port}: connect ECONNREFUSED`);
+      expect(await (await network.fetch(`http://${siteAddress}/api/next`)).json()).toEqual({ path: '/api/next' });
+      expect(await echo(network, 'next')).toBe('echo next');
+      expect(proxy.tunnels.slice(before)).toEqual([siteAddress, siteAddress]);
+      clock += 5 * 60_000;
+      expect(await echo(network, 'again')).toMatch(`failed: through the proxy 127.0.0.1:${closed.port}: connect ECONNREFUSED`);
     });
   });
 

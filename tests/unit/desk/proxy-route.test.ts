@@ -26,6 +26,13 @@ describe('the route of a PAC-style proxy list', () => {
     expect(parseProxyList('DIRECT; PROXY never.example:8080')).toEqual({ kind: 'direct' });
   });
 
+  it('passes over an entry the caller passes over (a proxy that just failed), but tries the first again rather than none', () => {
+    const failed = (route: { kind: string; url?: string }) => route.url === 'http://down.example:3128';
+    expect(parseProxyList('PROXY down.example:3128; DIRECT', failed)).toEqual({ kind: 'direct' });
+    expect(parseProxyList('PROXY down.example:3128; PROXY up.example:3128', failed)).toMatchObject({ url: 'http://up.example:3128' });
+    expect(parseProxyList('PROXY down.example:3128', failed)).toMatchObject({ url: 'http://down.example:3128' });
+  });
+
   it('passes over SOCKS and QUIC for the next entry, as when that proxy fails', () => {
     expect(parseProxyList('SOCKS5 socks.example:1080; PROXY web.example:3128')).toMatchObject({ url: 'http://web.example:3128' });
     expect(parseProxyList('SOCKS socks.example:1080; DIRECT')).toEqual({ kind: 'direct' });

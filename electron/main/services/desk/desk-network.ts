@@ -7,7 +7,7 @@ import { Agent as ConnectionAgent, type AgentConnectOpts } from 'agent-base';
 import { Agent as UndiciAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import WebSocket from 'ws';
 import { messageOf } from '../../../../shared/model/errors';
-import { parseProxyList, type ProxyRoute } from './proxy-route';
+import { parseProxyList, type ProxyRoute, type UsableRoute } from './proxy-route';
 
 /**
  * Every connection main makes to the desk — its websockets and its HTTP calls (sign-in, stories,
@@ -23,8 +23,13 @@ import { parseProxyList, type ProxyRoute } from './proxy-route';
  *   looks up the route, then hands back a plain agent or a socket tunnelled through the proxy.
  * A proxy that cannot be reached or refuses the tunnel fails the connection with its name in the
  * message, so "offline" says why; the websocket keeps retrying as it does when the desk is down.
+ * One that cannot be reached is passed over for the list's next entry for a few minutes, as
+ * Chromium does ("PROXY p:3128; DIRECT" goes direct while p is down); one that refuses is not.
  */
 export type ResolveProxy = (url: string) => Promise<string>;
+
+/** How long a proxy that could not be reached is passed over (Chromium's default too). */
+const PASS_OVER_FAILED_PROXY_MS = 5 * 60_000;
 
 /** A websocket class the desk's providers construct (HocuspocusProviderWebsocket's WebSocketPolyfill). */
 export type DeskWebSocketClass = new (address: string, protocols?: string | string[]) => WebSocket;
@@ -50,20 +55,32 @@ function refusedTunnel(status: number): string {
  * The innermost reason of a failure: undici says "fetch failed" and nests the reason in causes
  * ("Request was cancelled." ← "Proxy response (407) !== 200 when HTTP Tunneling").
  */
-function detailOf(error: unknown): string {
+function innermostMessage(error: unknown): string {
   let innermost = error;
   for (let depth = 0; depth < 5 && innermost instanceof Error && innermost.cause !== undefined; depth += 1) innermost = innermost.cause;
-  const text = messageOf(innermost);
+  return messageOf(innermost);
+}
+
+/** A failure's reason in words, a refused tunnel's status included. */
+function detailOf(error: unknown): string {
+  const text = innermostMessage(error);
   const status = /Proxy response \((\d{3})\)/.exec(text)?.[1];
   return status === undefined ? text : refusedTunnel(Number(status));
 }
 
-export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
+export function createDeskNetwork(resolveProxy?: ResolveProxy, now: () => number = Date.now): DeskNetwork {
   const direct = new UndiciAgent();
   const proxies = new Map<string, ProxyAgent>();
   // CONNECT tunnels for the websockets: a pooled client per proxy; each tunnel takes its socket away.
   const tunnels = new UndiciAgent();
   const plainAgents = { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
+  /** Proxies that could not be reached, with when: passed over until PASS_OVER_FAILED_PROXY_MS later. */
+  const unreachable = new Map<string, number>();
+  const passOver = (candidate: UsableRoute): boolean => {
+    if (candidate.kind !== 'proxy') return false;
+    const since = unreachable.get(candidate.url);
+    return since !== undefined && now() - since < PASS_OVER_FAILED_PROXY_MS;
+  };
 
   async function route(url: string): Promise<ProxyRoute> {
     if (!resolveProxy) return { kind: 'direct' };
@@ -73,7 +90,7 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
     } catch (error) {
       return { kind: 'unusable', reason: `The system's proxy settings could not be read for the desk (${messageOf(error)}).` };
     }
-    return parseProxyList(list);
+    return parseProxyList(list, passOver);
   }
 
   function dispatcherFor(chosen: ProxyRoute & { kind: 'direct' | 'proxy' }): Dispatcher {
@@ -99,7 +116,10 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
       return answer as unknown as Response;
     } catch (error) {
       if (chosen.kind === 'direct') throw error;
-      throw new Error(`through the proxy ${chosen.shown}: ${detailOf(error)}`, { cause: error });
+      const detail = detailOf(error);
+      // A call given up on (its timeout) says nothing of the proxy; a proxy that answered is up.
+      if (!init?.signal?.aborted && !/Proxy response/.test(innermostMessage(error))) unreachable.set(chosen.url, now());
+      throw new Error(`through the proxy ${chosen.shown}: ${detail}`, { cause: error });
     }
   };
 
@@ -117,6 +137,7 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy): DeskNetwork {
       try {
         tunnel = await tunnels.connect({ origin: chosen.url, path: target, headers: { host: target } });
       } catch (error) {
+        unreachable.set(chosen.url, now());
         throw new Error(`through the proxy ${chosen.shown}: ${detailOf(error)}`, { cause: error });
       }
       const { socket } = tunnel;

@@ -7,6 +7,8 @@
  * The desk's clients tunnel through an HTTP or HTTPS proxy (CONNECT) or go direct. SOCKS and QUIC
  * proxies are not supported: an entry of those is passed over for the next one, as Chromium falls
  * back when a proxy fails; when no entry is left, the route says why in words the person can act on.
+ * A proxy that just failed can be passed over too (`passOver`), as Chromium does for a while; when
+ * every entry would be, the first is tried again rather than none.
  * Pure: no I/O, so every case is a unit test.
  */
 export type ProxyRoute =
@@ -28,16 +30,25 @@ function hostAndPort(text: string, defaultPort: number): { host: string; port: n
   return { host: match[1]!, port };
 }
 
-/** The route of a PAC-format proxy list: its first entry the desk's clients can use. */
-export function parseProxyList(list: string): ProxyRoute {
+export type UsableRoute = Exclude<ProxyRoute, { kind: 'unusable' }>;
+
+/**
+ * The route of a PAC-format proxy list: its first entry the desk's clients can use and that
+ * `passOver` does not pass over (a proxy that just failed).
+ */
+export function parseProxyList(list: string, passOver: (route: UsableRoute) => boolean = () => false): ProxyRoute {
   const entries = list.split(';').map((entry) => entry.trim()).filter((entry) => entry !== '');
   // No entry at all is how some resolvers say "no proxy".
   if (entries.length === 0) return { kind: 'direct' };
+  const usable: UsableRoute[] = [];
   const passedOver: string[] = [];
   for (const entry of entries) {
     const [keyword = '', target, ...rest] = entry.split(/\s+/);
     const kind = keyword.toUpperCase();
-    if (kind === 'DIRECT' && target === undefined) return { kind: 'direct' };
+    if (kind === 'DIRECT' && target === undefined) {
+      usable.push({ kind: 'direct' });
+      continue;
+    }
     if (UNSUPPORTED.has(kind)) {
       passedOver.push(`${kind} ${target ?? ''}`.trim());
       continue;
@@ -49,8 +60,10 @@ export function parseProxyList(list: string): ProxyRoute {
       continue;
     }
     const shown = `${address.host}:${address.port}`;
-    return { kind: 'proxy', url: `${kind === 'HTTPS' ? 'https' : 'http'}://${shown}`, shown };
+    usable.push({ kind: 'proxy', url: `${kind === 'HTTPS' ? 'https' : 'http'}://${shown}`, shown });
   }
+  const first = usable[0];
+  if (first) return usable.find((route) => !passOver(route)) ?? first;
   return {
     kind: 'unusable',
     reason: `The system's proxy setting for the desk (${passedOver.join(', ')}) is not one Newsdesk can use: it connects through an HTTP or HTTPS proxy, or directly, not through SOCKS or QUIC. Ask for an HTTP proxy for the desk's address, or a direct route to it.`,
