@@ -182,8 +182,9 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let feeds: BoardStore;
   let videos: VideoStore;
   let deskBoard: DeskBoardSync;
-  // The desk's websockets and HTTP calls, routed as the system's proxy settings say (desk/desk-network.ts).
-  const deskNetwork = createDeskNetwork(options.resolveProxy);
+  // The desk's websockets routed as the system's proxy settings say; its HTTP calls through the app's
+  // fetch (Chromium's stack in the app), or routed the same way without one (desk/desk-network.ts).
+  const deskNetwork = createDeskNetwork(options.resolveProxy, { httpFetch: options.fetch });
   const deskLink: { desk?: DeskService } = {};
   try {
     media = await openMediaLibrary(join(libraryDir, 'media'), {

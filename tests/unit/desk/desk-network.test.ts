@@ -113,7 +113,7 @@ describe('the desk network', () => {
     let clock = 0;
     const before = proxy.tunnels.length;
     const list = `PROXY 127.0.0.1:${closed.port}; PROXY 127.0.0.1:${proxy.port}`;
-    await using(createDeskNetwork(async () => list, () => clock), async (network) => {
+    await using(createDeskNetwork(async () => list, { now: () => clock }), async (network) => {
       await expect(network.fetch(`http://${siteAddress}/api/ping`)).rejects.toThrow(`through the proxy 127.0.0.1:${closed.port}: connect ECONNREFUSED`);
       expect(await (await network.fetch(`http://${siteAddress}/api/next`)).json()).toEqual({ path: '/api/next' });
       expect(await echo(network, 'next')).toBe('echo next');
@@ -130,6 +130,22 @@ describe('the desk network', () => {
     });
     await using(createDeskNetwork(async () => Promise.reject(new Error('no PAC'))), async (network) => {
       await expect(network.fetch(`http://${siteAddress}/api/ping`)).rejects.toThrow('could not be read for the desk (no PAC)');
+    });
+  });
+
+  it('sends the HTTP calls through the app’s own client when it has one, and routes only the websockets', async () => {
+    const called: string[] = [];
+    const appFetch = (async (input: string | URL | Request) => {
+      called.push(String(input));
+      return new Response(JSON.stringify({ from: 'app' }), { headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    const before = proxy.tunnels.length;
+    await using(createDeskNetwork(async () => `PROXY 127.0.0.1:${proxy.port}`, { httpFetch: appFetch }), async (network) => {
+      expect(await (await network.fetch(`http://${siteAddress}/api/ping`)).json()).toEqual({ from: 'app' });
+      expect(called).toEqual([`http://${siteAddress}/api/ping`]);
+      expect(proxy.tunnels.length).toBe(before);
+      expect(await echo(network, 'through')).toBe('echo through');
+      expect(proxy.tunnels.slice(before)).toEqual([siteAddress]);
     });
   });
 });

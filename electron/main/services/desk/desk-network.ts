@@ -68,7 +68,19 @@ function detailOf(error: unknown): string {
   return status === undefined ? text : refusedTunnel(Number(status));
 }
 
-export function createDeskNetwork(resolveProxy?: ResolveProxy, now: () => number = Date.now): DeskNetwork {
+export interface DeskNetworkOptions {
+  /**
+   * The HTTP client the app has already (Electron's net.fetch: Chromium's network stack, which
+   * follows the system's proxy settings and trusts the OS's certificates, a newsroom's own
+   * authority included). When given, the desk's HTTP calls go through it; only the websockets,
+   * which Chromium's stack cannot hand to main, are routed here. Without it (tests, tools) the HTTP
+   * calls are routed here too.
+   */
+  httpFetch?: typeof fetch;
+  now?: () => number;
+}
+
+export function createDeskNetwork(resolveProxy?: ResolveProxy, { httpFetch, now = Date.now }: DeskNetworkOptions = {}): DeskNetwork {
   const direct = new UndiciAgent();
   const proxies = new Map<string, ProxyAgent>();
   // CONNECT tunnels for the websockets: a pooled client per proxy; each tunnel takes its socket away.
@@ -155,7 +167,7 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy, now: () => number
   const agent = new RoutedAgent();
 
   return {
-    fetch: routedFetch as typeof fetch,
+    fetch: httpFetch ?? (routedFetch as typeof fetch),
     webSocket(onFailure) {
       /**
        * ws emits 'error' when a socket is closed before its handshake finished, and the provider
