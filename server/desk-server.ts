@@ -14,7 +14,7 @@ import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { checkBoardUpdate, storeBoard } from './desk-board-guard';
-import { deskPersistence } from './desk-persistence';
+import { KeptDocumentsDatabase } from './desk-persistence';
 import { retimingRefusal, undoRetimings, type Retiming } from './desk-board-timing';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
@@ -150,8 +150,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     }
   };
 
-  const persistence = deskPersistence({
-    fetch: (documentName) => {
+  const persistence = new KeptDocumentsDatabase({
+    fetch: ({ documentName }) => {
       const indexOf = parseDeskIndexDocumentName(documentName);
       const mediaOf = parseDeskMediaDocumentName(documentName);
       if (mediaOf) return loadMediaIndex(db, mediaOf);
@@ -159,7 +159,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (budgetOf) return loadBudgetDocument(db, budgetOf);
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
-    store: async (documentName, document) => {
+    store: async ({ documentName, document }) => {
       if (parseDeskBoardDocumentName(documentName)) return storeBoard(db, documentName, document);
       const story = parseStoryDocumentName(documentName);
       if (!story) return;
@@ -169,7 +169,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       workflows.stored(documentName);
       publish(documentName, document, names);
     },
-  });
+  }, (documentName) => parseDeskBoardDocumentName(documentName) !== null || parseStoryDocumentName(documentName) !== null);
 
   const deskServer = new Server({
     name: 'newsdesk-desk',
