@@ -1,9 +1,8 @@
-import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Extension } from '@hocuspocus/server';
+import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { join } from 'node:path';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { parseDeskIndexDocumentName, parseStoryDocumentName } from '../shared/desk/desk-protocol';
 import { parseDeskMediaDocumentName, type DeskPhoto } from '../shared/desk/photos';
 import { messageOf } from '../shared/model/errors';
@@ -15,13 +14,14 @@ import { parseBudgetDocumentName } from '../shared/desk/budget';
 import { parseDeskBoardDocumentName } from '../shared/desk/desk-board';
 import { openDeskDatabase, type DeskDatabase } from './db/database';
 import { checkBoardUpdate, storeBoard } from './desk-board-guard';
+import { KeptDocumentsDatabase } from './desk-persistence';
 import { retimingRefusal, undoRetimings, type Retiming } from './desk-board-timing';
 import { loadDeskIndex, publishToIndex } from './desk-index';
 import { handleApiRequest } from './http-api';
 import { handleMediaRequest } from './media-api';
 import { loadMediaIndex, publishPhoto } from './media-records';
 import { openFolderMediaStore } from './media-store';
-import { checkClientMessage, closeReason, RefusedMessage } from './message-guard';
+import { checkClientMessage, closeReason, MALFORMED, RefusedMessage } from './message-guard';
 import { LoginRateLimit } from './rate-limit';
 import { storyFields } from './story-fields';
 import { StoryStore } from './story-store';
@@ -131,7 +131,26 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     if (deskId && user) for (const retiming of undo.undone) workflows.audit(retimingRefusal(deskId, user, retiming));
   };
 
-  const persistence = new Database({
+  /**
+   * Sends a story update on to the other editors before it is written ahead; the sender's
+   * acknowledgement (Hocuspocus's SyncStatus, sent once beforeHandleMessage resolves) still waits for
+   * the write. Applied with the connection as origin, it is exactly what Hocuspocus would apply:
+   * broadcast to everyone, seen by the workflow as that user's change, and it schedules the store;
+   * Hocuspocus's own apply afterwards finds nothing new. A server lost in between loses nothing
+   * acknowledged: the sender still counts the change as unsynced and sends it again on reconnect.
+   */
+  const forwardStoryUpdate = (document: Y.Doc, connection: Connection, update: Uint8Array): void => {
+    // Hocuspocus refuses a read-only connection's update.
+    if (connection.readOnly) return;
+    try {
+      Y.applyUpdate(document, update, connection);
+    } catch {
+      // Refused before it is written, so the stored story never holds what cannot be applied.
+      throw new RefusedMessage(MALFORMED, 'Update refused: it could not be applied to the story.');
+    }
+  };
+
+  const persistence = new KeptDocumentsDatabase({
     fetch: ({ documentName }) => {
       const indexOf = parseDeskIndexDocumentName(documentName);
       const mediaOf = parseDeskMediaDocumentName(documentName);
@@ -150,7 +169,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       workflows.stored(documentName);
       publish(documentName, document, names);
     },
-  });
+  }, (documentName) => parseDeskBoardDocumentName(documentName) !== null || parseStoryDocumentName(documentName) !== null);
 
   const deskServer = new Server({
     name: 'newsdesk-desk',
@@ -197,6 +216,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       try {
         update = checkClientMessage(data, options.maxUpdateBytes);
         if (update && parseDeskBoardDocumentName(documentName)) retimed = checkBoardUpdate(document, update, hasRole({ roles: (context as Partial<ConnectionContext>).roles ?? [] }, 'publisher'));
+        if (update && parseStoryDocumentName(documentName)) forwardStoryUpdate(document, connection, update);
       } catch (error) {
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close
@@ -205,7 +225,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         }
         throw error;
       }
-      // Stories and boards are written ahead; the index is read-only and Hocuspocus refuses its updates.
+      // Stories and boards are written ahead (a story's update already sent on to the other editors);
+      // the index is read-only and Hocuspocus refuses its updates.
       if (!update) return;
       if (parseDeskBoardDocumentName(documentName)) {
         await store.append(documentName, update);
@@ -214,9 +235,9 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         return;
       }
       if (!parseStoryDocumentName(documentName)) return;
-      await store.append(documentName, update);
       const name = (context as Partial<ConnectionContext>).user?.name;
       if (name) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));
+      await store.append(documentName, update);
     },
 
     async onChange({ documentName, document }) {

@@ -35,7 +35,10 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** `script` is the desk server by default; the benchmark also starts a bare Hocuspocus this way. */
 export async function startDeskProcess(env: Record<string, string>, port: number, script = 'server/main.ts'): Promise<DeskProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // DESK_CPU_PROF_DIR=<folder> profiles the server (a .cpuprofile written when it stops), for
+  // finding where a bench's time goes.
+  const profile = process.env.DESK_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DESK_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env, DESK_PORT: String(port), DESK_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
