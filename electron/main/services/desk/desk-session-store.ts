@@ -8,7 +8,8 @@ import { readDeskFile, writeDeskFile } from './desk-files';
 
 /**
  * The desk session on disk, <library>/desk/session.json (owner-only): the server's address (kept
- * after sign-out, so signing in again is one password away), who is signed in on which desk, and the
+ * after sign-out, so signing in again is one password away), who is signed in, the desk they work
+ * on and every desk of theirs (a file from before desks could be chosen has the one desk), and the
  * session token encrypted by the OS keychain (the SecretBox, as publishing secrets are). Without a
  * keychain the token is refused, never written in the clear.
  */
@@ -17,7 +18,10 @@ export interface DeskSession {
   token: string;
   expiresAt: string;
   user: z.infer<typeof loginResponseSchema>['user'];
+  /** The desk worked on now. */
   desk: z.infer<typeof deskSummarySchema>;
+  /** Every desk of the user as the desk last said, the active one included. */
+  desks: z.infer<typeof deskSummarySchema>[];
 }
 
 /** What is left of a session when no token is (or can be) kept. */
@@ -45,7 +49,14 @@ const SessionFile = z
     format: z.literal(1),
     serverUrl: z.string().nullable(),
     signedIn: z
-      .object({ token: z.base64(), expiresAt: z.string(), user: loginResponseSchema.shape.user, desk: deskSummarySchema })
+      .object({
+        token: z.base64(),
+        expiresAt: z.string(),
+        user: loginResponseSchema.shape.user,
+        desk: deskSummarySchema,
+        // Absent from a session written before a user could choose among their desks.
+        desks: z.array(deskSummarySchema).optional(),
+      })
       .nullable(),
   })
   .strict();
@@ -56,10 +67,11 @@ export function openDeskSessionStore(deskDir: string, secretBox: SecretBox, quar
     async load() {
       const file = await readDeskFile(path, SessionFile, quarantine, 'The desk session');
       if (!file?.signedIn) return { serverUrl: file?.serverUrl ?? null, session: null, problem: null };
-      const { token: sealed, ...who } = file.signedIn;
+      const { token: sealed, desks, ...who } = file.signedIn;
       try {
         const { result } = await secretBox.decryptStringAsync(Buffer.from(sealed, 'base64'));
-        return { serverUrl: file.serverUrl, session: { serverUrl: file.serverUrl ?? '', token: result, ...who }, problem: null };
+        const known = desks?.some((desk) => desk.id === who.desk.id) ? desks : [who.desk, ...(desks ?? [])];
+        return { serverUrl: file.serverUrl, session: { serverUrl: file.serverUrl ?? '', token: result, ...who, desks: known }, problem: null };
       } catch (error) {
         return {
           serverUrl: file.serverUrl,
