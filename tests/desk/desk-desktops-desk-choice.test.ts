@@ -69,6 +69,8 @@ describe.skipIf(skipReason !== null)('a user on two desks', () => {
     expect(switched).toMatchObject({ desk: { id: 'sport', name: 'sport' }, message: null });
     expect(switched.desks).toHaveLength(2);
     await until(() => connectedTo(di, 'sport'), 'connected to the sport desk');
+    // The budget follows the desk (the board too: both are told the session on every switch).
+    expect(di.services.budget.snapshot().deskId).toBe('sport');
     const sportStory = await newStory(di, 'Derby ends in a draw');
     expect(await di.services.desk.share(sportStory)).toEqual({ deskId: 'sport', storyId: sportStory });
     await until(async () => (await di.services.desk.stories()).some((story) => story.storyId === sportStory), 'the story in the sport desk’s list');
@@ -85,6 +87,7 @@ describe.skipIf(skipReason !== null)('a user on two desks', () => {
     const back = await di.services.desk.chooseDesk('news');
     expect(back.desk).toEqual({ id: 'news', name: 'news' });
     await until(() => connectedTo(di, 'news'), 'connected to the news desk again');
+    expect(di.services.budget.snapshot().deskId).toBe('news');
     await until(
       async () => (await storiesOn('news')).some((story) => story.storyId === newsStory && story.headline === 'Council budget passes after all-night session'),
       'the edit made meanwhile on the news desk',
