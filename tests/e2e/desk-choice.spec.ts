@@ -25,10 +25,16 @@ async function signIn(app: HarnessApp) {
 
 const item = (app: HarnessApp, headline: string) => app.page.getByTestId('draft-item').filter({ hasText: headline });
 
+async function shareFromList(app: HarnessApp, headline: string) {
+  await item(app, headline).hover();
+  await app.page.getByRole('button', { name: `Share “${headline}” to the desk` }).click();
+  await app.page.getByTestId('share-dialog').getByRole('button', { name: 'Share', exact: true }).click();
+}
+
 test('a person on two desks chooses the desk; the chip and the draft list’s marks follow it', async ({ launch }) => {
   const app = await launch({ desk: { ...deskScript(), desk: METRO, desks: [METRO, SPORT], stories: [] } });
   const { page } = app;
-  const [harbourId, derbyId] = await seedDrafts(app, ['Harbour fire', 'Derby ends in a draw']);
+  const [harbourId, derbyId, parkId] = await seedDrafts(app, ['Harbour fire', 'Derby ends in a draw', 'Park reopens']);
   app.desk!.addStory({ ...harbourOnDesk(harbourId!), deskId: METRO.id });
   app.desk!.addStory({ ...harbourOnDesk(derbyId!), headline: 'Derby ends in a draw', deskId: SPORT.id });
 
@@ -40,6 +46,12 @@ test('a person on two desks chooses the desk; the chip and the draft list’s ma
   await expect(item(app, 'Harbour fire').getByTestId('shared-mark')).toHaveText('Shared');
   await expect(item(app, 'Derby ends in a draw').getByTestId('shared-mark')).toHaveCount(0);
 
+  // Shared to the metro desk while working on it.
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await shareFromList(app, 'Park reopens');
+  await expect(page.getByTestId('toast')).toContainText('“Park reopens” is on Metro desk now');
+  await openDeskPreferences(page);
+
   await chooser.selectOption(SPORT.id);
   await expect(dialog.getByTestId('desk-name')).toHaveText(SPORT.name);
   await expect(chooser).toHaveValue(SPORT.id);
@@ -50,6 +62,13 @@ test('a person on two desks chooses the desk; the chip and the draft list’s ma
   await expect(page.getByTestId('desk-chip')).toHaveText(`Connected to ${SPORT.name}`);
   await expect(item(app, 'Derby ends in a draw').getByTestId('shared-mark')).toHaveText('Shared');
   await expect(item(app, 'Harbour fire').getByTestId('shared-mark')).toHaveCount(0);
+
+  // The metro story is not put on the sport desk: it stays on its own, and the dialog says so.
+  await shareFromList(app, 'Park reopens');
+  await expect(page.getByTestId('share-dialog')).toContainText(
+    '“Park reopens” is already on Metro desk and stays there. To work on it with that desk, choose Metro desk under Preferences › Desk.',
+  );
+  expect(app.desk!.shared()).toEqual([parkId]);
 });
 
 test('one desk: no chooser; a desk the person was taken off is refused with a sentence and no longer offered', async ({ launch }) => {

@@ -70,6 +70,7 @@ export function createScriptedDesk(
   let token: Buffer | null = null;
   let hold: Promise<void> | null = null;
   const sharedIds: string[] = [];
+  const sharedTo = new Map<string, string>();
 
   const answer = <C extends DeskChannel>(channel: C, value: unknown): ResponseOf<C> => collabChannels[channel].response.parse(value) as ResponseOf<C>;
   const setStatus = async (next: DeskStatus) => {
@@ -130,7 +131,11 @@ export function createScriptedDesk(
     'desk:share': ({ id }) => {
       requireConnected('sharing');
       if (!token) throw new UserFacingError('forbidden', 'Your desk session ended: sign in again under Preferences › Desk.');
+      // As main does: a story shared before stays on the desk it was shared to.
+      const before = sharedTo.get(id);
+      if (before) return answer('desk:share', { deskId: before, storyId: id });
       sharedIds.push(id);
+      sharedTo.set(id, desk.id);
       return answer('desk:share', { deskId: desk.id, storyId: id });
     },
     'desk:stories': () => {
