@@ -95,12 +95,18 @@ describe.skipIf(skipReason !== null)('a user on two desks', () => {
     expect((await di.services.desk.stories()).map((story) => story.storyId)).not.toContain(sportStory);
     window.detach();
 
-    // The choice is kept with the session: a restart works on the desk chosen last.
+    // The choice is kept with the session: a restart works on the desk chosen last, and so does
+    // signing in again after signing out (or after the session expired).
     await di.services.desk.chooseDesk('sport');
     await closeDesktop(di);
     const again = await desktop(di.dir);
     expect(again.services.desk.status()).toMatchObject({ desk: { id: 'sport' }, desks: [{ id: 'news' }, { id: 'sport' }] });
     await until(() => connectedTo(again, 'sport'), 'the restarted desktop on the sport desk');
+    await again.services.desk.signOut();
+    await closeDesktop(again);
+    const later = await desktop(di.dir);
+    expect(later.services.desk.status()).toMatchObject({ state: 'signed-out', desk: null, desks: [] });
+    expect((await later.services.desk.signIn({ serverUrl: desk.url, email: DI.email, password: PASSWORD })).desk).toEqual({ id: 'sport', name: 'sport' });
   }, 120_000);
 
   it('signs in on a chosen desk, and refuses a desk that is not the user’s', async () => {

@@ -6,10 +6,10 @@ import { UserFacingError } from '../../../../shared/model/errors';
  * sign-in (and GET /api/desks) with all of them, and the person chooses one in Preferences › Desk.
  */
 
-/** The desk to sign in to: the one asked for, else the first of the user's. */
-export function deskToSignInTo(desks: readonly DeskSummary[], userName: string, deskId: string | undefined): DeskSummary {
+/** The desk to sign in to: the one asked for, else the one last worked on (while still the user's), else the first of theirs. */
+export function deskToSignInTo(desks: readonly DeskSummary[], userName: string, deskId: string | undefined, lastDeskId: string | null): DeskSummary {
   if (desks.length === 0) throw new UserFacingError('forbidden', `${userName} is on no desk yet: ask the desk’s administrator to add the account to one.`);
-  if (deskId === undefined) return desks[0]!;
+  if (deskId === undefined) return desks.find((candidate) => candidate.id === lastDeskId) ?? desks[0]!;
   const desk = desks.find((candidate) => candidate.id === deskId);
   if (!desk) {
     throw new UserFacingError('forbidden', `${userName} is not on the desk “${deskId}”, so Newsdesk did not sign in. Sign in without choosing a desk, or ask the desk’s administrator to add the account to it.`);

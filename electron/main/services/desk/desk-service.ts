@@ -84,6 +84,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
 
   const restored = await sessions.load();
   let serverUrl = restored.serverUrl;
+  /** The desk last worked on at serverUrl: signing in there again goes back to it. */
+  let lastDeskId = restored.lastDeskId;
   let session: DeskSession | null = null;
   let sync: DeskSync | null = null;
   let mentions: MentionWatch | null = null;
@@ -136,7 +138,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     changed();
     // A read-only library (another Newsdesk holds it) is never written; that one keeps its own session.
     if (options.readOnly) return;
-    const forgetting = sessions.forget(serverUrl).catch(() => undefined);
+    const forgetting = sessions.forget(serverUrl, lastDeskId).catch(() => undefined);
     writes = writes.then(() => forgetting);
     await forgetting;
   }
@@ -230,6 +232,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     await sessions.save(next);
     stopSync();
     serverUrl = next.serverUrl;
+    lastDeskId = next.desk.id;
     message = null;
     start(next);
     changed();
@@ -262,7 +265,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       // The keychain is asked first: no password goes out for a session that could not be kept.
       if (!(await options.secretBox.isAsyncEncryptionAvailable())) throw new UserFacingError('forbidden', NO_KEYCHAIN_FOR_DESK);
       const answer = await api.login(address, email, password);
-      const desk = deskToSignInTo(answer.desks, answer.user.name, deskId);
+      const desk = deskToSignInTo(answer.desks, answer.user.name, deskId, address === serverUrl ? lastDeskId : null);
       return switchTo({ serverUrl: address, token: answer.token, expiresAt: answer.expiresAt, user: answer.user, desk, desks: answer.desks });
     },
     chooseDesk(deskId) {
