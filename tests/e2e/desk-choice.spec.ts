@@ -31,7 +31,7 @@ async function shareFromList(app: HarnessApp, headline: string) {
   await app.page.getByTestId('share-dialog').getByRole('button', { name: 'Share', exact: true }).click();
 }
 
-test('a person on two desks chooses the desk; the chip and the draft list’s marks follow it', async ({ launch }) => {
+test('a person on two desks chooses the desk; the chip, the draft list’s marks and the archive search follow it', async ({ launch }) => {
   const app = await launch({ desk: { ...deskScript(), desk: METRO, desks: [METRO, SPORT], stories: [] } });
   const { page } = app;
   const [harbourId, derbyId, parkId] = await seedDrafts(app, ['Harbour fire', 'Derby ends in a draw', 'Park reopens']);
@@ -69,6 +69,18 @@ test('a person on two desks chooses the desk; the chip and the draft list’s ma
     '“Park reopens” is already on Metro desk and stays there. To work on it with that desk, choose Metro desk under Preferences › Desk.',
   );
   expect(app.desk!.shared()).toEqual([parkId]);
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // The archive search is the active desk's: its answer goes when another desk is chosen.
+  await page.getByLabel('Search drafts').fill('derby');
+  await page.getByRole('button', { name: 'Search the desk archive for “derby”' }).click();
+  await expect(page.getByTestId('archive-item')).toHaveText([/Derby ends in a draw/]);
+  await (await openDeskPreferences(page)).getByLabel('Work on desk').selectOption(METRO.id);
+  await expect(dialog.getByTestId('desk-name')).toHaveText(METRO.name);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('archive-item')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Search the desk archive for “derby”' }).click();
+  await expect(page.getByTestId('desk-archive')).toContainText('Nothing on the desk matches.');
 });
 
 test('one desk: no chooser; a desk the person was taken off is refused with a sentence and no longer offered', async ({ launch }) => {
