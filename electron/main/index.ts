@@ -307,6 +307,8 @@ export function startNewsdesk(): void {
       onDeskMention: (mention) => ready.mentioned(mention),
       // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),
+      // The desk's connections are Node's (ws, undici): they ask Chromium which proxy the system gives.
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     });
     const started = await services;
     ready.applySettings(started.settings.get());

@@ -17,7 +17,12 @@ export const auditEntrySchema = z.object({
   /** ISO 8601 */
   at: z.string(),
   who: z.string(),
-  action: AuditAction,
+  /**
+   * One of AUDIT_ACTIONS from a desk of this version; a desk upgraded before the app may log steps
+   * the app has no name for, and its sentence (`summary`) is shown all the same. A plain word
+   * only: it becomes a class name in the page.
+   */
+  action: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'An audit step is a lower-case word.'),
   summary: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -85,12 +85,13 @@ describe.skipIf(skipReason !== null)('signing in to a desk', () => {
   }, 60_000);
 
   it('refuses to sign in without a keychain, with a sentence, before the password is sent', async () => {
+    // Every connection to the desk first asks the route to it: none asked is none made.
     let requests = 0;
-    const counting: typeof fetch = async (...args) => {
+    const counting = async (): Promise<string> => {
       requests += 1;
-      return fetch(...args);
+      return 'DIRECT';
     };
-    const noKeychain = await desktop(undefined, { secretBox: createTestSecretBox({ available: false }), fetch: counting });
+    const noKeychain = await desktop(undefined, { secretBox: createTestSecretBox({ available: false }), resolveProxy: counting });
     await expect(signIn(noKeychain, desk.url, 'ana')).rejects.toThrow(NO_KEYCHAIN_FOR_DESK);
     expect(requests).toBe(0);
     expect(noKeychain.services.desk.status().state).toBe('signed-out');

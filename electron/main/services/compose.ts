@@ -35,6 +35,7 @@ import { createDeskPhotosHandlers } from './desk/desk-photos-handlers';
 import type { DeskMention } from './desk/comment-mentions';
 import { isDeskOrigin } from './desk/desk-sync';
 import { createDeskBoardSync, type DeskBoardSync } from './desk/desk-board-sync';
+import { createDeskNetwork, type ResolveProxy } from './desk/desk-network';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
@@ -92,6 +93,11 @@ export interface ServiceOptions {
   notifyAssignment?: (notice: Omit<AssignmentNotice, 'osNotified' | 'note'>) => boolean;
   /** What publishing sends HTTP with: Electron's net.fetch in the app; Node's global fetch when absent. */
   fetch?: typeof fetch;
+  /**
+   * The proxy list the system gives for an address, PAC-style ("PROXY host:port; DIRECT"): Electron's
+   * session.resolveProxy in the app. Every connection to the desk goes that way; direct when absent.
+   */
+  resolveProxy?: ResolveProxy;
   /** How pasted web pictures are fetched; tests allow loopback so a local server can play the web. */
   remoteImages?: RemoteImageOptions;
 }
@@ -176,6 +182,9 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let feeds: BoardStore;
   let videos: VideoStore;
   let deskBoard: DeskBoardSync;
+  // The desk's websockets routed as the system's proxy settings say; its HTTP calls through the app's
+  // fetch (Chromium's stack in the app), or routed the same way without one (desk/desk-network.ts).
+  const deskNetwork = createDeskNetwork(options.resolveProxy, { httpFetch: options.fetch });
   const deskLink: { desk?: DeskService } = {};
   try {
     media = await openMediaLibrary(join(libraryDir, 'media'), {
@@ -194,7 +203,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     videos = await openVideoStore(libraryDir, { quarantineDir, readOnly });
     // Desk stories' placements are also the desk's: the board the app uses keeps the desk's board in step.
     deskBoard = createDeskBoardSync({
-      board: await openBoardStore(libraryDir, { quarantineDir, readOnly }), deskDir: join(libraryDir, 'desk'), readOnly,
+      board: await openBoardStore(libraryDir, { quarantineDir, readOnly }), deskDir: join(libraryDir, 'desk'), readOnly, network: deskNetwork,
       sharedOf: (id) => deskLink.desk?.sharedOf(id) ?? null, onChanged: () => options.onDeskEvent?.('desk:boardChanged', {}),
     });
     feeds = deskBoard.store;
@@ -241,11 +250,11 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
   });
 
-  const budget = createBudgetService({ fetch: options.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment, seen: openSeenAssignments(libraryDir, readOnly) });
+  const budget = createBudgetService({ fetch: deskNetwork.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment, seen: openSeenAssignments(libraryDir, readOnly) });
   let desk: DeskService;
   try {
     desk = await openDeskService({
-      libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, fetch: options.fetch, emit: options.onDeskEvent, onMention: options.onDeskMention,
+      libraryDir, secretBox: options.secretBox, drafts, host: storyDocs, seedBody: (article) => seedStoryBody(storyDocs, article), readOnly, network: deskNetwork, emit: options.onDeskEvent, onMention: options.onDeskMention,
       onLink: (link) => budget.attach(link),
       onSession: (session) => deskBoard.setSession(session),
     });
@@ -257,7 +266,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const deskWorkflow = createDeskWorkflow(desk);
   deskGate.workflow = deskWorkflow;
 
-  const deskPhotos = openDeskPhotos({ desk, media, docs: storyDocs, creditStyle: () => settings.get().photoDesk.credit, libraryDir });
+  const deskPhotos = openDeskPhotos({ desk, media, docs: storyDocs, creditStyle: () => settings.get().photoDesk.credit, libraryDir, network: deskNetwork });
   deskLink.desk = desk;
 
   const { handlers: collab, releaseWindow } = createCollabHandlers({
@@ -355,6 +364,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
         deskPhotos.close();
         await desk.close();
         budget.close();
+        // Its connections are the desk's, all ended above; what is left is idle pools.
+        await deskNetwork.close().catch(() => undefined);
         // The outbox first: attempts under way stop (their jobs stay queued on disk) before the stores they read close.
         publishing.siteExpiry?.stop();
         await outbox.close();

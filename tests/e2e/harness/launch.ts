@@ -69,6 +69,8 @@ export interface LaunchOptions {
    * cannot reach without a desk server: signed in, offline, people in stories.
    */
   desk?: DeskScript;
+  /** The system's proxy list for an address (Electron's session.resolveProxy in the app); direct unless given. */
+  resolveProxy?: (url: string) => Promise<string>;
 }
 
 export async function makeDataDir(): Promise<string> {
@@ -125,6 +127,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       },
       desktop: options.desktop,
       secretBox,
+      resolveProxy: options.resolveProxy,
       // Pasted web pictures come from a test server on 127.0.0.1 standing in for a web site.
       remoteImages: { allowLoopback: true },
       // A page closing or navigating meanwhile misses the event, as a closed window would.

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,14 +76,24 @@ describe('the desk files in the library', () => {
       token: 'header.payload.signature', expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
       user: { id: 'u', name: 'Ana', email: 'ana@example.org', role: 'editor' }, desks: [{ id: 'news', name: 'News' }],
     };
-    // The desk's answer is not what is under test here: the library refusing the session is.
-    const deskAnswers: typeof fetch = async () => new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
-    services = await openTestServices(dir, { fetch: deskAnswers });
-    // A folder where the session file goes: the rename over it fails, as a broken disk would.
-    await mkdir(join(dir, 'library', 'desk', 'session.json', 'in-the-way'), { recursive: true });
-    await expect(services.desk.signIn({ serverUrl: 'http://127.0.0.1:9', email: 'ana@example.org', password: 'secret' }))
-      .rejects.toThrow(/The desk session could not be saved in the library .*, so Newsdesk did not sign in\./);
-    expect(services.desk.status()).toMatchObject({ state: 'signed-out', user: null });
+    // The desk's answer is not what is under test here (a local server gives it): the library refusing the session is.
+    const deskAnswers = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(answer));
+    });
+    await new Promise<void>((resolve) => deskAnswers.listen(0, '127.0.0.1', resolve));
+    try {
+      services = await openTestServices(dir);
+      // A folder where the session file goes: the rename over it fails, as a broken disk would.
+      await mkdir(join(dir, 'library', 'desk', 'session.json', 'in-the-way'), { recursive: true });
+      const serverUrl = `http://127.0.0.1:${(deskAnswers.address() as AddressInfo).port}`;
+      await expect(services.desk.signIn({ serverUrl, email: 'ana@example.org', password: 'secret' }))
+        .rejects.toThrow(/The desk session could not be saved in the library .*, so Newsdesk did not sign in\./);
+      expect(services.desk.status()).toMatchObject({ state: 'signed-out', user: null });
+    } finally {
+      deskAnswers.closeAllConnections();
+      await new Promise((resolve) => deskAnswers.close(resolve));
+    }
   });
 
   it('a library open read-only elsewhere is not written when its stored session has expired', async () => {

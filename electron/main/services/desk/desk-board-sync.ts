@@ -9,7 +9,8 @@ import { refOfKey, type Board, type ItemKey } from '../../../../shared/model/pla
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { BoardStore } from '../feeds/board-store';
 import { deskPartOf, withDeskPart } from './desk-board-merge';
-import { DeskWebSocket, webSocketUrlOf } from './desk-sync';
+import { directDeskNetwork, type DeskNetwork } from './desk-network';
+import { webSocketUrlOf } from './desk-sync';
 
 /**
  * Keeps this desktop's placement board in step with its desk's board (`desk/<deskId>/board`).
@@ -46,6 +47,8 @@ export interface DeskBoardSyncOptions {
   /** The desk and story a local article is shared as, or null while it is local. */
   sharedOf(articleId: string): { deskId: string; storyId: string } | null;
   readOnly: boolean;
+  /** How the desk is reached (the system's proxy settings); direct when absent. */
+  network?: DeskNetwork;
   /** The board changed because of the desk: the windows read it again. */
   onChanged(): void;
 }
@@ -165,7 +168,7 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
   function connect(session: DeskBoardSession): void {
     const doc = new Y.Doc();
     const socket = new HocuspocusProviderWebsocket({
-      url: webSocketUrlOf(session.serverUrl), WebSocketPolyfill: DeskWebSocket, delay: 500, factor: 1.5, minDelay: 200, maxDelay: 10_000, maxAttempts: 0,
+      url: webSocketUrlOf(session.serverUrl), WebSocketPolyfill: (options.network ?? directDeskNetwork()).webSocket(), delay: 500, factor: 1.5, minDelay: 200, maxDelay: 10_000, maxAttempts: 0,
     });
     const active: Link = {
       session, doc, socket, known: new Set(), file: join(options.deskDir, `board-${session.deskId}.ydoc`), behind: false, saving: Promise.resolve(), dirty: false,

@@ -2,7 +2,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as Y from 'yjs';
 import { DESK_MEDIA_MAP, deskMediaDocumentName, deskPhotoSchema, type DeskPhoto } from '../../../../shared/desk/photos';
 import type { DeskEndpoint } from './desk-photos-api';
-import { DeskWebSocket, webSocketUrlOf } from './desk-sync';
+import { directDeskNetwork } from './desk-network';
+import { webSocketUrlOf } from './desk-sync';
 
 /**
  * The desk's live photo list: the read-only document `desk/<desk>/media`, which the server updates
@@ -18,7 +19,7 @@ export interface DeskPhotoList {
 export function followDeskPhotos(endpoint: DeskEndpoint, onChange: () => void): DeskPhotoList {
   const socket = new HocuspocusProviderWebsocket({
     url: webSocketUrlOf(endpoint.serverUrl),
-    WebSocketPolyfill: DeskWebSocket,
+    WebSocketPolyfill: (endpoint.network ?? directDeskNetwork()).webSocket(),
     delay: 500,
     factor: 1.5,
     minDelay: 200,

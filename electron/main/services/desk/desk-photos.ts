@@ -12,6 +12,7 @@ import type { CreditStyle } from '../../../../shared/model/settings';
 import { houseCredit, newPhotoUse, withCredit } from '../../../../shared/rules/photo-use';
 import type { StoryDocs } from '../collab/story-docs';
 import type { MediaLibrary } from '../media/types';
+import type { DeskNetwork } from './desk-network';
 import { followDeskPhotos, type DeskPhotoList } from './desk-photo-list';
 import { downloadBlob, listDeskPhotos, postDeskPhoto, sha256OfFile, uploadBlob, type DeskEndpoint, type TransferProgress } from './desk-photos-api';
 import type { DeskService } from './desk-service';
@@ -47,6 +48,8 @@ export interface DeskPhotosOptions {
   docs: Pick<StoryDocs, 'hold' | 'release'>;
   creditStyle: () => CreditStyle;
   libraryDir: string;
+  /** How the desk is reached (the system's proxy settings); direct when absent. */
+  network?: DeskNetwork;
   /** How often the desk's session is looked at to follow sign-in and sign-out (default 500 ms). */
   followMs?: number;
   onListChanged?: () => void;
@@ -74,7 +77,7 @@ export function openDeskPhotos(options: DeskPhotosOptions): DeskPhotos {
   function endpoint(): DeskEndpoint {
     const session = options.desk.session();
     if (!session) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
-    return { serverUrl: session.serverUrl, token: session.token, deskId: session.desk.id };
+    return { serverUrl: session.serverUrl, token: session.token, deskId: session.desk.id, network: options.network };
   }
 
   // The desk service tells its session changes to the windows only; looking at it here (a local

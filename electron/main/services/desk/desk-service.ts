@@ -10,6 +10,7 @@ import type { DraftStore } from '../drafts/types';
 import type { SecretBox } from '../publishing/targets/secret-box';
 import { createDeskApi, DeskSessionRefused } from './desk-api';
 import { deskToSignInTo, deskToSwitchTo } from './desk-choice';
+import { directDeskNetwork, type DeskNetwork } from './desk-network';
 import { NO_KEYCHAIN_FOR_DESK, openDeskSessionStore, type DeskSession } from './desk-session-store';
 import { watchMentions, type DeskMention, type MentionWatch } from './comment-mentions';
 import { isDeskOrigin, startDeskSync, type DeskSync } from './desk-sync';
@@ -52,7 +53,8 @@ export interface DeskServiceOptions {
   drafts: DraftStore;
   host: StoryDocHost;
   readOnly: boolean;
-  fetch?: typeof fetch;
+  /** How the desk is reached (the system's proxy settings): its websocket and its HTTP calls. Direct when absent. */
+  network?: DeskNetwork;
   /** Writes a story's body into its document when nobody has yet (a story shared before any window opened it). */
   seedBody?: (article: Article) => Promise<unknown>;
   emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
@@ -71,6 +73,8 @@ export const SESSION_EXPIRED = 'Signed out — your session expired. Sign in aga
 const EXPIRY_MARGIN_MS = 60_000;
 const MAX_NOTES = 50;
 const NOT_SIGNED_IN = 'Newsdesk is not connected to a desk: sign in under Preferences › Desk.';
+/** Added to "offline" (which already says changes are kept and sync later): why the last try failed. */
+const unreachableText = (serverUrl: string, reason: string): string => `The last try to reach ${serverUrl} failed (${reason}).`;
 
 export async function openDeskService(options: DeskServiceOptions): Promise<DeskService> {
   const deskDir = join(options.libraryDir, 'desk');
@@ -78,7 +82,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   const quarantine = new Quarantine(options.libraryDir, join(options.libraryDir, 'quarantine'), { leaveInPlace: options.readOnly });
   const sessions = openDeskSessionStore(deskDir, options.secretBox, quarantine);
   const shared = await openSharedStories(deskDir, quarantine);
-  const api = createDeskApi(options.fetch ?? fetch);
+  const network = options.network ?? directDeskNetwork();
+  const api = createDeskApi(network.fetch);
   const now = options.now ?? Date.now;
   const emit = options.emit ?? (() => undefined);
 
@@ -91,6 +96,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   let mentions: MentionWatch | null = null;
   let connection: 'connecting' | 'connected' | 'offline' = 'connecting';
   let message: string | null = restored.problem;
+  /** The message saying why the desk cannot be reached, while it is the one shown. */
+  let unreachable: string | null = null;
   let expiryTimer: NodeJS.Timeout | null = null;
   const notes: string[] = [];
   /** The notes of the merge being applied now (one Yjs update), shown together. */
@@ -191,8 +198,12 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       deskId,
       userName: active.user.name,
       host: options.host,
-      onConnection: (state) => {
+      network,
+      onConnection: (state, reason) => {
         connection = state;
+        // Why the desk cannot be reached (a proxy down, a refused tunnel) until it can again.
+        if (state === 'offline' && reason !== undefined && (message === null || message === unreachable)) message = unreachable = unreachableText(active.serverUrl, reason);
+        if (state === 'connected' && message !== null && message === unreachable) message = null;
         changed();
       },
       onUnsynced: changed,
@@ -320,7 +331,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       return story ? { deskId: story.deskId, storyId: story.storyId } : null;
     },
     relayWindowAwareness: (articleId, update) => sync?.relayWindowAwareness(articleId, update),
-    withSession: (work) => withSession((active) => work({ serverUrl: active.serverUrl, token: active.token, deskId: active.desk.id, fetch: options.fetch ?? fetch })),
+    withSession: (work) => withSession((active) => work({ serverUrl: active.serverUrl, token: active.token, deskId: active.desk.id, fetch: network.fetch })),
     notices: () => [...notes],
     session: () => (session ? structuredClone(session) : null),
     async close() {

@@ -1,11 +1,11 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { DESK_INDEX_MAP, deskIndexDocumentName, storyDocumentName, storySummarySchema, type StorySummary } from '../../../../shared/desk/desk-protocol';
 import type { StoryPresence } from '../../../../shared/model/desk';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import { watchCaptions } from './caption-notes';
+import { directDeskNetwork, type DeskNetwork } from './desk-network';
 import { DeskStoryProvider } from './desk-story-provider';
 import type { SharedStory } from './shared-stories';
 import { metaOf, shown } from './story-meta';
@@ -25,8 +25,10 @@ export interface DeskSyncOptions {
   deskId: string;
   userName: string;
   host: StoryDocHost;
-  /** The socket connected, is connecting, or lost the desk. */
-  onConnection(state: 'connecting' | 'connected' | 'offline'): void;
+  /** How connections reach the desk (the system's proxy settings); direct when absent. */
+  network?: DeskNetwork;
+  /** The socket connected, is connecting, or lost the desk (`reason`: why its last try failed, if it said). */
+  onConnection(state: 'connecting' | 'connected' | 'offline', reason?: string): void;
   /** The number of shared stories with local changes the desk has not confirmed changed. */
   onUnsynced(): void;
   /** The desk refused the session (expired, not valid, not on that desk). */
@@ -60,18 +62,6 @@ export const DESK_HOLDER = 'desk-sync';
 const WINDOW_ORIGIN = 'window';
 const FIELD_NAMES: Record<string, string> = { headline: 'headline', dek: 'dek', slug: 'slug', byline: 'byline', section: 'section', status: 'status', tags: 'tags' };
 
-/**
- * ws emits 'error' when a socket is closed before its handshake finished, and the provider removes
- * its listeners before it closes one (on destroy, on a reconnect): an 'error' with no listener is an
- * uncaught exception, which would take main down. The provider learns of the failure from 'close'.
- */
-export class DeskWebSocket extends WebSocket {
-  constructor(address: string, protocols?: string | string[]) {
-    super(address, protocols);
-    this.on('error', () => undefined);
-  }
-}
-
 export function isDeskOrigin(origin: unknown): boolean {
   return origin instanceof HocuspocusProvider;
 }
@@ -103,9 +93,11 @@ interface StoryLink {
 
 export function startDeskSync(options: DeskSyncOptions): DeskSync {
   const { host } = options;
+  /** Why the socket's last connection failed (ws's error comes before the provider's 'disconnected'). */
+  let lastFailure: string | undefined;
   const socket = new HocuspocusProviderWebsocket({
     url: webSocketUrlOf(options.serverUrl),
-    WebSocketPolyfill: DeskWebSocket,
+    WebSocketPolyfill: (options.network ?? directDeskNetwork()).webSocket((error) => (lastFailure = messageOf(error))),
     // Back off to at most 10 s between attempts, so a desk that comes back is found quickly.
     delay: 500,
     factor: 1.5,
@@ -115,8 +107,12 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
   });
   let everConnected = false;
   socket.on('status', ({ status }: { status: string }) => {
-    if (status === 'connected') everConnected = true;
-    options.onConnection(status === 'connected' ? 'connected' : everConnected || status === 'disconnected' ? 'offline' : 'connecting');
+    if (status === 'connected') {
+      everConnected = true;
+      lastFailure = undefined;
+    }
+    const state = status === 'connected' ? 'connected' : everConnected || status === 'disconnected' ? 'offline' : 'connecting';
+    options.onConnection(state, state === 'offline' ? lastFailure : undefined);
   });
 
   const links = new Map<string, StoryLink>();
