@@ -86,6 +86,7 @@ export const CHANNEL_NAMES = [
   'desk:status',
   'desk:signIn',
   'desk:signOut',
+  'desk:chooseDesk',
   'desk:share',
   'desk:stories',
   'desk:search',

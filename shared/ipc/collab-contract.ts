@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleId } from '../model/article';
 import { Base64Update, DeskStatus, StoryDocRef, StoryOpened } from '../model/desk';
-import { searchResponseSchema, storySummarySchema } from '../desk/desk-protocol';
+import { deskIdSchema, searchResponseSchema, storySummarySchema } from '../desk/desk-protocol';
 import { ItemKey } from '../model/placement';
 
 /**
@@ -44,11 +44,18 @@ export const collabChannels = {
         serverUrl: z.url({ protocol: /^https?$/ }).max(2000),
         email: z.string().trim().min(3).max(320),
         password: z.string().min(1).max(1024),
+        /** The desk to work on, for a user on several; the first of theirs when not given. */
+        deskId: deskIdSchema.optional(),
       })
       .strict(),
     response: DeskStatus,
   },
   'desk:signOut': { request: Empty, response: DeskStatus },
+  /**
+   * Works on another of the signed-in user's desks: the sync restarts on it, and the story list,
+   * search, sharing, budget and board follow it. Stories shared to the other desk stay its own.
+   */
+  'desk:chooseDesk': { request: z.object({ deskId: deskIdSchema }).strict(), response: DeskStatus },
   /** Puts a story of this machine on the desk; from then on it is shared. */
   'desk:share': { request: z.object({ id: ArticleId }).strict(), response: z.object({ deskId: z.string(), storyId: z.string() }) },
   /** The desk's stories (also those not on this machine yet). */

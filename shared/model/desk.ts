@@ -55,7 +55,13 @@ export const DeskStatus = z.object({
   /** The desk server's address, kept after sign-out so signing in again is one password away. */
   serverUrl: z.string().nullable(),
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() }).nullable(),
+  /** The desk this desktop works on now (syncs, lists, searches, shares to). */
   desk: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * Every desk of the signed-in user, the active one included, for the desk chooser; empty when
+   * signed out. Optional: a status from before a user could choose has the active desk only.
+   */
+  desks: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
   /** Shared stories with local changes the desk has not confirmed yet. */
   unsyncedStories: z.number().int().nonnegative(),
   /** A sentence for the person when something needs their attention (refused sign-in, expired session). */

@@ -56,7 +56,8 @@ describe.skipIf(skipReason !== null)('signing in to a desk', () => {
     await until(() => ana.services.desk.status().state === 'connected', 'connected');
     const status = await ana.services.desk.signOut();
     expect(status).toMatchObject({ state: 'signed-out', serverUrl: desk.url, user: null, message: null });
-    expect(await readSession(ana)).toEqual({ format: 1, serverUrl: desk.url, signedIn: null });
+    // The desk worked on is kept too, so signing in again goes back to it.
+    expect(await readSession(ana)).toEqual({ format: 1, serverUrl: desk.url, lastDeskId: 'news', signedIn: null });
   }, 60_000);
 
   it('says so for a wrong password, too many attempts, an unreachable server and an address that is no desk', async () => {

@@ -94,6 +94,8 @@ export const CHANNEL_EFFECT: Readonly<Record<Channel, 'reads' | 'writes'>> = {
   'desk:status': 'reads',
   'desk:signIn': 'writes',
   'desk:signOut': 'writes',
+  // Keeps the chosen desk in the library's desk session.
+  'desk:chooseDesk': 'writes',
   'desk:share': 'writes',
   'desk:stories': 'reads',
   'desk:search': 'reads',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { openDeskDatabase } from '../../../server/db/database';
-import { addUser } from '../../../server/accounts';
+import { addUser, type NewUser } from '../../../server/accounts';
 import type { Services } from '../../../electron/main/services/compose';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
 import { openTestServices } from '../../support/test-services';
@@ -20,6 +20,8 @@ export const TOKEN_SECRET = 'desk-desktops-test-secret-0123456789abcdef';
 
 export interface DeskUnderTest {
   url: string;
+  /** The server's PostgreSQL, for a test that changes the desk behind the desktops' backs. */
+  databaseUrl: string;
   process(): DeskProcess;
   /** Stops the server (SIGTERM, or SIGKILL with `hard`). */
   stop(hard?: boolean): Promise<void>;
@@ -28,20 +30,28 @@ export interface DeskUnderTest {
   close(): Promise<void>;
 }
 
-/** `moreRoles`: roles some of PEOPLE hold beside their own (e.g. a photo editor who also publishes). */
-export async function startDeskUnderTest(moreRoles: Partial<Record<keyof typeof PEOPLE, string[]>> = {}): Promise<DeskUnderTest> {
+/**
+ * `moreRoles`: roles some of PEOPLE hold beside their own (e.g. a photo editor who also publishes);
+ * `morePeople`: accounts beside PEOPLE (say, one on two desks), with PASSWORD unless given.
+ */
+export async function startDeskUnderTest(
+  moreRoles: Partial<Record<keyof typeof PEOPLE, string[]>> = {},
+  morePeople: Omit<NewUser, 'password'>[] = [],
+): Promise<DeskUnderTest> {
   const postgres: RealService = await startPostgres();
   const scratch = await mkdtemp(join(tmpdir(), 'desk-desktops-'));
   const db = await openDeskDatabase({ url: postgres.url, dataDir: scratch });
   for (const [who, person] of Object.entries(PEOPLE)) {
     await addUser(db, { ...person, roles: moreRoles[who as keyof typeof PEOPLE] ?? [], desks: [...person.desks], password: PASSWORD });
   }
+  for (const person of morePeople) await addUser(db, { ...person, password: PASSWORD });
   await db.close();
   const port = await freePort();
   const env = { DESK_DATABASE_URL: postgres.url, DESK_TOKEN_SECRET: TOKEN_SECRET, DESK_DATA_DIR: scratch };
   let running: DeskProcess | null = await startDeskProcess(env, port);
   return {
     url: running.url,
+    databaseUrl: postgres.url,
     process: () => {
       if (!running) throw new Error('The desk server is stopped.');
       return running;

@@ -20,7 +20,7 @@ import { UserFacingError } from '../../../shared/model/errors';
  * Sign-in can be held open (holdSignIn) to see the progress the window shows while it waits.
  */
 
-type DeskChannel = 'desk:status' | 'desk:signIn' | 'desk:signOut' | 'desk:share' | 'desk:stories' | 'desk:search';
+type DeskChannel = 'desk:status' | 'desk:signIn' | 'desk:signOut' | 'desk:chooseDesk' | 'desk:share' | 'desk:stories' | 'desk:search';
 export type DeskHandlers = Pick<Handlers, DeskChannel>;
 
 export interface DeskScript {
@@ -28,9 +28,13 @@ export interface DeskScript {
   serverUrl?: string;
   account?: { email: string; password: string; name: string };
   desk?: { id: string; name: string };
-  /** The desk's stories (for desk:stories and desk:search), with the snippet the search shows. */
-  stories?: (StorySummary & { text: string })[];
+  /** Every desk of the account (the chooser shows them); default the one desk. */
+  desks?: { id: string; name: string }[];
+  /** The desk's stories (for desk:stories and desk:search), with the snippet the search shows; one with `deskId` is on that desk only. */
+  stories?: ScriptedStory[];
 }
+
+export type ScriptedStory = StorySummary & { text: string; deskId?: string };
 
 export interface ScriptedDesk {
   handlers: DeskHandlers;
@@ -42,12 +46,14 @@ export interface ScriptedDesk {
   /** The next sign-in waits until the returned function is called. */
   holdSignIn(): () => void;
   /** A story that is on the desk from now on (e.g. one whose local id the spec only now knows). */
-  addStory(story: StorySummary & { text: string }): void;
+  addStory(story: ScriptedStory): void;
+  /** The account is taken off a desk on the server: choosing it is refused from now on. */
+  takeOffDesk(deskId: string): void;
   /** The ids shared so far through desk:share. */
   shared(): string[];
 }
 
-const SIGNED_OUT: DeskStatus = { state: 'signed-out', serverUrl: null, user: null, desk: null, unsyncedStories: 0, message: null };
+const SIGNED_OUT: DeskStatus = { state: 'signed-out', serverUrl: null, user: null, desk: null, desks: [], unsyncedStories: 0, message: null };
 
 export function createScriptedDesk(
   script: DeskScript,
@@ -56,12 +62,15 @@ export function createScriptedDesk(
 ): ScriptedDesk {
   const serverUrl = new URL(script.serverUrl ?? 'http://desk.test:1234').origin;
   const account = script.account ?? { email: 'ana@desk.test', password: 'correct horse', name: 'Ana López' };
-  const desk = script.desk ?? { id: 'metro', name: 'Metro desk' };
+  let desk = script.desk ?? { id: 'metro', name: 'Metro desk' };
+  /** The account's desks as the server holds them now (sign-in tells the desktop what they were then). */
+  let onServer = script.desks ?? [desk];
   const stories = [...(script.stories ?? [])];
   let status: DeskStatus = SIGNED_OUT;
   let token: Buffer | null = null;
   let hold: Promise<void> | null = null;
   const sharedIds: string[] = [];
+  const sharedTo = new Map<string, string>();
 
   const answer = <C extends DeskChannel>(channel: C, value: unknown): ResponseOf<C> => collabChannels[channel].response.parse(value) as ResponseOf<C>;
   const setStatus = async (next: DeskStatus) => {
@@ -72,7 +81,8 @@ export function createScriptedDesk(
     if (status.state === 'signed-out') throw new UserFacingError('forbidden', 'Newsdesk is not connected to a desk: sign in under Preferences › Desk.');
     if (status.state !== 'connected') throw new UserFacingError('io', `${desk.name} cannot be reached right now, so ${what} has to wait until it is back.`);
   };
-  const summary = ({ text: _text, ...story }: StorySummary & { text: string }): StorySummary => story;
+  const summary = ({ text: _text, deskId: _deskId, ...story }: ScriptedStory): StorySummary => story;
+  const onActiveDesk = (): ScriptedStory[] => stories.filter((story) => story.deskId === undefined || story.deskId === desk.id);
 
   const handlers: DeskHandlers = {
     'desk:status': () => answer('desk:status', status),
@@ -86,11 +96,15 @@ export function createScriptedDesk(
       }
       if (!(await secretBox.isAsyncEncryptionAvailable())) throw new UserFacingError('io', NO_KEYCHAIN_MESSAGE);
       token = await secretBox.encryptStringAsync(`session-for-${account.email}`);
+      const chosen = request.deskId === undefined ? onServer[0] : onServer.find((candidate) => candidate.id === request.deskId);
+      if (!chosen) throw new UserFacingError('forbidden', `${account.name} is not on the desk “${request.deskId}”, so Newsdesk did not sign in.`);
+      desk = chosen;
       await setStatus({
         state: 'connected',
         serverUrl,
         user: { id: 'u1', name: account.name, email: account.email, role: 'editor' },
         desk,
+        desks: onServer,
         unsyncedStories: 0,
         message: null,
       });
@@ -101,20 +115,37 @@ export function createScriptedDesk(
       await setStatus({ ...SIGNED_OUT, serverUrl: status.serverUrl });
       return status;
     },
+    'desk:chooseDesk': async ({ deskId }) => {
+      if (!token || status.state === 'signed-out') throw new UserFacingError('forbidden', 'Newsdesk is not connected to a desk: sign in under Preferences › Desk.');
+      const chosen = onServer.find((candidate) => candidate.id === deskId);
+      if (!chosen) {
+        const name = status.desks?.find((candidate) => candidate.id === deskId)?.name ?? deskId;
+        // As main does: the chooser is told the desks the account is still on.
+        await setStatus({ ...status, desks: onServer });
+        throw new UserFacingError('forbidden', `You are no longer on the desk “${name}”, so Newsdesk stays on “${desk.name}”. Ask the desk’s administrator if you should be on it.`);
+      }
+      desk = chosen;
+      await setStatus({ ...status, state: 'connected', desk, desks: onServer, message: null });
+      return status;
+    },
     'desk:share': ({ id }) => {
       requireConnected('sharing');
       if (!token) throw new UserFacingError('forbidden', 'Your desk session ended: sign in again under Preferences › Desk.');
+      // As main does: a story shared before stays on the desk it was shared to.
+      const before = sharedTo.get(id);
+      if (before) return answer('desk:share', { deskId: before, storyId: id });
       sharedIds.push(id);
+      sharedTo.set(id, desk.id);
       return answer('desk:share', { deskId: desk.id, storyId: id });
     },
     'desk:stories': () => {
       requireConnected('its story list');
-      return answer('desk:stories', { stories: stories.map(summary) });
+      return answer('desk:stories', { stories: onActiveDesk().map(summary) });
     },
     'desk:search': ({ query }) => {
       requireConnected('the archive search');
       const words = query.toLowerCase();
-      const found = stories
+      const found = onActiveDesk()
         .filter((story) => `${story.headline} ${story.text}`.toLowerCase().includes(words))
         .map((story) => ({ ...summary(story), snippet: story.text.replace(new RegExp(`(${escape(query)})`, 'i'), '<b>$1</b>') }));
       return answer('desk:search', { stories: found });
@@ -144,6 +175,9 @@ export function createScriptedDesk(
     },
     addStory(story) {
       stories.push(story);
+    },
+    takeOffDesk(deskId) {
+      onServer = onServer.filter((candidate) => candidate.id !== deskId);
     },
     shared: () => [...sharedIds],
   };

@@ -133,6 +133,7 @@ export const VALID_REQUESTS: { readonly [C in Channel]: RequestOf<C> } = {
   'desk:status': {},
   'desk:signIn': { serverUrl: 'http://127.0.0.1:8410', email: 'lucy@example.com', password: 'correct horse' },
   'desk:signOut': {},
+  'desk:chooseDesk': { deskId: 'sport' },
   'desk:share': { id: ARTICLE_ID },
   'desk:stories': {},
   'desk:search': { query: 'harbour' },

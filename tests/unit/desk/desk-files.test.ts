@@ -42,6 +42,25 @@ describe('the desk files in the library', () => {
     expect(services.desk.status().message).toMatch(/could not be read from the keychain/);
   });
 
+  it('a session written before desks could be chosen (no desks field) loads, its one desk being the user’s desks', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    await mkdir(join(dir, 'library', 'desk'), { recursive: true });
+    const sealed = (await createTestSecretBox().encryptStringAsync('header.payload.signature')).toString('base64');
+    const user = { id: 'u', name: 'Ana', email: 'ana@example.org', role: 'editor' };
+    const signedIn = { token: sealed, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user, desk: { id: 'news', name: 'News' } };
+    await writeFile(join(dir, 'library', 'desk', 'session.json'), JSON.stringify({ format: 1, serverUrl: 'http://127.0.0.1:9', signedIn }));
+    services = await openTestServices(dir, { secretBox: createTestSecretBox() });
+    expect(services.desk.status().state).not.toBe('signed-out');
+    expect(services.desk.status()).toMatchObject({ desk: { id: 'news', name: 'News' }, desks: [{ id: 'news', name: 'News' }], message: null });
+    expect(services.desk.session()).toMatchObject({ token: 'header.payload.signature', desk: { id: 'news' }, desks: [{ id: 'news', name: 'News' }] });
+  });
+
+  it('choosing a desk while signed out is refused with a sentence', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
+    services = await openTestServices(dir);
+    await expect(services.desk.chooseDesk('sport')).rejects.toThrow(/not connected to a desk: sign in under Preferences › Desk/);
+  });
+
   it('sharing, listing and searching without a desk session are refused with a sentence', async () => {
     dir = await mkdtemp(join(tmpdir(), 'desk-files-'));
     services = await openTestServices(dir);

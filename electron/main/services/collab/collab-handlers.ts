@@ -60,6 +60,7 @@ export function createCollabHandlers({ docs, presence, reloadFromFile, fileVersi
     'desk:status': () => ({ state: 'signed-out', serverUrl: null, user: null, desk: null, unsyncedStories: 0, message: null }),
     'desk:signIn': () => notSignedIn(),
     'desk:signOut': () => ({ state: 'signed-out', serverUrl: null, user: null, desk: null, unsyncedStories: 0, message: null }),
+    'desk:chooseDesk': () => notSignedIn(),
     'desk:share': () => notSignedIn(),
     'desk:stories': () => notSignedIn(),
     'desk:search': () => notSignedIn(),

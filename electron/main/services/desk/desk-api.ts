@@ -1,9 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  deskSummarySchema,
   errorResponseSchema,
   loginResponseSchema,
   searchResponseSchema,
   storyListResponseSchema,
+  type DeskSummary,
   type LoginResponse,
   type SearchResponse,
   type StorySummary,
@@ -17,6 +19,8 @@ import { messageOf, UserFacingError } from '../../../../shared/model/errors';
  */
 export interface DeskApi {
   login(serverUrl: string, email: string, password: string): Promise<LoginResponse>;
+  /** The signed-in user's desks as the desk holds them now. */
+  desks(serverUrl: string, token: string): Promise<DeskSummary[]>;
   stories(serverUrl: string, token: string, deskId: string): Promise<StorySummary[]>;
   search(serverUrl: string, token: string, deskId: string, query: string): Promise<SearchResponse>;
 }
@@ -68,6 +72,8 @@ function notADesk(serverUrl: string, status?: number): UserFacingError {
   return new UserFacingError('invalid-request', `${serverUrl} answered with ${answered}: it is not a Newsdesk desk server. Check the address (the one \`npm run desk-server\` prints).`);
 }
 
+const desksResponseSchema = z.object({ desks: z.array(deskSummarySchema) });
+
 export const bearer = (token: string): RequestInit => ({ headers: { Authorization: `Bearer ${token}` } });
 
 export function createDeskApi(fetchImpl: typeof fetch = fetch): DeskApi {
@@ -78,6 +84,10 @@ export function createDeskApi(fetchImpl: typeof fetch = fetch): DeskApi {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email, password }),
       }, loginResponseSchema),
+    async desks(serverUrl, token) {
+      const answer = await call(fetchImpl, serverUrl, 'api/desks', bearer(token), desksResponseSchema);
+      return answer.desks;
+    },
     async stories(serverUrl, token, deskId) {
       const answer = await call(fetchImpl, serverUrl, `api/desks/${encodeURIComponent(deskId)}/stories`, bearer(token), storyListResponseSchema);
       return answer.stories;

@@ -9,6 +9,7 @@ import { Quarantine } from '../drafts/quarantine';
 import type { DraftStore } from '../drafts/types';
 import type { SecretBox } from '../publishing/targets/secret-box';
 import { createDeskApi, DeskSessionRefused } from './desk-api';
+import { deskToSignInTo, deskToSwitchTo } from './desk-choice';
 import { directDeskNetwork, type DeskNetwork } from './desk-network';
 import { NO_KEYCHAIN_FOR_DESK, openDeskSessionStore, type DeskSession } from './desk-session-store';
 import { watchMentions, type DeskMention, type MentionWatch } from './comment-mentions';
@@ -25,8 +26,11 @@ import { createArticleFromStory } from './story-article';
  */
 export interface DeskService {
   status(): DeskStatus;
-  signIn(input: { serverUrl: string; email: string; password: string }): Promise<DeskStatus>;
+  /** Signs in on the desk `deskId` (one of the user's), or on the first of the user's desks. */
+  signIn(input: { serverUrl: string; email: string; password: string; deskId?: string | undefined }): Promise<DeskStatus>;
   signOut(): Promise<DeskStatus>;
+  /** Works on another of the user's desks: the sync restarts there; stories of the other desk stay its own. */
+  chooseDesk(deskId: string): Promise<DeskStatus>;
   share(articleId: string): Promise<{ deskId: string; storyId: string }>;
   stories(): Promise<StorySummary[]>;
   search(query: string): Promise<SearchResponse>;
@@ -85,6 +89,8 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
 
   const restored = await sessions.load();
   let serverUrl = restored.serverUrl;
+  /** The desk last worked on at serverUrl: signing in there again goes back to it. */
+  let lastDeskId = restored.lastDeskId;
   let session: DeskSession | null = null;
   let sync: DeskSync | null = null;
   let mentions: MentionWatch | null = null;
@@ -106,6 +112,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       serverUrl,
       user: session ? { ...session.user } : null,
       desk: session ? { ...session.desk } : null,
+      desks: session ? session.desks.map((desk) => ({ ...desk })) : [],
       unsyncedStories: sync?.unsyncedStories() ?? 0,
       message,
     };
@@ -138,7 +145,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     changed();
     // A read-only library (another Newsdesk holds it) is never written; that one keeps its own session.
     if (options.readOnly) return;
-    const forgetting = sessions.forget(serverUrl).catch(() => undefined);
+    const forgetting = sessions.forget(serverUrl, lastDeskId).catch(() => undefined);
     writes = writes.then(() => forgetting);
     await forgetting;
   }
@@ -152,7 +159,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     try {
       const story = { articleId: id.data, deskId, storyId: summary.storyId };
       await shared.add(story);
-      sync?.sync(story);
+      syncIfActive(story);
     } catch (error) {
       message = `The desk story “${summary.headline}” could not be added to this library: ${messageOf(error)}`;
       changed();
@@ -226,6 +233,26 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
     options.onSession?.({ serverUrl: active.serverUrl, token: active.token, deskId });
   }
 
+  /** A story syncs only while its desk is the active one (the desk may have been switched meanwhile). */
+  function syncIfActive(story: SharedStory): void {
+    if (session?.desk.id === story.deskId) sync?.sync(story);
+  }
+
+  /** Makes `next` the session: kept on disk first, then the sync restarts on its desk. */
+  async function switchTo(next: DeskSession): Promise<DeskStatus> {
+    await sessions.save(next);
+    stopSync();
+    serverUrl = next.serverUrl;
+    lastDeskId = next.desk.id;
+    message = null;
+    start(next);
+    changed();
+    return status();
+  }
+
+  /** Desk switches one after another, so two quick choices end on the last one. */
+  let choosing: Promise<unknown> = Promise.resolve();
+
   function signedIn(): DeskSession {
     if (!session) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
     return session;
@@ -245,20 +272,35 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
 
   return {
     status,
-    async signIn({ serverUrl: address, email, password }) {
+    async signIn({ serverUrl: address, email, password, deskId }) {
       // The keychain is asked first: no password goes out for a session that could not be kept.
       if (!(await options.secretBox.isAsyncEncryptionAvailable())) throw new UserFacingError('forbidden', NO_KEYCHAIN_FOR_DESK);
       const answer = await api.login(address, email, password);
-      const desk = answer.desks[0];
-      if (!desk) throw new UserFacingError('forbidden', `${answer.user.name} is on no desk yet: ask the desk’s administrator to add the account to one.`);
-      const next: DeskSession = { serverUrl: address, token: answer.token, expiresAt: answer.expiresAt, user: answer.user, desk };
-      await sessions.save(next);
-      stopSync();
-      serverUrl = address;
-      message = null;
-      start(next);
-      changed();
-      return status();
+      const desk = deskToSignInTo(answer.desks, answer.user.name, deskId, address === serverUrl ? lastDeskId : null);
+      return switchTo({ serverUrl: address, token: answer.token, expiresAt: answer.expiresAt, user: answer.user, desk, desks: answer.desks });
+    },
+    chooseDesk(deskId) {
+      const choice = choosing.then(async () => {
+        const before = signedIn();
+        if (before.desk.id === deskId) return status();
+        // Asked of the desk now: the list kept from sign-in may be out of date.
+        const desks = await withSession((active) => api.desks(active.serverUrl, active.token));
+        const current = signedIn();
+        if (current.token !== before.token) throw new UserFacingError('forbidden', 'The desk session changed meanwhile; choose the desk again.');
+        let desk;
+        try {
+          desk = deskToSwitchTo(desks, deskId, current.desks, current.desk);
+        } catch (error) {
+          // The chooser offers only the desks the user is still on.
+          session = { ...current, desks };
+          await sessions.save(session).catch(() => undefined);
+          changed();
+          throw error;
+        }
+        return switchTo({ ...current, desk, desks });
+      });
+      choosing = choice.catch(() => undefined);
+      return choice;
     },
     async signOut() {
       await end(null);
@@ -278,7 +320,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
       if (!sync) throw new UserFacingError('forbidden', NOT_SIGNED_IN);
       // The body goes into the document before the desk sees it (metadata is seeded as the document loads).
       await options.seedBody?.(article);
-      sync.sync(story);
+      syncIfActive(story);
       changed();
       return { deskId: story.deskId, storyId: story.storyId };
     },

@@ -29,17 +29,18 @@ async function isLocal(storyId: string): Promise<boolean> {
 export function DeskArchiveSearch({ query, onOpen }: DeskArchiveSearchProps) {
   const status = useDeskStatus();
   const words = query.trim();
+  const deskId = status?.desk?.id ?? null;
   const [results, setResults] = useState<{ query: string; stories: Found[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
 
-  // New words: the previous answer no longer applies.
+  // New words, or another desk chosen: the previous answer no longer applies.
   useEffect(() => {
     setResults(null);
     setError(null);
     setWaitingFor(null);
-  }, [words]);
+  }, [words, deskId]);
 
   // A story the person asked for arrives from the desk: open it then.
   useEffect(() => {

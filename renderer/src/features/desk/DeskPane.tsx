@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { DeskStatus } from '../../../../shared/model/desk';
 import { call } from '../../api/newsdesk';
+import { DeskChooser } from './DeskChooser';
 import { connectionLabel, isSignedIn } from './desk-labels';
 import { acceptDeskStatus, useDeskStatus } from './desk-status';
 import { signInProblem } from './sign-in-form';
@@ -39,7 +40,7 @@ export function DeskPane() {
         A desk shares stories between the newsroom’s machines: everyone on it edits them together, and each machine keeps working offline.
       </p>
       {isSignedIn(status) ? (
-        <SignedIn status={status} busy={busy === 'out'} onSignOut={() => void signOut()} signOutRef={signOutRef} />
+        <SignedIn status={status} busy={busy === 'out'} onSignOut={() => void signOut()} signOutRef={signOutRef} setError={setError} />
       ) : (
         <SignInForm status={status} busy={busy === 'in'} setBusy={(on) => setBusy(on ? 'in' : null)} setError={setError} />
       )}
@@ -153,9 +154,10 @@ interface SignedInProps {
   busy: boolean;
   onSignOut(): void;
   signOutRef: RefObject<HTMLButtonElement | null>;
+  setError(message: string | null): void;
 }
 
-function SignedIn({ status, busy, onSignOut, signOutRef }: SignedInProps) {
+function SignedIn({ status, busy, onSignOut, signOutRef, setError }: SignedInProps) {
   const label = connectionLabel(status);
   return (
     <div className="nd-desk-pane__signed-in" data-testid="desk-signed-in">
@@ -171,6 +173,7 @@ function SignedIn({ status, busy, onSignOut, signOutRef }: SignedInProps) {
           <span className={`nd-desk-dot nd-desk-dot--${label.tone}`} aria-hidden="true" /> {label.text}
         </dd>
       </dl>
+      <DeskChooser status={status} setError={setError} />
       {status.unsyncedStories > 0 && (
         <p className="nd-field__hint">
           {status.unsyncedStories === 1 ? 'One story has' : `${status.unsyncedStories} stories have`} changes the desk has not received yet.

@@ -30,6 +30,13 @@ export function ShareToDeskDialog({ id, title, onShared, onClose }: ShareToDeskD
       setError(`“${title}” was not shared: ${result.error.message}`);
       return;
     }
+    // A story shared earlier to another of the person's desks stays on that desk.
+    const onDesk = result.value.deskId;
+    if (status?.desk && onDesk !== status.desk.id) {
+      const name = status.desks?.find((desk) => desk.id === onDesk)?.name ?? onDesk;
+      setError(`“${title}” is already on ${name} and stays there. To work on it with that desk, choose ${name} under Preferences › Desk.`);
+      return;
+    }
     onShared(id, deskName);
   };
 

@@ -17,13 +17,17 @@ const NEW_DRAFTS_DELAY_MS = 300;
  * focus while connected, and when a draft this window has not heard of appears (a story created
  * elsewhere arrives from the desk as a new draft); an ordinary save of a known draft asks nothing.
  * Offline, the last known list stays, since the stories are still shared. Signed out, nothing is
- * shown as shared.
+ * shown as shared; on another desk, what that desk lists.
  */
 export function useSharedStories(): SharedStories {
   const status = useDeskStatus();
   const state = status?.state ?? 'signed-out';
+  const deskId = status?.desk?.id ?? null;
   const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
   const heardOf = useRef(new Set<string>());
+
+  // Another desk chosen: the marks were the other desk's.
+  useEffect(() => setIds(new Set()), [deskId]);
 
   useEffect(() => {
     if (state === 'signed-out') {
@@ -54,7 +58,7 @@ export function useSharedStories(): SharedStories {
       offDrafts();
       window.removeEventListener('focus', onFocus);
     };
-  }, [state]);
+  }, [state, deskId]);
 
   const add = useCallback((id: string) => setIds((known) => new Set([...known, id])), []);
   return { ids, add };

@@ -30,6 +30,7 @@ export function useDeskBoardRefresh(refresh: () => Promise<void>): void {
 export function DeskBoardStrip({ board }: { board: Board }) {
   const status = useDeskStatus();
   const state = status?.state ?? 'signed-out';
+  const deskId = status?.desk?.id ?? null;
   const [deskKeys, setDeskKeys] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (state === 'signed-out') return undefined;
@@ -41,7 +42,7 @@ export function DeskBoardStrip({ board }: { board: Board }) {
     return () => {
       cancelled = true;
     };
-  }, [board, state]);
+  }, [board, state, deskId]);
   const counts = useMemo(() => {
     const keys = Object.keys(board.placements);
     const desk = keys.filter((key) => deskKeys.has(key)).length;
