@@ -33,7 +33,7 @@ describe('draft list cache', () => {
     await reopened.close();
   });
 
-  it('tells the live drafts and their file signatures as soon as the folders are listed, before any file is read', async () => {
+  it('tells the live drafts and their file signatures once the folders are listed, before any changed file is read', async () => {
     const dir = await tempDir();
     const paths = storePaths(dir);
     await ensureFolders(paths);

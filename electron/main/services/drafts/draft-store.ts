@@ -54,9 +54,9 @@ export async function openDraftStore(dir: string, options: DraftStoreOptions = {
   if (!paths.readOnly) await rm(join(paths.index, 'search.json'), { force: true });
   const onError = options.onBackgroundError ?? ((error: unknown) => console.error('[draft-store]', error));
   const quarantine = new Quarantine(paths.root, paths.quarantine, { leaveInPlace: paths.readOnly });
-  // The search thread starts as soon as the drafts are listed, so its warm-up (on a cold start,
-  // reading and indexing every draft) runs alongside the draft list's own reading. It reads the
-  // drafts its cache misses itself: their bodies never come to this thread.
+  // The search thread starts once the drafts are listed, before the changed ones are read, so its
+  // warm-up (on a cold start, reading and indexing every draft) runs alongside the draft list's own
+  // reading. It reads the drafts its cache misses itself: their bodies never come to this thread.
   let index: SummaryIndex | null = null;
   let search: DraftSearch | null = null;
   const startSearch = (listed: PackedSignatures): void => {

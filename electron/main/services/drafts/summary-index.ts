@@ -68,9 +68,9 @@ export class SummaryIndex {
   }
 
   /**
-   * `onListed` gets the live drafts' signatures as soon as the folders are listed, before any
-   * changed file is read, so the search thread can start indexing alongside (a cold start reads
-   * every file here, for seconds; the search thread reads them again for their words).
+   * `onListed` gets the live drafts' signatures once the folders are listed and the cache read,
+   * before any changed file is read, so the search thread can start indexing alongside (a cold
+   * start reads every file here, for seconds; the search thread reads them again for their words).
    */
   static async open(
     paths: StorePaths,
@@ -109,7 +109,6 @@ export class SummaryIndex {
         found.push({ id, location, mtimeMs: stat.mtimeMs, size: stat.size });
       }
     }
-    onListed?.(packSignatures(found.filter((item) => item.location === 'drafts')));
     const cached = await cachePromise;
     let changed = cached === null;
     const toRead: { id: string; location: Location }[] = [];
@@ -127,6 +126,9 @@ export class SummaryIndex {
     }
     // Entries whose file vanished are simply not carried over; the cache must then be rewritten.
     if (cached) for (const id of cached.keys()) if (!seen.has(id)) changed = true;
+    // Told only now, when this thread has nothing but the changed files left to do: told earlier,
+    // the search thread's start would compete with reading the cache on a warm open.
+    onListed?.(packSignatures(found.filter((item) => item.location === 'drafts')));
     // Changed files are read in small parallel batches: enough to overlap I/O, few enough to bound memory.
     for (let i = 0; i < toRead.length; i += 16) {
       await Promise.all(toRead.slice(i, i + 16).map((item) => index.refresh(item.id, item.location, quarantine)));
