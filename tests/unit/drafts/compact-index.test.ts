@@ -83,6 +83,19 @@ describe('compact search index', () => {
     expect(() => CompactIndex.fromBytes(bytes, { ...options, fields: ['headline', 'dek'] })).toThrow();
   });
 
+  it('counts repeated words of a loaded index with thousands of words as a fresh index does', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => `word${i}`).join(' ');
+    const fresh = new CompactIndex(options);
+    fresh.add(doc('archive', 'Archive', many));
+    const { index: loaded } = CompactIndex.fromBytes(fresh.toBytes(null), options);
+    for (const index of [fresh, loaded]) {
+      // Only words the index knows, word1500 numbered far past the first ones: three times in a body outranks once.
+      index.add(doc('once', 'word1', 'word1500 archive archive'));
+      index.add(doc('thrice', 'word1', 'Word1500 word1500 WORD1500'));
+      expect(index.search('word1 word1500').filter((id) => id !== 'archive')).toEqual(['thrice', 'once']);
+    }
+  });
+
   it('drops the postings of replaced texts, so many saves of one draft do not grow it without end', () => {
     const index = seeded();
     const long = Array.from({ length: 5_000 }, (_, i) => `word${i}`).join(' ');

@@ -1,6 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ensureFolders, storePaths } from '../../../electron/main/services/drafts/paths';
+import { Quarantine } from '../../../electron/main/services/drafts/quarantine';
+import type { PackedSignatures } from '../../../electron/main/services/drafts/search-worker';
+import { SummaryIndex } from '../../../electron/main/services/drafts/summary-index';
 import { makeArticle, openStore, tempDir } from './helpers';
 
 describe('draft list cache', () => {
@@ -27,5 +31,32 @@ describe('draft list cache', () => {
     expect(page.total).toBe(1_203);
     expect(page.items.map((s) => s.headline)).toEqual(['Story 602', 'Story 601', 'Story 600']);
     await reopened.close();
+  });
+
+  it('tells the live drafts and their file signatures once the folders are listed, before any changed file is read', async () => {
+    const dir = await tempDir();
+    const paths = storePaths(dir);
+    await ensureFolders(paths);
+    const live = makeArticle({ headline: 'Live' });
+    const broken = makeArticle({ headline: 'Broken' });
+    const trashed = makeArticle({ headline: 'Trashed' });
+    await writeFile(join(paths.drafts, `${live.id}.json`), JSON.stringify(live));
+    await writeFile(join(paths.drafts, `${broken.id}.json`), '{ not json');
+    await writeFile(join(paths.trash, `${trashed.id}.json`), JSON.stringify(trashed));
+    const quarantine = new Quarantine(paths.root, paths.quarantine, {});
+    const told: { listed: PackedSignatures; quarantinedThen: number }[] = [];
+    const { index } = await SummaryIndex.open(paths, quarantine, () => {}, (listed) => told.push({ listed, quarantinedThen: quarantine.list().length }));
+    expect(told).toHaveLength(1);
+    const { listed, quarantinedThen } = told[0]!;
+    // The broken draft is still listed: nothing has been read (and set aside) yet. The trash is not searched.
+    expect(quarantinedThen).toBe(0);
+    expect(listed.ids.split('\n').sort()).toEqual([live.id, broken.id].sort());
+    const at = listed.ids.split('\n').indexOf(live.id);
+    const file = await stat(join(paths.drafts, `${live.id}.json`));
+    expect([...listed.stamps.subarray(2 * at, 2 * at + 2)]).toEqual([file.mtimeMs, file.size]);
+    // Once open, the broken draft is set aside and the list's own signatures leave it out.
+    expect(quarantine.list()).toHaveLength(1);
+    expect(index.liveSignatures().ids).toBe(live.id);
+    await index.close();
   });
 });

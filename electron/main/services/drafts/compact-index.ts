@@ -56,6 +56,7 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
   const PREFIX_WEIGHT = 0.375;
   const FUZZY_WEIGHT = 0.45;
   const TOKEN = /[\n\r\s\p{Z}\p{P}]+/u;
+  const TOKEN_CACHE_LIMIT = 200_000;
 
   class FlatIndex implements CompactIndex {
     /** Word to its number: the radix tree for prefix and typo lookups, a hash map for the exact ones (indexing makes millions). */
@@ -72,6 +73,15 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
     private readonly totals: number[];
     private dead = 0;
     private live = 0;
+    /**
+     * Each token as the text spells it to its word's number (-1: not indexed, a stop word), so
+     * indexing looks a token up once instead of folding it, then counting and numbering the word
+     * in two more maps: indexing 8 million words spent most of its time in those lookups. Capped,
+     * and cleared whenever words are renumbered.
+     */
+    private tokenTerms = new Map<string, number>();
+    /** Per word number: its count in the field being indexed (scratch for add, zero between calls). */
+    private counts = new Int32Array(1024);
 
     constructor(private readonly options: CompactIndexOptions) {
       this.totals = options.fields.map(() => 0);
@@ -134,17 +144,24 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
       this.numbers.set(doc.id, number);
       this.live += 1;
       for (const [field, name] of this.options.fields.entries()) {
-        const counts = new Map<string, number>();
+        const touched: number[] = [];
         let length = 0;
         for (const token of (doc[name] ?? '').split(TOKEN)) {
-          const term = token === '' ? null : this.options.processTerm(token);
-          if (term === null) continue;
+          if (token === '') continue;
+          const term = this.tokenTerms.get(token) ?? this.learnToken(token);
+          if (term < 0) continue;
           length += 1;
-          counts.set(term, (counts.get(term) ?? 0) + 1);
+          const counts = this.counts; // learnToken may have grown it
+          if (counts[term] === 0) touched.push(term);
+          counts[term] = counts[term]! + 1;
         }
         this.lengths.push(length);
         this.totals[field]! += length;
-        for (const [term, count] of counts) this.postingsOf(term).push(number * DOC_UNIT + field * FIELD_UNIT + Math.min(count, 255));
+        const base = number * DOC_UNIT + field * FIELD_UNIT;
+        for (const term of touched) {
+          this.postingsOf(term).push(base + Math.min(this.counts[term]!, 255));
+          this.counts[term] = 0;
+        }
       }
     }
 
@@ -202,15 +219,33 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
       return bytes;
     }
 
-    private postingsOf(term: string): number[] {
-      let number = this.termNumbers.get(term);
-      if (number === undefined) {
-        number = this.terms.length;
-        this.terms.push(term);
-        this.postings.push([]);
-        this.dictionary.set(term, number);
-        this.termNumbers.set(term, number);
+    /** The number of the word `token` folds to (a new word gets one), or -1 when it is not indexed. */
+    private learnToken(token: string): number {
+      const term = this.options.processTerm(token);
+      let number = -1;
+      if (term !== null) {
+        number = this.termNumbers.get(term) ?? -1;
+        if (number < 0) {
+          number = this.terms.length;
+          this.terms.push(term);
+          this.postings.push([]);
+          this.dictionary.set(term, number);
+          this.termNumbers.set(term, number);
+        }
+        // A loaded index's words are numbered too, so the scratch counts grow for either.
+        if (number >= this.counts.length) {
+          const counts = new Int32Array(Math.max(this.counts.length * 2, number + 1));
+          counts.set(this.counts);
+          this.counts = counts;
+        }
       }
+      // A library of odd words (numbers, codes) must not grow this without end.
+      if (this.tokenTerms.size >= TOKEN_CACHE_LIMIT) this.tokenTerms.clear();
+      this.tokenTerms.set(token, number);
+      return number;
+    }
+
+    private postingsOf(number: number): number[] {
       let list = this.postings[number]!;
       if (!Array.isArray(list)) this.postings[number] = list = Array.from(list); // a loaded view grows into an array
       return list;
@@ -270,6 +305,7 @@ export function defineCompactIndex(SearchableMapClass: typeof SearchableMap): Co
       const postings: number[][] = [];
       this.dictionary = new SearchableMapClass<number>();
       this.termNumbers = new Map();
+      this.tokenTerms = new Map();
       for (const [term, list] of this.postings.entries()) {
         const kept: number[] = [];
         for (let i = 0; i < list.length; i += 1) {

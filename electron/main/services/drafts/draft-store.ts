@@ -18,6 +18,7 @@ import { moveToTrash } from './trash-move';
 import { RevisionStore, sweepRevisionTemps } from './revisions';
 import { DraftSearch, searchDocOf } from './search-index';
 import { SummaryIndex } from './summary-index';
+import type { PackedSignatures } from './search-worker';
 import type { DraftStore } from './types';
 
 export interface DraftStoreOptions {
@@ -53,14 +54,31 @@ export async function openDraftStore(dir: string, options: DraftStoreOptions = {
   if (!paths.readOnly) await rm(join(paths.index, 'search.json'), { force: true });
   const onError = options.onBackgroundError ?? ((error: unknown) => console.error('[draft-store]', error));
   const quarantine = new Quarantine(paths.root, paths.quarantine, { leaveInPlace: paths.readOnly });
-  const { index } = await SummaryIndex.open(paths, quarantine, onError);
-  return new FileDraftStore(paths, quarantine, index, options, onError);
+  // The search thread starts once the drafts are listed, before the changed ones are read, so its
+  // warm-up (on a cold start, reading and indexing every draft) runs alongside the draft list's own
+  // reading. It reads the drafts its cache misses itself: their bodies never come to this thread.
+  let index: SummaryIndex | null = null;
+  let search: DraftSearch | null = null;
+  const startSearch = (listed: PackedSignatures): void => {
+    let first: PackedSignatures | null = listed;
+    // A thread started again later (see DraftSearch.search) takes the list as it is then.
+    const current = (): PackedSignatures => first ?? index!.liveSignatures();
+    search = new DraftSearch({ cacheFile: paths.searchFile, draftsDir: paths.drafts }, current, onError);
+    first = null;
+  };
+  try {
+    index = (await SummaryIndex.open(paths, quarantine, onError, startSearch)).index;
+    if (!search) startSearch(index.liveSignatures());
+  } catch (error) {
+    await (search as DraftSearch | null)?.close({ persist: false });
+    throw error;
+  }
+  return new FileDraftStore(paths, quarantine, index, search!, options, onError);
 }
 
 class FileDraftStore implements DraftStore {
   private readonly lock = new KeyedLock();
   private readonly revisionStore: RevisionStore;
-  private readonly search: DraftSearch;
   private readonly now: () => number;
   private readonly autoRevisionMs: number;
   private readonly storyMaxBytes: () => number;
@@ -73,6 +91,7 @@ class FileDraftStore implements DraftStore {
     private readonly paths: StorePaths,
     private readonly quarantine: Quarantine,
     private readonly index: SummaryIndex,
+    private readonly search: DraftSearch,
     options: DraftStoreOptions,
     private readonly onError: (error: unknown) => void,
   ) {
@@ -86,8 +105,6 @@ class FileDraftStore implements DraftStore {
       this.changedIds.clear();
       if (onChanged && ids.length > 0) onChanged(ids);
     }, options.changeGapMs ?? DEFAULT_CHANGE_GAP_MS);
-    // The search thread reads the drafts its cache misses itself: their bodies never come here.
-    this.search = new DraftSearch({ cacheFile: paths.searchFile, draftsDir: paths.drafts }, () => index.liveSignatures(), onError);
     // A read-only library is left exactly as found: another desk may be writing those files.
     this.sweeping = paths.readOnly ? Promise.resolve() : sweepRevisionTemps(paths, this.lock).catch(onError);
   }

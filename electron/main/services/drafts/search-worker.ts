@@ -68,17 +68,10 @@ export function runSearchWorker(
   const STOP_WORDS = new Set(
     'a an and are as at be been but by for from had has have he her his i in is it its of on or she that the their they this to was were will with would'.split(' '),
   );
-  // Folding is the costliest part of indexing per word, and news copy repeats its words: memoised,
-  // with a cap so a library of odd words cannot grow it without end.
-  const folded = new Map<string, string | null>();
+  // Folding is the costliest part of indexing per word; the index folds each spelling once (see its tokenTerms).
   const processTerm = (term: string): string | null => {
-    let result = folded.get(term);
-    if (result !== undefined) return result;
     const plain = term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    result = plain && !STOP_WORDS.has(plain) ? plain : null;
-    if (folded.size > 200_000) folded.clear();
-    folded.set(term, result);
-    return result;
+    return plain && !STOP_WORDS.has(plain) ? plain : null;
   };
   // Boosts in the order of the fields: a word in the headline counts most.
   const options: CompactIndexOptions = { fields: ['headline', 'dek', 'body', 'byline', 'tags'], boosts: [3, 1.5, 1, 2, 2], processTerm };

@@ -67,7 +67,17 @@ export class SummaryIndex {
     this.writer = new WriteBehind(() => this.writeNow(), 2_000, 30_000, onError);
   }
 
-  static async open(paths: StorePaths, quarantine: Quarantine, onError: (error: unknown) => void): Promise<{ index: SummaryIndex; stats: OpenStats }> {
+  /**
+   * `onListed` gets the live drafts' signatures once the folders are listed and the cache read,
+   * before any changed file is read, so the search thread can start indexing alongside (a cold
+   * start reads every file here, for seconds; the search thread reads them again for their words).
+   */
+  static async open(
+    paths: StorePaths,
+    quarantine: Quarantine,
+    onError: (error: unknown) => void,
+    onListed?: (live: PackedSignatures) => void,
+  ): Promise<{ index: SummaryIndex; stats: OpenStats }> {
     const index = new SummaryIndex(paths, onError);
     // The cache file is read on the thread pool while this thread lists and stats the folders.
     const cachePromise = readCache(paths.summariesFile);
@@ -116,6 +126,9 @@ export class SummaryIndex {
     }
     // Entries whose file vanished are simply not carried over; the cache must then be rewritten.
     if (cached) for (const id of cached.keys()) if (!seen.has(id)) changed = true;
+    // Told only now, when this thread has nothing but the changed files left to do: told earlier,
+    // the search thread's start would compete with reading the cache on a warm open.
+    onListed?.(packSignatures(found.filter((item) => item.location === 'drafts')));
     // Changed files are read in small parallel batches: enough to overlap I/O, few enough to bound memory.
     for (let i = 0; i < toRead.length; i += 16) {
       await Promise.all(toRead.slice(i, i + 16).map((item) => index.refresh(item.id, item.location, quarantine)));
@@ -172,18 +185,11 @@ export class SummaryIndex {
     return this.sorted[location];
   }
 
-  /** Signatures of live drafts, for the search index to find what it missed. */
   /** The live drafts' ids and file signatures, packed for the search thread (see PackedSignatures). */
   liveSignatures(): PackedSignatures {
-    const ids: string[] = [];
-    const stamps = new Float64Array(this.entries.size * 2);
-    for (const entry of this.entries.values()) {
-      if (entry.location !== 'drafts') continue;
-      stamps[2 * ids.length] = entry.signature.mtimeMs;
-      stamps[2 * ids.length + 1] = entry.signature.size;
-      ids.push(entry.id);
-    }
-    return { ids: ids.join('\n'), stamps: stamps.subarray(0, 2 * ids.length) };
+    const live: { id: string; mtimeMs: number; size: number }[] = [];
+    for (const entry of this.entries.values()) if (entry.location === 'drafts') live.push({ id: entry.id, ...entry.signature });
+    return packSignatures(live);
   }
 
   flush(): Promise<void> {
@@ -234,6 +240,15 @@ async function readCache(file: string): Promise<Map<string, IndexEntry> | null> 
   } catch {
     return null;
   }
+}
+
+function packSignatures(live: { id: string; mtimeMs: number; size: number }[]): PackedSignatures {
+  const stamps = new Float64Array(live.length * 2);
+  for (const [i, { mtimeMs, size }] of live.entries()) {
+    stamps[2 * i] = mtimeMs;
+    stamps[2 * i + 1] = size;
+  }
+  return { ids: live.map((item) => item.id).join('\n'), stamps };
 }
 
 function yieldToEventLoop(): Promise<void> {
