@@ -91,7 +91,9 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   const options = { ...DEFAULT_DESK_OPTIONS, ...partial };
   const db = await openDeskDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   const tokenKey = await loadTokenKey(db, options.tokenSecret);
-  const store = new StoryStore(db);
+  const store = new StoryStore(db, (error) => {
+    console.error(`desk-server: an update could not be written ahead (${messageOf(error)}); trying again, and its sender is not acknowledged until it is in.`);
+  });
   const mediaStore = await openFolderMediaStore(options.mediaDir ?? join(options.dataDir, 'media'));
   const rateLimit = new LoginRateLimit(options.loginMaxFailures, options.loginWindowMs);
   // Who changed each document since it was last stored: the archive's "edited by".
@@ -160,14 +162,27 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
-      if (parseDeskBoardDocumentName(documentName)) return storeBoard(db, documentName, document);
-      const story = parseStoryDocumentName(documentName);
-      if (!story) return;
-      const names = [...(editors.get(documentName) ?? [])];
-      editors.delete(documentName);
-      await store.store({ ...story, name: documentName }, document, names);
-      workflows.stored(documentName);
-      publish(documentName, document, names);
+      // Never thrown to Hocuspocus: it schedules stores without waiting for them, so a failed one
+      // (the database down for a moment) would end the server with an unhandled rejection. Every
+      // update is already in the write-ahead rows, which the next store or load folds in.
+      try {
+        if (parseDeskBoardDocumentName(documentName)) return await storeBoard(db, documentName, document);
+        const story = parseStoryDocumentName(documentName);
+        if (!story) return;
+        const names = [...(editors.get(documentName) ?? [])];
+        editors.delete(documentName);
+        try {
+          await store.store({ ...story, name: documentName }, document, names);
+        } catch (error) {
+          // Named again at the next store, which folds the same rows.
+          for (const name of names) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));
+          throw error;
+        }
+        workflows.stored(documentName);
+        publish(documentName, document, names);
+      } catch (error) {
+        console.error(`desk-server: ${documentName} was not stored (${messageOf(error)}); its updates are kept in the write-ahead rows and the next store folds them in.`);
+      }
     },
   }, (documentName) => parseDeskBoardDocumentName(documentName) !== null || parseStoryDocumentName(documentName) !== null);
 
@@ -285,6 +300,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     db,
     openDocuments: () => deskServer.hocuspocus.getDocumentsCount(),
     async stop() {
+      store.close();
       await deskServer.destroy();
       await db.close();
     },

@@ -8,38 +8,73 @@ import { storyFields } from './story-fields';
  * server applies and acknowledges it (write-ahead); storing a document folds those rows into the
  * compacted state in `story_documents`. Loading merges both, so a `kill -9` loses nothing.
  */
+/** The first wait before a failed write-ahead is tried again, and the longest. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
 export class StoryStore {
   /** Updates waiting for the next write, with the callers waiting on them. */
   private queued: { name: string; update: Uint8Array; done: (error?: unknown) => void }[] = [];
   private writing = false;
+  private closed = false;
+  private wakeRetry: (() => void) | null = null;
 
-  constructor(private readonly db: DeskDatabase) {}
+  constructor(
+    private readonly db: DeskDatabase,
+    /** Told of each failed write-ahead before it is tried again (the server logs it). */
+    private readonly onWriteFailure: (error: unknown) => void = () => undefined,
+  ) {}
 
   /**
    * Resolves once the update is durably in the database. Updates that arrive while a write is
    * under way go together in the next single INSERT (group commit): one round trip for many
    * keystrokes instead of one each, which is what keeps a busy desk's latency flat.
+   *
+   * A write that fails (the database down or refusing) is tried again, with the updates that came
+   * meanwhile, until it is in, and nothing is acknowledged before. It is not refused: a story
+   * update is already in the live document and with the other editors when it is written, so its
+   * sender's next sync would find nothing missing and never send it again.
    */
   append(name: string, update: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new Error('The desk is stopping; the update was not written.'));
       this.queued.push({ name, update, done: (error) => (error === undefined ? resolve() : reject(error)) });
       if (!this.writing) void this.writeQueued();
     });
   }
 
+  /** Stops trying: updates not yet written are refused (their senders still hold them, unacknowledged). */
+  close(): void {
+    this.closed = true;
+    this.wakeRetry?.();
+  }
+
   private async writeQueued(): Promise<void> {
     this.writing = true;
-    while (this.queued.length > 0) {
+    let wait = RETRY_FIRST_MS;
+    while (this.queued.length > 0 && !this.closed) {
       const batch = this.queued;
       this.queued = [];
       try {
         await this.db.appendQuery('INSERT INTO story_updates (name, data) SELECT * FROM unnest($1::text[], $2::bytea[])',
           [batch.map((item) => item.name), batch.map((item) => item.update)]);
         for (const item of batch) item.done();
+        wait = RETRY_FIRST_MS;
       } catch (error) {
-        for (const item of batch) item.done(error ?? new Error('The update could not be written.'));
+        this.queued = [...batch, ...this.queued];
+        this.onWriteFailure(error);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          this.wakeRetry = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wakeRetry = null;
+        wait = Math.min(wait * 2, RETRY_MAX_MS);
       }
     }
+    if (this.closed) for (const item of this.queued.splice(0)) item.done(new Error('The desk is stopping; the update was not written.'));
     this.writing = false;
   }
 
