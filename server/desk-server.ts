@@ -98,6 +98,11 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   const rateLimit = new LoginRateLimit(options.loginMaxFailures, options.loginWindowMs);
   // Who changed each document since it was last stored: the archive's "edited by".
   const editors = new Map<string, Set<string>>();
+  const noteEditors = (documentName: string, names: Iterable<string>): void => {
+    const noted = editors.get(documentName) ?? new Set<string>();
+    for (const name of names) noted.add(name);
+    if (noted.size > 0) editors.set(documentName, noted);
+  };
 
   // Stories this instance has put in their desk's index since it started.
   const listed = new Set<string>();
@@ -126,8 +131,10 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
   const undoBoardRetimings = (documentName: string, document: Y.Doc, retimed: Retiming[], user: SessionClaims | undefined): void => {
     const undo = undoRetimings(document, retimed);
     if (!undo) return;
+    // Appends are tried again until they are in: one fails only when the desk stops first. The undo
+    // is in the live board then, whose pending store Hocuspocus runs as it closes the connections.
     store.append(documentName, undo.update).catch((error: unknown) => {
-      console.error(`desk-server: the undone timing on ${documentName} was not written ahead (kept in memory, stored with the board): ${messageOf(error)}`);
+      console.error(`desk-server: the desk stopped before the undone timing on ${documentName} was written ahead (${messageOf(error)}); it is stored with the board as the desk closes it.`);
     });
     const deskId = parseDeskBoardDocumentName(documentName);
     if (deskId && user) for (const retiming of undo.undone) workflows.audit(retimingRefusal(deskId, user, retiming));
@@ -171,13 +178,11 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
         if (!story) return;
         const names = [...(editors.get(documentName) ?? [])];
         editors.delete(documentName);
-        try {
-          await store.store({ ...story, name: documentName }, document, names);
-        } catch (error) {
+        await store.store({ ...story, name: documentName }, document, names).catch((error: unknown) => {
           // Named again at the next store, which folds the same rows.
-          for (const name of names) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));
+          noteEditors(documentName, names);
           throw error;
-        }
+        });
         workflows.stored(documentName);
         publish(documentName, document, names);
       } catch (error) {
@@ -251,7 +256,7 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       }
       if (!parseStoryDocumentName(documentName)) return;
       const name = (context as Partial<ConnectionContext>).user?.name;
-      if (name) editors.set(documentName, (editors.get(documentName) ?? new Set()).add(name));
+      if (name) noteEditors(documentName, [name]);
       await store.append(documentName, update);
     },
 

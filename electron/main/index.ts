@@ -39,6 +39,7 @@ import {
 } from './security/harden';
 import { keychainSecretBox } from './security/keychain';
 import { createServices, type Services } from './services/compose';
+import { nodeSystemCertificates } from './services/desk/desk-tls';
 import { messageOf } from '../../shared/model/errors';
 import type { AppEvent, AppEventPayload } from '../../shared/ipc/events';
 
@@ -309,6 +310,8 @@ export function startNewsdesk(): void {
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),
       // The desk's connections are Node's (ws, undici): they ask Chromium which proxy the system gives.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      // ws checks wss:// against Node's list only; the OS store's authorities are added, as Chromium trusts them.
+      systemCertificates: nodeSystemCertificates,
     });
     const started = await services;
     ready.applySettings(started.settings.get());

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { directDeskNetwork } from '../../electron/main/services/desk/desk-network';
 import { downloadBlob } from '../../electron/main/services/desk/desk-photos-api';
 import { deskServicesSkipReason } from '../desk/services/real-services';
 import { until } from '../desk/support/desk-clients';
@@ -71,7 +72,7 @@ export async function runDeskPhotosBench(runs = RUNS): Promise<DeskPhotosBenchFi
     await until(() => a.services.desk.status().state === 'connected' && b.services.desk.status().state === 'connected', 'both desktops connected');
     const session = b.services.desk.session();
     if (!session) throw new Error('desktop B is not signed in');
-    const endpoint = { serverUrl: session.serverUrl, token: session.token, deskId: session.desk.id };
+    const endpoint = { serverUrl: session.serverUrl, token: session.token, deskId: session.desk.id, network: directDeskNetwork() };
     for (let run = 0; run < runs; run += 1) {
       const file = await makePhotoFixture(scratch, 'iimAndXmp', { name: `agency-${run}`, seed: 100 + run, width: 4000, height: 3000 });
       figures.bytes = (await stat(file)).size;

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createStoryDocs, type StoryDocs } from '../../electron/main/services/collab/story-docs';
+import { directDeskNetwork } from '../../electron/main/services/desk/desk-network';
 import { startDeskSync, type DeskSync } from '../../electron/main/services/desk/desk-sync';
 import { storyDocumentName } from '../../shared/desk/desk-protocol';
 import { bodyOf, bodyText, connectDocument, until, type DeskClient } from './support/desk-clients';
@@ -71,6 +72,7 @@ beforeEach(async () => {
     deskId: STORY.deskId,
     userName: 'Ana',
     host: docs,
+    network: directDeskNetwork(),
     onConnection: (state) => (connection = state),
     onUnsynced: () => undefined,
     onRefused: (reason) => { throw new Error(`refused: ${reason}`); },

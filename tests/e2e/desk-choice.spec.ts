@@ -68,6 +68,7 @@ test('a person on two desks chooses the desk; the chip, the draft list’s marks
   await expect(page.getByTestId('share-dialog')).toContainText(
     '“Park reopens” is already on Metro desk and stays there. To work on it with that desk, choose Metro desk under Preferences › Desk.',
   );
+  await page.screenshot({ path: `${SCREENS}/share-dialog-story-on-other-desk.png` });
   expect(app.desk!.shared()).toEqual([parkId]);
   await page.getByTestId('share-dialog').getByRole('button', { name: 'Cancel' }).click();
 

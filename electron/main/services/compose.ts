@@ -36,6 +36,7 @@ import type { DeskMention } from './desk/comment-mentions';
 import { isDeskOrigin } from './desk/desk-sync';
 import { createDeskBoardSync, type DeskBoardSync } from './desk/desk-board-sync';
 import { createDeskNetwork, type ResolveProxy } from './desk/desk-network';
+import type { SystemCertificates } from './desk/desk-tls';
 import { followArticles, type ArticleFollower } from './collab/article-follower';
 import { createStoryPresence, type StoryPresence } from './collab/story-presence';
 import type { DeskEventName, DeskEvents } from '../../../shared/model/desk';
@@ -98,6 +99,8 @@ export interface ServiceOptions {
    * session.resolveProxy in the app. Every connection to the desk goes that way; direct when absent.
    */
   resolveProxy?: ResolveProxy;
+  /** The OS store's certificate authorities, which the desk's secure websockets trust besides Node's (desk/desk-tls.ts). */
+  systemCertificates?: SystemCertificates | undefined;
   /** How pasted web pictures are fetched; tests allow loopback so a local server can play the web. */
   remoteImages?: RemoteImageOptions;
 }
@@ -184,7 +187,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   let deskBoard: DeskBoardSync;
   // The desk's websockets routed as the system's proxy settings say; its HTTP calls through the app's
   // fetch (Chromium's stack in the app), or routed the same way without one (desk/desk-network.ts).
-  const deskNetwork = createDeskNetwork(options.resolveProxy, { httpFetch: options.fetch });
+  const deskNetwork = createDeskNetwork(options.resolveProxy, { httpFetch: options.fetch, systemCertificates: options.systemCertificates });
   const deskLink: { desk?: DeskService } = {};
   try {
     media = await openMediaLibrary(join(libraryDir, 'media'), {

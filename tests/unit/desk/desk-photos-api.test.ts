@@ -4,6 +4,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directDeskNetwork } from '../../../electron/main/services/desk/desk-network';
 import { downloadBlob, type TransferProgress } from '../../../electron/main/services/desk/desk-photos-api';
 
 // The desktop's download of a desk photo against a real HTTP server on loopback that misbehaves
@@ -50,7 +51,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const endpoint = () => ({ serverUrl: base, token: 'token', deskId: 'news' });
+const endpoint = () => ({ serverUrl: base, token: 'token', deskId: 'news', network: directDeskNetwork() });
 
 describe('downloading a desk photo', () => {
   it('keeps a file whose bytes match, with its progress told up to the whole', async () => {

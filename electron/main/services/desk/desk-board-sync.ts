@@ -9,7 +9,7 @@ import { refOfKey, type Board, type ItemKey } from '../../../../shared/model/pla
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { BoardStore } from '../feeds/board-store';
 import { deskPartOf, withDeskPart } from './desk-board-merge';
-import { directDeskNetwork, type DeskNetwork } from './desk-network';
+import type { DeskNetwork } from './desk-network';
 import { webSocketUrlOf } from './desk-sync';
 
 /**
@@ -47,8 +47,8 @@ export interface DeskBoardSyncOptions {
   /** The desk and story a local article is shared as, or null while it is local. */
   sharedOf(articleId: string): { deskId: string; storyId: string } | null;
   readOnly: boolean;
-  /** How the desk is reached (the system's proxy settings); direct when absent. */
-  network?: DeskNetwork;
+  /** How the desk is reached (the system's proxy settings). */
+  network: DeskNetwork;
   /** The board changed because of the desk: the windows read it again. */
   onChanged(): void;
 }
@@ -168,7 +168,7 @@ export function createDeskBoardSync(options: DeskBoardSyncOptions): DeskBoardSyn
   function connect(session: DeskBoardSession): void {
     const doc = new Y.Doc();
     const socket = new HocuspocusProviderWebsocket({
-      url: webSocketUrlOf(session.serverUrl), WebSocketPolyfill: (options.network ?? directDeskNetwork()).webSocket(), delay: 500, factor: 1.5, minDelay: 200, maxDelay: 10_000, maxAttempts: 0,
+      url: webSocketUrlOf(session.serverUrl), WebSocketPolyfill: options.network.webSocket(), delay: 500, factor: 1.5, minDelay: 200, maxDelay: 10_000, maxAttempts: 0,
     });
     const active: Link = {
       session, doc, socket, known: new Set(), file: join(options.deskDir, `board-${session.deskId}.ydoc`), behind: false, saving: Promise.resolve(), dirty: false,

@@ -7,6 +7,7 @@ import { Agent as ConnectionAgent, type AgentConnectOpts } from 'agent-base';
 import { Agent as UndiciAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import WebSocket from 'ws';
 import { messageOf } from '../../../../shared/model/errors';
+import { certificateFailure, deskTrust, type SystemCertificates } from './desk-tls';
 import { parseProxyList, type ProxyRoute, type UsableRoute } from './proxy-route';
 
 /**
@@ -77,10 +78,18 @@ export interface DeskNetworkOptions {
    * calls are routed here too.
    */
   httpFetch?: typeof fetch;
+  /**
+   * The OS store's certificate authorities, trusted by the secure websockets besides Node's own
+   * (desk-tls.ts): Node's reader in the app, a test's list in tests. Node's list only when absent.
+   */
+  systemCertificates?: SystemCertificates | undefined;
+  /** Where a store that could not be read is said (once). */
+  warn?: (message: string) => void;
   now?: () => number;
 }
 
-export function createDeskNetwork(resolveProxy?: ResolveProxy, { httpFetch, now = Date.now }: DeskNetworkOptions = {}): DeskNetwork {
+export function createDeskNetwork(resolveProxy?: ResolveProxy, { httpFetch, systemCertificates, warn = console.warn, now = Date.now }: DeskNetworkOptions = {}): DeskNetwork {
+  const trust = deskTrust(systemCertificates, warn);
   const direct = new UndiciAgent();
   const proxies = new Map<string, ProxyAgent>();
   // CONNECT tunnels for the websockets: a pooled client per proxy; each tunnel takes its socket away.
@@ -159,9 +168,11 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy, { httpFetch, now 
         throw new Error(`through the proxy ${chosen.shown}: ${refusedTunnel(tunnel.statusCode)}`);
       }
       if (!secure) return socket;
-      // TLS to the desk inside the tunnel, with ws's TLS options (certificates, checks) but not its address.
-      const { host: _host, port: _port, path: _path, ...tls } = options as AgentConnectOpts & { path?: string };
-      return tlsConnect({ ...tls, socket, servername: isIP(host) ? undefined : host });
+      // TLS to the desk inside the tunnel, with ws's TLS options (certificates, checks) but not its
+      // port or path. The host stays: with a socket given it only names whom the certificate must be
+      // for (without it Node checks against "localhost", and a desk at an IP address is refused).
+      const { port: _port, path: _path, ...tls } = options as AgentConnectOpts & { path?: string };
+      return tlsConnect({ ...tls, host, socket, servername: isIP(host) ? undefined : host });
     }
   }
   const agent = new RoutedAgent();
@@ -177,8 +188,10 @@ export function createDeskNetwork(resolveProxy?: ResolveProxy, { httpFetch, now 
        */
       return class DeskWebSocket extends WebSocket {
         constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { agent });
-          this.on('error', (error: Error) => onFailure?.(error));
+          // ws hands its TLS options to the agent, which uses them direct and inside a proxy's tunnel.
+          const secureContext = /^(wss|https):/i.test(address) ? trust() : undefined;
+          super(address, protocols, { agent, ...(secureContext ? { secureContext } : {}) });
+          this.on('error', (error: Error) => onFailure?.(certificateFailure(error)));
         }
       };
     },

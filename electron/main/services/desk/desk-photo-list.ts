@@ -2,7 +2,6 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as Y from 'yjs';
 import { DESK_MEDIA_MAP, deskMediaDocumentName, deskPhotoSchema, type DeskPhoto } from '../../../../shared/desk/photos';
 import type { DeskEndpoint } from './desk-photos-api';
-import { directDeskNetwork } from './desk-network';
 import { webSocketUrlOf } from './desk-sync';
 
 /**
@@ -19,7 +18,7 @@ export interface DeskPhotoList {
 export function followDeskPhotos(endpoint: DeskEndpoint, onChange: () => void): DeskPhotoList {
   const socket = new HocuspocusProviderWebsocket({
     url: webSocketUrlOf(endpoint.serverUrl),
-    WebSocketPolyfill: (endpoint.network ?? directDeskNetwork()).webSocket(),
+    WebSocketPolyfill: endpoint.network.webSocket(),
     delay: 500,
     factor: 1.5,
     minDelay: 200,

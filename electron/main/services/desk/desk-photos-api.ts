@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { errorResponseSchema } from '../../../../shared/desk/desk-protocol';
 import { blobAnswerSchema, deskPhotoAnswerSchema, deskPhotoListSchema, type DeskPhoto, type DeskPhotoShare } from '../../../../shared/desk/photos';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
-import { directDeskNetwork, type DeskNetwork } from './desk-network';
+import type { DeskNetwork } from './desk-network';
 
 /**
  * The desk's media routes (shared/desk/photos.ts) as the desktop calls them: uploads streamed from
@@ -20,8 +20,8 @@ export interface DeskEndpoint {
   serverUrl: string;
   token: string;
   deskId: string;
-  /** How the desk is reached (the system's proxy settings); direct when absent. */
-  network?: DeskNetwork;
+  /** How the desk is reached (the system's proxy settings). */
+  network: DeskNetwork;
 }
 
 export interface TransferProgress {
@@ -46,7 +46,7 @@ async function refusal(response: Response): Promise<UserFacingError> {
 
 async function request(endpoint: DeskEndpoint, path: string, init: RequestInit & { duplex?: 'half' }, timeout = true): Promise<Response> {
   try {
-    return await (endpoint.network ?? directDeskNetwork()).fetch(url(endpoint, path), {
+    return await endpoint.network.fetch(url(endpoint, path), {
       ...init,
       headers: { Authorization: `Bearer ${endpoint.token}`, ...(init.headers as Record<string, string> | undefined) },
       ...(timeout ? { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) } : {}),

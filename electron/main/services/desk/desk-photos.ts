@@ -48,8 +48,8 @@ export interface DeskPhotosOptions {
   docs: Pick<StoryDocs, 'hold' | 'release'>;
   creditStyle: () => CreditStyle;
   libraryDir: string;
-  /** How the desk is reached (the system's proxy settings); direct when absent. */
-  network?: DeskNetwork;
+  /** How the desk is reached (the system's proxy settings). */
+  network: DeskNetwork;
   /** How often the desk's session is looked at to follow sign-in and sign-out (default 500 ms). */
   followMs?: number;
   onListChanged?: () => void;

@@ -10,7 +10,7 @@ import type { DraftStore } from '../drafts/types';
 import type { SecretBox } from '../publishing/targets/secret-box';
 import { createDeskApi, DeskSessionRefused } from './desk-api';
 import { deskToSignInTo, deskToSwitchTo } from './desk-choice';
-import { directDeskNetwork, type DeskNetwork } from './desk-network';
+import type { DeskNetwork } from './desk-network';
 import { NO_KEYCHAIN_FOR_DESK, openDeskSessionStore, type DeskSession } from './desk-session-store';
 import { watchMentions, type DeskMention, type MentionWatch } from './comment-mentions';
 import { isDeskOrigin, startDeskSync, type DeskSync } from './desk-sync';
@@ -53,8 +53,8 @@ export interface DeskServiceOptions {
   drafts: DraftStore;
   host: StoryDocHost;
   readOnly: boolean;
-  /** How the desk is reached (the system's proxy settings): its websocket and its HTTP calls. Direct when absent. */
-  network?: DeskNetwork;
+  /** How the desk is reached (the system's proxy settings): its websocket and its HTTP calls. */
+  network: DeskNetwork;
   /** Writes a story's body into its document when nobody has yet (a story shared before any window opened it). */
   seedBody?: (article: Article) => Promise<unknown>;
   emit?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
@@ -82,7 +82,7 @@ export async function openDeskService(options: DeskServiceOptions): Promise<Desk
   const quarantine = new Quarantine(options.libraryDir, join(options.libraryDir, 'quarantine'), { leaveInPlace: options.readOnly });
   const sessions = openDeskSessionStore(deskDir, options.secretBox, quarantine);
   const shared = await openSharedStories(deskDir, quarantine);
-  const network = options.network ?? directDeskNetwork();
+  const { network } = options;
   const api = createDeskApi(network.fetch);
   const now = options.now ?? Date.now;
   const emit = options.emit ?? (() => undefined);

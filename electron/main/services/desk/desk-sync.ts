@@ -5,7 +5,7 @@ import { DESK_INDEX_MAP, deskIndexDocumentName, storyDocumentName, storySummaryS
 import type { StoryPresence } from '../../../../shared/model/desk';
 import { messageOf, UserFacingError } from '../../../../shared/model/errors';
 import { watchCaptions } from './caption-notes';
-import { directDeskNetwork, type DeskNetwork } from './desk-network';
+import type { DeskNetwork } from './desk-network';
 import { DeskStoryProvider } from './desk-story-provider';
 import type { SharedStory } from './shared-stories';
 import { metaOf, shown } from './story-meta';
@@ -25,8 +25,8 @@ export interface DeskSyncOptions {
   deskId: string;
   userName: string;
   host: StoryDocHost;
-  /** How connections reach the desk (the system's proxy settings); direct when absent. */
-  network?: DeskNetwork;
+  /** How connections reach the desk (the system's proxy settings). */
+  network: DeskNetwork;
   /** The socket connected, is connecting, or lost the desk (`reason`: why its last try failed, if it said). */
   onConnection(state: 'connecting' | 'connected' | 'offline', reason?: string): void;
   /** The number of shared stories with local changes the desk has not confirmed changed. */
@@ -97,7 +97,7 @@ export function startDeskSync(options: DeskSyncOptions): DeskSync {
   let lastFailure: string | undefined;
   const socket = new HocuspocusProviderWebsocket({
     url: webSocketUrlOf(options.serverUrl),
-    WebSocketPolyfill: (options.network ?? directDeskNetwork()).webSocket((error) => (lastFailure = messageOf(error))),
+    WebSocketPolyfill: options.network.webSocket((error) => (lastFailure = messageOf(error))),
     // Back off to at most 10 s between attempts, so a desk that comes back is found quickly.
     delay: 500,
     factor: 1.5,
