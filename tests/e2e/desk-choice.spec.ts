@@ -68,9 +68,12 @@ test('a person on two desks chooses the desk; the chip, the draft list’s marks
   await expect(page.getByTestId('share-dialog')).toContainText(
     '“Park reopens” is already on Metro desk and stays there. To work on it with that desk, choose Metro desk under Preferences › Desk.',
   );
+  // Nothing left to ask: no question of putting it on this desk, no Share button.
+  await expect(page.getByTestId('share-dialog')).not.toContainText('Put “Park reopens” on');
+  await expect(page.getByTestId('share-dialog').getByRole('button', { name: 'Share', exact: true })).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/share-dialog-story-on-other-desk.png` });
   expect(app.desk!.shared()).toEqual([parkId]);
-  await page.getByTestId('share-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'OK' }).click();
 
   // The archive search is the active desk's: its answer goes when another desk is chosen.
   await page.getByLabel('Search drafts').fill('derby');

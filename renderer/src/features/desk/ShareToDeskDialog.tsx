@@ -20,6 +20,8 @@ export function ShareToDeskDialog({ id, title, onShared, onClose }: ShareToDeskD
   const deskName = status?.desk?.name ?? 'the desk';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Why the story stays where it is: it is already on another of the person's desks. */
+  const [elsewhere, setElsewhere] = useState<string | null>(null);
 
   const share = async () => {
     setBusy(true);
@@ -34,7 +36,8 @@ export function ShareToDeskDialog({ id, title, onShared, onClose }: ShareToDeskD
     const onDesk = result.value.deskId;
     if (status?.desk && onDesk !== status.desk.id) {
       const name = status.desks?.find((desk) => desk.id === onDesk)?.name ?? onDesk;
-      setError(`“${title}” is already on ${name} and stays there. To work on it with that desk, choose ${name} under Preferences › Desk.`);
+      // No question left to answer: the dialog says where the story is and offers only OK.
+      setElsewhere(`“${title}” is already on ${name} and stays there. To work on it with that desk, choose ${name} under Preferences\u00a0›\u00a0Desk.`);
       return;
     }
     onShared(id, deskName);
@@ -43,18 +46,24 @@ export function ShareToDeskDialog({ id, title, onShared, onClose }: ShareToDeskD
   return (
     <ModalDialog title="Share to desk" className="nd-share-dialog" testId="share-dialog" error={error} onClose={onClose}>
       <div className="nd-share-dialog__body">
-        <p>
-          Put “{title}” on <strong>{deskName}</strong>? Everyone on the desk can then open and edit it with you. It stays on this machine too, and edits
-          made offline sync when the desk is back.
-        </p>
+        {elsewhere === null ? (
+          <p>
+            Put “{title}” on <strong>{deskName}</strong>? Everyone on the desk can then open and edit it with you. It stays on this machine too, and edits
+            made offline sync when the desk is back.
+          </p>
+        ) : (
+          <p role="status">{elsewhere}</p>
+        )}
       </div>
       <footer className="nd-dialog__foot">
         <button type="button" className="nd-button" onClick={onClose} disabled={busy}>
-          Cancel
+          {elsewhere === null ? 'Cancel' : 'OK'}
         </button>
-        <button type="button" className="nd-button nd-button--primary" onClick={() => void share()} disabled={busy} aria-busy={busy}>
-          {busy ? 'Sharing…' : 'Share'}
-        </button>
+        {elsewhere === null && (
+          <button type="button" className="nd-button nd-button--primary" onClick={() => void share()} disabled={busy} aria-busy={busy}>
+            {busy ? 'Sharing…' : 'Share'}
+          </button>
+        )}
       </footer>
     </ModalDialog>
   );
