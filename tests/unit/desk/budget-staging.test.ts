@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetSections, firstRows, sameRow } from '../../../renderer/src/features/desk/budget/budget-rows';
+import { firstGuessRows, rowsStillFitting } from '../../../renderer/src/features/desk/budget/useStagedRows';
 import type { BudgetEntry } from '../../../shared/desk/budget';
 
 const noon = new Date(2026, 11, 7, 12).toISOString();
@@ -28,5 +29,28 @@ describe('the budget shown in stages', () => {
     expect(again).not.toBe(before);
     expect(sameRow(before!, again!)).toBe(true);
     expect(sameRow(before!, changed!)).toBe(false);
+  });
+});
+
+describe('how many rows fill the first screen', () => {
+  it('first renders about a window of typical rows, never a handful', () => {
+    expect(firstGuessRows(900)).toBe(15);
+    expect(firstGuessRows(0)).toBe(8);
+  });
+
+  it('adds none once the rows reach the bottom of what is visible', () => {
+    expect(rowsStillFitting(130, 930, 900, 15)).toBe(0);
+    expect(rowsStillFitting(130, 900, 900, 15)).toBe(0);
+  });
+
+  it('adds as many rows as the empty height holds at the rows’ measured height, and one for a section heading', () => {
+    // 15 rows of 34 px from 130 px down leave 260 px: 8 rows of 34 px fill it, one more for a heading.
+    expect(rowsStillFitting(130, 130 + 15 * 34, 900, 15)).toBe(9);
+  });
+
+  it('adds none where nothing is visible (a hidden or zero-sized window) or nothing was rendered', () => {
+    expect(rowsStillFitting(0, 0, 0, 15)).toBe(0);
+    expect(rowsStillFitting(130, 130, 900, 0)).toBe(0);
+    expect(rowsStillFitting(950, 1000, 900, 3)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BudgetEntry, DeskMember } from '../../../../../shared/desk/budget';
 import { call } from '../../../api/newsdesk';
 import { useNotify } from '../../../ui/components/Toasts';
@@ -8,6 +8,8 @@ import { PlanStoryDialog } from './PlanStoryDialog';
 import { useBudget } from './useBudget';
 import { useStagedRows } from './useStagedRows';
 import './budget.css';
+
+const ROW_SELECTOR = '[data-testid="budget-row"]';
 
 function shiftDay(day: string, by: number): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
@@ -30,7 +32,8 @@ export function BudgetView({ today }: { today?: string }) {
   const sections = useMemo(() => budgetSections(budget.entries, day), [budget.entries, day]);
   const count = sections.reduce((sum, section) => sum + section.rows.length, 0);
   // The first screen of rows paints at once; the rest of a long day follows right after it.
-  const { limit, firstScreen } = useStagedRows(count, day);
+  const scroll = useRef<HTMLDivElement>(null);
+  const { limit, firstScreen } = useStagedRows(count, day, scroll, ROW_SELECTOR);
   const shownSections = useMemo(() => firstRows(sections, limit), [sections, limit]);
   let index = 0;
 
@@ -79,7 +82,7 @@ export function BudgetView({ today }: { today?: string }) {
       {(error ?? problem) && <p className="nd-budget__problem" role="alert">{error ?? problem}</p>}
       {count === 0 && budget.state === 'ready' && <p className="nd-budget__empty">Nothing planned or written for this day yet.</p>}
       <DeskMembers.Provider value={members}>
-        <div className="nd-budget__scroll">
+        <div className="nd-budget__scroll" ref={scroll}>
           {/* A grid of rows rather than a <table>: rows out of view skip layout and paint
               (content-visibility), which table rows cannot. */}
           <div role="table" aria-label="Stories of the day" className="nd-budget__table" data-testid="budget-table">

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { BudgetSnapshot } from '../../../../../shared/model/desk-budget';
 import { call, onAppEvent } from '../../../api/newsdesk';
 
-const SIGNED_OUT: BudgetSnapshot = { state: 'signed-out', deskId: null, me: null, canPlan: false, entries: [] };
+// Until main answers, the budget shows its frame (the day, the columns) saying it is loading: not
+// "sign in" to someone who is, and the frame is laid out by the time the rows arrive.
+const LOADING: BudgetSnapshot = { state: 'loading', deskId: null, me: null, canPlan: false, entries: [] };
 
 /**
  * The desk's budget as main holds it: read when the view mounts, again on every 'desk:budgetChanged'
@@ -10,7 +12,7 @@ const SIGNED_OUT: BudgetSnapshot = { state: 'signed-out', deskId: null, me: null
  * Reads never overlap: changes arriving during one are read once after it.
  */
 export function useBudget(): { budget: BudgetSnapshot; error: string | null } {
-  const [budget, setBudget] = useState<BudgetSnapshot>(SIGNED_OUT);
+  const [budget, setBudget] = useState<BudgetSnapshot>(LOADING);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
