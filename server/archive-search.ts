@@ -7,22 +7,24 @@ import type { DeskDatabase } from './db/database';
  *
  * Ranking every match is what made a word found in most stories slow (ts_rank reads each match's
  * tsvector, stored out of line: ~100,000 reads for such a word over 100,000 stories). So the
- * matches ranked are bounded, by how common the words are on the desk lately:
- * - the desk's newest PROBE_STORIES stories are looked at first (a walk of the (desk_id,
- *   updated_at) index, reading that many tsvectors);
- * - words found in at least COMMON_SHARE of them are common: the matches among the newest
- *   RECENT_STORIES stories are ranked (a bounded walk, however common the words);
+ * matches ranked are bounded, by how common the words are on the desk lately (the figures are
+ * ARCHIVE_SEARCH_LIMITS):
+ * - the desk's newest `probeStories` stories are looked at first (a walk of the (desk_id,
+ *   updated_at) index, reading that many tsvectors: little added to a rare word's search);
+ * - words found in at least `commonShare` of them are common: the matches among the desk's newest
+ *   `recentStories` stories are ranked (a walk of bounded length, however common the words);
  * - otherwise the GIN index finds every match (few, as the words are rare lately), and the newest
- *   RANKED_MATCHES of them are ranked: an old story is still found when it is among few matches.
- * A planner-chosen "newest N matches" (one index walk stopped at N matches) was tried first: for
- * words in a few percent of stories the planner walks tens of thousands of stories to find N,
- * slower than ranking them all. Each bound is said in the answer's scope.
+ *   `rankedMatches` of them are ranked: an old story is still found when it is among few matches.
+ * A planner-chosen "newest N matches" (one index walk stopped at the Nth match, the GIN index for
+ * rare words) was tried first: for words in a few percent of stories the planner still walked,
+ * through tens of thousands of stories to find N, slower than ranking every match. Each bound
+ * that left matches out is said in the answer's scope, and the desktop shows it.
  * ts_headline (costly too) runs only for the 50 stories returned, after the ranking's LIMIT.
  * Plain SQL that PostgreSQL and PGlite both run.
  */
 export const ARCHIVE_SEARCH_LIMITS = {
   results: 50,
-  probeStories: 200,
+  probeStories: 100,
   commonShare: 0.05,
   recentStories: 2000,
   rankedMatches: 1000,
@@ -33,16 +35,15 @@ const COMMON_IN_PROBE = Math.ceil(L.probeStories * L.commonShare);
 
 /** The search, with $1 the desk and $2 the words; exported for the benchmark, which also times it directly. */
 export const ARCHIVE_SEARCH_SQL = `
-WITH recent AS MATERIALIZED (
-  SELECT story_id, updated_at, search FROM stories WHERE desk_id = $1
-  ORDER BY updated_at DESC LIMIT ${L.recentStories}
-), common AS MATERIALIZED (
+WITH common AS MATERIALIZED (
   SELECT count(*) >= ${COMMON_IN_PROBE} AS yes FROM (
-    SELECT search FROM recent ORDER BY updated_at DESC LIMIT ${L.probeStories}) probe
+    SELECT search FROM stories WHERE desk_id = $1 ORDER BY updated_at DESC LIMIT ${L.probeStories}) probe
   WHERE search @@ plainto_tsquery('simple', $2)
+), recent AS MATERIALIZED (
+  SELECT story_id, updated_at, search FROM stories WHERE (SELECT yes FROM common) AND desk_id = $1
+  ORDER BY updated_at DESC LIMIT ${L.recentStories}
 ), recent_matches AS MATERIALIZED (
-  SELECT story_id, updated_at, search FROM recent
-  WHERE (SELECT yes FROM common) AND search @@ plainto_tsquery('simple', $2)
+  SELECT story_id, updated_at, search FROM recent WHERE search @@ plainto_tsquery('simple', $2)
 ), all_matches AS MATERIALIZED (
   SELECT story_id, updated_at, search FROM stories
   WHERE NOT (SELECT yes FROM common) AND desk_id = $1 AND search @@ plainto_tsquery('simple', $2)
