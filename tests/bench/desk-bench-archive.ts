@@ -96,7 +96,7 @@ export async function measureArchiveSearch(db: DeskDatabase, deskUrl: string, to
     row(`archive search (${label}): p50`, ms(percentile(http, 50)), '',
       `its SQL straight to PostgreSQL ${ms(percentile(sql, 50))}; every match ranked (before) ${ms(percentile(oldSql, 50))}`);
     row(`archive search (${label}): p95`, ms(p95), '≤ 50 ms',
-      `its SQL straight to PostgreSQL ${ms(sqlP95)}; every match ranked (before) ${ms(oldSqlP95)} (${(oldSqlP95 / p95).toFixed(1)}× the new)`);
+      `its SQL straight to PostgreSQL ${ms(sqlP95)}; every match ranked (before) ${ms(oldSqlP95)} (${(oldSqlP95 / sqlP95).toFixed(1)}× its SQL)`);
   }
   console.log(`  (${stories} stories; ${hits} hits over ${rare.length + common.length} queries; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
   return { rare: figures.rare as ArchiveSearchFigures['rare'], common: figures.common as ArchiveSearchFigures['common'], hits };
