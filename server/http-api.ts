@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deskIdSchema, loginRequestSchema, type LoginResponse, type StorySummary } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
 import { checkLogin, desksOf, isMember } from './accounts';
+import { searchArchive } from './archive-search';
 import type { DeskDatabase } from './db/database';
 import type { LoginRateLimit } from './rate-limit';
 import { issueToken, verifyToken, type SessionClaims } from './tokens';
@@ -61,7 +62,6 @@ interface StoryRow {
   section: string;
   updated_at: Date | string;
   edited_by: string[];
-  snippet?: string;
 }
 
 function summary(row: StoryRow): StorySummary {
@@ -76,7 +76,7 @@ function summary(row: StoryRow): StorySummary {
  *   POST /api/login                      {email, password} → token, user, desks
  *   GET  /api/desks                      the signed-in user's desks
  *   GET  /api/desks/<desk>/stories       the desk's stories, newest first
- *   GET  /api/desks/<desk>/search?q=…    full-text search of the desk archive
+ *   GET  /api/desks/<desk>/search?q=…    full-text search of the desk archive (archive-search.ts)
  * Returns false for any other path (Hocuspocus answers those).
  */
 export async function handleApiRequest(options: HttpApiOptions, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
@@ -133,11 +133,5 @@ async function route(options: HttpApiOptions, request: IncomingMessage, response
   }
   const q = (url.searchParams.get('q') ?? '').trim();
   if (q === '' || q.length > 200) throw new HttpError(400, 'Give search words (at most 200 characters).');
-  const rows = await db.query<StoryRow>(
-    `SELECT story_id, headline, status, section, updated_at, edited_by,
-            ts_headline('simple', body, q, 'MaxWords=20, MinWords=8') AS snippet
-     FROM stories, plainto_tsquery('simple', $2) q
-     WHERE desk_id = $1 AND search @@ q
-     ORDER BY ts_rank(search, q) DESC, updated_at DESC LIMIT 50`, [desk.data, q]);
-  send(response, 200, { stories: rows.map((row) => ({ ...summary(row), snippet: row.snippet ?? '' })) });
+  send(response, 200, await searchArchive(db, desk.data, q));
 }

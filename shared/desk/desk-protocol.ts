@@ -106,8 +106,24 @@ export const storySummarySchema = z.object({
 export type StorySummary = z.infer<typeof storySummarySchema>;
 
 export const storyListResponseSchema = z.object({ stories: z.array(storySummarySchema) });
+/**
+ * Which matches an archive search ranked (its stories are the best of them): every match, or, for
+ * words found in very many stories, only the newest ones, said so the desktop can tell the user.
+ * Absent in the answers of older desk servers.
+ */
+export const searchScopeSchema = z.object({
+  /** How many matches were ranked. */
+  ranked: z.number().int().nonnegative(),
+  /** Only matches among the desk's newest this many stories were ranked (a word in many of them). */
+  newestStories: z.number().int().positive().optional(),
+  /** Only the newest this many matches were ranked: older ones matched too. */
+  newestMatches: z.number().int().positive().optional(),
+});
+export type SearchScope = z.infer<typeof searchScopeSchema>;
+
 export const searchResponseSchema = z.object({
   stories: z.array(storySummarySchema.extend({ snippet: z.string() })),
+  scope: searchScopeSchema.optional(),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 

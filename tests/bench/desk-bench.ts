@@ -5,7 +5,7 @@ import { openDeskDatabase } from '../../server/db/database';
 import { deskServicesSkipReason, startPostgres } from '../desk/services/real-services';
 import { bodyText, connectClient, login, until, type DeskClient } from '../desk/support/desk-clients';
 import { freePort, startDeskProcess, type DeskProcess } from '../desk/support/desk-process';
-import { seedArchive } from './desk-bench-archive';
+import { measureArchiveSearch, seedArchive } from './desk-bench-archive';
 import { measurePropagation, type PropagationRun } from './desk-bench-propagation';
 import { mb, ms, percentile, row } from './report';
 
@@ -14,13 +14,15 @@ import { mb, ms, percentile, row } from './report';
  * 2 editors and with 100 headless editors on 20 stories (5 keystrokes/s each), next to a bare
  * Hocuspocus (no auth, checks or write-ahead) in the same run; server memory per open story; and
  * archive search over 100,000 stories (measured first), next to the same SQL sent straight to
- * PostgreSQL.
+ * PostgreSQL and to the search as it was (every match ranked).
  */
 export interface DeskBenchOptions {
   seconds: number;
   archiveStories: number;
   editors: number;
   stories: number;
+  /** Only the archive search (NEWSDESK_DESK_BENCH_ARCHIVE_ONLY=1): no propagation or memory runs. */
+  archiveOnly?: boolean;
 }
 
 export const DEFAULT_DESK_BENCH: DeskBenchOptions = {
@@ -28,6 +30,7 @@ export const DEFAULT_DESK_BENCH: DeskBenchOptions = {
   archiveStories: Number(process.env.NEWSDESK_DESK_BENCH_ARCHIVE ?? 100_000),
   editors: 100,
   stories: 20,
+  archiveOnly: process.env.NEWSDESK_DESK_BENCH_ARCHIVE_ONLY === '1',
 };
 
 /** One propagation shape's figures, next to the bare Hocuspocus of the same run (NaN where no keystroke arrived). */
@@ -45,9 +48,13 @@ export interface PropagationFigures {
 export interface DeskBenchFigures {
   runs: PropagationFigures[];
   bytesPerStory: number;
+  /** Rare words over HTTP, and the same SQL straight to PostgreSQL. */
   searchP95: number;
   searchBaselineP95: number;
   searchHits: number;
+  /** Words in many stories over HTTP, and the search as it was (every match ranked) in the same run. */
+  commonSearchP95: number;
+  commonSearchBeforeP95: number;
 }
 
 const PASSWORD = 'benchmark password';
@@ -125,35 +132,12 @@ export async function runDeskBench(options: DeskBenchOptions = DEFAULT_DESK_BENC
     const started = performance.now();
     const words = await seedArchive(db, options.archiveStories, 120);
     row(`archive seeded: ${options.archiveStories} stories`, ms(performance.now() - started), '');
-    // Searches for a name or a rare word (the archive's usual question), and for words found in
-    // most stories (the worst case: every match is ranked).
-    const rare = Array.from({ length: 150 }, (_, i) => words[5000 + ((i * 97) % 15_000)] as string);
-    const common = Array.from({ length: 50 }, (_, i) => words[i * 3] as string);
-    let searchHits = 0;
-    let searchP95 = NaN;
-    let searchBaselineP95 = NaN;
-    for (const [label, queries] of [['rare words', rare], ['words in most stories', common]] as const) {
-      const timesHttp: number[] = [];
-      const timesSql: number[] = [];
-      for (const q of queries) {
-        let t = performance.now();
-        const response = await fetch(`${desk.url}/api/desks/news/search?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${token}` } });
-        const body = (await response.json()) as { stories?: unknown[] };
-        timesHttp.push(performance.now() - t);
-        searchHits += body.stories?.length ?? 0;
-        t = performance.now();
-        await db.query(
-          `SELECT story_id, ts_headline('simple', body, q, 'MaxWords=20, MinWords=8') FROM stories, plainto_tsquery('simple', $2) q
-           WHERE desk_id = $1 AND search @@ q ORDER BY ts_rank(search, q) DESC, updated_at DESC LIMIT 50`, ['news', q]);
-        timesSql.push(performance.now() - t);
-      }
-      const p95 = percentile(timesHttp, 95);
-      const baseline = percentile(timesSql, 95);
-      if (label === 'rare words') [searchP95, searchBaselineP95] = [p95, baseline];
-      row(`archive search (${label}): p50`, ms(percentile(timesHttp, 50)), '', `same SQL straight to PostgreSQL ${ms(percentile(timesSql, 50))}`);
-      row(`archive search (${label}): p95`, ms(p95), '≤ 50 ms', `same SQL straight to PostgreSQL ${ms(baseline)} (${(p95 / baseline).toFixed(2)}×)`);
-    }
-    console.log(`  (${options.archiveStories} stories; ${searchHits} hits over ${rare.length + common.length} queries; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
+    const search = await measureArchiveSearch(db, desk.url, token, words, options.archiveStories);
+    const searchFigures = {
+      searchP95: search.rare.p95, searchBaselineP95: search.rare.sqlP95, searchHits: search.hits,
+      commonSearchP95: search.common.p95, commonSearchBeforeP95: search.common.oldSqlP95,
+    };
+    if (options.archiveOnly) return { runs: [], bytesPerStory: NaN, ...searchFigures };
     const runs: DeskBenchFigures['runs'] = [];
     const shapes = [
       { label: '2 editors, 1 story', stories: 1, editorsPerStory: 2 },
@@ -172,7 +156,7 @@ export async function runDeskBench(options: DeskBenchOptions = DEFAULT_DESK_BENC
     const bytesPerStory = await memoryPerStory(desk, token);
     row('server memory per open story (~6 KB of text)', `${(bytesPerStory / 1024).toFixed(0)} KB`, '', `RSS of the server process now ${mb(residentBytes(desk.pid))}`);
 
-    return { runs, bytesPerStory, searchP95, searchBaselineP95, searchHits };
+    return { runs, bytesPerStory, ...searchFigures };
   } finally {
     for (const child of processes) await child.stop();
     await db.close();

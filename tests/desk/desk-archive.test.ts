@@ -50,6 +50,8 @@ describe.skipIf(skipReason !== null)('the desk archive', () => {
     const found = searchResponseSchema.parse(await (await api('/api/desks/news/search?q=pensions', setup.desk.tokens.bo)).json());
     expect(found.stories.map((story) => story.storyId)).toEqual(['budget-vote']);
     expect(found.stories[0]?.snippet).toContain('pensions');
+    // Every match was ranked: the desktop shows a plain count.
+    expect(found.scope).toEqual({ ranked: 1 });
     const none = searchResponseSchema.parse(await (await api('/api/desks/news/search?q=football', setup.desk.tokens.bo)).json());
     expect(none.stories).toEqual([]);
     // Words stuck together across paragraphs would not be found: paragraphs are kept apart.

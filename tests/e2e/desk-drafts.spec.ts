@@ -113,3 +113,15 @@ test('signed in, the drafts search offers the desk archive: results with their s
   await page.getByRole('button', { name: 'Search the desk archive for “dues”' }).click();
   await expect(page.getByTestId('desk-archive').getByRole('alert')).toContainText('The desk archive could not be searched: Metro desk cannot be reached right now');
 });
+
+test('a search the desk ranked among its newest stories only says so, and how to find older ones', async ({ launch }) => {
+  const onDesk = await launch({ desk: { ...deskScript(), searchScope: { ranked: 1890, newestStories: 2000 } } });
+  const { page } = onDesk;
+  await signIn(onDesk);
+  await page.getByLabel('Search drafts').fill('harbour');
+  await page.getByRole('button', { name: 'Search the desk archive for “harbour”' }).click();
+  await expect(page.getByTestId('archive-item')).toHaveCount(1);
+  await expect(page.getByTestId('desk-archive').getByRole('status')).toHaveText(
+    'The best 1 of 1,890 matches in the desk’s newest 2,000 stories: older ones are not searched for words this common; add words to find them.');
+  await page.screenshot({ path: `${SCREENS}/desk-archive-search-newest.png` });
+});

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../electron/main/ipc/dispatcher';
 import type { SecretBox } from '../../../electron/main/services/publishing/targets/secret-box';
 import { NO_KEYCHAIN_MESSAGE } from '../../../electron/main/services/publishing/targets/targets-store';
-import type { StorySummary } from '../../../shared/desk/desk-protocol';
+import type { SearchScope, StorySummary } from '../../../shared/desk/desk-protocol';
 import { collabChannels } from '../../../shared/ipc/collab-contract';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { DeskPresence, DeskStatus } from '../../../shared/model/desk';
@@ -32,6 +32,8 @@ export interface DeskScript {
   desks?: { id: string; name: string }[];
   /** The desk's stories (for desk:stories and desk:search), with the snippet the search shows; one with `deskId` is on that desk only. */
   stories?: ScriptedStory[];
+  /** What the search says it ranked (e.g. only the newest stories, for words in very many); default every match found. */
+  searchScope?: SearchScope;
 }
 
 export type ScriptedStory = StorySummary & { text: string; deskId?: string };
@@ -148,7 +150,7 @@ export function createScriptedDesk(
       const found = onActiveDesk()
         .filter((story) => `${story.headline} ${story.text}`.toLowerCase().includes(words))
         .map((story) => ({ ...summary(story), snippet: story.text.replace(new RegExp(`(${escape(query)})`, 'i'), '<b>$1</b>') }));
-      return answer('desk:search', { stories: found });
+      return answer('desk:search', { stories: found, scope: script.searchScope ?? { ranked: found.length } });
     },
   };
 

@@ -3,6 +3,7 @@ import { ArticleId } from '../../../../shared/model/article';
 import type { SearchResponse } from '../../../../shared/desk/desk-protocol';
 import { call, onAppEvent } from '../../api/newsdesk';
 import { formatFull } from '../../ui/time';
+import { archiveCountLine } from './archive-count';
 import { isSignedIn } from './desk-labels';
 import { useDeskStatus } from './desk-status';
 import { snippetParts } from './presence-marks';
@@ -30,7 +31,7 @@ export function DeskArchiveSearch({ query, onOpen }: DeskArchiveSearchProps) {
   const status = useDeskStatus();
   const words = query.trim();
   const deskId = status?.desk?.id ?? null;
-  const [results, setResults] = useState<{ query: string; stories: Found[] } | null>(null);
+  const [results, setResults] = useState<{ query: string; stories: Found[]; scope: SearchResponse['scope'] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function DeskArchiveSearch({ query, onOpen }: DeskArchiveSearchProps) {
     setError(null);
     const result = await call('desk:search', { query: words.slice(0, 200) });
     setBusy(false);
-    if (result.ok) setResults({ query: words, stories: result.value.stories });
+    if (result.ok) setResults({ query: words, stories: result.value.stories, scope: result.value.scope });
     else setError(`The desk archive could not be searched: ${result.error.message}`);
   };
 
@@ -83,7 +84,7 @@ export function DeskArchiveSearch({ query, onOpen }: DeskArchiveSearchProps) {
       {results && (
         <>
           <p className="nd-archive__count" role="status">
-            {results.stories.length === 0 ? 'Nothing on the desk matches.' : `${results.stories.length} on the desk`}
+            {archiveCountLine(results.stories.length, results.scope)}
           </p>
           <ul className="nd-archive__items" aria-label="Desk archive results">
             {results.stories.map((story) => (
