@@ -1,4 +1,4 @@
-import { $getRoot, $isElementNode, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readLexicalBody } from '../../../shared/desk/lexical-yjs';
@@ -57,6 +57,30 @@ describe('a caption shared between two editors', () => {
 
     expect(textOf(mine)).toBe('Big Flood at dawn');
     expect(textOf(theirs)).toBe('Big Flood at dawn');
+  });
+
+  it('keeps the caret where this editor was typing when the other editor’s letters arrive before it', () => {
+    const { a, b, exchange } = twoDocs();
+    const captionId = newCaptionId();
+    const mine = createCaptionEditor({ text: 'Flood' });
+    bindCaption(mine, a, captionId);
+    exchange();
+    const theirs = createCaptionEditor({ text: '' });
+    bindCaption(theirs, b, captionId);
+    typeAt(mine, 'end', ' at');
+    typeAt(theirs, 'start', 'Big ');
+    exchange();
+    settle(mine);
+    // Typing on where the caret is, as the keyboard does.
+    mine.update(
+      () => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) throw new Error('the caret is in the caption');
+        selection.insertText(' dawn');
+      },
+      { discrete: true },
+    );
+    expect(textOf(mine)).toBe('Big Flood at dawn');
   });
 
   it('is written into the text once, by the editor that made the caption, whoever binds it first', () => {

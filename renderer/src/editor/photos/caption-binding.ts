@@ -37,14 +37,23 @@ function claimCaptionSeed(captionId: string): boolean {
   return unseeded.delete(captionId);
 }
 
-/** Captions have no cursors of their own for others to see: no awareness state, so none is sent. */
-const NO_AWARENESS = {
-  awareness: { getLocalState: () => null, getStates: () => new Map(), on() {}, off() {}, setLocalState() {}, setLocalStateField() {} },
-  connect() {},
-  disconnect() {},
-  on() {},
-  off() {},
-} as unknown as Provider;
+/**
+ * Captions show no cursors of other editors, so their awareness stays here: it only keeps this
+ * editor's caret as positions in the shared text, which the binding reads to put the caret back
+ * where it was after another editor's letters arrive (without it, typing lands where they went).
+ */
+function localAwareness(): Provider {
+  let state: Record<string, unknown> | null = { anchorPos: null, focusPos: null, name: '', color: '', focusing: true, awarenessData: {} };
+  const awareness = {
+    getLocalState: () => state,
+    setLocalState: (next: Record<string, unknown> | null) => (state = next),
+    setLocalStateField: (field: string, value: unknown) => (state = state && { ...state, [field]: value }),
+    getStates: () => new Map(),
+    on() {},
+    off() {},
+  };
+  return { awareness, connect() {}, disconnect() {}, on() {}, off() {} } as unknown as Provider;
+}
 
 const SEEDED = Symbol('caption seeded');
 
@@ -70,19 +79,20 @@ export function bindCaption(caption: LexicalEditor, doc: Y.Doc, captionId: strin
       { discrete: true, skipTransforms: true, tag: COLLABORATION_TAG },
     );
   }
+  const provider = localAwareness();
   const undo = new Y.UndoManager(text, { trackedOrigins: new Set([binding]) });
   const report = () => {
     caption.dispatchCommand(CAN_UNDO_COMMAND, undo.undoStack.length > 0);
     caption.dispatchCommand(CAN_REDO_COMMAND, undo.redoStack.length > 0);
   };
   const onChanges = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
-    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, NO_AWARENESS, events, transaction.origin instanceof Y.UndoManager, () => {});
+    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events, transaction.origin instanceof Y.UndoManager, () => {});
   };
   text.observeDeep(onChanges);
   const unregister = mergeRegister(
     caption.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
       if (tags.has(SKIP_COLLAB_TAG)) return;
-      syncLexicalUpdateToYjs(binding, NO_AWARENESS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+      syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
     }),
     caption.registerCommand(UNDO_COMMAND, () => (undo.undo(), true), COMMAND_PRIORITY_EDITOR),
     caption.registerCommand(REDO_COMMAND, () => (undo.redo(), true), COMMAND_PRIORITY_EDITOR),
