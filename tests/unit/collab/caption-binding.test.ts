@@ -83,6 +83,22 @@ describe('a caption shared between two editors', () => {
     expect(textOf(mine)).toBe('Big Flood at dawn');
   });
 
+  it('shows its text once when bound again, as when undo brings its photo back', () => {
+    const doc = new Y.Doc();
+    const captionId = newCaptionId();
+    const caption = createCaptionEditor({ text: 'Flood' });
+    const first = bindCaption(caption, doc, captionId);
+    typeAt(caption, 'end', ' at dawn');
+    first.dispose();
+    // The photo node brought back by undo comes with a fresh caption editor, bound to the same text.
+    const again = createCaptionEditor({ text: '' });
+    const second = bindCaption(again, doc, captionId);
+    expect(textOf(again)).toBe('Flood at dawn');
+    second.dispose();
+    bindCaption(again, doc, captionId);
+    expect(textOf(again)).toBe('Flood at dawn');
+  });
+
   it('is written into the text once, by the editor that made the caption, whoever binds it first', () => {
     const { a, b, exchange } = twoDocs();
     const captionId = newCaptionId();

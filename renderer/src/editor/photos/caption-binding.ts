@@ -57,6 +57,22 @@ function localAwareness(): Provider {
 
 const SEEDED = Symbol('caption seeded');
 
+type WithCollabNode = { _collabNode?: unknown };
+
+/**
+ * A binding marks each shared type with its node of the binding (`_collabNode`): a caption bound
+ * again (its photo removed and brought back by undo) must not find the marks of the binding before,
+ * or it loads their nodes on top of its own and shows the caption several times.
+ */
+function forgetBinding(text: Y.XmlText, depth = 0): void {
+  delete (text as unknown as WithCollabNode)._collabNode;
+  if (depth > 32) return;
+  for (const { insert } of text.toDelta() as { insert: unknown }[]) {
+    if (insert instanceof Y.XmlText) forgetBinding(insert, depth + 1);
+    else if (insert instanceof Y.AbstractType) delete (insert as unknown as WithCollabNode)._collabNode;
+  }
+}
+
 export interface CaptionBinding {
   undo: Y.UndoManager;
   dispose(): void;
@@ -64,6 +80,7 @@ export interface CaptionBinding {
 
 export function bindCaption(caption: LexicalEditor, doc: Y.Doc, captionId: string): CaptionBinding {
   const text = doc.get(captionRootName(captionId), Y.XmlText);
+  forgetBinding(text);
   const binding = createYjsBinding({ editor: caption, id: captionId, doc, docMap: new Map([[captionId, doc]]), getXmlText: () => text });
   // Not the binding's change: the caption as the photo came is not a step to undo.
   if (claimCaptionSeed(captionId)) writeLexicalRoot(text, caption.getEditorState().toJSON(), SEEDED);
@@ -105,6 +122,7 @@ export function bindCaption(caption: LexicalEditor, doc: Y.Doc, captionId: strin
       unregister();
       text.unobserveDeep(onChanges);
       undo.destroy();
+      forgetBinding(text);
     },
   };
 }
