@@ -19,6 +19,15 @@ export const PHOTO_TYPE = 'newsdesk-photo';
 export const EMBED_TYPE = 'embed';
 export const MAX_CAPTION_TEXT = 5000;
 
+/**
+ * A photo's caption is shared as a text of its own, merged letter by letter like the body: a
+ * top-level Y.XmlText of the story document, named after the photo's caption id (the photo node's
+ * `__captionId`), in the binding's root layout. Top-level, so two editors writing it first at the
+ * same time write into one text instead of racing to create it.
+ */
+export const CAPTION_ID_FIELD = '__captionId';
+export const captionRootName = (captionId: string): string => `caption:${captionId}`;
+
 /** A document from the desk is untrusted: nesting deeper than any article is refused, not recursed. */
 export const MAX_DEPTH = 100;
 

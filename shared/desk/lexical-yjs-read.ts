@@ -1,7 +1,22 @@
 import * as Y from 'yjs';
 import type { LexicalDocument } from '../model/article';
 import { STORY_BODY_ROOT } from './desk-protocol';
-import { EMBED_TYPE, ELEMENT_FORMATS, isNodeJson, isObject, isTextJson, keyOf, MAX_CAPTION_TEXT, MAX_DEPTH, PHOTO_TYPE, TEXT_MODES, type Json, type NodeJson } from './lexical-yjs-layout';
+import {
+  CAPTION_ID_FIELD,
+  captionRootName,
+  EMBED_TYPE,
+  ELEMENT_FORMATS,
+  isNodeJson,
+  isObject,
+  isTextJson,
+  keyOf,
+  MAX_CAPTION_TEXT,
+  MAX_DEPTH,
+  PHOTO_TYPE,
+  TEXT_MODES,
+  type Json,
+  type NodeJson,
+} from './lexical-yjs-layout';
 
 /** A story document → the article body the editor would export after loading it (layout: see lexical-yjs.ts). */
 
@@ -26,7 +41,7 @@ function plainJsonOf(fields: Json, skip: ReadonlySet<string>): Json {
 
 const ELEMENT_SKIPPED = new Set(['__type', '__format', '__dir', '__indent', '__style', '__textFormat', '__textStyle', '__slots', '__state']);
 const TEXT_SKIPPED = new Set(['__type', '__format', '__mode', '__detail', '__style', '__state']);
-const DECORATOR_SKIPPED = new Set(['__type', '__slots', '__state', '__captionJson']);
+const DECORATOR_SKIPPED = new Set(['__type', '__slots', '__state', '__captionJson', CAPTION_ID_FIELD]);
 
 function textJsonOf(fields: Json, text: string): NodeJson {
   return {
@@ -88,7 +103,7 @@ function readChildren(parent: Y.XmlText, captions: CaptionLookup, depth: number,
       const element = elementJsonOf(insert, captions, depth + 1, listItems);
       if (element) children.push(element);
     } else if (insert instanceof Y.XmlElement) {
-      const decorator = decoratorJsonOf(insert, captions);
+      const decorator = decoratorJsonOf(insert, captions, depth);
       if (decorator) children.push(decorator);
     }
   }
@@ -128,7 +143,7 @@ function elementJsonOf(type: Y.XmlText, captions: CaptionLookup, depth: number, 
   return json;
 }
 
-function decoratorJsonOf(type: Y.XmlElement, captions: CaptionLookup): NodeJson | null {
+function decoratorJsonOf(type: Y.XmlElement, captions: CaptionLookup, depth: number): NodeJson | null {
   const fields = attributesOf(type);
   if (typeof fields.__type !== 'string') return null;
   const json: NodeJson = { ...plainJsonOf(fields, DECORATOR_SKIPPED), type: fields.__type, version: 1 };
@@ -138,13 +153,23 @@ function decoratorJsonOf(type: Y.XmlElement, captions: CaptionLookup): NodeJson 
     Object.assign(json, { url: embed.url ?? '', provider: embed.provider ?? '' });
   }
   if (fields.__type === PHOTO_TYPE) {
-    // The caption travels as the editor state's JSON text (see lexical-yjs.ts); a document from
-    // before that, with the caption in a subdocument, is still read from it.
+    // The caption is its shared text (see lexical-yjs.ts). A photo from before captions were shared
+    // texts has it as the editor state's JSON text, and an older one in a subdocument.
     const captionDoc = fields.__caption instanceof Y.Doc ? captions(fields.__caption.guid) : undefined;
-    const caption = captionFromJson(fields.__captionJson) ?? readDocument(captionDoc ?? new Y.Doc(), captions);
+    const caption =
+      sharedCaptionOf(type, fields, captions, depth) ?? captionFromJson(fields.__captionJson) ?? readDocument(captionDoc ?? new Y.Doc(), captions);
     Object.assign(json, { caption, captionText: captionTextOf(caption).slice(0, MAX_CAPTION_TEXT) });
   }
   return json;
+}
+
+/** A photo's caption from its shared text, or null when it has none (yet). */
+function sharedCaptionOf(photo: Y.XmlElement, fields: Json, captions: CaptionLookup, depth: number): LexicalDocument | null {
+  const captionId = fields[CAPTION_ID_FIELD];
+  const doc = photo.doc;
+  if (typeof captionId !== 'string' || captionId === '' || !doc || !doc.share.has(captionRootName(captionId))) return null;
+  const root = doc.get(captionRootName(captionId), Y.XmlText);
+  return root.length > 0 ? readRoot(root, captions, depth + 1) : null;
 }
 
 /** The caption a photo node mirrors as JSON text, or null when it holds none or something unreadable. */
@@ -175,9 +200,13 @@ function captionTextOf(caption: LexicalDocument): string {
 }
 
 function readDocument(doc: Y.Doc, captions: CaptionLookup): LexicalDocument {
-  const root = doc.get(STORY_BODY_ROOT, Y.XmlText);
+  return readRoot(doc.get(STORY_BODY_ROOT, Y.XmlText), captions, 0);
+}
+
+/** A root text (a body's or a caption's) as the editor state's JSON. */
+function readRoot(root: Y.XmlText, captions: CaptionLookup, depth: number): LexicalDocument {
   const fields = attributesOf(root);
-  const children = readChildren(root, captions, 0);
+  const children = readChildren(root, captions, depth);
   // An editor never shows an empty root: it adds an empty paragraph, as the binding does.
   if (children.length === 0) {
     children.push({ children: [], direction: null, format: '', indent: 0, type: 'paragraph', version: 1 });

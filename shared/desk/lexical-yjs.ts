@@ -1,7 +1,21 @@
 import * as Y from 'yjs';
 import type { LexicalDocument } from '../model/article';
 import { STORY_BODY_ROOT } from './desk-protocol';
-import { EMBED_TYPE, ELEMENT_FORMATS, isElementJson, isNodeJson, isTextJson, MAX_DEPTH, PHOTO_TYPE, TEXT_MODES, type Json, type NodeJson } from './lexical-yjs-layout';
+import {
+  CAPTION_ID_FIELD,
+  captionRootName,
+  EMBED_TYPE,
+  ELEMENT_FORMATS,
+  isElementJson,
+  isNodeJson,
+  isObject,
+  isTextJson,
+  MAX_DEPTH,
+  PHOTO_TYPE,
+  TEXT_MODES,
+  type Json,
+  type NodeJson,
+} from './lexical-yjs-layout';
 
 export { captionGuidsOf, readLexicalBody } from './lexical-yjs-read';
 
@@ -16,9 +30,10 @@ export { captionGuidsOf, readLexicalBody } from './lexical-yjs-read';
  * - a text node is a Y.Map of its fields embedded in the parent, followed by its text as plain
  *   characters of the parent's Y.XmlText; a line break is a Y.Map `{ __type: 'linebreak' }`;
  * - a decorator (photo, embed, rule) is a Y.XmlElement with its fields as attributes. A photo's
- *   caption is a nested editor, which the editor keeps out of the shared document (its binding's
- *   excluded properties); the photo node mirrors the caption's editor state as JSON text in
- *   `__captionJson` (renderer/src/editor/photos/useSharedCaption.ts), and that is what travels.
+ *   caption is a nested editor with a binding of its own (renderer/src/editor/photos/caption-binding.ts)
+ *   to a top-level text of the story document named after the photo's `__captionId`, laid out as a
+ *   body is. The photo also keeps the caption's editor state as JSON text in `__captionJson`: what
+ *   it held when the photo was written, read for photos from before captions were shared texts.
  * The JSON ↔ field mapping is Lexical's: `key` ↔ `__key`, except the renamed and coded fields below.
  */
 
@@ -48,6 +63,21 @@ function setAttributes(type: Y.XmlText | Y.XmlElement, fields: Json): void {
   for (const [key, value] of Object.entries(fields)) type.setAttribute(key, value as string);
 }
 
+/** Writes a root's format fields and children into an empty root text (a body's or a caption's). */
+function writeRoot(root: Y.XmlText, json: Json, depth: number): void {
+  const { format, indent, direction } = json;
+  setAttributes(root, { __format: ELEMENT_FORMATS[String(format)] ?? 0, __indent: typeof indent === 'number' ? indent : 0, __dir: direction ?? null });
+  writeChildren(root, json, depth);
+}
+
+/** A photo's caption goes into its own shared text, under a caption id made for it here. */
+function writeCaption(doc: Y.Doc, fields: Json, caption: unknown, depth: number): void {
+  if (!isObject(caption) || !isObject(caption.root)) return;
+  const captionId = crypto.randomUUID();
+  fields[CAPTION_ID_FIELD] = captionId;
+  writeRoot(doc.get(captionRootName(captionId), Y.XmlText), caption.root, depth + 1);
+}
+
 function writeChildren(parent: Y.XmlText, node: Json, depth: number): void {
   if (depth > MAX_DEPTH) throw new Error('The story body is nested too deeply to share.');
   const children = Array.isArray(node.children) ? node.children.filter(isNodeJson) : [];
@@ -66,23 +96,32 @@ function writeChildren(parent: Y.XmlText, node: Json, depth: number): void {
       writeChildren(element, child, depth + 1);
     } else {
       const decorator = new Y.XmlElement();
-      setAttributes(decorator, fieldsOf(child));
+      const fields = fieldsOf(child);
+      if (child.type === PHOTO_TYPE && parent.doc) writeCaption(parent.doc, fields, child.caption, depth);
+      setAttributes(decorator, fields);
       parent.insertEmbed(offset, decorator);
     }
   }
 }
 
 /**
+ * Writes an editor state's JSON (a caption's) into an empty root text; a text someone already wrote
+ * is left as it is, so nothing is doubled. True when it was written.
+ */
+export function writeLexicalRoot(root: Y.XmlText, state: unknown, origin: unknown = null): boolean {
+  if (root.length > 0 || !root.doc || !isObject(state) || !isObject(state.root)) return false;
+  const json = state.root;
+  root.doc.transact(() => writeRoot(root, json, 0), origin);
+  return true;
+}
+
+/**
  * Writes `body` into `doc`, whose body must still be empty (a story never shared, or a document
  * just created): writing into a body someone already wrote would double the text. Photo captions
- * go with their photos, as the JSON text the editor mirrors them in.
+ * go into shared texts of their own, one per photo, named by the ids given to the photos here.
  */
 export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, origin: unknown = null): void {
   const root = doc.get(STORY_BODY_ROOT, Y.XmlText);
   if (root.length > 0) throw new Error('The story document already holds a body.');
-  doc.transact(() => {
-    const { format, indent, direction } = body.root;
-    setAttributes(root, { __format: ELEMENT_FORMATS[String(format)] ?? 0, __indent: typeof indent === 'number' ? indent : 0, __dir: direction ?? null });
-    writeChildren(root, body.root, 0);
-  }, origin);
+  doc.transact(() => writeRoot(root, body.root as unknown as Json, 0), origin);
 }

@@ -65,8 +65,9 @@ export interface ArticleEditorProps {
 }
 
 /**
- * A photo's caption is a nested editor: the binding would share it as a sub-document, which main's
- * story documents do not carry yet, so it stays out of the shared document (each window keeps its own).
+ * A photo's caption is a nested editor: the body's binding would share it as a sub-document, which
+ * main's story documents do not carry; each caption editor is bound to a shared text of its own
+ * instead (photos/caption-binding.ts), named by the photo's `__captionId`.
  */
 const CAPTIONS_NOT_SHARED: ExcludedProperties = new Map([[PhotoNode, new Set(['__caption'])]]);
 
@@ -100,10 +101,12 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   // Captions keep a history of their own: the body's undo is the shared document's (it undoes this
-  // editor's changes only, never another window's).
+  // editor's changes only, never another window's). A caption with a shared text undoes with that
+  // text's (caption-binding.ts); the history state serves the photos from before those.
+  const storyDoc = link.provider.doc;
   const photoEditing = useMemo<PhotoEditing>(
-    () => ({ historyState: createEmptyHistoryState(), onCaptionChange: () => onChangeRef.current() }),
-    [],
+    () => ({ historyState: createEmptyHistoryState(), onCaptionChange: () => onChangeRef.current(), storyDoc }),
+    [storyDoc],
   );
 
   return (

@@ -9,7 +9,7 @@ import { ARTICLE_NODES } from './nodes';
 import { editorTheme } from './theme';
 
 /** Photo captions in a read-only body keep their own (unused) history and never report edits. */
-const READ_ONLY_PHOTOS: PhotoEditing = { historyState: null, onCaptionChange: () => {} };
+const READ_ONLY_PHOTOS: PhotoEditing = { historyState: null, onCaptionChange: () => {}, storyDoc: null };
 
 /**
  * A stored body shown exactly as the editor would show it (same nodes and theme), not editable.

@@ -125,6 +125,23 @@ describe('Lexical JSON ↔ story document', () => {
     expect(() => writeLexicalBody(doc, richEditorBody())).toThrow(/already holds a body/);
   });
 
+  it('carries each caption as a shared text of its own, read before the JSON the photo was written with', () => {
+    const body = throughEditor(richEditorBody());
+    const doc = new Y.Doc();
+    writeLexicalBody(doc, body);
+    const photoElements = (doc.get('root', Y.XmlText).toDelta() as { insert: unknown }[])
+      .map(({ insert }) => insert)
+      .filter((insert): insert is Y.XmlElement => insert instanceof Y.XmlElement && insert.getAttribute('__type') === 'newsdesk-photo');
+    const captionIds = photoElements.map((photo) => photo.getAttribute('__captionId') as unknown);
+    expect(new Set(captionIds).size).toBe(2);
+    // An editor adds to the first caption's text; the JSON the photo was written with stays as it was.
+    const paragraph = doc.get(`caption:${String(captionIds[0])}`, Y.XmlText).toDelta() as { insert: unknown }[];
+    const text = paragraph[0]!.insert as Y.XmlText;
+    text.insert(text.length, ', flooding the square');
+    const photos = readLexicalBody(doc, () => undefined).root.children.filter((node) => node.type === 'newsdesk-photo');
+    expect(photos[0]!.captionText).toBe('The river at dawn, flooding the square');
+  });
+
   it('carries captions inside the story document, and reads an unreadable caption as empty, never failing', () => {
     const body = throughEditor(richEditorBody());
     const doc = new Y.Doc();
@@ -135,7 +152,13 @@ describe('Lexical JSON ↔ story document', () => {
       .map(({ insert }) => insert)
       .filter((insert): insert is Y.XmlElement => insert instanceof Y.XmlElement && insert.getAttribute('__type') === 'newsdesk-photo');
     expect(photoElements).toHaveLength(2);
-    doc.transact(() => photoElements.forEach((photo) => photo.setAttribute('__captionJson', '{"root": no')));
+    // Photos from before captions were shared texts: only the JSON mirror, unreadable here.
+    doc.transact(() =>
+      photoElements.forEach((photo) => {
+        photo.removeAttribute('__captionId');
+        photo.setAttribute('__captionJson', '{"root": no');
+      }),
+    );
     const read = readLexicalBody(doc, () => undefined);
     const photos = read.root.children.filter((node) => node.type === 'newsdesk-photo');
     expect(photos.map((photo) => photo.captionText)).toEqual(['', '']);

@@ -3,15 +3,16 @@ import { STORY_BODY_ROOT } from '../../../../shared/desk/desk-protocol';
 import { metaOf, shown } from './story-meta';
 
 /**
- * Photo captions are not merged: a caption is a nested editor, which travels as one value (the photo
- * node's `__captionJson` attribute, renderer/src/editor/photos/useSharedCaption.ts), so when two
- * editors change the same caption at the same time Yjs keeps one of the two whole. Merging them would
- * take a shared text per caption, synced with the desk as a document of its own; until then the loss
- * is never silent: like a metadata field, a caption edit made here that a concurrent edit from the
- * desk replaced (its Yjs item does not follow ours) is told with both texts. A later edit by someone
- * who saw ours is no loss and says nothing.
+ * A photo's caption is merged letter by letter when the photo has a shared text for it (its
+ * `__captionId`, renderer/src/editor/photos/caption-binding.ts): nothing is lost, nothing to say.
+ * A photo from before those travels its caption as one value (the node's `__captionJson` attribute,
+ * renderer/src/editor/photos/useSharedCaption.ts), so when two editors change that caption at the
+ * same time Yjs keeps one of the two whole. That loss is never silent: like a metadata field, a
+ * caption edit made here that a concurrent edit from the desk replaced (its Yjs item does not follow
+ * ours) is told with both texts. A later edit by someone who saw ours is no loss and says nothing.
  */
 const CAPTION = '__captionJson';
+const CAPTION_ID = '__captionId';
 
 export function watchCaptions(doc: Y.Doc, isDesk: (origin: unknown) => boolean, onSuperseded: (note: string) => void): () => void {
   /** The last caption written here for each photo, until another editor's edit replaces it. */
@@ -21,6 +22,7 @@ export function watchCaptions(doc: Y.Doc, isDesk: (origin: unknown) => boolean, 
     for (const event of events) {
       const photo = event.target;
       if (!(photo instanceof Y.XmlElement) || !(event as Y.YXmlEvent).attributesChanged.has(CAPTION)) continue;
+      if (photo.getAttribute(CAPTION_ID)) continue; // merged in its shared text
       const current = photo._map.get(CAPTION);
       if (!isDesk(transaction.origin)) {
         if (current && !current.deleted) own.set(photo, { item: current.id, value: String(photo.getAttribute(CAPTION) ?? '') });

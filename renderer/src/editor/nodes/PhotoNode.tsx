@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { IMAGE_NODE_TYPE, IMAGE_WIDTHS, type ImageNodeJson, type ImageWidth } from '../../../../shared/model/photo-use';
 import { captionJsonOf, captionTextOf, createCaptionEditor } from '../photos/caption';
+import { newCaptionId } from '../photos/caption-binding';
 import { originalUrl } from '../../ui/photos/photo-urls';
 import type { EditablePhotoNode, PhotoFields } from './photo-fields';
 import { PhotoView } from './PhotoView';
@@ -49,8 +50,17 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
   __creditEdited: boolean;
   __width: ImageWidth;
   __caption: LexicalEditor;
-  /** The caption's content as JSON text: what the story's shared document carries of it (useSharedCaption). */
+  /**
+   * The caption's content as JSON text, as the photo was made. What the story's shared document
+   * carried of a caption before captions were shared texts (useSharedCaption), still read for those.
+   */
   __captionJson = '';
+  /**
+   * Names the caption's shared text in the story document (caption-binding.ts): made for each new
+   * photo, a pasted one included, and kept by the shared document, so undo brings a photo back with
+   * its caption. '' for a photo from before captions were shared texts. Not in the article's JSON.
+   */
+  __captionId = '';
 
   override $config() {
     return this.config(IMAGE_NODE_TYPE, {
@@ -67,6 +77,7 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
   static override clone(node: PhotoNode): PhotoNode {
     const copy = new PhotoNode(node.fields(), node.__caption, node.__key);
     copy.__captionJson = node.__captionJson;
+    copy.__captionId = node.__captionId;
     return copy;
   }
 
@@ -199,6 +210,7 @@ export class PhotoNode extends DecoratorNode<ReactNode> implements EditablePhoto
         width={this.__width}
         caption={this.__caption}
         captionJson={this.__captionJson}
+        captionId={this.__captionId}
       />
     );
   }
@@ -233,6 +245,7 @@ export function $createPhotoNode(init: PhotoNodeInit): PhotoNode {
   };
   const node = new PhotoNode(fields, caption);
   node.__captionJson = JSON.stringify(caption.getEditorState().toJSON());
+  node.__captionId = newCaptionId();
   return $applyNodeReplacement(node);
 }
 

@@ -21,6 +21,7 @@ interface PhotoViewProps extends PhotoFields {
   nodeKey: NodeKey;
   caption: LexicalEditor;
   captionJson: string;
+  captionId: string;
 }
 
 const WIDTH_LABELS: Record<ImageWidth, string> = { regular: 'Regular', wide: 'Wide', full: 'Full' };
@@ -46,14 +47,14 @@ function Picture({ photoId, altText, missing }: { photoId: string; altText: stri
  * caption (a nested editor), and this use's credit and alt text. Read-only (preview, revisions) it
  * is the figure readers get: picture, then "caption (credit)".
  */
-export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, width, caption, captionJson }: PhotoViewProps) {
+export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, width, caption, captionJson, captionId }: PhotoViewProps) {
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
-  useSharedCaption(editor, nodeKey, caption, captionJson, editable);
+  const { onCaptionChange: reportEdit, storyDoc } = usePhotoEditing();
+  const shared = useSharedCaption({ editor, nodeKey, caption, captionJson, captionId, editable, storyDoc });
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const lookup = usePhotoLookup(photoId);
   const { creditStyle, ready } = useArticlePhotos();
-  const { onCaptionChange: reportEdit } = usePhotoEditing();
   const house = useMemo(() => (lookup.photo ? buildCredit(lookup.photo.metadata, creditStyle) : null), [lookup.photo, creditStyle]);
   const restrictions = useMemo(() => (lookup.photo ? findRestrictions(lookup.photo.metadata) : []), [lookup.photo]);
   // Keystrokes in one field while it keeps focus make one undo step, not one per letter.
@@ -158,6 +159,7 @@ export function PhotoView({ nodeKey, photoId, altText, credit, creditEdited, wid
       <figcaption className="nd-photo__caption" onFocus={leaveNodeSelection}>
         <CaptionEditor
           editor={caption}
+          shared={shared}
           label="Caption"
           placeholder="Write a caption…"
           onDropFiles={(event) => editor.dispatchCommand(DROP_COMMAND, event)}

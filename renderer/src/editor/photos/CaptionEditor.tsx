@@ -13,6 +13,7 @@ import {
   $createTextNode,
   $getSelection,
   $isRangeSelection,
+  COLLABORATION_TAG,
   COMMAND_PRIORITY_CRITICAL,
   DRAGOVER_COMMAND,
   DROP_COMMAND,
@@ -97,7 +98,7 @@ function CaptionRulesPlugin({ onChange, onDropFiles }: { onChange: () => void; o
         // Normalisation of what was loaded (a history-merge update) is not an edit: no save for it.
         if (!edited && tags.has(HISTORY_MERGE_TAG)) return;
         // Nor is a caption arriving from the shared document (the window that typed it saves it).
-        if (tags.has(FROM_SHARED)) return;
+        if (tags.has(FROM_SHARED) || tags.has(COLLABORATION_TAG)) return;
         edited = true;
         callbacks.current.onChange();
       }),
@@ -114,15 +115,17 @@ interface CaptionEditorProps {
   editor: LexicalEditor;
   label: string;
   placeholder: string;
+  /** Bound to its shared text (caption-binding.ts), which brings its own undo. */
+  shared?: boolean;
   /** Files dropped on the caption (handed to the article editor). */
   onDropFiles?: (event: DragEvent) => void;
 }
 
-export function CaptionEditor({ editor, label, placeholder, onDropFiles = () => {} }: CaptionEditorProps) {
+export function CaptionEditor({ editor, label, placeholder, shared = false, onDropFiles = () => {} }: CaptionEditorProps) {
   const { historyState, onCaptionChange } = usePhotoEditing();
   return (
-    // Captions are not in the story's shared document (ArticleEditor's CAPTIONS_NOT_SHARED): the
-    // nested editor must not wait for a collaboration sub-document that will never come.
+    // Captions are not sub-documents of the story (ArticleEditor's CAPTIONS_NOT_SHARED): the nested
+    // editor must not wait for one that will never come. A shared caption is bound by its photo.
     <LexicalNestedComposer initialEditor={editor} skipCollabChecks>
       <RichTextPlugin
         contentEditable={
@@ -137,7 +140,7 @@ export function CaptionEditor({ editor, label, placeholder, onDropFiles = () => 
         }
         ErrorBoundary={LexicalErrorBoundary}
       />
-      <HistoryPlugin externalHistoryState={historyState ?? undefined} />
+      {!shared && <HistoryPlugin externalHistoryState={historyState ?? undefined} />}
       <LinkPlugin validateUrl={isAllowedUrl} />
       <CaptionRulesPlugin onChange={onCaptionChange} onDropFiles={onDropFiles} />
     </LexicalNestedComposer>

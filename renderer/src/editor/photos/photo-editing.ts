@@ -1,5 +1,6 @@
 import type { HistoryState } from '@lexical/history';
 import { createContext, useContext } from 'react';
+import type * as Y from 'yjs';
 
 /**
  * What the article editor hands down to the photos in its body. Captions are nested editors, so
@@ -10,9 +11,11 @@ import { createContext, useContext } from 'react';
 export interface PhotoEditing {
   historyState: HistoryState | null;
   onCaptionChange(): void;
+  /** The story's shared document, which holds each caption's shared text; null where nothing is shared (previews). */
+  storyDoc: Y.Doc | null;
 }
 
-export const PhotoEditingContext = createContext<PhotoEditing>({ historyState: null, onCaptionChange: () => {} });
+export const PhotoEditingContext = createContext<PhotoEditing>({ historyState: null, onCaptionChange: () => {}, storyDoc: null });
 
 export function usePhotoEditing(): PhotoEditing {
   return useContext(PhotoEditingContext);
