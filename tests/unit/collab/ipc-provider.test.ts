@@ -4,7 +4,7 @@ import type { Result } from '../../../shared/ipc/result';
 import type { StoryOpened } from '../../../shared/model/desk';
 import type { StoryChangeEvent, StoryDocAddress, StoryTransport } from '../../../renderer/src/api/story-docs';
 import { fromBase64, toBase64 } from '../../../renderer/src/editor/collab/base64';
-import { IpcStoryProvider } from '../../../renderer/src/editor/collab/ipc-provider';
+import { IpcStoryProvider, SEND_DELAY_MS } from '../../../renderer/src/editor/collab/ipc-provider';
 
 const address: StoryDocAddress = { id: 'story-0001', part: 'body', session: 'session-aaaa' };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -58,7 +58,8 @@ function mainCopy(sent: Uint8Array[]): Y.Doc {
   return doc;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Long enough for a change (or a cursor move) waiting SEND_DELAY_MS to have been sent. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, SEND_DELAY_MS + 10));
 
 /** connect() starts the opening and returns; the answer of the fake main arrives a task later. */
 async function connected(provider: IpcStoryProvider): Promise<void> {
@@ -149,10 +150,10 @@ describe('IpcStoryProvider', () => {
     provider.onSendState((state) => states.push(state.unsent));
     main.refuse('The library is read-only.');
     provider.doc.getText('t').insert(0, 'first ');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(SEND_DELAY_MS);
     expect(provider.sendState).toEqual({ unsent: true, message: 'The library is read-only.' });
     provider.doc.getText('t').insert(6, 'second');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(SEND_DELAY_MS);
     expect(main.sent).toHaveLength(0);
     main.refuse(null);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -181,6 +182,7 @@ describe('IpcStoryProvider', () => {
     await connected(provider);
     const onConnect = main.awarenessSent.length;
     provider.awareness.setLocalStateField('name', 'Window 1');
+    await settle();
     expect(main.awarenessSent).toHaveLength(onConnect + 1);
     const other = new IpcStoryProvider(fakeMain().transport, address, () => 'session-bbbb');
     other.awareness.setLocalStateField('name', 'Window 2');
@@ -212,6 +214,7 @@ describe('IpcStoryProvider', () => {
     for (let offset = 0; offset < 10; offset += 1) provider.awareness.setLocalStateField('cursor', offset);
     // Each keystroke moves the cursor: one call goes, the other nine wait and merge into one.
     expect(main.awarenessSent.length - before).toBeLessThanOrEqual(1);
+    await settle();
     while (answers.length > 0) {
       answers.shift()!();
       await settle();
@@ -223,6 +226,41 @@ describe('IpcStoryProvider', () => {
     expect(other.awareness.getStates().get(provider.doc.clientID)).toMatchObject({ cursor: 9 });
     expect(main.awarenessSent.length - before).toBeLessThanOrEqual(2);
     other.destroy();
+    provider.destroy();
+  });
+
+  it('sends the keys typed within the send delay as one call, after the keystroke rather than during it', async () => {
+    vi.useFakeTimers();
+    const main = fakeMain();
+    const provider = new IpcStoryProvider(main.transport, address, () => address.session);
+    provider.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    for (const [offset, key] of [...'typed'].entries()) provider.doc.getText('t').insert(offset, key);
+    expect(main.sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(SEND_DELAY_MS);
+    expect(main.sent).toHaveLength(1);
+    expect(textOf(mainCopy(main.sent))).toBe('typed');
+    provider.destroy();
+  });
+
+  it('sends a waiting change and cursor move at once when asked (the window is left), and hands over what waits on disconnect', async () => {
+    vi.useFakeTimers();
+    const main = fakeMain();
+    let sessions = 0;
+    const provider = new IpcStoryProvider(main.transport, address, () => `session-${++sessions}xxxx`);
+    provider.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    const presenceBefore = main.awarenessSent.length;
+    provider.doc.getText('t').insert(0, 'before leaving ');
+    provider.awareness.setLocalStateField('cursor', 15);
+    provider.sendNow();
+    expect(textOf(mainCopy(main.sent))).toBe('before leaving ');
+    expect(main.awarenessSent).toHaveLength(presenceBefore + 1);
+    provider.doc.getText('t').insert(15, 'and closing');
+    provider.disconnect();
+    expect(textOf(mainCopy(main.sent))).toBe('before leaving and closing');
+    await vi.advanceTimersByTimeAsync(SEND_DELAY_MS);
+    expect(main.sent).toHaveLength(2); // nothing sent twice
     provider.destroy();
   });
 });

@@ -1,13 +1,33 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, REDO_COMMAND, UNDO_COMMAND, type UpdateListenerPayload } from 'lexical';
+import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, REDO_COMMAND, UNDO_COMMAND, type EditorState, type UpdateListenerPayload } from 'lexical';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
 import { STORY_BODY_ROOT } from '../../../../shared/desk/desk-protocol';
 import { $restoreSelectionPath, $selectionPath, type SelectionPath } from './selection-path';
 
 type Caret = SelectionPath | null;
-type StackEvent = { stackItem: { meta: Map<string, Caret> }; type: 'undo' | 'redo' };
+/**
+ * A caret as an editor state whose selection it is, read only when needed: finding a block's index
+ * walks its siblings, too slow for every keystroke of a long story, and most carets are never used.
+ */
+type LazyCaret = Caret | EditorState;
+type StackEvent = { stackItem: { meta: Map<string, LazyCaret> }; type: 'undo' | 'redo' };
+
+function isState(caret: LazyCaret | undefined): caret is EditorState {
+  return typeof caret === 'object' && caret !== null && 'read' in caret;
+}
+
+function caretOf(caret: LazyCaret | undefined): Caret {
+  if (!isState(caret)) return caret ?? null;
+  return caret.read(() => $selectionPath(caret._selection));
+}
+
+/** Reads the carets a step still holds as editor states, so it keeps no whole document alive. */
+function settle(item: StackEvent['stackItem'] | undefined): void {
+  if (!item) return;
+  for (const [key, caret] of item.meta) if (isState(caret)) item.meta.set(key, caretOf(caret));
+}
 
 /**
  * Typing in one text node: the only kind of change merged into the previous undo step, as
@@ -33,9 +53,9 @@ export function SharedUndoPlugin({ doc }: { doc: Y.Doc }): null {
   useEffect(() => {
     let lastTypedInto: string | null = null;
     let mergeNext = false;
-    // The caret before and after the change now going to Yjs, kept on its undo step.
-    let caretBefore: SelectionPath | null = null;
-    let caretAfter: SelectionPath | null = null;
+    // The states before and after the change now going to Yjs: their carets are kept on its undo step.
+    let stateBefore: EditorState | null = null;
+    let stateAfter: EditorState | null = null;
     const undo: Y.UndoManager = new Y.UndoManager(doc.get(STORY_BODY_ROOT, Y.XmlText), {
       // Lexical's binding writes with itself (a plain object) as the origin; main's changes
       // (a symbol), the metadata map and undo itself are not this editor's typing.
@@ -54,12 +74,15 @@ export function SharedUndoPlugin({ doc }: { doc: Y.Doc }): null {
     undo.on('stack-item-added', ({ stackItem }: StackEvent) => {
       // Steps made by undo and redo get their carets from the step they reverse (see step()).
       if (!undo.undoing && !undo.redoing) {
-        stackItem.meta.set('before', caretBefore);
-        stackItem.meta.set('after', caretAfter);
+        // The step before is closed: its last caret is read now (once per step, not per keystroke).
+        settle(undo.undoStack.at(-2) as StackEvent['stackItem'] | undefined);
+        stackItem.meta.set('before', caretOf(stateBefore));
+        stackItem.meta.set('after', stateAfter);
       }
       report();
     });
-    undo.on('stack-item-updated', ({ stackItem }: StackEvent) => stackItem.meta.set('after', caretAfter));
+    // Per keystroke while typing on: the state only, read if this step is ever undone and redone.
+    undo.on('stack-item-updated', ({ stackItem }: StackEvent) => stackItem.meta.set('after', stateAfter));
     undo.on('stack-item-popped', report);
     /** Undoes (or redoes) one step and puts the caret where it was before (or after) that change. */
     const step = (direction: 'undo' | 'redo'): boolean => {
@@ -69,8 +92,9 @@ export function SharedUndoPlugin({ doc }: { doc: Y.Doc }): null {
       else undo.redo();
       const added = to.at(-1) as StackEvent['stackItem'] | undefined;
       if (!reversed) return true;
+      settle(reversed);
       if (added && added !== reversed) for (const [key, caret] of reversed.meta) added.meta.set(key, caret);
-      const caret = reversed.meta.get(direction === 'undo' ? 'before' : 'after');
+      const caret = caretOf(reversed.meta.get(direction === 'undo' ? 'before' : 'after'));
       // Queued after the update that brings the reversed change into the editor.
       if (caret) editor.update(() => $restoreSelectionPath(caret));
       return true;
@@ -78,8 +102,8 @@ export function SharedUndoPlugin({ doc }: { doc: Y.Doc }): null {
     const unregister = mergeRegister(
       editor.registerUpdateListener((update) => {
         if (update.dirtyElements.size === 0 && update.dirtyLeaves.size === 0) return;
-        caretBefore = update.prevEditorState.read(() => $selectionPath(update.prevEditorState._selection));
-        caretAfter = update.editorState.read(() => $selectionPath(update.editorState._selection));
+        stateBefore = update.prevEditorState;
+        stateAfter = update.editorState;
         const leaf = typedInto(update);
         mergeNext = leaf !== null && leaf === lastTypedInto;
         lastTypedInto = leaf;

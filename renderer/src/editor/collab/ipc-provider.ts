@@ -21,6 +21,14 @@ export interface SendState {
 type Listener = (...args: never[]) => void;
 
 /**
+ * How long a local change (and the cursor's move) waits before it is sent: the encoding and the call
+ * then run after the keystroke's frame, not between the key and its frame, and keys typed in that
+ * time go as one call. Short enough that nothing typed waits noticeably; a page hidden, blurred or
+ * closed sends at once (sendNow, disconnect).
+ */
+export const SEND_DELAY_MS = 50;
+
+/**
  * A Yjs provider for @lexical/yjs over the story:* channels: the document lives in main, and this
  * window's copy follows it. Local changes go to main one batch at a time (each batch merges what
  * was typed while the previous one was on its way, so fast typing costs one call per batch, not per
@@ -45,6 +53,9 @@ export class IpcStoryProvider {
   /** Presence changed while a call was on its way: send the latest once it is answered. */
   private awarenessWaiting = false;
   private failures = 0;
+  /** A send waiting for SEND_DELAY_MS to pass; presence goes with it when `awarenessDue`. */
+  private sendTimer: ReturnType<typeof setTimeout> | undefined;
+  private awarenessDue = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: string | null = null;
 
@@ -147,6 +158,9 @@ export class IpcStoryProvider {
     for (const stop of this.stops) stop();
     this.stops = [];
     clearTimeout(this.retryTimer);
+    clearTimeout(this.sendTimer);
+    this.sendTimer = undefined;
+    this.awarenessDue = false;
     // Others drop this editor's cursor now rather than after awareness' 30-second timeout.
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
     const unsent = this.takePending();
@@ -218,15 +232,36 @@ export class IpcStoryProvider {
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === FROM_MAIN) return;
     this.pending.push(update);
-    if (!this.sending) void this.flush();
+    this.scheduleSend();
   };
+
+  private scheduleSend(): void {
+    if (this.sendTimer !== undefined) return;
+    this.sendTimer = setTimeout(() => this.sendNow(), SEND_DELAY_MS);
+  }
+
+  /**
+   * Sends what waits for SEND_DELAY_MS at once: when the window is blurred or hidden, the person may
+   * be about to read the story in another window.
+   */
+  sendNow(): void {
+    clearTimeout(this.sendTimer);
+    this.sendTimer = undefined;
+    if (this.awarenessDue) {
+      this.awarenessDue = false;
+      if (this.opened) this.sendAwareness();
+    }
+    if (!this.sending) void this.flush();
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
     if (origin === FROM_MAIN || !this.opened) return;
-    if ([...added, ...updated, ...removed].includes(this.doc.clientID)) this.sendAwareness();
+    if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
+    this.awarenessDue = true;
+    this.scheduleSend();
   };
 
   private broadcastAwareness(): void {

@@ -108,6 +108,13 @@ export function createStoryLink(
   // A window reloaded or closed lets go of the document, so main does not keep it for nobody.
   const onPageHide = () => provider.disconnect();
   window.addEventListener('pagehide', onPageHide);
+  // Changes wait a moment before they are sent (SEND_DELAY_MS); leaving the window sends them now.
+  const onLeave = () => provider.sendNow();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') provider.sendNow();
+  };
+  window.addEventListener('blur', onLeave);
+  document.addEventListener('visibilitychange', onVisibility);
   // Lexical replaces the local state when it connects: the arrival time is put back each time.
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'connected' && awareness.getLocalState() !== null) awareness.setLocalStateField('joinedAt', joinedAt);
@@ -148,6 +155,8 @@ export function createStoryLink(
       provider.off('sync', seed);
       awareness.off('change', onAwareness);
       window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('blur', onLeave);
+      document.removeEventListener('visibilitychange', onVisibility);
       provider.destroy();
     },
   };

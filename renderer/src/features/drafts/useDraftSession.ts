@@ -131,7 +131,12 @@ export function useDraftSession(options: { delayMs: number; onSaved: (article: A
       });
       holder.saver = new DraftSaver({
         save: (a, reason) => call('drafts:save', { article: a, reason }),
-        snapshot: () => forSaving(holder.article, holder.editor),
+        snapshot: () => {
+          // Main gets the shared document's waiting changes before the save that holds them, in
+          // that order (its calls are taken in order), as when every keystroke was sent at once.
+          holder.link.provider.sendNow();
+          return forSaving(holder.article, holder.editor);
+        },
         delayMs: optionsRef.current.delayMs,
         updatedAt: next.updatedAt,
         onState: (state) => {
