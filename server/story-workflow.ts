@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { STORY_BODY_ROOT, STORY_META_MAP, type StoryDocumentName } from '../shared/desk/desk-protocol';
+import { isCaptionRootName } from '../shared/desk/lexical-yjs-layout';
 import { hasRole, type DeskRole } from '../shared/desk/roles';
 import {
   checkMove, DESK_STATUS_LABELS, DeskStatus, deskStatusOf, STORY_WORKFLOW_MAP, textChangeReopens,
@@ -124,7 +125,7 @@ export class StoryWorkflow {
         else this.refused(actor, String(raw), check.reason);
         strayed = true;
       }
-    } else if (transaction.changedParentTypes.has(this.asChangedKey(this.body())) && textChangeReopens(this.accepted)) {
+    } else if (textChangeReopens(this.accepted) && this.textChanged(transaction)) {
       const from = this.accepted;
       this.accepted = 'ready';
       const note = `Back to review: ${actor.name} changed the text after it was ${label(from)}`;
@@ -184,11 +185,22 @@ export class StoryWorkflow {
   }
 
   /** The types as a transaction's `changed` maps key them (Yjs types them by the base class). */
-  private asChangedKey(type: Y.Map<unknown> | Y.XmlText): ChangedKey {
+  private asChangedKey(type: object): ChangedKey {
     return type as unknown as ChangedKey;
   }
 
-  private body(): Y.XmlText {
-    return this.doc.get(STORY_BODY_ROOT, Y.XmlText) as Y.XmlText;
+  /**
+   * Whether the story's text changed: its body, or a photo caption, which is a shared text of its
+   * own beside the body (caption:<id>), so a caption edit is not a change inside the body. A
+   * caption the server never asked for by its type is a plain type here, which Yjs records in
+   * `changed` (its own items) but not in `changedParentTypes`: both are looked at.
+   */
+  private textChanged(transaction: Y.Transaction): boolean {
+    for (const [name, type] of this.doc.share) {
+      if (name !== STORY_BODY_ROOT && !isCaptionRootName(name)) continue;
+      const key = this.asChangedKey(type);
+      if (transaction.changedParentTypes.has(key) || transaction.changed.has(key)) return true;
+    }
+    return false;
   }
 }

@@ -27,6 +27,8 @@ export const MAX_CAPTION_TEXT = 5000;
  */
 export const CAPTION_ID_FIELD = '__captionId';
 export const captionRootName = (captionId: string): string => `caption:${captionId}`;
+/** A photo caption's shared text, by its name among the story document's top-level types. */
+export const isCaptionRootName = (name: string): boolean => name.startsWith(captionRootName(''));
 
 /** A document from the desk is untrusted: nesting deeper than any article is refused, not recursed. */
 export const MAX_DEPTH = 100;

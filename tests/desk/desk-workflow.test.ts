@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addUser } from '../../server/accounts';
 import { issueToken } from '../../server/tokens';
 import { auditResponseSchema, type AuditEntry } from '../../shared/desk/audit';
 import { STORY_META_MAP } from '../../shared/desk/desk-protocol';
+import { captionRootName } from '../../shared/desk/lexical-yjs-layout';
 import { STORY_WORKFLOW_MAP, storyWorkflowResponseSchema } from '../../shared/desk/workflow';
 import { bodyText, connectClient, login, until, type DeskClient } from './support/desk-clients';
 import { PASSWORD, startDeskFixture, type DeskFixture } from './support/desk-fixture';
@@ -126,6 +128,24 @@ describe('the status workflow on the desk server', () => {
     ]);
     // The desk-wide log holds both stories' steps.
     expect((await api(tokens.editor, 'audit')).json.entries).toHaveLength(11);
+  }, SLOW);
+
+  it('sends an approved story back to review when a photo caption is changed (a caption is a shared text beside the body)', async () => {
+    const rae = client('quay', tokens.reporter);
+    await until(() => rae.provider.isSynced, 'the reporter synced');
+    rae.doc.transact(() => {
+      bodyText(rae.doc).insert(0, 'Quay reopens');
+      rae.doc.get(captionRootName('lead'), Y.XmlText).insert(0, 'The quay at dawn');
+      rae.doc.getMap(STORY_META_MAP).set('status', 'ready');
+    });
+    const ed = client('quay', tokens.editor);
+    await until(() => ed.provider.isSynced, 'the editor synced');
+    ed.doc.getMap(STORY_META_MAP).set('status', 'approved');
+    await until(() => statusOf(rae) === 'approved', 'the approval reaching the reporter');
+
+    rae.doc.get(captionRootName('lead'), Y.XmlText).insert(0, 'Fog: ');
+    await until(() => statusOf(ed) === 'ready', 'the story with its changed caption back in review');
+    expect(ed.doc.getMap(STORY_WORKFLOW_MAP).get('note')).toBe('Back to review: Rae Reporter changed the text after it was approved');
   }, SLOW);
 
   it('refuses bad requests with a clear message and a token with forged claims', async () => {
