@@ -1,5 +1,6 @@
 import type { SearchResponse, SearchScope } from '../shared/desk/desk-protocol';
 import type { DeskDatabase } from './db/database';
+import { storySummary, type StoryRow } from './story-row';
 
 /**
  * Full-text search of the desk archive: the 50 best matches, recent ones first among equals, each
@@ -64,13 +65,7 @@ SELECT s.story_id, s.headline, s.status, s.section, s.updated_at, s.edited_by,
 FROM best JOIN stories s ON s.desk_id = $1 AND s.story_id = best.story_id
 ORDER BY best.rank DESC, best.updated_at DESC`;
 
-interface FoundRow {
-  story_id: string;
-  headline: string;
-  status: string;
-  section: string;
-  updated_at: Date | string;
-  edited_by: string[];
+interface FoundRow extends StoryRow {
   snippet: string | null;
   common: boolean;
   recent_stories: number;
@@ -92,10 +87,7 @@ function scopeOf(row: FoundRow | undefined): SearchScope {
 export async function searchArchive(db: DeskDatabase, deskId: string, words: string): Promise<SearchResponse> {
   const rows = await db.query<FoundRow>(ARCHIVE_SEARCH_SQL, [deskId, words]);
   return {
-    stories: rows.map((row) => ({
-      storyId: row.story_id, headline: row.headline, status: row.status, section: row.section,
-      updated: new Date(row.updated_at).toISOString(), editedBy: row.edited_by, snippet: row.snippet ?? '',
-    })),
+    stories: rows.map((row) => ({ ...storySummary(row), snippet: row.snippet ?? '' })),
     scope: scopeOf(rows[0]),
   };
 }

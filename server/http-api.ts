@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { deskIdSchema, loginRequestSchema, type LoginResponse, type StorySummary } from '../shared/desk/desk-protocol';
+import { deskIdSchema, loginRequestSchema, type LoginResponse } from '../shared/desk/desk-protocol';
 import { messageOf } from '../shared/model/errors';
 import { checkLogin, desksOf, isMember } from './accounts';
 import { searchArchive } from './archive-search';
+import { storySummary, type StoryRow } from './story-row';
 import type { DeskDatabase } from './db/database';
 import type { LoginRateLimit } from './rate-limit';
 import { issueToken, verifyToken, type SessionClaims } from './tokens';
@@ -53,22 +54,6 @@ export async function session(request: IncomingMessage, key: Uint8Array): Promis
   } catch {
     throw new HttpError(401, 'The session has expired or is not valid; sign in again.');
   }
-}
-
-interface StoryRow {
-  story_id: string;
-  headline: string;
-  status: string;
-  section: string;
-  updated_at: Date | string;
-  edited_by: string[];
-}
-
-function summary(row: StoryRow): StorySummary {
-  return {
-    storyId: row.story_id, headline: row.headline, status: row.status, section: row.section,
-    updated: new Date(row.updated_at).toISOString(), editedBy: row.edited_by,
-  };
 }
 
 /**
@@ -128,7 +113,7 @@ async function route(options: HttpApiOptions, request: IncomingMessage, response
     const rows = await db.query<StoryRow>(
       `SELECT story_id, headline, status, section, updated_at, edited_by FROM stories
        WHERE desk_id = $1 ORDER BY updated_at DESC LIMIT 500`, [desk.data]);
-    send(response, 200, { stories: rows.map(summary) });
+    send(response, 200, { stories: rows.map(storySummary) });
     return;
   }
   const q = (url.searchParams.get('q') ?? '').trim();

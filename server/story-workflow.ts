@@ -46,6 +46,8 @@ export class StoryWorkflow {
   private accepted: DeskStatus;
   private note: WorkflowNote | null;
   private correcting = false;
+  /** Names of the document's root types, by type (see rootName). */
+  private readonly rootNames = new WeakMap<object, string>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -191,16 +193,28 @@ export class StoryWorkflow {
 
   /**
    * Whether the story's text changed: its body, or a photo caption, which is a shared text of its
-   * own beside the body (caption:<id>), so a caption edit is not a change inside the body. A
-   * caption the server never asked for by its type is a plain type here, which Yjs records in
-   * `changed` (its own items) but not in `changedParentTypes`: both are looked at.
+   * own beside the body (caption:<id>), so a caption edit is not a change inside the body. Only the
+   * transaction's changed types are looked at (a story gains a root per caption, so walking every
+   * root on each edit would grow with the photos). A change anywhere inside a root puts the root in
+   * `changedParentTypes`; a caption the server never asked for by its type is a plain type, which
+   * Yjs records in `changed` (its own items) but not in `changedParentTypes`: both are looked at.
    */
   private textChanged(transaction: Y.Transaction): boolean {
-    for (const [name, type] of this.doc.share) {
-      if (name !== STORY_BODY_ROOT && !isCaptionRootName(name)) continue;
-      const key = this.asChangedKey(type);
-      if (transaction.changedParentTypes.has(key) || transaction.changed.has(key)) return true;
+    for (const types of [transaction.changedParentTypes.keys(), transaction.changed.keys()]) {
+      for (const type of types) {
+        if (type._item !== null) continue; // not a root of the document
+        const name = this.rootName(type);
+        if (name !== undefined && (name === STORY_BODY_ROOT || isCaptionRootName(name))) return true;
+      }
     }
     return false;
+  }
+
+  /** A root type's name; the cache is refilled when a root is new (a caption added, a plain type given its class). */
+  private rootName(type: object): string | undefined {
+    const known = this.rootNames.get(type);
+    if (known !== undefined) return known;
+    for (const [name, root] of this.doc.share) this.rootNames.set(root, name);
+    return this.rootNames.get(type);
   }
 }

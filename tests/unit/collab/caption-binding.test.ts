@@ -37,16 +37,24 @@ function typeAt(caption: LexicalEditor, where: 'start' | 'end', text: string): v
 /** The binding's updates reach the editor on a microtask; a discrete update commits them now. */
 const settle = (caption: LexicalEditor) => caption.update(() => {}, { discrete: true });
 
+/**
+ * "Flood" captioned in one editor and bound in the other, which got the photo through the document
+ * with an empty caption editor; returns both caption editors and the held updates' exchange.
+ */
+function sharedCaption() {
+  const { a, b, exchange } = twoDocs();
+  const captionId = newCaptionId();
+  const mine = createCaptionEditor({ text: 'Flood' });
+  bindCaption(mine, a, captionId);
+  exchange();
+  const theirs = createCaptionEditor({ text: '' });
+  bindCaption(theirs, b, captionId);
+  return { a, captionId, mine, theirs, exchange };
+}
+
 describe('a caption shared between two editors', () => {
   it('keeps the letters both typed in it at the same time', () => {
-    const { a, b, exchange } = twoDocs();
-    const captionId = newCaptionId();
-    const mine = createCaptionEditor({ text: 'Flood' });
-    bindCaption(mine, a, captionId);
-    exchange();
-    // The other editor got the photo from the document: an empty caption editor, filled from the text.
-    const theirs = createCaptionEditor({ text: '' });
-    bindCaption(theirs, b, captionId);
+    const { mine, theirs, exchange } = sharedCaption();
     expect(textOf(theirs)).toBe('Flood');
 
     typeAt(mine, 'end', ' at dawn');
@@ -60,13 +68,7 @@ describe('a caption shared between two editors', () => {
   });
 
   it('keeps the caret where this editor was typing when the other editor’s letters arrive before it', () => {
-    const { a, b, exchange } = twoDocs();
-    const captionId = newCaptionId();
-    const mine = createCaptionEditor({ text: 'Flood' });
-    bindCaption(mine, a, captionId);
-    exchange();
-    const theirs = createCaptionEditor({ text: '' });
-    bindCaption(theirs, b, captionId);
+    const { mine, theirs, exchange } = sharedCaption();
     typeAt(mine, 'end', ' at');
     typeAt(theirs, 'start', 'Big ');
     exchange();
@@ -112,13 +114,7 @@ describe('a caption shared between two editors', () => {
   });
 
   it('undoes this editor’s own typing only, never the other editor’s', () => {
-    const { a, b, exchange } = twoDocs();
-    const captionId = newCaptionId();
-    const mine = createCaptionEditor({ text: 'Flood' });
-    bindCaption(mine, a, captionId);
-    exchange();
-    const theirs = createCaptionEditor({ text: '' });
-    bindCaption(theirs, b, captionId);
+    const { mine, theirs, exchange } = sharedCaption();
     typeAt(mine, 'end', ' at dawn');
     typeAt(theirs, 'start', 'Big ');
     exchange();
@@ -133,13 +129,7 @@ describe('a caption shared between two editors', () => {
   });
 
   it('is what main reads for the photo once the editors merged it', () => {
-    const { a, b, exchange } = twoDocs();
-    const captionId = newCaptionId();
-    const mine = createCaptionEditor({ text: 'Flood' });
-    bindCaption(mine, a, captionId);
-    exchange();
-    const theirs = createCaptionEditor({ text: '' });
-    bindCaption(theirs, b, captionId);
+    const { a, captionId, mine, theirs, exchange } = sharedCaption();
     typeAt(mine, 'end', ' at dawn');
     typeAt(theirs, 'start', 'Big ');
     exchange();

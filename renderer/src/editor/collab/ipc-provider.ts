@@ -1,8 +1,9 @@
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { messageOf } from '../../../../shared/model/errors';
 import type { StoryChangeEvent, StoryDocAddress, StoryTransport } from '../../api/story-docs';
 import { fromBase64, toBase64 } from './base64';
+import { applyRemotePresence, PresenceSender } from './presence-sender';
 
 /** The origin of changes that came from main: they are applied, never sent back. */
 export const FROM_MAIN = Symbol('from-main');
@@ -49,9 +50,7 @@ export class IpcStoryProvider {
   private told = false;
   private pending: Uint8Array[] = [];
   private sending = false;
-  private awarenessSending = false;
-  /** Presence changed while a call was on its way: send the latest once it is answered. */
-  private awarenessWaiting = false;
+  private readonly presence: PresenceSender;
   private failures = 0;
   /** A send waiting for SEND_DELAY_MS to pass; presence goes with it when `awarenessDue`. */
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,6 +74,7 @@ export class IpcStoryProvider {
     this.address = { ...address, session: newSession() };
     this.doc = doc;
     this.awareness = new Awareness(doc);
+    this.presence = new PresenceSender(this.awareness, (update) => this.transport.awareness(this.address, update), () => this.opened);
     doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -216,17 +216,7 @@ export class IpcStoryProvider {
 
   private readonly onRemoteAwareness = (change: StoryChangeEvent): void => {
     if (!this.connected || this.isMine(change)) return;
-    const known = new Set(this.awareness.getStates().keys());
-    try {
-      applyAwarenessUpdate(this.awareness, fromBase64(change.update), FROM_MAIN);
-    } catch (error) {
-      console.warn(`Ignored presence that could not be read: ${messageOf(error)}`);
-      return;
-    }
-    // Someone new: they have not heard of this editor yet (presence only travels on change).
-    for (const clientId of this.awareness.getStates().keys()) {
-      if (!known.has(clientId)) return this.broadcastAwareness();
-    }
+    if (applyRemotePresence(this.awareness, change.update, FROM_MAIN) === 'newcomer') this.broadcastAwareness();
   };
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -249,7 +239,7 @@ export class IpcStoryProvider {
     this.sendTimer = undefined;
     if (this.awarenessDue) {
       this.awarenessDue = false;
-      if (this.opened) this.sendAwareness();
+      if (this.opened) this.presence.send();
     }
     if (!this.sending) void this.flush();
   }
@@ -266,28 +256,7 @@ export class IpcStoryProvider {
 
   private broadcastAwareness(): void {
     if (!this.opened || this.awareness.getLocalState() === null) return;
-    this.sendAwareness();
-  }
-
-  /**
-   * Sends this editor's presence, one call at a time: the cursor moves with every keystroke, and
-   * moves made while a call is on its way go as one call with the latest state once it is answered
-   * (presence is a state, not a log: only the last one matters), so a busy main is not sent, nor
-   * the keystroke charged, an encoding per key.
-   */
-  private sendAwareness(): void {
-    if (this.awarenessSending) {
-      this.awarenessWaiting = true;
-      return;
-    }
-    this.awarenessSending = true;
-    const done = () => {
-      this.awarenessSending = false;
-      if (!this.awarenessWaiting) return;
-      this.awarenessWaiting = false;
-      if (this.opened) this.sendAwareness();
-    };
-    this.transport.awareness(this.address, toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))).then(done, done);
+    this.presence.send();
   }
 
   private takePending(): Uint8Array | null {
