@@ -173,7 +173,7 @@ function sharedCaptionOf(photo: Y.XmlElement, fields: Json, captions: CaptionLoo
 }
 
 /** The caption a photo node mirrors as JSON text, or null when it holds none or something unreadable. */
-function captionFromJson(text: unknown): LexicalDocument | null {
+export function captionFromJson(text: unknown): LexicalDocument | null {
   if (typeof text !== 'string' || text === '') return null;
   try {
     const parsed: unknown = JSON.parse(text);

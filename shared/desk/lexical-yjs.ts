@@ -17,6 +17,8 @@ import {
   type NodeJson,
 } from './lexical-yjs-layout';
 
+import { captionFromJson } from './lexical-yjs-read';
+
 export { captionGuidsOf, readLexicalBody } from './lexical-yjs-read';
 
 /**
@@ -124,4 +126,37 @@ export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, origin: unkn
   const root = doc.get(STORY_BODY_ROOT, Y.XmlText);
   if (root.length > 0) throw new Error('The story document already holds a body.');
   doc.transact(() => writeRoot(root, body.root as unknown as Json, 0), origin);
+}
+
+/**
+ * Gives each photo of the body whose caption has no shared text yet (written before captions were
+ * shared texts: the caption only in `__captionJson`) a caption id, and writes its caption there, so
+ * from now on that caption merges letter by letter like the body. Only for a document one app alone
+ * writes (a story not on a desk), before any editor shows it: two apps doing it at once would give
+ * one photo two ids. A caption that cannot be read is left as it was. Returns how many were given ids.
+ */
+export function shareOldCaptions(doc: Y.Doc, origin: unknown = null): number {
+  const photos: Y.XmlElement[] = [];
+  collectOldPhotos(doc.get(STORY_BODY_ROOT, Y.XmlText), photos, 0);
+  let shared = 0;
+  if (photos.length === 0) return shared;
+  doc.transact(() => {
+    for (const photo of photos) {
+      const caption = captionFromJson(photo.getAttribute('__captionJson'));
+      if (!caption) continue;
+      const captionId = crypto.randomUUID();
+      writeRoot(doc.get(captionRootName(captionId), Y.XmlText), caption.root as unknown as Json, 1);
+      photo.setAttribute(CAPTION_ID_FIELD, captionId);
+      shared += 1;
+    }
+  }, origin);
+  return shared;
+}
+
+function collectOldPhotos(parent: Y.XmlText, into: Y.XmlElement[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  for (const { insert } of parent.toDelta() as { insert: unknown }[]) {
+    if (insert instanceof Y.XmlText) collectOldPhotos(insert, into, depth + 1);
+    else if (insert instanceof Y.XmlElement && insert.getAttribute('__type') === PHOTO_TYPE && !insert.getAttribute(CAPTION_ID_FIELD)) into.push(insert);
+  }
 }

@@ -205,6 +205,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     libraryDir,
     readOnlyReason: () => access.readOnly?.reason ?? null,
     articleOf: (id) => drafts.get(id).catch(() => null),
+    // Until the desk connection exists (it loads its stories while it opens) no story counts as this app's alone.
+    ownsStory: (id) => deskLink.desk !== undefined && deskLink.desk.sharedOf(id) === null,
     // A desk change kept in memory only: the desk still has it and sends it again at the next sync.
     onSaveFailed: (key, message) => console.warn(`A change to story ${key.id} (${key.part}) from the desk was not saved: ${message}`),
     onUpdate: (key, update, from) => {

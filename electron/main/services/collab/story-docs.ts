@@ -7,6 +7,7 @@ import { StoryPart } from '../../../../shared/model/desk';
 import { UserFacingError } from '../../../../shared/model/errors';
 import { STORY_META_MAP } from '../../../../shared/desk/desk-protocol';
 import { isMetaEmpty, writeMeta } from '../../../../shared/desk/story-meta';
+import { shareOldCaptions } from '../../../../shared/desk/lexical-yjs';
 import type { QuarantinedFile } from '../../../../shared/model/library';
 import { Quarantine } from '../drafts/quarantine';
 import { ioFailure } from '../fs/io-errors';
@@ -47,6 +48,11 @@ export interface StoryDocsOptions {
   onSaveFailed?: (key: StoryDocKey, message: string) => void;
   /** Names an update's non-string origin (the desk's provider → 'desk'); 'main' when absent. */
   originOf?: (origin: unknown) => 'main' | 'desk';
+  /**
+   * Whether this app alone writes the story (it is not on a desk), so that its photos' old captions
+   * may be given shared texts as it loads (shareOldCaptions). Absent: never.
+   */
+  ownsStory?: (id: string) => boolean;
 }
 
 export interface StoryDocs {
@@ -147,6 +153,8 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
         if (article && isMetaEmpty(meta)) doc.transact(() => writeMeta(meta, article), 'main');
       }
     }
+    // Before any editor shows it: an editor binds a caption to its shared text only when the photo has one.
+    if (key.part === 'body' && readOnlyReason() === null && options.ownsStory?.(key.id)) shareOldCaptions(doc, 'main');
   }
 
   function hold(key: StoryDocKey): HeldDoc {
