@@ -17,7 +17,7 @@ import { ms, percentile, row } from './report';
  * loads in Chromium. Target ≤ 100 ms for the first render.
  */
 const STORIES = 500;
-const LOADS = 9;
+const LOADS = Number(process.env.BUDGET_LOADS) || 9;
 const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1400, height: 900 };
@@ -70,29 +70,38 @@ interface Render {
   fromStart: number;
 }
 
-async function firstRender(page: Page): Promise<Render> {
-  const handle = await page.waitForFunction(
-    () => {
-      const [first] = performance.getEntriesByName('nd:budget:first-render');
-      const [all] = performance.getEntriesByName('nd:budget:all-rows');
-      const [painted] = performance.getEntriesByName('nd:budget:painted');
-      return first && all && painted ? { first: first.duration, all: all.duration, fromStart: painted.startTime } : null;
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
-  return (await handle.jsonValue()) as Render;
+/** The start of the console message the bench page hands its figures over with (budget-page/main.tsx). */
+const FIGURES_MESSAGE = 'nd:budget:figures ';
+
+/**
+ * The figures of the page's first budget, as the page reports them once both frames are painted.
+ * Read from a console message rather than by evaluating in the page: Playwright's first evaluation
+ * injects its script into the page, main-thread work that would land in the frame being timed.
+ * Call before the page loads.
+ */
+export function figuresOf(page: Page): Promise<Render> {
+  return page
+    .waitForEvent('console', { predicate: (message) => message.text().startsWith(FIGURES_MESSAGE), timeout: 60_000 })
+    .then((message) => JSON.parse(message.text().slice(FIGURES_MESSAGE.length)) as Render);
 }
 
-async function load(browser: Browser, mode: 'app' | 'plain', snapshot: BudgetSnapshot, today: string): Promise<Render> {
+/** A build of the bench page: the plain table, or the budget view of this tree or of another. */
+interface Variant {
+  mode: 'app' | 'plain';
+  /** Where its page was built (served as the app's protocol serves the renderer). */
+  dir: string;
+}
+
+async function load(browser: Browser, variant: Variant, snapshot: BudgetSnapshot, today: string): Promise<Render> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
-    await serveAppProtocol(page, createAppRequestHandler(OUT_DIR));
-    await page.addInitScript({ content: `window.__benchBudget = ${JSON.stringify({ mode, today, snapshot, members: MEMBERS })};` });
+    await serveAppProtocol(page, createAppRequestHandler(variant.dir));
+    await page.addInitScript({ content: `window.__benchBudget = ${JSON.stringify({ mode: variant.mode, today, snapshot, members: MEMBERS })};` });
+    const figures = figuresOf(page);
     await page.goto(`${HARNESS_ORIGIN}/index.html`);
-    const figure = await firstRender(page);
-    if (mode === 'app') {
+    const figure = await figures;
+    if (variant.mode === 'app') {
       const rows = await page.locator('[data-testid="budget-row"]').count();
       if (rows !== STORIES) throw new Error(`The budget showed ${rows} rows, not ${STORIES}: its figure would not be the whole day.`);
     }
@@ -102,43 +111,80 @@ async function load(browser: Browser, mode: 'app' | 'plain', snapshot: BudgetSna
   }
 }
 
-/** Builds the bench page (the app's BudgetView and the plain table) into out/bench/budget-page. */
-export async function buildBudgetPage(): Promise<string> {
-  await build({ configFile: false, logLevel: 'silent', root: resolve('tests/bench/budget-page'), base: './', plugins: [react()], build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: true } });
-  return OUT_DIR;
+/**
+ * Builds the bench page (the app's BudgetView and the plain table) into `outDir`. With `renderer`
+ * (another tree's renderer/ folder) the page's imports of the renderer are taken from there, so
+ * the same page and harness time that tree's budget view.
+ */
+export async function buildBudgetPage(outDir = OUT_DIR, renderer?: string): Promise<string> {
+  const alias = renderer ? [{ find: /^(?:\.\.\/)+renderer\/src\//, replacement: `${resolve(renderer, 'src')}/` }] : [];
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: resolve('tests/bench/budget-page'),
+    base: './',
+    plugins: [react()],
+    resolve: { alias },
+    build: { outDir, emptyOutDir: true, sourcemap: true },
+  });
+  return outDir;
 }
 
+const load1 = (): string => loadavg()[0]!.toFixed(1);
+
+/**
+ * Alternates fresh loads of the plain table, this tree's budget and, with
+ * BUDGET_COMPARE_RENDERER=<another tree's renderer/ folder>, that tree's budget in the same page,
+ * so old and new are measured under the same load.
+ */
 export async function runBudgetBench(): Promise<void> {
+  const compareRenderer = process.env.BUDGET_COMPARE_RENDERER;
   console.log(`\nBudget view in Chromium, ${STORIES} stories for the day: ${LOADS} fresh loads each, alternated (load average ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
-  await buildBudgetPage();
+  const variants: Record<string, Variant> = {
+    plain: { mode: 'plain', dir: await buildBudgetPage() },
+    app: { mode: 'app', dir: OUT_DIR },
+  };
+  if (compareRenderer) variants.compared = { mode: 'app', dir: await buildBudgetPage(`${OUT_DIR}-compared`, compareRenderer) };
   const day = new Date();
   const today = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
   const snapshot: BudgetSnapshot = { state: 'ready', deskId: 'news', me: { id: 'user-0', name: 'Reporter 1' }, canPlan: true, entries: budgetOfTheDay(day) };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const runs: Record<string, Render[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   try {
-    const plain: Render[] = [];
-    const app: Render[] = [];
     for (let i = 0; i < LOADS; i += 1) {
-      plain.push(await load(browser, 'plain', snapshot, today));
-      app.push(await load(browser, 'app', snapshot, today));
+      const figures: string[] = [];
+      // Each round in another order, so no variant always follows the same one.
+      const names = Object.keys(variants);
+      for (const name of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
+        const figure = await load(browser, variants[name]!, snapshot, today);
+        runs[name]!.push(figure);
+        figures.push(`${name} ${ms(figure.first)}`);
+      }
+      console.log(`  round ${i + 1}: first render ${figures.join(', ')} (load average ${load1()})`);
     }
-    const median = (values: number[]): number => percentile(values, 50);
-    const first = (runs: Render[]): number[] => runs.map((run) => run.first);
-    const all = (runs: Render[]): number[] => runs.map((run) => run.all);
-    const fromStart = (runs: Render[]): number[] => runs.map((run) => run.fromStart);
-    row('plain table, first render (data → frame) median', ms(median(first(plain))), '-', '(baseline)');
-    row('plain table, first render max', ms(Math.max(...first(plain))), '-', '(baseline)');
-    row('Newsdesk budget, first render median', ms(median(first(app))), '≤ 100 ms');
-    row('Newsdesk budget, first render max', ms(Math.max(...first(app))), '≤ 100 ms');
-    row('Newsdesk / plain (first render median)', `${(median(first(app)) / median(first(plain))).toFixed(2)}×`, '-');
-    row('plain table, every row in the page, median', ms(median(all(plain))), '-', '(baseline)');
-    row('Newsdesk budget, every row in the page, median', ms(median(all(app))), '-');
-    row('Newsdesk / plain (every row, median)', `${(median(all(app)) / median(all(plain))).toFixed(2)}×`, '-');
-    row('plain table, page start → first render median', ms(median(fromStart(plain))), '-', '(baseline)');
-    row('Newsdesk, page start → first render median', ms(median(fromStart(app))), '-');
   } finally {
     await browser.close();
   }
+  const median = (values: number[]): number => percentile(values, 50);
+  const first = (name: string): number[] => runs[name]!.map((run) => run.first);
+  const all = (name: string): number[] => runs[name]!.map((run) => run.all);
+  const fromStart = (name: string): number[] => runs[name]!.map((run) => run.fromStart);
+  row('plain table, first render (data → frame) median', ms(median(first('plain'))), '-', '(baseline)');
+  row('plain table, first render max', ms(Math.max(...first('plain'))), '-', '(baseline)');
+  row('Newsdesk budget, first render median', ms(median(first('app'))), '≤ 100 ms');
+  row('Newsdesk budget, first render max', ms(Math.max(...first('app'))), '≤ 100 ms');
+  if (compareRenderer) {
+    row('compared build, first render median', ms(median(first('compared'))), '-', `(${compareRenderer})`);
+    row('compared build, first render max', ms(Math.max(...first('compared'))), '-', `(${compareRenderer})`);
+  }
+  row('Newsdesk / plain (first render median)', `${(median(first('app')) / median(first('plain'))).toFixed(2)}×`, '-');
+  row('plain table, every row in the page, median', ms(median(all('plain'))), '-', '(baseline)');
+  row('Newsdesk budget, every row in the page, median', ms(median(all('app'))), '-');
+  if (compareRenderer) row('compared build, every row in the page, median', ms(median(all('compared'))), '-');
+  row('Newsdesk / plain (every row, median)', `${(median(all('app')) / median(all('plain'))).toFixed(2)}×`, '-');
+  row('plain table, page start → first render median', ms(median(fromStart('plain'))), '-', '(baseline)');
+  row('Newsdesk, page start → first render median', ms(median(fromStart('app'))), '-');
+  if (compareRenderer) row('compared build, page start → first render median', ms(median(fromStart('compared'))), '-');
   console.log(`(load average after: ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
 }
 

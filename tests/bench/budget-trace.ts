@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { createAppRequestHandler } from '../../electron/main/protocol/app-protocol';
 import type { BudgetSnapshot } from '../../shared/model/desk-budget';
 import { HARNESS_ORIGIN, serveAppProtocol } from '../e2e/harness/app-route';
-import { budgetOfTheDay, buildBudgetPage } from './budget-bench';
+import { budgetOfTheDay, buildBudgetPage, figuresOf } from './budget-bench';
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: { frame?: string } } }
 
@@ -18,9 +18,10 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 await serveAppProtocol(page, createAppRequestHandler(outDir));
 await page.addInitScript({ content: `window.__benchBudget = ${JSON.stringify({ mode, today, snapshot, members: [] })};` });
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'fonts'] });
+const figures = figuresOf(page);
 await page.goto(`${HARNESS_ORIGIN}/index.html`);
-const figure = (await (await page.waitForFunction(() => performance.getEntriesByName('nd:budget:first-render')[0]?.duration ?? null)).jsonValue()) as number;
+const figure = (await figures).first;
 const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
 if (process.env.SCREENS) {
   // The day in the page: its first screen, then its end (the last section's rows, scrolled to).

@@ -49,6 +49,26 @@ describe('budget rules', () => {
     expect(sections[0]!.rows[2]!.progress).toBeNull();
   });
 
+  it('places a story in the local day from its first moment to its last, and nowhere with an unreadable time', () => {
+    const at = (date: number, hours: number, minutes = 0, ms = 0): string => new Date(2026, 11, date, hours, minutes, 0, ms).toISOString();
+    const entries = [
+      entry({ storyId: 'midnight', plan: planned('00:00', at(7, 0)) }),
+      entry({ storyId: 'last-moment', plan: planned('23:59', new Date(new Date(2026, 11, 8).getTime() - 1).toISOString()) }),
+      entry({ storyId: 'eve', plan: planned('23:59', at(6, 23, 59)) }),
+      entry({ storyId: 'next-midnight', plan: planned('00:00', at(8, 0)) }),
+      entry({ storyId: 'changed-today', updated: at(7, 8) }),
+      entry({ storyId: 'unreadable', updated: 'not a time' }),
+      entry({ storyId: 'due-with-offset', plan: planned('10:00', dueFromLocal('2026-12-07T10:00')) }),
+    ];
+    const ids = (day: string) => budgetSections(entries, day).flatMap((section) => section.rows.map((row) => row.entry.storyId));
+    expect(ids('2026-12-07')).toEqual(['midnight', 'due-with-offset', 'last-moment', 'changed-today']);
+    expect(ids('2026-12-06')).toEqual(['eve']);
+    expect(ids('2026-12-08')).toEqual(['next-midnight']);
+    // Across a year's end.
+    expect(budgetSections([entry({ storyId: 'new-year', updated: new Date(2027, 0, 1, 0, 30).toISOString() })], '2026-12-31')).toEqual([]);
+    expect(ids('2027-01-01')).toEqual([]);
+  });
+
   it('shows length against target, and a local due time with this machine’s offset', () => {
     expect(lengthText(entry({ storyId: 'a', words: 1234, plan: planned(null, null, 1500) }))).toBe('1,234 / 1,500');
     expect(lengthText(entry({ storyId: 'b', words: 80 }))).toBe('80');

@@ -17,21 +17,23 @@ interface BudgetLineProps {
   canAssign: boolean;
   /** Past the first screen: laid out and painted only when scrolled to. */
   later: boolean;
+  /** Laid out only for its fonts (BudgetTypeSample): not one of the day's rows to tests or tools. */
+  sample?: boolean;
   onAssign(entry: BudgetEntry, assigneeId: string): void;
 }
 
 function sameLine(a: BudgetLineProps, b: BudgetLineProps): boolean {
-  return a.canAssign === b.canAssign && a.later === b.later && a.onAssign === b.onAssign && sameRow(a.row, b.row);
+  return a.canAssign === b.canAssign && a.later === b.later && a.sample === b.sample && a.onAssign === b.onAssign && sameRow(a.row, b.row);
 }
 
 /** One story of the day. Memoised: when the budget is read again, only the rows that changed render. */
-export const BudgetLine = memo(function BudgetLine({ row, canAssign, later, onAssign }: BudgetLineProps) {
+export const BudgetLine = memo(function BudgetLine({ row, canAssign, later, sample = false, onAssign }: BudgetLineProps) {
   const { entry, progress } = row;
   const plan = entry.plan;
   const [choosing, setChoosing] = useState(false);
   const level = progress === null ? '' : progress >= 1 ? ' nd-budget__length--done' : progress >= 0.5 ? ' nd-budget__length--half' : '';
   return (
-    <div role="row" className={`nd-budget__row nd-budget__line${later ? ' nd-budget__line--later' : ''}`} data-testid="budget-row" data-story={entry.storyId}>
+    <div role="row" className={`nd-budget__row nd-budget__line${later ? ' nd-budget__line--later' : ''}`} data-testid={sample ? undefined : 'budget-row'} data-story={sample ? undefined : entry.storyId}>
       <div role="cell" className="nd-budget__slot">{plan ? slotText(plan.slot) || '—' : 'Live'}</div>
       <div role="cell">
         <div className="nd-budget__story">

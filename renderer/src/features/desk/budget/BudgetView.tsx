@@ -4,6 +4,7 @@ import { call } from '../../../api/newsdesk';
 import { useNotify } from '../../../ui/components/Toasts';
 import { BudgetLine, DeskMembers, NOT_AN_EDITOR } from './BudgetLine';
 import { budgetSections, firstRows, localDay } from './budget-rows';
+import { BudgetTypeSample } from './BudgetTypeSample';
 import { PlanStoryDialog } from './PlanStoryDialog';
 import { useBudget } from './useBudget';
 import { useStagedRows } from './useStagedRows';
@@ -93,6 +94,7 @@ export function BudgetView({ today }: { today?: string }) {
                 ))}
               </div>
             </div>
+            {budget.state === 'loading' && <BudgetTypeSample />}
             {shownSections.map((section) => (
               <div role="rowgroup" key={section.section} aria-label={section.section}>
                 <div role="row" className="nd-budget__section">

@@ -23,31 +23,51 @@ export function localDay(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function dayOf(entry: BudgetEntry): string {
-  return localDay(entry.plan?.due ?? entry.updated);
+/** The first moment of a local calendar day, in ms (a day whose midnight a clock change skips starts when it resumes). */
+function localMidnight(year: number, monthIndex: number, date: number): number {
+  const midnight = new Date(0);
+  midnight.setFullYear(year, monthIndex, date);
+  midnight.setHours(0, 0, 0, 0);
+  return midnight.getTime();
+}
+
+/**
+ * The local calendar day `day` (YYYY-MM-DD) as the span of times in it, [start, end) in ms: a
+ * story's time is then placed by comparing numbers, not by working out its local date (a time
+ * zone conversion and a new string for each of hundreds of stories).
+ */
+function daySpan(day: string): [number, number] {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return [localMidnight(year, month - 1, date), localMidnight(year, month - 1, date + 1)];
 }
 
 const NO_SECTION = 'No section';
+
+// One collator, made as the module loads: localeCompare looks one up on every call, and the first
+// lookup of a page loads the locale's collation data, in the budget's first render otherwise.
+const TEXT = new Intl.Collator();
 
 function compareRows(a: BudgetEntry, b: BudgetEntry): number {
   const slotA = a.plan?.slot?.time ?? '99:99';
   const slotB = b.plan?.slot?.time ?? '99:99';
   if (slotA !== slotB) return slotA < slotB ? -1 : 1;
-  const feed = (a.plan?.slot?.feed ?? '').localeCompare(b.plan?.slot?.feed ?? '');
-  return feed !== 0 ? feed : a.headline.localeCompare(b.headline);
+  const feed = TEXT.compare(a.plan?.slot?.feed ?? '', b.plan?.slot?.feed ?? '');
+  return feed !== 0 ? feed : TEXT.compare(a.headline, b.headline);
 }
 
 export function budgetSections(entries: readonly BudgetEntry[], day: string): BudgetSection[] {
   const groups = new Map<string, BudgetEntry[]>();
+  const [start, end] = daySpan(day);
   for (const entry of entries) {
-    if (dayOf(entry) !== day) continue;
+    const time = Date.parse(entry.plan?.due ?? entry.updated);
+    if (!(time >= start && time < end)) continue;
     const section = entry.section.trim() || NO_SECTION;
     const list = groups.get(section);
     if (list) list.push(entry);
     else groups.set(section, [entry]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === NO_SECTION ? 1 : b === NO_SECTION ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) => (a === NO_SECTION ? 1 : b === NO_SECTION ? -1 : TEXT.compare(a, b)))
     .map(([section, list]) => ({
       section,
       rows: list.sort(compareRows).map((entry) => ({
