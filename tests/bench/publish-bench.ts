@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Services } from '../../electron/main/services/compose';
@@ -20,11 +20,16 @@ import { row } from './report';
  * Each variant gets a fresh WordPress, so every one does the same work (new media, new posts, new
  * terms). The baseline and the outbox at concurrency 1 alternate (A B B A A B) and their medians are
  * compared, so a slow moment of a shared machine does not decide the ratio.
+ *
+ * NEWSDESK_PUBLISH_BENCH_COMPARE=<another checkout> runs that checkout's outbox too, alternated with
+ * this one's in the same rounds (its tests/faults/publish-seed.ts opens its services on the same
+ * data), so a change to the outbox is measured against the code before it on the same machine load.
  */
 
 const ARTICLES = Number(process.env.NEWSDESK_PUBLISH_BENCH_ARTICLES ?? 100);
 /** Runs of the baseline and of the outbox at concurrency 1, alternated; the median of each is compared. */
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.NEWSDESK_PUBLISH_BENCH_ROUNDS ?? 3);
+const COMPARE = process.env.NEWSDESK_PUBLISH_BENCH_COMPARE ?? '';
 const PHOTO_SIZE = { width: 1024, height: 683 };
 /** The baseline's stand-in target id: its photos get keys (slugs) the way the outbox's do. */
 const BASELINE_TARGET = 't-baseline';
@@ -130,8 +135,14 @@ async function publishDirectly(site: WordPressSite, articles: readonly PreparedA
 }
 
 /** The app's way: queued through the publish panel's channel, sent by the outbox; timed until it is idle. */
-async function publishThroughOutbox(dataDir: string, site: WordPressSite, articles: readonly SeededArticle[], concurrency: number): Promise<Timed & { targetId: string }> {
-  const services = await openServices(dataDir, { concurrency });
+async function publishThroughOutbox(
+  dataDir: string,
+  site: WordPressSite,
+  articles: readonly SeededArticle[],
+  concurrency: number,
+  open: typeof openServices = openServices,
+): Promise<Timed & { targetId: string }> {
+  const services = await open(dataDir, { concurrency });
   try {
     const target = await services.publishing.targets.save({ kind: 'wordpress', name: `Bench ${concurrency}`, siteUrl: site.url, user: site.user, secret: site.appPassword });
     // The panel shows the check before the editor clicks Publish: not part of sending.
@@ -198,17 +209,19 @@ export async function runPublishBench(): Promise<void> {
 
     const baseline = (): Promise<Timed> => onFreshSite(articles, async (site) => ({ ...(await publishDirectly(site, prepared)), targetId: BASELINE_TARGET }));
     const outbox = (concurrency: number) => (): Promise<Timed> => onFreshSite(articles, (site) => publishThroughOutbox(dataDir, site, articles, concurrency));
+    const other = COMPARE ? ((await import(pathToFileURL(join(COMPARE, 'tests', 'faults', 'publish-seed.ts')).href)) as { openServices: typeof openServices }).openServices : null;
+    const compared = (): Promise<Timed> => onFreshSite(articles, (site) => publishThroughOutbox(dataDir, site, articles, 1, other!));
 
     const direct: Timed[] = [];
     const serial: Timed[] = [];
+    const before: Timed[] = [];
+    const variants: Array<[Timed[], () => Promise<Timed>]> = [[direct, baseline], [serial, outbox(1)], ...(other ? [[before, compared] as [Timed[], () => Promise<Timed>]] : [])];
     for (let round = 0; round < ROUNDS; round += 1) {
-      // A B, B A, A B …: each side goes first as often as the other.
-      if (round % 2 === 0) {
-        direct.push(await baseline());
-        serial.push(await outbox(1)());
-      } else {
-        serial.push(await outbox(1)());
-        direct.push(await baseline());
+      // A B, B A, A B … (A B C, C B A … with a checkout to compare): each side goes first as often as the others.
+      const order = round % 2 === 0 ? variants : [...variants].reverse();
+      for (const [runs, run] of order) {
+        runs.push(await run());
+        console.log(`  round ${round + 1}: ${run === baseline ? 'baseline' : run === compared ? 'compared checkout' : 'outbox'} ${seconds(runs.at(-1)!.ms)} (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')})`);
       }
     }
     const two = await outbox(2)();
@@ -227,6 +240,12 @@ export async function runPublishBench(): Promise<void> {
     row('outbox, concurrency 4', seconds(four.ms), '< 1×', ratio(four.ms));
     row('per article: outbox concurrency 1', `${(one / ARTICLES).toFixed(0)} ms`, '', `baseline ${(base / ARTICLES).toFixed(0)} ms`);
     row('  of which not waiting on the site', `${ownMs(serial).toFixed(1)} ms`, '', `baseline ${ownMs(direct).toFixed(1)} ms`);
+    if (other) {
+      const old = median(before.map((run) => run.ms));
+      row(`compared checkout, concurrency 1 (median of ${ROUNDS})`, seconds(old), '', `${ratio(old)} (${each(before)})`);
+      row('  of which not waiting on the site', `${ownMs(before).toFixed(1)} ms`, '', `this checkout ${ownMs(serial).toFixed(1)} ms`);
+    }
+    console.log(`  load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
