@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GhostTarget, PublishJob } from '../../../shared/model/publishing';
+import type { GhostTarget, PublishJob, RemoteRecord } from '../../../shared/model/publishing';
 import { GhostCollision, type GhostApi, type GhostPost, type GhostPostFields } from '../../../electron/main/services/publishing/ghost/ghost-api';
 import { publishToGhost } from '../../../electron/main/services/publishing/ghost/publish-ghost';
 import { PublishError } from '../../../electron/main/services/publishing/http/publish-error';
@@ -173,5 +173,51 @@ describe('publishing to Ghost', () => {
     expect(await run({}, { ...target, id: 't-ghost02', siteUrl: 'https://refusing.example' })).toMatchObject({ kind: 'done' });
     expect(ghost.lastFields).not.toHaveProperty('authors');
     expect(ghost.lastFields?.lexical).toContain('newsdesk-byline');
+  });
+
+  it('writes the record twice an attempt: what it is about to send, then the result with its step in the history', async () => {
+    const written: RemoteRecord[] = [];
+    const flushed: boolean[] = [];
+    const counted = records;
+    records = {
+      get: (targetId, articleId) => counted.get(targetId, articleId),
+      put: (record, options) => (written.push(record), flushed.push(!options?.mayRevert), counted.put(record, options)),
+    };
+    await run();
+    expect(written.map((record) => ({ pending: record.pending.length, postId: record.postId }))).toEqual([
+      { pending: 1, postId: null },
+      { pending: 0, postId: '000000000000000000000001' },
+    ]);
+    // The announce is durable before the create goes; the result may fall back to it after a power cut.
+    expect(flushed).toEqual([true, false]);
+    written.splice(0);
+    await run();
+    expect(written).toHaveLength(2);
+    const onDisk = await counted.get(target.id, article.id);
+    expect(onDisk?.history?.map(({ action, status, link }) => ({ action, status, link }))).toEqual([
+      { action: 'published', status: 'publish', link: 'https://cms.example/000000000000000000000001/' },
+      { action: 'updated', status: 'publish', link: 'https://cms.example/000000000000000000000001/' },
+    ]);
+  });
+
+  it('sends no second post when a power cut took the record back to the announce of the create', async () => {
+    const written: RemoteRecord[] = [];
+    const counted = records;
+    records = { get: (targetId, articleId) => counted.get(targetId, articleId), put: (record, options) => (written.push(record), counted.put(record, options)) };
+    await run();
+    await counted.put(written[0]!);
+    expect(await run()).toMatchObject({ kind: 'done', remote: { postId: '000000000000000000000001' } });
+    expect(ghost.creates).toBe(1);
+    expect(log).toContain('Found the post created by an earlier attempt (post 000000000000000000000001); it is updated, not created again.');
+  });
+
+  it('records a publish after a retract as published again, with the retract over', async () => {
+    await run();
+    const live = (await records.get(target.id, article.id))!;
+    await records.put({ ...live, retracted: { at: '2026-06-01T13:00:00.000Z', as: 'draft' }, history: [...(live.history ?? []), { at: '2026-06-01T13:00:00.000Z', action: 'retracted', status: 'draft', link: live.link }] });
+    await run();
+    const record = await records.get(target.id, article.id);
+    expect(record?.retracted).toBeNull();
+    expect(record?.history?.map((event) => event.action)).toEqual(['published', 'retracted', 'published']);
   });
 });

@@ -23,6 +23,14 @@ export interface AtomicWriteOptions {
    * they still get the rename (never torn), just not the durability. Never for user data.
    */
   durable?: boolean;
+  /**
+   * False: the new bytes are flushed before the rename, but the folder is not flushed after it, so
+   * the rename reaches the disk with the file system's next commit (on a journaled file system, the
+   * next durable write of any file). After a power cut the file holds its old content or the new
+   * one, never a torn mix and never nothing. Only for a file that was already durably on disk and
+   * whose old content is as safe to come back to as the new one (a state the next one supersedes).
+   */
+  flushFolder?: boolean;
 }
 
 /** Temp files start with a dot so folder listings that skip dot-files never see half-written data. */
@@ -96,7 +104,7 @@ export async function prepareFileAtomic(
         await discard();
         throw error;
       }
-      if (durable) await fsyncDir(dirname(target));
+      if (durable && (options.flushFolder ?? true)) await fsyncDir(dirname(target));
       return signature;
     },
   };

@@ -28,7 +28,7 @@ import type { RemoteRecords } from './remote/remote-records';
 import type { HttpClient } from './http/http-client';
 import { messageOf } from '../../../../shared/model/errors';
 import { runKill } from './job-kill';
-import { notePublished, runRetract } from './job-retract';
+import { runRetract } from './job-retract';
 
 /**
  * The publisher the outbox runs: loads what a job needs (the article, its photos, its placement,
@@ -122,26 +122,14 @@ export function createJobPublisher(deps: JobPublisherDeps): Publisher {
 
     if (target.kind === 'wordpress') {
       if (!secret) throw new PublishError('local', `No application password is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
-      const wasOnSite = await isOnSite(deps.records, job);
-      const outcome = await publishToWordPress({ ...cmsInput(), target, password: secret, ...(deps.now ? { now: deps.now } : {}) });
-      await notePublished(deps, context, wasOnSite, outcome);
-      return outcome;
+      return publishToWordPress({ ...cmsInput(), target, password: secret, ...(deps.now ? { now: deps.now } : {}) });
     }
     if (target.kind === 'ghost') {
       if (!secret) throw new PublishError('local', `No Admin API key is stored for “${target.name}”. Enter it in Settings › Publishing, then retry.`);
-      const wasOnSite = await isOnSite(deps.records, job);
-      const outcome = await publishToGhost({ ...cmsInput(), target, adminApiKey: secret });
-      await notePublished(deps, context, wasOnSite, outcome);
-      return outcome;
+      return publishToGhost({ ...cmsInput(), target, adminApiKey: secret });
     }
     return publishToNinjsEndpoint(context, target, secret, { article, video, photos, placement, clock: deps.now ?? (() => new Date()) }, deps.http, deps.requestTimeoutMs);
   };
-}
-
-/** Whether the article already had a post on the target (a publish is then an update, in the history). */
-async function isOnSite(records: RemoteRecords, job: { targetId: string; articleId: string }): Promise<boolean> {
-  const record = await records.get(job.targetId, job.articleId).catch(() => null);
-  return record !== null && record.postId !== null && !record.retracted;
 }
 
 interface NinjsStory {

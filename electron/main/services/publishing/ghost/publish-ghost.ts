@@ -230,6 +230,6 @@ async function writePost(input: GhostJobInput, api: GhostApi, keeper: RecordKeep
     post = await api.createPost(fields, signal);
     recordCreated(context, keeper, postSummary(post), post.status);
   }
-  await recordWritten(keeper, postSummary(post), now);
+  await recordWritten(keeper, postSummary(post), now, context.job.mode);
   return { kind: 'post', post };
 }

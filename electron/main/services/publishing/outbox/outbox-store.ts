@@ -20,15 +20,22 @@ import { messageOf } from '../../../../../shared/model/errors';
  * - `keep` (and `saveSoon`): a state the outbox already acted on (sent, failed, cancelled). Memory
  *   holds it; a failed write is kept and tried again every few seconds and at `flush`, so a full
  *   disk loses nothing that was done, and nothing the editor was told.
+ *
+ * A state the job may fall back from (`mayRevert`: "sending", progress, an attempt's log lines)
+ * replaces a job file already durably on disk without flushing the folder after the rename: after
+ * a power cut the job is as it was just before it, which the outbox recovers from as from a crash.
  */
 export interface OutboxStore {
   /** Jobs found when the store opened, oldest first; unreadable files were quarantined. */
   readonly loaded: readonly PublishJob[];
-  /** Resolves once this state (or a later one) is on disk; if its write fails it rejects and the state is dropped. */
-  save(job: PublishJob): Promise<void>;
+  /**
+   * Resolves once this state (or a later one) is on disk; if its write fails it rejects and the state is dropped.
+   * `mayRevert`: a power cut may take this state back to the job's previous one (see above).
+   */
+  save(job: PublishJob, options?: { mayRevert?: boolean }): Promise<void>;
   /** Resolves once this state (or a later one) is on disk; if its write fails it rejects, and the state is retried later. */
   keep(job: PublishJob): Promise<void>;
-  /** Keeps this state and writes it within a second, coalescing with other changes; for progress only. */
+  /** Keeps this state and writes it within a second, coalescing with other changes; for an attempt's progress and log lines. */
   saveSoon(job: PublishJob): void;
   /** Deletes the job's file after any write of it under way. */
   remove(id: string): Promise<void>;
@@ -49,9 +56,11 @@ interface PendingState {
   text: string;
   /** Dropped when its write fails (see `save`); otherwise kept until written. */
   dropIfRefused: boolean;
+  /** A power cut may take it back to the state before it: its write does not flush the folder. */
+  mayRevert: boolean;
   /** Tried at least once: a state only waiting for its deferred write has not been. */
   tried: boolean;
-  /** Only a progress update: written at its timer, not at once. */
+  /** Only progress or a log line: written at its timer (or with the next state), not at once. */
   deferred: boolean;
   /** The caller waiting for this state's first write; null once told. */
   settle: { resolve: () => void; reject: (error: unknown) => void } | null;
@@ -65,6 +74,8 @@ interface JobFile {
   deferred: ReturnType<typeof setTimeout> | null;
   retry: ReturnType<typeof setTimeout> | null;
   lastWriteAt: number;
+  /** The job's file is durably on disk (read at open, or written with its folder flushed). */
+  durable: boolean;
 }
 
 /** `readOnly`: another process holds the library, so nothing is swept or moved at open. */
@@ -116,17 +127,17 @@ class FileOutboxStore implements OutboxStore {
     readonly loaded: readonly PublishJob[],
   ) {}
 
-  save(job: PublishJob): Promise<void> {
-    return this.add(job, { dropIfRefused: true, deferred: false });
+  save(job: PublishJob, options: { mayRevert?: boolean } = {}): Promise<void> {
+    return this.add(job, { dropIfRefused: true, deferred: false, mayRevert: options.mayRevert === true });
   }
 
   keep(job: PublishJob): Promise<void> {
-    return this.add(job, { dropIfRefused: false, deferred: false });
+    return this.add(job, { dropIfRefused: false, deferred: false, mayRevert: false });
   }
 
   saveSoon(job: PublishJob): void {
     // Progress is a courtesy: its promise is nobody's business, a failed write is retried with the rest.
-    this.add(job, { dropIfRefused: false, deferred: true }).catch(() => undefined);
+    this.add(job, { dropIfRefused: false, deferred: true, mayRevert: true }).catch(() => undefined);
   }
 
   async remove(id: string): Promise<void> {
@@ -170,7 +181,7 @@ class FileOutboxStore implements OutboxStore {
     return [...this.files.values()].filter((file) => file.pending.length > 0).length;
   }
 
-  private add(job: PublishJob, kind: { dropIfRefused: boolean; deferred: boolean }): Promise<void> {
+  private add(job: PublishJob, kind: { dropIfRefused: boolean; deferred: boolean; mayRevert: boolean }): Promise<void> {
     const file = this.fileOf(job.id);
     file.version += 1;
     const done = new Promise<void>((resolve, reject) => {
@@ -219,8 +230,11 @@ class FileOutboxStore implements OutboxStore {
     const newest = covered.at(-1);
     if (!newest) return;
     file.lastWriteAt = Date.now();
+    // Every state this write covers may be taken back, and the one it falls back to is durable.
+    const flushFolder = !(file.durable && covered.every((state) => state.mayRevert));
     try {
-      await writeFileAtomic(this.pathOf(id), newest.text);
+      await writeFileAtomic(this.pathOf(id), newest.text, { flushFolder });
+      if (flushFolder) file.durable = true;
     } catch (error) {
       // Refused states leave; kept ones stay, the newest of them to be written at the next try.
       file.pending = file.pending.filter((state) => !(covered.includes(state) && state.dropIfRefused));
@@ -242,7 +256,7 @@ class FileOutboxStore implements OutboxStore {
     JobId.parse(id); // an id becomes a file name: never let one reach outside the folder
     let file = this.files.get(id);
     if (!file) {
-      file = { pending: [], version: 0, writing: null, deferred: null, retry: null, lastWriteAt: 0 };
+      file = { pending: [], version: 0, writing: null, deferred: null, retry: null, lastWriteAt: 0, durable: this.loaded.some((job) => job.id === id) };
       this.files.set(id, file);
     }
     return file;

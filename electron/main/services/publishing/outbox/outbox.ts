@@ -321,8 +321,10 @@ class JobOutbox implements Outbox {
 
   private async run(job: PublishJob, attempt: Attempt): Promise<void> {
     try {
-      // Nothing is sent until the job's state on disk says it is being sent.
-      await this.store.save(job);
+      // Nothing is sent until the job's state on disk says it is being sent. A power cut may take
+      // it back to queued (the folder is not flushed for it): the job is then sent again at the next
+      // start, found on the site by its client key, as after a crash.
+      await this.store.save(job, { mayRevert: true });
     } catch (error) {
       const problem = new PublishError('local', `The outbox could not be saved, so nothing was sent. ${describeIoError(error)}`);
       if (attempt.stopped === null) await this.book.failed(job.id, problem, { alwaysRetry: true });
@@ -356,9 +358,11 @@ class JobOutbox implements Outbox {
         const current = live();
         if (current) this.store.saveSoon(this.book.replace(current, { progress: { ...current.progress, ...update } }));
       },
+      // A line of the attempt's log is no state to act on: it joins the job's next write (its outcome,
+      // or the progress timer) instead of costing a durable write of its own.
       log: (level, message) => {
         const current = live();
-        if (current) void this.book.persistQuietly(this.book.replace(current, {}, { level, message }));
+        if (current) this.store.saveSoon(this.book.replace(current, {}, { level, message }));
       },
     };
   }

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArticleId } from '../../../../../shared/model/article';
-import { RemoteRecord, TargetId, type PendingCreate } from '../../../../../shared/model/publishing';
+import { REMOTE_HISTORY_LIMIT, RemoteRecord, TargetId, type PendingCreate, type RemoteEvent } from '../../../../../shared/model/publishing';
 import { Quarantine } from '../../drafts/quarantine';
 import { removeStaleTempFiles, writeFileAtomic } from '../../fs/atomic-write';
 import { PublishError } from '../http/publish-error';
@@ -15,7 +15,11 @@ import { PublishError } from '../http/publish-error';
  */
 export interface RemoteRecords {
   get(targetId: string, articleId: string): Promise<RemoteRecord | null>;
-  put(record: RemoteRecord): Promise<void>;
+  /**
+   * `mayRevert`: the record on disk (written durably before) is as safe to come back to as this
+   * one, so the folder is not flushed after the rename (see writeFileAtomic's flushFolder).
+   */
+  put(record: RemoteRecord, options?: { mayRevert?: boolean }): Promise<void>;
 }
 
 export function remoteRecordsDir(libraryDir: string): string {
@@ -77,11 +81,11 @@ export function openRemoteRecords(libraryDir: string): RemoteRecords {
       return null;
     },
 
-    async put(record) {
+    async put(record, options = {}) {
       const valid = RemoteRecord.parse(record);
       const { dir, file } = fileOf(valid.targetId, valid.articleId);
       await prepare(dir);
-      await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
+      await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`, { flushFolder: !options.mayRevert });
     },
   };
 }
@@ -89,6 +93,11 @@ export function openRemoteRecords(libraryDir: string): RemoteRecords {
 /** The record of an article never pushed to a target. */
 export function emptyRemoteRecord(targetId: string, articleId: string, clientKey: string): RemoteRecord {
   return { targetId, articleId, postId: null, link: '', modifiedGmt: '', media: [], clientKey, publishedAt: null, pending: [], contentHash: '', sentTextHash: '' };
+}
+
+/** The record with one more step of history (the oldest dropped past the limit). */
+export function withHistory(record: RemoteRecord, event: RemoteEvent): RemoteRecord {
+  return { ...record, history: [...(record.history ?? []), event].slice(-REMOTE_HISTORY_LIMIT) };
 }
 
 /**
@@ -99,11 +108,17 @@ export function emptyRemoteRecord(targetId: string, articleId: string, clientKey
  */
 export class RecordKeeper {
   private unsaved = false;
+  /** A write of this attempt is durably on disk: the record a later write may fall back to after a power cut. */
+  private durable = false;
+  /** Whether the article had a live post on the target when the attempt began: its write is then an update in the history. */
+  readonly wasOnSite: boolean;
 
   constructor(
     private readonly records: RemoteRecords,
     private record: RemoteRecord,
-  ) {}
+  ) {
+    this.wasOnSite = record.postId !== null && !record.retracted;
+  }
 
   get current(): RemoteRecord {
     return this.record;
@@ -131,12 +146,20 @@ export class RecordKeeper {
     this.record = { ...this.record, pending: [...this.record.pending, ...creates.filter((entry) => !known(entry))] };
     await this.records.put(this.record);
     this.unsaved = false;
+    this.durable = true;
   }
 
-  /** Writes what is not on disk yet. */
-  async save(): Promise<void> {
+  /**
+   * Writes what is not on disk yet. `mayRevert`: for the results of requests whose intent this
+   * attempt already wrote durably (the announce, the update about to be sent): should a power cut
+   * take this write back, the record says what the next attempt looks up again, so its folder
+   * flush is left to the next durable write.
+   */
+  async save(options: { mayRevert?: boolean } = {}): Promise<void> {
     if (!this.unsaved) return;
-    await this.records.put(this.record);
+    const mayRevert = options.mayRevert === true && this.durable;
+    await this.records.put(this.record, { mayRevert });
     this.unsaved = false;
+    if (!mayRevert) this.durable = true;
   }
 }

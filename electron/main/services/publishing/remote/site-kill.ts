@@ -3,7 +3,8 @@ import type { KillNotice } from '../../../../../shared/rules/kill-notice';
 import { PublishError } from '../http/publish-error';
 import type { PublishContext, PublishOutcome } from '../outbox/publisher';
 import type { RemoteRecords } from './remote-records';
-import { withHistory, type SiteRetract } from './site-retract';
+import { withHistory } from './remote-records';
+import type { SiteRetract } from './site-retract';
 
 /**
  * A kill: the post on the site keeps its address and headline, and everything else is replaced by

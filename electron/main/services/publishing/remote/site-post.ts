@@ -1,6 +1,6 @@
-import type { ConflictVersions, RemotePostId } from '../../../../../shared/model/publishing';
+import type { ConflictVersions, PublishMode, RemotePostId } from '../../../../../shared/model/publishing';
 import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import type { RecordKeeper } from './remote-records';
+import { withHistory, type RecordKeeper } from './remote-records';
 
 /**
  * What every CMS does the same with the post itself, before and after writing it: find the post a
@@ -89,10 +89,17 @@ export function recordCreated(context: PublishContext, keeper: RecordKeeper, pos
   context.log('info', `Created post ${post.id} (${status}).`);
 }
 
-/** What the site holds once the post is written, on disk before the attempt reports success. */
-export async function recordWritten(keeper: RecordKeeper, post: PostSummary, now: Date): Promise<void> {
-  keeper.change({ postId: post.id, link: post.link, modifiedGmt: post.modified, contentHash: post.contentHash, sentTextHash: '', publishedAt: now.toISOString() });
-  await keeper.save();
+/**
+ * What the site holds once the post is written, with the step in the record's history (published,
+ * or updated when it was live already; a retract or kill notice before it is over): on disk, in
+ * one write, before the attempt reports success.
+ */
+export async function recordWritten(keeper: RecordKeeper, post: PostSummary, now: Date, mode: PublishMode): Promise<void> {
+  const at = now.toISOString();
+  const written = { ...keeper.current, postId: post.id, link: post.link, modifiedGmt: post.modified, contentHash: post.contentHash, sentTextHash: '', publishedAt: at, retracted: null, killed: null };
+  keeper.change(withHistory(written, { at, action: keeper.wasOnSite ? 'updated' : 'published', status: mode, link: post.link }));
+  // Back to the announce or the update's intent after a power cut, the next attempt finds the post by its marker or knows the change as its own.
+  await keeper.save({ mayRevert: true });
 }
 
 /** Before an update is sent: should its answer be lost, the next attempt knows the change is ours. */

@@ -1,7 +1,7 @@
-import { REMOTE_HISTORY_LIMIT, type ConflictVersions, type RemoteEvent, type RemotePostId, type RemoteRecord, type RetractAs } from '../../../../../shared/model/publishing';
+import type { ConflictVersions, RemotePostId, RetractAs } from '../../../../../shared/model/publishing';
 import { PublishError } from '../http/publish-error';
 import type { PublishContext, PublishOutcome } from '../outbox/publisher';
-import type { RemoteRecords } from './remote-records';
+import { withHistory, type RemoteRecords } from './remote-records';
 import type { PostSummary } from './site-post';
 
 /**
@@ -35,11 +35,6 @@ export interface RetractInput<P> {
   local: ConflictVersions['local'];
   site: SiteRetract<P>;
   now: () => Date;
-}
-
-/** The record with one more step of history (the oldest dropped past the limit). */
-export function withHistory(record: RemoteRecord, event: RemoteEvent): RemoteRecord {
-  return { ...record, history: [...(record.history ?? []), event].slice(-REMOTE_HISTORY_LIMIT) };
 }
 
 export async function retractPost<P>(input: RetractInput<P>): Promise<PublishOutcome> {

@@ -200,7 +200,7 @@ async function writePost(input: WordPressJobInput, api: WordPressApi, keeper: Re
     recordCreated(context, keeper, postSummary(post), post.status);
   }
   post = await repairDroppedTerms(input, api, post, fields);
-  await recordWritten(keeper, postSummary(post), now);
+  await recordWritten(keeper, postSummary(post), now, context.job.mode);
   return post;
 }
 
