@@ -123,27 +123,29 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
         </div>
         {preview}
         <div className="nd-editor-body" hidden={preview !== undefined}>
-          <div className="nd-editor-scroll" ref={setScroller}>
-            <div className="nd-editor-page">
-              <RichTextPlugin
-                contentEditable={
-                  <ContentEditable
-                    className="nd-editor"
-                    aria-label="Article body"
-                    aria-multiline
-                    data-testid="article-body"
-                    spellCheck
-                    aria-placeholder="Write the story…"
-                    placeholder={<div className="nd-editor-placeholder">Write the story…</div>}
-                  />
-                }
-                ErrorBoundary={LexicalErrorBoundary}
-              />
-              {/* Where the other editors' cursors and selections are drawn, positioned against the page. */}
-              <div className="nd-editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
+          <div className="nd-editor-slot">
+            <div className="nd-editor-scroll" ref={setScroller}>
+              <div className="nd-editor-page">
+                <RichTextPlugin
+                  contentEditable={
+                    <ContentEditable
+                      className="nd-editor"
+                      aria-label="Article body"
+                      aria-multiline
+                      data-testid="article-body"
+                      spellCheck
+                      aria-placeholder="Write the story…"
+                      placeholder={<div className="nd-editor-placeholder">Write the story…</div>}
+                    />
+                  }
+                  ErrorBoundary={LexicalErrorBoundary}
+                />
+                {/* Where the other editors' cursors and selections are drawn, positioned against the page. */}
+                <div className="nd-editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
+              </div>
+              <LinkEditorPlugin anchorElem={scroller} />
+              <EmbedInsertPlugin />
             </div>
-            <LinkEditorPlugin anchorElem={scroller} />
-            <EmbedInsertPlugin />
           </div>
           {aside}
         </div>

@@ -33,9 +33,11 @@ function CoreEditor() {
       }}
     >
       <main className="nd-main" style={{ height: '100vh' }}>
-        <div className="nd-editor-scroll">
-          <div className="nd-editor-page">
-            <RichTextPlugin contentEditable={<ContentEditable className="nd-editor" aria-label="Article body" spellCheck />} ErrorBoundary={LexicalErrorBoundary} />
+        <div className="nd-editor-slot">
+          <div className="nd-editor-scroll">
+            <div className="nd-editor-page">
+              <RichTextPlugin contentEditable={<ContentEditable className="nd-editor" aria-label="Article body" spellCheck />} ErrorBoundary={LexicalErrorBoundary} />
+            </div>
           </div>
         </div>
         <HistoryPlugin />

@@ -88,15 +88,13 @@ export function EditorPane({ session, onShowHistory }: { session: DraftSession; 
   useEffect(() => setPreviewBody(null), [session.loadKey]);
 
   useEffect(() => {
+    // Runs for every key typed in the story: the shortcut is matched first, because asking whether
+    // the pane is shown (offsetParent) makes the browser lay the page out there and then.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (paneRef.current?.offsetParent === null) return; // another desk is showing
-      if (isExactShortcutMatch(event, 'p', MOD_ALT)) {
-        event.preventDefault();
-        togglePreview();
-      } else if (isExactShortcutMatch(event, 'c', MOD_ALT)) {
-        event.preventDefault();
-        openCheck();
-      }
+      const action = isExactShortcutMatch(event, 'p', MOD_ALT) ? togglePreview : isExactShortcutMatch(event, 'c', MOD_ALT) ? openCheck : null;
+      if (action === null || paneRef.current?.offsetParent === null) return; // not ours, or another desk is showing
+      event.preventDefault();
+      action();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
