@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Feed } from '../../../../shared/model/feed';
 import type { Board, BoardItem, FeedEntry, ItemKey } from '../../../../shared/model/placement';
 import { boardStatus, pinConflicts } from '../../../../shared/rules/placement';
+import { CardDragSurface } from './CardDragSurface';
 import { FeedColumn } from './FeedColumn';
 import { PlacementCard } from './PlacementCard';
 import type { BoardModel } from './useBoard';
@@ -89,7 +90,7 @@ export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onP
       onDragCancel={drag.onDragCancel}
       accessibility={{ announcements: drag.announcements }}
     >
-      <div className={`nd-board${dragged ? ' nd-board--dragging' : ''}`} data-testid="feed-board">
+      <CardDragSurface className={`nd-board${dragged ? ' nd-board--dragging' : ''}`} onPress={drag.press}>
         {columns.map((feed) => {
           const conflicts = pinConflicts(board, feed.id);
           return (
@@ -109,7 +110,7 @@ export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onP
             />
           );
         })}
-      </div>
+      </CardDragSurface>
       <DragOverlay dropAnimation={null}>
         {dragged && draggedPlacement ? (
           <PlacementCard
