@@ -1,4 +1,3 @@
-import { useDroppable } from '@dnd-kit/core';
 import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { FEED_KIND_LABELS, type Feed } from '../../../../shared/model/feed';
@@ -6,15 +5,12 @@ import type { Board, BoardItem, FeedEntry, ItemKey } from '../../../../shared/mo
 import { boardStatus } from '../../../../shared/rules/placement';
 import { Icon } from '../../ui/components/Icon';
 import { LIST_PADDING, ROW_GAP, ROW_HEIGHT, previewSlot } from './board-drop';
-import { rowDragAttributes } from './CardDragSurface';
+import { rowDragAttributes } from './BoardDragLayer';
 import { PlacementCard, type CardProps } from './PlacementCard';
-import type { ColumnDropData } from './useBoardDrag';
 
 export { ROW_HEIGHT } from './board-drop';
 /** The desk's toolbar, the board's padding and a column's head: what the window has above and below a list. */
 const CHROME_ABOVE_LIST = 133;
-
-export const columnDropId = (feedId: string): string => `column:${feedId}`;
 
 /**
  * The list's size from a ResizeObserver only. The virtualizer's own reads getBoundingClientRect
@@ -67,7 +63,7 @@ type RowProps = Omit<CardProps, 'overlay'> & { top: number };
 
 /**
  * A virtual row: a plain memoised component, so a move renders only the rows whose place changed.
- * Pressing it starts a drag through the board's one draggable (CardDragSurface).
+ * Pressing it starts a drag through the board's one draggable (BoardDragLayer).
  */
 const CardRow = memo(function CardRow({ top, ...card }: RowProps) {
   return (
@@ -83,7 +79,6 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
   const listRef = useRef<HTMLDivElement | null>(null);
   const [stopKey, setStopKey] = useState<ItemKey | null>(null);
   const wantFocus = useRef<ItemKey | null>(null);
-  const { setNodeRef: setDropRef, isOver } = useDroppable({ id: columnDropId(feed.id), data: { type: 'column', feedId: feed.id, list: listRef } satisfies ColumnDropData });
 
   const indexOf = (key: ItemKey | null) => (key === null ? -1 : entries.findIndex((entry) => entry.key === key));
   const tabStopIndex = Math.max(0, indexOf(stopKey));
@@ -162,7 +157,6 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
   const classes = ['nd-column'];
   if (dropLine && dropLine.accepted) classes.push('nd-column--drop');
   if (refuses) classes.push('nd-column--refuses');
-  if (isOver && !dropTarget && !draggingKey) classes.push('nd-column--over');
   const addButton = (primary: boolean) => (
     <button type="button" className={`nd-button nd-button--small${primary ? ' nd-button--primary' : ''}`} onClick={() => onAdd(feed)} title={`Find articles and videos to place in ${feed.name}`}>
       <Icon name="plus" size={14} /> Add to {feed.name}
@@ -188,8 +182,8 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
       )}
       {refuses && <p className="nd-column__refusal">{feed.name} takes {feed.kind === 'video' ? 'video items' : 'articles'} only</p>}
       <div ref={listRef} className="nd-column__list" onFocus={onFocus}>
-        {/* The column's drop zone, inside the list so dnd-kit scrolls the list when a drag nears its edge. */}
-        <div ref={setDropRef} className="nd-column__drop-zone">
+        {/* The column's drop zone (BoardDragLayer), inside the list so a drag near its edge scrolls it. */}
+        <div className="nd-column__drop-zone">
           {entries.length === 0 ? (
             <div className="nd-column__empty">
               <p className="nd-column__empty-title">Nothing in {feed.name} yet</p>

@@ -83,7 +83,7 @@ export interface BoardDragDeps {
 
 /**
  * Drag and drop on the board: what is dragged, where it would land, and the drop itself. The board
- * has one draggable, handed the pressed card's row when a press begins (see CardDragSurface), so
+ * has one draggable, handed the pressed card's row when a press begins (see BoardDragLayer), so
  * cards are plain components that register nothing and are measured only when dragged.
  */
 export function useBoardDrag(deps: BoardDragDeps) {
