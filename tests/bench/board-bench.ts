@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -17,7 +18,13 @@ import { openTestServices } from '../support/test-services';
 const ARTICLES = 1_800;
 const VIDEOS = 200;
 /** Fresh page loads per board (first render), alternated with the baseline's. */
-const LOADS = 7;
+const LOADS = Number(process.env.BOARD_LOADS ?? 7);
+/**
+ * BOARD_COMPARE_RENDERER=<another checkout's out/renderer> adds that build of the app as a third
+ * board, alternated with the others: a change's before and after measured in one run.
+ */
+const COMPARE_DIR = process.env.BOARD_COMPARE_RENDERER ? resolve(process.env.BOARD_COMPARE_RENDERER) : undefined;
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 /** Keyboard moves per board: Alt+↓ twenty times, then Alt+↑ twenty times, six times over. */
 const MOVES = 240;
 const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
@@ -149,8 +156,8 @@ async function bareRun(page: Page, data: BenchBoard, withMoves: boolean): Promis
   return { firstRender: await firstRender(page), moves: withMoves ? await measureMoves(page) : [] };
 }
 
-async function appRun(page: Page, dataDir: string, withMoves: boolean): Promise<Run> {
-  const app = await launchNewsdesk(page, { dataDir });
+async function appRun(page: Page, dataDir: string, withMoves: boolean, rendererDir?: string): Promise<Run> {
+  const app = await launchNewsdesk(page, { dataDir, rendererDir });
   await page.getByRole('tab', { name: 'Feeds' }).waitFor();
   // The probe (waitForFunction) puts Playwright's injected script into the page the first time it
   // runs: 25–30 ms of script evaluation that landed between the board's first frame and the mark
@@ -191,33 +198,47 @@ export async function runBoardBench(): Promise<void> {
     };
     const bare: Run[] = [];
     const app: Run[] = [];
-    // Alternated (plain, Newsdesk, plain, …) so drift in the machine's load hits both alike; the
-    // last load of each also does the keyboard moves.
+    const compare: Run[] = [];
+    const loads: string[] = [];
+    // Alternated (plain, [other build,] Newsdesk, plain, …) so drift in the machine's load hits all
+    // alike; the last load of each also does the keyboard moves.
     for (let load = 0; load < LOADS; load += 1) {
       const withMoves = load === LOADS - 1;
       bare.push(await run((page) => bareRun(page, data, withMoves)));
+      if (COMPARE_DIR) compare.push(await run((page) => appRun(page, dataDir, withMoves, COMPARE_DIR)));
       app.push(await run((page) => appRun(page, dataDir, withMoves)));
+      loads.push(loadAverage());
     }
+    console.log(`load average after each round: ${loads.join(' | ')}`);
     const bareFirst = bare.map((r) => r.firstRender.fromData);
-    const appFirst = app.map((r) => r.firstRender.fromData);
-    const appRender = app.map((r) => r.firstRender.fromRender);
-    const bridge = app.map((r) => r.bridge ?? NaN);
     const bareMoves = bare.flatMap((r) => r.moves);
-    const appMoves = app.flatMap((r) => r.moves);
     row('plain list, first render (data → frame) median', ms(median(bareFirst)), '-', '(baseline)');
     row('plain list, first render max', ms(max(bareFirst)), '-', '(baseline)');
-    row('Newsdesk board, first render (data → frame) median', ms(median(appFirst)), '≤ 100 ms');
-    row('Newsdesk board, first render max', ms(max(appFirst)), '≤ 100 ms');
-    row('  of it, board render → frame, median', ms(median(appRender)), '-');
-    row('  test bridge holding the page after board:get', ms(median(bridge)), '-', '(harness only)');
-    row('Newsdesk / plain (first render median)', `${(median(appFirst) / median(bareFirst)).toFixed(2)}×`, '-');
     row('plain list, reorder keydown → frame p50', ms(percentile(bareMoves, 50)), '-', '(baseline)');
     row('plain list, reorder keydown → frame p95', ms(percentile(bareMoves, 95)), '-', '(baseline)');
     row('plain list, reorder keydown → frame max', ms(max(bareMoves)), '-', '(baseline)');
-    row('Newsdesk board, reorder keydown → frame p50', ms(percentile(appMoves, 50)), '-');
-    row('Newsdesk board, reorder keydown → frame p95', ms(percentile(appMoves, 95)), '≤ 16 ms');
-    row('Newsdesk board, reorder keydown → frame max', ms(max(appMoves)), '-');
-    row('Newsdesk / plain (reorder p95)', `${(percentile(appMoves, 95) / percentile(bareMoves, 95)).toFixed(2)}×`, '-');
+    const report = (name: string, runs: Run[]) => {
+      const first = runs.map((r) => r.firstRender.fromData);
+      const render = runs.map((r) => r.firstRender.fromRender);
+      const bridge = runs.map((r) => r.bridge ?? NaN);
+      const moves = runs.flatMap((r) => r.moves);
+      console.log(`${name}: first renders ${first.map((n) => n.toFixed(1)).join(', ')}`);
+      row(`${name}, first render (data → frame) median`, ms(median(first)), '≤ 100 ms');
+      row(`${name}, first render max`, ms(max(first)), '≤ 100 ms');
+      row('  of it, board render → frame, median', ms(median(render)), '-');
+      row('  test bridge holding the page after board:get', ms(median(bridge)), '-', '(harness only)');
+      row(`${name} / plain (first render median)`, `${(median(first) / median(bareFirst)).toFixed(2)}×`, '-');
+      row(`${name}, reorder keydown → frame p50`, ms(percentile(moves, 50)), '-');
+      row(`${name}, reorder keydown → frame p95`, ms(percentile(moves, 95)), '≤ 16 ms');
+      row(`${name}, reorder keydown → frame max`, ms(max(moves)), '-');
+      row(`${name} / plain (reorder p95)`, `${(percentile(moves, 95) / percentile(bareMoves, 95)).toFixed(2)}×`, '-');
+    };
+    if (COMPARE_DIR) {
+      console.log(`compared build: ${COMPARE_DIR}`);
+      report('Compared build', compare);
+    }
+    report('Newsdesk board', app);
+    console.log(`load average now: ${loadAverage()}`);
   } finally {
     await browser.close();
     await rm(dataDir, { recursive: true, force: true });

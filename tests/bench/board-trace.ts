@@ -60,11 +60,38 @@ async function printProfile(profile: Profile, from: number, to: number): Promise
 }
 
 const OPENS = Number(process.env.OPENS ?? 3);
+/** MOVES=n: instead of the first render, a CPU profile of n keyboard moves (Alt+↓/↑) in News Feed. */
+const MOVES = Number(process.env.MOVES ?? 0);
 const dataDir = await makeDataDir();
 await seedDataDir(dataDir);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-sandbox', '--disable-gpu'] });
+
+async function profileMoves(): Promise<void> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const app = await launchNewsdesk(page, { dataDir });
+  await page.getByRole('tab', { name: 'Feeds' }).waitFor();
+  await page.keyboard.press('Control+3');
+  const card = page.locator('[data-testid="feed-column"][data-feed-id="news-feed"] [data-testid="placement-card"]').nth(2);
+  await card.focus();
+  await page.waitForFunction(() => true); // Playwright's injected script, put in before the profile
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < MOVES; i += 1) {
+    await page.keyboard.press(Math.floor(i / 20) % 2 === 0 ? 'Alt+ArrowDown' : 'Alt+ArrowUp');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="board-save-state"]')?.textContent ?? 'Saved') === 'Saved', undefined, { polling: 10 });
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  await app.close();
+  await page.context().close();
+  console.log(`\n${MOVES} keyboard moves, CPU profile of the page:`);
+  await printProfile(profile, profile.startTime, Number.POSITIVE_INFINITY);
+}
+
 try {
-  for (let open = 0; open < OPENS; open += 1) {
+  if (MOVES > 0) await profileMoves();
+  for (let open = 0; open < (MOVES > 0 ? 0 : OPENS); open += 1) {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const app = await launchNewsdesk(page, { dataDir });
     await page.getByRole('tab', { name: 'Feeds' }).waitFor();

@@ -280,11 +280,17 @@ test('a long column renders only what shows, and dragging and keyboard moves sti
   await expect(card(0)).toBeFocused();
 
   // Twelve moves down: past the bottom of the column, the card keeps focus and stays in view.
+  const deskQuestions = app.callsOf('desk:boardStories');
   for (let i = 0; i < 12; i += 1) await page.keyboard.press('Alt+ArrowDown');
   await expect(card(0)).toBeFocused();
   await expect(card(0)).toBeInViewport();
   await expect(announcer(page)).toContainText('to position 13 of 150 in News Feed');
   await expect.poll(() => storedKeys(services, 'news-feed').indexOf(key(0))).toBe(12);
+  await expect(page.getByTestId('board-save-state')).toHaveText('Saved');
+  // A move brings no card onto the board or off it: which cards' timing is closed is not asked again
+  // (each answer made every card render again).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  expect(app.callsOf('desk:boardStories')).toBe(deskQuestions);
 
   // A drag held at the column's bottom edge scrolls it, and the card lands far below where it was.
   const list = column.locator('.nd-column__list');

@@ -1,19 +1,18 @@
-import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Feed } from '../../../../shared/model/feed';
 import type { Board, BoardItem, FeedEntry, ItemKey } from '../../../../shared/model/placement';
 import { boardStatus, pinConflicts } from '../../../../shared/rules/placement';
+import { BoardDragLayer, pressedCard, type StartCardDrag } from './BoardDragLayer';
 import { FeedColumn } from './FeedColumn';
 import { PlacementCard } from './PlacementCard';
 import type { BoardModel } from './useBoard';
-import { boardCollisions, useBoardDrag } from './useBoardDrag';
+import { useBoardDrag } from './useBoardDrag';
 import { useCardActions } from './useCardActions';
 
 const NO_ENTRIES: FeedEntry[] = [];
 const NO_KEYS: ItemKey[] = [];
 /** Statuses move with the clock (scheduled → ready, expired): the board looks again this often. */
 const CLOCK_MS = 30_000;
-const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
 export interface FeedBoardProps {
   /** The feeds shown as columns: not archived, in settings order. */
@@ -72,6 +71,26 @@ export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onP
   const actions = useCardActions({ columns, model, items, onSchedule, onPreview, onEditVideo, onRetract, announce, focusCard });
   const drag = useBoardDrag({ columns, current: model.current, items, move: actions.move });
 
+  const boardRef = useRef<HTMLDivElement>(null);
+  const startDrag = useRef<StartCardDrag | null>(null);
+  const feedIds = useMemo(() => columns.map((feed) => feed.id), [columns]);
+  // Drag and drop is set up once the board has shown: its first frame waits for no drag library.
+  const [dragReady, setDragReady] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setDragReady(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    const pressed = pressedCard(event.target);
+    if (!pressed || !startDrag.current) return;
+    drag.press(pressed.card);
+    startDrag.current(event, pressed.row);
+  };
+
   const dragged = drag.active;
   const draggedItem = dragged ? items.get(dragged.key) : undefined;
   const draggedPlacement = dragged ? board.placements[dragged.key] : undefined;
@@ -79,17 +98,8 @@ export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onP
   const draggedIndex = dragged ? draggedEntries.findIndex((entry) => entry.key === dragged.key) : -1;
 
   return (
-    <DndContext
-      sensors={drag.sensors}
-      collisionDetection={boardCollisions}
-      measuring={MEASURING}
-      onDragStart={drag.onDragStart}
-      onDragMove={drag.onDragMove}
-      onDragEnd={drag.onDragEnd}
-      onDragCancel={drag.onDragCancel}
-      accessibility={{ announcements: drag.announcements }}
-    >
-      <div className={`nd-board${dragged ? ' nd-board--dragging' : ''}`} data-testid="feed-board">
+    <>
+      <div ref={boardRef} className={`nd-board${dragged ? ' nd-board--dragging' : ''}`} data-testid="feed-board" onPointerDown={onPointerDown}>
         {columns.map((feed) => {
           const conflicts = pinConflicts(board, feed.id);
           return (
@@ -110,26 +120,39 @@ export function FeedBoard({ columns, board, items, model, onAdd, onSchedule, onP
           );
         })}
       </div>
-      <DragOverlay dropAnimation={null}>
-        {dragged && draggedPlacement ? (
-          <PlacementCard
-            itemKey={dragged.key}
-            feedId={dragged.feedId}
-            item={draggedItem}
-            placement={draggedPlacement}
-            status={boardStatus(draggedPlacement, draggedItem, now)}
-            pinned={draggedEntries[draggedIndex]?.pinned ?? false}
-            conflict={false}
-            index={draggedIndex}
-            count={draggedEntries.length}
-            now={now}
-            tabStop={false}
-            actions={actions}
-            overlay
-          />
-        ) : null}
-      </DragOverlay>
+      {dragReady && (
+        <BoardDragLayer
+          board={boardRef}
+          feedIds={feedIds}
+          start={startDrag}
+          sensors={drag.sensors}
+          announcements={drag.announcements}
+          onDragStart={drag.onDragStart}
+          onDragMove={drag.onDragMove}
+          onDragEnd={drag.onDragEnd}
+          onDragCancel={drag.onDragCancel}
+          overlay={
+            dragged && draggedPlacement ? (
+              <PlacementCard
+                itemKey={dragged.key}
+                feedId={dragged.feedId}
+                item={draggedItem}
+                placement={draggedPlacement}
+                status={boardStatus(draggedPlacement, draggedItem, now)}
+                pinned={draggedEntries[draggedIndex]?.pinned ?? false}
+                conflict={false}
+                index={draggedIndex}
+                count={draggedEntries.length}
+                now={now}
+                tabStop={false}
+                actions={actions}
+                overlay
+              />
+            ) : null
+          }
+        />
+      )}
       <p ref={liveRef} className="nd-visually-hidden" role="status" aria-live="polite" data-testid="board-announcer" />
-    </DndContext>
+    </>
   );
 }

@@ -1,26 +1,16 @@
-import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { FEED_KIND_LABELS, type Feed } from '../../../../shared/model/feed';
 import type { Board, BoardItem, FeedEntry, ItemKey } from '../../../../shared/model/placement';
 import { boardStatus } from '../../../../shared/rules/placement';
 import { Icon } from '../../ui/components/Icon';
-import { PlacementCard, type CardActions, type CardProps } from './PlacementCard';
+import { LIST_PADDING, ROW_GAP, ROW_HEIGHT, previewSlot } from './board-drop';
+import { rowDragAttributes } from './BoardDragLayer';
+import { PlacementCard, type CardProps } from './PlacementCard';
 
-/** Every card has the same height, so the virtual list needs no measuring. Keep in step with feeds-board.css (rows) and feeds-cards.css (.nd-card height). */
-export const ROW_HEIGHT = 92;
+export { ROW_HEIGHT } from './board-drop';
 /** The desk's toolbar, the board's padding and a column's head: what the window has above and below a list. */
 const CHROME_ABOVE_LIST = 133;
-/** The space between two cards, part of each row's height. */
-const ROW_GAP = 8;
-/** Room above the first card (for a pinned card's "Top story" tab) and below the last. */
-const LIST_PADDING = 10;
-
-/** dnd-kit ids are unique across the board, and an item may sit in several feeds. */
-export const sortId = (feedId: string, key: ItemKey): string => `${feedId}|${key}`;
-export const columnDropId = (feedId: string): string => `column:${feedId}`;
 
 /**
  * The list's size from a ResizeObserver only. The virtualizer's own reads getBoundingClientRect
@@ -51,16 +41,6 @@ function scrollList(offset: number, options: { adjustments?: number; behavior?: 
   elementScroll(offset, options, instance);
 }
 
-export interface CardDragData {
-  type: 'card';
-  feedId: string;
-  key: ItemKey;
-}
-export interface ColumnDropData {
-  type: 'column';
-  feedId: string;
-}
-
 export interface FeedColumnProps {
   feed: Feed;
   entries: readonly FeedEntry[];
@@ -69,43 +49,29 @@ export interface FeedColumnProps {
   /** Keys of pinned items when more than one is pinned. */
   conflicts: readonly ItemKey[];
   now: number;
-  actions: CardActions;
+  actions: CardProps['actions'];
   onAdd(feed: Feed): void;
   /** The card being dragged, when it comes from this column (kept rendered while scrolled away). */
   draggingKey: ItemKey | null;
-  /** Where a card from another column would land, and whether this feed takes it. */
+  /** Where the dragged card would land in this feed, and whether this feed takes it. */
   dropTarget: { index: number; accepted: boolean } | null;
   /** Focus this card (after a keyboard move, a removal, arrow keys); `seq` makes each request new. */
   focusRequest: { key: ItemKey; seq: number } | null;
 }
 
-interface RowProps {
-  feedId: string;
-  entry: FeedEntry;
-  start: number;
-  index: number;
-  count: number;
-  card: Omit<CardProps, 'placeholder'>;
-}
+type RowProps = Omit<CardProps, 'overlay'> & { top: number };
 
-/** A virtual row, and the sortable node dnd-kit measures and moves. */
-function SortableRow({ feedId, entry, start, index, count, card }: RowProps) {
-  const data: CardDragData = { type: 'card', feedId, key: entry.key };
-  const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({ id: sortId(feedId, entry.key), data });
+/**
+ * A virtual row: a plain memoised component, so a move renders only the rows whose place changed.
+ * Pressing it starts a drag through the board's one draggable (BoardDragLayer).
+ */
+const CardRow = memo(function CardRow({ top, ...card }: RowProps) {
   return (
-    <div
-      ref={setNodeRef}
-      role="listitem"
-      aria-setsize={count}
-      aria-posinset={index + 1}
-      className="nd-column__row"
-      style={{ top: start, transform: CSS.Translate.toString(transform), transition }}
-      {...listeners}
-    >
-      <PlacementCard {...card} placeholder={isDragging} />
+    <div role="listitem" aria-setsize={card.count} aria-posinset={card.index + 1} className="nd-column__row" style={{ top }} {...rowDragAttributes(card.feedId, card.itemKey)}>
+      <PlacementCard {...card} />
     </div>
   );
-}
+});
 
 /** One feed: its head (name, count, "Add to …", a flag for two top stories) and its cards in order. */
 export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
@@ -113,18 +79,6 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
   const listRef = useRef<HTMLDivElement | null>(null);
   const [stopKey, setStopKey] = useState<ItemKey | null>(null);
   const wantFocus = useRef<ItemKey | null>(null);
-  const { setNodeRef: setDropRef, isOver } = useDroppable({ id: columnDropId(feed.id), data: { type: 'column', feedId: feed.id } satisfies ColumnDropData });
-  // The ids are made once per item: a reorder of a long column then allocates one array, not a
-  // thousand strings.
-  const idCache = useRef(new Map<ItemKey, string>());
-  const sortIds = useMemo(() => {
-    const cache = idCache.current;
-    return entries.map((entry) => {
-      let id = cache.get(entry.key);
-      if (id === undefined) cache.set(entry.key, (id = sortId(feed.id, entry.key)));
-      return id;
-    });
-  }, [entries, feed.id]);
 
   const indexOf = (key: ItemKey | null) => (key === null ? -1 : entries.findIndex((entry) => entry.key === key));
   const tabStopIndex = Math.max(0, indexOf(stopKey));
@@ -194,20 +148,15 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
     if (key && event.target.getAttribute('data-testid') === 'placement-card') setStopKey(key);
   };
 
-  const setListRef = useCallback(
-    (node: HTMLDivElement | null) => {
-      listRef.current = node;
-      setDropRef(node);
-    },
-    [setDropRef],
-  );
-
   const conflictSet = conflicts.length > 0 ? new Set(conflicts) : null;
-  const refuses = dropTarget !== null && !dropTarget.accepted;
+  // Within its own column the dragged card's hole moves and the cards between make room; from
+  // another column a line shows where it would go.
+  const makingRoomAt = draggingIndex >= 0 && dropTarget ? dropTarget.index : -1;
+  const dropLine = draggingIndex < 0 ? dropTarget : null;
+  const refuses = dropLine !== null && !dropLine.accepted;
   const classes = ['nd-column'];
-  if (dropTarget && dropTarget.accepted) classes.push('nd-column--drop');
+  if (dropLine && dropLine.accepted) classes.push('nd-column--drop');
   if (refuses) classes.push('nd-column--refuses');
-  if (isOver && !dropTarget && !draggingKey) classes.push('nd-column--over');
   const addButton = (primary: boolean) => (
     <button type="button" className={`nd-button nd-button--small${primary ? ' nd-button--primary' : ''}`} onClick={() => onAdd(feed)} title={`Find articles and videos to place in ${feed.name}`}>
       <Icon name="plus" size={14} /> Add to {feed.name}
@@ -232,15 +181,16 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
         </p>
       )}
       {refuses && <p className="nd-column__refusal">{feed.name} takes {feed.kind === 'video' ? 'video items' : 'articles'} only</p>}
-      <div ref={setListRef} className="nd-column__list" onFocus={onFocus}>
-        {entries.length === 0 ? (
-          <div className="nd-column__empty">
-            <p className="nd-column__empty-title">Nothing in {feed.name} yet</p>
-            <p>Drag a card here from another feed, or find {feed.kind === 'video' ? 'videos' : feed.kind === 'articles' ? 'articles' : 'articles and videos'} to place.</p>
-            {addButton(true)}
-          </div>
-        ) : (
-          <SortableContext id={feed.id} items={sortIds} strategy={verticalListSortingStrategy}>
+      <div ref={listRef} className="nd-column__list" onFocus={onFocus}>
+        {/* The column's drop zone (BoardDragLayer), inside the list so a drag near its edge scrolls it. */}
+        <div className="nd-column__drop-zone">
+          {entries.length === 0 ? (
+            <div className="nd-column__empty">
+              <p className="nd-column__empty-title">Nothing in {feed.name} yet</p>
+              <p>Drag a card here from another feed, or find {feed.kind === 'video' ? 'videos' : feed.kind === 'articles' ? 'articles' : 'articles and videos'} to place.</p>
+              {addButton(true)}
+            </div>
+          ) : (
             <div role="list" aria-label={feed.name} className="nd-column__sizer" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((row) => {
                 const entry = entries[row.index];
@@ -248,34 +198,29 @@ export const FeedColumn = memo(function FeedColumn(props: FeedColumnProps) {
                 const item = items.get(entry.key);
                 const placement = placements[entry.key];
                 return (
-                  <SortableRow
+                  <CardRow
                     key={entry.key}
+                    top={row.start + (previewSlot(row.index, draggingIndex, makingRoomAt) - row.index) * ROW_HEIGHT}
+                    itemKey={entry.key}
                     feedId={feed.id}
-                    entry={entry}
-                    start={row.start}
+                    item={item}
+                    placement={placement}
+                    status={placement ? boardStatus(placement, item, now) : 'draft'}
+                    pinned={entry.pinned}
+                    conflict={conflictSet?.has(entry.key) ?? false}
                     index={row.index}
                     count={entries.length}
-                    card={{
-                      itemKey: entry.key,
-                      feedId: feed.id,
-                      item,
-                      placement,
-                      status: placement ? boardStatus(placement, item, now) : 'draft',
-                      pinned: entry.pinned,
-                      conflict: conflictSet?.has(entry.key) ?? false,
-                      index: row.index,
-                      count: entries.length,
-                      now,
-                      tabStop: row.index === tabStopIndex,
-                      actions,
-                    }}
+                    now={now}
+                    tabStop={row.index === tabStopIndex}
+                    actions={actions}
+                    placeholder={row.index === draggingIndex}
                   />
                 );
               })}
-              {dropTarget && <div className="nd-column__drop-line" style={{ top: LIST_PADDING + dropTarget.index * ROW_HEIGHT - 5 }} aria-hidden="true" />}
+              {dropLine && <div className="nd-column__drop-line" style={{ top: LIST_PADDING + dropLine.index * ROW_HEIGHT - 5 }} aria-hidden="true" />}
             </div>
-          </SortableContext>
-        )}
+          )}
+        </div>
       </div>
     </section>
   );

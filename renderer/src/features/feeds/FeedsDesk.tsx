@@ -111,7 +111,9 @@ export function FeedsDesk({ active }: { active: boolean }) {
 
   const addTo = useCallback((feed: Feed) => setAdding({ feed, open: true }), []);
   // A desk story's go-live time is a publisher's to change: the card's button says why it is closed; the S key says it too.
-  const timingClosed = useBoardTimingGate(board);
+  // Asked again only when cards come or go (placements): a move keeps them, and must not make every
+  // card render again for the same answer.
+  const timingClosed = useBoardTimingGate(board?.placements);
   const schedule = useCallback((key: ItemKey) => {
     const closed = timingClosed(key);
     if (closed) notify(closed);

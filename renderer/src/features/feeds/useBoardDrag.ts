@@ -4,26 +4,35 @@ import {
   pointerWithin,
   useSensor,
   useSensors,
-  type Active,
   type Announcements,
+  type ClientRect,
   type CollisionDetection,
   type DragEndEvent,
   type DragMoveEvent,
-  type DragStartEvent,
   type Over,
 } from '@dnd-kit/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { feedAccepts, type Feed } from '../../../../shared/model/feed';
 import type { Board, BoardItem, ItemKey } from '../../../../shared/model/placement';
 import { entriesOf } from '../../../../shared/rules/placement';
+import { insertSlot, nearestSlot } from './board-drop';
 import { headlineOf } from './card-facts';
-import type { CardDragData, ColumnDropData } from './FeedColumn';
 import { kindOfKey } from './useCardActions';
 
 /** A press must travel this far before it becomes a drag, so clicks on a card's buttons stay clicks. */
 const POINTER = { activationConstraint: { distance: 6 } };
 
-type DropData = CardDragData | ColumnDropData;
+/** The card pressed or dragged: its feed and key. */
+export interface CardDragData {
+  feedId: string;
+  key: ItemKey;
+}
+/** What a column's drop zone (its list) tells the drag: its feed, and the list to read the scroll of. */
+export interface ColumnDropData {
+  type: 'column';
+  feedId: string;
+  list: RefObject<HTMLElement | null>;
+}
 
 export interface DropTarget {
   feedId: string;
@@ -31,43 +40,30 @@ export interface DropTarget {
   accepted: boolean;
 }
 
-/**
- * Which column the pointer is in decides the column; within it, the nearest card. Plain
- * closestCenter would pick a column's own droppable (its middle) over the cards near the pointer.
- */
+/** Columns are the only drop zones: the one under the pointer, else the nearest. */
 export const boardCollisions: CollisionDetection = (args) => {
-  const columns = args.droppableContainers.filter((c) => (c.data.current as DropData | undefined)?.type === 'column');
-  const column = pointerWithin({ ...args, droppableContainers: columns })[0] ?? closestCenter({ ...args, droppableContainers: columns })[0];
-  if (!column) return [];
-  const feedId = (columns.find((c) => c.id === column.id)?.data.current as ColumnDropData).feedId;
-  const cards = args.droppableContainers.filter((c) => {
-    const data = c.data.current as DropData | undefined;
-    return data?.type === 'card' && data.feedId === feedId;
-  });
-  const nearest = closestCenter({ ...args, droppableContainers: cards });
-  return nearest.length > 0 ? nearest : [column];
+  const within = pointerWithin(args);
+  return within.length > 0 ? within.slice(0, 1) : closestCenter(args).slice(0, 1);
 };
 
-/** Where the dragged card would land: the feed and the index in its order without the card. */
-function dropFor(board: Board, columns: readonly Feed[], active: Active, over: Over): DropTarget | null {
-  const from = active.data.current as CardDragData | undefined;
-  const data = over.data.current as DropData | undefined;
-  if (!from || !data) return null;
+/**
+ * Where the dragged card would land: the feed and the index in its order without the card, from
+ * the dragged card's middle over the column's list (rows all have one height).
+ */
+export function dropFor(board: Board, columns: readonly Feed[], from: CardDragData, over: Over, dragged: ClientRect | null): DropTarget | null {
+  const data = over.data.current as ColumnDropData | undefined;
+  if (data?.type !== 'column') return null;
   const feed = columns.find((f) => f.id === data.feedId);
   if (!feed) return null;
   const entries = entriesOf(board, feed.id);
   const same = feed.id === from.feedId;
   let index: number;
-  if (data.type === 'column') index = same ? entries.length - 1 : entries.length;
+  if (!dragged) index = same ? entries.length - 1 : entries.length;
   else {
-    const overIndex = entries.findIndex((entry) => entry.key === data.key);
-    if (same) index = overIndex;
-    else {
-      // Into another column: before the card under it, or after it past its middle.
-      const dragged = active.rect.current.translated;
-      const below = dragged !== null && dragged.top + dragged.height / 2 > over.rect.top + over.rect.height / 2;
-      index = overIndex + (below ? 1 : 0);
-    }
+    // Read now: the list may have scrolled since the drag began (the drag scrolls it near an edge).
+    const list = data.list.current;
+    const y = dragged.top + dragged.height / 2 - (list ? list.getBoundingClientRect().top - list.scrollTop : over.rect.top);
+    index = same ? nearestSlot(y, entries.length) : insertSlot(y, entries.length);
   }
   const placement = board.placements[from.key];
   const kind = placement?.item.kind ?? kindOfKey(from.key);
@@ -85,24 +81,34 @@ export interface BoardDragDeps {
   move(key: ItemKey, fromFeedId: string, toFeedId: string, toIndex: number): boolean;
 }
 
-/** Drag and drop on the board: what is dragged, where it would land, and the drop itself. */
+/**
+ * Drag and drop on the board: what is dragged, where it would land, and the drop itself. The board
+ * has one draggable, handed the pressed card's row when a press begins (see BoardDragLayer), so
+ * cards are plain components that register nothing and are measured only when dragged.
+ */
 export function useBoardDrag(deps: BoardDragDeps) {
   const ref = useRef(deps);
   ref.current = deps;
   const sensors = useSensors(useSensor(PointerSensor, POINTER));
+  /** The card last pressed: the one a drag that starts now picks up. */
+  const pressed = useRef<CardDragData | null>(null);
   const [active, setActive] = useState<CardDragData | null>(null);
-  // Only drops into another column are shown this way; within a column the cards make room.
+  // Where the card would land: another column draws a line there; its own column makes room.
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
 
-  const onDragStart = useCallback((event: DragStartEvent) => {
-    setActive((event.active.data.current as CardDragData | undefined) ?? null);
+  const press = useCallback((card: CardDragData) => {
+    pressed.current = card;
+  }, []);
+
+  const onDragStart = useCallback(() => {
+    setActive(pressed.current);
   }, []);
 
   const onDragMove = useCallback((event: DragMoveEvent) => {
     const board = ref.current.current();
-    const target = board && event.over ? dropFor(board, ref.current.columns, event.active, event.over) : null;
-    const shown = target && target.feedId !== (event.active.data.current as CardDragData | undefined)?.feedId ? target : null;
-    setDropTarget((previous) => (sameDrop(previous, shown) ? previous : shown));
+    const from = pressed.current;
+    const target = board && from && event.over ? dropFor(board, ref.current.columns, from, event.over, event.active.rect.current.translated) : null;
+    setDropTarget((previous) => (sameDrop(previous, target) ? previous : target));
   }, []);
 
   const end = useCallback(() => {
@@ -114,9 +120,9 @@ export function useBoardDrag(deps: BoardDragDeps) {
     (event: DragEndEvent) => {
       end();
       const board = ref.current.current();
-      const from = event.active.data.current as CardDragData | undefined;
+      const from = pressed.current;
       if (!board || !from || !event.over) return;
-      const target = dropFor(board, ref.current.columns, event.active, event.over);
+      const target = dropFor(board, ref.current.columns, from, event.over, event.active.rect.current.translated);
       if (!target) return;
       const fromIndex = entriesOf(board, from.feedId).findIndex((entry) => entry.key === from.key);
       if (target.feedId === from.feedId && target.index === fromIndex) return;
@@ -127,14 +133,14 @@ export function useBoardDrag(deps: BoardDragDeps) {
   );
 
   const announcements = useMemo<Announcements>(() => {
-    const name = (a: Active) => headlineOf(ref.current.items.get((a.data.current as CardDragData | undefined)?.key ?? ''));
+    const name = () => headlineOf(ref.current.items.get(pressed.current?.key ?? ''));
     return {
-      onDragStart: ({ active: a }) => `Picked up “${name(a)}”.`,
+      onDragStart: () => `Picked up “${name()}”.`,
       onDragOver: () => undefined,
       onDragEnd: () => undefined, // the move itself is announced by the board
-      onDragCancel: ({ active: a }) => `“${name(a)}” was put back.`,
+      onDragCancel: () => `“${name()}” was put back.`,
     };
   }, []);
 
-  return { sensors, active, dropTarget, onDragStart, onDragMove, onDragEnd, onDragCancel: end, announcements };
+  return { sensors, active, dropTarget, press, onDragStart, onDragMove, onDragEnd, onDragCancel: end, announcements };
 }
