@@ -1,9 +1,10 @@
-import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $getSelection, $isRangeSelection, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readLexicalBody } from '../../../shared/desk/lexical-yjs';
+import { textOf, typeAt } from './caption-typing';
 import { bindCaption, newCaptionId } from '../../../renderer/src/editor/photos/caption-binding';
-import { captionTextOf, createCaptionEditor } from '../../../renderer/src/editor/photos/caption';
+import { createCaptionEditor } from '../../../renderer/src/editor/photos/caption';
 
 // Two editors' caption editors, each bound to the caption's shared text in its own copy of the
 // story document: letters typed in one caption at the same time are all kept, as in the body.
@@ -21,18 +22,6 @@ function twoDocs() {
   return { a, b, exchange };
 }
 
-const textOf = (caption: LexicalEditor) => captionTextOf(caption.getEditorState());
-
-function typeAt(caption: LexicalEditor, where: 'start' | 'end', text: string): void {
-  caption.update(
-    () => {
-      const paragraph = $getRoot().getFirstChild();
-      if (!$isElementNode(paragraph)) throw new Error('a caption is one paragraph');
-      (where === 'start' ? paragraph.selectStart() : paragraph.selectEnd()).insertText(text);
-    },
-    { discrete: true },
-  );
-}
 
 /** The binding's updates reach the editor on a microtask; a discrete update commits them now. */
 const settle = (caption: LexicalEditor) => caption.update(() => {}, { discrete: true });

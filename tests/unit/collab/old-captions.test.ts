@@ -1,10 +1,10 @@
-import { $getRoot, $isElementNode, type LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readLexicalBody, shareOldCaptions } from '../../../shared/desk/lexical-yjs';
 import { captionRootName, isCaptionRootName } from '../../../shared/desk/lexical-yjs-layout';
+import { textOf, typeAt } from './caption-typing';
 import { bindCaption } from '../../../renderer/src/editor/photos/caption-binding';
-import { captionTextOf, createCaptionEditor } from '../../../renderer/src/editor/photos/caption';
+import { createCaptionEditor } from '../../../renderer/src/editor/photos/caption';
 import { bodyKey, storyDocsIn, tempLibrary } from './story-helpers';
 
 // A story document written before captions were shared texts holds each photo's caption as one
@@ -48,18 +48,6 @@ async function loaded(dir: string, ownsStory: boolean): Promise<Y.Doc> {
 
 const photoOf = (doc: Y.Doc) => doc.get('root', Y.XmlText).toDelta()[0].insert as Y.XmlElement;
 const captionRoots = (doc: Y.Doc) => [...doc.share.keys()].filter(isCaptionRootName);
-const textOf = (caption: LexicalEditor) => captionTextOf(caption.getEditorState());
-
-function typeAt(caption: LexicalEditor, where: 'start' | 'end', text: string): void {
-  caption.update(
-    () => {
-      const paragraph = $getRoot().getFirstChild();
-      if (!$isElementNode(paragraph)) throw new Error('a caption is one paragraph');
-      (where === 'start' ? paragraph.selectStart() : paragraph.selectEnd()).insertText(text);
-    },
-    { discrete: true },
-  );
-}
 
 describe('old photo captions', () => {
   it('get a shared text as a story this app alone writes loads, so two editors typing in one keep both texts', async () => {
