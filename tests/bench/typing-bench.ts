@@ -147,13 +147,20 @@ async function checkBound(docs: StoryDocs, id: string): Promise<void> {
   if (!reached()) throw new Error("The typed keys never reached main's story document: the editor is not bound to it, so the figure would be without collaboration.");
 }
 
-const EDITORS: { name: string; run: (page: Page, profiled: boolean) => Promise<Run>; target: string }[] = [
+const ALL_EDITORS: { name: string; run: (page: Page, profiled: boolean) => Promise<Run>; target: string }[] = [
   { name: 'bare Lexical', run: baseline('index.html'), target: '' },
   { name: 'bare Lexical + collab binding', run: baseline('collab.html'), target: '-' },
   { name: 'Newsdesk editor core', run: baseline('core.html'), target: '≤ 1.1×' },
   { name: 'Newsdesk, all plugins + collab', run: newsdesk(APP_DIR), target: '≤ 1.3× (1.2× before collab)' },
   ...(COMPARE_SOURCE ? [{ name: 'comparison build, all plugins', run: newsdesk(COMPARE_DIR, compareLaunch), target: '≤ 1.3×' }] : []),
 ];
+
+/**
+ * TYPING_APPS_ONLY=1 keeps bare Lexical and the app's builds only: a before/after of the app in
+ * fewer editors per round, so each build takes every slot of the order within as many rounds
+ * (with all five editors and three rounds, the comparison build ran in later slots than the app).
+ */
+const EDITORS = process.env.TYPING_APPS_ONLY === '1' ? ALL_EDITORS.filter((editor) => editor.name === 'bare Lexical' || editor.name.includes('all plugins')) : ALL_EDITORS;
 
 /** p50 and p95 of each editor (and its ratios to bare Lexical; the target is at p95) from the samples so far. */
 function printFigures(samples: number[][]): void {
