@@ -87,9 +87,12 @@ function openStore(name: string): Store {
 }
 
 /** The OS's place for the app's logs; inside the app's data folder if the OS gives none. */
-/** Sends one of the contract's events to every window's page (each decides whether it concerns it). */
-function broadcast<E extends AppEvent>(event: E, payload: AppEventPayload<E>): void {
-  for (const win of BrowserWindow.getAllWindows()) sendAppEvent(win.webContents, event, payload);
+/**
+ * Sends one of the contract's events to every window's page (each decides whether it concerns it),
+ * except `madeBy`: the window whose editor made the story change, which holds it already.
+ */
+function broadcast<E extends AppEvent>(event: E, payload: AppEventPayload<E>, madeBy?: number): void {
+  for (const win of BrowserWindow.getAllWindows()) if (win.webContents.id !== madeBy) sendAppEvent(win.webContents, event, payload);
 }
 
 function logsFolder(): string {
@@ -304,7 +307,7 @@ export function startNewsdesk(): void {
       onDraftsChanged: (ids) => broadcast('drafts:changed', { ids }),
       onImportProgress: (job) => broadcast('media:importProgress', job),
       // DeskEvents and the contract's payloads of the same names are one type (checked in events.ts).
-      onDeskEvent: (event, payload) => broadcast(event, payload as AppEventPayload<typeof event>),
+      onDeskEvent: (event, payload, madeBy) => broadcast(event, payload as AppEventPayload<typeof event>, madeBy),
       onDeskMention: (mention) => ready.mentioned(mention),
       // Chromium's network stack (system proxy, OS certificates); callable now that the app is ready.
       fetch: chromiumFetch((input, init) => net.fetch(input, init)),

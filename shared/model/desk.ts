@@ -78,8 +78,9 @@ export type StoryPresence = z.infer<typeof StoryPresence>;
 
 /**
  * A change to a story document main holds, for every editor attached to it: a Yjs update (or, for
- * presence, an awareness update). `from` is the editor session that made it (that editor ignores
- * its own echo), or 'main' / 'desk'.
+ * presence, an awareness update). `from` is the editor session that made it, or 'main' / 'desk'.
+ * Main does not send a change back to the window whose editor made it; an editor that gets its
+ * own change anyway ignores it.
  */
 export const StoryChange = z
   .object({ id: ArticleId, part: StoryPart, from: z.union([EditorSessionKey, z.enum(['main', 'desk'])]), update: Base64Update })

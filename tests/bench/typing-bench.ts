@@ -30,10 +30,16 @@ const BASELINES_DIR = resolve('out/bench/bare-editor');
 const APP_DIR = resolve('out/bench/renderer');
 /**
  * TYPING_COMPARE_RENDERER=<another checkout>/renderer adds that build of the app as a fourth
- * editor, alternated with the others: a change's before and after measured in one run.
+ * editor, alternated with the others: a change's before and after measured in one run. The
+ * comparison runs on that checkout's main services and harness too, so a change in main (what it
+ * sends the window per keystroke) is compared as well, not only the renderer's.
  */
 const COMPARE_SOURCE = process.env.TYPING_COMPARE_RENDERER;
 const COMPARE_DIR = resolve('out/bench/renderer-compare');
+type Launch = typeof launchNewsdesk;
+const compareLaunch: Launch = COMPARE_SOURCE
+  ? ((await import(pathToFileURL(resolve(COMPARE_SOURCE, '../tests/e2e/harness/launch.ts')).href)) as { launchNewsdesk: Launch }).launchNewsdesk
+  : launchNewsdesk;
 
 const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
@@ -105,10 +111,10 @@ function baseline(pageName: string) {
 }
 
 /** The whole app, every plugin of the drafting desk on, the article opened from the draft list. */
-const newsdesk = (appDir: string) => async (page: Page, profiled: boolean): Promise<Run> => {
+const newsdesk = (appDir: string, launch: Launch = launchNewsdesk) => async (page: Page, profiled: boolean): Promise<Run> => {
   const dataDir = await makeDataDir();
   try {
-    const app = await launchNewsdesk(page, { dataDir, rendererDir: appDir });
+    const app = await launch(page, { dataDir, rendererDir: appDir });
     const drafts = app.services().drafts;
     const article = await drafts.create({ section: 'News' });
     await drafts.save({ ...article, headline: 'Typing benchmark long read', body: longArticleBody(WORDS) }, 'manual');
@@ -141,13 +147,20 @@ async function checkBound(docs: StoryDocs, id: string): Promise<void> {
   if (!reached()) throw new Error("The typed keys never reached main's story document: the editor is not bound to it, so the figure would be without collaboration.");
 }
 
-const EDITORS: { name: string; run: (page: Page, profiled: boolean) => Promise<Run>; target: string }[] = [
+const ALL_EDITORS: { name: string; run: (page: Page, profiled: boolean) => Promise<Run>; target: string }[] = [
   { name: 'bare Lexical', run: baseline('index.html'), target: '' },
   { name: 'bare Lexical + collab binding', run: baseline('collab.html'), target: '-' },
   { name: 'Newsdesk editor core', run: baseline('core.html'), target: '≤ 1.1×' },
   { name: 'Newsdesk, all plugins + collab', run: newsdesk(APP_DIR), target: '≤ 1.3× (1.2× before collab)' },
-  ...(COMPARE_SOURCE ? [{ name: 'comparison build, all plugins', run: newsdesk(COMPARE_DIR), target: '≤ 1.3×' }] : []),
+  ...(COMPARE_SOURCE ? [{ name: 'comparison build, all plugins', run: newsdesk(COMPARE_DIR, compareLaunch), target: '≤ 1.3×' }] : []),
 ];
+
+/**
+ * TYPING_APPS_ONLY=1 keeps bare Lexical and the app's builds only: a before/after of the app in
+ * fewer editors per round, so each build takes every slot of the order within as many rounds
+ * (with all five editors and three rounds, the comparison build ran in later slots than the app).
+ */
+const EDITORS = process.env.TYPING_APPS_ONLY === '1' ? ALL_EDITORS.filter((editor) => editor.name === 'bare Lexical' || editor.name.includes('all plugins')) : ALL_EDITORS;
 
 /** p50 and p95 of each editor (and its ratios to bare Lexical; the target is at p95) from the samples so far. */
 function printFigures(samples: number[][]): void {

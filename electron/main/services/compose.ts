@@ -17,6 +17,7 @@ import type { MediaLibrary } from './media/types';
 import type { RemoteImageOptions } from './media/remote-image-import';
 import { createAppHandlers } from './app/app-handlers';
 import { createCollabHandlers } from './collab/collab-handlers';
+import { createWindowSessions } from './collab/window-sessions';
 import { createStoryDocs, type StoryDocs } from './collab/story-docs';
 import { seedStoryBody } from './collab/story-seed';
 import { createFileVersions } from './collab/file-versions';
@@ -80,9 +81,11 @@ export interface ServiceOptions {
   onImportProgress?: (job: ImportJob) => void;
   /**
    * Story documents and the desk changed: tell every window (webContents.send in the app, the pages
-   * in the browser harness). A window not showing that story ignores it.
+   * in the browser harness). A window not showing that story ignores it. `madeBy` is the window
+   * (webContents id) whose editor made a story change: it holds the change already, so it is not
+   * sent the echo, which would cost it a decode per keystroke batch only to drop it.
    */
-  onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E]) => void;
+  onDeskEvent?: <E extends DeskEventName>(event: E, payload: DeskEvents[E], madeBy?: number) => void;
   /** A desk comment mentioned the signed-in person (see desk/comment-mentions.ts). */
   onDeskMention?: (mention: DeskMention) => void;
   /** Shows the OS notification of a story assigned to the person signed in; false where the OS shows none. */
@@ -198,6 +201,8 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   const { targets, outbox } = publishing;
   const desktop = options.desktop ?? headlessDesktop;
 
+  // Which window opened each editor session: a window is not sent back the changes it made.
+  const windows = createWindowSessions();
   // The article file follows changes no window makes (the desk's, main's) while no window shows the story.
   const follow: { articles?: ArticleFollower } = {};
   const storyDocs = createStoryDocs({
@@ -211,7 +216,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
     onSaveFailed: (key, message) => console.warn(`A change to story ${key.id} (${key.part}) from the desk was not saved: ${message}`),
     onUpdate: (key, update, from) => {
       follow.articles?.changed(key, from);
-      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') });
+      options.onDeskEvent?.('story:updated', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }, windows.madeBy(key, from));
     },
   });
   follow.articles = followArticles({
@@ -224,7 +229,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
   });
   const storyPresence = createStoryPresence({
     onChange: (key, update, from) =>
-      options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }),
+      options.onDeskEvent?.('story:awarenessChanged', { id: key.id, part: key.part, from, update: Buffer.from(update).toString('base64') }, windows.madeBy(key, from)),
   });
 
   const budget = createBudgetService({ fetch: deskNetwork.fetch, emit: options.onDeskEvent, notifyOs: options.notifyAssignment, seen: openSeenAssignments(libraryDir, readOnly) });
@@ -256,6 +261,7 @@ async function composeServices(options: ServiceOptions, libraryDir: string, acce
       return article;
     },
     fileVersionFromDocument: (id, updatedAt) => fileVersions.isFromDocument(id, updatedAt),
+    windows,
   });
   // Restores, the site's version and corrections replace the article from outside its document: it follows.
   const fileVersions = createFileVersions({

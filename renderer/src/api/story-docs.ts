@@ -28,9 +28,16 @@ export interface StoryTransport {
   deskUserName?(): Promise<string | null>;
 }
 
+/** Listeners of onStoryChanged, told of this window's own changes (main sends it no echo of them). */
+const ownChangeListeners = new Set<(id: string) => void>();
+
 export const ipcStoryTransport: StoryTransport = {
   open: (address) => call('story:open', address),
-  update: (address, update) => call('story:update', { ...address, update }),
+  update: async (address, update) => {
+    const result = await call('story:update', { ...address, update });
+    if (result.ok) for (const listener of ownChangeListeners) listener(address.id);
+    return result;
+  },
   awareness: (address, update) => call('story:awareness', { ...address, update }),
   close: (address) => call('story:close', address),
   onUpdated: (listener) => onAppEvent('story:updated', listener),
@@ -40,3 +47,17 @@ export const ipcStoryTransport: StoryTransport = {
     return status.ok ? (status.value.user?.name ?? null) : null;
   },
 };
+
+/**
+ * A story's document changed, wherever the change was made: in another window or at the desk (main
+ * announces it), or in this window's editor once main accepted it (main does not send a window back
+ * its own changes). For what is read again after the text changed, not for the change itself.
+ */
+export function onStoryChanged(listener: (id: string) => void): () => void {
+  ownChangeListeners.add(listener);
+  const stopAnnounced = onAppEvent('story:updated', (change) => listener(change.id));
+  return () => {
+    ownChangeListeners.delete(listener);
+    stopAnnounced();
+  };
+}

@@ -103,11 +103,15 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
   // Every open window (openWindow adds more); main's events go to all of them, as index.ts sends
   // them to every BrowserWindow with webContents.send.
   const pages: Page[] = [page];
+  // Each page's webContents id (see attach).
+  const senderIds = new Map<Page, number>();
   const emitToOne = (target: Page, event: AppEvent, payload: unknown) =>
     target.evaluate(([name, value]) => (window as unknown as { __newsdeskEmit(event: string, payload: unknown): void }).__newsdeskEmit(name, value), [event, payload] as const);
-  const emitToPage = async (event: AppEvent, payload: unknown) => {
+  // As index.ts: a story change is not sent back to the window (senderId) whose editor made it.
+  const emitToPage = async (event: AppEvent, payload: unknown, madeBy?: number) => {
     // A page closing or navigating meanwhile misses the event, as a closed window would.
-    const sent = await Promise.allSettled(pages.filter((open) => !open.isClosed()).map((open) => emitToOne(open, event, payload)));
+    const targets = pages.filter((open) => !open.isClosed() && (madeBy === undefined || senderIds.get(open) !== madeBy));
+    const sent = await Promise.allSettled(targets.map((open) => emitToOne(open, event, payload)));
     const failed = sent.find((outcome) => outcome.status === 'rejected');
     if (failed && pages.length === 1) throw failed.reason;
   };
@@ -134,7 +138,7 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
       onOutboxChanged: () => void emitToPage('outbox:changed', {}).catch(() => undefined),
       onDraftsChanged: (ids) => void emitToPage('drafts:changed', { ids }).catch(() => undefined),
       onImportProgress: (job) => void emitToPage('media:importProgress', job).catch(() => undefined),
-      onDeskEvent: (event, payload) => void emitToPage(event, payload).catch(() => undefined),
+      onDeskEvent: (event, payload, madeBy) => void emitToPage(event, payload, madeBy).catch(() => undefined),
     });
     const handlers = desk ? { ...services.handlers, ...desk.handlers } : services.handlers;
     return { services, dispatch: createDispatcher(handlers, { trustedOrigins }) };
@@ -146,7 +150,6 @@ export async function launchNewsdesk(page: Page, options: LaunchOptions = {}): P
    * reloads, navigates or closes main lets go of the stories it held (as index.ts does for a
    * window whose page went away: its editors cannot say so themselves).
    */
-  const senderIds = new Map<Page, number>();
   const attach = async (target: Page): Promise<void> => {
     const senderId = senderIds.size + 1;
     senderIds.set(target, senderId);

@@ -4,7 +4,7 @@ import type { Handlers } from '../../ipc/dispatcher';
 import type { Article } from '../../../../shared/model/article';
 import type { StoryDocs } from './story-docs';
 import type { StoryPresence } from './story-presence';
-import { createWindowSessions } from './window-sessions';
+import { createWindowSessions, type WindowSessions } from './window-sessions';
 
 export type CollabHandlers = Pick<Handlers, keyof typeof collabChannels>;
 
@@ -21,6 +21,8 @@ export interface CollabHandlerServices {
   reloadFromFile: (id: string) => Promise<Article>;
   /** Whether main wrote this article file version from the story document (see file-versions.ts). */
   fileVersionFromDocument: (id: string, updatedAt: string) => Promise<boolean>;
+  /** Which window opened each session; given when main also asks it which window made a change. */
+  windows?: WindowSessions;
 }
 
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -30,8 +32,7 @@ function notSignedIn(): never {
 }
 
 /** The story:* channels over main's story documents, and the desk:* channels (no desk connection yet). */
-export function createCollabHandlers({ docs, presence, reloadFromFile, fileVersionFromDocument }: CollabHandlerServices): CollabHandlersWithWindows {
-  const windows = createWindowSessions();
+export function createCollabHandlers({ docs, presence, reloadFromFile, fileVersionFromDocument, windows = createWindowSessions() }: CollabHandlerServices): CollabHandlersWithWindows {
   const handlers: CollabHandlers = {
     'story:reloadFromFile': ({ id }) => reloadFromFile(id),
     'story:fileVersionFromDocument': ({ id, updatedAt }) => fileVersionFromDocument(id, updatedAt),

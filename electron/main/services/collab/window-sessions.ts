@@ -17,6 +17,13 @@ export interface WindowSessions {
   closed(key: StoryDocKey, session: string): void;
   /** Forgets and returns every session the window opened and did not close. */
   takeAll(senderId: number): WindowSession[];
+  /**
+   * The window a change made by `session` need not be sent to: the one that made it, when that is
+   * its only editor of the story (its provider already holds the change and would drop the echo).
+   * Undefined when the change has no window (the desk, main) or the window holds another editor
+   * of the same story, which does need it.
+   */
+  madeBy(key: StoryDocKey, session: string): number | undefined;
 }
 
 const entryName = (key: StoryDocKey, session: string): string => `${key.id}/${key.part}/${session}`;
@@ -40,6 +47,14 @@ export function createWindowSessions(): WindowSessions {
         taken.push({ key: entry.key, session: entry.session });
       }
       return taken;
+    },
+    madeBy(key, session) {
+      const maker = sessions.get(entryName(key, session));
+      if (!maker) return undefined;
+      for (const entry of sessions.values()) {
+        if (entry !== maker && entry.senderId === maker.senderId && entry.key.id === key.id && entry.key.part === key.part) return undefined;
+      }
+      return maker.senderId;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PhotoRequest } from '../../../../../shared/desk/photos';
-import { call, onAppEvent } from '../../../api/newsdesk';
+import { call } from '../../../api/newsdesk';
+import { onStoryChanged } from '../../../api/story-docs';
 
 export interface StoryPhotoRequest {
   /** Null while unread, and when the story asks for no photo. */
@@ -31,8 +32,8 @@ export function usePhotoRequest(articleId: string, enabled: boolean): StoryPhoto
     if (!enabled) return undefined;
     void read();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = onAppEvent('story:updated', (change) => {
-      if (change.id !== articleId) return;
+    const off = onStoryChanged((id) => {
+      if (id !== articleId) return;
       clearTimeout(timer);
       timer = setTimeout(() => void read(), READ_AFTER_CHANGE_MS);
     });

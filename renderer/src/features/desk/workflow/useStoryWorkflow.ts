@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeskStatus, StoryWorkflowResponse } from '../../../../../shared/desk/workflow';
 import { call, onAppEvent } from '../../../api/newsdesk';
+import { onStoryChanged } from '../../../api/story-docs';
 import { useDeskStatus } from '../desk-status';
 
 export interface StoryWorkflow {
@@ -39,8 +40,8 @@ export function useStoryWorkflow(articleId: string): StoryWorkflow {
       clearTimeout(timer);
       timer = setTimeout(() => void read(), READ_AFTER_CHANGE_MS);
     };
-    const offUpdated = onAppEvent('story:updated', (change) => {
-      if (change.id === articleId) readSoon();
+    const offUpdated = onStoryChanged((id) => {
+      if (id === articleId) readSoon();
     });
     // Sharing the story (or syncing it after being offline) changes what the desk knows of it.
     const offStatus = onAppEvent('desk:statusChanged', readSoon);

@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
+import type { Services } from '../../../electron/main/services/compose';
+import type { DeskEventName } from '../../../shared/model/desk';
+import { openTestServices } from '../../support/test-services';
+
+// Main announces every story change to the windows, but not back to the window whose editor made
+// it: that window holds the change already, and decoding the echo only to drop it cost it time on
+// every batch of keystrokes. A window with a second editor of the same story still gets it.
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+type Call = (channel: string, request: unknown) => Promise<unknown>;
+
+interface Announced {
+  event: DeskEventName;
+  from: unknown;
+  madeBy: number | undefined;
+}
+
+async function openServices(): Promise<{ services: Services; announced: Announced[]; windowCall: (senderId: number) => Call }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-window-echo-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const announced: Announced[] = [];
+  const services = await openTestServices(dataDir, {
+    onDeskEvent: (event, payload, madeBy) => announced.push({ event, from: (payload as { from?: unknown }).from, madeBy }),
+  });
+  cleanups.push(() => services.close());
+  const dispatch = createDispatcher(services.handlers, { trustedOrigins: ['app://newsdesk'] });
+  const windowCall = (senderId: number): Call => async (channel, request) => {
+    const result = (await dispatch(channel as never, request as never, { url: 'app://newsdesk/index.html', isMainFrame: true, senderId })) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!result.ok) throw new Error(result.error?.message);
+    return result.value;
+  };
+  return { services, announced, windowCall };
+}
+
+/** A change typed into an editor's copy of the document, as the editor's provider sends it. */
+async function typeInto(call: Call, id: string, session: string, text: string): Promise<void> {
+  const opened = (await call('story:open', { id, part: 'body', session })) as { state: string };
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Buffer.from(opened.state, 'base64'));
+  let update: Uint8Array = new Uint8Array();
+  copy.once('update', (bytes: Uint8Array) => (update = bytes));
+  copy.get('root', Y.XmlText).insert(0, text);
+  await call('story:update', { id, part: 'body', session, update: Buffer.from(update).toString('base64') });
+}
+
+function presenceUpdate(name: string): string {
+  const awareness = new Awareness(new Y.Doc());
+  awareness.setLocalState({ name });
+  return Buffer.from(encodeAwarenessUpdate(awareness, [awareness.clientID])).toString('base64');
+}
+
+describe('story changes announced to the windows', () => {
+  it('are not sent back to the window whose editor made them, text or presence', async () => {
+    const { services, announced, windowCall } = await openServices();
+    const { id } = await services.drafts.create({ section: 'News' });
+    await windowCall(12)('story:open', { id, part: 'body', session: 'window-b-0001' });
+    await typeInto(windowCall(11), id, 'window-a-0001', 'Harbour reopens.');
+    await windowCall(11)('story:awareness', { id, part: 'body', session: 'window-a-0001', update: presenceUpdate('Ana') });
+
+    const fromFirst = announced.filter((entry) => entry.from === 'window-a-0001');
+    expect(fromFirst.map((entry) => entry.event)).toEqual(expect.arrayContaining(['story:updated', 'story:awarenessChanged']));
+    expect(fromFirst.every((entry) => entry.madeBy === 11)).toBe(true);
+  });
+
+  it('go to every window when the window that made them holds a second editor of the story', async () => {
+    const { services, announced, windowCall } = await openServices();
+    const { id } = await services.drafts.create({ section: 'News' });
+    await windowCall(11)('story:open', { id, part: 'body', session: 'window-a-0002' });
+    await typeInto(windowCall(11), id, 'window-a-0001', 'Harbour reopens.');
+
+    const updated = announced.filter((entry) => entry.event === 'story:updated' && entry.from === 'window-a-0001');
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((entry) => entry.madeBy === undefined)).toBe(true);
+  });
+
+  it('go to every window when no window made them', async () => {
+    const { services, announced } = await openServices();
+    const { id } = await services.drafts.create({ section: 'News' });
+    await services.storyDocs.open({ id, part: 'body' }, 'test-session');
+    // A session no window opened (the desk's, main's own) is sent to all.
+    const replica = new Y.Doc();
+    let update: Uint8Array = new Uint8Array();
+    replica.once('update', (bytes: Uint8Array) => (update = bytes));
+    replica.get('root', Y.XmlText).insert(0, 'From the desk.');
+    await services.storyDocs.apply({ id, part: 'body' }, update, 'test-session');
+
+    const updated = announced.filter((entry) => entry.event === 'story:updated' && entry.from === 'test-session');
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((entry) => entry.madeBy === undefined)).toBe(true);
+  });
+});
