@@ -1,0 +1,128 @@
+import * as Y from 'yjs';
+import { replaceSharedCaption, shareOldCaptions } from '../shared/desk/lexical-yjs';
+import { captionFromJson } from '../shared/desk/lexical-yjs-read';
+import { CAPTION_ID_FIELD, PHOTO_TYPE } from '../shared/desk/lexical-yjs-layout';
+import type { LexicalDocument } from '../shared/model/article';
+import type { DeskDatabase } from './db/database';
+import type { StoryStore } from './story-store';
+
+/**
+ * Photo captions from before captions were shared texts, in desk stories. Such a photo keeps its
+ * caption as one value (`__captionJson`), so two editors changing it keep only the last one's text.
+ * A desktop gives those photos a shared caption text only in stories it alone writes: two desktops
+ * doing it at once would give one photo two caption ids. On the desk, the server does it, as it
+ * loads the story, so there is one writer and every client receives the conversion as an update.
+ */
+
+/** The origin of the server's own caption writes (no connection: the workflow takes them as the story's state). */
+const CAPTION_ORIGIN = { captions: 'desk-server' };
+const CAPTION_JSON = '__captionJson';
+
+/**
+ * A story's stored state with its old captions given shared texts. The conversion is made under
+ * the story's row lock and written ahead before anyone sees it: a second instance of the desk
+ * loading the story at the same time waits, then finds the photos converted and leaves them; and
+ * a server stopped right after cannot convert them again under other ids on its next start, while
+ * clients already hold the first ones. A photo that has a caption id is left alone, and a caption
+ * that cannot be read stays as it was.
+ */
+export async function loadSharingOldCaptions(db: DeskDatabase, store: StoryStore, name: string): Promise<Uint8Array | null> {
+  const state = await store.load(name);
+  // Most stories have none: the lock is taken only when there is something to convert.
+  if (!state || !holdsOldCaptions(state)) return state;
+  return db.transaction(async (query) => {
+    await query('INSERT INTO story_documents (name, state) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, state]);
+    const [stored] = await query<{ state: Uint8Array }>('SELECT state FROM story_documents WHERE name = $1 FOR UPDATE', [name]);
+    const updates = await query<{ data: Uint8Array }>('SELECT data FROM story_updates WHERE name = $1 ORDER BY id', [name]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.mergeUpdates([...(stored ? [stored.state] : []), ...updates.map((row) => row.data)].map((part) => new Uint8Array(part))));
+    const before = Y.encodeStateVector(doc);
+    if (shareOldCaptions(doc, CAPTION_ORIGIN) > 0) {
+      await query('INSERT INTO story_updates (name, data) VALUES ($1, $2)', [name, Y.encodeStateAsUpdate(doc, before)]);
+    }
+    return Y.encodeStateAsUpdate(doc);
+  });
+}
+
+function holdsOldCaptions(state: Uint8Array): boolean {
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, state);
+  return shareOldCaptions(scratch) > 0;
+}
+
+interface OldCaptionEdit {
+  captionId: string;
+  caption: LexicalDocument;
+}
+
+/**
+ * Applies a client's update (`apply`) and keeps any old-style caption edit in it: a new
+ * `__captionJson` on a photo that already has a caption id. Its writer had not yet seen the id (an
+ * editor offline since before the server converted the photo: an editor that knows the id edits
+ * the shared text and never writes `__captionJson`), so its change would be lost, since every
+ * editor shows the shared text. The server writes that caption into the shared text, as an update
+ * every client receives; returns it (to be written ahead), or null when there was none.
+ *
+ * The caption replaces the shared text (when it differs): that is the best merge there is. The old
+ * edit is a whole caption, with no letters to place among the ones others typed since, and the
+ * caption it was edited from is no longer kept, so no three-way merge can tell which letters its
+ * writer changed. The last writer's whole caption is what such an edit always meant on the desk
+ * (a photo not converted keeps it too), and from the next sync its writer edits the shared text.
+ */
+export function keepOldCaptionEdits(doc: Y.Doc, apply: () => void): Uint8Array | null {
+  const edits: OldCaptionEdit[] = [];
+  // Read in the client's transaction: an old value its update brings already replaced is still there.
+  const collect = (transaction: Y.Transaction): void => {
+    for (const [type, keys] of transaction.changed) {
+      const edit = keys.has(CAPTION_JSON) && type instanceof Y.XmlElement ? oldCaptionEdit(type, keys, transaction) : null;
+      if (edit) edits.push(edit);
+    }
+  };
+  doc.on('afterTransaction', collect);
+  try {
+    apply();
+  } finally {
+    doc.off('afterTransaction', collect);
+  }
+  if (edits.length === 0) return null;
+  let written: Uint8Array | null = null;
+  const capture = (update: Uint8Array): void => {
+    written = update;
+  };
+  doc.on('update', capture);
+  try {
+    doc.transact(() => {
+      for (const { captionId, caption } of edits) {
+        try {
+          replaceSharedCaption(doc, captionId, caption);
+        } catch {
+          // Nested too deeply to write (checked before the shared text is touched): the client's
+          // update stays applied, as it would be without this, and the server carries on.
+        }
+      }
+    }, CAPTION_ORIGIN);
+  } finally {
+    doc.off('update', capture);
+  }
+  return written;
+}
+
+function oldCaptionEdit(photo: Y.XmlElement, keys: Set<string | null>, transaction: Y.Transaction): OldCaptionEdit | null {
+  if (photo._item?.deleted || photo.getAttribute('__type') !== PHOTO_TYPE) return null;
+  const captionId: unknown = photo.getAttribute(CAPTION_ID_FIELD);
+  // A writer that sets the id with it knows the id; a photo without one keeps its caption as before.
+  if (typeof captionId !== 'string' || captionId === '' || keys.has(CAPTION_ID_FIELD)) return null;
+  const caption = captionFromJson(newestWrite(photo, transaction));
+  return caption ? { captionId, caption } : null;
+}
+
+/** The newest `__captionJson` this transaction brought, even when an older value stays in front of it. */
+function newestWrite(photo: Y.XmlElement, transaction: Y.Transaction): unknown {
+  for (let item = photo._map.get(CAPTION_JSON) ?? null; item !== null; item = item.left) {
+    if (item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)) continue;
+    // A removed attribute, or a value its writer had already replaced (sent without its content).
+    const [value] = item.content.getContent() as unknown[];
+    return value;
+  }
+  return undefined;
+}
