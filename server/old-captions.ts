@@ -45,6 +45,9 @@ export async function loadSharingOldCaptions(db: DeskDatabase, store: StoryStore
 }
 
 function holdsOldCaptions(state: Uint8Array): boolean {
+  // An update spells out the attribute names it sets: a story with no photo caption at all is not
+  // decoded an extra time.
+  if (Buffer.from(state.buffer, state.byteOffset, state.byteLength).indexOf(CAPTION_JSON) === -1) return false;
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, state);
   return shareOldCaptions(scratch) > 0;

@@ -88,6 +88,20 @@ describe('old photo captions in a desk story', () => {
     await until(() => captionTextOf(ana.doc) === 'A Storm over the bay!' && captionTextOf(back.doc) === 'A Storm over the bay!', 'both letters at both editors');
   });
 
+  it('keeps such a caption also when the stale editor coming back is what loads the story', async () => {
+    const before = await seedOldStory('squall', captionJson('Squall'));
+    const stale = new Y.Doc();
+    Y.applyUpdate(stale, before);
+    photoOf(stale)!.setAttribute('__captionJson', captionJson('Squall line'));
+    const back = client('squall', stale);
+    await synced(back, 'the stale editor back online');
+    await until(() => captionIdOf(back.doc) !== '' && captionTextOf(back.doc) === 'Squall line', 'its caption in the shared text');
+    const ana = client('squall');
+    await synced(ana, 'another editor synced');
+    expect(captionIdOf(ana.doc)).toBe(captionIdOf(back.doc));
+    expect(captionTextOf(ana.doc)).toBe('Squall line');
+  });
+
   it('converts a story once: loaded again, it keeps the caption id it was given', async () => {
     await seedOldStory('tide', captionJson('Tide'));
     const ana = client('tide');
