@@ -131,9 +131,10 @@ export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, origin: unkn
 /**
  * Gives each photo of the body whose caption has no shared text yet (written before captions were
  * shared texts: the caption only in `__captionJson`) a caption id, and writes its caption there, so
- * from now on that caption merges letter by letter like the body. Only for a document one app alone
- * writes (a story not on a desk), before any editor shows it: two apps doing it at once would give
- * one photo two ids. A caption that cannot be read is left as it was. Returns how many were given ids.
+ * from now on that caption merges letter by letter like the body. Only where one writer alone does
+ * it: the desktop for a story not on a desk, before any editor shows it, and the desk server for a
+ * desk story, under the story's lock (server/old-captions.ts). Two doing it at once would give one
+ * photo two ids. A caption that cannot be read is left as it was. Returns how many were given ids.
  */
 export function shareOldCaptions(doc: Y.Doc, origin: unknown = null): number {
   const photos: Y.XmlElement[] = [];
