@@ -4,6 +4,7 @@ import { captionFromJson } from '../shared/desk/lexical-yjs-read';
 import { CAPTION_ID_FIELD, PHOTO_TYPE } from '../shared/desk/lexical-yjs-layout';
 import type { LexicalDocument } from '../shared/model/article';
 import type { DeskDatabase } from './db/database';
+import { mergeOldCaptionEdit } from './old-caption-merge';
 import type { StoryStore } from './story-store';
 
 /**
@@ -56,6 +57,8 @@ function holdsOldCaptions(state: Uint8Array): boolean {
 interface OldCaptionEdit {
   captionId: string;
   caption: LexicalDocument;
+  /** The caption the edit was made from, when the server still has it. */
+  base: LexicalDocument | null;
 }
 
 /**
@@ -66,19 +69,26 @@ interface OldCaptionEdit {
  * editor shows the shared text. The server writes that caption into the shared text, as an update
  * every client receives; returns it (to be written ahead), or null when there was none.
  *
- * The caption replaces the shared text (when it differs): that is the best merge there is. The old
- * edit is a whole caption, with no letters to place among the ones others typed since, and the
- * caption it was edited from is no longer kept, so no three-way merge can tell which letters its
- * writer changed. The last writer's whole caption is what such an edit always meant on the desk
- * (a photo not converted keeps it too), and from the next sync its writer edits the shared text.
+ * When the caption is one paragraph of plain text, before and after the edit, only the letters the
+ * edit changed are changed in the shared text (old-caption-merge.ts), so letters others typed since
+ * the conversion stay. Otherwise the caption replaces the shared text (when it differs): the best
+ * merge there is then. The old edit is a whole caption, with no letters to place among the ones
+ * others typed since, and when formatting or paragraphs changed, or the caption it was edited from
+ * is no longer kept, nothing tells which parts its writer changed. The last writer's whole caption
+ * is what such an edit always meant on the desk (a photo not converted keeps it too), and from the
+ * next sync its writer edits the shared text.
  */
 export function keepOldCaptionEdits(doc: Y.Doc, apply: () => void): Uint8Array | null {
   const edits: OldCaptionEdit[] = [];
   // Read in the client's transaction: an old value its update brings already replaced is still there.
   const collect = (transaction: Y.Transaction): void => {
     for (const [type, keys] of transaction.changed) {
-      const edit = keys.has(CAPTION_JSON) && type instanceof Y.XmlElement ? oldCaptionEdit(type, keys, transaction) : null;
-      if (edit) edits.push(edit);
+      try {
+        const edit = keys.has(CAPTION_JSON) && type instanceof Y.XmlElement ? oldCaptionEdit(type, keys, transaction) : null;
+        if (edit) edits.push(edit);
+      } catch {
+        // Never the client's update refused for it: that edit is left as it came.
+      }
     }
   };
   doc.on('afterTransaction', collect);
@@ -95,9 +105,9 @@ export function keepOldCaptionEdits(doc: Y.Doc, apply: () => void): Uint8Array |
   doc.on('update', capture);
   try {
     doc.transact(() => {
-      for (const { captionId, caption } of edits) {
+      for (const { captionId, caption, base } of edits) {
         try {
-          replaceSharedCaption(doc, captionId, caption);
+          if (!mergeOldCaptionEdit(doc, captionId, base, caption)) replaceSharedCaption(doc, captionId, caption);
         } catch {
           // Nested too deeply to write (checked before the shared text is touched): the client's
           // update stays applied, as it would be without this, and the server carries on.
@@ -115,17 +125,24 @@ function oldCaptionEdit(photo: Y.XmlElement, keys: Set<string | null>, transacti
   const captionId: unknown = photo.getAttribute(CAPTION_ID_FIELD);
   // A writer that sets the id with it knows the id; a photo without one keeps its caption as before.
   if (typeof captionId !== 'string' || captionId === '' || keys.has(CAPTION_ID_FIELD)) return null;
-  const caption = captionFromJson(newestWrite(photo, transaction));
-  return caption ? { captionId, caption } : null;
+  const write = newestWrite(photo, transaction);
+  const caption = write ? captionFromJson(write.value) : null;
+  return caption ? { captionId, caption, base: captionFromJson(write?.base) } : null;
 }
 
-/** The newest `__captionJson` this transaction brought, even when an older value stays in front of it. */
-function newestWrite(photo: Y.XmlElement, transaction: Y.Transaction): unknown {
+/**
+ * The newest `__captionJson` this transaction brought, even when an older value stays in front of
+ * it, and the value its writer replaced (the one it was edited from), while the server still has it:
+ * replaced in this very transaction, its content is not yet cleared.
+ */
+function newestWrite(photo: Y.XmlElement, transaction: Y.Transaction): { value: unknown; base: unknown } | null {
   for (let item = photo._map.get(CAPTION_JSON) ?? null; item !== null; item = item.left) {
     if (item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)) continue;
     // A removed attribute, or a value its writer had already replaced (sent without its content).
     const [value] = item.content.getContent() as unknown[];
-    return value;
+    const replaced = item.origin ? Y.getItem(transaction.doc.store, item.origin) : null;
+    const base: unknown = replaced instanceof Y.Item && item.origin ? (replaced.content.getContent() as unknown[])[item.origin.clock - replaced.id.clock] : undefined;
+    return { value, base };
   }
-  return undefined;
+  return null;
 }

@@ -67,11 +67,13 @@ describe('old photo captions in a desk story', () => {
     await until(() => captionTextOf(ana.doc) === both && captionTextOf(back.doc) === both, 'the offline letters and the live ones at both editors');
   });
 
-  it('keeps the caption an editor offline since before the conversion changed the old way', async () => {
+  it('keeps the caption an editor offline since before the conversion changed the old way, with the letters others typed since', async () => {
     const before = await seedOldStory('storm', captionJson('Storm'));
     const ana = client('storm');
     await synced(ana, 'an editor synced');
     expect(captionTextOf(ana.doc)).toBe('Storm');
+    typeInCaption(ana.doc, 'start', 'A ');
+    await synced(ana, 'the letters typed since acknowledged');
 
     // An editor who had the story before the desk converted it changes the caption the old way.
     const stale = new Y.Doc();
@@ -79,13 +81,13 @@ describe('old photo captions in a desk story', () => {
     photoOf(stale)!.setAttribute('__captionJson', captionJson('Storm over the bay'));
     const back = client('storm', stale);
     await synced(back, 'the stale editor back online');
-    await until(() => captionTextOf(ana.doc) === 'Storm over the bay', 'the stale editor’s caption at the other editor');
-    await until(() => captionTextOf(back.doc) === 'Storm over the bay' && captionIdOf(back.doc) === captionIdOf(ana.doc), 'the shared caption at the stale editor');
+    await until(() => captionTextOf(ana.doc) === 'A Storm over the bay', 'the stale editor’s caption at the other editor');
+    await until(() => captionTextOf(back.doc) === 'A Storm over the bay' && captionIdOf(back.doc) === captionIdOf(ana.doc), 'the shared caption at the stale editor');
 
     // From then on it edits the shared text like everyone, letter by letter.
     typeInCaption(back.doc, 'end', '!');
-    typeInCaption(ana.doc, 'start', 'A ');
-    await until(() => captionTextOf(ana.doc) === 'A Storm over the bay!' && captionTextOf(back.doc) === 'A Storm over the bay!', 'both letters at both editors');
+    typeInCaption(ana.doc, 'start', 'See ');
+    await until(() => captionTextOf(ana.doc) === 'See A Storm over the bay!' && captionTextOf(back.doc) === 'See A Storm over the bay!', 'both letters at both editors');
   });
 
   it('keeps such a caption also when the stale editor coming back is what loads the story', async () => {

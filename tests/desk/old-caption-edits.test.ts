@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { keepOldCaptionEdits } from '../../server/old-captions';
 import { shareOldCaptions } from '../../shared/desk/lexical-yjs';
 import { bodyText } from './support/desk-clients';
-import { captionJson, captionTextOf, photoOf } from './support/old-captions';
+import { captionJson, captionTextOf, photoOf, typeInCaption } from './support/old-captions';
 
 // The server's side of an old-style caption edit (a whole caption in `__captionJson`) that reaches
 // it for a photo it already gave a shared caption text: no server, just the documents.
@@ -22,6 +22,15 @@ function storyAndDesk(caption: string): { before: Uint8Array; desk: Y.Doc } {
   Y.applyUpdate(desk, before);
   shareOldCaptions(desk);
   return { before, desk };
+}
+
+/** Another editor, who has the converted story, typing in the shared caption. */
+function typeAsEditor(desk: Y.Doc, at: 'start' | 'end', text: string): void {
+  const editor = new Y.Doc();
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(desk));
+  const sv = Y.encodeStateVector(editor);
+  typeInCaption(editor, at, text);
+  Y.applyUpdate(desk, Y.encodeStateAsUpdate(editor, sv));
 }
 
 /** An editor who had the story before it was converted, changing the caption the old way. */
@@ -48,6 +57,28 @@ describe('an old-style caption edit of a converted photo', () => {
     }
     // Once the later edit is the value Yjs keeps, once the earlier one: both were written all the same.
     expect(shownValues.size).toBe(2);
+  });
+
+  it('changes only the letters it changed in its caption, so letters others typed in the shared text since stay', () => {
+    const { before, desk } = storyAndDesk('Flood at the quay');
+    typeAsEditor(desk, 'start', 'Big ');
+    typeAsEditor(desk, 'end', ', Tuesday');
+    keepOldCaptionEdits(desk, () => Y.applyUpdate(desk, staleEdit(before, captionJson('Flood at quay, dawn'), 10)));
+    expect(captionTextOf(desk)).toBe('Big Flood at quay, dawn, Tuesday');
+
+    // An edit at the start goes before the base's first letter, after letters typed in front of it.
+    const other = storyAndDesk('Flood');
+    typeAsEditor(other.desk, 'start', 'Big ');
+    keepOldCaptionEdits(other.desk, () => Y.applyUpdate(other.desk, staleEdit(other.before, captionJson('The Flood'), 10)));
+    expect(captionTextOf(other.desk)).toBe('Big The Flood');
+  });
+
+  it('replaces the shared text when it is not one paragraph of plain text, as the caption the edit was made from was', () => {
+    const { before, desk } = storyAndDesk('Flood');
+    typeAsEditor(desk, 'start', 'Big ');
+    const bold = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Flood', format: 1 }] }] } });
+    keepOldCaptionEdits(desk, () => Y.applyUpdate(desk, staleEdit(before, bold, 10)));
+    expect(captionTextOf(desk)).toBe('Flood');
   });
 
   it('writes nothing when it holds what the shared text holds, or what cannot be read, or for a photo without a caption id', () => {
