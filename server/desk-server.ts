@@ -22,6 +22,7 @@ import { handleMediaRequest } from './media-api';
 import { loadMediaIndex, publishPhoto } from './media-records';
 import { openFolderMediaStore } from './media-store';
 import { checkClientMessage, closeReason, MALFORMED, RefusedMessage } from './message-guard';
+import { keepOldCaptionEdits, loadSharingOldCaptions } from './old-captions';
 import { LoginRateLimit } from './rate-limit';
 import { storyFields } from './story-fields';
 import { StoryStore } from './story-store';
@@ -147,12 +148,13 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
    * broadcast to everyone, seen by the workflow as that user's change, and it schedules the store;
    * Hocuspocus's own apply afterwards finds nothing new. A server lost in between loses nothing
    * acknowledged: the sender still counts the change as unsynced and sends it again on reconnect.
+   * Returns the server's own write an old-style caption edit in it called for (old-captions.ts).
    */
-  const forwardStoryUpdate = (document: Y.Doc, connection: Connection, update: Uint8Array): void => {
+  const forwardStoryUpdate = (document: Y.Doc, connection: Connection, update: Uint8Array): Uint8Array | null => {
     // Hocuspocus refuses a read-only connection's update.
-    if (connection.readOnly) return;
+    if (connection.readOnly) return null;
     try {
-      Y.applyUpdate(document, update, connection);
+      return keepOldCaptionEdits(document, () => Y.applyUpdate(document, update, connection));
     } catch {
       // Refused before it is written, so the stored story never holds what cannot be applied.
       throw new RefusedMessage(MALFORMED, 'Update refused: it could not be applied to the story.');
@@ -166,7 +168,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (mediaOf) return loadMediaIndex(db, mediaOf);
       const budgetOf = parseBudgetDocumentName(documentName);
       if (budgetOf) return loadBudgetDocument(db, budgetOf);
-      return indexOf ? loadDeskIndex(db, indexOf) : store.load(documentName);
+      if (indexOf) return loadDeskIndex(db, indexOf);
+      return parseStoryDocumentName(documentName) ? loadSharingOldCaptions(db, store, documentName) : store.load(documentName);
     },
     store: async ({ documentName, document }) => {
       // Never thrown to Hocuspocus: it schedules stores without waiting for them, so a failed one
@@ -233,10 +236,11 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
     async beforeHandleMessage({ update: data, documentName, document, connection, context }) {
       let update: Uint8Array | null;
       let retimed: Retiming[] = [];
+      let captionWrite: Uint8Array | null = null;
       try {
         update = checkClientMessage(data, options.maxUpdateBytes);
         if (update && parseDeskBoardDocumentName(documentName)) retimed = checkBoardUpdate(document, update, hasRole({ roles: (context as Partial<ConnectionContext>).roles ?? [] }, 'publisher'));
-        if (update && parseStoryDocumentName(documentName)) forwardStoryUpdate(document, connection, update);
+        if (update && parseStoryDocumentName(documentName)) captionWrite = forwardStoryUpdate(document, connection, update);
       } catch (error) {
         if (error instanceof RefusedMessage) {
           // Hocuspocus closes the document with this reason; the socket goes too, once the close
@@ -257,7 +261,8 @@ export async function startDeskServer(partial: Partial<DeskServerOptions> = {}):
       if (!parseStoryDocumentName(documentName)) return;
       const name = (context as Partial<ConnectionContext>).user?.name;
       if (name) noteEditors(documentName, [name]);
-      await store.append(documentName, update);
+      // The caption the server wrote for this update is acknowledged with it.
+      await Promise.all([store.append(documentName, update), ...(captionWrite ? [store.append(documentName, captionWrite)] : [])]);
     },
 
     async onChange({ documentName, document }) {

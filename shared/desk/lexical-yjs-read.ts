@@ -232,6 +232,11 @@ export function readLexicalBody(doc: Y.Doc, captions: CaptionLookup): LexicalDoc
   return readDocument(doc, captions);
 }
 
+/** A caption's shared text as the editor state's JSON (an empty one reads as one empty paragraph). */
+export function readCaptionRoot(root: Y.XmlText): LexicalDocument {
+  return readRoot(root, () => undefined, 1);
+}
+
 /** The guids of the caption documents a body refers to (its photos' subdocuments), to load before reading. */
 export function captionGuidsOf(doc: Y.Doc): string[] {
   const guids: string[] = [];

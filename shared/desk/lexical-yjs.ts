@@ -17,9 +17,9 @@ import {
   type NodeJson,
 } from './lexical-yjs-layout';
 
-import { captionFromJson } from './lexical-yjs-read';
+import { captionFromJson, readCaptionRoot } from './lexical-yjs-read';
 
-export { captionGuidsOf, readLexicalBody } from './lexical-yjs-read';
+export { captionGuidsOf, readCaptionRoot, readLexicalBody } from './lexical-yjs-read';
 
 /**
  * An article body (Lexical's JSON) written into a story document and read back, without an editor,
@@ -131,9 +131,10 @@ export function writeLexicalBody(doc: Y.Doc, body: LexicalDocument, origin: unkn
 /**
  * Gives each photo of the body whose caption has no shared text yet (written before captions were
  * shared texts: the caption only in `__captionJson`) a caption id, and writes its caption there, so
- * from now on that caption merges letter by letter like the body. Only for a document one app alone
- * writes (a story not on a desk), before any editor shows it: two apps doing it at once would give
- * one photo two ids. A caption that cannot be read is left as it was. Returns how many were given ids.
+ * from now on that caption merges letter by letter like the body. Only where one writer alone does
+ * it: the desktop for a story not on a desk, before any editor shows it, and the desk server for a
+ * desk story, under the story's lock (server/old-captions.ts). Two doing it at once would give one
+ * photo two ids. A caption that cannot be read is left as it was. Returns how many were given ids.
  */
 export function shareOldCaptions(doc: Y.Doc, origin: unknown = null): number {
   const photos: Y.XmlElement[] = [];
@@ -159,4 +160,20 @@ function collectOldPhotos(parent: Y.XmlText, into: Y.XmlElement[], depth: number
     if (insert instanceof Y.XmlText) collectOldPhotos(insert, into, depth + 1);
     else if (insert instanceof Y.XmlElement && insert.getAttribute('__type') === PHOTO_TYPE && !insert.getAttribute(CAPTION_ID_FIELD)) into.push(insert);
   }
+}
+
+/**
+ * Makes a photo's shared caption text hold `caption` (an editor state's JSON), as one edit that
+ * deletes what the text held and writes the caption; nothing when it already reads the same, so a
+ * caption written again is not an edit. Call it inside a transaction. True when it changed.
+ */
+export function replaceSharedCaption(doc: Y.Doc, captionId: string, caption: LexicalDocument): boolean {
+  const root = doc.get(captionRootName(captionId), Y.XmlText);
+  // Compared as the editor would read both, so a caption differing only in defaults is the same.
+  const scratch = new Y.Doc().get(STORY_BODY_ROOT, Y.XmlText);
+  writeRoot(scratch, caption.root as unknown as Json, 1);
+  if (JSON.stringify(readCaptionRoot(scratch)) === JSON.stringify(readCaptionRoot(root))) return false;
+  if (root.length > 0) root.delete(0, root.length);
+  writeRoot(root, caption.root as unknown as Json, 1);
+  return true;
 }

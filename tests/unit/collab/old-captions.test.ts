@@ -11,7 +11,7 @@ import { bodyKey, storyDocsIn, tempLibrary } from './story-helpers';
 // value (`__captionJson`), so two editors typing in it keep only the last one's text. Main gives
 // such photos a shared caption text as it loads a story this app alone writes, so from then on
 // the caption merges letter by letter. A desk story is left as it is: two apps doing it at once
-// would give one photo two captions.
+// would give one photo two captions (the desk server converts those, tests/desk/desk-old-captions.test.ts).
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
