@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { SCREENS } from './drafting-helpers';
+import { newArticle, saved, SCREENS } from './drafting-helpers';
 import { ACCOUNT, DESK_URL, deskScript, fillSignIn, harbourOnDesk, openDeskPreferences, seedDrafts } from './desk-ui-helpers';
 import type { HarnessApp } from './harness/launch';
 import { expect, test } from './harness/fixtures';
@@ -124,4 +124,24 @@ test('a search the desk ranked among its newest stories only says so, and how to
   await expect(page.getByTestId('desk-archive').getByRole('status')).toHaveText(
     'The best 1 of 1,890 matches in the desk’s newest 2,000 stories: older ones are not searched for words this common; add words to find them.');
   await page.screenshot({ path: `${SCREENS}/desk-archive-search-newest.png` });
+});
+
+test('signed in, a new article keeps its story open while its headline is typed, and the list shows that headline', async ({ launch }) => {
+  const app = await launch({ desk: { ...deskScript(), stories: [] } });
+  await signIn(app);
+  // The desk names the person only after the editor showed the new story (main answers late).
+  const answerName = app.holdCalls('desk:status', { once: true });
+  const body = await newArticle(app.page, 'Night ferry');
+  answerName();
+  await body.pressSequentially('The last ferry did not sail.');
+  await saved(app.page);
+  // Typed once the name is known: the editor re-renders with it.
+  await app.page.getByLabel('Headline').fill('Night ferry cancelled');
+  await saved(app.page);
+  // One session from start to end: a reconnect makes main load the story again as the headline is typed.
+  expect(app.callsOf('story:open')).toBe(1);
+  expect(app.callsOf('story:close')).toBe(0);
+  await expect(app.page.getByLabel('Headline')).toHaveValue('Night ferry cancelled');
+  await expect(item(app, 'Night ferry cancelled')).toBeVisible();
+  await item(app, 'Night ferry cancelled').screenshot({ path: `${SCREENS}/desk-new-article-in-list.png` });
 });

@@ -98,6 +98,11 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
     [],
   );
   const initialEditorState = useMemo(() => JSON.stringify(initialBody), [initialBody]);
+  // The name as the story opened, for good: CollaborationPlugin reconnects its provider whenever its
+  // `username` changes, and the name does change once the desk's answer arrives (signed in, the
+  // person's name replaces "window 1"), right as a new article's headline is typed. The later name
+  // reaches the presence through PresenceNamePlugin and the story link, without a reconnect.
+  const username = useMemo(() => link.name, [link]);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   // Captions keep a history of their own: the body's undo is the shared document's (it undoes this
@@ -159,7 +164,7 @@ export const ArticleEditor = memo(function ArticleEditor({ initialBody, link, on
           // this seeds the document exactly when main told this editor to.
           shouldBootstrap
           initialEditorState={initialEditorState}
-          username={link.name}
+          username={username}
           cursorColor={link.color}
           cursorsContainerRef={cursorsRef}
           excludedProperties={CAPTIONS_NOT_SHARED}

@@ -85,6 +85,8 @@ interface HeldDoc {
   bootstrapper: string | null;
   /** Set while a window's update is applied: apply() saves those bytes itself and awaits them. */
   applyingFromWindow: boolean;
+  /** Windows' updates being applied and saved: the document is not let go under them. */
+  applying: number;
 }
 
 const nameOf = (key: StoryDocKey): string => `${key.id}/${key.part}`;
@@ -114,6 +116,14 @@ function refuseUnreadable(update: Uint8Array): void {
 
 export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
   const held = new Map<string, HeldDoc>();
+  /**
+   * Documents let go whose file is still being written and closed. A document held again meanwhile
+   * (an editor that reconnects: its old session closes as the new one opens) loads only once that
+   * is done. Read earlier, the file lacks the last changes, the metadata seeded from the article
+   * file at the first load among them: it would be seeded a second time, concurrently with what the
+   * editor typed since, and a tie between the two can replace the typed headline with the file's.
+   */
+  const closing = new Map<string, Promise<void>>();
   let loads = 0;
   const readOnlyReason = options.readOnlyReason ?? (() => null);
   const { libraryDir } = options;
@@ -164,7 +174,7 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
     if (!entry) {
       const doc = new Y.Doc();
       const file = fileFor(key, doc);
-      const created: HeldDoc = { doc, file, ready: Promise.resolve(), editors: new Set(), holders: new Set(), bootstrapper: null, applyingFromWindow: false };
+      const created: HeldDoc = { doc, file, ready: Promise.resolve(), editors: new Set(), holders: new Set(), bootstrapper: null, applyingFromWindow: false, applying: 0 };
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === 'disk') return;
         const from = typeof origin === 'string' ? origin : (options.originOf?.(origin) ?? 'main');
@@ -174,7 +184,8 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
         }
         options.onUpdate?.(key, update, from);
       });
-      created.ready = loadInto(key, doc, file);
+      const previous = closing.get(name);
+      created.ready = previous ? previous.then(() => loadInto(key, doc, file)) : loadInto(key, doc, file);
       held.set(name, created);
       entry = created;
     }
@@ -182,10 +193,22 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
   }
 
   async function letGoIfUnused(key: StoryDocKey, entry: HeldDoc): Promise<void> {
-    if (entry.editors.size > 0 || entry.holders.size > 0) return;
-    held.delete(nameOf(key));
-    await entry.file?.close();
-    entry.doc.destroy();
+    if (entry.editors.size > 0 || entry.holders.size > 0 || entry.applying > 0) return;
+    const name = nameOf(key);
+    if (held.get(name) !== entry) return; // let go already
+    held.delete(name);
+    const closed = (async () => {
+      // A document that never loaded has nothing of its own to write; its file closes all the same.
+      await entry.ready.catch(() => undefined);
+      await entry.file?.close();
+      entry.doc.destroy();
+    })();
+    const done = closed.catch(() => undefined);
+    closing.set(name, done);
+    void done.then(() => {
+      if (closing.get(name) === done) closing.delete(name);
+    });
+    await closed;
   }
 
   return {
@@ -211,18 +234,25 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
       const reason = readOnlyReason();
       if (reason !== null) throw new UserFacingError('conflict', `${reason} The change was not saved.`);
       const entry = hold(key);
-      await entry.ready;
-      entry.applyingFromWindow = true;
+      // A session closing right after it sent its last change (an editor disconnecting) lets go of
+      // the document only once that change is in it and on disk.
+      entry.applying += 1;
       try {
-        Y.applyUpdate(entry.doc, update, from);
+        await entry.ready;
+        entry.applyingFromWindow = true;
+        try {
+          Y.applyUpdate(entry.doc, update, from);
+        } finally {
+          entry.applyingFromWindow = false;
+        }
+        if (!isEmpty(entry.doc)) entry.bootstrapper = null;
+        // The bytes as the window sent them: also an update Yjs keeps pending (a missing earlier one)
+        // is on disk before it is acknowledged.
+        await entry.file?.append(update);
       } finally {
-        entry.applyingFromWindow = false;
+        entry.applying -= 1;
       }
-      if (!isEmpty(entry.doc)) entry.bootstrapper = null;
-      // The bytes as the window sent them: also an update Yjs keeps pending (a missing earlier one)
-      // is on disk before it is acknowledged.
-      await entry.file?.append(update);
-      if (entry.editors.size === 0 && entry.holders.size === 0) await letGoIfUnused(key, entry);
+      await letGoIfUnused(key, entry);
     },
     async close(key, session) {
       const entry = held.get(nameOf(key));
@@ -273,6 +303,8 @@ export function createStoryDocs(options: StoryDocsOptions = {}): StoryDocs {
         await entry.file?.close();
         entry.doc.destroy();
       }));
+      // Documents let go just before: their files finish closing too.
+      await Promise.all([...closing.values()]);
     },
   };
 }

@@ -115,9 +115,12 @@ export function createStoryLink(
   };
   window.addEventListener('blur', onLeave);
   document.addEventListener('visibilitychange', onVisibility);
-  // Lexical replaces the local state when it connects: the arrival time is put back each time.
+  // Lexical replaces the local state when it connects, with the name the editor was first rendered
+  // with (ArticleEditor keeps it, so the desk's later answer does not reconnect): the arrival time
+  // and the current name are put back each time.
   provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'connected' && awareness.getLocalState() !== null) awareness.setLocalStateField('joinedAt', joinedAt);
+    const local = awareness.getLocalState();
+    if (status === 'connected' && local !== null) awareness.setLocalState({ ...local, joinedAt, name });
   });
 
   return {
