@@ -252,6 +252,27 @@ test('the live word count and read time follow every edit, undo and redo include
   await expect(page.getByTestId('read-time')).toHaveText('1 min read');
 });
 
+test('while keys are typed the word count moves about twice a second, and is exact once typing stops', async ({ app }) => {
+  const { page } = app;
+  const words = page.getByTestId('word-count');
+  await newArticle(page, 'Harbour strike enters second week');
+  // When each change of the count reached the screen: every change is a frame of its own beside
+  // the typed keys' frames, so it may come only every half second or so.
+  await page.evaluate(() => {
+    const changes: number[] = [];
+    (window as unknown as { __countChanges: number[] }).__countChanges = changes;
+    const count = document.querySelector('[data-testid="word-count"]')!;
+    new MutationObserver(() => changes.push(performance.now())).observe(count, { subtree: true, childList: true, characterData: true });
+  });
+  const sentence = 'Dock workers walked out again on Monday morning as talks stalled over pay and night shifts. ';
+  await page.keyboard.type(sentence.repeat(2), { delay: 15 }); // 32 words over three seconds or more
+  await expect(words).toHaveText('32 words');
+  const changes = await page.evaluate(() => (window as unknown as { __countChanges: number[] }).__countChanges);
+  expect(changes.length).toBeGreaterThan(1); // it kept moving during the burst, not only at the end
+  const gaps = changes.slice(1).map((at, i) => at - changes[i]!);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(450);
+});
+
 test('autosave shows its state honestly, Ctrl+S saves a revision, a failed save says why', async ({ app }) => {
   const { page } = app;
   const body = await newArticle(page, 'Council tax to rise');

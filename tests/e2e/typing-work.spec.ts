@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { newArticle } from './drafting-helpers';
+import { SCREENS, newArticle } from './drafting-helpers';
 
 // What a keystroke in the story costs the page beyond the editor's own work: the desk's key
 // listeners run for every key typed, so none of them may make the browser lay the page out.
@@ -80,4 +80,39 @@ test("a key typed in the story lays out the text's scroller, not the desk around
   const scroller = page.locator('.nd-editor-scroll');
   expect(await scroller.evaluate((element) => element.scrollHeight > element.clientHeight && element.scrollTop > 0)).toBe(true);
   await expect(body).toBeInViewport();
+});
+
+/** The panes of the drafting desk around the story's text (the presence bar shows only with company). */
+const PANES_AROUND_THE_STORY = ['.nd-rail', '.nd-list', '.nd-meta', '.nd-main__head', '.nd-toolbar', '.nd-comments', '.nd-statusbar', '.nd-shell__status'];
+
+test('every pane around the story paints as one block the browser can reuse while keys are typed', async ({ app }) => {
+  const { page } = app;
+  const body = await newArticle(page, 'Council meets on Friday');
+  await page.keyboard.type('The council will meet again on Friday.');
+  await expect(body).toContainText('The council will meet again on Friday.');
+  // The browser's own view of the page: which boxes are stacking contexts. A typed key repaints the
+  // text, and the window's paint is then rebuilt: only a stacking context is reused from the last
+  // frame whole; every box of a pane that is not one is walked and replayed again, every key.
+  const cdp = await page.context().newCDPSession(page);
+  const paneIds = new Map<string, number>();
+  for (const selector of PANES_AROUND_THE_STORY) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+    expect(result.objectId, `${selector} is on the screen`).toBeDefined();
+    const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId! });
+    paneIds.set(selector, node.backendNodeId);
+  }
+  const { documents } = await cdp.send('DOMSnapshot.captureSnapshot', { computedStyles: [] });
+  await cdp.detach();
+  const { nodes, layout } = documents[0]!;
+  const stackingContexts = new Set((layout.stackingContexts?.index ?? []).map((i) => nodes.backendNodeId![layout.nodeIndex[i]!]));
+  const notOnTheirOwn = [...paneIds].filter(([, id]) => !stackingContexts.has(id)).map(([selector]) => selector);
+  expect(notOnTheirOwn).toEqual([]);
+
+  // Nothing visible changes: the desk as before, the Export menu (a popover) still over the text.
+  await page.screenshot({ path: `${SCREENS}/typing-panes.png` });
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/typing-panes-export-menu.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeHidden();
 });

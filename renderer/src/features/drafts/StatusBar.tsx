@@ -42,7 +42,7 @@ function ImportProgress() {
   );
 }
 
-/** Word count and read time: re-rendered on its own as the count moves, a few times a second while typing. */
+/** Word count and read time: re-rendered on its own as the count moves, about twice a second while typing. */
 function BodyStatsLabel({ stats }: { stats: ValueStore<BodyStats | null> }) {
   const current = useStoreValue(stats);
   return (
