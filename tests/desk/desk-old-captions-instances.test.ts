@@ -1,36 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeskServer, type RunningDeskServer } from '../../server/desk-server';
+import { describe, expect, it } from 'vitest';
+import type { RunningDeskServer } from '../../server/desk-server';
 import { captionRootName } from '../../shared/desk/lexical-yjs-layout';
-import { deskServicesSkipReason, startPostgres, startRedis, type RealService } from './services/real-services';
-import { connectClient, until, type DeskClient } from './support/desk-clients';
-import { addPeople, signIn } from './support/desk-fixture';
+import { connectClient, until } from './support/desk-clients';
+import { signIn } from './support/desk-fixture';
+import { twoInstanceDesk } from './support/two-instances';
 import { captionIdOf, captionJson, captionRoots, captionTextOf, seedOldStory, typeInCaption } from './support/old-captions';
 
 // One desk, two server instances (one PostgreSQL, one Redis) loading the same story with a photo
 // caption from before captions were shared texts, at the same time: the photo is given one caption
 // id, by one of them, never two.
-const skipReason = deskServicesSkipReason();
-if (skipReason) console.warn(`[desk-old-captions-instances] skipped: ${skipReason}`);
-
-let postgres: RealService;
-let redis: RealService;
-const instances: RunningDeskServer[] = [];
-const clients: DeskClient[] = [];
-
-beforeAll(async () => {
-  if (skipReason) return;
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  for (let i = 0; i < 2; i += 1) {
-    instances.push(await startDeskServer({ port: 0, host: '127.0.0.1', dataDir: '', databaseUrl: postgres.url, redisUrl: redis.url, storeDebounceMs: 200 }));
-  }
-  await addPeople(instances[0] as RunningDeskServer);
-}, 120_000);
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  for (const instance of instances) await instance.stop();
-  await redis?.stop();
-  await postgres?.stop();
-}, 60_000);
+const { skipReason, instances, clients } = twoInstanceDesk('desk-old-captions-instances');
 
 describe.skipIf(skipReason !== null)('old photo captions on two desk server instances', () => {
   it('are converted once when both instances load the story at once, and editors on each keep both texts', async () => {

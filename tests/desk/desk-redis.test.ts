@@ -1,32 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeskServer, type RunningDeskServer } from '../../server/desk-server';
-import { deskServicesSkipReason, startPostgres, startRedis, type RealService } from './services/real-services';
-import { bodyOf, connectClient, sameState, typeInto, until, type DeskClient } from './support/desk-clients';
-import { addPeople, signIn } from './support/desk-fixture';
+import { describe, expect, it } from 'vitest';
+import type { RunningDeskServer } from '../../server/desk-server';
+import { bodyOf, connectClient, sameState, typeInto, until } from './support/desk-clients';
+import { signIn } from './support/desk-fixture';
+import { twoInstanceDesk } from './support/two-instances';
 
 // One desk, two server instances behind (say) a load balancer: one PostgreSQL, one Redis.
-const skipReason = deskServicesSkipReason();
-if (skipReason) console.warn(`[desk-redis] skipped: ${skipReason}`);
-
-let postgres: RealService;
-let redis: RealService;
-const instances: RunningDeskServer[] = [];
-const clients: DeskClient[] = [];
-
-beforeAll(async () => {
-  if (skipReason) return;
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  for (let i = 0; i < 2; i += 1) {
-    instances.push(await startDeskServer({ port: 0, host: '127.0.0.1', dataDir: '', databaseUrl: postgres.url, redisUrl: redis.url, storeDebounceMs: 200 }));
-  }
-  await addPeople(instances[0] as RunningDeskServer);
-}, 120_000);
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  for (const instance of instances) await instance.stop();
-  await redis?.stop();
-  await postgres?.stop();
-}, 60_000);
+const { skipReason, instances, clients } = twoInstanceDesk('desk-redis');
 
 describe.skipIf(skipReason !== null)('two desk server instances with Redis', () => {
   it('editors on different instances converge, and the stored story holds both', async () => {

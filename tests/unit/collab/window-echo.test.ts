@@ -1,24 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
 import type { Services } from '../../../electron/main/services/compose';
 import type { DeskEventName } from '../../../shared/model/desk';
-import { openTestServices } from '../../support/test-services';
+import { openWindowServices, presenceUpdate, type Call } from './window-calls';
 
 // Main announces every story change to the windows, but not back to the window whose editor made
 // it: that window holds the change already, and decoding the echo only to drop it cost it time on
 // every batch of keystrokes. A window with a second editor of the same story still gets it.
-
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Call = (channel: string, request: unknown) => Promise<unknown>;
 
 interface Announced {
   event: DeskEventName;
@@ -27,20 +15,11 @@ interface Announced {
 }
 
 async function openServices(): Promise<{ services: Services; announced: Announced[]; windowCall: (senderId: number) => Call }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-window-echo-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const announced: Announced[] = [];
-  const services = await openTestServices(dataDir, {
+  const opened = await openWindowServices({
     onDeskEvent: (event, payload, madeBy) => announced.push({ event, from: (payload as { from?: unknown }).from, madeBy }),
   });
-  cleanups.push(() => services.close());
-  const dispatch = createDispatcher(services.handlers, { trustedOrigins: ['app://newsdesk'] });
-  const windowCall = (senderId: number): Call => async (channel, request) => {
-    const result = (await dispatch(channel as never, request as never, { url: 'app://newsdesk/index.html', isMainFrame: true, senderId })) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!result.ok) throw new Error(result.error?.message);
-    return result.value;
-  };
-  return { services, announced, windowCall };
+  return { ...opened, announced };
 }
 
 /** A change typed into an editor's copy of the document, as the editor's provider sends it. */
@@ -52,12 +31,6 @@ async function typeInto(call: Call, id: string, session: string, text: string): 
   copy.once('update', (bytes: Uint8Array) => (update = bytes));
   copy.get('root', Y.XmlText).insert(0, text);
   await call('story:update', { id, part: 'body', session, update: Buffer.from(update).toString('base64') });
-}
-
-function presenceUpdate(name: string): string {
-  const awareness = new Awareness(new Y.Doc());
-  awareness.setLocalState({ name });
-  return Buffer.from(encodeAwarenessUpdate(awareness, [awareness.clientID])).toString('base64');
 }
 
 describe('story changes announced to the windows', () => {

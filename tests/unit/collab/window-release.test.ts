@@ -1,47 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
-import type { Services } from '../../../electron/main/services/compose';
-import { openTestServices } from '../../support/test-services';
+import { openWindowServices, presenceUpdate } from './window-calls';
 
 // A window that is closed, crashes or reloads never sends story:close: main lets go of every
 // session that window opened (its editors, its people in the presence, its claim to bootstrap an
 // empty document) once told the webContents went away, and nothing of the other windows.
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Call = (channel: string, request: unknown) => Promise<unknown>;
-
-async function openServices(): Promise<{ services: Services; windowCall: (senderId: number) => Call }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-window-release-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const services = await openTestServices(dataDir);
-  cleanups.push(() => services.close());
-  const dispatch = createDispatcher(services.handlers, { trustedOrigins: ['app://newsdesk'] });
-  const windowCall = (senderId: number): Call => async (channel, request) => {
-    const result = (await dispatch(channel as never, request as never, { url: 'app://newsdesk/index.html', isMainFrame: true, senderId })) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!result.ok) throw new Error(result.error?.message);
-    return result.value;
-  };
-  return { services, windowCall };
-}
-
-function presenceUpdate(name: string): string {
-  const awareness = new Awareness(new Y.Doc());
-  awareness.setLocalState({ name });
-  return Buffer.from(encodeAwarenessUpdate(awareness, [awareness.clientID])).toString('base64');
-}
-
 describe('a window that goes away without closing its stories', () => {
   it('lets go of its editor sessions, its presence and its bootstrap claim, and only of its own', async () => {
-    const { services, windowCall } = await openServices();
+    const { services, windowCall } = await openWindowServices();
     const { id } = await services.drafts.create({ section: 'News' });
     const key = { id, part: 'body' };
     const first = windowCall(11);
@@ -66,7 +34,7 @@ describe('a window that goes away without closing its stories', () => {
   });
 
   it('frees the document once the last window is gone, and a session closed by its page is not closed twice', async () => {
-    const { services, windowCall } = await openServices();
+    const { services, windowCall } = await openWindowServices();
     const { id } = await services.drafts.create({ section: 'News' });
     const key = { id, part: 'body' };
     const page = windowCall(21);
