@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { replaceSharedCaption, shareOldCaptions } from '../shared/desk/lexical-yjs';
+import { hasOldCaptions, replaceSharedCaption, shareOldCaptions } from '../shared/desk/lexical-yjs';
 import { captionFromJson } from '../shared/desk/lexical-yjs-read';
 import { CAPTION_ID_FIELD, PHOTO_TYPE } from '../shared/desk/lexical-yjs-layout';
 import type { LexicalDocument } from '../shared/model/article';
@@ -51,7 +51,7 @@ function holdsOldCaptions(state: Uint8Array): boolean {
   if (Buffer.from(state.buffer, state.byteOffset, state.byteLength).indexOf(CAPTION_JSON) === -1) return false;
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, state);
-  return shareOldCaptions(scratch) > 0;
+  return hasOldCaptions(scratch);
 }
 
 interface OldCaptionEdit {

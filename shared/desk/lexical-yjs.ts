@@ -154,6 +154,13 @@ export function shareOldCaptions(doc: Y.Doc, origin: unknown = null): number {
   return shared;
 }
 
+/** Whether shareOldCaptions would give any photo of the body a caption id (and writes nothing). */
+export function hasOldCaptions(doc: Y.Doc): boolean {
+  const photos: Y.XmlElement[] = [];
+  collectOldPhotos(doc.get(STORY_BODY_ROOT, Y.XmlText), photos, 0);
+  return photos.some((photo) => captionFromJson(photo.getAttribute('__captionJson')) !== null);
+}
+
 function collectOldPhotos(parent: Y.XmlText, into: Y.XmlElement[], depth: number): void {
   if (depth > MAX_DEPTH) return;
   for (const { insert } of parent.toDelta() as { insert: unknown }[]) {
